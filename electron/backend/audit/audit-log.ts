@@ -1,0 +1,176 @@
+import crypto from 'node:crypto';
+import type { AuditEvent, AuditFilter, AuditPage, ChainVerification } from '../../../shared/audit';
+import type { Db } from '../store/database';
+
+export const genesisHash = '0'.repeat(64);
+
+export interface AuditEntry {
+  at: string;
+  actorId: string | null;
+  actorName: string;
+  action: string;
+  subjectType?: string | null;
+  subjectId?: string | null;
+  /** Short, with no more patient information than the action needs. */
+  detail?: string;
+}
+
+type AuditRow = {
+  seq: number;
+  at: string;
+  actor_id: string | null;
+  actor_name: string;
+  action: string;
+  subject_type: string | null;
+  subject_id: string | null;
+  detail: string;
+  prev_hash: string;
+  hash: string;
+};
+
+/** The hash of one event: SHA-256 over its fields and the previous hash, as canonical JSON. */
+export function eventHash(e: Omit<AuditEvent, 'hash'>): string {
+  const canonical = JSON.stringify([
+    e.seq,
+    e.at,
+    e.actorId,
+    e.actorName,
+    e.action,
+    e.subjectType,
+    e.subjectId,
+    e.detail,
+    e.prevHash,
+  ]);
+  return crypto.createHash('sha256').update(canonical).digest('hex');
+}
+
+function toEvent(row: AuditRow): AuditEvent {
+  return {
+    seq: row.seq,
+    at: row.at,
+    actorId: row.actor_id,
+    actorName: row.actor_name,
+    action: row.action,
+    subjectType: row.subject_type,
+    subjectId: row.subject_id,
+    detail: row.detail,
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  };
+}
+
+/**
+ * Append one event to the chain. Call it inside the transaction of the change
+ * it records, so the change and its audit event commit together or not at all.
+ */
+export function appendAudit(db: Db, entry: AuditEntry): AuditEvent {
+  const head = db.prepare('SELECT seq, hash FROM audit_head WHERE id = 1').get() as { seq: number; hash: string };
+  const partial: Omit<AuditEvent, 'hash'> = {
+    seq: head.seq + 1,
+    at: entry.at,
+    actorId: entry.actorId,
+    actorName: entry.actorName,
+    action: entry.action,
+    subjectType: entry.subjectType ?? null,
+    subjectId: entry.subjectId ?? null,
+    detail: entry.detail ?? '',
+    prevHash: head.hash,
+  };
+  const event: AuditEvent = { ...partial, hash: eventHash(partial) };
+  db.prepare(
+    `INSERT INTO audit_events (seq, at, actor_id, actor_name, action, subject_type, subject_id, detail, prev_hash, hash)
+     VALUES (@seq, @at, @actorId, @actorName, @action, @subjectType, @subjectId, @detail, @prevHash, @hash)`,
+  ).run(event);
+  return event;
+}
+
+export function listAudit(db: Db, filter: AuditFilter): AuditPage {
+  const where: string[] = [];
+  const params: Record<string, unknown> = {};
+  if (filter.from) {
+    where.push('at >= @from');
+    params.from = `${filter.from}T00:00:00.000Z`;
+  }
+  if (filter.to) {
+    where.push('at < @to');
+    params.to = new Date(Date.parse(`${filter.to}T00:00:00.000Z`) + 86_400_000).toISOString();
+  }
+  if (filter.actor) {
+    where.push('actor_name = @actor');
+    params.actor = filter.actor.toLowerCase();
+  }
+  if (filter.action) {
+    where.push("action LIKE @action ESCAPE '\\'");
+    params.action = `${filter.action.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  }
+  if (filter.subjectId) {
+    where.push('subject_id = @subjectId');
+    params.subjectId = filter.subjectId;
+  }
+  const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const total = (db.prepare(`SELECT count(*) AS n FROM audit_events ${clause}`).get(params) as { n: number }).n;
+  const pageClause = filter.beforeSeq ? `${clause ? `${clause} AND` : 'WHERE'} seq < @beforeSeq` : clause;
+  if (filter.beforeSeq) params.beforeSeq = filter.beforeSeq;
+  const rows = db
+    .prepare(`SELECT * FROM audit_events ${pageClause} ORDER BY seq DESC LIMIT @limit`)
+    .all({ ...params, limit: filter.limit ?? 100 }) as AuditRow[];
+  return { events: rows.map(toEvent), total };
+}
+
+/** The events about one subject, oldest first (for certificates and exports). */
+export function auditOfSubject(db: Db, subjectId: string): AuditEvent[] {
+  return (db.prepare('SELECT * FROM audit_events WHERE subject_id = ? ORDER BY seq').all(subjectId) as AuditRow[]).map(
+    toEvent,
+  );
+}
+
+/**
+ * Walk the whole chain: every event must follow the previous one by number
+ * and hash, and hash to what it says; the head kept outside the table must
+ * point at the last event. The first event that fails is named.
+ */
+export function verifyAuditChain(db: Db): ChainVerification {
+  let expectedSeq = 1;
+  let prevHash = genesisHash;
+  let count = 0;
+  for (const row of db.prepare('SELECT * FROM audit_events ORDER BY seq').iterate() as IterableIterator<AuditRow>) {
+    const event = toEvent(row);
+    const bad = (problem: string): ChainVerification => ({ intact: false, events: count, firstBadSeq: event.seq, problem });
+    if (event.seq !== expectedSeq) {
+      return { intact: false, events: count, firstBadSeq: expectedSeq, problem: `Event ${expectedSeq} is missing.` };
+    }
+    if (event.prevHash !== prevHash) {
+      return bad(`Event ${event.seq} does not link to event ${event.seq - 1}: an earlier event was changed or removed.`);
+    }
+    if (eventHash(event) !== event.hash) {
+      return bad(`Event ${event.seq} was changed after it was written (its content does not match its hash).`);
+    }
+    prevHash = event.hash;
+    expectedSeq += 1;
+    count += 1;
+  }
+  const head = db.prepare('SELECT seq, hash FROM audit_head WHERE id = 1').get() as { seq: number; hash: string } | undefined;
+  if (!head) {
+    return { intact: false, events: count, firstBadSeq: expectedSeq, problem: 'The record of the chain’s head is missing.' };
+  }
+  if (head.seq > count) {
+    return {
+      intact: false,
+      events: count,
+      firstBadSeq: count + 1,
+      problem:
+        head.seq === count + 1
+          ? `Event ${count + 1}, the newest, was deleted: the chain ends at ${count} but its head records ${head.seq}.`
+          : `Events ${count + 1} to ${head.seq}, the newest, were deleted: the chain ends at ${count} but its head records ${head.seq}.`,
+    };
+  }
+  if (head.seq !== count || head.hash !== prevHash) {
+    return {
+      intact: false,
+      events: count,
+      firstBadSeq: Math.min(head.seq, count) || 1,
+      problem: `The chain’s head (event ${head.seq}) does not match its last event (${count}).`,
+    };
+  }
+  return { intact: true, events: count, headSeq: head.seq, headHash: head.hash };
+}

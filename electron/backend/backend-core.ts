@@ -1,0 +1,249 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import type { Access } from '../../shared/contract';
+import { AppError } from '../../shared/errors';
+import { can, permissionLabels, permissionsOf, roleLabels } from '../../shared/roles';
+import type { AppState } from '../../shared/session';
+import type { Settings } from '../../shared/settings';
+import type { StaffMember } from '../../shared/staff';
+import { appendAudit, type AuditEntry } from './audit/audit-log';
+import { SignInThrottle } from './auth/sign-in-throttle';
+import { owaspScrypt, type ScryptParams } from './crypto/kdf';
+import { storePaths, type StorePaths } from './data-dir';
+import { getStaffById, listStaff } from './repositories/staff-repository';
+import { readSettings } from './repositories/settings-repository';
+import { Store } from './store/store';
+
+export interface BackendOptions {
+  dataDir: string;
+  /** Recorded with sign-ins and signatures; defaults to the host name. */
+  workstation?: string;
+  /** better-sqlite3 native build for another ABI (the Electron shell passes one). */
+  nativeBinding?: string;
+  /** The clock; tests move it. */
+  now?: () => Date;
+  /**
+   * Key-derivation cost for new password slots. Only tests lower it, to keep
+   * suites fast; every slot records its own parameters.
+   */
+  kdf?: ScryptParams;
+}
+
+interface Session {
+  staff: StaffMember;
+  lastActivityMs: number;
+}
+
+/**
+ * The backend's state between calls: the open store, who is signed in, and
+ * the sign-in throttle. Handlers receive it; the shells never see it.
+ */
+export class BackendCore {
+  readonly paths: StorePaths;
+  readonly workstation: string;
+  readonly kdf: ScryptParams;
+  readonly throttle = new SignInThrottle();
+  private readonly clock: () => Date;
+  private storeState: Store | null = null;
+  private session: Session | null = null;
+  private lockedUsername: string | null = null;
+  private settingsCache: Settings | null = null;
+  /** Failed sign-ins seen while the store was closed, written when it opens. */
+  private pendingFailures: AuditEntry[] = [];
+
+  constructor(readonly options: BackendOptions) {
+    this.paths = storePaths(options.dataDir);
+    this.workstation = options.workstation ?? os.hostname();
+    this.kdf = options.kdf ?? owaspScrypt;
+    this.clock = options.now ?? (() => new Date());
+  }
+
+  now(): Date {
+    return this.clock();
+  }
+
+  nowIso(): string {
+    return this.clock().toISOString();
+  }
+
+  get storeOptions() {
+    return this.options.nativeBinding ? { nativeBinding: this.options.nativeBinding } : {};
+  }
+
+  get openStore(): Store | null {
+    return this.storeState;
+  }
+
+  requireStore(): Store {
+    if (!this.storeState) throw new AppError('unauthorized', 'Sign in first.');
+    return this.storeState;
+  }
+
+  requireSession(): StaffMember {
+    if (!this.session) throw new AppError('unauthorized', 'Sign in first.');
+    return this.session.staff;
+  }
+
+  /** Adopt a newly opened store: write buffered failed sign-ins and settle key slots of disabled staff. */
+  adoptStore(store: Store): void {
+    this.storeState = store;
+    const failures = this.pendingFailures;
+    this.pendingFailures = [];
+    if (failures.length) store.write(() => failures.forEach((entry) => appendAudit(store.db, entry)));
+    this.settleSlots();
+    this.settingsCache = readSettings(store.db);
+  }
+
+  /**
+   * A disable interrupted before its key rotation leaves a slot for a
+   * disabled account: finish the rotation now.
+   */
+  private settleSlots(): void {
+    const store = this.requireStore();
+    const active = new Set(listStaff(store.db).filter((s) => s.status === 'active').map((s) => s.id));
+    const stale = store.keyring.slots.filter((slot) => slot.staffId !== null && !active.has(slot.staffId));
+    if (stale.length === 0) return;
+    store.rotateDataKey((slot) => slot.staffId === null || active.has(slot.staffId));
+    store.write(() =>
+      appendAudit(store.db, {
+        at: this.nowIso(),
+        actorId: null,
+        actorName: 'system',
+        action: 'store.key_rotated',
+        detail: `removed ${stale.length} key slot(s) of disabled accounts`,
+      }),
+    );
+  }
+
+  /** Append an audit event by the signed-in staff member (or `system`); call inside `store.write`. */
+  audit(entry: Omit<AuditEntry, 'at' | 'actorId' | 'actorName'> & Partial<Pick<AuditEntry, 'actorId' | 'actorName'>>): void {
+    const store = this.requireStore();
+    const actor = this.session?.staff;
+    appendAudit(store.db, {
+      at: this.nowIso(),
+      actorId: entry.actorId !== undefined ? entry.actorId : (actor?.id ?? null),
+      actorName: entry.actorName ?? actor?.username ?? 'system',
+      ...entry,
+    });
+  }
+
+  recordFailedSignIn(username: string, detail: string): void {
+    this.throttle.fail(username, this.now().getTime());
+    const entry: AuditEntry = {
+      at: this.nowIso(),
+      actorId: null,
+      actorName: username,
+      action: 'session.sign_in_failed',
+      detail: `${detail}; workstation ${this.workstation}`,
+    };
+    if (this.storeState) {
+      const store = this.storeState;
+      store.write(() => appendAudit(store.db, entry));
+    } else {
+      this.pendingFailures.push(entry);
+    }
+  }
+
+  startSession(staff: StaffMember, how: string): void {
+    this.session = { staff, lastActivityMs: this.now().getTime() };
+    this.lockedUsername = null;
+    this.throttle.succeed(staff.username);
+    const store = this.requireStore();
+    store.write(() =>
+      this.audit({ action: 'session.signed_in', subjectType: 'staff', subjectId: staff.id, detail: `${how}; workstation ${this.workstation}` }),
+    );
+  }
+
+  lock(reason: 'idle' | 'manual'): void {
+    const staff = this.session?.staff;
+    if (!staff || !this.storeState) return;
+    const store = this.storeState;
+    store.write(() => this.audit({ action: 'session.locked', subjectType: 'staff', subjectId: staff.id, detail: reason }));
+    this.session = null;
+    this.lockedUsername = staff.username;
+  }
+
+  /** End the session and close the store: the data key leaves memory until the next sign-in. */
+  signOut(): void {
+    const staff = this.session?.staff;
+    if (staff && this.storeState) {
+      const store = this.storeState;
+      store.write(() => this.audit({ action: 'session.signed_out', subjectType: 'staff', subjectId: staff.id }));
+    }
+    this.session = null;
+    this.lockedUsername = null;
+    this.closeStore();
+  }
+
+  refreshSettings(settings: Settings): void {
+    this.settingsCache = settings;
+  }
+
+  /**
+   * Check that the caller may make a call with this access: signed in, not
+   * idle past the lock time, still active, and with the permission. Every
+   * non-public call passes here before its handler runs.
+   */
+  authorize(access: Access): void {
+    if (access === 'public') return;
+    if (!this.session) {
+      if (this.lockedUsername) throw lockedError();
+      throw new AppError('unauthorized', 'Sign in first.');
+    }
+    const nowMs = this.now().getTime();
+    const idleMs = (this.settingsCache?.idleMinutes ?? 5) * 60_000;
+    if (nowMs - this.session.lastActivityMs >= idleMs) {
+      this.lock('idle');
+      throw lockedError();
+    }
+    const staff = getStaffById(this.requireStore().db, this.session.staff.id);
+    if (!staff || staff.status !== 'active') {
+      this.session = null;
+      throw new AppError('unauthorized', 'Your account is disabled. Ask an administrator.');
+    }
+    this.session = { staff, lastActivityMs: nowMs };
+    if (access !== 'session' && !can(staff.role, access)) {
+      const store = this.requireStore();
+      store.write(() => this.audit({ action: 'access.denied', detail: access }));
+      throw new AppError(
+        'forbidden',
+        `Your role (${roleLabels[staff.role]}) does not allow you to ${permissionLabels[access]}.`,
+      );
+    }
+  }
+
+  appState(): AppState {
+    const hasStore = fs.existsSync(this.paths.keyring);
+    const staff = this.session?.staff ?? null;
+    return {
+      phase: !hasStore ? 'setup' : staff ? 'active' : this.lockedUsername ? 'locked' : 'signed_out',
+      session: staff
+        ? {
+            staffId: staff.id,
+            username: staff.username,
+            displayName: staff.displayName,
+            role: staff.role,
+            permissions: permissionsOf(staff.role),
+          }
+        : null,
+      idleMinutes: this.storeState ? (this.settingsCache?.idleMinutes ?? null) : null,
+      practiceName: this.storeState ? (this.settingsCache?.practiceName ?? null) : null,
+      lockedUsername: this.lockedUsername,
+    };
+  }
+
+  newId(): string {
+    return crypto.randomUUID();
+  }
+
+  closeStore(): void {
+    this.storeState?.close();
+    this.storeState = null;
+    this.settingsCache = null;
+  }
+}
+
+function lockedError(): AppError {
+  return new AppError('locked', 'Consent Desk is locked. Sign in to continue.');
+}

@@ -1,0 +1,30 @@
+import { listAudit, verifyAuditChain } from '../audit/audit-log';
+import { recordCounts } from '../repositories/record-counts';
+import { schemaVersionOf } from '../store/migrate';
+import type { Handlers } from './handler';
+
+export const auditHandlers = {
+  'audit.list': (core, filter) => listAudit(core.requireStore().db, filter),
+
+  'audit.verify': (core) => {
+    const store = core.requireStore();
+    const result = verifyAuditChain(store.db);
+    store.write(() =>
+      core.audit({
+        action: 'audit.verified',
+        detail: result.intact ? `intact, ${result.events} events` : `broken at event ${result.firstBadSeq}`,
+      }),
+    );
+    return result;
+  },
+
+  'store.status': (core) => {
+    const store = core.requireStore();
+    return {
+      schemaVersion: schemaVersionOf(store.db),
+      cipher: store.cipher,
+      counts: recordCounts(store.db),
+      auditChain: verifyAuditChain(store.db),
+    };
+  },
+} satisfies Partial<Handlers>;

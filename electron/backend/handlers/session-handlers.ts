@@ -1,0 +1,138 @@
+import { AppError } from '../../../shared/errors';
+import type { StaffMember } from '../../../shared/staff';
+import { defaultIdleMinutes } from '../../../shared/settings';
+import { newRecoveryKey, parseRecoveryKey } from '../crypto/recovery-key';
+import { getStaffById, getStaffByUsername, insertStaff } from '../repositories/staff-repository';
+import { writeSettings } from '../repositories/settings-repository';
+import { Store } from '../store/store';
+import type { Handlers } from './handler';
+
+const wrongCredentials = () => new AppError('unauthorized', 'The username or password is not right.');
+
+export const sessionHandlers = {
+  'app.state': (core) => core.appState(),
+
+  'setup.create': async (core, input) => {
+    if (core.appState().phase !== 'setup') {
+      throw new AppError('conflict', 'Consent Desk is already set up on this computer.');
+    }
+    const now = core.nowIso();
+    const admin: StaffMember = {
+      id: core.newId(),
+      username: input.adminUsername,
+      displayName: input.adminDisplayName,
+      role: 'admin',
+      status: 'active',
+      createdAt: now,
+      updatedAt: now,
+    };
+    const recovery = newRecoveryKey();
+    const store = await Store.create(
+      core.paths,
+      { staffId: admin.id, username: admin.username, password: input.password },
+      recovery.bytes,
+      core.kdf,
+      core.storeOptions,
+    );
+    recovery.bytes.fill(0);
+    store.write(() => {
+      writeSettings(store.db, { practiceName: input.practiceName, idleMinutes: defaultIdleMinutes });
+      insertStaff(store.db, admin);
+      const by = { actorId: admin.id, actorName: admin.username };
+      core.adoptStore(store);
+      core.audit({ ...by, action: 'store.created', detail: `cipher ${store.cipher}; workstation ${core.workstation}` });
+      core.audit({ ...by, action: 'staff.created', subjectType: 'staff', subjectId: admin.id, detail: 'role admin' });
+    });
+    core.startSession(admin, 'first-run setup');
+    return { recoveryKey: recovery.text, state: core.appState() };
+  },
+
+  'session.signIn': async (core, { username, password }) => {
+    core.throttle.check(username, core.now().getTime());
+    let staff: StaffMember | undefined;
+    const open = core.openStore;
+    if (open) {
+      const match = (await Store.unlock(core.paths, { username, password })).find((c) => open.holdsKey(c.dataKey));
+      staff = match?.slot.staffId ? getStaffById(open.db, match.slot.staffId) : undefined;
+    } else {
+      const opened = await Store.open(core.paths, { username, password }, core.storeOptions);
+      if (opened) {
+        core.adoptStore(opened.store);
+        staff = opened.slot.staffId ? getStaffById(opened.store.db, opened.slot.staffId) : undefined;
+      }
+    }
+    if (!staff || staff.status !== 'active' || staff.username !== username) {
+      core.recordFailedSignIn(username, 'wrong username or password');
+      throw wrongCredentials();
+    }
+    core.startSession(staff, 'password');
+    return core.appState();
+  },
+
+  'session.recover': async (core, input) => {
+    const throttleKey = '(recovery key)';
+    core.throttle.check(throttleKey, core.now().getTime());
+    const recoveryKey = parseRecoveryKey(input.recoveryKey);
+    const open = core.openStore;
+    let unlocked = false;
+    if (open) {
+      unlocked = (await Store.unlock(core.paths, { recoveryKey })).some((c) => open.holdsKey(c.dataKey));
+    } else {
+      const opened = await Store.open(core.paths, { recoveryKey }, core.storeOptions);
+      if (opened) core.adoptStore(opened.store);
+      unlocked = opened !== null;
+    }
+    recoveryKey.fill(0);
+    if (!unlocked) {
+      core.recordFailedSignIn(throttleKey, 'recovery key does not open this store');
+      throw new AppError('unauthorized', 'That recovery key does not open this store.');
+    }
+    const store = core.requireStore();
+    const staff = getStaffByUsername(store.db, input.username);
+    if (!staff || staff.role !== 'admin' || staff.status !== 'active') {
+      throw new AppError('not_found', `There is no active administrator named “${input.username}”.`);
+    }
+    await store.setStaffSlot(staff.id, staff.username, input.newPassword, core.kdf);
+    store.write(() =>
+      core.audit({
+        actorId: staff.id,
+        actorName: staff.username,
+        action: 'staff.password_reset',
+        subjectType: 'staff',
+        subjectId: staff.id,
+        detail: 'with the recovery key',
+      }),
+    );
+    core.throttle.succeed(throttleKey);
+    core.startSession(staff, 'recovery key');
+    return core.appState();
+  },
+
+  'session.lock': (core, { reason }) => {
+    core.lock(reason);
+    return core.appState();
+  },
+
+  'session.signOut': (core) => {
+    core.signOut();
+    return core.appState();
+  },
+
+  'session.heartbeat': () => null,
+
+  'session.changePassword': async (core, { currentPassword, newPassword }) => {
+    const me = core.requireSession();
+    const store = core.requireStore();
+    core.throttle.check(me.username, core.now().getTime());
+    const candidates = await Store.unlock(core.paths, { username: me.username, password: currentPassword });
+    if (!candidates.some((c) => c.slot.staffId === me.id && store.holdsKey(c.dataKey))) {
+      core.recordFailedSignIn(me.username, 'wrong current password when changing password');
+      throw new AppError('unauthorized', 'Your current password is not right.', {
+        issues: [{ path: 'currentPassword', message: 'This is not your current password.' }],
+      });
+    }
+    await store.setStaffSlot(me.id, me.username, newPassword, core.kdf);
+    store.write(() => core.audit({ action: 'session.password_changed', subjectType: 'staff', subjectId: me.id }));
+    return null;
+  },
+} satisfies Partial<Handlers>;

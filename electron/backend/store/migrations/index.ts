@@ -1,0 +1,7 @@
+import { migration001 } from './001-initial';
+import type { Migration } from './migration';
+
+/** Every migration, in order. Add new ones at the end with the next number. */
+export const migrations: readonly Migration[] = [migration001];
+
+export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+
+/** One event of the append-only audit trail, as the backend returns it. */
+export interface AuditEvent {
+  seq: number;
+  at: string;
+  actorId: string | null;
+  actorName: string;
+  action: string;
+  subjectType: string | null;
+  subjectId: string | null;
+  detail: string;
+  prevHash: string;
+  hash: string;
+}
+
+export type ChainVerification =
+  | { intact: true; events: number; headSeq: number; headHash: string }
+  | { intact: false; events: number; firstBadSeq: number; problem: string };
+
+export const auditFilterSchema = z.object({
+  from: z.iso.date('Use a date such as 2026-01-31.').optional(),
+  to: z.iso.date('Use a date such as 2026-01-31.').optional(),
+  actor: z.string().trim().max(64).optional(),
+  action: z.string().trim().max(64).optional(),
+  subjectId: z.string().trim().max(64).optional(),
+  /** Page backwards from this event (exclusive); the newest page when absent. */
+  beforeSeq: z.number().int().positive().optional(),
+  limit: z.number().int().min(1).max(500).default(100),
+});
+
+export type AuditFilter = z.input<typeof auditFilterSchema>;
+
+export interface AuditPage {
+  events: AuditEvent[];
+  /** Events matching the filter, across all pages. */
+  total: number;
+}
