@@ -37,9 +37,11 @@ export function createBackend(options: BackendOptions): Backend {
     try {
       if (!isCallName(name)) throw new AppError('not_found', `There is no call named “${name}”.`);
       const spec = contract[name];
+      // Who may call comes before what they sent: a caller without the
+      // permission learns nothing about the input rules.
+      core.authorize(spec.access);
       const parsed = spec.input.safeParse(input ?? {});
       if (!parsed.success) throw validationError(parsed.error);
-      core.authorize(spec.access);
       const handler = handlers[name] as Handler<typeof name>;
       const value = await handler(core, parsed.data as never);
       return { ok: true, value };

@@ -1,0 +1,163 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import type { CallResult } from '../../shared/errors';
+import { createBackend, type BackendOptions } from '../../electron/backend/backend';
+import { httpStatusOf } from './http-status';
+
+/**
+ * The loopback development host: the real backend and the real built
+ * renderer, with HTTP in place of Electron IPC. It listens on 127.0.0.1
+ * only, and every call must carry the per-run token that only the printed
+ * address holds. It is for tests and `npm run web`; the desktop app never
+ * contains it.
+ */
+export interface HostOptions {
+  dataDir: string;
+  /** The built renderer (dist/renderer). */
+  staticDir: string;
+  port?: number;
+  backend?: Partial<Omit<BackendOptions, 'dataDir'>>;
+}
+
+export interface RunningHost {
+  /** The address to open, token included in the fragment (never sent to the server by the browser). */
+  url: string;
+  origin: string;
+  token: string;
+  close(): Promise<void>;
+}
+
+/** The same policy the Electron shell sends with every page. */
+export const contentSecurityPolicy = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+  "form-action 'none'",
+].join('; ');
+
+const maxBodyBytes = 64 * 1024 * 1024;
+
+const contentTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+  '.ico': 'image/x-icon',
+};
+
+function tokensMatch(given: string | undefined, token: string): boolean {
+  if (!given?.startsWith('Bearer ')) return false;
+  const a = Buffer.from(given.slice('Bearer '.length));
+  const b = Buffer.from(token);
+  return a.length === b.length && crypto.timingSafeEqual(a, b);
+}
+
+function sendJson(res: http.ServerResponse, status: number, body: CallResult<unknown>): void {
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.end(JSON.stringify(body));
+}
+
+function readBody(req: http.IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxBodyBytes) {
+        reject(new Error('too large'));
+        req.destroy();
+      } else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+export async function startHost(options: HostOptions): Promise<RunningHost> {
+  const staticDir = path.resolve(options.staticDir);
+  if (!fs.existsSync(path.join(staticDir, 'index.html'))) {
+    throw new Error(`No built renderer in ${staticDir}: run \`npx vite build\` first.`);
+  }
+  const backend = createBackend({ ...options.backend, dataDir: options.dataDir });
+  const token = crypto.randomBytes(32).toString('hex');
+  let origin = '';
+
+  const server = http.createServer((req, res) => {
+    // Refuse requests addressed to another host name (DNS rebinding).
+    if (req.headers.host !== new URL(origin).host) {
+      res.writeHead(421).end();
+      return;
+    }
+    const url = new URL(req.url ?? '/', origin);
+    if (url.pathname.startsWith('/api/call/')) {
+      void handleCall(req, res, decodeURIComponent(url.pathname.slice('/api/call/'.length)));
+      return;
+    }
+    serveStatic(res, url.pathname);
+  });
+
+  async function handleCall(req: http.IncomingMessage, res: http.ServerResponse, name: string): Promise<void> {
+    const fail = (status: number, message: string) =>
+      sendJson(res, status, { ok: false, error: { code: status === 401 ? 'unauthorized' : 'validation', message } });
+    if (req.method !== 'POST') return fail(405, 'Calls are POST requests.');
+    if (!tokensMatch(req.headers.authorization, token)) return fail(401, 'This page’s access token is not valid. Open the address the host printed.');
+    if (req.headers.origin && req.headers.origin !== origin) return fail(401, 'Calls must come from the app’s own page.');
+    let input: unknown;
+    try {
+      const body = await readBody(req);
+      input = body.length ? JSON.parse(body.toString('utf8')) : {};
+    } catch {
+      return fail(400, 'The request body must be JSON (at most 64 MB).');
+    }
+    const result = await backend.invoke(name, input);
+    sendJson(res, result.ok ? 200 : httpStatusOf[result.error.code], result);
+  }
+
+  function serveStatic(res: http.ServerResponse, pathname: string): void {
+    const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+    const file = path.resolve(staticDir, relative);
+    if (!file.startsWith(staticDir + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');
+      return;
+    }
+    res.writeHead(200, {
+      'Content-Type': contentTypes[path.extname(file)] ?? 'application/octet-stream',
+      'Content-Security-Policy': contentSecurityPolicy,
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+      'Cache-Control': 'no-store',
+    });
+    fs.createReadStream(file).pipe(res);
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+  origin = `http://127.0.0.1:${port}`;
+
+  return {
+    url: `${origin}/#token=${token}`,
+    origin,
+    token,
+    async close() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      backend.close();
+    },
+  };
+}
