@@ -13,7 +13,7 @@ import { owaspScrypt, type ScryptParams } from './crypto/kdf';
 import { storePaths, type StorePaths } from './data-dir';
 import { getStaffById, listStaff } from './repositories/staff-repository';
 import { readSettings } from './repositories/settings-repository';
-import { Store } from './store/store';
+import type { Store } from './store/store';
 
 export interface BackendOptions {
   dataDir: string;
