@@ -26,4 +26,6 @@ export interface AppState {
   practiceName: string | null;
   /** Who was signed in when the app locked, to prefill the sign-in form. */
   lockedUsername: string | null;
+  /** Set while the screen is handed to a patient to sign this authorization. */
+  patientMode: { authorizationId: string } | null;
 }

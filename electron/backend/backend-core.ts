@@ -1,7 +1,8 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
-import type { Access } from '../../shared/contract';
+import type { CallSpec } from '../../shared/contract';
+import { dayOf, type Day } from '../../shared/calendar';
 import { AppError } from '../../shared/errors';
 import { can, permissionLabels, permissionsOf, roleLabels } from '../../shared/roles';
 import type { AppState } from '../../shared/session';
@@ -13,7 +14,7 @@ import { owaspScrypt, type ScryptParams } from './crypto/kdf';
 import { storePaths, type StorePaths } from './data-dir';
 import { getStaffById, listStaff } from './repositories/staff-repository';
 import { readSettings } from './repositories/settings-repository';
-import type { Store } from './store/store';
+import { Store } from './store/store';
 
 export interface BackendOptions {
   dataDir: string;
@@ -33,6 +34,8 @@ export interface BackendOptions {
 interface Session {
   staff: StaffMember;
   lastActivityMs: number;
+  /** The authorization being signed while the screen is handed to a patient. */
+  patientModeFor: string | null;
 }
 
 /**
@@ -65,6 +68,11 @@ export class BackendCore {
 
   nowIso(): string {
     return this.clock().toISOString();
+  }
+
+  /** The practice's calendar day now: what status and validity rules compare with. */
+  today(): Day {
+    return dayOf(this.clock());
   }
 
   get storeOptions() {
@@ -146,7 +154,7 @@ export class BackendCore {
   }
 
   startSession(staff: StaffMember, how: string): void {
-    this.session = { staff, lastActivityMs: this.now().getTime() };
+    this.session = { staff, lastActivityMs: this.now().getTime(), patientModeFor: null };
     this.lockedUsername = null;
     this.throttle.succeed(staff.username);
     const store = this.requireStore();
@@ -180,12 +188,47 @@ export class BackendCore {
     this.settingsCache = settings;
   }
 
+  get settings(): Settings {
+    return this.settingsCache ?? readSettings(this.requireStore().db);
+  }
+
+  /** The authorization the screen is handed over for, if any. */
+  get patientModeFor(): string | null {
+    return this.session?.patientModeFor ?? null;
+  }
+
+  setPatientMode(authorizationId: string | null): void {
+    if (this.session) this.session.patientModeFor = authorizationId;
+  }
+
+  /**
+   * Check a signed-in person's password again (witnessing, leaving patient
+   * mode, changing a password). Failures count towards the throttle and are
+   * audited like failed sign-ins.
+   */
+  async confirmPassword(staff: StaffMember, password: string, purpose: string): Promise<void> {
+    const store = this.requireStore();
+    this.throttle.check(staff.username, this.now().getTime());
+    const candidates = await Store.unlock(this.paths, { username: staff.username, password });
+    if (!candidates.some((c) => c.slot.staffId === staff.id && store.holdsKey(c.dataKey))) {
+      this.recordFailedSignIn(staff.username, `wrong password when ${purpose}`);
+      throw new AppError('unauthorized', 'That password is not right.', {
+        issues: [{ path: 'password', message: 'Enter the password of the staff member signed in.' }],
+      });
+    }
+    this.throttle.succeed(staff.username);
+  }
+
   /**
    * Check that the caller may make a call with this access: signed in, not
    * idle past the lock time, still active, and with the permission. Every
    * non-public call passes here before its handler runs.
    */
-  authorize(access: Access): void {
+  authorize(spec: Pick<CallSpec, 'access' | 'patientMode'>): void {
+    if (this.session?.patientModeFor && !spec.patientMode) {
+      throw new AppError('forbidden', 'The screen is handed to a patient. Staff: confirm with your password to leave patient mode.');
+    }
+    const { access } = spec;
     if (access === 'public') return;
     if (!this.session) {
       if (this.lockedUsername) throw lockedError();
@@ -202,7 +245,7 @@ export class BackendCore {
       this.session = null;
       throw new AppError('unauthorized', 'Your account is disabled. Ask an administrator.');
     }
-    this.session = { staff, lastActivityMs: nowMs };
+    this.session = { ...this.session, staff, lastActivityMs: nowMs };
     if (access !== 'session' && !can(staff.role, access)) {
       const store = this.requireStore();
       store.write(() => this.audit({ action: 'access.denied', detail: access }));
@@ -230,6 +273,7 @@ export class BackendCore {
       idleMinutes: this.storeState ? (this.settingsCache?.idleMinutes ?? null) : null,
       practiceName: this.storeState ? (this.settingsCache?.practiceName ?? null) : null,
       lockedUsername: this.lockedUsername,
+      patientMode: this.session?.patientModeFor ? { authorizationId: this.session.patientModeFor } : null,
     };
   }
 

@@ -6,6 +6,10 @@ import type { Handler, Handlers } from './handlers/handler';
 import { sessionHandlers } from './handlers/session-handlers';
 import { settingsHandlers } from './handlers/settings-handlers';
 import { staffHandlers } from './handlers/staff-handlers';
+import { patientHandlers } from './handlers/patient-handlers';
+import { consentHandlers } from './handlers/consent-handlers';
+import { templateHandlers } from './handlers/template-handlers';
+import { certificateHandlers } from './handlers/certificate-handlers';
 import { validationError } from './validation-error';
 
 export type { BackendOptions } from './backend-core';
@@ -16,6 +20,10 @@ const handlers: Handlers = {
   ...staffHandlers,
   ...settingsHandlers,
   ...auditHandlers,
+  ...patientHandlers,
+  ...consentHandlers,
+  ...templateHandlers,
+  ...certificateHandlers,
 };
 
 export interface Backend {
@@ -39,7 +47,7 @@ export function createBackend(options: BackendOptions): Backend {
       const spec = contract[name];
       // Who may call comes before what they sent: a caller without the
       // permission learns nothing about the input rules.
-      core.authorize(spec.access);
+      core.authorize(spec);
       const parsed = spec.input.safeParse(input ?? {});
       if (!parsed.success) throw validationError(parsed.error);
       const handler = handlers[name] as Handler<typeof name>;

@@ -2,6 +2,8 @@ import { AppError } from '../../../shared/errors';
 import type { StaffMember } from '../../../shared/staff';
 import { defaultIdleMinutes } from '../../../shared/settings';
 import { newRecoveryKey, parseRecoveryKey } from '../crypto/recovery-key';
+import { generatePracticeCertificate } from '../crypto/practice-certificate';
+import { activateCertificate } from '../repositories/certificate-repository';
 import { getStaffById, getStaffByUsername, insertStaff } from '../repositories/staff-repository';
 import { writeSettings } from '../repositories/settings-repository';
 import { Store } from '../store/store';
@@ -42,6 +44,9 @@ export const sessionHandlers = {
       core.adoptStore(store);
       core.audit({ ...by, action: 'store.created', detail: `cipher ${store.cipher}; workstation ${core.workstation}` });
       core.audit({ ...by, action: 'staff.created', subjectType: 'staff', subjectId: admin.id, detail: 'role admin' });
+      const certificate = generatePracticeCertificate(input.practiceName, core.now());
+      activateCertificate(store.db, core.newId(), certificate, now);
+      core.audit({ ...by, action: 'certificate.generated', subjectType: 'certificate', detail: `SHA-256 ${certificate.info.fingerprintSha256}` });
     });
     core.startSession(admin, 'first-run setup');
     return { recoveryKey: recovery.text, state: core.appState() };
@@ -120,13 +125,24 @@ export const sessionHandlers = {
 
   'session.heartbeat': () => null,
 
+  'session.exitPatientMode': async (core, { password }) => {
+    const me = core.requireSession();
+    const id = core.patientModeFor;
+    if (!id) return core.appState();
+    await core.confirmPassword(me, password, 'leaving patient mode');
+    core.setPatientMode(null);
+    const store = core.requireStore();
+    store.write(() => core.audit({ action: 'consent.patient_mode_left', subjectType: 'authorization', subjectId: id }));
+    return core.appState();
+  },
+
   'session.changePassword': async (core, { currentPassword, newPassword }) => {
     const me = core.requireSession();
     const store = core.requireStore();
-    core.throttle.check(me.username, core.now().getTime());
-    const candidates = await Store.unlock(core.paths, { username: me.username, password: currentPassword });
-    if (!candidates.some((c) => c.slot.staffId === me.id && store.holdsKey(c.dataKey))) {
-      core.recordFailedSignIn(me.username, 'wrong current password when changing password');
+    try {
+      await core.confirmPassword(me, currentPassword, 'changing password');
+    } catch (error) {
+      if (!(error instanceof AppError) || error.code !== 'unauthorized') throw error;
       throw new AppError('unauthorized', 'Your current password is not right.', {
         issues: [{ path: 'currentPassword', message: 'This is not your current password.' }],
       });

@@ -4,7 +4,7 @@ import crypto from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { configureConnection, openDatabase, type Db } from './database';
 import { assertIncreasing, migrate, schemaVersionOf } from './migrate';
-import { migrations } from './migrations';
+import { latestSchemaVersion, migrations } from './migrations';
 import type { Migration } from './migrations/migration';
 import { tempDataDir } from '../testing/test-backend';
 
@@ -33,13 +33,28 @@ describe('migrations', () => {
 
   it('migration 1 creates the tables and the append-only audit triggers', () => {
     const { db, file } = freshDb();
-    migrate(db, file);
+    migrate(db, file, migrations.slice(0, 1));
     expect(schemaVersionOf(db)).toBe(1);
     const names = (db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table','trigger')").all() as { name: string }[]).map((r) => r.name);
     expect(names).toEqual(expect.arrayContaining(['staff', 'settings', 'audit_events', 'audit_head', 'audit_events_no_update', 'audit_events_no_delete']));
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('synchronous', { simple: true })).toBe(2);
+    db.close();
+  });
+
+  it('migration 2 adds patients, permanent template versions (English and Spanish) and authorizations', () => {
+    const { db, file } = freshDb();
+    migrate(db, file);
+    expect(schemaVersionOf(db)).toBe(latestSchemaVersion);
+    const templates = db.prepare('SELECT language, version, active FROM templates ORDER BY language').all();
+    expect(templates).toEqual([
+      { language: 'en', version: 1, active: 1 },
+      { language: 'es', version: 1, active: 1 },
+    ]);
+    expect(() => db.prepare("UPDATE templates SET text = '{}'").run()).toThrow(/never change/);
+    expect(() => db.prepare('DELETE FROM templates').run()).toThrow(/kept/);
+    expect(() => db.prepare("UPDATE templates SET active = 0 WHERE language = 'en'").run()).not.toThrow();
     db.close();
   });
 

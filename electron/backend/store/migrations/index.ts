@@ -1,7 +1,8 @@
 import { migration001 } from './001-initial';
+import { migration002 } from './002-consents';
 import type { Migration } from './migration';
 
 /** Every migration, in order. Add new ones at the end with the next number. */
-export const migrations: readonly Migration[] = [migration001];
+export const migrations: readonly Migration[] = [migration001, migration002];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

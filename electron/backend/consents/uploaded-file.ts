@@ -1,0 +1,33 @@
+import { AppError } from '../../../shared/errors';
+
+const magic: Record<string, (b: Buffer) => boolean> = {
+  'image/png': (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
+  'image/jpeg': (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff,
+  'application/pdf': (b) => b.subarray(0, 5).toString('latin1') === '%PDF-',
+};
+
+/**
+ * Decode a file that crossed the contract as base64 and check that its bytes
+ * are what its type claims, so a renamed file is refused with a clear error.
+ */
+export function decodeUpload(base64: string, mimeType: keyof typeof magic, field: string, maxBytes: number): Buffer {
+  const bytes = Buffer.from(base64, 'base64');
+  if (bytes.length === 0) {
+    throw new AppError('validation', 'The file is empty.', { issues: [{ path: field, message: 'Choose another file.' }] });
+  }
+  if (bytes.length > maxBytes) {
+    throw new AppError('validation', `The file is larger than ${Math.round(maxBytes / 1_000_000)} MB.`, {
+      issues: [{ path: field, message: 'Choose a smaller file.' }],
+    });
+  }
+  if (!magic[mimeType]?.(bytes)) {
+    throw new AppError('validation', `The file is not a readable ${mimeType.split('/')[1]!.toUpperCase()}.`, {
+      issues: [{ path: field, message: 'Choose another file.' }],
+    });
+  }
+  return bytes;
+}
+
+export function decodePngDataUrl(dataUrl: string, field: string): Buffer {
+  return decodeUpload(dataUrl.slice(dataUrl.indexOf(',') + 1), 'image/png', field, 2_000_000);
+}

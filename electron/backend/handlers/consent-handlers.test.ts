@@ -1,0 +1,272 @@
+import type Database from 'better-sqlite3-multiple-ciphers';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { completeTerms } from '../../../shared/authorization/test-terms';
+import { storePaths } from '../data-dir';
+import { readKeyring } from '../store/keyring';
+import { Store } from '../store/store';
+import { patientSignature, samplePatient, signAuthorization, textHashOf } from '../testing/consent-flow';
+import { pdfFlatText, pdfPageCount, pdfSignatureReport, qpdfCheck } from '../testing/pdf-tools';
+import { adminPassword, rejection, setUpStore } from '../testing/test-backend';
+
+const frontDeskPassword = 'front desk password';
+
+/** A clock the test moves by hand. */
+function manualClock(start: string) {
+  let now = Date.parse(start);
+  return { now: () => new Date(now), set: (iso: string) => (now = Date.parse(iso)) };
+}
+
+async function practice(clockStart = '2026-11-29T15:00:00.000Z') {
+  const clock = manualClock(clockStart);
+  const t = await setUpStore({ now: clock.now });
+  await t.call('staff.create', { username: 'frontdesk', displayName: 'Fran Front', role: 'frontdesk', password: frontDeskPassword });
+  await t.call('staff.create', { username: 'marketing', displayName: 'Mo Market', role: 'marketing', password: 'marketing password' });
+  await t.call('session.signOut', {});
+  await t.call('session.signIn', { username: 'frontdesk', password: frontDeskPassword });
+  const patient = await t.call('patients.create', samplePatient);
+  return { ...t, clock, patient };
+}
+
+type Practice = Awaited<ReturnType<typeof practice>>;
+let p: Practice;
+beforeEach(async () => {
+  p = await practice();
+});
+
+describe('patients', () => {
+  it('are found by name words, date of birth (either form) and record number', async () => {
+    await p.call('patients.create', { ...samplePatient, firstName: 'Marco', lastName: 'Polo', dateOfBirth: '1990-01-02', recordNumber: null, phone: null, email: null });
+    const names = async (query: string) => (await p.call('patients.search', { query })).map((x) => `${x.firstName} ${x.lastName}`);
+    expect(await names('mar lop')).toEqual(['Maria Lopez']);
+    expect(await names('mar')).toEqual(['Maria Lopez', 'Marco Polo']);
+    expect(await names('1984-05-17')).toEqual(['Maria Lopez']);
+    expect(await names('05/17/1984')).toEqual(['Maria Lopez']);
+    expect(await names('mrn-20417')).toEqual(['Maria Lopez']);
+    expect(await names('%')).toEqual([]);
+  });
+
+  it('refuse a duplicate record number and bad fields with field messages', async () => {
+    const dup = await rejection(p.call('patients.create', samplePatient));
+    expect(dup).toMatchObject({ code: 'conflict', issues: [{ path: 'recordNumber' }] });
+    const bad = await rejection(p.call('patients.create', { ...samplePatient, recordNumber: null, dateOfBirth: '1984-13-40', email: 'nope' }));
+    expect(bad.code).toBe('validation');
+    expect(bad.issues?.map((i) => i.path).sort()).toEqual(['dateOfBirth', 'email']);
+  });
+
+  it('are hidden from marketing, which sees no date of birth or contact details', async () => {
+    await p.call('session.signOut', {});
+    await p.call('session.signIn', { username: 'marketing', password: 'marketing password' });
+    for (const call of [p.call('patients.get', { id: p.patient.id }), p.call('patients.search', { query: '' }), p.call('consents.listForPatient', { patientId: p.patient.id })]) {
+      expect((await rejection(call)).code).toBe('forbidden');
+    }
+  });
+});
+
+describe('preparing an authorization', () => {
+  it('names what is missing and refuses patient mode until it is complete', async () => {
+    const terms = completeTerms();
+    terms.scope.channels = [];
+    const draft = await p.call('consents.createDraft', { patientId: p.patient.id, terms });
+    expect(draft.status).toBe('draft');
+    expect(draft.problems.map((x) => x.element)).toEqual(['recipients']);
+    const refused = await rejection(p.call('consents.startPatientMode', { id: draft.id }));
+    expect(refused).toMatchObject({ code: 'validation', issues: [{ path: 'scope.channels' }] });
+    const fixed = await p.call('consents.updateDraft', { id: draft.id, terms: completeTerms() });
+    expect(fixed.problems).toEqual([]);
+  });
+
+  it('previews the document live without saving anything', async () => {
+    const preview = await p.call('consents.preview', { patientId: p.patient.id, terms: completeTerms({ language: 'es' }) });
+    expect(preview.document.title).toMatch(/Autorización/);
+    expect(await p.call('consents.listForPatient', { patientId: p.patient.id })).toEqual([]);
+  });
+});
+
+describe('patient mode', () => {
+  async function handedOver() {
+    const draft = await p.call('consents.createDraft', { patientId: p.patient.id, terms: completeTerms() });
+    const state = await p.call('consents.startPatientMode', { id: draft.id });
+    expect(state.patientMode).toEqual({ authorizationId: draft.id });
+    return draft;
+  }
+
+  it('reaches nothing but the authorization handed over', async () => {
+    const draft = await handedOver();
+    for (const call of [
+      p.call('patients.search', { query: '' }),
+      p.call('staff.list', {}),
+      p.call('session.signOut', {}),
+      p.call('consents.updateDraft', { id: draft.id, terms: completeTerms() }),
+    ]) {
+      expect((await rejection(call)).code).toBe('forbidden');
+    }
+    expect((await p.call('consents.get', { id: draft.id })).id).toBe(draft.id);
+  });
+
+  it('needs a staff password to leave', async () => {
+    await handedOver();
+    expect((await rejection(p.call('session.exitPatientMode', { password: 'I am the patient' }))).code).toBe('unauthorized');
+    expect((await p.call('session.exitPatientMode', { password: frontDeskPassword })).patientMode).toBeNull();
+    expect((await p.call('patients.search', { query: '' })).length).toBe(1);
+  });
+
+  it('refuses an empty or trivial signature with a message', async () => {
+    const draft = await handedOver();
+    const empty = await rejection(p.call('consents.patientSign', { ...patientSignature(draft, 'Maria Lopez'), strokes: [] }));
+    expect(empty).toMatchObject({ code: 'validation', message: expect.stringMatching(/empty/) });
+    const line = Array.from({ length: 30 }, (_, i) => ({ x: 50 + i * 15, y: 100, time: i * 10 }));
+    const straight = await rejection(p.call('consents.patientSign', { ...patientSignature(draft, 'Maria Lopez'), strokes: [line] }));
+    expect(straight.message).toMatch(/straight line/);
+  });
+
+  it('ties the signature to the exact text shown and the signer’s typed name', async () => {
+    const draft = await handedOver();
+    const stale = await rejection(p.call('consents.patientSign', { ...patientSignature(draft, 'Maria Lopez'), textSha256: 'f'.repeat(64) }));
+    expect(stale.code).toBe('conflict');
+    const wrongName = await rejection(p.call('consents.patientSign', patientSignature(draft, 'Somebody Else')));
+    expect(wrongName).toMatchObject({ code: 'validation', issues: [{ path: 'typedName' }] });
+    const signed = await p.call('consents.patientSign', patientSignature(draft, '  maria   LOPEZ '));
+    expect(signed.status).toBe('awaiting_witness');
+    expect(signed.evidence).toMatchObject({ textSha256: textHashOf(draft), workstation: 'test-workstation', strokeCount: 1, agreedToSignElectronically: true });
+  });
+});
+
+describe('the signed PDF', () => {
+  it('holds the patient’s scope and statements, is digitally signed and structurally sound', async () => {
+    const terms = completeTerms({
+      scope: {
+        contentKinds: ['written_testimonial', 'full_name', 'photographs', 'video'],
+        channels: ['facebook', 'instagram', 'website'],
+        otherChannels: ['Lobby display screen'],
+        purposes: ['advertising', 'patient_education'],
+        otherPurposes: [],
+      },
+      expiration: { kind: 'date', date: '2028-01-31' },
+    });
+    const final = await signAuthorization(p.call, p.patient.id, terms, 'Maria Lopez', frontDeskPassword);
+    expect(final).toMatchObject({ stage: 'final', status: 'active', evidence: { witnessName: 'Fran Front' } });
+    expect((await p.call('app.state', {})).patientMode).toBeNull();
+    const file = await p.call('consents.pdf', { id: final.id });
+    const pdf = Buffer.from(file.base64, 'base64');
+    expect(file.sha256).toBe(final.pdfSha256);
+    const text = pdfFlatText(pdf);
+    for (const expected of [
+      'Riverside Physical Therapy',
+      'Maria Lopez',
+      'My written testimonial (quote or story)',
+      'My full name',
+      'Photographs of me',
+      'Video recordings of me',
+      'The practice’s Facebook page',
+      'The practice’s Instagram account',
+      'The practice’s website',
+      'Lobby display screen',
+      'Advertising and promotion of the practice',
+      'Educating patients and the public about care',
+      'This authorization ends on January 31, 2028.',
+      'I may cancel this authorization at any time',
+      'will not depend on whether I sign this authorization',
+      'may then no longer be protected by federal privacy law',
+      'Signature certificate',
+      final.evidence!.contentSha256!,
+      `Authorization ${final.id}`,
+      'template en v1',
+      'consent.signed by frontdesk',
+    ]) {
+      expect(text).toContain(expected);
+    }
+    const pages = pdfPageCount(pdf);
+    expect(text).toContain(`Page ${pages} of ${pages}`);
+    const report = pdfSignatureReport(pdf);
+    expect(report).toContain('Signature is Valid');
+    expect(report).toContain('Total document signed');
+    expect(report).toContain('ETSI.CAdES.detached');
+    expect(qpdfCheck(pdf).ok).toBe(true);
+  });
+
+  it('is written in Spanish when the patient chose Spanish, with a representative', async () => {
+    const terms = completeTerms({
+      language: 'es',
+      representative: { name: 'Ana Lopez', authority: 'parent_of_minor', authorityDetail: '' },
+    });
+    const final = await signAuthorization(p.call, p.patient.id, terms, 'Ana Lopez', frontDeskPassword);
+    const pdf = Buffer.from((await p.call('consents.pdf', { id: final.id })).base64, 'base64');
+    const text = pdfFlatText(pdf);
+    for (const expected of ['Autorización para usar mi información de salud en mercadeo', 'Fotografías de mí', 'termina el 30 de junio de 2027', 'Puedo cancelar esta autorización', 'Ana Lopez firma por el paciente', 'Padre o madre de un menor', 'Página 1 de']) {
+      expect(text).toContain(expected);
+    }
+    expect(pdfSignatureReport(pdf)).toContain('Signature is Valid');
+  });
+});
+
+describe('a signed authorization', () => {
+  it('cannot be altered through any contract call', async () => {
+    const final = await signAuthorization(p.call, p.patient.id, completeTerms(), 'Maria Lopez', frontDeskPassword);
+    const pdfBefore = final.pdfSha256;
+    const attempts = [
+      p.call('consents.updateDraft', { id: final.id, terms: completeTerms({ language: 'es' }) }),
+      p.call('consents.discardDraft', { id: final.id }),
+      p.call('consents.startPatientMode', { id: final.id }),
+      p.call('consents.witness', { id: final.id, password: frontDeskPassword }),
+    ];
+    for (const attempt of attempts) expect((await rejection(attempt)).code).toBe('conflict');
+    const after = await p.call('consents.get', { id: final.id });
+    expect(after.pdfSha256).toBe(pdfBefore);
+    expect(after.terms).toEqual(final.terms);
+  });
+
+  it('cannot be altered even with the database key, through SQL', async () => {
+    const final = await signAuthorization(p.call, p.patient.id, completeTerms(), 'Maria Lopez', frontDeskPassword);
+    p.backend.close();
+    const paths = storePaths(p.dataDir);
+    const [unlocked] = await Store.unlock(paths, { username: 'admin', password: adminPassword });
+    const store = Store.openWithKey(paths, readKeyring(paths.keyring)!, unlocked!.dataKey);
+    const db: Database.Database = store.db;
+    expect(() => db.prepare("UPDATE authorizations SET terms = '{}' WHERE id = ?").run(final.id)).toThrow(/cannot be changed/);
+    expect(() => db.prepare('UPDATE authorizations SET pdf = x\'00\' WHERE id = ?').run(final.id)).toThrow(/cannot be changed/);
+    expect(() => db.prepare('DELETE FROM authorizations WHERE id = ?').run(final.id)).toThrow(/cannot be deleted/);
+    store.close();
+  });
+
+  it('is revoked with a one-page acknowledgment, once', async () => {
+    const final = await signAuthorization(p.call, p.patient.id, completeTerms(), 'Maria Lopez', frontDeskPassword);
+    const future = await rejection(p.call('consents.revoke', { id: final.id, receivedOn: '2026-12-05', method: 'mail', note: '', scan: null }));
+    expect(future.code).toBe('validation');
+    const badScan = await rejection(
+      p.call('consents.revoke', { id: final.id, receivedOn: '2026-11-29', method: 'mail', note: '', scan: { mimeType: 'application/pdf', base64: Buffer.from('hello').toString('base64') } }),
+    );
+    expect(badScan.message).toMatch(/not a readable PDF/);
+    const revoked = await p.call('consents.revoke', {
+      id: final.id,
+      receivedOn: '2026-11-29',
+      method: 'mail',
+      note: 'Letter dated Nov 27',
+      scan: { mimeType: 'application/pdf', base64: Buffer.from('%PDF-1.4 scan').toString('base64') },
+    });
+    expect(revoked).toMatchObject({ status: 'revoked', revocation: { method: 'mail', hasScan: true, enteredBy: 'Fran Front' } });
+    const pdf = Buffer.from((await p.call('consents.revocationPdf', { id: final.id })).base64, 'base64');
+    expect(pdfPageCount(pdf)).toBe(1);
+    expect(pdfFlatText(pdf)).toContain('Acknowledgment of revocation');
+    expect(pdfSignatureReport(pdf)).toContain('Signature is Valid');
+    expect((await rejection(p.call('consents.revoke', { id: final.id, receivedOn: '2026-11-29', method: 'mail', note: '', scan: null }))).code).toBe('conflict');
+  });
+
+  it('changes status as the days pass while the app is open', async () => {
+    const final = await signAuthorization(p.call, p.patient.id, completeTerms({ expiration: { kind: 'date', date: '2026-12-20' } }), 'Maria Lopez', frontDeskPassword);
+    expect(final.status).toBe('expiring_soon');
+    p.clock.set('2026-12-19T16:00:00.000Z');
+    await p.call('session.signIn', { username: 'frontdesk', password: frontDeskPassword });
+    expect((await p.call('consents.listForPatient', { patientId: p.patient.id }))[0]?.status).toBe('expiring_soon');
+    p.clock.set('2026-12-20T16:00:00.000Z');
+    await p.call('session.signIn', { username: 'frontdesk', password: frontDeskPassword });
+    expect((await p.call('consents.listForPatient', { patientId: p.patient.id }))[0]?.status).toBe('expired');
+  });
+
+  it('expires when its expiration event is recorded', async () => {
+    const final = await signAuthorization(p.call, p.patient.id, completeTerms({ expiration: { kind: 'event', event: 'End of my treatment plan' } }), 'Maria Lopez', frontDeskPassword);
+    expect(final.status).toBe('active');
+    const ended = await p.call('consents.recordExpirationEvent', { id: final.id, occurredOn: '2026-11-29' });
+    expect(ended.status).toBe('expired');
+    expect((await rejection(p.call('consents.recordExpirationEvent', { id: final.id, occurredOn: '2026-11-29' }))).code).toBe('conflict');
+  });
+});

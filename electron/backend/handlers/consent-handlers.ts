@@ -1,0 +1,343 @@
+import { signatureProblem } from '../../../shared/authorization/signature';
+import { problemsWithTerms } from '../../../shared/authorization/validity';
+import type { AuthorizationTerms } from '../../../shared/authorization/scope';
+import { AppError } from '../../../shared/errors';
+import { patientName } from '../../../shared/patients';
+import { auditOfSubject } from '../audit/audit-log';
+import type { BackendCore } from '../backend-core';
+import { contentHash, detailOf, documentOf, sha256Hex, shownText, summaryOf } from '../consents/authorization-view';
+import { decodePngDataUrl, decodeUpload } from '../consents/uploaded-file';
+import { authorizationPdf } from '../pdf/authorization-pdf';
+import { revocationAcknowledgmentPdf } from '../pdf/revocation-pdf';
+import {
+  authorizationPdf as storedPdf,
+  deleteDraft,
+  getAuthorization,
+  insertDraft,
+  listAuthorizationsOfPatient,
+  recordExpirationEvent,
+  recordPatientSignature,
+  recordRevocation,
+  revocationPdf as storedRevocationPdf,
+  signatureImage,
+  finalizeAuthorization,
+  updateDraft,
+  type AuthorizationRecord,
+} from '../repositories/authorization-repository';
+import { activeTemplate, getTemplate } from '../repositories/template-repository';
+import { renderAuthorization } from '../../../shared/authorization/document';
+import { signingCertificate } from './certificate-handlers';
+import type { Handlers } from './handler';
+import { existingPatient } from './patient-handlers';
+
+function existing(core: BackendCore, id: string): AuthorizationRecord {
+  const record = getAuthorization(core.requireStore().db, id);
+  if (!record) throw new AppError('not_found', 'That authorization does not exist.');
+  return record;
+}
+
+function detail(core: BackendCore, id: string) {
+  const record = existing(core, id);
+  return detailOf(core.requireStore().db, record, existingPatient(core, record.patientId), core.settings.practiceName, core.today());
+}
+
+function mustBeDraft(record: AuthorizationRecord): void {
+  if (record.stage !== 'draft') {
+    throw new AppError('conflict', 'This authorization has been signed and can no longer change. Revoke it or prepare a new one.');
+  }
+}
+
+/** In patient mode only the authorization handed over may be touched. */
+function mustBeHandedOver(core: BackendCore, id: string): void {
+  const handedOver = core.patientModeFor;
+  if (handedOver && handedOver !== id) throw new AppError('forbidden', 'Only the authorization handed to the patient can be used now.');
+}
+
+function assertComplete(core: BackendCore, terms: AuthorizationTerms): void {
+  const problems = problemsWithTerms(terms, { today: core.today(), practiceName: core.settings.practiceName });
+  if (problems.length) {
+    throw new AppError('validation', `Not ready to sign: ${problems.map((p) => p.message).join(' ')}`, {
+      issues: problems.map(({ path, message }) => ({ path, message })),
+    });
+  }
+}
+
+const normalizedName = (name: string) => name.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase();
+
+const file = (fileName: string, bytes: Buffer) => ({ fileName, mimeType: 'application/pdf', base64: bytes.toString('base64'), sha256: sha256Hex(bytes) });
+
+export const consentHandlers = {
+  'consents.listForPatient': (core, { patientId }) => {
+    const db = core.requireStore().db;
+    existingPatient(core, patientId);
+    const today = core.today();
+    return listAuthorizationsOfPatient(db, patientId).map((r) => summaryOf(r, getTemplate(db, r.templateId)!, today));
+  },
+
+  'consents.get': (core, { id }) => {
+    mustBeHandedOver(core, id);
+    const result = detail(core, id);
+    const store = core.requireStore();
+    store.write(() => core.audit({ action: 'consent.viewed', subjectType: 'authorization', subjectId: id }));
+    return result;
+  },
+
+  'consents.preview': (core, { patientId, terms }) => {
+    const db = core.requireStore().db;
+    const patient = existingPatient(core, patientId);
+    const practiceName = core.settings.practiceName;
+    return {
+      document: renderAuthorization(activeTemplate(db, terms.language), terms, { practiceName, patientName: patientName(patient) }),
+      problems: problemsWithTerms(terms, { today: core.today(), practiceName }),
+    };
+  },
+
+  'consents.createDraft': (core, { patientId, terms }) => {
+    const store = core.requireStore();
+    existingPatient(core, patientId);
+    const id = core.newId();
+    store.write(() => {
+      insertDraft(store.db, {
+        id,
+        patientId,
+        templateId: activeTemplate(store.db, terms.language).id,
+        terms,
+        createdAt: core.nowIso(),
+        createdBy: core.requireSession().id,
+      });
+      core.audit({ action: 'consent.drafted', subjectType: 'authorization', subjectId: id, detail: `patient ${patientId}` });
+    });
+    return detail(core, id);
+  },
+
+  'consents.updateDraft': (core, { id, terms }) => {
+    const store = core.requireStore();
+    mustBeDraft(existing(core, id));
+    store.write(() => {
+      if (!updateDraft(store.db, id, activeTemplate(store.db, terms.language).id, terms, core.nowIso())) mustBeDraft(existing(core, id));
+      core.audit({ action: 'consent.draft_updated', subjectType: 'authorization', subjectId: id });
+    });
+    return detail(core, id);
+  },
+
+  'consents.discardDraft': (core, { id }) => {
+    const store = core.requireStore();
+    mustBeDraft(existing(core, id));
+    store.write(() => {
+      deleteDraft(store.db, id);
+      core.audit({ action: 'consent.draft_discarded', subjectType: 'authorization', subjectId: id });
+    });
+    return null;
+  },
+
+  'consents.startPatientMode': (core, { id }) => {
+    const store = core.requireStore();
+    const record = existing(core, id);
+    mustBeDraft(record);
+    assertComplete(core, record.terms);
+    core.setPatientMode(id);
+    store.write(() => core.audit({ action: 'consent.patient_mode_started', subjectType: 'authorization', subjectId: id }));
+    return core.appState();
+  },
+
+  'consents.patientSign': (core, input) => {
+    const store = core.requireStore();
+    if (core.patientModeFor !== input.id) {
+      throw new AppError('forbidden', 'Hand the screen to the patient (patient mode) before they sign.');
+    }
+    const record = existing(core, input.id);
+    mustBeDraft(record);
+    assertComplete(core, record.terms);
+    const problem = signatureProblem(input.strokes, input.canvas);
+    if (problem) throw new AppError('validation', problem, { issues: [{ path: 'signature', message: problem }] });
+    const patient = existingPatient(core, record.patientId);
+    const expectedSigner = record.terms.representative?.name ?? patientName(patient);
+    if (normalizedName(input.typedName) !== normalizedName(expectedSigner)) {
+      const message = `Type the signer’s full name as written on the form: ${expectedSigner}.`;
+      throw new AppError('validation', message, { issues: [{ path: 'typedName', message }] });
+    }
+    const template = getTemplate(store.db, record.templateId)!;
+    const shown = shownText(documentOf(record, template, patient, core.settings.practiceName));
+    if (shown.sha256 !== input.textSha256) {
+      throw new AppError('conflict', 'The authorization changed while it was on screen. Please read it again before signing.');
+    }
+    const png = decodePngDataUrl(input.signaturePng, 'signature');
+    store.write(() => {
+      recordPatientSignature(store.db, input.id, {
+        signedAt: core.nowIso(),
+        signerName: input.typedName,
+        signaturePng: png,
+        strokes: input.strokes,
+        canvas: input.canvas,
+        workstation: core.workstation,
+        textShown: shown.text,
+        textSha256: shown.sha256,
+      });
+      core.audit({
+        action: 'consent.signed',
+        subjectType: 'authorization',
+        subjectId: input.id,
+        detail: `${record.terms.representative ? 'by representative' : 'by patient'}; text SHA-256 ${shown.sha256}`,
+      });
+    });
+    return detail(core, input.id);
+  },
+
+  'consents.witness': async (core, { id, password }) => {
+    const store = core.requireStore();
+    const witness = core.requireSession();
+    mustBeHandedOver(core, id);
+    const record = existing(core, id);
+    if (record.stage !== 'signed') {
+      throw new AppError('conflict', record.stage === 'draft' ? 'The patient has not signed yet.' : 'This authorization is already final.');
+    }
+    await core.confirmPassword(witness, password, 'witnessing a signature');
+    const patient = existingPatient(core, record.patientId);
+    const template = getTemplate(store.db, record.templateId)!;
+    const practiceName = core.settings.practiceName;
+    const png = signatureImage(store.db, id)!;
+    const witnessedAt = core.nowIso();
+    const contentSha256 = contentHash({
+      authorizationId: id,
+      patientId: patient.id,
+      patientName: patientName(patient),
+      practiceName,
+      templateId: template.id,
+      templateVersion: template.version,
+      terms: record.terms,
+      textSha256: record.textSha256!,
+      signerName: record.signerName!,
+      signedAt: record.signedAt!,
+      signaturePngSha256: sha256Hex(png),
+      strokesSha256: sha256Hex(JSON.stringify(record.strokes)),
+      workstation: record.workstation!,
+      witnessId: witness.id,
+      witnessedAt,
+    });
+    const certificate = store.write(() => signingCertificate(core));
+    const pdf = await authorizationPdf({
+      authorizationId: id,
+      practiceName,
+      patientName: patientName(patient),
+      document: documentOf(record, template, patient, practiceName),
+      signature: {
+        png,
+        signerName: record.signerName!,
+        signedAt: record.signedAt!,
+        representative: record.terms.representative,
+        workstation: record.workstation!,
+        textSha256: record.textSha256!,
+        strokeCount: record.strokes?.length ?? 0,
+        pointCount: record.strokes?.reduce((n, s) => n + s.length, 0) ?? 0,
+        agreedToSignElectronically: record.esignAgreed,
+      },
+      witness: { name: witness.displayName, username: witness.username, at: witnessedAt },
+      contentSha256,
+      auditEvents: auditOfSubject(store.db, id),
+      certificate,
+    });
+    const pdfSha256 = sha256Hex(pdf);
+    store.write(() => {
+      if (!finalizeAuthorization(store.db, id, { witnessId: witness.id, witnessedAt, contentSha256, pdf, pdfSha256 })) {
+        throw new AppError('conflict', 'This authorization changed meanwhile; nothing was saved.');
+      }
+      core.audit({ action: 'consent.witnessed', subjectType: 'authorization', subjectId: id, detail: `PDF SHA-256 ${pdfSha256}` });
+    });
+    core.setPatientMode(null);
+    return detail(core, id);
+  },
+
+  'consents.pdf': (core, { id }) => {
+    const store = core.requireStore();
+    const record = existing(core, id);
+    const pdf = record.stage === 'final' ? storedPdf(store.db, id) : null;
+    if (!pdf) throw new AppError('not_found', 'This authorization has no signed PDF yet: it becomes final when staff witness it.');
+    store.write(() => core.audit({ action: 'consent.pdf_exported', subjectType: 'authorization', subjectId: id }));
+    return file(`authorization-${id}.pdf`, pdf);
+  },
+
+  'consents.revoke': async (core, input) => {
+    const store = core.requireStore();
+    const record = existing(core, input.id);
+    if (record.stage !== 'final') throw new AppError('conflict', 'Only a final authorization can be revoked; discard a draft instead.');
+    if (record.revokedAt) throw new AppError('conflict', 'This authorization was already revoked.');
+    const today = core.today();
+    if (input.receivedOn > today) {
+      throw new AppError('validation', 'The revocation cannot have arrived in the future.', {
+        issues: [{ path: 'receivedOn', message: 'Use today or an earlier day.' }],
+      });
+    }
+    if (input.receivedOn < record.signedAt!.slice(0, 10)) {
+      throw new AppError('validation', 'The revocation cannot have arrived before the authorization was signed.', {
+        issues: [{ path: 'receivedOn', message: 'Check the date.' }],
+      });
+    }
+    const scan = input.scan ? decodeUpload(input.scan.base64, input.scan.mimeType, 'scan', 20_000_000) : null;
+    const me = core.requireSession();
+    const recordedAt = core.nowIso();
+    const patient = existingPatient(core, record.patientId);
+    const certificate = store.write(() => signingCertificate(core));
+    const pdf = await revocationAcknowledgmentPdf({
+      authorizationId: input.id,
+      practiceName: core.settings.practiceName,
+      patientName: patientName(patient),
+      signedOn: record.signedAt!.slice(0, 10),
+      receivedOn: input.receivedOn,
+      method: input.method,
+      enteredBy: me.displayName,
+      recordedAt,
+      scanAttached: scan !== null,
+      authorizationPdfSha256: record.pdfSha256!,
+      certificate,
+    });
+    const pdfSha256 = sha256Hex(pdf);
+    store.write(() => {
+      recordRevocation(store.db, input.id, {
+        revokedAt: recordedAt,
+        receivedOn: input.receivedOn,
+        method: input.method,
+        note: input.note,
+        scan,
+        scanType: input.scan?.mimeType ?? null,
+        revokedBy: me.id,
+        pdf,
+        pdfSha256,
+      });
+      core.audit({
+        action: 'consent.revoked',
+        subjectType: 'authorization',
+        subjectId: input.id,
+        detail: `received ${input.receivedOn} (${input.method}); acknowledgment SHA-256 ${pdfSha256}`,
+      });
+    });
+    return detail(core, input.id);
+  },
+
+  'consents.revocationPdf': (core, { id }) => {
+    const store = core.requireStore();
+    existing(core, id);
+    const pdf = storedRevocationPdf(store.db, id);
+    if (!pdf) throw new AppError('not_found', 'This authorization has not been revoked.');
+    store.write(() => core.audit({ action: 'consent.revocation_pdf_exported', subjectType: 'authorization', subjectId: id }));
+    return file(`revocation-${id}.pdf`, pdf);
+  },
+
+  'consents.recordExpirationEvent': (core, { id, occurredOn }) => {
+    const store = core.requireStore();
+    const record = existing(core, id);
+    if (record.stage !== 'final' || record.terms.expiration.kind !== 'event') {
+      throw new AppError('conflict', 'Only a final authorization that ends on an event can have that event recorded.');
+    }
+    if (record.expirationEventAt) throw new AppError('conflict', 'The expiration event was already recorded.');
+    if (occurredOn > core.today()) {
+      throw new AppError('validation', 'The event cannot have happened in the future.', {
+        issues: [{ path: 'occurredOn', message: 'Use today or an earlier day.' }],
+      });
+    }
+    store.write(() => {
+      recordExpirationEvent(store.db, id, { at: core.nowIso(), on: occurredOn, by: core.requireSession().id });
+      core.audit({ action: 'consent.expiration_event_recorded', subjectType: 'authorization', subjectId: id, detail: `occurred ${occurredOn}` });
+    });
+    return detail(core, id);
+  },
+} satisfies Partial<Handlers>;

@@ -1,0 +1,212 @@
+import type { Stage, RevocationMethod } from '../../../shared/authorization/record';
+import type { AuthorizationTerms } from '../../../shared/authorization/scope';
+import type { CanvasSize, Strokes } from '../../../shared/authorization/signature';
+import type { Db } from '../store/database';
+
+/** An authorization as stored, without its large blobs (PDFs, images, scans). */
+export interface AuthorizationRecord {
+  id: string;
+  patientId: string;
+  templateId: string;
+  terms: AuthorizationTerms;
+  stage: Stage;
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  signedAt: string | null;
+  signerName: string | null;
+  strokes: Strokes | null;
+  canvas: CanvasSize | null;
+  esignAgreed: boolean;
+  workstation: string | null;
+  textShown: string | null;
+  textSha256: string | null;
+  witnessId: string | null;
+  witnessedAt: string | null;
+  contentSha256: string | null;
+  pdfSha256: string | null;
+  revokedAt: string | null;
+  revocationReceivedOn: string | null;
+  revocationMethod: RevocationMethod | null;
+  revocationNote: string | null;
+  revokedBy: string | null;
+  hasRevocationScan: boolean;
+  revocationPdfSha256: string | null;
+  expirationEventAt: string | null;
+  expirationEventOn: string | null;
+}
+
+const columns = `id, patient_id, template_id, terms, stage, created_at, created_by, updated_at, signed_at, signer_name,
+  signature_strokes, signature_canvas, esign_agreed, workstation, text_shown, text_sha256, witness_id, witnessed_at,
+  content_sha256, pdf_sha256, revoked_at, revocation_received_on, revocation_method, revocation_note, revoked_by,
+  revocation_scan IS NOT NULL AS has_revocation_scan, revocation_pdf_sha256, expiration_event_at, expiration_event_on`;
+
+type Row = Record<string, unknown>;
+
+const json = <T>(value: unknown): T | null => (typeof value === 'string' ? (JSON.parse(value) as T) : null);
+const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+
+function toRecord(row: Row): AuthorizationRecord {
+  return {
+    id: row.id as string,
+    patientId: row.patient_id as string,
+    templateId: row.template_id as string,
+    terms: JSON.parse(row.terms as string) as AuthorizationTerms,
+    stage: row.stage as Stage,
+    createdAt: row.created_at as string,
+    createdBy: row.created_by as string,
+    updatedAt: row.updated_at as string,
+    signedAt: text(row.signed_at),
+    signerName: text(row.signer_name),
+    strokes: json<Strokes>(row.signature_strokes),
+    canvas: json<CanvasSize>(row.signature_canvas),
+    esignAgreed: row.esign_agreed === 1,
+    workstation: text(row.workstation),
+    textShown: text(row.text_shown),
+    textSha256: text(row.text_sha256),
+    witnessId: text(row.witness_id),
+    witnessedAt: text(row.witnessed_at),
+    contentSha256: text(row.content_sha256),
+    pdfSha256: text(row.pdf_sha256),
+    revokedAt: text(row.revoked_at),
+    revocationReceivedOn: text(row.revocation_received_on),
+    revocationMethod: text(row.revocation_method) as RevocationMethod | null,
+    revocationNote: text(row.revocation_note),
+    revokedBy: text(row.revoked_by),
+    hasRevocationScan: row.has_revocation_scan === 1,
+    revocationPdfSha256: text(row.revocation_pdf_sha256),
+    expirationEventAt: text(row.expiration_event_at),
+    expirationEventOn: text(row.expiration_event_on),
+  };
+}
+
+export function getAuthorization(db: Db, id: string): AuthorizationRecord | undefined {
+  const row = db.prepare(`SELECT ${columns} FROM authorizations WHERE id = ?`).get(id) as Row | undefined;
+  return row && toRecord(row);
+}
+
+export function listAuthorizationsOfPatient(db: Db, patientId: string): AuthorizationRecord[] {
+  return (db.prepare(`SELECT ${columns} FROM authorizations WHERE patient_id = ? ORDER BY created_at DESC`).all(patientId) as Row[]).map(
+    toRecord,
+  );
+}
+
+export function listAuthorizations(db: Db): AuthorizationRecord[] {
+  return (db.prepare(`SELECT ${columns} FROM authorizations ORDER BY created_at`).all() as Row[]).map(toRecord);
+}
+
+export function insertDraft(
+  db: Db,
+  draft: { id: string; patientId: string; templateId: string; terms: AuthorizationTerms; createdAt: string; createdBy: string },
+): void {
+  db.prepare(
+    `INSERT INTO authorizations (id, patient_id, template_id, terms, stage, created_at, created_by, updated_at)
+     VALUES (@id, @patientId, @templateId, @terms, 'draft', @createdAt, @createdBy, @createdAt)`,
+  ).run({ ...draft, terms: JSON.stringify(draft.terms) });
+}
+
+/** Change a draft's terms; false when it is no longer a draft. */
+export function updateDraft(db: Db, id: string, templateId: string, terms: AuthorizationTerms, updatedAt: string): boolean {
+  return (
+    db
+      .prepare("UPDATE authorizations SET terms = ?, template_id = ?, updated_at = ? WHERE id = ? AND stage = 'draft'")
+      .run(JSON.stringify(terms), templateId, updatedAt, id).changes === 1
+  );
+}
+
+export function deleteDraft(db: Db, id: string): boolean {
+  return db.prepare("DELETE FROM authorizations WHERE id = ? AND stage = 'draft'").run(id).changes === 1;
+}
+
+export interface PatientSignature {
+  signedAt: string;
+  signerName: string;
+  signaturePng: Buffer;
+  strokes: Strokes;
+  canvas: CanvasSize;
+  workstation: string;
+  textShown: string;
+  textSha256: string;
+}
+
+export function recordPatientSignature(db: Db, id: string, s: PatientSignature): boolean {
+  return (
+    db
+      .prepare(
+        `UPDATE authorizations SET stage = 'signed', signed_at = @signedAt, signer_name = @signerName,
+           signature_png = @signaturePng, signature_strokes = @strokes, signature_canvas = @canvas, esign_agreed = 1,
+           workstation = @workstation, text_shown = @textShown, text_sha256 = @textSha256, updated_at = @signedAt
+         WHERE id = @id AND stage = 'draft'`,
+      )
+      .run({ ...s, id, strokes: JSON.stringify(s.strokes), canvas: JSON.stringify(s.canvas) }).changes === 1
+  );
+}
+
+export function signatureImage(db: Db, id: string): Buffer | null {
+  const row = db.prepare('SELECT signature_png FROM authorizations WHERE id = ?').get(id) as { signature_png: Buffer | null } | undefined;
+  return row?.signature_png ?? null;
+}
+
+export function finalizeAuthorization(
+  db: Db,
+  id: string,
+  f: { witnessId: string; witnessedAt: string; contentSha256: string; pdf: Buffer; pdfSha256: string },
+): boolean {
+  return (
+    db
+      .prepare(
+        `UPDATE authorizations SET stage = 'final', witness_id = @witnessId, witnessed_at = @witnessedAt,
+           content_sha256 = @contentSha256, pdf = @pdf, pdf_sha256 = @pdfSha256, updated_at = @witnessedAt
+         WHERE id = @id AND stage = 'signed'`,
+      )
+      .run({ ...f, id }).changes === 1
+  );
+}
+
+export function authorizationPdf(db: Db, id: string): Buffer | null {
+  const row = db.prepare('SELECT pdf FROM authorizations WHERE id = ?').get(id) as { pdf: Buffer | null } | undefined;
+  return row?.pdf ?? null;
+}
+
+export function recordRevocation(
+  db: Db,
+  id: string,
+  r: {
+    revokedAt: string;
+    receivedOn: string;
+    method: RevocationMethod;
+    note: string;
+    scan: Buffer | null;
+    scanType: string | null;
+    revokedBy: string;
+    pdf: Buffer;
+    pdfSha256: string;
+  },
+): boolean {
+  return (
+    db
+      .prepare(
+        `UPDATE authorizations SET revoked_at = @revokedAt, revocation_received_on = @receivedOn, revocation_method = @method,
+           revocation_note = @note, revocation_scan = @scan, revocation_scan_type = @scanType, revoked_by = @revokedBy,
+           revocation_pdf = @pdf, revocation_pdf_sha256 = @pdfSha256, updated_at = @revokedAt
+         WHERE id = @id AND stage = 'final' AND revoked_at IS NULL`,
+      )
+      .run({ ...r, id }).changes === 1
+  );
+}
+
+export function revocationPdf(db: Db, id: string): Buffer | null {
+  const row = db.prepare('SELECT revocation_pdf FROM authorizations WHERE id = ?').get(id) as { revocation_pdf: Buffer | null } | undefined;
+  return row?.revocation_pdf ?? null;
+}
+
+export function recordExpirationEvent(db: Db, id: string, e: { at: string; on: string; by: string }): boolean {
+  return (
+    db
+      .prepare(
+        `UPDATE authorizations SET expiration_event_at = @at, expiration_event_on = @on, expiration_event_by = @by, updated_at = @at
+         WHERE id = @id AND stage = 'final' AND expiration_event_at IS NULL AND json_extract(terms, '$.expiration.kind') = 'event'`,
+      )
+      .run({ ...e, id }).changes === 1
+  );
+}

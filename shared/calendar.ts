@@ -1,0 +1,33 @@
+import { addDays, format, isValid, parseISO } from 'date-fns';
+import { enUS, es } from 'date-fns/locale';
+import type { Language } from './authorization/scope';
+
+/**
+ * Days as `YYYY-MM-DD` strings, the way records store them. Rules take
+ * `today` as an argument; only the shells read the clock.
+ */
+export type Day = string;
+
+/** The local calendar day of an instant (a practice works in its own time zone). */
+export function dayOf(instant: Date): Day {
+  return format(instant, 'yyyy-MM-dd');
+}
+
+export function addDaysTo(day: Day, days: number): Day {
+  return format(addDays(parseISO(day), days), 'yyyy-MM-dd');
+}
+
+export function isDay(value: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) && isValid(parseISO(value));
+}
+
+const dayFormats = {
+  en: { locale: enUS, pattern: 'MMMM d, yyyy' },
+  es: { locale: es, pattern: "d 'de' MMMM 'de' yyyy" },
+};
+
+/** "March 12, 2027" / "12 de marzo de 2027". */
+export function formatDay(day: Day, language: Language): string {
+  const { locale, pattern } = dayFormats[language];
+  return format(parseISO(day), pattern, { locale });
+}

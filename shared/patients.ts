@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { isDay } from './calendar';
+
+const optionalText = (max: number, message: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, message)
+    .transform((v) => (v === '' ? null : v))
+    .nullable()
+    .default(null);
+
+export const patientFieldsSchema = z
+  .object({
+    firstName: z.string().trim().min(1, 'Enter the first name.').max(100),
+    lastName: z.string().trim().min(1, 'Enter the last name.').max(100),
+    dateOfBirth: z
+      .string()
+      .refine(isDay, 'Use a date such as 1980-04-23.')
+      .refine((d) => d >= '1900-01-01', 'Check the year of birth.'),
+    recordNumber: optionalText(40, 'Use at most 40 characters.'),
+    phone: optionalText(40, 'Use at most 40 characters.').refine(
+      (v) => v === null || /^[+()\d\s.-]{7,}$/.test(v),
+      'Use digits, spaces and + ( ) - . only.',
+    ),
+    email: optionalText(200, 'Use at most 200 characters.').refine(
+      (v) => v === null || z.email().safeParse(v).success,
+      'Enter an email address such as name@example.com.',
+    ),
+  })
+  .strict();
+export type PatientFields = z.output<typeof patientFieldsSchema>;
+
+export interface Patient extends PatientFields {
+  id: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** What a search result shows: enough to tell patients apart. */
+export type PatientSummary = Pick<Patient, 'id' | 'firstName' | 'lastName' | 'dateOfBirth' | 'recordNumber'>;
+
+export const patientIdSchema = z.uuid('Unknown patient.');
+
+export function patientName(p: Pick<Patient, 'firstName' | 'lastName'>): string {
+  return `${p.firstName} ${p.lastName}`;
+}
