@@ -1,0 +1,35 @@
+import type { z } from 'zod';
+import type { Permission } from '../roles';
+
+/**
+ * How a contract call is declared. `access` says who may call:
+ * - `public`: no session needed (setup, sign-in, lock);
+ * - `session`: any signed-in staff member;
+ * - a permission from the role table.
+ */
+export type Access = 'public' | 'session' | Permission;
+
+declare const outputType: unique symbol;
+/** A phantom marker carrying a call's output type; it holds no value. */
+export type Returns<T> = { readonly [outputType]?: T };
+export function returns<T>(): Returns<T> {
+  return {};
+}
+
+export interface CallSpec<I extends z.ZodType = z.ZodType, O = unknown> {
+  input: I;
+  output: Returns<O>;
+  access: Access;
+  /** One line for people reading the contract (and the CLI's help). */
+  summary: string;
+  /**
+   * Callable while the screen is handed to a patient. In patient mode the
+   * backend refuses every other call, so the kiosk holds even if the
+   * renderer were tricked into calling something else.
+   */
+  patientMode?: true;
+}
+
+export function call<I extends z.ZodType, O>(spec: CallSpec<I, O>): CallSpec<I, O> {
+  return spec;
+}

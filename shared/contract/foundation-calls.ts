@@ -1,0 +1,170 @@
+import { z } from 'zod';
+import { auditFilterSchema, type AuditPage, type ChainVerification } from '../audit';
+import type { AppState } from '../session';
+import { idleMinutesSchema, practiceNameSchema, type Settings } from '../settings';
+import { displayNameSchema, passwordSchema, roleSchema, staffIdSchema, usernameSchema, type StaffMember } from '../staff';
+import type { StoreStatus } from '../store-status';
+import { call, returns } from './define';
+import { noInput } from './no-input';
+
+/** Setup, sessions, staff, settings, the audit trail and the store. */
+export const foundationCalls = {
+  'app.state': call({
+    summary: 'Which screen to show: setup, sign-in, locked or the signed-in app.',
+    access: 'public',
+    input: noInput,
+    output: returns<AppState>(),
+    patientMode: true,
+  }),
+  'setup.create': call({
+    summary: 'First run: create the encrypted store, the practice and its first administrator.',
+    access: 'public',
+    input: z
+      .object({
+        practiceName: practiceNameSchema,
+        adminUsername: usernameSchema,
+        adminDisplayName: displayNameSchema,
+        password: passwordSchema,
+      })
+      .strict(),
+    output: returns<{ recoveryKey: string; state: AppState }>(),
+  }),
+  'session.signIn': call({
+    summary: 'Sign in with a username and password.',
+    access: 'public',
+    input: z
+      .object({
+        username: usernameSchema,
+        password: z.string().min(1, 'Enter your password.').max(256),
+      })
+      .strict(),
+    output: returns<AppState>(),
+  }),
+  'session.recover': call({
+    summary: 'Use the recovery key to set a new password for an administrator and sign in.',
+    access: 'public',
+    input: z
+      .object({
+        recoveryKey: z.string().trim().min(1, 'Enter the recovery key.').max(200),
+        username: usernameSchema,
+        newPassword: passwordSchema,
+      })
+      .strict(),
+    output: returns<AppState>(),
+  }),
+  'session.lock': call({
+    summary: 'Lock the app now (also sent by the renderer when the idle time runs out).',
+    access: 'public',
+    input: z.object({ reason: z.enum(['idle', 'manual']).default('manual') }).strict(),
+    output: returns<AppState>(),
+    patientMode: true,
+  }),
+  'session.signOut': call({
+    summary: 'Sign out and forget who was signed in.',
+    access: 'public',
+    input: noInput,
+    output: returns<AppState>(),
+  }),
+  'session.heartbeat': call({
+    summary: 'Tell the backend that the person at the screen is active.',
+    access: 'session',
+    input: noInput,
+    output: returns<null>(),
+    patientMode: true,
+  }),
+  'session.changePassword': call({
+    summary: 'Change your own password.',
+    access: 'session',
+    input: z
+      .object({
+        currentPassword: z.string().min(1, 'Enter your current password.').max(256),
+        newPassword: passwordSchema,
+      })
+      .strict(),
+    output: returns<null>(),
+  }),
+  'settings.get': call({
+    summary: 'Practice settings every signed-in user needs (name, idle lock).',
+    access: 'session',
+    input: noInput,
+    output: returns<Settings>(),
+  }),
+  'settings.update': call({
+    summary: 'Change practice settings.',
+    access: 'settings.manage',
+    input: z
+      .object({ practiceName: practiceNameSchema.optional(), idleMinutes: idleMinutesSchema.optional() })
+      .strict(),
+    output: returns<Settings>(),
+  }),
+  'staff.list': call({
+    summary: 'Every staff account, active and disabled.',
+    access: 'staff.manage',
+    input: noInput,
+    output: returns<StaffMember[]>(),
+  }),
+  'staff.create': call({
+    summary: 'Add a staff account with a role and a first password.',
+    access: 'staff.manage',
+    input: z
+      .object({
+        username: usernameSchema,
+        displayName: displayNameSchema,
+        role: roleSchema,
+        password: passwordSchema,
+      })
+      .strict(),
+    output: returns<StaffMember>(),
+  }),
+  'staff.update': call({
+    summary: 'Change a staff member’s name or role.',
+    access: 'staff.manage',
+    input: z
+      .object({ id: staffIdSchema, displayName: displayNameSchema.optional(), role: roleSchema.optional() })
+      .strict(),
+    output: returns<StaffMember>(),
+  }),
+  'staff.resetPassword': call({
+    summary: 'Give a staff member a new password.',
+    access: 'staff.manage',
+    input: z.object({ id: staffIdSchema, password: passwordSchema }).strict(),
+    output: returns<null>(),
+  }),
+  'staff.disable': call({
+    summary: 'Disable an account; the data key is rotated so its password opens nothing.',
+    access: 'staff.manage',
+    input: z.object({ id: staffIdSchema }).strict(),
+    output: returns<StaffMember>(),
+  }),
+  'staff.enable': call({
+    summary: 'Enable a disabled account again, with a new password.',
+    access: 'staff.manage',
+    input: z.object({ id: staffIdSchema, password: passwordSchema }).strict(),
+    output: returns<StaffMember>(),
+  }),
+  'audit.list': call({
+    summary: 'Audit events, newest first, with filters.',
+    access: 'audit.read',
+    input: auditFilterSchema.strict(),
+    output: returns<AuditPage>(),
+  }),
+  'audit.verify': call({
+    summary: 'Walk the audit chain and name the first event that does not match.',
+    access: 'audit.read',
+    input: noInput,
+    output: returns<ChainVerification>(),
+  }),
+  'session.exitPatientMode': call({
+    summary: 'Take the screen back from patient mode without finishing (needs the staff password).',
+    access: 'session',
+    patientMode: true,
+    input: z.object({ password: z.string().min(1, 'Enter your password.').max(256) }).strict(),
+    output: returns<AppState>(),
+  }),
+  'store.status': call({
+    summary: 'Schema version, record counts and the audit chain’s state.',
+    access: 'store.status',
+    input: noInput,
+    output: returns<StoreStatus>(),
+  }),
+} as const;
