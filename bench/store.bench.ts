@@ -1,0 +1,191 @@
+/**
+ * `npm run bench [-- --records N --bulk N --rounds N --sign-ins N --dir DIR]`
+ *
+ * The cost of encryption on the store's real write path, and of signing in.
+ * The same workload goes to a plain SQLite file, a SQLCipher 4 one
+ * (`cipher='sqlcipher'`, `legacy=4`, raw key) and an AEGIS one, in one run:
+ * each record is a staff row inserted through the repository plus its audit
+ * event appended in the same transaction, one commit per record, with the
+ * app's connection settings (WAL, synchronous=FULL) and schema (migrations,
+ * audit triggers). Rounds alternate the order of the ciphers; the median
+ * round counts. A bulk variant (every record in one transaction) is shown
+ * for context. Sign-in is timed at the production key-derivation cost.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { appendAudit } from '../electron/backend/audit/audit-log';
+import { createBackend } from '../electron/backend/backend';
+import { owaspScrypt } from '../electron/backend/crypto/kdf';
+import { storePaths } from '../electron/backend/data-dir';
+import { insertStaff } from '../electron/backend/repositories/staff-repository';
+import { configureConnection, openDatabase, type CipherName, type Db } from '../electron/backend/store/database';
+import { migrate } from '../electron/backend/store/migrate';
+import { Store } from '../electron/backend/store/store';
+
+const { values } = parseArgs({
+  options: {
+    records: { type: 'string', default: '3000' },
+    bulk: { type: 'string', default: '10000' },
+    rounds: { type: 'string', default: '3' },
+    'sign-ins': { type: 'string', default: '5' },
+    dir: { type: 'string' },
+  },
+  strict: true,
+});
+const count = (name: keyof typeof values) => {
+  const n = Number(values[name]);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a positive whole number`);
+  return n;
+};
+const records = count('records');
+const bulkRecords = count('bulk');
+const rounds = count('rounds');
+const signIns = count('sign-ins');
+const workDir = fs.mkdtempSync(path.join(values.dir ? path.resolve(values.dir) : os.tmpdir(), 'consent-desk-bench-'));
+
+type Variant = 'plain' | CipherName;
+const variants: Variant[] = ['plain', 'sqlcipher', 'aegis'];
+const labels: Record<Variant, string> = { plain: 'plain SQLite', sqlcipher: 'sqlcipher (legacy=4)', aegis: 'aegis' };
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+};
+
+/** A new database with the app's schema and connection settings. */
+function freshDatabase(variant: Variant, file: string): Db {
+  const db =
+    variant === 'plain' ? new Database(file) : openDatabase(file, crypto.randomBytes(32), { cipher: variant, create: true });
+  configureConnection(db);
+  migrate(db, file);
+  return db;
+}
+
+/** Guard against mislabelled results: only the plain file starts with SQLite's header. */
+function checkEncryption(variant: Variant, file: string): void {
+  const header = Buffer.alloc(16);
+  const fd = fs.openSync(file, 'r');
+  fs.readSync(fd, header, 0, 16, 0);
+  fs.closeSync(fd);
+  const plaintext = header.toString('latin1') === 'SQLite format 3\u0000';
+  if (plaintext !== (variant === 'plain')) throw new Error(`${variant}: the file is ${plaintext ? '' : 'not '}plaintext`);
+}
+
+/** Insert `n` audited records; `perRecord` commits each one, otherwise one transaction holds them all. Returns ms. */
+function writeWorkload(db: Db, n: number, perRecord: boolean): number {
+  const at = new Date().toISOString();
+  const one = (i: number) => {
+    const id = crypto.randomUUID();
+    insertStaff(db, {
+      id,
+      username: `bench-${i}-${id.slice(0, 8)}`,
+      displayName: `Benchmark Person ${i}`,
+      role: 'frontdesk',
+      status: 'active',
+      createdAt: at,
+      updatedAt: at,
+    });
+    appendAudit(db, { at, actorId: null, actorName: 'bench', action: 'staff.created', subjectType: 'staff', subjectId: id, detail: 'role frontdesk' });
+  };
+  const commitOne = db.transaction(one);
+  const commitAll = db.transaction((m: number) => {
+    for (let i = 0; i < m; i++) one(i);
+  });
+  const start = performance.now();
+  if (perRecord) for (let i = 0; i < n; i++) commitOne(i);
+  else commitAll(n);
+  return performance.now() - start;
+}
+
+function measure(variant: Variant, perRecord: boolean, round: number): number {
+  const file = path.join(workDir, `${variant}-${perRecord ? 'commit' : 'bulk'}-${round}.db`);
+  const db = freshDatabase(variant, file);
+  try {
+    return writeWorkload(db, perRecord ? records : bulkRecords, perRecord);
+  } finally {
+    db.close();
+    checkEncryption(variant, file);
+    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${file}${suffix}`, { force: true });
+  }
+}
+
+async function signInTimes(): Promise<{ unlock: number; signIn: number }> {
+  const dataDir = path.join(workDir, 'sign-in-store');
+  const password = 'benchmark password, long enough';
+  const setup = createBackend({ dataDir, kdf: owaspScrypt, workstation: 'bench' });
+  const created = await setup.invoke('setup.create', {
+    practiceName: 'Benchmark Practice',
+    adminUsername: 'admin',
+    adminDisplayName: 'Bench Admin',
+    password,
+  });
+  if (!created.ok) throw new Error(created.error.message);
+  setup.close();
+  const unlock: number[] = [];
+  const signIn: number[] = [];
+  for (let i = 0; i < signIns; i++) {
+    let start = performance.now();
+    const found = await Store.unlock(storePaths(dataDir), { username: 'admin', password });
+    unlock.push(performance.now() - start);
+    if (found.length !== 1) throw new Error('unlock failed');
+    const backend = createBackend({ dataDir, workstation: 'bench' });
+    start = performance.now();
+    const result = await backend.invoke('session.signIn', { username: 'admin', password });
+    signIn.push(performance.now() - start);
+    backend.close();
+    if (!result.ok) throw new Error(result.error.message);
+  }
+  return { unlock: median(unlock), signIn: median(signIn) };
+}
+
+const perCommit: Record<Variant, number[]> = { plain: [], sqlcipher: [], aegis: [] };
+const bulk: Record<Variant, number[]> = { plain: [], sqlcipher: [], aegis: [] };
+try {
+  console.log(`Consent Desk store benchmark (${os.cpus().length} cores, ${os.cpus()[0]?.model ?? 'unknown CPU'}; files in ${workDir})`);
+  for (let round = 0; round < rounds; round++) {
+    const order = variants.map((_, i) => variants[(i + round) % variants.length]!);
+    for (const variant of order) perCommit[variant].push(measure(variant, true, round));
+    for (const variant of order) bulk[variant].push(measure(variant, false, round));
+    process.stdout.write(`  round ${round + 1}/${rounds} done\n`);
+  }
+  const times = await signInTimes();
+
+  const row = (cells: string[]) => `${cells[0]!.padEnd(22)}${cells.slice(1).map((c) => c.padStart(14)).join('')}`;
+  const rate = (ms: number, n: number) => Math.round((n / ms) * 1000).toLocaleString('en-US');
+  const plainCommit = median(perCommit.plain);
+  const plainBulk = median(bulk.plain);
+  console.log('');
+  console.log(`Audited writes: staff row + audit event per record; WAL, synchronous=FULL; median of ${rounds} rounds.`);
+  console.log(`  one commit per record: ${records.toLocaleString('en-US')} records; bulk: ${bulkRecords.toLocaleString('en-US')} records in one transaction.`);
+  console.log('');
+  console.log(row(['cipher', 'commit rec/s', 'ms/commit', 'vs plain', 'bulk rec/s', 'vs plain']));
+  console.log('-'.repeat(22 + 14 * 5));
+  for (const variant of variants) {
+    const c = median(perCommit[variant]);
+    const b = median(bulk[variant]);
+    console.log(
+      row([
+        labels[variant],
+        rate(c, records),
+        (c / records).toFixed(3),
+        `${(c / plainCommit).toFixed(2)}x`,
+        rate(b, bulkRecords),
+        `${(b / plainBulk).toFixed(2)}x`,
+      ]),
+    );
+  }
+  console.log('');
+  console.log('"vs plain" is time encrypted / time plain: the cost of encryption (budget: 1.3x).');
+  console.log('');
+  const { N, r, p } = owaspScrypt;
+  console.log(`Sign-in, scrypt N=2^${Math.log2(N)}, r=${r}, p=${p} (production cost), median of ${signIns}:`);
+  console.log(`  Store.unlock (key derivation + unwrap):           ${times.unlock.toFixed(0)} ms`);
+  console.log(`  session.signIn (unlock + open + audit, fresh):    ${times.signIn.toFixed(0)} ms`);
+} finally {
+  fs.rmSync(workDir, { recursive: true, force: true });
+}
