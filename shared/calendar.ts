@@ -1,5 +1,11 @@
-import { addDays, format, isValid, parseISO } from 'date-fns';
-import { enUS, es } from 'date-fns/locale';
+// Subpath imports: the package's index pulls in hundreds of modules, which
+// costs the command line about a second at every start.
+import { addDays } from 'date-fns/addDays';
+import { format } from 'date-fns/format';
+import { isValid } from 'date-fns/isValid';
+import { parseISO } from 'date-fns/parseISO';
+import { enUS } from 'date-fns/locale/en-US';
+import { es } from 'date-fns/locale/es';
 import type { Language } from './authorization/scope';
 
 /**

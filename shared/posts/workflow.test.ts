@@ -85,7 +85,7 @@ describe('the coverage invariant', () => {
             consent = { ...consent, revokedAt: `${today}T12:00:00Z` };
           } else if (op.kind === 'record_event') {
             if (consent.expiration.kind === 'event') consent = { ...consent, expirationEventAt: `${today}T12:00:00Z` };
-          } else {
+          } else if (op.kind === 'advance_days') {
             today = addDaysTo(today, op.days);
           }
           post = { ...post, state: reconcile(post.state, covered()) };

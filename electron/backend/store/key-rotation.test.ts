@@ -89,3 +89,17 @@ describe('disabling a staff member rotates the data key', () => {
     }
   });
 });
+
+describe('copies kept before schema upgrades', () => {
+  it('are removed when the data key rotates, since the old key opens them', async () => {
+    const { call, dataDir } = await setUpStore();
+    dirs.push(dataDir);
+    const paths = storePaths(dataDir);
+    const leaver = await call('staff.create', { username: 'casey', displayName: 'Casey Moreno', role: 'frontdesk', password: 'the leaver knows this one' });
+    const backup = `${paths.database}.schema-1.bak`;
+    fs.copyFileSync(paths.database, backup);
+    await call('staff.disable', { id: leaver.id });
+    expect(fs.existsSync(backup)).toBe(false);
+    expect(fs.statSync(paths.database).mode & 0o777).toBe(0o600);
+  });
+});

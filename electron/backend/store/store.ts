@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import path from 'node:path';
 import { AppError } from '../../../shared/errors';
 import { createSlot, openSlot, resealSlot, type KeySlot } from '../crypto/key-slots';
 import type { ScryptParams } from '../crypto/kdf';
@@ -7,6 +8,15 @@ import type { StorePaths } from '../data-dir';
 import { configureConnection, newStoreCipher, openDatabase, rekeyDatabase, type CipherName, type Db } from './database';
 import { findStaffSlot, readKeyring, recoverySlot, slotLookup, writeKeyring, type Keyring } from './keyring';
 import { assertNotNewer, migrate } from './migrate';
+
+/** The copies `migrate` keeps beside the database before each schema upgrade. */
+export function schemaBackups(paths: StorePaths): string[] {
+  const base = path.basename(paths.database);
+  return fs
+    .readdirSync(paths.dataDir)
+    .filter((f) => f.startsWith(`${base}.schema-`) && f.endsWith('.bak'))
+    .map((f) => path.join(paths.dataDir, f));
+}
 
 export interface StoreOptions {
   nativeBinding?: string;
@@ -78,6 +88,9 @@ export class Store {
     writeKeyring(this.paths.pendingKeyring, next);
     rekeyDatabase(this.db, newKey);
     fs.renameSync(this.paths.pendingKeyring, this.paths.keyring);
+    // Copies kept before schema upgrades are encrypted with the old key,
+    // which the people losing access may know: they go with it.
+    for (const backup of schemaBackups(this.paths)) fs.rmSync(backup, { force: true });
     this.keyringState = next;
     this.dataKeyState = newKey;
   }
@@ -129,6 +142,7 @@ export class Store {
       slots,
     };
     const db = openDatabase(paths.database, dataKey, { cipher: keyring.cipher, create: true, ...options });
+    fs.chmodSync(paths.database, 0o600);
     try {
       configureConnection(db);
       migrate(db, paths.database);
