@@ -1,6 +1,7 @@
 // Subpath imports: the package's index pulls in hundreds of modules, which
 // costs the command line about a second at every start.
 import { addDays } from 'date-fns/addDays';
+import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
 import { format } from 'date-fns/format';
 import { isValid } from 'date-fns/isValid';
 import { parseISO } from 'date-fns/parseISO';
@@ -21,6 +22,11 @@ export function dayOf(instant: Date): Day {
 
 export function addDaysTo(day: Day, days: number): Day {
   return format(addDays(parseISO(day), days), 'yyyy-MM-dd');
+}
+
+/** Whole days from one day to another (1 when `to` is the next day). */
+export function daysBetween(from: Day, to: Day): number {
+  return differenceInCalendarDays(parseISO(to), parseISO(from));
 }
 
 export function isDay(value: string): boolean {

@@ -1,5 +1,6 @@
 import { consentCalls } from './contract/consent-calls';
 import { foundationCalls } from './contract/foundation-calls';
+import { marketingCalls } from './contract/marketing-calls';
 import type { Returns } from './contract/define';
 import type { z } from 'zod';
 
@@ -15,6 +16,7 @@ export type { Access, CallSpec, Returns } from './contract/define';
 export const contract = {
   ...foundationCalls,
   ...consentCalls,
+  ...marketingCalls,
 } as const;
 
 export type Contract = typeof contract;

@@ -23,6 +23,8 @@ export const patientFieldsSchema = z
       (v) => v === null || /^[+()\d\s.-]{7,}$/.test(v),
       'Use digits, spaces and + ( ) - . only.',
     ),
+    /** Used to spot the city in captions (a geographic identifier); never shown to marketing. */
+    city: optionalText(100, 'Use at most 100 characters.'),
     email: optionalText(200, 'Use at most 200 characters.').refine(
       (v) => v === null || z.email().safeParse(v).success,
       'Enter an email address such as name@example.com.',

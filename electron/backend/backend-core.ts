@@ -12,6 +12,7 @@ import { appendAudit, type AuditEntry } from './audit/audit-log';
 import { SignInThrottle } from './auth/sign-in-throttle';
 import { owaspScrypt, type ScryptParams } from './crypto/kdf';
 import { storePaths, type StorePaths } from './data-dir';
+import { reconcilePosts } from './posts/post-checks';
 import { getStaffById, listStaff } from './repositories/staff-repository';
 import { readSettings } from './repositories/settings-repository';
 import { Store } from './store/store';
@@ -29,6 +30,8 @@ export interface BackendOptions {
    * suites fast; every slot records its own parameters.
    */
   kdf?: ScryptParams;
+  /** How often to apply the date to posts (expiry); a minute unless a test says otherwise. */
+  sweepIntervalMs?: number;
 }
 
 interface Session {
@@ -52,6 +55,7 @@ export class BackendCore {
   private session: Session | null = null;
   private lockedUsername: string | null = null;
   private settingsCache: Settings | null = null;
+  private sweptDay: Day | null = null;
   /** Failed sign-ins seen while the store was closed, written when it opens. */
   private pendingFailures: AuditEntry[] = [];
 
@@ -101,6 +105,25 @@ export class BackendCore {
     if (failures.length) store.write(() => failures.forEach((entry) => appendAudit(store.db, entry)));
     this.settleSlots();
     this.settingsCache = readSettings(store.db);
+    this.sweepExpired();
+  }
+
+  /**
+   * Apply today's date to every post: consents whose expiration date has
+   * come take their approved and published posts with them. Runs when the
+   * store opens and on the backend's clock, not lazily at the next view.
+   */
+  sweepExpired(): void {
+    const store = this.storeState;
+    if (!store) return;
+    const today = this.today();
+    store.write(() => reconcilePosts(store.db, today, this.nowIso()));
+    this.sweptDay = today;
+  }
+
+  /** Sweep at the first call of a new day too, so a date never waits for the timer. */
+  sweepIfNewDay(): void {
+    if (this.storeState && this.sweptDay !== this.today()) this.sweepExpired();
   }
 
   /**
@@ -285,6 +308,7 @@ export class BackendCore {
     this.storeState?.close();
     this.storeState = null;
     this.settingsCache = null;
+    this.sweptDay = null;
   }
 }
 

@@ -10,6 +10,8 @@ import { patientHandlers } from './handlers/patient-handlers';
 import { consentHandlers } from './handlers/consent-handlers';
 import { templateHandlers } from './handlers/template-handlers';
 import { certificateHandlers } from './handlers/certificate-handlers';
+import { testimonialHandlers } from './handlers/testimonial-handlers';
+import { postHandlers } from './handlers/post-handlers';
 import { validationError } from './validation-error';
 
 export type { BackendOptions } from './backend-core';
@@ -24,6 +26,8 @@ const handlers: Handlers = {
   ...consentHandlers,
   ...templateHandlers,
   ...certificateHandlers,
+  ...testimonialHandlers,
+  ...postHandlers,
 };
 
 export interface Backend {
@@ -48,6 +52,7 @@ export function createBackend(options: BackendOptions): Backend {
       // Who may call comes before what they sent: a caller without the
       // permission learns nothing about the input rules.
       core.authorize(spec);
+      core.sweepIfNewDay();
       const parsed = spec.input.safeParse(input ?? {});
       if (!parsed.success) throw validationError(parsed.error);
       const handler = handlers[name] as Handler<typeof name>;
@@ -58,13 +63,27 @@ export function createBackend(options: BackendOptions): Backend {
     }
   }
 
+  function enqueue<T>(work: () => Promise<T> | T): Promise<T> {
+    const result = queue.then(work);
+    queue = result.catch(() => undefined);
+    return result;
+  }
+
+  // Expiry dates pass while the app is open: check every minute, in the
+  // same queue as calls so a sweep never interleaves with one.
+  const sweepTimer = setInterval(() => {
+    void enqueue(() => core.sweepExpired()).catch((error: unknown) => {
+      console.error(`consent-desk: expiry sweep failed (${error instanceof Error ? error.name : typeof error})`);
+    });
+  }, options.sweepIntervalMs ?? 60_000);
+  sweepTimer.unref();
+
   return {
     invoke(name, input) {
-      const result = queue.then(() => run(name, input));
-      queue = result;
-      return result;
+      return enqueue(() => run(name, input));
     },
     close() {
+      clearInterval(sweepTimer);
       core.closeStore();
     },
   };

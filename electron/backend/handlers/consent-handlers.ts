@@ -8,6 +8,7 @@ import type { BackendCore } from '../backend-core';
 import { contentHash, detailOf, documentOf, sha256Hex, shownText, summaryOf } from '../consents/authorization-view';
 import { decodePngDataUrl, decodeUpload } from '../consents/uploaded-file';
 import { authorizationPdf } from '../pdf/authorization-pdf';
+import { reconcilePosts } from '../posts/post-checks';
 import { revocationAcknowledgmentPdf } from '../pdf/revocation-pdf';
 import {
   authorizationPdf as storedPdf,
@@ -309,6 +310,9 @@ export const consentHandlers = {
         subjectId: input.id,
         detail: `received ${input.receivedOn} (${input.method}); acknowledgment SHA-256 ${pdfSha256}`,
       });
+      // In the same transaction: no moment exists where the consent is
+      // revoked but a post relying on it still stands as published.
+      reconcilePosts(store.db, core.today(), recordedAt, { consentId: input.id });
     });
     return detail(core, input.id);
   },
@@ -335,8 +339,10 @@ export const consentHandlers = {
       });
     }
     store.write(() => {
-      recordExpirationEvent(store.db, id, { at: core.nowIso(), on: occurredOn, by: core.requireSession().id });
+      const at = core.nowIso();
+      recordExpirationEvent(store.db, id, { at, on: occurredOn, by: core.requireSession().id });
       core.audit({ action: 'consent.expiration_event_recorded', subjectType: 'authorization', subjectId: id, detail: `occurred ${occurredOn}` });
+      reconcilePosts(store.db, core.today(), at, { consentId: id });
     });
     return detail(core, id);
   },

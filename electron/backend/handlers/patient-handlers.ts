@@ -8,6 +8,8 @@ import {
   searchPatients,
   updatePatient,
 } from '../repositories/patient-repository';
+import { deriveContentKinds, reconcilePosts } from '../posts/post-checks';
+import { listPosts, updateContentKinds } from '../repositories/post-repository';
 import type { Handlers } from './handler';
 
 export function existingPatient(core: BackendCore, id: string): Patient {
@@ -61,9 +63,16 @@ export const patientHandlers = {
     const changed = (Object.keys(fields) as (keyof typeof fields)[]).filter((k) => fields[k] !== before[k]);
     if (changed.length === 0) return before;
     return store.write(() => {
-      updatePatient(store.db, id, fields, core.nowIso());
+      const at = core.nowIso();
+      updatePatient(store.db, id, fields, at);
       // Which fields changed, not their values: the values are PHI.
       core.audit({ action: 'patient.updated', subjectType: 'patient', subjectId: id, detail: changed.join(', ') });
+      // Names and city decide which content a caption uses: derive again, and
+      // take down what the change left uncovered.
+      for (const post of listPosts(store.db, "WHERE patient_id = ? AND state <> 'taken_down'", id)) {
+        updateContentKinds(store.db, post.id, deriveContentKinds(store.db, post).contentKinds);
+      }
+      reconcilePosts(store.db, core.today(), at, { patientId: id });
       return getPatient(store.db, id)!;
     });
   },

@@ -9,6 +9,7 @@ type PatientRow = {
   record_number: string | null;
   phone: string | null;
   email: string | null;
+  city: string | null;
   created_at: string;
   updated_at: string;
 };
@@ -22,6 +23,7 @@ function toPatient(row: PatientRow): Patient {
     recordNumber: row.record_number,
     phone: row.phone,
     email: row.email,
+    city: row.city,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -81,14 +83,14 @@ export function findPatientByRecordNumber(db: Db, recordNumber: string): Patient
 
 export function insertPatient(db: Db, patient: Patient): void {
   db.prepare(
-    `INSERT INTO patients (id, first_name, last_name, date_of_birth, record_number, phone, email, created_at, updated_at)
-     VALUES (@id, @firstName, @lastName, @dateOfBirth, @recordNumber, @phone, @email, @createdAt, @updatedAt)`,
+    `INSERT INTO patients (id, first_name, last_name, date_of_birth, record_number, phone, email, city, created_at, updated_at)
+     VALUES (@id, @firstName, @lastName, @dateOfBirth, @recordNumber, @phone, @email, @city, @createdAt, @updatedAt)`,
   ).run(patient);
 }
 
 export function updatePatient(db: Db, id: string, fields: PatientFields, updatedAt: string): void {
   db.prepare(
     `UPDATE patients SET first_name = @firstName, last_name = @lastName, date_of_birth = @dateOfBirth,
-       record_number = @recordNumber, phone = @phone, email = @email, updated_at = @updatedAt WHERE id = @id`,
+       record_number = @recordNumber, phone = @phone, email = @email, city = @city, updated_at = @updatedAt WHERE id = @id`,
   ).run({ ...fields, id, updatedAt });
 }

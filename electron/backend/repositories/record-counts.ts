@@ -1,7 +1,7 @@
 import type { Db } from '../store/database';
 
 /** Tables whose row counts `store.status` reports; later features add theirs here. */
-const countedTables = ['staff', 'patients', 'authorizations', 'templates', 'audit_events'] as const;
+const countedTables = ['staff', 'patients', 'authorizations', 'templates', 'testimonials', 'media', 'posts', 'audit_events'] as const;
 
 export function recordCounts(db: Db): Record<string, number> {
   return Object.fromEntries(

@@ -58,6 +58,19 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('migration 3 adds testimonials, media and posts, and the patient’s city', () => {
+    const { db, file } = freshDb();
+    migrate(db, file, migrations.slice(0, 2));
+    db.prepare("INSERT INTO staff VALUES ('s1', 'pat', 'Pat', 'admin', 'active', 'now', 'now')").run();
+    db.prepare("INSERT INTO patients (id, first_name, last_name, date_of_birth, created_at, updated_at) VALUES ('p1', 'A', 'B', '1990-01-01', 'now', 'now')").run();
+    migrate(db, file, migrations.slice(0, 3));
+    expect(db.prepare("SELECT city FROM patients WHERE id = 'p1'").get()).toEqual({ city: null });
+    const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name);
+    expect(tables).toEqual(expect.arrayContaining(['testimonials', 'media', 'posts']));
+    expect(() => db.prepare("INSERT INTO posts (id, testimonial_id, patient_id, channel, caption, media_ids, purpose, third_party_pays, extra_content_kinds, content_kinds, state, created_at, created_by, updated_at) VALUES ('x', 'none', 'p1', 'x', '', '[]', 'advertising', 0, '[]', '[]', 'live', 'now', 's1', 'now')").run()).toThrow(/CHECK constraint/);
+    db.close();
+  });
+
   it('copy the file aside before upgrading an existing store', () => {
     const { db, file } = freshDb();
     migrate(db, file, [migrations[0]!]);

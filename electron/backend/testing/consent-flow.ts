@@ -18,6 +18,7 @@ export const samplePatient: PatientFields = {
   recordNumber: 'MRN-20417',
   phone: '(555) 201-3344',
   email: 'maria.lopez@example.com',
+  city: 'Springfield',
 };
 
 /** The patient's part in patient mode: what the renderer sends after the signature pad. */

@@ -1,8 +1,9 @@
 import { migration001 } from './001-initial';
 import { migration002 } from './002-consents';
+import { migration003 } from './003-marketing';
 import type { Migration } from './migration';
 
 /** Every migration, in order. Add new ones at the end with the next number. */
-export const migrations: readonly Migration[] = [migration001, migration002];
+export const migrations: readonly Migration[] = [migration001, migration002, migration003];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

@@ -1,0 +1,146 @@
+import type { ContentKind, Purpose } from '../../../shared/authorization/scope';
+import type { Post, PostState } from '../../../shared/posts/post';
+import type { Db } from '../store/database';
+
+type PostRow = {
+  id: string;
+  testimonial_id: string;
+  patient_id: string;
+  consent_id: string | null;
+  channel: string;
+  caption: string;
+  media_ids: string;
+  purpose: Purpose;
+  third_party_pays: number;
+  extra_content_kinds: string;
+  content_kinds: string;
+  state: PostState;
+  created_at: string;
+  updated_at: string;
+  approved_at: string | null;
+  published_at: string | null;
+  published_url: string | null;
+  relied_consent_pdf_sha256: string | null;
+  takedown_required_at: string | null;
+  takedown_reason: string | null;
+  taken_down_at: string | null;
+};
+
+export interface StoredPost extends Post {
+  /** Derived when the post was saved, from its media, caption and the coordinator's additions. */
+  contentKinds: ContentKind[];
+}
+
+function toPost(row: PostRow): StoredPost {
+  return {
+    id: row.id,
+    testimonialId: row.testimonial_id,
+    patientId: row.patient_id,
+    consentId: row.consent_id,
+    channel: row.channel,
+    caption: row.caption,
+    mediaIds: JSON.parse(row.media_ids) as string[],
+    purpose: row.purpose,
+    thirdPartyPays: row.third_party_pays === 1,
+    extraContentKinds: JSON.parse(row.extra_content_kinds) as ContentKind[],
+    contentKinds: JSON.parse(row.content_kinds) as ContentKind[],
+    state: row.state,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    approvedAt: row.approved_at,
+    publishedAt: row.published_at,
+    publishedUrl: row.published_url,
+    reliedConsentPdfSha256: row.relied_consent_pdf_sha256,
+    takedownRequiredAt: row.takedown_required_at,
+    takedownReason: row.takedown_reason,
+    takenDownAt: row.taken_down_at,
+  };
+}
+
+export function listPosts(db: Db, where = '', ...params: unknown[]): StoredPost[] {
+  return (db.prepare(`SELECT * FROM posts ${where} ORDER BY created_at DESC`).all(...params) as PostRow[]).map(toPost);
+}
+
+export function getPost(db: Db, id: string): StoredPost | undefined {
+  const row = db.prepare('SELECT * FROM posts WHERE id = ?').get(id) as PostRow | undefined;
+  return row && toPost(row);
+}
+
+export function insertPost(db: Db, post: StoredPost, createdBy: string): void {
+  db.prepare(
+    `INSERT INTO posts (id, testimonial_id, patient_id, consent_id, channel, caption, media_ids, purpose, third_party_pays,
+       extra_content_kinds, content_kinds, state, created_at, created_by, updated_at)
+     VALUES (@id, @testimonialId, @patientId, @consentId, @channel, @caption, @mediaIds, @purpose, @thirdPartyPays,
+       @extraContentKinds, @contentKinds, @state, @createdAt, @createdBy, @updatedAt)`,
+  ).run(serialise(post, createdBy));
+}
+
+function serialise(post: StoredPost, createdBy?: string) {
+  return {
+    ...post,
+    createdBy,
+    mediaIds: JSON.stringify(post.mediaIds),
+    thirdPartyPays: post.thirdPartyPays ? 1 : 0,
+    extraContentKinds: JSON.stringify(post.extraContentKinds),
+    contentKinds: JSON.stringify(post.contentKinds),
+  };
+}
+
+/** Save a draft's content (the caller has applied the workflow step). */
+export function updatePostContent(db: Db, post: StoredPost): void {
+  db.prepare(
+    `UPDATE posts SET consent_id = @consentId, channel = @channel, caption = @caption, media_ids = @mediaIds, purpose = @purpose,
+       third_party_pays = @thirdPartyPays, extra_content_kinds = @extraContentKinds, content_kinds = @contentKinds,
+       state = @state, approved_at = @approvedAt, relied_consent_pdf_sha256 = @reliedConsentPdfSha256, updated_at = @updatedAt
+     WHERE id = @id`,
+  ).run(serialise(post));
+}
+
+export function updateContentKinds(db: Db, id: string, kinds: ContentKind[]): void {
+  db.prepare('UPDATE posts SET content_kinds = ? WHERE id = ?').run(JSON.stringify(kinds), id);
+}
+
+export function setPostState(
+  db: Db,
+  id: string,
+  state: PostState,
+  at: string,
+  fields: Partial<{
+    approvedBy: string | null;
+    approvedAt: string | null;
+    reliedConsentPdfSha256: string | null;
+    publishedAt: string;
+    publishedUrl: string;
+    takedownRequiredAt: string;
+    takedownReason: string;
+    takenDownAt: string;
+    takenDownBy: string;
+  }> = {},
+): void {
+  const columns: Record<string, string> = {
+    approvedBy: 'approved_by',
+    approvedAt: 'approved_at',
+    reliedConsentPdfSha256: 'relied_consent_pdf_sha256',
+    publishedAt: 'published_at',
+    publishedUrl: 'published_url',
+    takedownRequiredAt: 'takedown_required_at',
+    takedownReason: 'takedown_reason',
+    takenDownAt: 'taken_down_at',
+    takenDownBy: 'taken_down_by',
+  };
+  const sets = Object.keys(fields).map((k) => `${columns[k]} = @${k}`);
+  db.prepare(`UPDATE posts SET state = @state, updated_at = @at${sets.map((s) => `, ${s}`).join('')} WHERE id = @id`).run({
+    ...fields,
+    id,
+    state,
+    at,
+  });
+}
+
+export function countPostsByState(db: Db): Record<PostState, number> {
+  const counts: Record<PostState, number> = { draft: 0, approved: 0, published: 0, takedown_required: 0, taken_down: 0 };
+  for (const row of db.prepare('SELECT state, count(*) AS n FROM posts GROUP BY state').all() as { state: PostState; n: number }[]) {
+    counts[row.state] = row.n;
+  }
+  return counts;
+}

@@ -1,0 +1,125 @@
+import { z } from 'zod';
+import { patientIdSchema } from '../patients';
+import type { ConsentScopeView } from '../posts/consent-scope';
+import type { MarketingDashboard, PostView } from '../posts/dashboard';
+import { mediaKinds, postDraftSchema, type MediaSummary, type Testimonial } from '../posts/post';
+import type { ReplyCheck } from '../posts/review-reply';
+import { call, returns } from './define';
+import { noInput } from './no-input';
+
+const testimonialIdSchema = z.uuid('Unknown testimonial.');
+const postIdSchema = z.uuid('Unknown post.');
+
+/** Testimonials, media, posts and the checks marketing relies on before posting. */
+export const marketingCalls = {
+  'consents.scopeForPatient': call({
+    summary: 'What each of a patient’s consents covers, for judging posts (no personal details).',
+    access: 'consents.readScope',
+    input: z.object({ patientId: patientIdSchema }).strict(),
+    output: returns<ConsentScopeView[]>(),
+  }),
+  'testimonials.list': call({
+    summary: 'Every testimonial, with its media.',
+    access: 'testimonials.read',
+    input: noInput,
+    output: returns<Testimonial[]>(),
+  }),
+  'testimonials.patients': call({
+    summary: 'Patients who have a final consent, by name only: whom a testimonial can be about.',
+    access: 'testimonials.write',
+    input: z.object({ query: z.string().trim().max(100).default('') }).strict(),
+    output: returns<{ id: string; firstName: string; lastName: string }[]>(),
+  }),
+  'testimonials.create': call({
+    summary: 'Record a patient’s testimonial: the quote or story.',
+    access: 'testimonials.write',
+    input: z
+      .object({
+        patientId: patientIdSchema,
+        title: z.string().trim().min(1, 'Give the testimonial a short title.').max(200),
+        quote: z.string().trim().min(1, 'Enter the quote or story.').max(20_000),
+      })
+      .strict(),
+    output: returns<Testimonial>(),
+  }),
+  'media.import': call({
+    summary: 'Import a photo, video or audio file into a testimonial; identifying metadata is removed from images.',
+    access: 'testimonials.write',
+    input: z
+      .object({
+        testimonialId: testimonialIdSchema,
+        fileName: z.string().trim().min(1).max(255),
+        kind: z.enum(mediaKinds),
+        beforeAfter: z.boolean().default(false),
+        base64: z.string().min(1, 'The file is empty.').max(70_000_000, 'The file is larger than 50 MB.'),
+      })
+      .strict(),
+    output: returns<MediaSummary>(),
+  }),
+  'media.get': call({
+    summary: 'A media file as stored (metadata already removed).',
+    access: 'testimonials.read',
+    input: z.object({ id: z.uuid('Unknown media file.') }).strict(),
+    output: returns<{ fileName: string; mimeType: string; base64: string; sha256: string }>(),
+  }),
+  'posts.list': call({
+    summary: 'Every post with its state and whether its consent covers it today.',
+    access: 'posts.read',
+    input: noInput,
+    output: returns<PostView[]>(),
+  }),
+  'posts.check': call({
+    summary: 'May this draft be posted? The coverage verdict and what its caption reveals, without saving.',
+    access: 'posts.read',
+    input: postDraftSchema,
+    output: returns<Pick<PostView, 'contentKinds' | 'verdict' | 'captionFindings'>>(),
+  }),
+  'posts.create': call({
+    summary: 'Plan a post (a draft).',
+    access: 'posts.write',
+    input: postDraftSchema,
+    output: returns<PostView>(),
+  }),
+  'posts.update': call({
+    summary: 'Change a draft or approved post (an approved one goes back to draft).',
+    access: 'posts.write',
+    input: postDraftSchema.extend({ id: postIdSchema }).strict(),
+    output: returns<PostView>(),
+  }),
+  'posts.approve': call({
+    summary: 'Approve a draft whose consent covers it now.',
+    access: 'posts.write',
+    input: z.object({ id: postIdSchema }).strict(),
+    output: returns<PostView>(),
+  }),
+  'posts.publish': call({
+    summary: 'Record that an approved post was published: when and where.',
+    access: 'posts.write',
+    input: z
+      .object({
+        id: postIdSchema,
+        publishedOn: z.iso.date('Use a date such as 2026-12-01.'),
+        url: z.url('Enter the post’s address, such as https://www.instagram.com/p/…').max(2000),
+      })
+      .strict(),
+    output: returns<PostView>(),
+  }),
+  'posts.recordTakedown': call({
+    summary: 'Record that a post was taken down.',
+    access: 'posts.write',
+    input: z.object({ id: postIdSchema }).strict(),
+    output: returns<PostView>(),
+  }),
+  'posts.dashboard': call({
+    summary: 'Take-downs required first, then consents expiring in 30, 60 and 90 days with their posts.',
+    access: 'posts.read',
+    input: noInput,
+    output: returns<MarketingDashboard>(),
+  }),
+  'replies.check': call({
+    summary: 'Check a reply to an online review for anything that confirms a patient or mentions care.',
+    access: 'session',
+    input: z.object({ text: z.string().max(5000) }).strict(),
+    output: returns<ReplyCheck>(),
+  }),
+} as const;

@@ -1,0 +1,30 @@
+import type { ConsentScopeView } from './consent-scope';
+import type { CoverageVerdict } from './coverage';
+import type { ContentKind } from '../authorization/scope';
+import type { Finding } from './phi-scanner';
+import type { Post } from './post';
+
+/** A post with what the panel beside it shows: may it be posted, and what its caption reveals. */
+export interface PostView extends Post {
+  patientFirstName: string;
+  patientLastName: string;
+  testimonialTitle: string;
+  contentKinds: ContentKind[];
+  verdict: CoverageVerdict;
+  captionFindings: Finding[];
+}
+
+export interface ExpiringConsent {
+  consent: ConsentScopeView;
+  /** Days until the expiration date (1 = expires tomorrow). */
+  daysLeft: number;
+  posts: { id: string; state: Post['state']; channel: string }[];
+}
+
+export interface MarketingDashboard {
+  /** Posts that must come down, oldest flag first: the top of the dashboard. */
+  takedownRequired: PostView[];
+  /** Consents expiring within 30, 60 and 90 days, with the posts that depend on them. */
+  expiring: { within30: ExpiringConsent[]; within60: ExpiringConsent[]; within90: ExpiringConsent[] };
+  counts: Record<Post['state'], number>;
+}
