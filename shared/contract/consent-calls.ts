@@ -54,6 +54,12 @@ export const consentCalls = {
     input: z.object({ language: z.enum(languages), text: templateTextSchema }).strict(),
     output: returns<AuthorizationTemplate>(),
   }),
+  'consents.list': call({
+    summary: 'Every authorization of every patient, with its status today (for audits and the CLI).',
+    access: 'consents.read',
+    input: noInput,
+    output: returns<AuthorizationSummary[]>(),
+  }),
   'consents.listForPatient': call({
     summary: 'Every authorization of one patient, with its status today.',
     access: 'consents.read',

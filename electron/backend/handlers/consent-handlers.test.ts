@@ -270,3 +270,13 @@ describe('a signed authorization', () => {
     expect((await rejection(p.call('consents.recordExpirationEvent', { id: final.id, occurredOn: '2026-11-29' }))).code).toBe('conflict');
   });
 });
+
+describe('listing every authorization', () => {
+  it('gives each one with its status today, for audits and the command line', async () => {
+    const final = await signAuthorization(p.call, p.patient.id, completeTerms(), 'Maria Lopez', frontDeskPassword);
+    await p.call('consents.createDraft', { patientId: p.patient.id, terms: completeTerms({ language: 'es' }) });
+    const all = await p.call('consents.list', {});
+    expect(all.map((a) => a.status).sort()).toEqual(['active', 'draft']);
+    expect(all.find((a) => a.id === final.id)?.pdfSha256).toBe(final.pdfSha256);
+  });
+});

@@ -15,6 +15,7 @@ import {
   deleteDraft,
   getAuthorization,
   insertDraft,
+  listAuthorizations,
   listAuthorizationsOfPatient,
   recordExpirationEvent,
   recordPatientSignature,
@@ -25,7 +26,7 @@ import {
   updateDraft,
   type AuthorizationRecord,
 } from '../repositories/authorization-repository';
-import { activeTemplate, getTemplate } from '../repositories/template-repository';
+import { activeTemplate, getTemplate, listTemplates } from '../repositories/template-repository';
 import { renderAuthorization } from '../../../shared/authorization/document';
 import { signingCertificate } from './certificate-handlers';
 import type { Handlers } from './handler';
@@ -68,6 +69,13 @@ const normalizedName = (name: string) => name.normalize('NFC').trim().replace(/\
 const file = (fileName: string, bytes: Buffer) => ({ fileName, mimeType: 'application/pdf', base64: bytes.toString('base64'), sha256: sha256Hex(bytes) });
 
 export const consentHandlers = {
+  'consents.list': (core) => {
+    const db = core.requireStore().db;
+    const today = core.today();
+    const versions = new Map(listTemplates(db).map((t) => [t.id, t]));
+    return listAuthorizations(db).map((r) => summaryOf(r, versions.get(r.templateId)!, today));
+  },
+
   'consents.listForPatient': (core, { patientId }) => {
     const db = core.requireStore().db;
     existingPatient(core, patientId);
