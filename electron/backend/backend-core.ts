@@ -9,6 +9,9 @@ import type { AppState } from '../../shared/session';
 import type { Settings } from '../../shared/settings';
 import type { StaffMember } from '../../shared/staff';
 import { appendAudit, type AuditEntry } from './audit/audit-log';
+import { auditSealKey, clearPendingAudit, sealPendingAudit, takePendingAudit } from './audit/pending-audit';
+import { readKeyring } from './store/keyring';
+import { attemptFile } from './auth/attempt-file';
 import { SignInThrottle } from './auth/sign-in-throttle';
 import { owaspScrypt, type ScryptParams } from './crypto/kdf';
 import { storePaths, type StorePaths } from './data-dir';
@@ -49,20 +52,19 @@ export class BackendCore {
   readonly paths: StorePaths;
   readonly workstation: string;
   readonly kdf: ScryptParams;
-  readonly throttle = new SignInThrottle();
+  readonly throttle: SignInThrottle;
   private readonly clock: () => Date;
   private storeState: Store | null = null;
   private session: Session | null = null;
   private lockedUsername: string | null = null;
   private settingsCache: Settings | null = null;
   private sweptDay: Day | null = null;
-  /** Failed sign-ins seen while the store was closed, written when it opens. */
-  private pendingFailures: AuditEntry[] = [];
 
   constructor(readonly options: BackendOptions) {
     this.paths = storePaths(options.dataDir);
     this.workstation = options.workstation ?? os.hostname();
     this.kdf = options.kdf ?? owaspScrypt;
+    this.throttle = new SignInThrottle(attemptFile(options.dataDir));
     this.clock = options.now ?? (() => new Date());
   }
 
@@ -97,12 +99,10 @@ export class BackendCore {
     return this.session.staff;
   }
 
-  /** Adopt a newly opened store: write buffered failed sign-ins and settle key slots of disabled staff. */
+  /** Adopt a newly opened store: move in events sealed while it was closed, and settle key slots of disabled staff. */
   adoptStore(store: Store): void {
     this.storeState = store;
-    const failures = this.pendingFailures;
-    this.pendingFailures = [];
-    if (failures.length) store.write(() => failures.forEach((entry) => appendAudit(store.db, entry)));
+    this.takeSealedEvents(store);
     this.settleSlots();
     this.settingsCache = readSettings(store.db);
     this.sweepExpired();
@@ -124,6 +124,29 @@ export class BackendCore {
   /** Sweep at the first call of a new day too, so a date never waits for the timer. */
   sweepIfNewDay(): void {
     if (this.storeState && this.sweptDay !== this.today()) this.sweepExpired();
+  }
+
+  private takeSealedEvents(store: Store): void {
+    const seal = store.write(() => auditSealKey(store.db, store.keyring.auditPublicKey));
+    if (seal.created) {
+      store.setAuditPublicKey(seal.publicKey);
+      return;
+    }
+    const { entries, unreadable } = takePendingAudit(this.paths.dataDir, seal.publicKey, seal.privateDer);
+    if (entries.length === 0 && unreadable === 0) return;
+    store.write(() => {
+      for (const entry of entries) appendAudit(store.db, entry);
+      if (unreadable) {
+        appendAudit(store.db, {
+          at: this.nowIso(),
+          actorId: null,
+          actorName: 'system',
+          action: 'audit.pending_unreadable',
+          detail: `${unreadable} sealed event(s) beside the store could not be opened: altered or from another store`,
+        });
+      }
+    });
+    clearPendingAudit(this.paths.dataDir);
   }
 
   /**
@@ -171,9 +194,10 @@ export class BackendCore {
     if (this.storeState) {
       const store = this.storeState;
       store.write(() => appendAudit(store.db, entry));
-    } else {
-      this.pendingFailures.push(entry);
+      return;
     }
+    const auditPublicKey = readKeyring(this.paths.keyring)?.auditPublicKey;
+    if (auditPublicKey) sealPendingAudit(this.paths.dataDir, auditPublicKey, entry);
   }
 
   startSession(staff: StaffMember, how: string): void {

@@ -224,3 +224,38 @@ describe('passwords and recovery', () => {
     expect((await call('audit.verify', {})).intact).toBe(true);
   });
 });
+
+describe('what happens while the store is closed', () => {
+  it('keeps failed sign-ins sealed beside the store, across processes, until it opens', async () => {
+    const { call, backend, dataDir } = await setUpStore();
+    await call('session.signOut', {});
+    backend.close();
+    // Another process (a CLI run, say) fails to sign in and ends.
+    const other = testBackend({ dataDir });
+    await rejection(other.call('session.signIn', { username: 'mallory.x', password: 'guessing away' }));
+    other.backend.close();
+    const sealed = fs.readFileSync(`${dataDir}/pending-audit.jsonl`);
+    expect(sealed.includes('mallory')).toBe(false);
+
+    const later = testBackend({ dataDir });
+    await later.call('session.signIn', { username: 'admin', password: adminPassword });
+    const failed = await later.call('audit.list', { action: 'session.sign_in_failed' });
+    expect(failed.events.map((e) => e.actorName)).toEqual(['mallory.x']);
+    expect(fs.existsSync(`${dataDir}/pending-audit.jsonl`)).toBe(false);
+    expect((await later.call('audit.verify', {})).intact).toBe(true);
+  });
+
+  it('remembers failed sign-ins across processes, so restarting does not reset the wait', async () => {
+    const { call, backend, dataDir } = await setUpStore();
+    await call('session.signOut', {});
+    backend.close();
+    for (let i = 0; i < 4; i++) {
+      const attempt = testBackend({ dataDir });
+      await rejection(attempt.call('session.signIn', { username: 'admin', password: `wrong ${i}` }));
+      attempt.backend.close();
+    }
+    const next = testBackend({ dataDir });
+    expect((await rejection(next.call('session.signIn', { username: 'admin', password: adminPassword }))).code).toBe('throttled');
+    expect(fs.readFileSync(`${dataDir}/sign-in-attempts.json`, 'utf8')).not.toContain('admin');
+  });
+});

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import { deriveKeyFromPassword, type ScryptParams } from './kdf';
 import { keyFromRecoveryKey } from './recovery-key';
+import { decrypt, encrypt, newKeyPair, openBox, sealTo, type BoxForKey, type SealedBox } from './sealed-box';
 
 /**
  * Key slots. The database is encrypted with a random 256-bit data key that
@@ -14,12 +15,6 @@ import { keyFromRecoveryKey } from './recovery-key';
  * key and re-seal it for every remaining slot without knowing anyone's
  * password; a disabled person's slot simply gets no new data key.
  */
-export interface SealedBox {
-  iv: string;
-  ciphertext: string;
-  tag: string;
-}
-
 export type SlotUnlock =
   | { kind: 'password'; kdf: ScryptParams; salt: string }
   | { kind: 'recovery'; salt: string };
@@ -33,53 +28,12 @@ export interface KeySlot {
   unlock: SlotUnlock;
   publicKey: string;
   encryptedPrivateKey: SealedBox;
-  sealedDataKey: SealedBox & { ephemeralPublicKey: string };
+  sealedDataKey: BoxForKey;
 }
 
 const b64 = (b: Buffer) => b.toString('base64');
 const unb64 = (s: string) => Buffer.from(s, 'base64');
-
-function encrypt(key: Buffer, plaintext: Buffer, aad: string): SealedBox {
-  const iv = crypto.randomBytes(12);
-  const cipher = crypto.createCipheriv('aes-256-gcm', key, iv);
-  cipher.setAAD(Buffer.from(aad));
-  const ciphertext = Buffer.concat([cipher.update(plaintext), cipher.final()]);
-  return { iv: b64(iv), ciphertext: b64(ciphertext), tag: b64(cipher.getAuthTag()) };
-}
-
-/** Returns null when the key is wrong or the box was altered (GCM tag mismatch). */
-function decrypt(key: Buffer, box: SealedBox, aad: string): Buffer | null {
-  try {
-    const decipher = crypto.createDecipheriv('aes-256-gcm', key, unb64(box.iv));
-    decipher.setAAD(Buffer.from(aad));
-    decipher.setAuthTag(unb64(box.tag));
-    return Buffer.concat([decipher.update(unb64(box.ciphertext)), decipher.final()]);
-  } catch {
-    return null;
-  }
-}
-
-function sealKey(slotId: string, slotPublicKeyDer: Buffer, dataKey: Buffer): KeySlot['sealedDataKey'] {
-  const recipient = crypto.createPublicKey({ key: slotPublicKeyDer, format: 'der', type: 'spki' });
-  const ephemeral = crypto.generateKeyPairSync('x25519');
-  const ephemeralDer = ephemeral.publicKey.export({ format: 'der', type: 'spki' });
-  const shared = crypto.diffieHellman({ privateKey: ephemeral.privateKey, publicKey: recipient });
-  const wrapKey = Buffer.from(
-    crypto.hkdfSync('sha256', shared, Buffer.concat([ephemeralDer, slotPublicKeyDer]), 'consent-desk data key v1', 32),
-  );
-  return { ...encrypt(wrapKey, dataKey, `data-key:${slotId}`), ephemeralPublicKey: b64(ephemeralDer) };
-}
-
-function openSealedKey(slot: KeySlot, privateKeyDer: Buffer): Buffer | null {
-  const privateKey = crypto.createPrivateKey({ key: privateKeyDer, format: 'der', type: 'pkcs8' });
-  const ephemeralDer = unb64(slot.sealedDataKey.ephemeralPublicKey);
-  const ephemeral = crypto.createPublicKey({ key: ephemeralDer, format: 'der', type: 'spki' });
-  const shared = crypto.diffieHellman({ privateKey, publicKey: ephemeral });
-  const wrapKey = Buffer.from(
-    crypto.hkdfSync('sha256', shared, Buffer.concat([ephemeralDer, unb64(slot.publicKey)]), 'consent-desk data key v1', 32),
-  );
-  return decrypt(wrapKey, slot.sealedDataKey, `data-key:${slot.id}`);
-}
+const dataKeyInfo = 'consent-desk data key v1';
 
 async function unlockKey(unlock: SlotUnlock, secret: string | Buffer): Promise<Buffer> {
   if (unlock.kind === 'password') {
@@ -100,9 +54,7 @@ export async function createSlot(
   const slotUnlock: SlotUnlock =
     unlock.kind === 'password' ? { kind: 'password', kdf: unlock.kdf, salt: b64(salt) } : { kind: 'recovery', salt: b64(salt) };
   const kek = await unlockKey(slotUnlock, unlock.kind === 'password' ? unlock.password : unlock.recoveryKey);
-  const pair = crypto.generateKeyPairSync('x25519');
-  const publicDer = pair.publicKey.export({ format: 'der', type: 'spki' });
-  const privateDer = pair.privateKey.export({ format: 'der', type: 'pkcs8' });
+  const { publicDer, privateDer } = newKeyPair();
   return {
     id,
     staffId: owner.staffId,
@@ -110,7 +62,7 @@ export async function createSlot(
     unlock: slotUnlock,
     publicKey: b64(publicDer),
     encryptedPrivateKey: encrypt(kek, privateDer, `private-key:${id}`),
-    sealedDataKey: sealKey(id, publicDer, dataKey),
+    sealedDataKey: sealTo(publicDer, dataKey, `data-key:${id}`, dataKeyInfo),
   };
 }
 
@@ -118,10 +70,10 @@ export async function createSlot(
 export async function openSlot(slot: KeySlot, secret: string | Buffer): Promise<Buffer | null> {
   const kek = await unlockKey(slot.unlock, secret);
   const privateDer = decrypt(kek, slot.encryptedPrivateKey, `private-key:${slot.id}`);
-  return privateDer ? openSealedKey(slot, privateDer) : null;
+  return privateDer ? openBox(privateDer, unb64(slot.publicKey), slot.sealedDataKey, `data-key:${slot.id}`, dataKeyInfo) : null;
 }
 
 /** The same slot holding a new data key; its owner's secret still opens it. */
 export function resealSlot(slot: KeySlot, newDataKey: Buffer): KeySlot {
-  return { ...slot, sealedDataKey: sealKey(slot.id, unb64(slot.publicKey), newDataKey) };
+  return { ...slot, sealedDataKey: sealTo(unb64(slot.publicKey), newDataKey, `data-key:${slot.id}`, dataKeyInfo) };
 }

@@ -19,6 +19,8 @@ export interface Keyring {
   /** Increases each time the data key is rotated. */
   keyEpoch: number;
   slots: KeySlot[];
+  /** X25519 public key (SPKI, base64) that events are sealed to while the store is closed. */
+  auditPublicKey?: string;
 }
 
 const box = z.object({ iv: z.string(), ciphertext: z.string(), tag: z.string() });
@@ -28,6 +30,7 @@ const keyringSchema = z.object({
   storeId: z.string(),
   cipher: z.enum(['sqlcipher', 'aegis']),
   keyEpoch: z.number().int().nonnegative(),
+  auditPublicKey: z.string().optional(),
   slots: z.array(
     z.object({
       id: z.string(),

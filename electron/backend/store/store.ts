@@ -66,6 +66,10 @@ export class Store {
     });
   }
 
+  setAuditPublicKey(auditPublicKey: string): void {
+    this.saveKeyring({ ...this.keyringState, auditPublicKey });
+  }
+
   hasSlotFor(staffId: string): boolean {
     return this.keyringState.slots.some((s) => s.staffId === staffId);
   }
