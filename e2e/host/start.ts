@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { CallResult } from '../../shared/errors';
 import { createBackend, type BackendOptions } from '../../electron/backend/backend';
 import { httpStatusOf } from './http-status';
+import { contentSecurityPolicy } from '../../shared/content-security-policy';
 
 /**
  * The loopback development host: the real backend and the real built
@@ -29,19 +30,6 @@ export interface RunningHost {
   token: string;
   close(): Promise<void>;
 }
-
-/** The same policy the Electron shell sends with every page. */
-export const contentSecurityPolicy = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'",
-].join('; ');
 
 const maxBodyBytes = 64 * 1024 * 1024;
 

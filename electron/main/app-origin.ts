@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { contentSecurityPolicy } from '../../shared/content-security-policy';
 
 /**
  * Where the renderer lives: a privileged custom scheme instead of file://, so
@@ -14,17 +15,7 @@ export const appOrigin = `${appScheme}://${appHost}`;
 export const appEntryUrl = `${appOrigin}/index.html`;
 
 /** Sent with every response of the scheme; stricter than the meta tag, and it also covers frame-ancestors. */
-export const contentSecurityPolicy = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'",
-].join('; ');
+export { contentSecurityPolicy };
 
 /** Whether a URL is one of our own pages (scheme and host both ours). */
 export function isAppUrl(url: string): boolean {
