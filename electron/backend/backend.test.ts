@@ -8,14 +8,10 @@ import { storePaths } from './data-dir';
 import { readKeyring } from './store/keyring';
 import { Store } from './store/store';
 import { adminPassword, rejection, setUpStore, testBackend } from './testing/test-backend';
+import { manualClock } from './testing/manual-clock';
 
 const sha256 = (file: string) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 
-/** A clock the test moves by hand. */
-function manualClock(start = '2026-03-02T09:00:00.000Z') {
-  let now = Date.parse(start);
-  return { now: () => new Date(now), advance: (ms: number) => (now += ms) };
-}
 
 describe('first run and sign-in', () => {
   it('creates a store, shows a recovery key once and signs the administrator in', async () => {

@@ -1,28 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { ConsentScopeView } from './consent-scope';
 import { checkCoverage, type CoverageQuestion } from './coverage';
 import { contentKindsUsed } from './content-use';
+import { scopeView } from './test-consent';
 
-export function scopeView(overrides: Partial<ConsentScopeView> = {}): ConsentScopeView {
-  return {
-    id: 'c1',
-    patientId: 'p1',
-    patientFirstName: 'Maria',
-    patientLastName: 'Lopez',
-    stage: 'final',
-    status: 'active',
-    language: 'en',
-    scope: { contentKinds: ['written_testimonial', 'first_name', 'photographs'], channels: ['facebook'], otherChannels: ['Lobby screen'], purposes: ['advertising'], otherPurposes: [] },
-    expiration: { kind: 'date', date: '2027-03-12' },
-    remuneration: { thirdPartyPays: false, payer: '' },
-    signedAt: '2026-01-10T10:00:00Z',
-    witnessedAt: '2026-01-10T10:05:00Z',
-    revokedAt: null,
-    expirationEventAt: null,
-    pdfSha256: 'a'.repeat(64),
-    ...overrides,
-  };
-}
 
 const question = (overrides: Partial<CoverageQuestion> = {}, post: Partial<CoverageQuestion['post']> = {}): CoverageQuestion => ({
   post: { patientId: 'p1', channel: 'facebook', purpose: 'advertising', thirdPartyPays: false, ...post },

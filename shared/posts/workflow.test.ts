@@ -4,6 +4,7 @@ import { addDaysTo } from '../calendar';
 import type { ConsentScopeView } from './consent-scope';
 import { checkCoverage } from './coverage';
 import type { PostState } from './post';
+import { scopeView } from './test-consent';
 import { needsCoverage, reconcile, takeStep } from './workflow';
 
 describe('post steps', () => {
@@ -49,23 +50,13 @@ describe('the coverage invariant', () => {
     fc.assert(
       fc.property(fc.array(opArb, { maxLength: 25 }), fc.boolean(), (ops, expiresOnEvent) => {
         let today = '2026-11-29';
-        let consent: ConsentScopeView = {
-          id: 'c1',
-          patientId: 'p1',
-          patientFirstName: 'Maria',
-          patientLastName: 'Lopez',
-          stage: 'final',
-          status: 'active',
-          language: 'en',
+        let consent: ConsentScopeView = scopeView({
           scope: { contentKinds: ['photographs', 'first_name'], channels: ['facebook'], otherChannels: [], purposes: ['advertising'], otherPurposes: [] },
           expiration: expiresOnEvent ? { kind: 'event', event: 'end of treatment' } : { kind: 'date', date: '2027-03-01' },
-          remuneration: { thirdPartyPays: false, payer: '' },
           signedAt: '2026-11-01T10:00:00Z',
           witnessedAt: '2026-11-01T10:00:00Z',
-          revokedAt: null,
-          expirationEventAt: null,
           pdfSha256: null,
-        };
+        });
         let post = { state: 'draft' as PostState, channel: 'facebook', kinds: ['photographs'] as string[] };
         const covered = () =>
           checkCoverage({

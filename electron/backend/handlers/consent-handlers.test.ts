@@ -7,14 +7,10 @@ import { Store } from '../store/store';
 import { patientSignature, samplePatient, signAuthorization, textHashOf } from '../testing/consent-flow';
 import { pdfFlatText, pdfPageCount, pdfSignatureReport, qpdfCheck } from '../testing/pdf-tools';
 import { adminPassword, rejection, setUpStore } from '../testing/test-backend';
+import { manualClock } from '../testing/manual-clock';
 
 const frontDeskPassword = 'front desk password';
 
-/** A clock the test moves by hand. */
-function manualClock(start: string) {
-  let now = Date.parse(start);
-  return { now: () => new Date(now), set: (iso: string) => (now = Date.parse(iso)) };
-}
 
 async function practice(clockStart = '2026-11-29T15:00:00.000Z') {
   const clock = manualClock(clockStart);

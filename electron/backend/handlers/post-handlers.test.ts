@@ -7,15 +7,12 @@ import { needsCoverage } from '../../../shared/posts/workflow';
 import { samplePatient, signAuthorization } from '../testing/consent-flow';
 import { photoWithGps } from '../testing/fixture-photo';
 import { adminPassword, rejection, setUpStore } from '../testing/test-backend';
+import { manualClock } from '../testing/manual-clock';
 
 const frontDesk = { username: 'frontdesk', password: 'front desk password' };
 const marketing = { username: 'marketing', password: 'marketing password' };
 const admin = { username: 'admin', password: adminPassword };
 
-function manualClock(start: string) {
-  let now = Date.parse(start);
-  return { now: () => new Date(now), set: (iso: string) => (now = Date.parse(iso)) };
-}
 
 async function practice(options: { sweepIntervalMs?: number } = {}) {
   const clock = manualClock('2026-11-29T15:00:00.000Z');
