@@ -7,15 +7,18 @@ import type { Api } from '../../shared/client';
  * trail as the app. Afterwards the session ends (recorded in the audit
  * trail) and the store closes, whatever happened.
  *
+ * `now` replaces the backend's clock; only `demo` passes one, to date its
+ * fictional history (see demo/demo-clock.ts).
+ *
  * The backend is loaded here, on first use, so that `--help` and usage
  * errors answer at once without loading it.
  */
-export async function withBackend<T>(dataDir: string, fn: (api: Api) => Promise<T>): Promise<T> {
+export async function withBackend<T>(dataDir: string, fn: (api: Api) => Promise<T>, options: { now?: () => Date } = {}): Promise<T> {
   const [{ createBackend }, { createClient }] = await Promise.all([
     import('../backend/backend'),
     import('../../shared/client'),
   ]);
-  const backend = createBackend({ dataDir, workstation: `${os.hostname()} (command line)` });
+  const backend = createBackend({ dataDir, workstation: `${os.hostname()} (command line)`, ...options });
   const api = createClient((name, input) => backend.invoke(name, input));
   try {
     return await fn(api);

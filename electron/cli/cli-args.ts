@@ -30,6 +30,23 @@ export function parseOptions<O extends OptionsConfig>(command: string, argv: str
   }
 }
 
+/**
+ * Parse a command that takes positional arguments (such as an id), named in
+ * `names` in order: each is required, and more than that is a usage error.
+ */
+export function parseWithPositionals<O extends OptionsConfig>(command: string, argv: string[], options: O, names: readonly string[]) {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options, strict: true, allowPositionals: true });
+  } catch (error) {
+    throw new UsageError(command, describeParseError(error));
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length < names.length) throw new UsageError(command, `Missing ${names[positionals.length]}.`);
+  if (positionals.length > names.length) throw new UsageError(command, `Unexpected argument '${positionals[names.length]}'.`);
+  return { values, positionals };
+}
+
 function describeParseError(error: unknown): string {
   const code = (error as { code?: string }).code;
   const message = error instanceof Error ? error.message : String(error);

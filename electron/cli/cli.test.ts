@@ -2,8 +2,7 @@ import fs from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { storePaths } from '../backend/data-dir';
 import { newStoreCipher } from '../backend/store/database';
-import { rejection, setUpStore, tempDataDir, testBackend } from '../backend/testing/test-backend';
-import { demoStaff } from './demo-data';
+import { setUpStore, tempDataDir } from '../backend/testing/test-backend';
 import { lines, runConsentDesk } from './testing/cli-process';
 
 const dirs: string[] = [];
@@ -73,39 +72,5 @@ describe('consent-desk init and status', () => {
     const help = await runConsentDesk(['audit', 'verify', '--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/^Usage: consent-desk audit verify --data-dir DIR --user USER --password-stdin/);
-  });
-});
-
-describe('consent-desk demo', () => {
-  it('creates a store with one account per role and a disabled one, all with the password from stdin', async () => {
-    const dataDir = `${freshDir('demo')}/store`;
-    const password = 'demo password for everyone';
-    const demo = await runConsentDesk(['demo', '--data-dir', dataDir, '--password-stdin'], `${password}\n`);
-    expect(demo.stderr).toBe('');
-    expect(demo.code).toBe(0);
-    expect(demo.stdout).toMatch(/Riverside Physical Therapy/);
-    expect(demo.stdout).toMatch(/^ {4}([0-9A-Z]{4}-){12}[0-9A-Z]{4}$/m);
-
-    const again = await runConsentDesk(['demo', '--data-dir', dataDir, '--password-stdin'], password);
-    expect(again.code).toBe(2);
-    expect(expectOneErrorLine(again.stderr)).toMatch(/already exists/);
-
-    const { call, backend } = testBackend({ dataDir });
-    try {
-      await call('session.signIn', { username: 'marketing', password });
-      expect((await call('app.state', {})).session?.role).toBe('marketing');
-      expect((await rejection(call('staff.list', {}))).code).toBe('forbidden');
-      await call('session.signOut', {});
-      expect((await rejection(call('session.signIn', { username: 'rbaker', password }))).code).toBe('unauthorized');
-      await call('session.signIn', { username: 'admin', password });
-      const staff = await call('staff.list', {});
-      expect(staff.map((s) => [s.username, s.role, s.status]).sort()).toEqual(
-        demoStaff.map((s) => [s.username, s.role, s.disabled ? 'disabled' : 'active']).sort(),
-      );
-      expect((await call('app.state', {})).practiceName).toBe('Riverside Physical Therapy');
-      expect((await call('audit.verify', {})).intact).toBe(true);
-    } finally {
-      backend.close();
-    }
   });
 });

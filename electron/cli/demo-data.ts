@@ -1,14 +1,17 @@
 import type { Api } from '../../shared/client';
 import type { Role } from '../../shared/roles';
+import { DemoClock } from './demo/demo-clock';
+import { demoChapters, emptyRecords, historyDays, type DemoRecords } from './demo/demo-chapters';
 
 /**
  * The demo store: a fictional practice a newcomer can try at once. Every
  * name here is invented. Later features add their records by appending a
- * seeder to `demoSeeders` (patients, authorizations, testimonials, posts);
- * each seeder goes through the contract, so the demo data is audited and
- * validated like anything a person enters.
+ * seeder to `demoSeeders` (patients, authorizations, testimonials, posts:
+ * see demo/demo-chapters.ts); each seeder goes through the contract, so the
+ * demo data is audited and validated like anything a person enters.
  */
-export const demoPracticeName = 'Riverside Physical Therapy';
+export { demoPracticeName } from './demo/demo-practice';
+import { demoPracticeName } from './demo/demo-practice';
 
 export interface DemoStaffMember {
   username: string;
@@ -28,12 +31,16 @@ export const demoStaff: readonly DemoStaffMember[] = [
 ];
 
 export interface DemoContext {
-  /** Signed in as the demo administrator. */
+  /** Signed in as the demo administrator at first; chapters sign in as whoever does their part. */
   api: Api;
   /** The password every demo account gets. */
   password: string;
   /** Lines for the summary the `demo` command prints. */
   report: string[];
+  /** The backend's clock: the history starts in the past and ends now (see demo/demo-clock.ts). */
+  clock: DemoClock;
+  /** What earlier seeders created, for later ones. */
+  records: DemoRecords;
 }
 
 export type DemoSeeder = (context: DemoContext) => Promise<void>;
@@ -55,14 +62,21 @@ const seedStaff: DemoSeeder = async ({ api, password, report }) => {
   }
 };
 
+/** The clock the demo's backend runs on: it starts on the first morning of the history. */
+export function newDemoClock(): DemoClock {
+  return new DemoClock(-historyDays, '08:45');
+}
+
 /** Steps after setup, in order. */
-export const demoSeeders: readonly DemoSeeder[] = [seedStaff];
+export const demoSeeders: readonly DemoSeeder[] = [seedStaff, ...demoChapters];
 
 /**
  * Create the demo store in the backend's (empty) data folder and fill it.
- * Returns the recovery key and the summary lines.
+ * The backend must run on `clock` (its `now` option), from `newDemoClock()`:
+ * the store is created on the first day of the demo's history. Returns the recovery key and the
+ * summary lines.
  */
-export async function seedDemoStore(api: Api, password: string): Promise<{ recoveryKey: string; report: string[] }> {
+export async function seedDemoStore(api: Api, password: string, clock: DemoClock): Promise<{ recoveryKey: string; report: string[] }> {
   const admin = demoStaff[0]!;
   const { recoveryKey } = await api['setup.create']({
     practiceName: demoPracticeName,
@@ -70,7 +84,7 @@ export async function seedDemoStore(api: Api, password: string): Promise<{ recov
     adminDisplayName: admin.displayName,
     password,
   });
-  const context: DemoContext = { api, password, report: [] };
+  const context: DemoContext = { api, password, report: [], clock, records: emptyRecords() };
   for (const seed of demoSeeders) await seed(context);
   return { recoveryKey, report: context.report };
 }

@@ -4,11 +4,22 @@ import { CliError, exitCodes, type ExitCode } from './cli-error';
 import type { CliIo } from './cli-io';
 import type { CliCommand } from './command';
 import { auditVerifyCommand } from './commands/audit-verify';
+import { consentsListCommand } from './commands/consents-list';
+import { consentsPdfCommand } from './commands/consents-pdf';
 import { demoCommand } from './commands/demo';
 import { initCommand } from './commands/init';
+import { postsCheckCommand } from './commands/posts-check';
 import { statusCommand } from './commands/status';
 
-export const commands: readonly CliCommand[] = [initCommand, statusCommand, auditVerifyCommand, demoCommand];
+export const commands: readonly CliCommand[] = [
+  initCommand,
+  statusCommand,
+  auditVerifyCommand,
+  consentsListCommand,
+  consentsPdfCommand,
+  postsCheckCommand,
+  demoCommand,
+];
 
 function overview(): string {
   const width = Math.max(...commands.map((c) => c.name.length));

@@ -1,0 +1,29 @@
+/**
+ * `npm run bench`: every benchmark under bench/, one after another, each in
+ * its own Node.js process (so one's caches, heap and JIT state never help or
+ * hurt the next), with its defaults. Run one alone with its options through
+ * its own script, e.g. `npm run bench:coverage -- --posts 100000`.
+ */
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+
+const benches = [
+  { file: 'store.bench.ts', what: 'Store: the cost of encryption on audited writes, and of signing in' },
+  { file: 'pdf.bench.ts', what: 'PDF: one signed authorization, against a bare pdf-lib document' },
+  { file: 'coverage.bench.ts', what: 'Coverage: every post against its consent, 10,000 consents and 50,000 posts' },
+];
+
+const failed: string[] = [];
+for (const [i, bench] of benches.entries()) {
+  const title = `[${i + 1}/${benches.length}] ${bench.what} (bench/${bench.file})`;
+  console.log(`\n${title}\n${'='.repeat(title.length)}\n`);
+  const started = performance.now();
+  const run = spawnSync(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, bench.file)], { stdio: 'inherit' });
+  const seconds = ((performance.now() - started) / 1000).toFixed(0);
+  if (run.status !== 0) failed.push(`bench/${bench.file} (${run.signal ?? `exit ${run.status}`})`);
+  console.log(`\n(${bench.file}: ${seconds} s)`);
+}
+if (failed.length) {
+  console.error(`\nFailed: ${failed.join(', ')}`);
+  process.exitCode = 1;
+}
