@@ -1,3 +1,4 @@
+import { complianceCalls } from './contract/compliance-calls';
 import { consentCalls } from './contract/consent-calls';
 import { foundationCalls } from './contract/foundation-calls';
 import { marketingCalls } from './contract/marketing-calls';
@@ -17,6 +18,7 @@ export const contract = {
   ...foundationCalls,
   ...consentCalls,
   ...marketingCalls,
+  ...complianceCalls,
 } as const;
 
 export type Contract = typeof contract;

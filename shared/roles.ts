@@ -22,6 +22,10 @@ export const permissionTable = {
   'audit.read': ['admin'],
   /** Store-level status: schema version, record counts, chain state. */
   'store.status': ['admin'],
+  /** Write encrypted backups, set their schedule, and restore the store from one. */
+  'store.backup': ['admin'],
+  /** Delete signed authorizations whose six-year retention period is over. */
+  'records.purge': ['admin'],
   /** Patients' identities, dates of birth and contact details. */
   'patients.read': ['admin', 'frontdesk'],
   'patients.write': ['admin', 'frontdesk'],
@@ -47,6 +51,8 @@ export const permissionLabels: Record<Permission, string> = {
   'settings.manage': 'change practice settings',
   'audit.read': 'read the audit trail',
   'store.status': 'see the store’s status',
+  'store.backup': 'back up or restore the store',
+  'records.purge': 'purge records past their retention period',
   'patients.read': 'see patients’ details',
   'patients.write': 'change patients’ details',
   'consents.read': 'see authorizations',

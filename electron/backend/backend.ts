@@ -12,7 +12,12 @@ import { templateHandlers } from './handlers/template-handlers';
 import { certificateHandlers } from './handlers/certificate-handlers';
 import { testimonialHandlers } from './handlers/testimonial-handlers';
 import { postHandlers } from './handlers/post-handlers';
+import { exportHandlers } from './handlers/export-handlers';
+import { reportHandlers } from './handlers/report-handlers';
+import { retentionHandlers } from './handlers/retention-handlers';
+import { backupHandlers } from './handlers/backup-handlers';
 import { validationError } from './validation-error';
+import { runScheduledBackup } from './backup/backup-scheduler';
 
 export type { BackendOptions } from './backend-core';
 
@@ -28,6 +33,10 @@ const handlers: Handlers = {
   ...certificateHandlers,
   ...testimonialHandlers,
   ...postHandlers,
+  ...exportHandlers,
+  ...reportHandlers,
+  ...retentionHandlers,
+  ...backupHandlers,
 };
 
 export interface Backend {
@@ -69,12 +78,14 @@ export function createBackend(options: BackendOptions): Backend {
     return result;
   }
 
-  // Expiry dates pass while the app is open: check every minute, in the
-  // same queue as calls so a sweep never interleaves with one.
+  // Expiry dates pass and backups fall due while the app is open: check
+  // every minute, in the same queue as calls so neither interleaves with one.
   const sweepTimer = setInterval(() => {
     void enqueue(() => core.sweepExpired()).catch((error: unknown) => {
       console.error(`consent-desk: expiry sweep failed (${error instanceof Error ? error.name : typeof error})`);
     });
+    // Never throws: a failed backup is audited and retried on a later tick.
+    void enqueue(() => runScheduledBackup(core));
   }, options.sweepIntervalMs ?? 60_000);
   sweepTimer.unref();
 

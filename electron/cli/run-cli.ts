@@ -10,6 +10,11 @@ import { demoCommand } from './commands/demo';
 import { initCommand } from './commands/init';
 import { postsCheckCommand } from './commands/posts-check';
 import { statusCommand } from './commands/status';
+import { exportCommand } from './commands/export';
+import { verifyBundleCommand } from './commands/verify-bundle';
+import { backupCommand } from './commands/backup';
+import { restoreCommand } from './commands/restore';
+import { purgeCommand } from './commands/purge';
 
 export const commands: readonly CliCommand[] = [
   initCommand,
@@ -19,6 +24,11 @@ export const commands: readonly CliCommand[] = [
   consentsPdfCommand,
   postsCheckCommand,
   demoCommand,
+  exportCommand,
+  verifyBundleCommand,
+  backupCommand,
+  restoreCommand,
+  purgeCommand,
 ];
 
 function overview(): string {

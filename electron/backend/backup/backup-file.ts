@@ -1,0 +1,416 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import yauzl from 'yauzl';
+import yazl from 'yazl';
+import { z } from 'zod';
+import type { BackupInfo } from '../../../shared/compliance/backups';
+import { AppError } from '../../../shared/errors';
+import { appVersion } from '../app-version';
+import { appendAudit, verifyAuditChain } from '../audit/audit-log';
+import type { KeySlot } from '../crypto/key-slots';
+import { storePaths, type StorePaths } from '../data-dir';
+import { getStaffById } from '../repositories/staff-repository';
+import { syncDirectory, writeFileAtomic } from '../store/atomic-file';
+import { openDatabase, type CipherName } from '../store/database';
+import { readKeyring, writeKeyring, type Keyring } from '../store/keyring';
+import { assertNotNewer } from '../store/migrate';
+import { schemaBackups, Store, type Credential, type StoreOptions } from '../store/store';
+
+/**
+ * A backup is one file (a zip, stored without compression: its content is
+ * encrypted and would not shrink) holding:
+ * - consent-desk.db: a consistent copy of the database, encrypted with the
+ *   store's data key of that moment, exactly like the live file;
+ * - keyring.json: the key slots of that moment. A backup outlives key
+ *   rotations (disabling a staff member rotates the data key), and the
+ *   current key file cannot open an older copy; the slots of its own time
+ *   can, with a password valid then or the recovery key. The key file holds
+ *   no key in the clear: each slot is sealed by a password or the recovery
+ *   key, so the backup is no weaker than the data folder itself;
+ * - backup.json: when and from which store it was made, the database
+ *   copy's SHA-256 and the audit chain's head. No patient data.
+ * Nothing in it is plaintext patient data.
+ */
+export const databaseEntry = 'consent-desk.db';
+export const keyringEntry = 'keyring.json';
+export const metaEntry = 'backup.json';
+
+const metaSchema = z.object({
+  format: z.literal('consent-desk-backup'),
+  version: z.literal(1),
+  createdAt: z.string(),
+  appVersion: z.string(),
+  storeId: z.string(),
+  keyEpoch: z.number().int(),
+  cipher: z.enum(['sqlcipher', 'aegis']),
+  schemaVersion: z.number().int(),
+  database: z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/), bytes: z.number().int().nonnegative() }),
+  auditHead: z.object({ seq: z.number().int(), hash: z.string() }),
+  trigger: z.enum(['manual', 'scheduled']),
+});
+export type BackupMeta = z.output<typeof metaSchema>;
+
+const hidden = (target: string, suffix: string) =>
+  path.join(path.dirname(target), `.${path.basename(target)}.${crypto.randomBytes(6).toString('hex')}.${suffix}`);
+
+async function sha256OfFile(file: string): Promise<{ sha256: string; bytes: number }> {
+  const hash = crypto.createHash('sha256');
+  let bytes = 0;
+  for await (const chunk of fs.createReadStream(file)) {
+    hash.update(chunk as Buffer);
+    bytes += (chunk as Buffer).length;
+  }
+  return { sha256: hash.digest('hex'), bytes };
+}
+
+function fsyncFile(file: string): void {
+  const fd = fs.openSync(file, 'r');
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** Move `from` onto `to` unless `to` exists (a hard link fails then); rename where hard links are not supported. */
+function placeNew(from: string, to: string): void {
+  try {
+    fs.linkSync(from, to);
+    fs.rmSync(from);
+    return;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw new AppError('conflict', `${to} already exists; nothing was overwritten.`);
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS') throw error;
+  }
+  if (fs.existsSync(to)) throw new AppError('conflict', `${to} already exists; nothing was overwritten.`);
+  fs.renameSync(from, to);
+}
+
+export function infoOf(meta: BackupMeta, filePath: string, bytes: number): BackupInfo {
+  return {
+    fileName: path.basename(filePath),
+    filePath,
+    bytes,
+    createdAt: meta.createdAt,
+    databaseSha256: meta.database.sha256,
+    storeId: meta.storeId,
+    keyEpoch: meta.keyEpoch,
+    schemaVersion: meta.schemaVersion,
+    auditHeadSeq: meta.auditHead.seq,
+    trigger: meta.trigger,
+  };
+}
+
+/**
+ * Write a backup of the open store to `target` (which must not exist).
+ *
+ * The copy is made with `VACUUM INTO`, run on the store's own connection:
+ * SQLite reads the source inside one read transaction, so the copy is
+ * consistent even while another connection or process keeps writing
+ * (WAL lets that writer go on), and SQLite3 Multiple Ciphers writes it
+ * through the connection's codec: same cipher, same data key, no plaintext
+ * page ever reaches the disk. SQLite's online backup API (better-sqlite3's
+ * `db.backup()`) cannot be used: it opens the destination on a connection
+ * of its own that no key can be given to, and SQLite3 Multiple Ciphers
+ * then refuses the copy ("backup is not supported with incompatible source
+ * and target databases"), which is right, since it would be plaintext.
+ * The copy is then checked (it opens with the key, integrity_check is ok)
+ * before it is packed with its key file and renamed into place.
+ */
+export async function writeBackup(store: Store, target: string, options: { now: Date; trigger: BackupMeta['trigger'] }): Promise<BackupInfo> {
+  const dir = path.dirname(target);
+  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new AppError('validation', `The folder ${dir} does not exist.`);
+  if (fs.existsSync(target)) throw new AppError('conflict', `${target} already exists; choose another name.`);
+  const tmpDb = hidden(target, 'db.partial');
+  const tmpZip = hidden(target, 'partial');
+  try {
+    store.db.prepare('VACUUM INTO ?').run(tmpDb);
+    fs.chmodSync(tmpDb, 0o600);
+    const checked = checkCopy(store, tmpDb);
+    const digest = await sha256OfFile(tmpDb);
+    const meta: BackupMeta = {
+      format: 'consent-desk-backup',
+      version: 1,
+      createdAt: options.now.toISOString(),
+      appVersion,
+      storeId: store.keyring.storeId,
+      keyEpoch: store.keyring.keyEpoch,
+      cipher: store.cipher,
+      schemaVersion: checked.schemaVersion,
+      database: digest,
+      auditHead: checked.auditHead,
+      trigger: options.trigger,
+    };
+    const zip = new yazl.ZipFile();
+    const mtime = options.now;
+    zip.addBuffer(Buffer.from(`${JSON.stringify(meta, null, 2)}\n`), metaEntry, { mtime, mode: 0o100600, compress: false });
+    zip.addBuffer(Buffer.from(`${JSON.stringify(store.keyring, null, 2)}\n`), keyringEntry, { mtime, mode: 0o100600, compress: false });
+    zip.addFile(tmpDb, databaseEntry, { mtime, mode: 0o100600, compress: false });
+    zip.end();
+    await pipeline(zip.outputStream as Readable, fs.createWriteStream(tmpZip, { flags: 'wx', mode: 0o600 }));
+    fsyncFile(tmpZip);
+    placeNew(tmpZip, target);
+    syncDirectory(dir);
+    return infoOf(meta, target, fs.statSync(target).size);
+  } finally {
+    fs.rmSync(tmpDb, { force: true });
+    fs.rmSync(tmpZip, { force: true });
+  }
+}
+
+/**
+ * Open the copy on the store's connection (ATTACH without a key uses the
+ * main database's key and cipher): it must read, pass integrity_check, and
+ * give its schema version and audit head.
+ */
+function checkCopy(store: Store, file: string): { schemaVersion: number; auditHead: { seq: number; hash: string } } {
+  store.db.prepare('ATTACH ? AS backup_copy').run(file);
+  try {
+    const integrity = store.db.pragma('backup_copy.integrity_check', { simple: true });
+    if (integrity !== 'ok') throw new AppError('store_damaged', `The backup copy failed its integrity check (${String(integrity)}); nothing was saved.`);
+    return {
+      schemaVersion: store.db.pragma('backup_copy.user_version', { simple: true }) as number,
+      auditHead: store.db.prepare('SELECT seq, hash FROM backup_copy.audit_head WHERE id = 1').get() as { seq: number; hash: string },
+    };
+  } finally {
+    store.db.exec('DETACH backup_copy');
+  }
+}
+
+function openZip(file: string): Promise<yauzl.ZipFile> {
+  return new Promise((resolve, reject) =>
+    yauzl.open(file, { lazyEntries: true, autoClose: false, strictFileNames: true }, (error, zip) => (error ? reject(error) : resolve(zip))),
+  );
+}
+
+async function zipEntries(zip: yauzl.ZipFile): Promise<Map<string, yauzl.Entry>> {
+  return new Promise((resolve, reject) => {
+    const entries = new Map<string, yauzl.Entry>();
+    zip.on('entry', (entry: yauzl.Entry) => {
+      entries.set(entry.fileName, entry);
+      zip.readEntry();
+    });
+    zip.once('end', () => resolve(entries));
+    zip.once('error', reject);
+    zip.readEntry();
+  });
+}
+
+function entryStream(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<Readable> {
+  return new Promise((resolve, reject) => zip.openReadStream(entry, (error, stream) => (error ? reject(error) : resolve(stream))));
+}
+
+async function entryText(zip: yauzl.ZipFile, entry: yauzl.Entry | undefined, max = 4 * 1024 * 1024): Promise<string | null> {
+  if (!entry || entry.uncompressedSize > max) return null;
+  const chunks: Buffer[] = [];
+  for await (const chunk of await entryStream(zip, entry)) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function notABackup(file: string, why: string): AppError {
+  return new AppError('validation', `${path.basename(file)} is not a Consent Desk backup (${why}).`);
+}
+
+/** What a backup says about itself (backup.json), without touching its database. */
+export async function readBackupMeta(file: string): Promise<BackupMeta> {
+  let zip: yauzl.ZipFile;
+  try {
+    zip = await openZip(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new AppError('not_found', `There is no backup at ${file}.`);
+    throw notABackup(file, 'not a readable zip');
+  }
+  try {
+    const entries = await zipEntries(zip);
+    const text = await entryText(zip, entries.get(metaEntry));
+    const parsed = metaSchema.safeParse(text === null ? null : (JSON.parse(text) as unknown));
+    if (!parsed.success) throw notABackup(file, `no valid ${metaEntry}`);
+    return parsed.data;
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw notABackup(file, 'damaged');
+  } finally {
+    zip.close();
+  }
+}
+
+/** A backup unpacked into a folder inside the data folder, opened with the key and checked; ready to replace the store. */
+export interface PreparedRestore {
+  file: string;
+  meta: BackupMeta;
+  workDir: string;
+  work: StorePaths;
+  keyring: Keyring;
+  dataKey: Buffer;
+  /** Who the credential belongs to in the backup (null: the recovery key). */
+  staff: { id: string; username: string } | null;
+  auditEvents: number;
+}
+
+/**
+ * Unpack a backup beside the store and check it thoroughly before anything
+ * of the store is touched: the database copy's SHA-256 matches its
+ * backup.json, the credential opens one of its key slots, the copy opens
+ * with that key, was not written by a newer Consent Desk, passes
+ * `PRAGMA integrity_check`, and its audit chain is intact. The credential
+ * must be an active administrator's (as of the backup) or the recovery key.
+ */
+export async function prepareRestore(dataDir: string, file: string, credential: Credential, options: StoreOptions = {}): Promise<PreparedRestore> {
+  const meta = await readBackupMeta(file);
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const workDir = fs.mkdtempSync(path.join(dataDir, '.restore-'));
+  const work = storePaths(workDir);
+  try {
+    const zip = await openZip(file);
+    try {
+      const entries = await zipEntries(zip);
+      const keyringText = await entryText(zip, entries.get(keyringEntry));
+      if (keyringText === null) throw notABackup(file, `no ${keyringEntry}`);
+      writeFileAtomic(work.keyring, keyringText);
+      const dbEntry = entries.get(databaseEntry);
+      if (!dbEntry) throw notABackup(file, `no ${databaseEntry}`);
+      await pipeline(await entryStream(zip, dbEntry), fs.createWriteStream(work.database, { flags: 'wx', mode: 0o600 }));
+    } finally {
+      zip.close();
+    }
+    const digest = await sha256OfFile(work.database);
+    if (digest.sha256 !== meta.database.sha256 || digest.bytes !== meta.database.bytes) {
+      throw new AppError('store_damaged', `The database in ${path.basename(file)} does not match its SHA-256: the backup is damaged.`);
+    }
+    try {
+      readKeyring(work.keyring);
+    } catch {
+      throw notABackup(file, `its ${keyringEntry} is damaged`);
+    }
+    const candidates = await Store.unlock(work, credential);
+    if (candidates.length === 0) {
+      throw new AppError(
+        'unauthorized',
+        'That password does not open this backup. Use your password as it was when the backup was made, or the recovery key.',
+      );
+    }
+    let lastError: unknown = null;
+    for (const candidate of candidates) {
+      try {
+        const checked = checkPrepared(work.database, candidate.keyring.cipher, candidate.dataKey, candidate.slot, options);
+        return { file, meta, workDir, work, keyring: candidate.keyring, dataKey: candidate.dataKey, staff: checked.staff, auditEvents: checked.auditEvents };
+      } catch (error) {
+        lastError = error;
+      }
+    }
+    throw lastError ?? new AppError('store_damaged', 'The backup cannot be opened.');
+  } catch (error) {
+    fs.rmSync(workDir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+function checkPrepared(
+  file: string,
+  cipher: CipherName,
+  dataKey: Buffer,
+  slot: KeySlot,
+  options: StoreOptions,
+): { staff: PreparedRestore['staff']; auditEvents: number } {
+  const db = openDatabase(file, dataKey, { cipher, ...options });
+  try {
+    assertNotNewer(db, file);
+    const integrity = db.pragma('integrity_check', { simple: true });
+    if (integrity !== 'ok') throw new AppError('store_damaged', `The backup failed its integrity check (${String(integrity)}).`);
+    const chain = verifyAuditChain(db);
+    if (!chain.intact) throw new AppError('store_damaged', `The backup’s audit chain is broken at event ${chain.firstBadSeq}: ${chain.problem}`);
+    let staff: PreparedRestore['staff'] = null;
+    if (slot.staffId) {
+      const member = getStaffById(db, slot.staffId);
+      if (!member || member.status !== 'active' || member.role !== 'admin') {
+        throw new AppError('forbidden', 'Only an administrator (as of the backup) or the recovery key may restore it.');
+      }
+      staff = { id: member.id, username: member.username };
+    }
+    return { staff, auditEvents: chain.events };
+  } finally {
+    db.close();
+  }
+}
+
+export function discardRestore(prepared: PreparedRestore): void {
+  prepared.dataKey.fill(0);
+  fs.rmSync(prepared.workDir, { recursive: true, force: true });
+}
+
+export interface RestoreOutcome {
+  meta: BackupMeta;
+  restoredBy: string;
+  auditEvents: number;
+}
+
+/**
+ * Replace the store with a prepared backup. The store must be closed (the
+ * app signs everyone out first). The current files (database, its WAL,
+ * key files, pre-upgrade copies) move into the work folder; the backup's
+ * database and then its key file (whose presence says a store exists) take
+ * their place; the restored store is opened (migrating an older schema),
+ * checked again and the restore recorded in its audit trail. Only then are
+ * the previous files deleted. If anything fails, the previous files go back.
+ */
+export function commitRestore(
+  prepared: PreparedRestore,
+  dataDir: string,
+  options: { at: Date; workstation: string; storeOptions?: StoreOptions },
+): RestoreOutcome {
+  const live = storePaths(dataDir);
+  const previous = path.join(prepared.workDir, 'previous');
+  fs.mkdirSync(previous, { mode: 0o700 });
+  const moved: [string, string][] = [];
+  const currentFiles = [live.database, `${live.database}-wal`, `${live.database}-shm`, live.keyring, live.pendingKeyring, ...schemaBackups(live)];
+  try {
+    for (const file of currentFiles) {
+      if (!fs.existsSync(file)) continue;
+      const aside = path.join(previous, path.basename(file));
+      fs.renameSync(file, aside);
+      moved.push([aside, file]);
+    }
+    fs.renameSync(prepared.work.database, live.database);
+    writeKeyring(live.keyring, prepared.keyring);
+    syncDirectory(dataDir);
+
+    const store = Store.openWithKey(live, prepared.keyring, prepared.dataKey, options.storeOptions ?? {});
+    try {
+      const integrity = store.db.pragma('integrity_check', { simple: true });
+      const chain = verifyAuditChain(store.db);
+      if (integrity !== 'ok' || !chain.intact) throw new AppError('store_damaged', 'The restored store failed its checks; the previous store was put back.');
+      const restoredBy = prepared.staff?.username ?? 'recovery key';
+      store.write(() =>
+        appendAudit(store.db, {
+          at: options.at.toISOString(),
+          actorId: prepared.staff?.id ?? null,
+          actorName: prepared.staff?.username ?? 'system',
+          action: 'store.restored',
+          detail:
+            `from the backup made ${prepared.meta.createdAt} (${prepared.meta.trigger}; database SHA-256 ${prepared.meta.database.sha256}; ` +
+            `audit head ${prepared.meta.auditHead.seq}); by ${restoredBy}; workstation ${options.workstation}`,
+        }),
+      );
+      fs.rmSync(prepared.workDir, { recursive: true, force: true });
+      return { meta: prepared.meta, restoredBy, auditEvents: chain.events + 1 };
+    } finally {
+      store.close();
+    }
+  } catch (error) {
+    // Put the previous store back exactly as it was: clear whatever the
+    // restore placed (its database, WAL, key file, a pre-upgrade copy), then
+    // move every previous file back to its name.
+    const placed = [live.database, `${live.database}-wal`, `${live.database}-shm`, live.keyring, live.pendingKeyring, ...schemaBackups(live)];
+    for (const file of placed) fs.rmSync(file, { force: true });
+    for (const [aside, original] of moved) fs.renameSync(aside, original);
+    syncDirectory(dataDir);
+    fs.rmSync(prepared.workDir, { recursive: true, force: true });
+    throw error;
+  } finally {
+    prepared.dataKey.fill(0);
+  }
+}

@@ -1,0 +1,218 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ExportJob, ExportParams, ManifestCertificate } from '../../../shared/compliance/audit-bundle';
+import { AppError } from '../../../shared/errors';
+import { appVersion } from '../app-version';
+import { appendAudit } from '../audit/audit-log';
+import type { BackendCore } from '../backend-core';
+import { certificateDerOf, toPem } from '../crypto/certificate-pem';
+import { signingCertificate } from '../handlers/certificate-handlers';
+import { allCertificates } from '../repositories/certificate-history';
+import { bundleFileCount, writeBundle } from './bundle-writer';
+import { selectForExport } from './export-selection';
+import type { Db } from '../store/database';
+
+interface JobRecord {
+  job: ExportJob;
+  controller: AbortController;
+  finished: Promise<void>;
+}
+
+/** Exports of each backend, by id. Finished ones stay listed (they are small) so progress can still be read. */
+const registries = new WeakMap<BackendCore, Map<string, JobRecord>>();
+
+function registry(core: BackendCore): Map<string, JobRecord> {
+  let jobs = registries.get(core);
+  if (!jobs) {
+    jobs = new Map();
+    registries.set(core, jobs);
+  }
+  return jobs;
+}
+
+/** Where bundles go when no shell chose a place: the data folder's exports/, private to the user. */
+export function exportsFolder(core: BackendCore): string {
+  const dir = path.join(core.paths.dataDir, 'exports');
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  return dir;
+}
+
+function targetOf(core: BackendCore, params: ExportParams, startedAt: Date): string {
+  if (params.destinationPath) {
+    const target = path.resolve(params.destinationPath);
+    const dir = path.dirname(target);
+    if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
+      throw new AppError('validation', `The folder ${dir} does not exist.`, {
+        issues: [{ path: 'destinationPath', message: `The folder ${dir} does not exist; choose an existing folder.` }],
+      });
+    }
+    if (fs.existsSync(target)) {
+      throw new AppError('conflict', `${target} already exists; choose another name.`, {
+        issues: [{ path: 'destinationPath', message: `${target} already exists; choose a new file name.` }],
+      });
+    }
+    return target;
+  }
+  const stamp = startedAt.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  const folder = exportsFolder(core);
+  for (let n = 1; ; n++) {
+    const candidate = path.join(folder, `consent-desk-audit-${params.from}-to-${params.to}-${stamp}${n > 1 ? `-${n}` : ''}.zip`);
+    if (!fs.existsSync(candidate)) return candidate;
+  }
+}
+
+const snapshot = (record: JobRecord): ExportJob => ({ ...record.job, counts: { ...record.job.counts } });
+
+function describeFailure(error: unknown): string {
+  if (error instanceof AppError) return error.message;
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  if (code === 'ENOSPC') return 'The disk is full; the bundle was not saved.';
+  if (code === 'EACCES' || code === 'EPERM') return 'Consent Desk may not write to that folder; the bundle was not saved.';
+  return `The bundle could not be written${typeof code === 'string' ? ` (${code})` : ''}; nothing was kept.`;
+}
+
+/**
+ * Start an export in the background and return its job at once. What goes
+ * in is fixed now (see selectForExport); the writing then runs outside the
+ * backend's call queue, reading one PDF at a time from the store, so other
+ * calls (progress, cancel, anything else) are answered meanwhile. The
+ * export is audited when it starts and when it ends (who, range, counts,
+ * the bundle's SHA-256).
+ */
+export function startExport(core: BackendCore, params: ExportParams): ExportJob {
+  const store = core.requireStore();
+  const staff = core.requireSession();
+  const jobs = registry(core);
+  if ([...jobs.values()].some((r) => r.job.state === 'running')) {
+    throw new AppError('conflict', 'An export is already running. Wait for it to finish or cancel it.');
+  }
+  const startedAt = core.now();
+  const target = targetOf(core, params, startedAt);
+  const selection = selectForExport(store.db, params, core.today());
+  const { destinationPath: _ignored, ...recorded } = params;
+  const id = core.newId();
+  const signer = store.write(() => signingCertificate(core));
+  const certificates: ManifestCertificate[] = allCertificates(store.db).map((c) => ({ ...c.info, pem: toPem(certificateDerOf(c)) }));
+  const signerPem = certificates.find((c) => c.fingerprintSha256 === signer.info.fingerprintSha256)?.pem ?? toPem(certificateDerOf(signer));
+  const c = selection.counts;
+  const scope = `${params.from} to ${params.to}; patients ${params.patientIds ? params.patientIds.length : 'all'}; statuses ${params.states?.join(',') ?? 'all'}; names ${params.includeNames ? 'included' : 'not included'}`;
+  store.write(() => core.audit({ action: 'export.started', subjectType: 'export', subjectId: id, detail: scope }));
+
+  const controller = new AbortController();
+  const record: JobRecord = {
+    controller,
+    finished: Promise.resolve(),
+    job: {
+      id,
+      state: 'running',
+      done: 0,
+      total: bundleFileCount(selection),
+      phase: 'spreadsheets',
+      params: recorded,
+      counts: c,
+      startedAt: startedAt.toISOString(),
+      finishedAt: null,
+      fileName: null,
+      filePath: null,
+      bytes: null,
+      sha256: null,
+      error: null,
+    },
+  };
+  jobs.set(id, record);
+
+  // Written after the fact by the background job: name the person who started it.
+  const auditEnd = (action: string, detail: string) => {
+    if (core.openStore !== store) return;
+    store.write(() =>
+      appendAudit(store.db, { at: core.nowIso(), actorId: staff.id, actorName: staff.username, action, subjectType: 'export', subjectId: id, detail }),
+    );
+  };
+
+  record.finished = writeBundle({
+    db: store.db,
+    selection,
+    params: recorded,
+    practiceName: core.settings.practiceName,
+    appVersion,
+    createdAt: startedAt,
+    createdBy: { username: staff.username, displayName: staff.displayName },
+    signer,
+    signerPem,
+    certificates,
+    templateVersions: templateVersions(store.db),
+    target,
+    signal: controller.signal,
+    storeStillOpen: () => core.openStore === store,
+    onProgress: (p) => Object.assign(record.job, p),
+  }).then(
+    (result) => {
+      Object.assign(record.job, {
+        state: 'done',
+        phase: 'finished',
+        done: record.job.total,
+        finishedAt: core.nowIso(),
+        fileName: path.basename(result.filePath),
+        filePath: result.filePath,
+        bytes: result.bytes,
+        sha256: result.sha256,
+      });
+      auditEnd(
+        'export.completed',
+        `${scope}; ${c.authorizations} authorizations, ${c.revocations} revocations, ${c.posts} posts, ${c.auditEvents} audit events; ` +
+          `${result.files} files, ${result.bytes} bytes; bundle SHA-256 ${result.sha256}; manifest SHA-256 ${result.manifestSha256}; file ${path.basename(result.filePath)}`,
+      );
+    },
+    (error: unknown) => {
+      const cancelled = controller.signal.aborted;
+      Object.assign(record.job, {
+        state: cancelled ? 'cancelled' : 'failed',
+        finishedAt: core.nowIso(),
+        error: cancelled ? null : describeFailure(error),
+      });
+      if (!cancelled && !(error instanceof AppError)) {
+        const kind = error instanceof Error ? error.name : typeof error;
+        console.error(`consent-desk: export ${id} failed (${kind}${(error as { code?: unknown })?.code ? ` ${String((error as { code?: unknown }).code)}` : ''})`);
+      }
+      auditEnd(cancelled ? 'export.cancelled' : 'export.failed', cancelled ? `${scope}; nothing kept` : `${scope}; ${record.job.error}`);
+    },
+  );
+  return snapshot(record);
+}
+
+/** Each template version's number by id (a handful of rows). */
+export function templateVersions(db: Db): Map<string, number> {
+  return new Map((db.prepare('SELECT id, version FROM templates').all() as { id: string; version: number }[]).map((t) => [t.id, t.version]));
+}
+
+function existing(core: BackendCore, id: string): JobRecord {
+  const record = registry(core).get(id);
+  if (!record) throw new AppError('not_found', 'There is no such export (exports are forgotten when Consent Desk restarts).');
+  return record;
+}
+
+export function exportProgress(core: BackendCore, id: string): ExportJob {
+  return snapshot(existing(core, id));
+}
+
+/** Cancel a running export and wait until its temporary file is gone. A finished one stays as it is. */
+export async function cancelExport(core: BackendCore, id: string): Promise<ExportJob> {
+  const record = existing(core, id);
+  if (record.job.state === 'running') record.controller.abort();
+  await record.finished;
+  return snapshot(record);
+}
+
+/** The file of a finished export of this session (for `exports.verify` by id). */
+export function exportedFile(core: BackendCore, id: string): string {
+  const record = existing(core, id);
+  if (record.job.state !== 'done' || !record.job.filePath) throw new AppError('conflict', 'That export has not finished.');
+  return record.job.filePath;
+}
+
+/** Cancel every running export and wait (the store is about to close or be replaced). */
+export async function cancelAllExports(core: BackendCore): Promise<void> {
+  const running = [...registry(core).values()].filter((r) => r.job.state === 'running');
+  running.forEach((r) => r.controller.abort());
+  await Promise.all(running.map((r) => r.finished));
+}

@@ -1,0 +1,224 @@
+import type { RevocationMethod, Stage } from '../../../shared/authorization/record';
+import type { AuthorizationTerms, ContentKind, Purpose } from '../../../shared/authorization/scope';
+import { authorizationStatus, type AuthorizationStatus } from '../../../shared/authorization/status';
+import type { Day } from '../../../shared/calendar';
+import type { ExportCounts, ExportParams } from '../../../shared/compliance/audit-bundle';
+import { dayRangeInstants } from '../../../shared/compliance/day-range';
+import type { CoverageVerdict } from '../../../shared/posts/coverage';
+import type { PostState } from '../../../shared/posts/post';
+import { verdictOf } from '../posts/post-checks';
+import { toScopeView } from '../repositories/consent-scope-repository';
+import type { Db } from '../store/database';
+
+/**
+ * One authorization chosen for a bundle, kept small (a bundle may hold tens
+ * of thousands): what the covering index `authorizations_scope` holds
+ * (reading anything stored after the signature image and PDF means walking
+ * their pages) and its status on the day of the export. The rest of its
+ * record is read with its PDF, one row at a time.
+ */
+export interface SelectedAuthorization {
+  id: string;
+  patientId: string;
+  /** Only when the officer asked for names. */
+  name: { firstName: string; lastName: string } | null;
+  status: AuthorizationStatus;
+  pdfSha256: string | null;
+  revoked: boolean;
+}
+
+/** An authorization's full record but its blobs, read in the same row read as its PDF. */
+export interface AuthorizationRow {
+  id: string;
+  patient_id: string;
+  template_id: string;
+  terms: string;
+  stage: Stage;
+  created_at: string;
+  signed_at: string | null;
+  signer_name: string | null;
+  witnessed_at: string | null;
+  revoked_at: string | null;
+  revocation_received_on: string | null;
+  revocation_method: RevocationMethod | null;
+  expiration_event_at: string | null;
+  expiration_event_on: string | null;
+  pdf_sha256: string | null;
+  revocation_pdf_sha256: string | null;
+}
+
+export interface SelectedPost {
+  id: string;
+  consentId: string;
+  patientId: string;
+  testimonialId: string;
+  channel: string;
+  purpose: Purpose;
+  thirdPartyPays: boolean;
+  contentKinds: ContentKind[];
+  caption: string;
+  state: PostState;
+  createdAt: string;
+  approvedAt: string | null;
+  publishedAt: string | null;
+  publishedUrl: string | null;
+  reliedConsentPdfSha256: string | null;
+  takedownRequiredAt: string | null;
+  takedownReason: string | null;
+  takenDownAt: string | null;
+  verdictToday: CoverageVerdict;
+}
+
+/**
+ * What a bundle will hold, fixed when the export starts: the
+ * authorizations and posts (small records; the PDFs are read one at a time
+ * later, by id), and the contiguous run of audit events of the range, up to
+ * the trail's head at this moment.
+ */
+export interface ExportSelection {
+  today: Day;
+  authorizations: SelectedAuthorization[];
+  posts: SelectedPost[];
+  audit: { firstSeq: number | null; lastSeq: number | null; events: number };
+  trailHead: { seq: number; hash: string };
+  counts: ExportCounts;
+}
+
+type IndexRow = {
+  id: string;
+  patient_id: string;
+  first_name: string;
+  last_name: string;
+  stage: Stage;
+  terms: string;
+  signed_at: string | null;
+  witnessed_at: string | null;
+  revoked_at: string | null;
+  expiration_event_at: string | null;
+  pdf_sha256: string | null;
+};
+
+type PostRow = {
+  id: string;
+  consent_id: string;
+  patient_id: string;
+  testimonial_id: string;
+  channel: string;
+  purpose: Purpose;
+  third_party_pays: number;
+  content_kinds: string;
+  caption: string;
+  state: PostState;
+  created_at: string;
+  approved_at: string | null;
+  published_at: string | null;
+  published_url: string | null;
+  relied_consent_pdf_sha256: string | null;
+  takedown_required_at: string | null;
+  takedown_reason: string | null;
+  taken_down_at: string | null;
+};
+
+export const selectionRule = 'authorizations signed, revoked or ended by their expiration event within the range; every post that relied on them';
+
+/**
+ * Choose what goes into a bundle. Authorizations are chosen when they were
+ * signed, revoked or had their expiration event recorded within the range
+ * (the practice's calendar days); then by patient and by status today.
+ * Posts: every post that relied on a chosen authorization. Drafts were
+ * never signed and are never exported.
+ */
+export function selectForExport(db: Db, params: Pick<ExportParams, 'from' | 'to' | 'patientIds' | 'states' | 'includeNames'>, today: Day): ExportSelection {
+  const { fromInstant, toInstant } = dayRangeInstants(params.from, params.to);
+  const inRange = (column: string) => `(a.${column} >= @fromInstant AND a.${column} < @toInstant)`;
+  const patientFilter = params.patientIds ? 'AND a.patient_id IN (SELECT value FROM json_each(@patientIds))' : '';
+  // Only columns of the covering index (and the patient's name): no walk through blobs.
+  const rows = db
+    .prepare(
+      `SELECT a.id, a.patient_id, p.first_name, p.last_name, a.stage, a.terms, a.signed_at, a.witnessed_at, a.revoked_at,
+         a.expiration_event_at, a.pdf_sha256
+       FROM authorizations a JOIN patients p ON p.id = a.patient_id
+       WHERE a.stage <> 'draft' AND (${inRange('signed_at')} OR ${inRange('revoked_at')} OR ${inRange('expiration_event_at')}) ${patientFilter}
+       ORDER BY a.signed_at, a.id`,
+    )
+    .iterate({ fromInstant, toInstant, ...(params.patientIds ? { patientIds: JSON.stringify(params.patientIds) } : {}) }) as IterableIterator<IndexRow>;
+
+  // The consents posts rely on: only theirs are kept whole, to judge those posts.
+  const relied = new Set(db.prepare('SELECT DISTINCT consent_id FROM posts WHERE consent_id IS NOT NULL').pluck().all() as string[]);
+  const states = params.states ? new Set<AuthorizationStatus>(params.states) : null;
+  const authorizations: SelectedAuthorization[] = [];
+  const scopes = new Map<string, ReturnType<typeof toScopeView>>();
+  for (const r of rows) {
+    const terms = JSON.parse(r.terms) as AuthorizationTerms;
+    const status = authorizationStatus({ stage: r.stage, expiration: terms.expiration, revokedAt: r.revoked_at, expirationEventAt: r.expiration_event_at }, today);
+    if (states && !states.has(status)) continue;
+    authorizations.push({
+      id: r.id,
+      patientId: r.patient_id,
+      name: params.includeNames ? { firstName: r.first_name, lastName: r.last_name } : null,
+      status,
+      pdfSha256: r.pdf_sha256,
+      revoked: r.revoked_at !== null,
+    });
+    if (relied.has(r.id)) scopes.set(r.id, toScopeView(r, today));
+  }
+
+  const posts: SelectedPost[] = [];
+  if (authorizations.length > 0) {
+    const postRows = db
+      .prepare(
+        `SELECT id, consent_id, patient_id, testimonial_id, channel, purpose, third_party_pays, content_kinds, caption, state,
+           created_at, approved_at, published_at, published_url, relied_consent_pdf_sha256, takedown_required_at, takedown_reason, taken_down_at
+         FROM posts WHERE consent_id IN (SELECT value FROM json_each(?)) ORDER BY created_at, id`,
+      )
+      .iterate(JSON.stringify(authorizations.map((a) => a.id))) as IterableIterator<PostRow>;
+    for (const p of postRows) {
+      const post = {
+        patientId: p.patient_id,
+        channel: p.channel,
+        purpose: p.purpose,
+        thirdPartyPays: p.third_party_pays === 1,
+        consentId: p.consent_id,
+      };
+      const contentKinds = JSON.parse(p.content_kinds) as ContentKind[];
+      posts.push({
+        ...post,
+        id: p.id,
+        consentId: p.consent_id,
+        testimonialId: p.testimonial_id,
+        contentKinds,
+        caption: p.caption,
+        state: p.state,
+        createdAt: p.created_at,
+        approvedAt: p.approved_at,
+        publishedAt: p.published_at,
+        publishedUrl: p.published_url,
+        reliedConsentPdfSha256: p.relied_consent_pdf_sha256,
+        takedownRequiredAt: p.takedown_required_at,
+        takedownReason: p.takedown_reason,
+        takenDownAt: p.taken_down_at,
+        verdictToday: verdictOf(post, contentKinds, scopes.get(p.consent_id) ?? null, today),
+      });
+    }
+  }
+
+  const trailHead = db.prepare('SELECT seq, hash FROM audit_head WHERE id = 1').get() as { seq: number; hash: string };
+  const span = db
+    .prepare('SELECT min(seq) AS first, max(seq) AS last FROM audit_events WHERE at >= ? AND at < ? AND seq <= ?')
+    .get(fromInstant, toInstant, trailHead.seq) as { first: number | null; last: number | null };
+  const events = span.first === null || span.last === null ? 0 : span.last - span.first + 1;
+
+  return {
+    today,
+    authorizations,
+    posts,
+    audit: { firstSeq: span.first, lastSeq: span.last, events },
+    trailHead,
+    counts: {
+      authorizations: authorizations.length,
+      revocations: authorizations.filter((a) => a.revoked).length,
+      posts: posts.length,
+      auditEvents: events,
+    },
+  };
+}

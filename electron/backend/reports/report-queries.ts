@@ -1,0 +1,115 @@
+import type { RevocationMethod } from '../../../shared/authorization/record';
+import type { ContentKind, Purpose } from '../../../shared/authorization/scope';
+import { addDaysTo, type Day } from '../../../shared/calendar';
+import { dayRangeInstants } from '../../../shared/compliance/day-range';
+import { expiringConsentsReport, type ExpiringConsentsReport } from '../../../shared/compliance/expiring-consents';
+import { revocationReport, type RevocationReport } from '../../../shared/compliance/revocation-report';
+import { staffActivityReport, type ActivityCount, type StaffActivityReport } from '../../../shared/compliance/staff-activity';
+import { uncoveredPostsReport, type PostFacts, type UncoveredPostsReport } from '../../../shared/compliance/uncovered-posts';
+import type { ConsentScopeView } from '../../../shared/posts/consent-scope';
+import type { PostState } from '../../../shared/posts/post';
+import { consentsExpiringBy, scopeView } from '../repositories/consent-scope-repository';
+import { listStaff } from '../repositories/staff-repository';
+import type { Db } from '../store/database';
+
+/** Posts ever published or still up, with their consents as they stand: the data of the uncovered-posts report. */
+export function uncoveredPosts(db: Db, today: Day): UncoveredPostsReport {
+  type Row = {
+    id: string;
+    patient_id: string;
+    first_name: string;
+    last_name: string;
+    consent_id: string | null;
+    purged_consent_id?: string | null;
+    channel: string;
+    purpose: Purpose;
+    third_party_pays: number;
+    content_kinds: string;
+    state: PostState;
+    published_at: string | null;
+    published_url: string | null;
+    takedown_required_at: string | null;
+  };
+  const rows = db
+    .prepare(
+      `SELECT p.*, pt.first_name, pt.last_name FROM posts p JOIN patients pt ON pt.id = p.patient_id
+       WHERE p.published_at IS NOT NULL OR p.state IN ('published', 'takedown_required') ORDER BY p.published_at, p.id`,
+    )
+    .all() as Row[];
+  const consents = new Map<string, ConsentScopeView>();
+  const posts: PostFacts[] = rows.map((r) => {
+    if (r.consent_id && !consents.has(r.consent_id)) {
+      const view = scopeView(db, r.consent_id, today);
+      if (view) consents.set(r.consent_id, view);
+    }
+    return {
+      id: r.id,
+      patientId: r.patient_id,
+      patientName: `${r.first_name} ${r.last_name}`,
+      consentId: r.consent_id,
+      purgedConsentId: r.purged_consent_id ?? null,
+      channel: r.channel,
+      purpose: r.purpose,
+      thirdPartyPays: r.third_party_pays === 1,
+      contentKinds: JSON.parse(r.content_kinds) as ContentKind[],
+      state: r.state,
+      publishedAt: r.published_at,
+      publishedUrl: r.published_url,
+      takedownRequiredAt: r.takedown_required_at,
+    };
+  });
+  return uncoveredPostsReport(posts, consents, today);
+}
+
+export function expiringConsents(db: Db, today: Day): ExpiringConsentsReport {
+  const consents = consentsExpiringBy(db, addDaysTo(today, 90), today);
+  const posts = db
+    .prepare("SELECT id, consent_id AS consentId, state, channel FROM posts WHERE consent_id IN (SELECT value FROM json_each(?)) AND state <> 'taken_down'")
+    .all(JSON.stringify(consents.map((c) => c.id))) as { id: string; consentId: string; state: PostState; channel: string }[];
+  return expiringConsentsReport(consents, posts, today);
+}
+
+export function revocations(db: Db, from: Day, to: Day): RevocationReport {
+  const { fromInstant, toInstant } = dayRangeInstants(from, to);
+  type Row = {
+    consentId: string;
+    patientId: string;
+    first_name: string;
+    last_name: string;
+    receivedOn: string;
+    recordedAt: string;
+    method: RevocationMethod;
+  };
+  const rows = db
+    .prepare(
+      `SELECT a.id AS consentId, a.patient_id AS patientId, p.first_name, p.last_name, a.revocation_received_on AS receivedOn,
+         a.revoked_at AS recordedAt, a.revocation_method AS method
+       FROM authorizations a JOIN patients p ON p.id = a.patient_id
+       WHERE a.revoked_at >= ? AND a.revoked_at < ? ORDER BY a.revoked_at`,
+    )
+    .all(fromInstant, toInstant) as Row[];
+  const posts = db
+    .prepare(
+      `SELECT id, consent_id AS consentId, channel, state, published_at AS publishedAt, takedown_required_at AS takedownRequiredAt,
+         taken_down_at AS takenDownAt
+       FROM posts WHERE consent_id IN (SELECT value FROM json_each(?))`,
+    )
+    .all(JSON.stringify(rows.map((r) => r.consentId))) as Parameters<typeof revocationReport>[1];
+  return revocationReport(
+    rows.map(({ first_name, last_name, ...r }) => ({ ...r, patientName: `${first_name} ${last_name}` })),
+    posts,
+    from,
+    to,
+  );
+}
+
+export function staffActivity(db: Db, from: Day, to: Day): StaffActivityReport {
+  const { fromInstant, toInstant } = dayRangeInstants(from, to);
+  const counts = db
+    .prepare(
+      `SELECT actor_id AS actorId, actor_name AS actorName, action, count(*) AS count, min(at) AS firstAt, max(at) AS lastAt
+       FROM audit_events WHERE at >= ? AND at < ? GROUP BY actor_id, actor_name, action`,
+    )
+    .all(fromInstant, toInstant) as ActivityCount[];
+  return staffActivityReport(counts, listStaff(db), from, to);
+}
