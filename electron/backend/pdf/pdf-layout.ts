@@ -80,26 +80,47 @@ export class PdfLayout {
     if (this.y - height < margin + footerHeight) this.newPage();
   }
 
+  private readonly widths = new Map<string, number>();
+
+  /**
+   * The width of a piece of text, remembered: with an embedded TrueType font
+   * every measurement runs the font's shaping, and paragraphs repeat words.
+   */
+  private widthOf(text: string, font: PDFFont, size: number): number {
+    const key = `${font === this.bold ? 'b' : 'r'}${size}\u0000${text}`;
+    let width = this.widths.get(key);
+    if (width === undefined) {
+      width = font.widthOfTextAtSize(text, size);
+      this.widths.set(key, width);
+    }
+    return width;
+  }
+
   private wrap(text: string, font: PDFFont, size: number, width: number): string[] {
+    const space = this.widthOf(' ', font, size);
     const lines: string[] = [];
     for (const paragraph of text.split('\n')) {
       let line = '';
+      let lineWidth = 0;
       for (const word of paragraph.split(/\s+/).filter(Boolean)) {
-        const candidate = line ? `${line} ${word}` : word;
-        if (font.widthOfTextAtSize(candidate, size) <= width) {
-          line = candidate;
+        const wordWidth = this.widthOf(word, font, size);
+        const candidateWidth = line ? lineWidth + space + wordWidth : wordWidth;
+        if (candidateWidth <= width) {
+          line = line ? `${line} ${word}` : word;
+          lineWidth = candidateWidth;
           continue;
         }
         if (line) lines.push(line);
         // A word wider than the line (a hash, a long address) is broken by characters.
         let rest = word;
-        while (font.widthOfTextAtSize(rest, size) > width) {
-          let cut = rest.length - 1;
-          while (cut > 1 && font.widthOfTextAtSize(rest.slice(0, cut), size) > width) cut -= 1;
+        while (this.widthOf(rest, font, size) > width) {
+          let cut = 1;
+          while (cut < rest.length && this.widthOf(rest.slice(0, cut + 1), font, size) <= width) cut += 1;
           lines.push(rest.slice(0, cut));
           rest = rest.slice(cut);
         }
         line = rest;
+        lineWidth = this.widthOf(rest, font, size);
       }
       lines.push(line);
     }
