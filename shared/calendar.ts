@@ -20,9 +20,28 @@ export function dayOf(instant: Date): Day {
   return format(instant, 'yyyy-MM-dd');
 }
 
-export function addDaysTo(day: Day, days: number): Day {
-  return format(addDays(parseISO(day), days), 'yyyy-MM-dd');
+/**
+ * Date arithmetic and formatting take tens of microseconds a call, and the
+ * coverage check asks the same few questions for thousands of posts: keep
+ * the answers (a few thousand distinct days at most; emptied if it grows).
+ */
+function remembered<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
+  const cache = new Map<string, R>();
+  return (...args) => {
+    const key = args.join('\u0000');
+    let value = cache.get(key);
+    if (value === undefined) {
+      if (cache.size > 10_000) cache.clear();
+      value = fn(...args);
+      cache.set(key, value);
+    }
+    return value;
+  };
 }
+
+export const addDaysTo: (day: Day, days: number) => Day = remembered((day: Day, days: number) =>
+  format(addDays(parseISO(day), days), 'yyyy-MM-dd'),
+);
 
 /** Whole days from one day to another (1 when `to` is the next day). */
 export function daysBetween(from: Day, to: Day): number {
@@ -39,7 +58,7 @@ const dayFormats = {
 };
 
 /** "March 12, 2027" / "12 de marzo de 2027". */
-export function formatDay(day: Day, language: Language): string {
+export const formatDay: (day: Day, language: Language) => string = remembered((day: Day, language: Language) => {
   const { locale, pattern } = dayFormats[language];
   return format(parseISO(day), pattern, { locale });
-}
+});

@@ -5,7 +5,7 @@ import {
   type ContentKind,
   type Purpose,
 } from '../authorization/scope';
-import { authorizationStatus } from '../authorization/status';
+import { authorizationStatus, type AuthorizationStatus } from '../authorization/status';
 import { dayOf, formatDay, type Day } from '../calendar';
 import type { ConsentScopeView } from './consent-scope';
 import { foldText } from './content-use';
@@ -70,6 +70,16 @@ const contentPhrases: Record<ContentKind, string> = {
 
 const day = (iso: string) => formatDay(dayOf(new Date(iso)), 'en');
 
+/** A consent's status for a day, computed once per consent object and day. */
+const statusCache = new WeakMap<ConsentScopeView, { today: Day; status: AuthorizationStatus }>();
+function statusOn(consent: ConsentScopeView, today: Day): AuthorizationStatus {
+  const cached = statusCache.get(consent);
+  if (cached?.today === today) return cached.status;
+  const status = authorizationStatus(consent, today);
+  statusCache.set(consent, { today, status });
+  return status;
+}
+
 /**
  * May this post go out on the strength of this consent today? Every failed
  * condition of the coverage rule is a reason, in words a marketing
@@ -83,7 +93,7 @@ export function checkCoverage({ post, contentKinds, consent, today }: CoverageQu
     return { covered: false, reasons };
   }
   if (consent.patientId !== post.patientId) add('other_patient', 'The consent belongs to another patient.');
-  const status = authorizationStatus(consent, today);
+  const status = statusOn(consent, today);
   if (status === 'revoked') add('revoked', `The consent was revoked on ${day(consent.revokedAt!)}.`);
   else if (status === 'expired') {
     add(

@@ -320,7 +320,7 @@ export const consentHandlers = {
       });
       // In the same transaction: no moment exists where the consent is
       // revoked but a post relying on it still stands as published.
-      reconcilePosts(store.db, core.today(), recordedAt, { consentId: input.id });
+      reconcilePosts(store.db, core.today(), core.nowIso(), { consentId: input.id });
     });
     return detail(core, input.id);
   },
