@@ -1,0 +1,38 @@
+import { PatientModeScreen } from './features/patient-mode/PatientModeScreen';
+import { SetupScreen } from './features/setup/SetupScreen';
+import { RecoveryKeyScreen } from './features/setup/RecoveryKeyScreen';
+import { useAppState } from './features/session/app-state-context';
+import { IdleLock } from './features/session/IdleLock';
+import { SignInScreen } from './features/session/SignInScreen';
+import { AppShell } from './shell/AppShell';
+
+/**
+ * One screen per phase. Anything that shows data lives under the `active`
+ * branch, so locking or signing out unmounts it and drops what it held.
+ */
+export function App() {
+  const { state, pendingRecoveryKey } = useAppState();
+  switch (state.phase) {
+    case 'setup':
+      return <SetupScreen />;
+    case 'signed_out':
+    case 'locked':
+      return <SignInScreen />;
+    case 'active':
+      // The screen is handed to a patient: only the authorization, no shell, no navigation.
+      if (state.patientMode) {
+        return (
+          <>
+            <IdleLock />
+            <PatientModeScreen key={state.patientMode.authorizationId} authorizationId={state.patientMode.authorizationId} />
+          </>
+        );
+      }
+      return (
+        <>
+          <IdleLock />
+          {pendingRecoveryKey ? <RecoveryKeyScreen recoveryKey={pendingRecoveryKey} /> : <AppShell />}
+        </>
+      );
+  }
+}

@@ -1,0 +1,76 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { useApi } from '../../api/api-context';
+import { reportCallError, type FormProblem } from '../../components/call-error';
+import { FormAlert } from '../../components/FormAlert';
+import { FormField } from '../../components/FormField';
+import { passwordHint } from '../../components/password-hint';
+import { StatusMessage } from '../../components/StatusMessage';
+import { SubmitButton } from '../../components/SubmitButton';
+import { changePasswordFormSchema, type ChangePasswordFormInput, type ChangePasswordFormValues } from './change-password-form-schema';
+
+const emptyForm = { currentPassword: '', newPassword: '', confirmPassword: '' };
+
+export function ChangePasswordForm() {
+  const api = useApi();
+  const [problem, setProblem] = useState<FormProblem | null>(null);
+  const [changed, setChanged] = useState<string | null>(null);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    reset,
+    formState: { errors, isSubmitting },
+  } = useForm<ChangePasswordFormInput, unknown, ChangePasswordFormValues>({
+    resolver: zodResolver(changePasswordFormSchema),
+    defaultValues: emptyForm,
+  });
+
+  const onSubmit = handleSubmit(async ({ currentPassword, newPassword }) => {
+    setProblem(null);
+    setChanged(null);
+    try {
+      await api['session.changePassword']({ currentPassword, newPassword });
+      reset(emptyForm);
+      setChanged('Your password is changed. Use the new one next time you sign in.');
+    } catch (error) {
+      setProblem(reportCallError(error, setError, { currentPassword: 'currentPassword', newPassword: 'newPassword' }));
+    }
+  });
+
+  return (
+    <section className="card account-password" aria-labelledby="change-password-heading">
+      <h2 id="change-password-heading">Change your password</h2>
+      <FormAlert problem={problem} />
+      <form noValidate aria-busy={isSubmitting} onSubmit={(event) => void onSubmit(event)}>
+        <FormField
+          label="Current password"
+          type="password"
+          autoComplete="current-password"
+          registration={register('currentPassword')}
+          error={errors.currentPassword?.message}
+        />
+        <FormField
+          label="New password"
+          type="password"
+          autoComplete="new-password"
+          hint={passwordHint}
+          registration={register('newPassword')}
+          error={errors.newPassword?.message}
+        />
+        <FormField
+          label="Confirm new password"
+          type="password"
+          autoComplete="new-password"
+          registration={register('confirmPassword')}
+          error={errors.confirmPassword?.message}
+        />
+        <div className="form-actions">
+          <SubmitButton busy={isSubmitting}>Change password</SubmitButton>
+        </div>
+      </form>
+      <StatusMessage tone="success">{changed}</StatusMessage>
+    </section>
+  );
+}

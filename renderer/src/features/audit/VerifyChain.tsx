@@ -1,0 +1,49 @@
+import { useState } from 'react';
+import type { ChainVerification } from '../../../../shared/audit';
+import { useApi } from '../../api/api-context';
+import { messageOf } from '../../components/error-message';
+import { StatusMessage } from '../../components/StatusMessage';
+import '../../components/buttons.css';
+
+function describe(result: ChainVerification): string {
+  if (result.intact) return `Audit chain intact: ${result.events} events`;
+  return `Audit chain broken at event ${result.firstBadSeq}: ${result.problem}`;
+}
+
+/** Walks the whole chain in the backend and says whether it holds, or where it breaks. */
+export function VerifyChain({ onVerified }: { onVerified: () => void }) {
+  const api = useApi();
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<{ text: string; tone: 'success' | 'problem' } | null>(null);
+
+  const verify = async () => {
+    if (busy) return;
+    setBusy(true);
+    setResult(null);
+    try {
+      const verification = await api['audit.verify']({});
+      setResult({ text: describe(verification), tone: verification.intact ? 'success' : 'problem' });
+      // The verification is itself an audited event.
+      onVerified();
+    } catch (error) {
+      setResult({ text: messageOf(error), tone: 'problem' });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="card audit-verify" aria-labelledby="audit-verify-heading" aria-busy={busy}>
+      <h2 id="audit-verify-heading">Check the chain</h2>
+      <button
+        type="button"
+        className={busy ? 'button button-primary button-busy' : 'button button-primary'}
+        aria-disabled={busy || undefined}
+        onClick={() => void verify()}
+      >
+        Verify chain
+      </button>
+      <StatusMessage tone={result?.tone ?? 'info'}>{busy ? 'Verifying every event…' : result?.text}</StatusMessage>
+    </section>
+  );
+}

@@ -1,0 +1,314 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useId, useMemo, useState } from 'react';
+import { useForm, useWatch, type FieldPath } from 'react-hook-form';
+import type { AuthorizationDetail } from '../../../../shared/authorization/record';
+import {
+  authorityLabels,
+  channelLabels,
+  channels,
+  contentKindLabels,
+  contentKinds,
+  languageNames,
+  purposeLabels,
+  purposes,
+  representativeAuthorities,
+  type AuthorizationTerms,
+} from '../../../../shared/authorization/scope';
+import { useApi } from '../../api/api-context';
+import { reportCallError, type FormProblem } from '../../components/call-error';
+import { CheckboxField } from '../../components/CheckboxField';
+import { ChoiceGroupField } from '../../components/ChoiceGroupField';
+import { FormAlert } from '../../components/FormAlert';
+import { FormField } from '../../components/FormField';
+import { SelectField } from '../../components/SelectField';
+import { StatusMessage } from '../../components/StatusMessage';
+import { SubmitButton } from '../../components/SubmitButton';
+import { useAppState } from '../session/app-state-context';
+import {
+  authorizationFormSchema,
+  formFieldOf,
+  type AuthorizationFormField,
+  type AuthorizationFormValues,
+} from './authorization-form-schema';
+import { DocumentView } from './DocumentView';
+import { OtherEntriesField } from './OtherEntriesField';
+import { ProblemList, type ListedProblem } from './ProblemList';
+import { useLivePreview } from './use-live-preview';
+import '../../components/buttons.css';
+import './authorization-editor.css';
+
+const choicesOf = <T extends string>(codes: readonly T[], labels: Record<T, string>) => codes.map((value) => ({ value, label: labels[value] }));
+
+const languageChoices = [
+  { value: 'en', label: `English` },
+  { value: 'es', label: `Spanish (${languageNames.es})` },
+];
+const expirationChoices = [
+  { value: 'date', label: 'On a date' },
+  { value: 'event', label: 'When an event happens' },
+];
+
+/** The backend names issues by the terms' paths (`terms.expiration.date`); the form has its own fields. */
+const fieldOfIssue = Object.fromEntries(
+  [
+    'scope.contentKinds',
+    'scope.channels',
+    'scope.purposes',
+    'expiration.date',
+    'expiration.event',
+    'remuneration.payer',
+    'representative.name',
+    'representative.authority',
+    'representative.authorityDetail',
+  ].flatMap((path) => {
+    const field = formFieldOf(path);
+    return field ? [[path, field], [`terms.${path}`, field]] : [];
+  }),
+) as Partial<Record<string, AuthorizationFormField>>;
+
+interface AuthorizationEditorProps {
+  patientId: string;
+  /** The draft being continued; null for a new authorization (created on the first save). */
+  draftId: string | null;
+  defaultValues: AuthorizationFormValues;
+  onCreated: (draft: AuthorizationDetail) => void;
+}
+
+/**
+ * The scope, expiration, payment and representative of an authorization,
+ * with a live preview of the document beside it and the list of what is
+ * missing. Saves a draft; hands the screen to the patient once complete.
+ */
+export function AuthorizationEditor({ patientId, draftId: initialDraftId, defaultValues, onCreated }: AuthorizationEditorProps) {
+  const api = useApi();
+  const { applyState } = useAppState();
+  const reasonId = useId();
+  const [draftId, setDraftId] = useState(initialDraftId);
+  const [problem, setProblem] = useState<FormProblem | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const [handingOver, setHandingOver] = useState(false);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    setFocus,
+    control,
+    formState: { errors, isSubmitting },
+  } = useForm<AuthorizationFormValues, unknown, AuthorizationTerms>({
+    resolver: zodResolver(authorizationFormSchema),
+    defaultValues,
+  });
+
+  const values = useWatch({ control }) as AuthorizationFormValues;
+  const parsed = useMemo(() => authorizationFormSchema.safeParse(values), [values]);
+  const preview = useLivePreview(patientId, parsed.success ? parsed.data : null);
+
+  const fix = (field: FieldPath<AuthorizationFormValues> | null) => (field ? () => setFocus(field) : null);
+  // What the form itself cannot accept (a half-typed date) comes first; then what the backend says is missing.
+  const listed: ListedProblem[] = parsed.success
+    ? preview.problems.map((p) => ({ message: p.message, onFix: fix(formFieldOf(p.path)) }))
+    : parsed.error.issues.map((issue) => ({
+        message: issue.message,
+        onFix: fix(formFieldOf(issue.path.join('.')) ?? (issue.path.join('.') as FieldPath<AuthorizationFormValues>)),
+      }));
+  const ready = listed.length === 0 && !preview.updating && preview.error === null;
+  const reason = ready
+    ? 'The patient will see only this authorization, in large type. Staff need their password to take the screen back.'
+    : listed.length
+      ? 'Not ready to hand over: the list beside the form says what is missing.'
+      : 'Checking the latest changes…';
+
+  async function persist(terms: AuthorizationTerms): Promise<AuthorizationDetail> {
+    if (draftId) return api['consents.updateDraft']({ id: draftId, terms });
+    const created = await api['consents.createDraft']({ patientId, terms });
+    setDraftId(created.id);
+    onCreated(created);
+    return created;
+  }
+
+  const onSave = handleSubmit(async (terms) => {
+    setProblem(null);
+    setSaved(null);
+    try {
+      const draft = await persist(terms);
+      setSaved(
+        draft.problems.length
+          ? `Draft saved at ${new Date().toLocaleTimeString('en-US', { timeStyle: 'short' })}. It is not complete yet.`
+          : `Draft saved at ${new Date().toLocaleTimeString('en-US', { timeStyle: 'short' })}. It is ready for the patient to sign.`,
+      );
+    } catch (error) {
+      setProblem(reportCallError(error, setError, fieldOfIssue));
+    }
+  });
+
+  const onHandOver = handleSubmit(async (terms) => {
+    setProblem(null);
+    setSaved(null);
+    setHandingOver(true);
+    try {
+      const draft = await persist(terms);
+      if (draft.problems.length) {
+        setProblem({ message: `Not ready to hand over: ${draft.problems.map((p) => p.message).join(' ')}`, focus: true });
+        return;
+      }
+      applyState(await api['consents.startPatientMode']({ id: draft.id }));
+    } catch (error) {
+      setProblem(reportCallError(error, setError, fieldOfIssue));
+    } finally {
+      setHandingOver(false);
+    }
+  });
+
+  const language = values.language === 'es' ? 'es' : 'en';
+
+  return (
+    <div className="editor-layout">
+      <form className="card editor-form" aria-label="Authorization terms" noValidate aria-busy={isSubmitting} onSubmit={(event) => void onSave(event)}>
+        <FormAlert problem={problem} />
+        <ChoiceGroupField
+          legend="Language of the authorization"
+          type="radio"
+          choices={languageChoices}
+          hint="The patient reads and signs it in this language. Ask them before you hand over the screen."
+          registration={register('language')}
+          error={errors.language?.message}
+        />
+        <ChoiceGroupField
+          legend="What information may be used"
+          type="checkbox"
+          columns
+          choices={choicesOf(contentKinds, contentKindLabels.en)}
+          hint="Tick every kind of content the practice may use. Anything not ticked may not be used."
+          registration={register('contentKinds')}
+          error={errors.contentKinds?.message}
+        />
+        <ChoiceGroupField
+          legend="Where it may appear"
+          type="checkbox"
+          columns
+          choices={choicesOf(channels, channelLabels.en)}
+          registration={register('channels')}
+          error={errors.channels?.message}
+        />
+        <OtherEntriesField
+          name="otherChannels"
+          legend="Other places (optional)"
+          hint="For a place not in the list, such as a screen in the waiting room."
+          itemLabel="Other place"
+          addLabel="Add a place not listed"
+          max={10}
+          control={control}
+          register={register}
+          errors={errors}
+        />
+        <ChoiceGroupField
+          legend="Why it will be used"
+          type="checkbox"
+          choices={choicesOf(purposes, purposeLabels.en)}
+          registration={register('purposes')}
+          error={errors.purposes?.message}
+        />
+        <OtherEntriesField
+          name="otherPurposes"
+          legend="Other purposes (optional)"
+          hint="In plain words, as the patient will read them."
+          itemLabel="Other purpose"
+          addLabel="Add a purpose not listed"
+          max={5}
+          control={control}
+          register={register}
+          errors={errors}
+        />
+        <ChoiceGroupField
+          legend="When the authorization ends"
+          type="radio"
+          choices={expirationChoices}
+          registration={register('expirationKind')}
+          error={errors.expirationKind?.message}
+        />
+        {values.expirationKind === 'event' ? (
+          <FormField
+            label="The event that ends it"
+            autoComplete="off"
+            hint="In words the patient understands, such as “the end of my treatment plan”."
+            registration={register('expirationEvent')}
+            error={errors.expirationEvent?.message}
+          />
+        ) : (
+          <FormField
+            label="End date"
+            type="date"
+            className="editor-date"
+            hint="It may be relied on until the day before. Must be in the future."
+            registration={register('expirationDate')}
+            error={errors.expirationDate?.message}
+          />
+        )}
+        <CheckboxField label="A third party pays the practice for this marketing" {...register('thirdPartyPays')} />
+        {values.thirdPartyPays ? (
+          <FormField
+            label="Who pays"
+            autoComplete="off"
+            hint="The authorization must say so, by name."
+            registration={register('payer')}
+            error={errors.payer?.message}
+          />
+        ) : null}
+        <CheckboxField label="Someone signs for the patient (a personal representative)" {...register('signsForPatient')} />
+        {values.signsForPatient ? (
+          <div className="editor-representative">
+            <FormField
+              label="Representative’s full name"
+              autoComplete="off"
+              hint="They type this name when they sign."
+              registration={register('representativeName')}
+              error={errors.representativeName?.message}
+            />
+            <SelectField label="Their authority to act for the patient" registration={register('authority')} error={errors.authority?.message}>
+              <option value="">Choose the authority</option>
+              {representativeAuthorities.map((authority) => (
+                <option key={authority} value={authority}>
+                  {authorityLabels.en[authority]}
+                </option>
+              ))}
+            </SelectField>
+            <FormField
+              label={values.authority === 'other' ? 'Describe the authority' : 'Details of the authority (optional)'}
+              autoComplete="off"
+              hint="Such as a court order number."
+              registration={register('authorityDetail')}
+              error={errors.authorityDetail?.message}
+            />
+          </div>
+        ) : null}
+        <div className="form-actions editor-actions">
+          <SubmitButton busy={isSubmitting && !handingOver}>Save draft</SubmitButton>
+          <button
+            type="button"
+            className={`button button-primary${handingOver ? ' button-busy' : ''}`}
+            aria-disabled={!ready || isSubmitting || undefined}
+            aria-describedby={reasonId}
+            onClick={(event) => {
+              if (!ready || isSubmitting) return;
+              void onHandOver(event);
+            }}
+          >
+            Hand the screen to the patient
+          </button>
+        </div>
+        <p id={reasonId} className={ready ? 'editor-reason' : 'editor-reason editor-reason-blocked'}>
+          {reason}
+        </p>
+        <StatusMessage tone="success">{saved}</StatusMessage>
+      </form>
+      <section className="editor-preview" aria-labelledby="preview-heading">
+        <h2 id="preview-heading">Preview: what the patient will see</h2>
+        <ProblemList problems={listed} updating={preview.updating} />
+        <StatusMessage tone="problem">{preview.error}</StatusMessage>
+        <div className="preview-scroll card" tabIndex={0} role="region" aria-label={`Preview of the authorization in ${language === 'es' ? 'Spanish' : 'English'}`} aria-busy={preview.updating}>
+          {preview.document ? <DocumentView document={preview.document} titleLevel={3} size="compact" /> : <p>Preparing the preview…</p>}
+        </div>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,91 @@
+import { useCallback } from 'react';
+import type { AuthorizationDetail } from '../../../../shared/authorization/record';
+import { dayOf } from '../../../../shared/calendar';
+import { patientName } from '../../../../shared/patients';
+import { useApi } from '../../api/api-context';
+import { PageHeading } from '../../components/PageHeading';
+import { StatusMessage } from '../../components/StatusMessage';
+import { useLoaded } from '../../components/use-loaded';
+import { goToPatients, patientsHref } from '../patients/patients-route';
+import { AuthorizationEditor } from './AuthorizationEditor';
+import { formOfTerms, newAuthorizationForm } from './authorization-form-schema';
+import { DiscardDraftButton } from './DiscardDraftButton';
+
+interface EditorTarget {
+  patientId: string;
+  name: string;
+  draft: AuthorizationDetail | null;
+}
+
+/** "New authorization" for a patient, or a saved draft continued. */
+export function AuthorizationEditorView({
+  patientId,
+  draftId,
+  onCreated,
+}: {
+  patientId: string | null;
+  draftId: string | null;
+  onCreated: (draft: AuthorizationDetail) => void;
+}) {
+  const api = useApi();
+  const load = useCallback(async (): Promise<EditorTarget> => {
+    if (draftId) {
+      const draft = await api['consents.get']({ id: draftId });
+      return { patientId: draft.patientId, name: draft.patientName, draft };
+    }
+    const patient = await api['patients.get']({ id: patientId ?? '' });
+    return { patientId: patient.id, name: patientName(patient), draft: null };
+    // Only the first load matters: a draft created here keeps its form.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [api]);
+  const { value: target, error } = useLoaded(load);
+
+  if (error) {
+    return (
+      <>
+        <PageHeading>Authorization</PageHeading>
+        <StatusMessage tone="problem">{error}</StatusMessage>
+        <a href={patientsHref.search()}>Back to patients</a>
+      </>
+    );
+  }
+  if (!target) return <p aria-busy="true">Loading…</p>;
+
+  const { draft } = target;
+  if (draft && draft.stage !== 'draft') {
+    return (
+      <>
+        <PageHeading>This authorization is signed</PageHeading>
+        <p>The patient has signed it, so it can no longer change. Open it to witness, save or print it.</p>
+        <p>
+          <a href={patientsHref.authorization(draft.id)}>Open the authorization</a>
+        </p>
+      </>
+    );
+  }
+
+  const today = dayOf(new Date());
+  return (
+    <>
+      <a className="back-link" href={patientsHref.patient(target.patientId)}>
+        Back to {target.name}’s record
+      </a>
+      <PageHeading>{draft ? `Authorization draft for ${target.name}` : `New authorization for ${target.name}`}</PageHeading>
+      <p className="lead">
+        Choose what the practice may use, where and why, and until when. The preview shows the authorization exactly as the patient will
+        read and sign it.
+      </p>
+      {draft ? (
+        <div className="page-actions">
+          <DiscardDraftButton draft={draft} onDiscarded={() => goToPatients(patientsHref.patient(draft.patientId))} />
+        </div>
+      ) : null}
+      <AuthorizationEditor
+        patientId={target.patientId}
+        draftId={draft?.id ?? null}
+        defaultValues={draft ? formOfTerms(draft.terms, today) : newAuthorizationForm(today)}
+        onCreated={onCreated}
+      />
+    </>
+  );
+}

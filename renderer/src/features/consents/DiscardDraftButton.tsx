@@ -1,0 +1,73 @@
+import { useState } from 'react';
+import type { AuthorizationSummary } from '../../../../shared/authorization/record';
+import { useApi } from '../../api/api-context';
+import type { FormProblem } from '../../components/call-error';
+import { Dialog } from '../../components/Dialog';
+import { messageOf } from '../../components/error-message';
+import { FormAlert } from '../../components/FormAlert';
+import { VisuallyHidden } from '../../components/VisuallyHidden';
+import { authorizationLabel } from './authorization-text';
+import '../../components/buttons.css';
+
+/** Delete a draft that was never signed, after asking. */
+export function DiscardDraftButton({
+  draft,
+  small = false,
+  named = false,
+  onDiscarded,
+}: {
+  draft: AuthorizationSummary;
+  small?: boolean;
+  /** In a list: the button names which authorization it discards. */
+  named?: boolean;
+  onDiscarded: () => void;
+}) {
+  const api = useApi();
+  const [open, setOpen] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<FormProblem | null>(null);
+  return (
+    <>
+      <button type="button" className={`button button-secondary${small ? ' button-small' : ''}`} onClick={() => setOpen(true)}>
+        Discard draft{named ? <VisuallyHidden>{` (${authorizationLabel(draft)})`}</VisuallyHidden> : null}
+      </button>
+      {open ? (
+        <Dialog title="Discard this draft?" onClose={() => setOpen(false)}>
+          {(close) => (
+            <>
+              <FormAlert problem={problem} />
+              <p className="dialog-note">The patient has not signed it. It is deleted, and the audit trail records that you discarded it.</p>
+              <div className="dialog-actions">
+                <button type="button" className="button button-secondary" onClick={close}>
+                  Keep the draft
+                </button>
+                <button
+                  type="button"
+                  className={`button button-danger${busy ? ' button-busy' : ''}`}
+                  aria-disabled={busy || undefined}
+                  onClick={() => {
+                    if (busy) return;
+                    setBusy(true);
+                    setProblem(null);
+                    api['consents.discardDraft']({ id: draft.id }).then(
+                      () => {
+                        close();
+                        onDiscarded();
+                      },
+                      (error: unknown) => {
+                        setBusy(false);
+                        setProblem({ message: messageOf(error), focus: true });
+                      },
+                    );
+                  }}
+                >
+                  Discard draft
+                </button>
+              </div>
+            </>
+          )}
+        </Dialog>
+      ) : null}
+    </>
+  );
+}

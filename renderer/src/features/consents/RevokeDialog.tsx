@@ -1,0 +1,144 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useId, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import type { z } from 'zod';
+import { revocationMethodLabels, revocationMethods, type AuthorizationDetail, type AuthorizationSummary } from '../../../../shared/authorization/record';
+import { dayOf } from '../../../../shared/calendar';
+import { contract } from '../../../../shared/contract';
+import { useApi } from '../../api/api-context';
+import { reportCallError, type FormProblem } from '../../components/call-error';
+import { Dialog } from '../../components/Dialog';
+import { FieldMessages, describedByOf } from '../../components/FieldMessages';
+import { FormAlert } from '../../components/FormAlert';
+import { FormField } from '../../components/FormField';
+import { base64Of } from '../../components/read-file';
+import { SelectField } from '../../components/SelectField';
+import { SubmitButton } from '../../components/SubmitButton';
+import { TextAreaField } from '../../components/TextAreaField';
+import { authorizationLabel } from './authorization-text';
+import './consents.css';
+
+/** The revocation form checks what `consents.revoke` checks; the scan is read separately, from the file picked. */
+const revokeFormSchema = contract['consents.revoke'].input.omit({ id: true, scan: true });
+type RevokeFormInput = z.input<typeof revokeFormSchema>;
+type RevokeFormValues = z.output<typeof revokeFormSchema>;
+
+const scanTypes = ['application/pdf', 'image/png', 'image/jpeg'] as const;
+type ScanType = (typeof scanTypes)[number];
+const maxScanBytes = 20_000_000;
+
+function scanProblem(file: File | null): string | null {
+  if (!file) return null;
+  if (!(scanTypes as readonly string[]).includes(file.type)) return 'Attach a PDF, PNG or JPEG scan.';
+  if (file.size > maxScanBytes) return 'The scan is larger than 20 MB.';
+  return null;
+}
+
+/**
+ * Record the patient's written revocation: when and how it arrived, a note
+ * and an optional scan. It takes effect at once; the backend produces the
+ * acknowledgment PDF.
+ */
+export function RevokeDialog({
+  authorization,
+  onRevoked,
+  onClose,
+}: {
+  authorization: AuthorizationSummary;
+  onRevoked: (revoked: AuthorizationDetail) => void;
+  onClose: () => void;
+}) {
+  const api = useApi();
+  const scanId = useId();
+  const [problem, setProblem] = useState<FormProblem | null>(null);
+  const [scan, setScan] = useState<File | null>(null);
+  const [scanError, setScanError] = useState<string | null>(null);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors, isSubmitting },
+  } = useForm<RevokeFormInput, unknown, RevokeFormValues>({
+    resolver: zodResolver(revokeFormSchema),
+    defaultValues: { receivedOn: dayOf(new Date()), method: 'in_person', note: '' },
+  });
+
+  return (
+    <Dialog title="Record a revocation" onClose={onClose}>
+      {(close) => {
+        const onSubmit = handleSubmit(async (values) => {
+          setProblem(null);
+          const badScan = scanProblem(scan);
+          setScanError(badScan);
+          if (badScan) {
+            document.getElementById(scanId)?.focus();
+            return;
+          }
+          try {
+            const revoked = await api['consents.revoke']({
+              id: authorization.id,
+              ...values,
+              scan: scan ? { mimeType: scan.type as ScanType, base64: await base64Of(scan) } : null,
+            });
+            onRevoked(revoked);
+            close();
+          } catch (error) {
+            const left = reportCallError(error, setError, { receivedOn: 'receivedOn', method: 'method', note: 'note' });
+            if (left && /scan/i.test(left.message)) setScanError(left.message);
+            setProblem(left);
+          }
+        });
+        return (
+          <form noValidate aria-busy={isSubmitting} onSubmit={(event) => void onSubmit(event)}>
+            <p className="dialog-note">
+              For {authorizationLabel(authorization)}. From the moment you record it, the practice may make no new use of the patient’s
+              information, and every published post that relied on it is flagged for take-down. It cannot be undone.
+            </p>
+            <FormAlert problem={problem} />
+            <FormField
+              label="Date the written revocation arrived"
+              type="date"
+              registration={register('receivedOn')}
+              error={errors.receivedOn?.message}
+            />
+            <SelectField label="How it arrived" registration={register('method')} error={errors.method?.message}>
+              {revocationMethods.map((method) => (
+                <option key={method} value={method}>
+                  {revocationMethodLabels[method]}
+                </option>
+              ))}
+            </SelectField>
+            <TextAreaField label="Note (optional)" hint="Such as “letter dated November 27”." registration={register('note')} error={errors.note?.message} />
+            <div className="field">
+              <label htmlFor={scanId} className="field-label">
+                Scan of the revocation (optional)
+              </label>
+              <FieldMessages id={scanId} hint="A PDF, PNG or JPEG file of at most 20 MB." error={scanError ?? undefined} />
+              <input
+                id={scanId}
+                type="file"
+                className="field-input"
+                accept=".pdf,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg"
+                aria-invalid={scanError ? true : undefined}
+                aria-describedby={describedByOf(scanId, 'hint', scanError ?? undefined)}
+                onChange={(event) => {
+                  const file = event.target.files?.[0] ?? null;
+                  setScan(file);
+                  setScanError(scanProblem(file));
+                }}
+              />
+            </div>
+            <div className="dialog-actions">
+              <button type="button" className="button button-secondary" onClick={close}>
+                Cancel
+              </button>
+              <SubmitButton busy={isSubmitting} variant="danger">
+                Record revocation
+              </SubmitButton>
+            </div>
+          </form>
+        );
+      }}
+    </Dialog>
+  );
+}

@@ -1,0 +1,30 @@
+import type { AuthorizationSummary } from '../../../../shared/authorization/record';
+import { languageNames } from '../../../../shared/authorization/scope';
+import { formatDay } from '../../../../shared/calendar';
+
+/** When it ends, for staff screens: "June 30, 2027" or "When: end of my treatment". */
+export function expirationText(summary: Pick<AuthorizationSummary, 'terms' | 'expirationEventAt'>): string {
+  const { expiration } = summary.terms;
+  if (expiration.kind === 'date') return formatDay(expiration.date, 'en');
+  const event = expiration.event || '(event not described yet)';
+  return summary.expirationEventAt ? `${event} (happened; recorded ${dayOfInstant(summary.expirationEventAt)})` : `When: ${event}`;
+}
+
+export function languageText(summary: Pick<AuthorizationSummary, 'language'>): string {
+  return summary.language === 'en' ? 'English' : `Spanish (${languageNames.es})`;
+}
+
+/** The local day of an instant the backend stored in UTC, for people. */
+export function dayOfInstant(instant: string): string {
+  const date = new Date(instant);
+  return date.toLocaleDateString('en-US', { year: 'numeric', month: 'long', day: 'numeric' });
+}
+
+export function momentOfInstant(instant: string): string {
+  return new Date(instant).toLocaleString('en-US', { dateStyle: 'long', timeStyle: 'short' });
+}
+
+/** Names one authorization among a patient's several, for buttons read out of context. */
+export function authorizationLabel(summary: Pick<AuthorizationSummary, 'createdAt'>): string {
+  return `the authorization prepared on ${dayOfInstant(summary.createdAt)}`;
+}

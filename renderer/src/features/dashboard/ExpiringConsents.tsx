@@ -1,0 +1,64 @@
+import { channelName } from '../../../../shared/posts/coverage';
+import type { ExpiringConsent, MarketingDashboard } from '../../../../shared/posts/dashboard';
+import { postStateLabels } from '../../../../shared/posts/post';
+import { showDay } from '../marketing/dates';
+import { hashHref } from '../marketing/use-hash-query';
+
+const windows: { key: keyof MarketingDashboard['expiring']; title: string }[] = [
+  { key: 'within30', title: 'Within 30 days' },
+  { key: 'within60', title: 'In 31 to 60 days' },
+  { key: 'within90', title: 'In 61 to 90 days' },
+];
+
+function ExpiringItem({ item }: { item: ExpiringConsent }) {
+  const { consent } = item;
+  const ends = consent.expiration.kind === 'date' ? showDay(consent.expiration.date) : '';
+  return (
+    <li className="expiring-item">
+      <p className="expiring-who">
+        {consent.patientFirstName} {consent.patientLastName}
+        <span className="expiring-when">
+          {' '}
+          · expires on {ends} ({item.daysLeft === 1 ? 'tomorrow' : `in ${item.daysLeft} days`})
+        </span>
+      </p>
+      {item.posts.length ? (
+        <ul className="expiring-posts" aria-label={`Posts relying on ${consent.patientFirstName} ${consent.patientLastName}’s consent`}>
+          {item.posts.map((post) => (
+            <li key={post.id}>
+              <a href={hashHref('/posts', { post: post.id })}>
+                {channelName(post.channel)} post ({postStateLabels[post.state]})
+              </a>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="empty-note">No post relies on it.</p>
+      )}
+    </li>
+  );
+}
+
+/** Consents ending in the next 30, 60 and 90 days, with the posts that will have to come down with them. */
+export function ExpiringConsents({ expiring }: { expiring: MarketingDashboard['expiring'] }) {
+  return (
+    <div className="expiring-windows">
+      {windows.map(({ key, title }) => (
+        <section key={key} className="expiring-window" aria-labelledby={`expiring-${key}`}>
+          <h3 id={`expiring-${key}`} className="expiring-heading">
+            {title} ({expiring[key].length})
+          </h3>
+          {expiring[key].length ? (
+            <ul className="expiring-list">
+              {expiring[key].map((item) => (
+                <ExpiringItem key={item.consent.id} item={item} />
+              ))}
+            </ul>
+          ) : (
+            <p className="empty-note">None.</p>
+          )}
+        </section>
+      ))}
+    </div>
+  );
+}

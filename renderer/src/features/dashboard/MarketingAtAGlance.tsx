@@ -1,0 +1,40 @@
+import { useCallback } from 'react';
+import { useApi } from '../../api/api-context';
+import { useLoaded } from '../../components/use-loaded';
+import { useSession } from '../session/app-state-context';
+import './dashboard.css';
+
+/**
+ * On Home, for those who see posts: whether anything must come down now,
+ * and the way to the marketing dashboard. Renders nothing for other roles.
+ */
+export function MarketingAtAGlance() {
+  const session = useSession();
+  return session.permissions.includes('posts.read') ? <Glance /> : null;
+}
+
+function Glance() {
+  const api = useApi();
+  const load = useCallback(() => api['posts.dashboard']({}), [api]);
+  const { value: data } = useLoaded(load);
+  const required = data?.takedownRequired.length ?? 0;
+  const expiring = data ? data.expiring.within30.length : 0;
+  return (
+    <section className={required ? 'card home-section glance glance-urgent' : 'card home-section glance'} aria-labelledby="glance-heading">
+      <h2 id="glance-heading">Marketing</h2>
+      {data === null ? (
+        <p aria-busy="true">Checking posts…</p>
+      ) : (
+        <p>
+          {required
+            ? `${required} published ${required === 1 ? 'post needs' : 'posts need'} to be taken down.`
+            : 'No published post needs to come down.'}{' '}
+          {expiring ? `${expiring} ${expiring === 1 ? 'consent expires' : 'consents expire'} within 30 days.` : ''}
+        </p>
+      )}
+      <p className="glance-link">
+        <a href="#/marketing">Open the marketing dashboard</a>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,82 @@
+import { useCallback, useState } from 'react';
+import type { PostView } from '../../../../shared/posts/dashboard';
+import { useApi } from '../../api/api-context';
+import { PageHeading } from '../../components/PageHeading';
+import { StatusMessage } from '../../components/StatusMessage';
+import { useLoaded } from '../../components/use-loaded';
+import { RecordTakedownDialog } from '../posts/RecordTakedownDialog';
+import { useSession } from '../session/app-state-context';
+import { ExpiringConsents } from './ExpiringConsents';
+import { PostCounts } from './PostCounts';
+import { TakedownList } from './TakedownList';
+import '../../components/buttons.css';
+import '../../components/table.css';
+import '../marketing/marketing.css';
+import '../posts/posts.css';
+import './dashboard.css';
+
+/** Marketing's landing page: what must come down now, what will soon, and where every post stands. */
+export function MarketingDashboardPage() {
+  const api = useApi();
+  const session = useSession();
+  const canWrite = session.permissions.includes('posts.write');
+  const load = useCallback(() => api['posts.dashboard']({}), [api]);
+  const { value: dashboard, error, reload } = useLoaded(load);
+  const [recording, setRecording] = useState<PostView | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+
+  const required = dashboard?.takedownRequired ?? [];
+  return (
+    <>
+      <PageHeading>Marketing dashboard</PageHeading>
+      <StatusMessage tone={error ? 'problem' : 'success'}>{error ?? done}</StatusMessage>
+      {dashboard === null ? (
+        error ? null : <p aria-busy="true">Loading the dashboard…</p>
+      ) : (
+        <>
+          <section
+            className={required.length ? 'card dashboard-section takedown-section takedown-section-urgent' : 'card dashboard-section takedown-section'}
+            aria-labelledby="takedown-heading"
+          >
+            <h2 id="takedown-heading" className="section-heading">
+              Take-down required ({required.length})
+            </h2>
+            {required.length ? (
+              <p className="takedown-intro">
+                The consent behind these published posts was revoked or has expired. Remove each post from its channel, then
+                record the take-down here.
+              </p>
+            ) : null}
+            <TakedownList posts={required} canWrite={canWrite} onRecord={setRecording} />
+          </section>
+          <section className="card dashboard-section" aria-labelledby="expiring-heading">
+            <h2 id="expiring-heading" className="section-heading">
+              Consents expiring soon
+            </h2>
+            <p className="muted dashboard-note">Posts relying on these consents come down automatically on the day they expire.</p>
+            <ExpiringConsents expiring={dashboard.expiring} />
+          </section>
+          <section className="card dashboard-section" aria-labelledby="counts-heading">
+            <h2 id="counts-heading" className="section-heading">
+              Posts by state
+            </h2>
+            <PostCounts counts={dashboard.counts} />
+            <p className="dashboard-links">
+              <a href="#/posts">All posts</a> · <a href="#/testimonials">Testimonials</a>
+            </p>
+          </section>
+        </>
+      )}
+      {recording ? (
+        <RecordTakedownDialog
+          post={recording}
+          onDone={(_post, message) => {
+            setDone(message);
+            reload();
+          }}
+          onClose={() => setRecording(null)}
+        />
+      ) : null}
+    </>
+  );
+}

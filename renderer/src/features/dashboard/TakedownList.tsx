@@ -1,0 +1,46 @@
+import { channelName } from '../../../../shared/posts/coverage';
+import type { PostView } from '../../../../shared/posts/dashboard';
+import { VisuallyHidden } from '../../components/VisuallyHidden';
+import { showDay, showDayOf } from '../marketing/dates';
+import { hashHref } from '../marketing/use-hash-query';
+import { postName } from '../posts/post-naming';
+
+/** Published posts whose consent no longer covers them: what, where, why, and the button to record it is done. */
+export function TakedownList({ posts, canWrite, onRecord }: { posts: PostView[]; canWrite: boolean; onRecord: (post: PostView) => void }) {
+  if (posts.length === 0) return <p className="empty-note">No published post needs to come down.</p>;
+  return (
+    <ul className="takedown-list">
+      {posts.map((post) => (
+        <li key={post.id} className="takedown-item">
+          <h3 className="takedown-title">
+            {post.testimonialTitle} <span className="takedown-channel">on {channelName(post.channel)}</span>
+          </h3>
+          <p className="takedown-meta">
+            {post.patientFirstName} {post.patientLastName}
+            {post.publishedAt ? ` · published ${showDay(post.publishedAt)}` : ''}
+            {post.publishedUrl ? (
+              <>
+                {' '}
+                at <span className="post-url">{post.publishedUrl}</span>
+              </>
+            ) : null}
+          </p>
+          <p className="takedown-reason">
+            <strong>Why:</strong> {post.takedownReason}
+            {post.takedownRequiredAt ? <span className="takedown-since"> Flagged {showDayOf(post.takedownRequiredAt)}.</span> : null}
+          </p>
+          <div className="row-actions">
+            {canWrite ? (
+              <button type="button" className="button button-primary button-small" onClick={() => onRecord(post)}>
+                Record take-down<VisuallyHidden> of {postName(post)}</VisuallyHidden>
+              </button>
+            ) : null}
+            <a className="button button-secondary button-small" href={hashHref('/posts', { post: post.id })}>
+              Open post<VisuallyHidden> {postName(post)}</VisuallyHidden>
+            </a>
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}

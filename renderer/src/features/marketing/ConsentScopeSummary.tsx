@@ -1,0 +1,50 @@
+import { purposeLabels } from '../../../../shared/authorization/scope';
+import { statusLabels } from '../../../../shared/authorization/status';
+import type { ConsentScopeView } from '../../../../shared/posts/consent-scope';
+import { channelName } from '../../../../shared/posts/coverage';
+import { contentKindNames } from './content-kind-names';
+import { showDay, showDayOf } from './dates';
+import './marketing.css';
+
+/** When a consent ends, in a few words. */
+export function expiryText(consent: ConsentScopeView): string {
+  if (consent.revokedAt) return `Revoked on ${showDayOf(consent.revokedAt)}`;
+  if (consent.expiration.kind === 'date') {
+    return consent.status === 'expired' ? `Expired on ${showDay(consent.expiration.date)}` : `Expires on ${showDay(consent.expiration.date)}`;
+  }
+  if (consent.expirationEventAt) return `Ended on ${showDayOf(consent.expirationEventAt)} (${consent.expiration.event})`;
+  return `Ends when: ${consent.expiration.event}`;
+}
+
+/** A consent's status line: "Active · signed November 29, 2026 · expires on June 30, 2027". */
+export function consentHeadline(consent: ConsentScopeView): string {
+  const signed = consent.signedAt ? ` · signed ${showDayOf(consent.signedAt)}` : '';
+  return `${statusLabels[consent.status]}${signed} · ${expiryText(consent).replace(/^./, (c) => c.toLowerCase())}`;
+}
+
+/** What a consent allows: content, channels, purposes and whether a third party may pay. */
+export function ConsentScopeSummary({ consent, id }: { consent: ConsentScopeView; id?: string }) {
+  const { scope } = consent;
+  const channelsAllowed = [...scope.channels.map(channelName), ...scope.otherChannels];
+  const purposesAllowed = [...scope.purposes.map((p) => purposeLabels.en[p]), ...scope.otherPurposes];
+  return (
+    <dl className="scope-summary" id={id}>
+      <div>
+        <dt>Content</dt>
+        <dd>{scope.contentKinds.map((kind) => contentKindNames[kind]).join(', ') || 'None'}</dd>
+      </div>
+      <div>
+        <dt>Channels</dt>
+        <dd>{channelsAllowed.join(', ') || 'None'}</dd>
+      </div>
+      <div>
+        <dt>Purposes</dt>
+        <dd>{purposesAllowed.join('; ') || 'None'}</dd>
+      </div>
+      <div>
+        <dt>Paid by a third party</dt>
+        <dd>{consent.remuneration.thirdPartyPays ? `Allowed${consent.remuneration.payer ? ` (${consent.remuneration.payer})` : ''}` : 'Not stated: unpaid posts only'}</dd>
+      </div>
+    </dl>
+  );
+}

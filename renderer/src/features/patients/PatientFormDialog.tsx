@@ -1,0 +1,104 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { patientName, type Patient } from '../../../../shared/patients';
+import { useApi } from '../../api/api-context';
+import { reportCallError, type FormProblem } from '../../components/call-error';
+import { Dialog } from '../../components/Dialog';
+import { FormAlert } from '../../components/FormAlert';
+import { FormField } from '../../components/FormField';
+import { SubmitButton } from '../../components/SubmitButton';
+import {
+  emptyPatientForm,
+  patientFieldOf,
+  patientFormSchema,
+  patientFormValuesOf,
+  type PatientFormInput,
+  type PatientFormValues,
+} from './patient-form-schema';
+import './patients.css';
+
+interface PatientFormDialogProps {
+  /** The patient to correct; none to add a new one. */
+  patient?: Patient;
+  onSaved: (patient: Patient) => void;
+  onClose: () => void;
+}
+
+/** Add a patient, or correct one's details: the minimum needed to tell patients apart and reach them. */
+export function PatientFormDialog({ patient, onSaved, onClose }: PatientFormDialogProps) {
+  const api = useApi();
+  const [problem, setProblem] = useState<FormProblem | null>(null);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors, isSubmitting },
+  } = useForm<PatientFormInput, unknown, PatientFormValues>({
+    resolver: zodResolver(patientFormSchema),
+    defaultValues: patient ? patientFormValuesOf(patient) : emptyPatientForm,
+  });
+
+  return (
+    <Dialog title={patient ? `Edit ${patientName(patient)}’s details` : 'Add a patient'} onClose={onClose}>
+      {(close) => {
+        const onSubmit = handleSubmit(async (values) => {
+          setProblem(null);
+          try {
+            const saved = patient ? await api['patients.update']({ ...values, id: patient.id }) : await api['patients.create'](values);
+            onSaved(saved);
+            close();
+          } catch (error) {
+            setProblem(reportCallError(error, setError, patientFieldOf));
+          }
+        });
+        return (
+          <form noValidate aria-busy={isSubmitting} onSubmit={(event) => void onSubmit(event)}>
+            <FormAlert problem={problem} />
+            <div className="patient-form-fields">
+              <FormField label="First name" autoComplete="off" registration={register('firstName')} error={errors.firstName?.message} />
+              <FormField label="Last name" autoComplete="off" registration={register('lastName')} error={errors.lastName?.message} />
+              <FormField
+                label="Date of birth"
+                type="date"
+                min="1900-01-01"
+                registration={register('dateOfBirth')}
+                error={errors.dateOfBirth?.message}
+              />
+              <FormField
+                label="Record number (optional)"
+                autoComplete="off"
+                spellCheck={false}
+                hint="The medical record number, if the practice uses one."
+                registration={register('recordNumber')}
+                error={errors.recordNumber?.message}
+              />
+              <FormField label="Phone (optional)" type="tel" autoComplete="off" registration={register('phone')} error={errors.phone?.message} />
+              <FormField
+                label="Email (optional)"
+                type="email"
+                autoComplete="off"
+                spellCheck={false}
+                registration={register('email')}
+                error={errors.email?.message}
+              />
+              <FormField
+                label="City (optional)"
+                autoComplete="off"
+                hint="Used to warn when a caption names the patient’s city. Marketing never sees it."
+                registration={register('city')}
+                error={errors.city?.message}
+              />
+            </div>
+            <div className="dialog-actions">
+              <button type="button" className="button button-secondary" onClick={close}>
+                Cancel
+              </button>
+              <SubmitButton busy={isSubmitting}>{patient ? 'Save details' : 'Add patient'}</SubmitButton>
+            </div>
+          </form>
+        );
+      }}
+    </Dialog>
+  );
+}

@@ -1,0 +1,133 @@
+import { useCallback, useState } from 'react';
+import type { AuthorizationSummary } from '../../../../shared/authorization/record';
+import { formatDay } from '../../../../shared/calendar';
+import { patientName, type Patient } from '../../../../shared/patients';
+import { useApi } from '../../api/api-context';
+import { PageHeading } from '../../components/PageHeading';
+import { StatusMessage } from '../../components/StatusMessage';
+import { useLoaded } from '../../components/use-loaded';
+import { AuthorizationActions, type ActionOutcome } from '../consents/AuthorizationActions';
+import { dayOfInstant, expirationText, languageText } from '../consents/authorization-text';
+import { StatusBadge } from '../consents/StatusBadge';
+import { PatientFormDialog } from './PatientFormDialog';
+import { patientsHref } from './patients-route';
+import '../../components/buttons.css';
+import '../../components/table.css';
+import './patients.css';
+
+interface PatientRecord {
+  patient: Patient;
+  authorizations: AuthorizationSummary[];
+}
+
+/** One patient: their details, and every authorization with its status and what can be done with it. */
+export function PatientRecordView({ patientId }: { patientId: string }) {
+  const api = useApi();
+  const load = useCallback(async (): Promise<PatientRecord> => {
+    const [patient, authorizations] = await Promise.all([
+      api['patients.get']({ id: patientId }),
+      api['consents.listForPatient']({ patientId }),
+    ]);
+    return { patient, authorizations: [...authorizations].sort((x, y) => y.createdAt.localeCompare(x.createdAt)) };
+  }, [api, patientId]);
+  const { value: record, error, reload } = useLoaded(load);
+  const [editing, setEditing] = useState(false);
+  const [outcome, setOutcome] = useState<ActionOutcome | null>(null);
+
+  if (error && !record) {
+    return (
+      <>
+        <PageHeading>Patient</PageHeading>
+        <StatusMessage tone="problem">{error}</StatusMessage>
+        <a href={patientsHref.search()}>Back to patients</a>
+      </>
+    );
+  }
+  if (!record) return <p aria-busy="true">Loading the patient’s record…</p>;
+
+  const { patient, authorizations } = record;
+  const name = patientName(patient);
+  const onOutcome = (next: ActionOutcome, changed: boolean) => {
+    setOutcome(next);
+    if (changed) reload();
+  };
+
+  return (
+    <>
+      <a className="back-link" href={patientsHref.search()}>
+        Back to patients
+      </a>
+      <PageHeading>{name}</PageHeading>
+      <StatusMessage tone={outcome?.tone ?? 'info'}>{outcome?.message}</StatusMessage>
+      <section className="card patient-details" aria-labelledby="patient-details-heading">
+        <h2 id="patient-details-heading">Details</h2>
+        <dl className="details-list">
+          <dt>Date of birth</dt>
+          <dd>{formatDay(patient.dateOfBirth, 'en')}</dd>
+          <dt>Record number</dt>
+          <dd>{patient.recordNumber ?? '—'}</dd>
+          <dt>Phone</dt>
+          <dd>{patient.phone ?? '—'}</dd>
+          <dt>Email</dt>
+          <dd>{patient.email ?? '—'}</dd>
+          <dt>City</dt>
+          <dd>{patient.city ?? '—'}</dd>
+        </dl>
+        <button type="button" className="button button-secondary" onClick={() => setEditing(true)}>
+          Edit details
+        </button>
+      </section>
+      <section className="patient-authorizations" aria-labelledby="patient-authorizations-heading">
+        <h2 id="patient-authorizations-heading">Marketing authorizations</h2>
+        <div className="page-actions">
+          <a className="button button-primary" href={patientsHref.prepare(patient.id)}>
+            New authorization
+          </a>
+        </div>
+        {authorizations.length === 0 ? (
+          <p className="empty-note">{name} has no authorization yet.</p>
+        ) : (
+          <div className="table-scroll">
+            <table className="data-table">
+              <caption>Authorizations of {name} ({authorizations.length})</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Prepared</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Ends</th>
+                  <th scope="col">Language</th>
+                  <th scope="col">Actions</th>
+                </tr>
+              </thead>
+              <tbody>
+                {authorizations.map((a) => (
+                  <tr key={a.id}>
+                    <th scope="row">{dayOfInstant(a.createdAt)}</th>
+                    <td>
+                      <StatusBadge status={a.status} />
+                    </td>
+                    <td>{expirationText(a)}</td>
+                    <td>{languageText(a)}</td>
+                    <td>
+                      <AuthorizationActions authorization={a} layout="row" onOutcome={onOutcome} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+      {editing ? (
+        <PatientFormDialog
+          patient={patient}
+          onClose={() => setEditing(false)}
+          onSaved={() => {
+            setOutcome({ message: 'The patient’s details are saved.', tone: 'success' });
+            reload();
+          }}
+        />
+      ) : null}
+    </>
+  );
+}

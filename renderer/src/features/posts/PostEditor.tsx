@@ -1,0 +1,292 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
+import { channels, contentKinds, purposeLabels, purposes } from '../../../../shared/authorization/scope';
+import { isInEffect } from '../../../../shared/authorization/status';
+import { channelName } from '../../../../shared/posts/coverage';
+import type { PostView } from '../../../../shared/posts/dashboard';
+import type { PostDraft } from '../../../../shared/posts/post';
+import { useApi } from '../../api/api-context';
+import { reportCallError, type FormProblem } from '../../components/call-error';
+import { CheckboxField } from '../../components/CheckboxField';
+import { ChoiceGroupField } from '../../components/ChoiceGroupField';
+import { FormAlert } from '../../components/FormAlert';
+import { FormField } from '../../components/FormField';
+import { PageHeading } from '../../components/PageHeading';
+import { SelectField } from '../../components/SelectField';
+import { StatusMessage } from '../../components/StatusMessage';
+import { SubmitButton } from '../../components/SubmitButton';
+import { TextAreaField } from '../../components/TextAreaField';
+import { useLoaded } from '../../components/use-loaded';
+import { contentKindNames } from '../marketing/content-kind-names';
+import { useSession } from '../session/app-state-context';
+import { ConsentChoice } from './ConsentChoice';
+import { MediaChoice } from './MediaChoice';
+import { emptyPostForm, otherChannel, postFieldOf, postFormOf, postFormSchema, type PostFormInput } from './post-form-schema';
+import { PostRecord } from './PostRecord';
+import { PublishDialog } from './PublishDialog';
+import { RecordTakedownDialog } from './RecordTakedownDialog';
+import { usePostCheck } from './use-post-check';
+import { VerdictPanel } from './VerdictPanel';
+
+interface PostEditorProps {
+  /** The saved post, or null for a new one. */
+  post: PostView | null;
+  /** For a new post: the testimonial to start from, if the link named one. */
+  initialTestimonialId: string;
+  /** A message from the step that led here (a draft just created). */
+  flash: string | null;
+  onChanged: (post: PostView, message: string, created: boolean) => void;
+}
+
+/** Why the check cannot run yet, in the words the panel shows; null when it can. */
+function waitingReason(values: Partial<PostFormInput>, draft: PostDraft | null): string | null {
+  if (!values.testimonialId) return 'Choose a testimonial to start. The answer appears here as you write.';
+  if (!values.channel) return 'Choose the channel to see whether the consent covers this post.';
+  if (values.channel === otherChannel && !values.otherChannelName?.trim()) return 'Name the channel to check this post.';
+  if (!draft) return 'Correct the marked fields to check this post.';
+  return null;
+}
+
+/**
+ * A post: its testimonial, the consent it relies on, where and why it goes
+ * out, the caption and the media. Beside it, the check answers “may this be
+ * posted?” as the draft changes. The actions follow the post's state.
+ */
+export function PostEditor({ post: initial, initialTestimonialId, flash, onChanged }: PostEditorProps) {
+  const api = useApi();
+  const session = useSession();
+  const canWrite = session.permissions.includes('posts.write');
+  const [post, setPost] = useState(initial);
+  const [problem, setProblem] = useState<FormProblem | null>(null);
+  const [message, setMessage] = useState<string | null>(flash);
+  const [dialog, setDialog] = useState<'publish' | 'takedown' | null>(null);
+  const [approving, setApproving] = useState(false);
+  const readOnly = !canWrite || (post !== null && post.state !== 'draft' && post.state !== 'approved');
+
+  const {
+    register,
+    handleSubmit,
+    setError,
+    setValue,
+    reset,
+    control,
+    formState: { errors, isSubmitting, isDirty },
+  } = useForm<PostFormInput, unknown, PostDraft>({
+    resolver: zodResolver(postFormSchema),
+    defaultValues: initial ? postFormOf(initial) : emptyPostForm(initialTestimonialId),
+  });
+
+  const loadTestimonials = useCallback(() => api['testimonials.list']({}), [api]);
+  const testimonials = useLoaded(loadTestimonials);
+  const testimonialId = useWatch({ control, name: 'testimonialId' });
+  const consentId = useWatch({ control, name: 'consentId' });
+  const channel = useWatch({ control, name: 'channel' });
+  const mediaIds = useWatch({ control, name: 'mediaIds' });
+  const thirdPartyPays = useWatch({ control, name: 'thirdPartyPays' });
+  const testimonial = testimonials.value?.find((t) => t.id === testimonialId) ?? null;
+  const patientId = testimonial?.patientId ?? null;
+
+  const loadConsents = useCallback(() => (patientId ? api['consents.scopeForPatient']({ patientId }) : Promise.resolve(null)), [api, patientId]);
+  const consents = useLoaded(loadConsents);
+
+  // Propose the consent when the patient has exactly one in effect.
+  useEffect(() => {
+    const inEffect = consents.value?.filter((c) => isInEffect(c.status)) ?? [];
+    if (!readOnly && consentId === '' && inEffect.length === 1) setValue('consentId', inEffect[0]!.id, { shouldDirty: true });
+  }, [consents.value, consentId, readOnly, setValue]);
+
+  // The check runs on whatever the form holds now, valid or not yet.
+  const values = useWatch({ control });
+  const valuesKey = JSON.stringify(values);
+  const draft = useMemo(() => {
+    const parsed = postFormSchema.safeParse(JSON.parse(valuesKey));
+    return parsed.success ? parsed.data : null;
+  }, [valuesKey]);
+  const check = usePostCheck(draft);
+  const waitingFor = waitingReason(values as Partial<PostFormInput>, draft);
+
+  const applied = (changed: PostView, text: string) => {
+    setPost(changed);
+    reset(postFormOf(changed));
+    setMessage(text);
+    onChanged(changed, text, false);
+  };
+
+  const save = handleSubmit(async (submitted) => {
+    setProblem(null);
+    setMessage(null);
+    try {
+      if (!post) {
+        const created = await api['posts.create'](submitted);
+        onChanged(created, 'Saved the draft. Approve it once the panel says it is covered by the consent.', true);
+        return;
+      }
+      const updated = await api['posts.update']({ id: post.id, ...submitted });
+      applied(updated, post.state === 'approved' ? 'Saved the changes. The post is a draft again and needs a new approval.' : 'Saved the draft.');
+    } catch (error) {
+      setProblem(reportCallError(error, setError, postFieldOf));
+    }
+  });
+
+  const approve = handleSubmit(async (submitted) => {
+    if (!post || approving) return;
+    setApproving(true);
+    setProblem(null);
+    setMessage(null);
+    try {
+      let current = post;
+      if (isDirty) {
+        current = await api['posts.update']({ id: post.id, ...submitted });
+        setPost(current);
+        reset(postFormOf(current));
+      }
+      applied(await api['posts.approve']({ id: current.id }), 'Approved. Record the publication once the post is live.');
+    } catch (error) {
+      setProblem(reportCallError(error, setError, postFieldOf));
+    } finally {
+      setApproving(false);
+    }
+  });
+
+  const testimonialField = register('testimonialId', {
+    onChange: () => {
+      setValue('mediaIds', []);
+      setValue('consentId', '');
+    },
+  });
+
+  return (
+    <>
+      <p className="back-link">
+        <a href="#/posts">All posts</a>
+      </p>
+      <PageHeading>{post ? `Post: ${post.testimonialTitle} on ${channelName(post.channel)}` : 'New post'}</PageHeading>
+      <StatusMessage tone="success">{message}</StatusMessage>
+      {post ? <PostRecord post={post} /> : null}
+      <div className="post-editor-layout">
+        <form
+          className="card post-form"
+          noValidate
+          aria-label="The post"
+          aria-busy={isSubmitting}
+          onSubmit={(event) => void save(event)}
+          // A refusal is about the draft as it was: once it changes, the panel beside it speaks instead.
+          onChange={() => setProblem(null)}
+        >
+          <FormAlert problem={problem} />
+          <fieldset className="post-fields" disabled={readOnly}>
+            <legend className="visually-hidden">The post</legend>
+            {post ? (
+              <div className="field">
+                <p className="field-label post-testimonial-label">Testimonial</p>
+                <p className="post-testimonial">
+                  {post.testimonialTitle} ({post.patientFirstName} {post.patientLastName})
+                </p>
+              </div>
+            ) : (
+              <SelectField
+                label="Testimonial"
+                registration={testimonialField}
+                error={errors.testimonialId?.message ?? testimonials.error ?? undefined}
+              >
+                <option value="">{testimonials.value ? 'Choose a testimonial' : 'Loading testimonials…'}</option>
+                {(testimonials.value ?? []).map((t) => (
+                  <option key={t.id} value={t.id}>
+                    {t.title} ({t.patientFirstName} {t.patientLastName})
+                  </option>
+                ))}
+              </SelectField>
+            )}
+            <ConsentChoice
+              consents={patientId ? consents.value : null}
+              loading={patientId !== null && consents.loading}
+              chosenId={consentId}
+              registration={register('consentId')}
+              error={errors.consentId?.message}
+              loadError={consents.error}
+            />
+            <div className="post-channel">
+              <SelectField label="Channel" registration={register('channel')} error={errors.channel?.message}>
+                <option value="">Choose a channel</option>
+                {channels.map((c) => (
+                  <option key={c} value={c}>
+                    {channelName(c)}
+                  </option>
+                ))}
+                <option value={otherChannel}>Other…</option>
+              </SelectField>
+              {channel === otherChannel ? (
+                <FormField label="Name of the channel" autoComplete="off" registration={register('otherChannelName')} error={errors.otherChannelName?.message} />
+              ) : null}
+            </div>
+            <SelectField label="Purpose" registration={register('purpose')} error={errors.purpose?.message}>
+              {purposes.map((p) => (
+                <option key={p} value={p}>
+                  {purposeLabels.en[p]}
+                </option>
+              ))}
+            </SelectField>
+            <TextAreaField
+              label="Caption"
+              rows={5}
+              hint="The words of the post. The panel shows what they reveal about the patient."
+              registration={register('caption')}
+              error={errors.caption?.message}
+            />
+            <MediaChoice
+              media={testimonial?.media ?? null}
+              chosen={mediaIds}
+              onChange={(ids) => setValue('mediaIds', ids, { shouldDirty: true })}
+            />
+            <CheckboxField
+              label="A third party pays for this post (a sponsor or a manufacturer, for example)"
+              checked={thirdPartyPays}
+              onChange={(event) => setValue('thirdPartyPays', event.target.checked, { shouldDirty: true })}
+            />
+            <ChoiceGroupField
+              legend="Other content this post uses"
+              type="checkbox"
+              columns
+              hint="Media and caption are counted already: a photo as photographs, the patient’s name in the caption as their name. Tick anything else the post shows or tells, such as the patient’s condition or treatment."
+              choices={contentKinds.map((kind) => ({ value: kind, label: contentKindNames[kind] }))}
+              registration={register('extraContentKinds')}
+              error={errors.extraContentKinds?.message}
+            />
+          </fieldset>
+          {canWrite && post?.state !== 'taken_down' ? (
+            <div className="form-actions post-actions">
+              {readOnly ? null : <SubmitButton busy={isSubmitting && !approving}>{post?.state === 'approved' ? 'Save changes' : 'Save draft'}</SubmitButton>}
+              {post?.state === 'draft' ? (
+                <button
+                  type="button"
+                  className={`button button-secondary${approving ? ' button-busy' : ''}`}
+                  aria-disabled={approving || undefined}
+                  onClick={() => void approve()}
+                >
+                  Approve
+                </button>
+              ) : null}
+              {post?.state === 'approved' ? (
+                <button type="button" className="button button-secondary" onClick={() => setDialog('publish')}>
+                  Record publication
+                </button>
+              ) : null}
+              {post?.state === 'published' || post?.state === 'takedown_required' ? (
+                <button type="button" className="button button-primary" onClick={() => setDialog('takedown')}>
+                  Record take-down
+                </button>
+              ) : null}
+              {post?.state === 'draft' && isDirty ? <p className="field-hint">You have unsaved changes. Approve saves them first.</p> : null}
+              {post?.state === 'approved' ? <p className="field-hint">Saving changes withdraws the approval: the post must be approved again.</p> : null}
+              {post?.state === 'published' ? <p className="field-hint">A published post cannot be changed. Take it down and plan a new one.</p> : null}
+            </div>
+          ) : null}
+        </form>
+        <VerdictPanel check={check} waitingFor={waitingFor} />
+      </div>
+      {post && dialog === 'publish' ? <PublishDialog post={post} onDone={applied} onClose={() => setDialog(null)} /> : null}
+      {post && dialog === 'takedown' ? <RecordTakedownDialog post={post} onDone={applied} onClose={() => setDialog(null)} /> : null}
+    </>
+  );
+}

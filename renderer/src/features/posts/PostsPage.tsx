@@ -1,0 +1,75 @@
+import { useCallback, useState } from 'react';
+import type { PostView } from '../../../../shared/posts/dashboard';
+import { useApi } from '../../api/api-context';
+import { PageHeading } from '../../components/PageHeading';
+import { StatusMessage } from '../../components/StatusMessage';
+import { hashHref, useHashQuery } from '../marketing/use-hash-query';
+import { useLoaded } from '../../components/use-loaded';
+import { useSession } from '../session/app-state-context';
+import { PostEditor } from './PostEditor';
+import { PostList } from './PostList';
+import '../../components/buttons.css';
+import '../marketing/marketing.css';
+import './posts.css';
+
+/**
+ * Posts: the list (`#/posts`), a new post (`#/posts?post=new`, optionally
+ * with `&testimonial=…`) or one post (`#/posts?post=<id>`).
+ */
+export function PostsPage() {
+  const api = useApi();
+  const session = useSession();
+  const canWrite = session.permissions.includes('posts.write');
+  const query = useHashQuery();
+  const load = useCallback(() => api['posts.list']({}), [api]);
+  const { value: posts, error, loading, reload } = useLoaded(load);
+  const [flash, setFlash] = useState<{ postId: string; message: string } | null>(null);
+  const shown = query.get('post');
+
+  const onChanged = (post: PostView, message: string, created: boolean) => {
+    reload();
+    if (created) {
+      // The new post opens in its own editor once the reloaded list holds it.
+      setFlash({ postId: post.id, message });
+      window.location.hash = hashHref('/posts', { post: post.id });
+    }
+  };
+
+  if (shown === 'new') {
+    return <PostEditor key="new" post={null} initialTestimonialId={query.get('testimonial') ?? ''} flash={null} onChanged={onChanged} />;
+  }
+  if (shown) {
+    const post = posts?.find((p) => p.id === shown);
+    if (post) {
+      return <PostEditor key={post.id} post={post} initialTestimonialId="" flash={flash?.postId === post.id ? flash.message : null} onChanged={onChanged} />;
+    }
+    return (
+      <>
+        <PageHeading>Post</PageHeading>
+        {loading ? <p aria-busy="true">Loading the post…</p> : <StatusMessage tone="problem">{error ?? 'That post does not exist.'}</StatusMessage>}
+        <p>
+          <a href="#/posts">All posts</a>
+        </p>
+      </>
+    );
+  }
+
+  return (
+    <>
+      <PageHeading>Posts</PageHeading>
+      <p className="lead">
+        Each post relies on one of the patient’s consents. It can be approved only while that consent covers it, and a
+        published post must come down when the consent is revoked or expires.
+      </p>
+      {canWrite ? (
+        <p>
+          <a className="button button-primary" href={hashHref('/posts', { post: 'new' })}>
+            Plan a new post
+          </a>
+        </p>
+      ) : null}
+      <StatusMessage tone="problem">{error}</StatusMessage>
+      {posts ? <PostList posts={posts} /> : error ? null : <p aria-busy="true">Loading posts…</p>}
+    </>
+  );
+}

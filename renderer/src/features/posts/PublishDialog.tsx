@@ -1,0 +1,73 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import type { PostView } from '../../../../shared/posts/dashboard';
+import { useApi } from '../../api/api-context';
+import { reportCallError, type FormProblem } from '../../components/call-error';
+import { Dialog } from '../../components/Dialog';
+import { FormAlert } from '../../components/FormAlert';
+import { FormField } from '../../components/FormField';
+import { SubmitButton } from '../../components/SubmitButton';
+import { showDay, today } from '../marketing/dates';
+import { postName } from './post-naming';
+import { publishFormSchema, type PublishFormInput, type PublishFormValues } from './publish-form-schema';
+
+interface PublishDialogProps {
+  post: PostView;
+  onDone: (post: PostView, message: string) => void;
+  onClose: () => void;
+}
+
+/** Records that an approved post went out: the day and its address, so it can be found and taken down. */
+export function PublishDialog({ post, onDone, onClose }: PublishDialogProps) {
+  const api = useApi();
+  const [problem, setProblem] = useState<FormProblem | null>(null);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors, isSubmitting },
+  } = useForm<PublishFormInput, unknown, PublishFormValues>({
+    resolver: zodResolver(publishFormSchema),
+    defaultValues: { publishedOn: today(), url: '' },
+  });
+
+  return (
+    <Dialog title="Record the publication" onClose={onClose}>
+      {(close) => {
+        const onSubmit = handleSubmit(async (values) => {
+          setProblem(null);
+          try {
+            const published = await api['posts.publish']({ id: post.id, ...values });
+            onDone(published, `Recorded that ${postName(published)} was published on ${showDay(values.publishedOn)}.`);
+            close();
+          } catch (error) {
+            setProblem(reportCallError(error, setError, { publishedOn: 'publishedOn', url: 'url' }));
+          }
+        });
+        return (
+          <form noValidate aria-busy={isSubmitting} onSubmit={(event) => void onSubmit(event)}>
+            <p>Record when and where {postName(post)} went out. If its consent is revoked or expires, this is the address to take down.</p>
+            <FormAlert problem={problem} />
+            <FormField label="Published on" type="date" registration={register('publishedOn')} error={errors.publishedOn?.message} />
+            <FormField
+              label="Post address"
+              type="url"
+              inputMode="url"
+              autoComplete="off"
+              hint="The link to the post itself, such as https://www.facebook.com/…/posts/…"
+              registration={register('url')}
+              error={errors.url?.message}
+            />
+            <div className="dialog-actions">
+              <button type="button" className="button button-secondary" onClick={close}>
+                Cancel
+              </button>
+              <SubmitButton busy={isSubmitting}>Record publication</SubmitButton>
+            </div>
+          </form>
+        );
+      }}
+    </Dialog>
+  );
+}

@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { channels } from '../../../../shared/authorization/scope';
+import { postChannelSchema, postDraftSchema, type Post, type PostDraft } from '../../../../shared/posts/post';
+
+const draft = postDraftSchema.shape;
+
+/** "Other" in the channel list: the coordinator names the channel in words. */
+export const otherChannel = 'other';
+
+/**
+ * The post editor: the fields of a post draft, checked with the draft's own
+ * schemas, except that the consent is a radio choice ('' for none yet) and
+ * the channel is chosen from the list or named under "Other". The output is
+ * the PostDraft that `posts.check`, `posts.create` and `posts.update` take.
+ */
+export const postFormSchema = z
+  .object({
+    testimonialId: draft.testimonialId,
+    consentId: z.string(),
+    channel: z.union([z.enum(channels), z.literal(otherChannel)], 'Choose where the post will appear.'),
+    otherChannelName: z.string(),
+    caption: draft.caption,
+    mediaIds: draft.mediaIds,
+    purpose: draft.purpose,
+    thirdPartyPays: draft.thirdPartyPays,
+    extraContentKinds: draft.extraContentKinds,
+  })
+  .superRefine((values, ctx) => {
+    if (values.channel === otherChannel && !postChannelSchema.safeParse(values.otherChannelName).success) {
+      ctx.addIssue({ code: 'custom', path: ['otherChannelName'], message: 'Name the channel, such as “Waiting-room screen”.' });
+    }
+  })
+  .transform(
+    (values): PostDraft => ({
+      testimonialId: values.testimonialId,
+      consentId: values.consentId === '' ? null : values.consentId,
+      channel: values.channel === otherChannel ? values.otherChannelName.trim() : values.channel,
+      caption: values.caption,
+      mediaIds: values.mediaIds,
+      purpose: values.purpose,
+      thirdPartyPays: values.thirdPartyPays,
+      extraContentKinds: values.extraContentKinds,
+    }),
+  );
+export type PostFormInput = z.input<typeof postFormSchema>;
+
+export function emptyPostForm(testimonialId = ''): PostFormInput {
+  return {
+    testimonialId,
+    consentId: '',
+    channel: '' as PostFormInput['channel'],
+    otherChannelName: '',
+    caption: '',
+    mediaIds: [],
+    purpose: 'advertising',
+    thirdPartyPays: false,
+    extraContentKinds: [],
+  };
+}
+
+/** A saved post as the editor's values. */
+export function postFormOf(post: Post): PostFormInput {
+  const listed = (channels as readonly string[]).includes(post.channel);
+  return {
+    testimonialId: post.testimonialId,
+    consentId: post.consentId ?? '',
+    channel: listed ? (post.channel as PostFormInput['channel']) : otherChannel,
+    otherChannelName: listed ? '' : post.channel,
+    caption: post.caption,
+    mediaIds: post.mediaIds,
+    purpose: post.purpose,
+    thirdPartyPays: post.thirdPartyPays,
+    extraContentKinds: post.extraContentKinds,
+  };
+}
+
+/** Field names of the call's input that the backend may name in its issues, mapped to the editor's fields. */
+export const postFieldOf = {
+  testimonialId: 'testimonialId',
+  consentId: 'consentId',
+  channel: 'channel',
+  caption: 'caption',
+  mediaIds: 'mediaIds',
+  purpose: 'purpose',
+  thirdPartyPays: 'thirdPartyPays',
+  extraContentKinds: 'extraContentKinds',
+} as const;

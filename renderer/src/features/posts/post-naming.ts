@@ -1,0 +1,7 @@
+import { channelName } from '../../../../shared/posts/coverage';
+import type { PostView } from '../../../../shared/posts/dashboard';
+
+/** How a post is named in buttons, dialogs and messages: “Back on the stairs” on Facebook. */
+export function postName(post: Pick<PostView, 'testimonialTitle' | 'channel'>): string {
+  return `“${post.testimonialTitle}” on ${channelName(post.channel)}`;
+}

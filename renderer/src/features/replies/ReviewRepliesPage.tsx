@@ -1,0 +1,113 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import type { ReplyCheck } from '../../../../shared/posts/review-reply';
+import { useApi } from '../../api/api-context';
+import { reportCallError, type FormProblem } from '../../components/call-error';
+import { FormAlert } from '../../components/FormAlert';
+import { HighlightedText, HighlightNotes } from '../../components/HighlightedText';
+import { PageHeading } from '../../components/PageHeading';
+import { SubmitButton } from '../../components/SubmitButton';
+import { TextAreaField } from '../../components/TextAreaField';
+import { replyFormSchema, type ReplyFormInput, type ReplyFormValues } from './reply-form-schema';
+import '../../components/buttons.css';
+import '../marketing/marketing.css';
+import './replies.css';
+
+/**
+ * Check a reply to an online review before posting it: anything that
+ * confirms the reviewer is a patient or mentions their care is marked, with
+ * the safe pattern to follow. Nothing typed here is saved.
+ */
+export function ReviewRepliesPage() {
+  const api = useApi();
+  const [problem, setProblem] = useState<FormProblem | null>(null);
+  const [checked, setChecked] = useState<{ text: string; result: ReplyCheck } | null>(null);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    setValue,
+    formState: { errors, isSubmitting },
+  } = useForm<ReplyFormInput, unknown, ReplyFormValues>({
+    resolver: zodResolver(replyFormSchema),
+    defaultValues: { text: '' },
+  });
+
+  const onSubmit = handleSubmit(async ({ text }) => {
+    setProblem(null);
+    try {
+      setChecked({ text, result: await api['replies.check']({ text }) });
+    } catch (error) {
+      setProblem(reportCallError(error, setError, { text: 'text' }));
+    }
+  });
+
+  const result = checked?.result;
+  const concerns = result?.concerns ?? [];
+  return (
+    <>
+      <PageHeading>Review replies</PageHeading>
+      <p className="lead">
+        Replying to an online review must not confirm that the reviewer is a patient or mention their care, even when
+        they did. Paste your reply to check it. Nothing you type here is saved.
+      </p>
+      <div className="replies-layout">
+        <form className="card reply-form" noValidate aria-busy={isSubmitting} onSubmit={(event) => void onSubmit(event)}>
+          <FormAlert problem={problem} />
+          <TextAreaField
+            label="Your reply"
+            rows={6}
+            hint="The text you plan to post under the review."
+            registration={register('text')}
+            error={errors.text?.message}
+          />
+          <div className="form-actions">
+            <SubmitButton busy={isSubmitting}>Check reply</SubmitButton>
+          </div>
+        </form>
+        <section className="card reply-result" aria-labelledby="reply-result-heading">
+          <h2 id="reply-result-heading" className="section-heading">
+            Is this reply safe to post?
+          </h2>
+          <div role="status">
+            {!result ? (
+              <p className="empty-note">Check a reply to see the answer here.</p>
+            ) : result.safe ? (
+              <p className="reply-verdict reply-verdict-safe">Safe to post: nothing in it confirms a patient or mentions care.</p>
+            ) : (
+              <p className="reply-verdict reply-verdict-unsafe">
+                Change this reply before posting: {concerns.length} {concerns.length === 1 ? 'concern' : 'concerns'}.
+              </p>
+            )}
+          </div>
+          {checked && concerns.length ? (
+            <>
+              <HighlightedText text={checked.text} spans={concerns} label="The reply as checked, with each concern marked" />
+              <HighlightNotes notes={concerns} />
+            </>
+          ) : null}
+          {result ? (
+            <div className="reply-suggestion">
+              <h3 className="reply-suggestion-heading">The safe pattern</h3>
+              <p>Thank the reviewer, stay general, and invite them to call. For example:</p>
+              <blockquote className="reply-suggestion-text">{result.suggestion}</blockquote>
+              {result.safe ? null : (
+                <button
+                  type="button"
+                  className="button button-secondary button-small"
+                  onClick={() => {
+                    setValue('text', result.suggestion, { shouldDirty: true });
+                    setChecked(null);
+                  }}
+                >
+                  Use this reply instead
+                </button>
+              )}
+            </div>
+          ) : null}
+        </section>
+      </div>
+    </>
+  );
+}

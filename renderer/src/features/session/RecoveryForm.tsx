@@ -1,0 +1,91 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { useApi } from '../../api/api-context';
+import { reportCallError, type FormProblem } from '../../components/call-error';
+import { FormAlert } from '../../components/FormAlert';
+import { FormField } from '../../components/FormField';
+import { PageHeading } from '../../components/PageHeading';
+import { passwordHint } from '../../components/password-hint';
+import { SubmitButton } from '../../components/SubmitButton';
+import { useAppState } from './app-state-context';
+import { recoveryFormSchema, type RecoveryFormInput, type RecoveryFormValues } from './sign-in-form-schemas';
+import './sign-in.css';
+
+/** An administrator who forgot their password sets a new one with the recovery key. */
+export function RecoveryForm({ onBack }: { onBack: () => void }) {
+  const api = useApi();
+  const { applyState } = useAppState();
+  const [problem, setProblem] = useState<FormProblem | null>(null);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors, isSubmitting },
+  } = useForm<RecoveryFormInput, unknown, RecoveryFormValues>({
+    resolver: zodResolver(recoveryFormSchema),
+    defaultValues: { recoveryKey: '', username: '', newPassword: '', confirmPassword: '' },
+  });
+
+  const onSubmit = handleSubmit(async ({ recoveryKey, username, newPassword }) => {
+    setProblem(null);
+    try {
+      applyState(await api['session.recover']({ recoveryKey, username, newPassword }));
+    } catch (error) {
+      setProblem(
+        reportCallError(error, setError, { recoveryKey: 'recoveryKey', username: 'username', newPassword: 'newPassword' }),
+      );
+    }
+  });
+
+  return (
+    <>
+      <PageHeading>Recover access with the recovery key</PageHeading>
+      <p className="lead">
+        Enter the recovery key you stored when Consent Desk was set up, and choose a new password for an administrator.
+      </p>
+      <FormAlert problem={problem} />
+      <form noValidate aria-busy={isSubmitting} onSubmit={(event) => void onSubmit(event)}>
+        <FormField
+          label="Recovery key"
+          className="monospace"
+          autoComplete="off"
+          autoCapitalize="characters"
+          spellCheck={false}
+          hint="52 letters and digits in groups of four, with or without the dashes."
+          registration={register('recoveryKey')}
+          error={errors.recoveryKey?.message}
+        />
+        <FormField
+          label="Administrator username"
+          autoComplete="username"
+          autoCapitalize="none"
+          spellCheck={false}
+          registration={register('username')}
+          error={errors.username?.message}
+        />
+        <FormField
+          label="New password"
+          type="password"
+          autoComplete="new-password"
+          hint={passwordHint}
+          registration={register('newPassword')}
+          error={errors.newPassword?.message}
+        />
+        <FormField
+          label="Confirm new password"
+          type="password"
+          autoComplete="new-password"
+          registration={register('confirmPassword')}
+          error={errors.confirmPassword?.message}
+        />
+        <div className="form-actions">
+          <SubmitButton busy={isSubmitting}>Set new password and sign in</SubmitButton>
+          <button type="button" className="button button-secondary" onClick={onBack}>
+            Back to sign in
+          </button>
+        </div>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,69 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { useApi } from '../../api/api-context';
+import { reportCallError, type FormProblem } from '../../components/call-error';
+import { FormAlert } from '../../components/FormAlert';
+import { FormField } from '../../components/FormField';
+import { PageHeading } from '../../components/PageHeading';
+import { SubmitButton } from '../../components/SubmitButton';
+import { useAppState } from './app-state-context';
+import { lockNoticeText } from './lock-notice-text';
+import { signInFormSchema, type SignInFormInput, type SignInFormValues } from './sign-in-form-schemas';
+import './sign-in.css';
+
+export function SignInForm({ onUseRecoveryKey }: { onUseRecoveryKey: () => void }) {
+  const api = useApi();
+  const { state, lockNotice, applyState } = useAppState();
+  const [problem, setProblem] = useState<FormProblem | null>(null);
+  const notice = lockNoticeText(state, lockNotice);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    resetField,
+    formState: { errors, isSubmitting },
+  } = useForm<SignInFormInput, unknown, SignInFormValues>({
+    resolver: zodResolver(signInFormSchema),
+    defaultValues: { username: state.lockedUsername ?? '', password: '' },
+  });
+
+  const onSubmit = handleSubmit(async (values) => {
+    setProblem(null);
+    try {
+      applyState(await api['session.signIn'](values));
+    } catch (error) {
+      // A wrong password is not kept around for the next attempt.
+      resetField('password');
+      setProblem(reportCallError(error, setError, { username: 'username', password: 'password' }));
+    }
+  });
+
+  return (
+    <>
+      <PageHeading>Sign in</PageHeading>
+      {notice ? <p className={state.phase === 'locked' ? 'sign-in-notice sign-in-notice-locked' : 'sign-in-notice'}>{notice}</p> : null}
+      <FormAlert problem={problem} />
+      <form noValidate aria-busy={isSubmitting} onSubmit={(event) => void onSubmit(event)}>
+        <FormField
+          label="Username"
+          autoComplete="username"
+          autoCapitalize="none"
+          spellCheck={false}
+          registration={register('username')}
+          error={errors.username?.message}
+        />
+        <FormField label="Password" type="password" autoComplete="current-password" registration={register('password')} error={errors.password?.message} />
+        <div className="form-actions">
+          <SubmitButton busy={isSubmitting}>Sign in</SubmitButton>
+        </div>
+      </form>
+      <p className="sign-in-recovery">
+        Forgot the administrator password?{' '}
+        <button type="button" className="button-link" onClick={onUseRecoveryKey}>
+          Use the recovery key
+        </button>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import type { AppState } from '../../../../shared/session';
+import { lockNoticeText } from './lock-notice-text';
+
+const locked: AppState = {
+  phase: 'locked',
+  session: null,
+  idleMinutes: 5,
+  practiceName: 'Riverside',
+  lockedUsername: 'alex',
+  patientMode: null,
+};
+
+describe('the sentence above the sign-in form', () => {
+  it('says why the app locked', () => {
+    expect(lockNoticeText(locked, 'idle')).toMatch(/^Consent Desk locked after 5 minutes without input/);
+    expect(lockNoticeText({ ...locked, idleMinutes: 1 }, 'idle')).toMatch(/after 1 minute without/);
+    expect(lockNoticeText(locked, 'backend')).toMatch(/locked itself/);
+    expect(lockNoticeText(locked, null)).toBe('Consent Desk is locked. Sign in to continue.');
+  });
+
+  it('confirms a sign-out, and says nothing on a plain start', () => {
+    const signedOut: AppState = { ...locked, phase: 'signed_out', lockedUsername: null };
+    expect(lockNoticeText(signedOut, 'signed_out')).toBe('You are signed out.');
+    expect(lockNoticeText(signedOut, null)).toBeNull();
+  });
+});

@@ -1,0 +1,15 @@
+import { z } from 'zod';
+import { contract } from '../../../../shared/contract';
+import { mismatchOn } from '../../components/new-password';
+
+/** Sign-in checks exactly what `session.signIn` checks. */
+export const signInFormSchema = contract['session.signIn'].input;
+export type SignInFormInput = z.input<typeof signInFormSchema>;
+export type SignInFormValues = z.output<typeof signInFormSchema>;
+
+/** `session.recover`'s own rules, plus the new password typed twice. */
+export const recoveryFormSchema = contract['session.recover'].input
+  .extend({ confirmPassword: z.string() })
+  .refine((v) => v.newPassword === v.confirmPassword, mismatchOn('confirmPassword'));
+export type RecoveryFormInput = z.input<typeof recoveryFormSchema>;
+export type RecoveryFormValues = z.output<typeof recoveryFormSchema>;

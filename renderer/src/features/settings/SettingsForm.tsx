@@ -1,0 +1,69 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import type { Settings } from '../../../../shared/settings';
+import { useApi } from '../../api/api-context';
+import { reportCallError, type FormProblem } from '../../components/call-error';
+import { FormAlert } from '../../components/FormAlert';
+import { FormField } from '../../components/FormField';
+import { StatusMessage } from '../../components/StatusMessage';
+import { SubmitButton } from '../../components/SubmitButton';
+import { useAppState } from '../session/app-state-context';
+import { settingsFormSchema, type SettingsFormInput, type SettingsFormValues } from './settings-form-schema';
+import './settings.css';
+
+export function SettingsForm({ settings }: { settings: Settings }) {
+  const api = useApi();
+  const { refresh } = useAppState();
+  const [problem, setProblem] = useState<FormProblem | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    reset,
+    formState: { errors, isSubmitting },
+  } = useForm<SettingsFormInput, unknown, SettingsFormValues>({
+    resolver: zodResolver(settingsFormSchema),
+    defaultValues: settings,
+  });
+
+  const onSubmit = handleSubmit(async (values) => {
+    setProblem(null);
+    setSaved(null);
+    try {
+      const updated = await api['settings.update'](values);
+      reset(updated);
+      // The header's practice name and the idle timer read the app state.
+      await refresh();
+      setSaved('Settings saved.');
+    } catch (error) {
+      setProblem(reportCallError(error, setError, { practiceName: 'practiceName', idleMinutes: 'idleMinutes' }));
+    }
+  });
+
+  return (
+    <>
+      <FormAlert problem={problem} />
+      <form className="card settings-form" noValidate aria-busy={isSubmitting} onSubmit={(event) => void onSubmit(event)}>
+        <FormField label="Practice name" autoComplete="organization" registration={register('practiceName')} error={errors.practiceName?.message} />
+        <FormField
+          label="Lock after (minutes)"
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={60}
+          step={1}
+          className="settings-minutes"
+          hint="Consent Desk locks itself after this many minutes without input, from 1 to 60."
+          registration={register('idleMinutes', { valueAsNumber: true })}
+          error={errors.idleMinutes?.message}
+        />
+        <div className="form-actions">
+          <SubmitButton busy={isSubmitting}>Save settings</SubmitButton>
+        </div>
+      </form>
+      <StatusMessage tone="success">{saved}</StatusMessage>
+    </>
+  );
+}

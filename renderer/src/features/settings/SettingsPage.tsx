@@ -1,0 +1,33 @@
+import { useEffect, useState } from 'react';
+import type { Settings } from '../../../../shared/settings';
+import { useApi } from '../../api/api-context';
+import { messageOf } from '../../components/error-message';
+import { PageHeading } from '../../components/PageHeading';
+import { StatusMessage } from '../../components/StatusMessage';
+import { SettingsForm } from './SettingsForm';
+
+/** Practice-wide settings: the practice's name and the idle lock time. */
+export function SettingsPage() {
+  const api = useApi();
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let current = true;
+    api['settings.get']({}).then(
+      (loaded) => current && setSettings(loaded),
+      (error: unknown) => current && setLoadError(messageOf(error)),
+    );
+    return () => {
+      current = false;
+    };
+  }, [api]);
+
+  return (
+    <>
+      <PageHeading>Settings</PageHeading>
+      {loadError ? <StatusMessage tone="problem">{loadError}</StatusMessage> : null}
+      {settings ? <SettingsForm settings={settings} /> : loadError ? null : <p aria-busy="true">Loading settings…</p>}
+    </>
+  );
+}

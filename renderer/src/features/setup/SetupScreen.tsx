@@ -1,0 +1,93 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { useApi } from '../../api/api-context';
+import { reportCallError, type FormProblem } from '../../components/call-error';
+import { FormAlert } from '../../components/FormAlert';
+import { FormField } from '../../components/FormField';
+import { PageHeading } from '../../components/PageHeading';
+import { SubmitButton } from '../../components/SubmitButton';
+import { WelcomeLayout } from '../../components/WelcomeLayout';
+import { passwordHint } from '../../components/password-hint';
+import { useAppState } from '../session/app-state-context';
+import { setupFormSchema, type SetupFormInput, type SetupFormValues } from './setup-form-schema';
+
+/** First run: name the practice and create its first administrator (the privacy officer). */
+export function SetupScreen() {
+  const api = useApi();
+  const { applyState } = useAppState();
+  const [problem, setProblem] = useState<FormProblem | null>(null);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors, isSubmitting },
+  } = useForm<SetupFormInput, unknown, SetupFormValues>({
+    resolver: zodResolver(setupFormSchema),
+    defaultValues: { practiceName: '', displayName: '', username: '', password: '', confirmPassword: '' },
+  });
+
+  const onSubmit = handleSubmit(async (values) => {
+    setProblem(null);
+    try {
+      const created = await api['setup.create']({
+        practiceName: values.practiceName,
+        adminDisplayName: values.displayName,
+        adminUsername: values.username,
+        password: values.password,
+      });
+      applyState(created.state, { recoveryKey: created.recoveryKey });
+    } catch (error) {
+      setProblem(
+        reportCallError(error, setError, {
+          practiceName: 'practiceName',
+          adminDisplayName: 'displayName',
+          adminUsername: 'username',
+          password: 'password',
+        }),
+      );
+    }
+  });
+
+  return (
+    <WelcomeLayout>
+      <PageHeading>Set up Consent Desk</PageHeading>
+      <p className="lead">
+        Name your practice and create the first administrator account, usually the practice’s privacy officer. You can
+        add other staff once you are signed in.
+      </p>
+      <FormAlert problem={problem} />
+      <form noValidate aria-busy={isSubmitting} onSubmit={(event) => void onSubmit(event)}>
+        <FormField label="Practice name" autoComplete="organization" registration={register('practiceName')} error={errors.practiceName?.message} />
+        <FormField label="Your name" autoComplete="name" registration={register('displayName')} error={errors.displayName?.message} />
+        <FormField
+          label="Username"
+          autoComplete="username"
+          autoCapitalize="none"
+          spellCheck={false}
+          hint="What you will type to sign in, for example “jsmith”."
+          registration={register('username')}
+          error={errors.username?.message}
+        />
+        <FormField
+          label="Password"
+          type="password"
+          autoComplete="new-password"
+          hint={passwordHint}
+          registration={register('password')}
+          error={errors.password?.message}
+        />
+        <FormField
+          label="Confirm password"
+          type="password"
+          autoComplete="new-password"
+          registration={register('confirmPassword')}
+          error={errors.confirmPassword?.message}
+        />
+        <div className="form-actions">
+          <SubmitButton busy={isSubmitting}>Create store</SubmitButton>
+        </div>
+      </form>
+    </WelcomeLayout>
+  );
+}

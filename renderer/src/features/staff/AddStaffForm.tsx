@@ -1,0 +1,79 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { roleLabels } from '../../../../shared/roles';
+import { useApi } from '../../api/api-context';
+import { reportCallError, type FormProblem } from '../../components/call-error';
+import { FormAlert } from '../../components/FormAlert';
+import { FormField } from '../../components/FormField';
+import { passwordHint } from '../../components/password-hint';
+import { SelectField } from '../../components/SelectField';
+import { SubmitButton } from '../../components/SubmitButton';
+import { RoleOptions } from './RoleOptions';
+import { addStaffFormSchema, type AddStaffFormInput, type AddStaffFormValues } from './staff-form-schemas';
+
+const emptyForm = { displayName: '', username: '', password: '' };
+
+/** A new account with a role and a first password to hand to the person. */
+export function AddStaffForm({ onAdded }: { onAdded: (message: string) => void }) {
+  const api = useApi();
+  const [problem, setProblem] = useState<FormProblem | null>(null);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    reset,
+    formState: { errors, isSubmitting },
+  } = useForm<AddStaffFormInput, unknown, AddStaffFormValues>({
+    resolver: zodResolver(addStaffFormSchema),
+    defaultValues: emptyForm,
+  });
+
+  const onSubmit = handleSubmit(async (values) => {
+    setProblem(null);
+    try {
+      const added = await api['staff.create'](values);
+      reset(emptyForm);
+      onAdded(`Added ${added.displayName} (${roleLabels[added.role]}) with the username ${added.username}.`);
+    } catch (error) {
+      setProblem(
+        reportCallError(error, setError, { displayName: 'displayName', username: 'username', role: 'role', password: 'password' }),
+      );
+    }
+  });
+
+  return (
+    <section className="card staff-add" aria-labelledby="add-staff-heading">
+      <h2 id="add-staff-heading">Add a staff member</h2>
+      <FormAlert problem={problem} />
+      <form noValidate aria-busy={isSubmitting} onSubmit={(event) => void onSubmit(event)}>
+        <div className="staff-add-fields">
+          <FormField label="Name" autoComplete="off" registration={register('displayName')} error={errors.displayName?.message} />
+          <FormField
+            label="Username"
+            autoComplete="off"
+            autoCapitalize="none"
+            spellCheck={false}
+            hint="Lowercase letters, digits, dots, dashes or underscores."
+            registration={register('username')}
+            error={errors.username?.message}
+          />
+          <SelectField label="Role" registration={register('role')} error={errors.role?.message}>
+            <RoleOptions prompt="Choose a role" />
+          </SelectField>
+          <FormField
+            label="Password"
+            type="password"
+            autoComplete="new-password"
+            hint={`${passwordHint} Give it to the person privately.`}
+            registration={register('password')}
+            error={errors.password?.message}
+          />
+        </div>
+        <div className="form-actions">
+          <SubmitButton busy={isSubmitting}>Add staff member</SubmitButton>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,58 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { roleLabels } from '../../../../shared/roles';
+import { useApi } from '../../api/api-context';
+import { reportCallError, type FormProblem } from '../../components/call-error';
+import { Dialog } from '../../components/Dialog';
+import { FormAlert } from '../../components/FormAlert';
+import { SelectField } from '../../components/SelectField';
+import { SubmitButton } from '../../components/SubmitButton';
+import { RoleOptions } from './RoleOptions';
+import type { StaffDialogProps } from './staff-action';
+import { changeRoleFormSchema, type ChangeRoleFormInput, type ChangeRoleFormValues } from './staff-form-schemas';
+
+export function ChangeRoleDialog({ member, onDone, onClose }: StaffDialogProps) {
+  const api = useApi();
+  const [problem, setProblem] = useState<FormProblem | null>(null);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors, isSubmitting },
+  } = useForm<ChangeRoleFormInput, unknown, ChangeRoleFormValues>({
+    resolver: zodResolver(changeRoleFormSchema),
+    defaultValues: { role: member.role },
+  });
+
+  return (
+    <Dialog title={`Change ${member.displayName}’s role`} onClose={onClose}>
+      {(close) => {
+        const onSubmit = handleSubmit(async ({ role }) => {
+          setProblem(null);
+          try {
+            const updated = await api['staff.update']({ id: member.id, role });
+            onDone(`${updated.displayName}’s role is now ${roleLabels[updated.role]}.`);
+            close();
+          } catch (error) {
+            setProblem(reportCallError(error, setError, { role: 'role' }));
+          }
+        });
+        return (
+          <form noValidate aria-busy={isSubmitting} onSubmit={(event) => void onSubmit(event)}>
+            <FormAlert problem={problem} />
+            <SelectField label="Role" registration={register('role')} error={errors.role?.message}>
+              <RoleOptions />
+            </SelectField>
+            <div className="dialog-actions">
+              <button type="button" className="button button-secondary" onClick={close}>
+                Cancel
+              </button>
+              <SubmitButton busy={isSubmitting}>Save role</SubmitButton>
+            </div>
+          </form>
+        );
+      }}
+    </Dialog>
+  );
+}

@@ -1,0 +1,57 @@
+import { useState, type FormEvent } from 'react';
+import { useApi } from '../../api/api-context';
+import { messageOf } from '../../components/error-message';
+import { Dialog } from '../../components/Dialog';
+import { FormAlert } from '../../components/FormAlert';
+import { SubmitButton } from '../../components/SubmitButton';
+import type { FormProblem } from '../../components/call-error';
+import type { StaffDialogProps } from './staff-action';
+
+/** Confirms a disable, saying plainly what the key rotation means. */
+export function DisableStaffDialog({ member, onDone, onClose }: StaffDialogProps) {
+  const api = useApi();
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<FormProblem | null>(null);
+
+  return (
+    <Dialog title={`Disable ${member.displayName}’s account?`} onClose={onClose}>
+      {(close) => {
+        const onSubmit = async (event: FormEvent) => {
+          event.preventDefault();
+          if (busy) return;
+          setBusy(true);
+          setProblem(null);
+          try {
+            const disabled = await api['staff.disable']({ id: member.id });
+            onDone(`${disabled.displayName}’s account is disabled and the data key was rotated.`);
+            close();
+          } catch (error) {
+            setProblem({ message: messageOf(error), focus: true });
+          } finally {
+            setBusy(false);
+          }
+        };
+        return (
+          <form aria-busy={busy} onSubmit={(event) => void onSubmit(event)}>
+            <p>{member.displayName} ({member.username}) will no longer be able to sign in.</p>
+            <p>
+              Consent Desk will also <strong>rotate the data key</strong>: it re-encrypts the store with a new key and
+              gives the new key to every other active account and to the recovery key. After that, {member.displayName}’s
+              old password opens nothing, not even a copy of the key file taken earlier. This takes a moment.
+            </p>
+            <p>Everything {member.displayName} did stays in the audit trail. You can enable the account again later with a new password.</p>
+            <FormAlert problem={problem} />
+            <div className="dialog-actions">
+              <button type="button" className="button button-secondary" onClick={close}>
+                Cancel
+              </button>
+              <SubmitButton busy={busy} variant="danger">
+                Disable account
+              </SubmitButton>
+            </div>
+          </form>
+        );
+      }}
+    </Dialog>
+  );
+}

@@ -1,0 +1,59 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { useApi } from '../../api/api-context';
+import { reportCallError, type FormProblem } from '../../components/call-error';
+import { Dialog } from '../../components/Dialog';
+import { FormAlert } from '../../components/FormAlert';
+import { SubmitButton } from '../../components/SubmitButton';
+import type { StaffDialogProps } from './staff-action';
+import { NewPasswordFields } from './NewPasswordFields';
+import { newPasswordFormSchema, type NewPasswordFormInput, type NewPasswordFormValues } from './staff-form-schemas';
+
+/** Enabling needs a new password: disabling removed the account's key slot. */
+export function EnableStaffDialog({ member, onDone, onClose }: StaffDialogProps) {
+  const api = useApi();
+  const [problem, setProblem] = useState<FormProblem | null>(null);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors, isSubmitting },
+  } = useForm<NewPasswordFormInput, unknown, NewPasswordFormValues>({
+    resolver: zodResolver(newPasswordFormSchema),
+    defaultValues: { password: '', confirmPassword: '' },
+  });
+
+  return (
+    <Dialog title={`Enable ${member.displayName}’s account`} onClose={onClose}>
+      {(close) => {
+        const onSubmit = handleSubmit(async ({ password }) => {
+          setProblem(null);
+          try {
+            const enabled = await api['staff.enable']({ id: member.id, password });
+            onDone(`${enabled.displayName}’s account is enabled with the new password.`);
+            close();
+          } catch (error) {
+            setProblem(reportCallError(error, setError, { password: 'password' }));
+          }
+        });
+        return (
+          <form noValidate aria-busy={isSubmitting} onSubmit={(event) => void onSubmit(event)}>
+            <p>
+              {member.displayName} ({member.username}) will be able to sign in again. Their old password was removed when
+              the account was disabled, so choose a new one.
+            </p>
+            <FormAlert problem={problem} />
+            <NewPasswordFields register={register} errors={errors} />
+            <div className="dialog-actions">
+              <button type="button" className="button button-secondary" onClick={close}>
+                Cancel
+              </button>
+              <SubmitButton busy={isSubmitting}>Enable account</SubmitButton>
+            </div>
+          </form>
+        );
+      }}
+    </Dialog>
+  );
+}

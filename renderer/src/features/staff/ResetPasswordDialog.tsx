@@ -1,0 +1,55 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { useApi } from '../../api/api-context';
+import { reportCallError, type FormProblem } from '../../components/call-error';
+import { Dialog } from '../../components/Dialog';
+import { FormAlert } from '../../components/FormAlert';
+import { SubmitButton } from '../../components/SubmitButton';
+import type { StaffDialogProps } from './staff-action';
+import { NewPasswordFields } from './NewPasswordFields';
+import { newPasswordFormSchema, type NewPasswordFormInput, type NewPasswordFormValues } from './staff-form-schemas';
+
+export function ResetPasswordDialog({ member, onDone, onClose }: StaffDialogProps) {
+  const api = useApi();
+  const [problem, setProblem] = useState<FormProblem | null>(null);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors, isSubmitting },
+  } = useForm<NewPasswordFormInput, unknown, NewPasswordFormValues>({
+    resolver: zodResolver(newPasswordFormSchema),
+    defaultValues: { password: '', confirmPassword: '' },
+  });
+
+  return (
+    <Dialog title={`Reset ${member.displayName}’s password`} onClose={onClose}>
+      {(close) => {
+        const onSubmit = handleSubmit(async ({ password }) => {
+          setProblem(null);
+          try {
+            await api['staff.resetPassword']({ id: member.id, password });
+            onDone(`${member.displayName}’s password is reset. Their old password no longer works.`);
+            close();
+          } catch (error) {
+            setProblem(reportCallError(error, setError, { password: 'password' }));
+          }
+        });
+        return (
+          <form noValidate aria-busy={isSubmitting} onSubmit={(event) => void onSubmit(event)}>
+            <p>Choose a new password for {member.displayName} ({member.username}). Their old password stops working at once.</p>
+            <FormAlert problem={problem} />
+            <NewPasswordFields register={register} errors={errors} />
+            <div className="dialog-actions">
+              <button type="button" className="button button-secondary" onClick={close}>
+                Cancel
+              </button>
+              <SubmitButton busy={isSubmitting}>Reset password</SubmitButton>
+            </div>
+          </form>
+        );
+      }}
+    </Dialog>
+  );
+}

@@ -1,0 +1,61 @@
+import { useEffect, useRef } from 'react';
+import type { MediaSummary, Testimonial } from '../../../../shared/posts/post';
+import { showDayOf } from '../marketing/dates';
+import { hashHref } from '../marketing/use-hash-query';
+import { MediaImportForm } from './MediaImportForm';
+import { MediaItem } from './MediaItem';
+
+interface TestimonialCardProps {
+  testimonial: Testimonial;
+  canWrite: boolean;
+  canPlanPosts: boolean;
+  /** Take the focus (just created). */
+  focus: boolean;
+  onImported: (testimonial: Testimonial, media: MediaSummary) => void;
+}
+
+/** A testimonial: whose, the words, its media, and where to add more. */
+export function TestimonialCard({ testimonial, canWrite, canPlanPosts, focus, onImported }: TestimonialCardProps) {
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const headingId = `testimonial-${testimonial.id}`;
+  useEffect(() => {
+    if (focus) headingRef.current?.focus();
+  }, [focus]);
+
+  return (
+    <section className="card testimonial" aria-labelledby={headingId}>
+      <header className="testimonial-header">
+        <h3 id={headingId} ref={headingRef} tabIndex={-1} className="testimonial-title">
+          {testimonial.title}
+        </h3>
+        <p className="muted testimonial-meta">
+          {testimonial.patientFirstName} {testimonial.patientLastName} · recorded {showDayOf(testimonial.createdAt)}
+        </p>
+      </header>
+      <blockquote className="testimonial-quote">{testimonial.quote}</blockquote>
+      <h4 className="testimonial-subheading">Media ({testimonial.media.length})</h4>
+      {testimonial.media.length ? (
+        <ul className="media-list">
+          {testimonial.media.map((media) => (
+            <MediaItem key={media.id} media={media} />
+          ))}
+        </ul>
+      ) : (
+        <p className="empty-note">No photos, videos or audio yet.</p>
+      )}
+      {canWrite ? (
+        <div className="media-import-section">
+          <h4 className="testimonial-subheading">Import a photo, video or audio file</h4>
+          <MediaImportForm testimonial={testimonial} onImported={(media) => onImported(testimonial, media)} />
+        </div>
+      ) : null}
+      {canPlanPosts ? (
+        <p className="testimonial-actions">
+          <a className="button button-secondary button-small" href={hashHref('/posts', { post: 'new', testimonial: testimonial.id })}>
+            Plan a post<span className="visually-hidden"> with “{testimonial.title}”</span>
+          </a>
+        </p>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,35 @@
+import type { ComponentType } from 'react';
+import type { Permission } from '../../../shared/roles';
+import { MyAccountPage } from '../features/account/MyAccountPage';
+import { AuditPage } from '../features/audit/AuditPage';
+import { HomePage } from '../features/home/HomePage';
+import { MarketingDashboardPage } from '../features/dashboard/MarketingDashboardPage';
+import { PatientsPage } from '../features/patients/PatientsPage';
+import { PostsPage } from '../features/posts/PostsPage';
+import { ReviewRepliesPage } from '../features/replies/ReviewRepliesPage';
+import { TestimonialsPage } from '../features/testimonials/TestimonialsPage';
+import { SettingsPage } from '../features/settings/SettingsPage';
+import { StaffPage } from '../features/staff/StaffPage';
+
+export interface PageEntry {
+  path: string;
+  /** The link text in the navigation, and the window title. */
+  label: string;
+  /** Who may open it; null for everyone signed in. The backend enforces the same permission on every call. */
+  permission: Permission | null;
+  Page: ComponentType;
+}
+
+/** Every page of the signed-in app, in navigation order. */
+export const pages: readonly PageEntry[] = [
+  { path: '/', label: 'Home', permission: null, Page: HomePage },
+  { path: '/patients', label: 'Patients', permission: 'patients.read', Page: PatientsPage },
+  { path: '/marketing', label: 'Marketing dashboard', permission: 'posts.read', Page: MarketingDashboardPage },
+  { path: '/testimonials', label: 'Testimonials', permission: 'testimonials.read', Page: TestimonialsPage },
+  { path: '/posts', label: 'Posts', permission: 'posts.read', Page: PostsPage },
+  { path: '/replies', label: 'Review replies', permission: null, Page: ReviewRepliesPage },
+  { path: '/staff', label: 'Staff', permission: 'staff.manage', Page: StaffPage },
+  { path: '/audit', label: 'Audit trail', permission: 'audit.read', Page: AuditPage },
+  { path: '/settings', label: 'Settings', permission: 'settings.manage', Page: SettingsPage },
+  { path: '/account', label: 'My account', permission: null, Page: MyAccountPage },
+];
