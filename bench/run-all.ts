@@ -11,6 +11,7 @@ const benches = [
   { file: 'store.bench.ts', what: 'Store: the cost of encryption on audited writes, and of signing in' },
   { file: 'pdf.bench.ts', what: 'PDF: one signed authorization, against a bare pdf-lib document' },
   { file: 'coverage.bench.ts', what: 'Coverage: every post against its consent, 10,000 consents and 50,000 posts' },
+  { file: 'export.bench.ts', what: 'Audit export: 10,000 signed authorizations to a bundle, against the system zip' },
 ];
 
 const failed: string[] = [];
