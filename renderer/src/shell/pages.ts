@@ -2,6 +2,10 @@ import type { ComponentType } from 'react';
 import type { Permission } from '../../../shared/roles';
 import { MyAccountPage } from '../features/account/MyAccountPage';
 import { AuditPage } from '../features/audit/AuditPage';
+import { BackupsPage } from '../features/compliance-backups/BackupsPage';
+import { AuditExportPage } from '../features/compliance-export/AuditExportPage';
+import { ReportsPage } from '../features/compliance-reports/ReportsPage';
+import { RetentionPage } from '../features/compliance-retention/RetentionPage';
 import { HomePage } from '../features/home/HomePage';
 import { MarketingDashboardPage } from '../features/dashboard/MarketingDashboardPage';
 import { PatientsPage } from '../features/patients/PatientsPage';
@@ -30,6 +34,10 @@ export const pages: readonly PageEntry[] = [
   { path: '/replies', label: 'Review replies', permission: null, Page: ReviewRepliesPage },
   { path: '/staff', label: 'Staff', permission: 'staff.manage', Page: StaffPage },
   { path: '/audit', label: 'Audit trail', permission: 'audit.read', Page: AuditPage },
+  { path: '/audit-export', label: 'Export for audit', permission: 'audit.read', Page: AuditExportPage },
+  { path: '/reports', label: 'Reports', permission: 'audit.read', Page: ReportsPage },
+  { path: '/retention', label: 'Retention', permission: 'records.purge', Page: RetentionPage },
+  { path: '/backups', label: 'Backups', permission: 'store.backup', Page: BackupsPage },
   { path: '/settings', label: 'Settings', permission: 'settings.manage', Page: SettingsPage },
   { path: '/account', label: 'My account', permission: null, Page: MyAccountPage },
 ];

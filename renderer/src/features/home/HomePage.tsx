@@ -1,5 +1,6 @@
 import { permissionLabels, roleLabels } from '../../../../shared/roles';
 import { PageHeading } from '../../components/PageHeading';
+import { ComplianceLinks } from '../compliance/ComplianceLinks';
 import { MarketingAtAGlance } from '../dashboard/MarketingAtAGlance';
 import { useAppState, useSession } from '../session/app-state-context';
 import './home-page.css';
@@ -20,6 +21,7 @@ export function HomePage() {
         {roleLabels[session.role]}.
       </p>
       <MarketingAtAGlance />
+      <ComplianceLinks />
       <section className="card home-section" aria-labelledby="home-can-do">
         <h2 id="home-can-do">What your role can do</h2>
         <ul className="home-permissions">

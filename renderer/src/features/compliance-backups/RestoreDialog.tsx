@@ -1,0 +1,99 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
+import type { BackupInfo } from '../../../../shared/compliance/backups';
+import { useApi } from '../../api/api-context';
+import { reportCallError, type FormProblem } from '../../components/call-error';
+import { ChoiceGroupField } from '../../components/ChoiceGroupField';
+import { Dialog } from '../../components/Dialog';
+import { FormAlert } from '../../components/FormAlert';
+import { FormField } from '../../components/FormField';
+import { SubmitButton } from '../../components/SubmitButton';
+import { useAppState } from '../session/app-state-context';
+import { showInstant } from '../compliance/compliance-format';
+import { restoreFormSchema, toRestoreCredential, type RestoreFormValues } from './backup-form-schemas';
+
+const credentialChoices = [
+  { value: 'password', label: 'My password, as it was when the backup was made' },
+  { value: 'recoveryKey', label: 'The recovery key' },
+] as const;
+
+/**
+ * Restores the store from a backup after a plain warning: everything done
+ * since the backup is lost, and everyone is signed out. The backend checks
+ * the backup first (it opens, its integrity and audit chain hold) and
+ * changes nothing if it does not.
+ */
+export function RestoreDialog({ backup, onClose }: { backup: BackupInfo; onClose: () => void }) {
+  const api = useApi();
+  const { applyState } = useAppState();
+  const [problem, setProblem] = useState<FormProblem | null>(null);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    control,
+    formState: { errors, isSubmitting },
+  } = useForm<RestoreFormValues>({
+    resolver: zodResolver(restoreFormSchema),
+    defaultValues: { with: 'password', password: '', recoveryKey: '' },
+  });
+  const using = useWatch({ control, name: 'with' });
+
+  const onSubmit = handleSubmit(async (values) => {
+    setProblem(null);
+    try {
+      const state = await api['backups.restore']({ filePath: backup.filePath, ...toRestoreCredential(values) });
+      // Everyone is signed out now: the sign-in screen replaces this one.
+      applyState(state);
+    } catch (error) {
+      setProblem(reportCallError(error, setError, { password: 'password', recoveryKey: 'recoveryKey' }));
+    }
+  });
+
+  return (
+    <Dialog title="Restore this backup?" onClose={onClose}>
+      {(close) => (
+        <form noValidate aria-busy={isSubmitting} onSubmit={(event) => void onSubmit(event)}>
+          <p>
+            Consent Desk will be put back as it was on <strong>{showInstant(backup.createdAt)}</strong> ({backup.fileName}).
+          </p>
+          <p>
+            <strong>Everything recorded since then is lost</strong>, and <strong>everyone is signed out</strong>, you included.
+            The backup is checked first: if it does not open, or its integrity or audit chain fails, nothing changes.
+          </p>
+          <FormAlert problem={problem} />
+          <ChoiceGroupField legend="Open the backup with" type="radio" choices={credentialChoices} registration={register('with')} />
+          {using === 'password' ? (
+            <FormField
+              label="Password"
+              type="password"
+              autoComplete="current-password"
+              hint="Your password when the backup was made, if you have changed it since."
+              registration={register('password')}
+              error={errors.password?.message}
+            />
+          ) : (
+            <FormField
+              label="Recovery key"
+              autoComplete="off"
+              autoCapitalize="characters"
+              spellCheck={false}
+              hint="52 letters and digits in groups of four, shown when Consent Desk was set up."
+              registration={register('recoveryKey')}
+              error={errors.recoveryKey?.message}
+            />
+          )}
+          <div className="dialog-actions">
+            <button type="button" className="button button-secondary" onClick={close}>
+              Cancel
+            </button>
+            <SubmitButton busy={isSubmitting} variant="danger">
+              Restore and sign everyone out
+            </SubmitButton>
+          </div>
+        </form>
+      )}
+    </Dialog>
+  );
+}

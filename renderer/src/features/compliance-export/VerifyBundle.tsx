@@ -1,0 +1,73 @@
+import { useState } from 'react';
+import type { BundleVerification } from '../../../../shared/compliance/audit-bundle';
+import { useApi } from '../../api/api-context';
+import { messageOf } from '../../components/error-message';
+import { StatusMessage } from '../../components/StatusMessage';
+import { formatCount } from '../compliance/compliance-format';
+import '../../components/buttons.css';
+
+function checkedText(result: BundleVerification): string {
+  const c = result.checked;
+  return `Checked ${formatCount(c.files)} files, ${formatCount(c.pdfSignatures)} PDF signatures and ${formatCount(c.auditEvents)} audit events.`;
+}
+
+/**
+ * Checks the finished bundle as an auditor would (the same code as
+ * `consent-desk verify-bundle`): the manifest's signature, every file,
+ * every PDF signature, the audit excerpt. Says it is intact, or lists
+ * each problem.
+ */
+export function VerifyBundle({ exportId }: { exportId: string }) {
+  const api = useApi();
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<BundleVerification | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const verify = async () => {
+    if (busy) return;
+    setBusy(true);
+    setResult(null);
+    setError(null);
+    try {
+      setResult(await api['exports.verify']({ id: exportId }));
+    } catch (failure) {
+      setError(messageOf(failure));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  let message: string | null = null;
+  if (busy) message = 'Checking every file and signature…';
+  else if (error) message = error;
+  else if (result?.ok) message = `Bundle intact: every file matches its signed manifest and every signature is valid. ${checkedText(result)}`;
+  else if (result) message = `Bundle NOT intact: ${result.failures.length} problem(s). ${checkedText(result)}`;
+
+  return (
+    <div className="export-verify" aria-busy={busy}>
+      <button
+        type="button"
+        className={busy ? 'button button-secondary button-busy' : 'button button-secondary'}
+        aria-disabled={busy || undefined}
+        onClick={() => void verify()}
+      >
+        Verify bundle
+      </button>
+      <StatusMessage tone={error || (result && !result.ok) ? 'problem' : result ? 'success' : 'info'}>{message}</StatusMessage>
+      {result && !result.ok ? (
+        <ul className="compliance-problems" aria-label="Problems found in the bundle">
+          {result.failures.map((failure) => (
+            <li key={failure}>{failure}</li>
+          ))}
+        </ul>
+      ) : null}
+      {result?.signer ? (
+        <p className="compliance-note">
+          Signed by {result.signer.subject}; certificate SHA-256 fingerprint{' '}
+          <code className="compliance-hash">{result.signer.fingerprintSha256}</code>. Give the auditor this fingerprint so
+          they can check it with <code>consent-desk verify-bundle FILE --certificate-fingerprint</code>.
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+import { useState } from 'react';
+import type { CallInput } from '../../../../shared/contract';
+import { useApi } from '../../api/api-context';
+import { downloadFile } from '../../components/download-file';
+import { messageOf } from '../../components/error-message';
+import { VisuallyHidden } from '../../components/VisuallyHidden';
+import '../../components/buttons.css';
+
+export interface ReportOutcome {
+  message: string;
+  tone: 'success' | 'problem';
+}
+
+interface DownloadReportButtonProps {
+  /** The report's name, for screen readers: "Download PDF (uncovered posts)". */
+  name: string;
+  request: CallInput<'reports.pdf'>;
+  onOutcome: (outcome: ReportOutcome) => void;
+}
+
+/** Saves one report as a signed PDF, the way the app saves every file it makes. */
+export function DownloadReportButton({ name, request, onOutcome }: DownloadReportButtonProps) {
+  const api = useApi();
+  const [busy, setBusy] = useState(false);
+
+  const download = async () => {
+    if (busy) return;
+    setBusy(true);
+    try {
+      const file = await api['reports.pdf'](request);
+      downloadFile(file);
+      onOutcome({ message: `The ${name} report is saved as ${file.fileName} (signed PDF, SHA-256 ${file.sha256}).`, tone: 'success' });
+    } catch (error) {
+      onOutcome({ message: messageOf(error), tone: 'problem' });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <button
+      type="button"
+      className={busy ? 'button button-secondary button-small button-busy' : 'button button-secondary button-small'}
+      aria-disabled={busy || undefined}
+      onClick={() => void download()}
+    >
+      Download PDF<VisuallyHidden> ({name})</VisuallyHidden>
+    </button>
+  );
+}

@@ -1,0 +1,78 @@
+import type { ExpiringConsentRow, ExpiringConsentsReport } from '../../../../shared/compliance/expiring-consents';
+import { channelName } from '../../../../shared/posts/coverage';
+import { postStateLabels } from '../../../../shared/posts/post';
+import { TableScroll } from '../../components/TableScroll';
+import { showDay } from '../compliance/compliance-format';
+import { hashHref } from '../marketing/use-hash-query';
+
+const windows: { key: keyof Omit<ExpiringConsentsReport, 'generatedOn'>; title: string }[] = [
+  { key: 'within30', title: 'Within 30 days' },
+  { key: 'within60', title: 'In 31 to 60 days' },
+  { key: 'within90', title: 'In 61 to 90 days' },
+];
+
+function ExpiringTable({ title, rows }: { title: string; rows: ExpiringConsentRow[] }) {
+  if (rows.length === 0) {
+    return (
+      <>
+        <h3>{title} (0)</h3>
+        <p className="empty-note">None.</p>
+      </>
+    );
+  }
+  return (
+    <>
+      <h3>
+        {title} ({rows.length})
+      </h3>
+      <TableScroll label={`Consents expiring ${title.toLowerCase()}`}>
+        <table className="data-table compliance-table">
+          <caption className="visually-hidden">Consents expiring {title.toLowerCase()}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Patient</th>
+              <th scope="col">Expires on</th>
+              <th scope="col">Days left</th>
+              <th scope="col">Posts relying on it</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.consentId}>
+                <th scope="row">{row.patientName}</th>
+                <td className="compliance-nowrap">{showDay(row.expiresOn)}</td>
+                <td>{row.daysLeft}</td>
+                <td>
+                  {row.posts.length ? (
+                    <ul className="compliance-inline-list">
+                      {row.posts.map((post) => (
+                        <li key={post.id}>
+                          <a href={hashHref('/posts', { post: post.id })}>
+                            {channelName(post.channel)} post ({postStateLabels[post.state]})
+                          </a>
+                        </li>
+                      ))}
+                    </ul>
+                  ) : (
+                    'None'
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
+    </>
+  );
+}
+
+/** Consents in effect that expire by date in the next 30, 60 and 90 days, with the posts that will lose their cover. */
+export function ExpiringConsentsSection({ report }: { report: ExpiringConsentsReport }) {
+  return (
+    <>
+      {windows.map(({ key, title }) => (
+        <ExpiringTable key={key} title={title} rows={report[key]} />
+      ))}
+    </>
+  );
+}

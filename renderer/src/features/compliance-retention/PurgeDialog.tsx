@@ -1,0 +1,69 @@
+import { useState, type FormEvent } from 'react';
+import type { PurgeResult, RetentionRow } from '../../../../shared/compliance/retention';
+import { useApi } from '../../api/api-context';
+import { messageOf } from '../../components/error-message';
+import { Dialog } from '../../components/Dialog';
+import { FormAlert } from '../../components/FormAlert';
+import { SubmitButton } from '../../components/SubmitButton';
+import type { FormProblem } from '../../components/call-error';
+import { showDay } from '../compliance/compliance-format';
+
+interface PurgeDialogProps {
+  row: RetentionRow;
+  onPurged: (result: PurgeResult) => void;
+  /** The backend refused (someone purged it meanwhile, the day changed): reload the list. */
+  onRefused: () => void;
+  onClose: () => void;
+}
+
+/** Confirms a purge, saying what goes and what stays; the backend checks the rule again and may refuse. */
+export function PurgeDialog({ row, onPurged, onRefused, onClose }: PurgeDialogProps) {
+  const api = useApi();
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<FormProblem | null>(null);
+
+  return (
+    <Dialog title={`Purge ${row.patientName}’s authorization?`} onClose={onClose}>
+      {(close) => {
+        const onSubmit = async (event: FormEvent) => {
+          event.preventDefault();
+          if (busy) return;
+          setBusy(true);
+          setProblem(null);
+          try {
+            const result = await api['retention.purge']({ id: row.authorizationId });
+            onPurged(result);
+            close();
+          } catch (error) {
+            setProblem({ message: messageOf(error), focus: true });
+            onRefused();
+          } finally {
+            setBusy(false);
+          }
+        };
+        return (
+          <form aria-busy={busy} onSubmit={(event) => void onSubmit(event)}>
+            <p>
+              This deletes the signed authorization{row.revokedAt ? ' and its revocation acknowledgment' : ''} for {row.patientName}{' '}
+              for good. It cannot be undone, except by restoring a backup made before.
+            </p>
+            <p>
+              {row.verdict.keptThrough ? `Its six years ended on ${showDay(row.verdict.keptThrough)}. ` : ''}
+              Posts that relied on it keep their history, with the consent’s id and its PDF’s SHA-256. The purge is recorded in
+              the audit trail.
+            </p>
+            <FormAlert problem={problem} />
+            <div className="dialog-actions">
+              <button type="button" className="button button-secondary" onClick={close}>
+                Cancel
+              </button>
+              <SubmitButton busy={busy} variant="danger">
+                Purge authorization
+              </SubmitButton>
+            </div>
+          </form>
+        );
+      }}
+    </Dialog>
+  );
+}

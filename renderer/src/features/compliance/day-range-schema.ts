@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { isDay } from '../../../../shared/calendar';
+
+/** One date box: filled in, and a date such as the calls take. */
+export const dayField = (which: 'first' | 'last') =>
+  z.string().min(1, `Choose the ${which} day.`).refine(isDay, 'Use a date such as 2026-01-31.');
+
+/** A range whose first day is not after its last, said on the “To” box as the calls would refuse it. */
+export const rangeInOrder: [(r: { from: string; to: string }) => boolean, { path: string[]; message: string }] = [
+  (r) => r.from <= r.to,
+  { path: ['to'], message: 'Choose a day on or after the “From” day.' },
+];
+
+/**
+ * A range of days as the forms take it (two date boxes), checked by the
+ * same rules as the calls, with messages that say which box to fix.
+ */
+export const dayRangeFormSchema = z.object({ from: dayField('first'), to: dayField('last') }).refine(...rangeInOrder);
+
+export type DayRangeFormValues = z.output<typeof dayRangeFormSchema>;
