@@ -28,7 +28,7 @@ describe('the audit chain', () => {
   it('is intact after normal use, and grows by one linked event per append', () => {
     const before = verifyAuditChain(db);
     expect(before.intact).toBe(true);
-    appendAudit(db, { at: new Date().toISOString(), actorId: null, actorName: 'system', action: 'test.event' });
+    appendAudit(db, { at: new Date().toISOString(), actorId: null, actorName: 'system', action: 'settings.updated' });
     const after = verifyAuditChain(db);
     expect(after).toMatchObject({ intact: true, events: before.events + 1 });
   });

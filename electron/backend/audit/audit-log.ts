@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import type { AuditEvent, AuditFilter, AuditPage, ChainVerification } from '../../../shared/audit';
+import type { AuditAction } from '../../../shared/audit-actions';
 import type { Db } from '../store/database';
 
 export const genesisHash = '0'.repeat(64);
@@ -8,7 +9,7 @@ export interface AuditEntry {
   at: string;
   actorId: string | null;
   actorName: string;
-  action: string;
+  action: AuditAction;
   subjectType?: string | null;
   subjectId?: string | null;
   /** Short, with no more patient information than the action needs. */

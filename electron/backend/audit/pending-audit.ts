@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { newKeyPair, openBox, sealTo } from '../crypto/sealed-box';
 import type { Db } from '../store/database';
 import type { AuditEntry } from './audit-log';
+import { auditActionLabels, type AuditAction } from '../../../shared/audit-actions';
 
 /**
  * Events that happen while the store is closed, such as a failed sign-in
@@ -26,7 +27,7 @@ const entrySchema = z.object({
   at: z.string(),
   actorId: z.null(),
   actorName: z.string(),
-  action: z.string(),
+  action: z.enum(Object.keys(auditActionLabels) as [AuditAction, ...AuditAction[]]),
   detail: z.string().optional(),
 });
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { ExportJob, ExportParams, ManifestCertificate } from '../../../shared/compliance/audit-bundle';
 import { AppError } from '../../../shared/errors';
 import { appVersion } from '../app-version';
+import type { AuditAction } from '../../../shared/audit-actions';
 import { appendAudit } from '../audit/audit-log';
 import type { BackendCore } from '../backend-core';
 import { certificateDerOf, toPem } from '../crypto/certificate-pem';
@@ -122,7 +123,7 @@ export function startExport(core: BackendCore, params: ExportParams): ExportJob 
   jobs.set(id, record);
 
   // Written after the fact by the background job: name the person who started it.
-  const auditEnd = (action: string, detail: string) => {
+  const auditEnd = (action: AuditAction, detail: string) => {
     if (core.openStore !== store) return;
     store.write(() =>
       appendAudit(store.db, { at: core.nowIso(), actorId: staff.id, actorName: staff.username, action, subjectType: 'export', subjectId: id, detail }),

@@ -8,6 +8,7 @@ import type { PostView } from '../../../shared/posts/dashboard';
 import { scanForPhi, type Finding } from '../../../shared/posts/phi-scanner';
 import type { PostDraft, PostState } from '../../../shared/posts/post';
 import { reconcile } from '../../../shared/posts/workflow';
+import type { AuditAction } from '../../../shared/audit-actions';
 import { appendAudit } from '../audit/audit-log';
 import { scopeView, toScopeView } from '../repositories/consent-scope-repository';
 import { getPatient } from '../repositories/patient-repository';
@@ -69,7 +70,7 @@ export function postView(db: Db, post: StoredPost, today: Day): PostView {
   };
 }
 
-const stateChange: Partial<Record<PostState, { action: string; field: 'takedownRequiredAt' | null }>> = {
+const stateChange: Partial<Record<PostState, { action: AuditAction; field: 'takedownRequiredAt' | null }>> = {
   draft: { action: 'post.approval_withdrawn', field: null },
   takedown_required: { action: 'post.takedown_required', field: 'takedownRequiredAt' },
 };

@@ -1,3 +1,4 @@
+import { auditActionLabel } from '../../../shared/audit-actions';
 import { revocationMethodLabels } from '../../../shared/authorization/record';
 import { formatDay } from '../../../shared/calendar';
 import type { ExpiringConsentsReport, ExpiringConsentRow } from '../../../shared/compliance/expiring-consents';
@@ -117,7 +118,7 @@ export async function reportPdf(
       layout.paragraph(`From ${formatDay(r.from, 'en')} to ${formatDay(r.to, 'en')}: ${r.totalEvents} audit event(s).`);
       for (const s of r.staff) {
         layout.heading(`${s.displayName ?? s.actorName} (${s.actorName}${s.role ? `, ${roleLabels[s.role]}` : ''}): ${s.total}`);
-        for (const a of s.actions) layout.field(a.action, `${a.count} (first ${a.firstAt}, last ${a.lastAt})`);
+        for (const a of s.actions) layout.field(auditActionLabel(a.action), `${a.count} (first ${a.firstAt}, last ${a.lastAt})`);
       }
       break;
     }

@@ -1,5 +1,5 @@
 import type { AuditEvent } from '../../../../shared/audit';
-import { auditActionLabel } from './audit-actions';
+import { auditActionLabel } from '../../../../shared/audit-actions';
 import { useStaffNames } from './use-staff-names';
 import { TableScroll } from '../../components/TableScroll';
 

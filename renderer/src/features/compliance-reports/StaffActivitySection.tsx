@@ -2,7 +2,7 @@ import type { StaffActivityReport } from '../../../../shared/compliance/staff-ac
 import { roleLabels } from '../../../../shared/roles';
 import { TableScroll } from '../../components/TableScroll';
 import { formatCount, showDay } from '../compliance/compliance-format';
-import { auditActionLabel } from '../audit/audit-actions';
+import { auditActionLabel } from '../../../../shared/audit-actions';
 
 /** Audit events per staff member and action over the period, busiest first. */
 export function StaffActivitySection({ report }: { report: StaffActivityReport }) {
