@@ -286,23 +286,24 @@ test.describe('six and a quarter years later', () => {
   // The backend's clock moved past the six years of the demo's lapsed authorizations, not of those ending later.
   test.use({ daysAhead: 6 * 365 + 2 + 90 });
 
-  test('the administrator purges what the rule allows, and sees the backend’s refusal when a post still needs taking down', async ({
+  test('the administrator purges what the rule allows; a consent whose post still needs taking down waits, on the page and in the contract', async ({
     page,
     host,
   }, testInfo) => {
     await signInAsOfficer(page, host);
     const review = await ask(host, 'retention.review', { purgeableOnly: false });
     const purgeable = review.rows.filter((r) => r.verdict.purgeable);
-    const kept = review.rows.filter((r) => !r.verdict.purgeable);
-    // A post still up (or waiting to be taken down) blocks the purge of its consent, whatever the review says.
+    // Past its six years, but a post relying on it still stands or waits to be taken down.
     const live = new Set(
       (await ask(host, 'posts.list', {}))
         .filter((p) => p.state === 'approved' || p.state === 'published' || p.state === 'takedown_required')
         .map((p) => p.consentId),
     );
-    const blocked = purgeable.find((r) => live.has(r.authorizationId));
-    const free = purgeable.find((r) => !live.has(r.authorizationId));
-    expect(blocked).toBeDefined();
+    const blocked = review.rows.find((r) => live.has(r.authorizationId) && r.verdict.keptThrough !== null && r.verdict.keptThrough < review.today);
+    const kept = review.rows.filter((r) => !r.verdict.purgeable && r.verdict.reason === 'within_period');
+    expect(blocked?.verdict).toMatchObject({ purgeable: false, reason: 'posts_to_take_down' });
+    expect(purgeable.map((r) => r.authorizationId)).not.toContain(blocked!.authorizationId);
+    const free = purgeable[0];
     expect(free).toBeDefined();
     expect(kept.length).toBeGreaterThanOrEqual(1);
 
@@ -311,32 +312,32 @@ test.describe('six and a quarter years later', () => {
     await expect(table.getByRole('row')).toHaveCount(purgeable.length + 1);
     await expectAccessible(page, 'retention with purgeable records');
 
-    // The page offers it (its six years are over), the backend refuses it, and the dialog says why.
-    await table.getByRole('button', { name: `Purge ${blocked!.patientName}’s authorization` }).click();
-    const refused = page.getByRole('dialog', { name: `Purge ${blocked!.patientName}’s authorization?` });
-    await expect(refused).toContainText('for good');
-    await refused.getByRole('button', { name: 'Purge authorization' }).click();
-    await expect(refused.getByRole('alert')).toHaveText(/still need taking down\. Record the take-down first/);
-    await expect(refused.getByRole('alert')).toBeFocused();
-    await expectAccessible(page, 'purge refused');
-    await snapshot(page, testInfo, '06-purge-refused');
-    await refused.getByRole('button', { name: 'Cancel' }).click();
-    await expect(refused).toHaveCount(0);
-    await expect(table.getByRole('row')).toHaveCount(purgeable.length + 1);
+    // The contract refuses it too, saying why, and the attempt is on the record.
+    const refused = await callHost(host, 'retention.purge', { id: blocked!.authorizationId });
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/still need taking down/) } });
+    const refusals = await ask(host, 'audit.list', { action: 'consent.purge_refused' });
+    expect(refusals.events.map((e) => e.subjectId)).toContain(blocked!.authorizationId);
 
     await table.getByRole('button', { name: `Purge ${free!.patientName}’s authorization` }).click();
     const dialog = page.getByRole('dialog', { name: `Purge ${free!.patientName}’s authorization?` });
+    await expect(dialog).toContainText('for good');
+    await expectAccessible(page, 'purge dialog');
+    await snapshot(page, testInfo, '06-purge-dialog');
     await dialog.getByRole('button', { name: 'Purge authorization' }).click();
     await expect(dialog).toHaveCount(0);
     await expect(page.getByRole('status').filter({ hasText: `Purged ${free!.patientName}’s authorization` })).toBeVisible();
     await expect(page.getByRole('table', { name: `Authorizations that may be purged (${purgeable.length - 1})` })).toBeVisible();
     expect((await ask(host, 'retention.review', { purgeableOnly: false })).rows.map((r) => r.authorizationId)).not.toContain(free!.authorizationId);
 
-    // Those still within their six years show when they may go, and no Purge button.
+    // Every other record says when it may go, and offers no Purge button.
     await page.getByLabel('Show only authorizations that may be purged today').uncheck();
+    const waiting = page.getByRole('row').filter({ hasText: blocked!.patientName }).filter({ hasText: 'Once its posts are taken down' });
+    await expect(waiting).toHaveCount(1);
+    await expect(waiting.getByRole('button')).toHaveCount(0);
     for (const row of kept) {
-      const line = page.getByRole('row').filter({ hasText: row.patientName }).first();
-      await expect(line).toContainText(`From ${formatDay(addDaysTo(row.verdict.keptThrough!, 1), 'en')}`);
+      const line = page.getByRole('row').filter({ hasText: row.patientName }).filter({ hasText: `From ${formatDay(addDaysTo(row.verdict.keptThrough!, 1), 'en')}` }).first();
+      await expect(line).toBeVisible();
       await expect(line.getByRole('button')).toHaveCount(0);
     }
     const purged = await ask(host, 'audit.list', { action: 'consent.purged' });

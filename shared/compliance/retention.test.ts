@@ -14,6 +14,7 @@ const signed: RetentionFacts = {
   revocationReceivedOn: null,
   expirationEventAt: null,
   expirationEventOn: null,
+  postsToTakeDown: 0,
 };
 
 describe('the retention rule (six years from the later of creation and last day in effect)', () => {
@@ -28,6 +29,17 @@ describe('the retention rule (six years from the later of creation and last day 
     expect(endOfEffect(signed, '2024-01-01')).toBe('2020-06-29');
     expect(retentionVerdict(signed, '2026-06-29')).toMatchObject({ purgeable: false, reason: 'within_period', keptThrough: '2026-06-29' });
     expect(retentionVerdict(signed, '2026-06-30')).toMatchObject({ purgeable: true, anchor: '2020-06-29', keptThrough: '2026-06-29' });
+  });
+
+  it('waits, after the six years, for the posts that relied on it to be taken down', () => {
+    expect(retentionVerdict({ ...signed, postsToTakeDown: 2 }, '2026-06-30')).toMatchObject({
+      purgeable: false,
+      reason: 'posts_to_take_down',
+      keptThrough: '2026-06-29',
+      message: expect.stringMatching(/2 post\(s\) relying on it still need taking down/),
+    });
+    // Inside the window, the window is the reason given.
+    expect(retentionVerdict({ ...signed, postsToTakeDown: 2 }, '2026-06-29')).toMatchObject({ reason: 'within_period' });
   });
 
   it('counts from the revocation when it ended the authorization first', () => {

@@ -27,6 +27,12 @@ export interface RetentionFacts {
   /** When the expiration event was recorded (an instant) and the day it happened. */
   expirationEventAt: string | null;
   expirationEventOn: string | null;
+  /**
+   * Posts relying on it that are approved, published or waiting to be taken
+   * down: their history must keep the consent they stood on, so these block
+   * a purge until the take-down is recorded.
+   */
+  postsToTakeDown: number;
 }
 
 export type RetentionVerdict =
@@ -41,7 +47,7 @@ export type RetentionVerdict =
     }
   | {
       purgeable: false;
-      reason: 'draft' | 'in_effect' | 'within_period';
+      reason: 'draft' | 'in_effect' | 'within_period' | 'posts_to_take_down';
       anchor: Day | null;
       lastDayInEffect: Day | null;
       keptThrough: Day | null;
@@ -76,7 +82,7 @@ export function endOfEffect(facts: RetentionFacts, today: Day): Day | null {
  * of its creation, its last day in effect and the records made about it
  * (a revocation or expiration event recorded even after it had lapsed
  * starts its own six years). An authorization still in effect is never
- * purgeable, however old.
+ * purgeable, however old; nor is one with posts still to take down.
  */
 export function retentionVerdict(facts: RetentionFacts, today: Day): RetentionVerdict {
   if (facts.stage === 'draft') {
@@ -122,6 +128,16 @@ export function retentionVerdict(facts: RetentionFacts, today: Day): RetentionVe
       lastDayInEffect: end,
       keptThrough,
       message: `This authorization must be kept through ${formatDay(keptThrough, 'en')}: six years after ${formatDay(anchor, 'en')}, ${why}. It cannot be purged before then.`,
+    };
+  }
+  if (facts.postsToTakeDown > 0) {
+    return {
+      purgeable: false,
+      reason: 'posts_to_take_down',
+      anchor,
+      lastDayInEffect: end,
+      keptThrough,
+      message: `Its six years are over, but ${facts.postsToTakeDown} post(s) relying on it still need taking down. Record the take-down first: their history must show the consent they were published under.`,
     };
   }
   return {

@@ -7,8 +7,11 @@ import type { Handlers } from './handler';
 export const retentionHandlers = {
   'retention.review': (core, { purgeableOnly }) => {
     const today = core.today();
-    const rows = retentionRows(core.requireStore().db, today);
+    const store = core.requireStore();
+    const rows = retentionRows(store.db, today);
     const purgeable = rows.filter((r) => r.verdict.purgeable);
+    // The review lists patients' names: who looked is on the record.
+    store.write(() => core.audit({ action: 'retention.reviewed', detail: `${rows.length} reviewed, ${purgeable.length} may be purged` }));
     return { today, reviewed: rows.length, purgeable: purgeable.length, rows: purgeableOnly ? purgeable : rows };
   },
 
@@ -17,7 +20,7 @@ export const retentionHandlers = {
     const record = getAuthorization(store.db, id);
     if (!record) throw new AppError('not_found', 'That authorization does not exist.');
     const today = core.today();
-    const verdict = retentionVerdict(retentionFactsOf(record), today);
+    const verdict = retentionVerdict(retentionFactsOf(store.db, record), today);
     if (!verdict.purgeable) {
       // The refusal is on the record too: someone tried to delete a record the law says to keep.
       store.write(() =>

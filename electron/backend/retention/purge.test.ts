@@ -60,7 +60,7 @@ describe('migration 4 (retention)', () => {
       expect(() => purgeAuthorization(db, p.revoked.id, by)).toThrow(/must be kept through March 2, 2032/);
       expect(() => purgeAuthorization(db, p.kept.id, { ...by, today: '2027-06-29' })).toThrow(/still in effect/);
       // Past its date and six years on, but its published post was never taken down.
-      expect(() => purgeAuthorization(db, p.kept.id, { ...by, today: '2033-07-01' })).toThrow(/1 post\(s\) relying on this authorization still need taking down/);
+      expect(() => purgeAuthorization(db, p.kept.id, { ...by, today: '2033-07-01' })).toThrow(/1 post\(s\) relying on it still need taking down/);
       db.prepare("UPDATE posts SET state = 'taken_down' WHERE id = ?").run(p.livePost.id);
       expect(purgeAuthorization(db, p.kept.id, { ...by, today: '2033-07-01' }).postsKept).toBe(1);
     } finally {
@@ -78,6 +78,8 @@ describe('retention through the contract', () => {
     const byId = new Map(review.rows.map((r) => [r.authorizationId, r.verdict]));
     expect(byId.get(p.kept.id)).toMatchObject({ purgeable: false, reason: 'in_effect' });
     expect(byId.get(p.revoked.id)).toMatchObject({ purgeable: false, reason: 'within_period', keptThrough: '2032-03-02' });
+    // The review names patients: who looked is on the record.
+    expect((await p.call('audit.list', { action: 'retention.reviewed' })).events.map((e) => e.detail)).toEqual(['2 reviewed, 0 may be purged']);
 
     for (const id of [p.kept.id, p.revoked.id]) {
       const refused = await rejection(p.call('retention.purge', { id }));

@@ -5,8 +5,12 @@ import { AppError } from '../../../shared/errors';
 import { getAuthorization, type AuthorizationRecord } from '../repositories/authorization-repository';
 import type { Db } from '../store/database';
 
-export function retentionFactsOf(record: AuthorizationRecord): RetentionFacts {
+/** Posts relying on an authorization that still stand or wait for their take-down. */
+const postsToTakeDownSql = "SELECT count(*) FROM posts WHERE consent_id = ? AND state IN ('approved', 'published', 'takedown_required')";
+
+export function retentionFactsOf(db: Db, record: AuthorizationRecord): RetentionFacts {
   return {
+    postsToTakeDown: db.prepare(postsToTakeDownSql).pluck().get(record.id) as number,
     stage: record.stage,
     expiration: record.terms.expiration,
     createdAt: record.createdAt,
@@ -40,11 +44,13 @@ export function retentionRows(db: Db, today: Day): RetentionRow[] {
     revocation_received_on: string | null;
     expiration_event_at: string | null;
     expiration_event_on: string | null;
+    posts_to_take_down: number;
   };
   const rows = db
     .prepare(
       `SELECT a.id, a.patient_id, p.first_name, p.last_name, a.stage, a.terms, a.created_at, a.signed_at, a.witnessed_at,
-         a.revoked_at, a.revocation_received_on, a.expiration_event_at, a.expiration_event_on
+         a.revoked_at, a.revocation_received_on, a.expiration_event_at, a.expiration_event_on,
+         (${postsToTakeDownSql.replace('?', 'a.id')}) AS posts_to_take_down
        FROM authorizations a JOIN patients p ON p.id = a.patient_id WHERE a.stage <> 'draft' ORDER BY a.created_at, a.id`,
     )
     .iterate() as IterableIterator<Row>;
@@ -60,6 +66,7 @@ export function retentionRows(db: Db, today: Day): RetentionRow[] {
       revocationReceivedOn: r.revocation_received_on,
       expirationEventAt: r.expiration_event_at,
       expirationEventOn: r.expiration_event_on,
+      postsToTakeDown: r.posts_to_take_down,
     };
     result.push({
       authorizationId: r.id,
@@ -88,18 +95,9 @@ export function purgeAuthorization(db: Db, id: string, by: { staffId: string; at
   }
   const record = getAuthorization(db, id);
   if (!record) throw new AppError('not_found', 'That authorization does not exist.');
-  const verdict = retentionVerdict(retentionFactsOf(record), by.today);
+  // Checked again inside the transaction, on the record and its posts as they are now.
+  const verdict = retentionVerdict(retentionFactsOf(db, record), by.today);
   if (!verdict.purgeable) throw new AppError('conflict', verdict.message);
-  const live = db
-    .prepare("SELECT count(*) FROM posts WHERE consent_id = ? AND state IN ('approved', 'published', 'takedown_required')")
-    .pluck()
-    .get(id) as number;
-  if (live > 0) {
-    throw new AppError(
-      'conflict',
-      `${live} post(s) relying on this authorization still need taking down. Record the take-down first: their history must show the consent they were published under.`,
-    );
-  }
   db.prepare(
     `INSERT INTO authorization_purges (authorization_id, patient_id, created_at, signed_at, revoked_at, last_day_in_effect, kept_through,
        pdf_sha256, revocation_pdf_sha256, purged_at, purged_by)
