@@ -132,7 +132,7 @@ test('the privacy officer exports the demo history with the progress bar on scre
   }
 });
 
-test('an export cancelled while it runs leaves no zip and no temporary file behind', async ({ page, host, demo }, testInfo) => {
+test('an export survives a reload of the page; cancelled while it runs, it leaves no zip and no temporary file behind', async ({ page, host, demo }, testInfo) => {
   const disk = stallBundleWrites();
   try {
     await signInAsOfficer(page, host);
@@ -145,6 +145,12 @@ test('an export cancelled while it runs leaves no zip and no temporary file behi
     const during = await readdir(demo.exportsDir);
     expect(during.filter((name) => name.startsWith('.') && name.includes('.partial')).length).toBeGreaterThan(0);
     expect(during.filter((name) => name.endsWith('.zip'))).toEqual([]);
+
+    // The window reloads (or the officer comes back later): the running export is found again.
+    await page.reload();
+    await expect(page.locator('html')).toHaveAttribute('data-app-ready', 'true');
+    await goTo(page, 'Export for audit');
+    await expect(running.getByRole('progressbar')).toBeVisible();
 
     await running.getByRole('button', { name: 'Cancel export' }).click();
     const cancelled = page.getByRole('region', { name: 'Export cancelled' });

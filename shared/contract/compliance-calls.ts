@@ -46,6 +46,12 @@ export const complianceCalls = {
     input: z.object({ id: exportIdSchema }).strict(),
     output: returns<ExportJob>(),
   }),
+  'exports.latest': call({
+    summary: 'The export started last (running or finished) since Consent Desk started, or null: a reloaded page finds it again.',
+    access: 'audit.read',
+    input: noInput,
+    output: returns<ExportJob | null>(),
+  }),
   'exports.cancel': call({
     summary: 'Stop an export; nothing of the bundle is left behind.',
     access: 'audit.read',

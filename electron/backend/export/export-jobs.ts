@@ -204,6 +204,12 @@ export async function cancelExport(core: BackendCore, id: string): Promise<Expor
   return snapshot(record);
 }
 
+/** The export started last since Consent Desk started, running or not: a reloaded page finds it again. */
+export function latestExport(core: BackendCore): ExportJob | null {
+  const newest = [...registry(core).values()].at(-1);
+  return newest ? snapshot(newest) : null;
+}
+
 /** The file of a finished export of this session (for `exports.verify` by id). */
 export function exportedFile(core: BackendCore, id: string): string {
   const record = existing(core, id);

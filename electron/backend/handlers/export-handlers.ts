@@ -1,12 +1,14 @@
 import type { BackendCore } from '../backend-core';
 import { verifyBundle } from '../export/bundle-verify';
-import { cancelExport, exportedFile, exportProgress, startExport } from '../export/export-jobs';
+import { cancelExport, exportedFile, exportProgress, latestExport, startExport } from '../export/export-jobs';
 import type { Handlers } from './handler';
 
 export const exportHandlers = {
   'exports.start': (core, params) => startExport(core, params),
 
   'exports.progress': (core, { id }) => exportProgress(core, id),
+
+  'exports.latest': (core) => latestExport(core),
 
   'exports.cancel': (core, { id }) => cancelExport(core, id),
 

@@ -7,13 +7,6 @@ import { messageOf } from '../../components/error-message';
 /** How often a running export is asked how far it has got. */
 export const pollIntervalMs = 300;
 
-/**
- * The export this window started last. An export goes on in the backend
- * when the page is left; coming back finds it again (until Consent Desk
- * restarts, when the backend forgets it).
- */
-let lastExportId: string | null = null;
-
 export interface ExportJobState {
   job: ExportJob | null;
   /** A call that failed (starting, polling, cancelling), in words for people. */
@@ -47,16 +40,13 @@ export function useExportJob(): ExportJobState {
     };
   }, []);
 
-  // Coming back to the page: pick up the export this window started, if the backend still knows it.
+  // An export goes on in the backend when the page is left or reloaded:
+  // coming back finds the latest one (until Consent Desk restarts).
   useEffect(() => {
-    const id = lastExportId;
-    if (!id) return;
     let current = true;
-    api['exports.progress']({ id }).then(
-      (found) => current && setJob(found),
-      () => {
-        lastExportId = null;
-      },
+    api['exports.latest']({}).then(
+      (found) => current && found && setJob((shown) => shown ?? found),
+      () => undefined,
     );
     return () => {
       current = false;
@@ -97,7 +87,6 @@ export function useExportJob(): ExportJobState {
       setStarting(true);
       try {
         const started = await api['exports.start'](params);
-        lastExportId = started.id;
         if (mounted.current) {
           setPollFailed(false);
           setJob(started);
