@@ -400,6 +400,7 @@ test('a backup made on request is listed, the schedule is saved, and restoring t
   await dialog.getByLabel('Password', { exact: true }).fill(officer.password);
   await dialog.getByRole('button', { name: 'Restore and sign everyone out' }).click();
   await expect(page.getByRole('heading', { name: 'Sign in', level: 1 })).toBeVisible();
+  await expect(page.getByText('Consent Desk was restored from the backup, and everyone was signed out.')).toBeVisible();
 
   // Back in, on the same page.
   await page.getByLabel('Username', { exact: true }).fill(officer.username);

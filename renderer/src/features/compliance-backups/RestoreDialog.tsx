@@ -45,7 +45,7 @@ export function RestoreDialog({ backup, onClose }: { backup: BackupInfo; onClose
     try {
       const state = await api['backups.restore']({ filePath: backup.filePath, ...toRestoreCredential(values) });
       // Everyone is signed out now: the sign-in screen replaces this one.
-      applyState(state);
+      applyState(state, { notice: 'restored' });
     } catch (error) {
       setProblem(reportCallError(error, setError, { password: 'password', recoveryKey: 'recoveryKey' }));
     }

@@ -67,6 +67,7 @@ export function AppStateProvider({ api, sessionLost, children }: { api: Api; ses
   const applyState = useCallback<AppStateValue['applyState']>((next, options) => {
     if (options?.recoveryKey) setPendingRecoveryKey(options.recoveryKey);
     if (next.phase === 'active') setLockNotice(null);
+    else if (options?.notice) setLockNotice(options.notice);
     setState(next);
   }, []);
 

@@ -2,15 +2,15 @@ import { createContext, useContext } from 'react';
 import type { AppState, SessionInfo } from '../../../../shared/session';
 
 /** Why the sign-in screen is showing, for the sentence above the form. */
-export type LockNotice = 'idle' | 'manual' | 'backend' | 'signed_out' | null;
+export type LockNotice = 'idle' | 'manual' | 'backend' | 'signed_out' | 'restored' | null;
 
 export interface AppStateValue {
   state: AppState;
   lockNotice: LockNotice;
   /** Shown once right after setup, until the administrator confirms they stored it. */
   pendingRecoveryKey: string | null;
-  /** Take a state the backend returned (after sign-in, setup, recovery, settings). */
-  applyState(state: AppState, options?: { recoveryKey?: string }): void;
+  /** Take a state the backend returned (after sign-in, setup, recovery, settings, a restore). */
+  applyState(state: AppState, options?: { recoveryKey?: string; notice?: LockNotice }): void;
   /** Ask the backend again where the app stands. */
   refresh(): Promise<void>;
   /** Hide everything now, then tell the backend to lock. */

@@ -24,4 +24,9 @@ describe('the sentence above the sign-in form', () => {
     expect(lockNoticeText(signedOut, 'signed_out')).toBe('You are signed out.');
     expect(lockNoticeText(signedOut, null)).toBeNull();
   });
+
+  it('says the store was restored, and with which password to sign in', () => {
+    const signedOut: AppState = { ...locked, phase: 'signed_out', lockedUsername: null };
+    expect(lockNoticeText(signedOut, 'restored')).toMatch(/^Consent Desk was restored from the backup.*password as it was when the backup was made\.$/);
+  });
 });

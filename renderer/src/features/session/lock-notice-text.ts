@@ -16,5 +16,6 @@ export function lockNoticeText(state: AppState, notice: LockNotice): string | nu
     }
   }
   if (notice === 'signed_out') return 'You are signed out.';
+  if (notice === 'restored') return 'Consent Desk was restored from the backup, and everyone was signed out. Sign in with your password as it was when the backup was made.';
   return null;
 }
