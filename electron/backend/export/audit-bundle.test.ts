@@ -145,6 +145,7 @@ describe('the audit bundle', () => {
     const { job, seen } = await exportAndWait(p.call, { ...march, destinationPath: target });
     expect(job).toMatchObject({ state: 'done', filePath: target, done: 10, total: 10 });
     expect(seen[0]).toMatchObject({ state: 'running', total: 10 });
+    for (const running of seen.filter((j) => j.state === 'running')) expect(running.done).toBeLessThan(10);
     expect(fs.readdirSync(dir)).toEqual(['audit.zip']);
     const again = await rejection(p.call('exports.start', { ...march, destinationPath: target }));
     expect(again.code).toBe('conflict');
@@ -199,6 +200,46 @@ describe('the audit bundle', () => {
       expect(error).toMatchObject({ code: 'conflict', message: 'The export was cancelled.' });
       expect(Math.max(...phases)).toBeLessThan(10);
       expect(fs.readdirSync(dir)).toEqual([]);
+    } finally {
+      store.close();
+    }
+  });
+
+  it('counts every file done only once the bundle is complete and in place, never while it is still being written', async () => {
+    const dir = tempDataDir('export-progress');
+    dirs.push(dir);
+    const paths = storePaths(p.dataDir);
+    const [unlocked] = await Store.unlock(paths, { username: 'admin', password: adminPassword });
+    const store = Store.openWithKey(paths, unlocked!.keyring, unlocked!.dataKey);
+    try {
+      const selection = selectForExport(store.db, { ...march, includeNames: false }, '2026-03-02');
+      const signer = activeCertificate(store.db)!;
+      const pem = toPem(certificateDerOf(signer));
+      const target = path.join(dir, 'progress.zip');
+      const reports: { done: number; total: number; phase: string; saved: boolean }[] = [];
+      await writeBundle({
+        db: store.db,
+        selection,
+        params: { ...march, includeNames: false },
+        practiceName: 'Riverside Physical Therapy',
+        appVersion: 'test',
+        createdAt: new Date(),
+        createdBy: { username: 'admin', displayName: 'Pat Privacy' },
+        signer,
+        signerPem: pem,
+        certificates: [{ ...signer.info, pem }],
+        templateVersions: templateVersions(store.db),
+        target,
+        onProgress: ({ done, total, phase }) => reports.push({ done, total, phase, saved: fs.existsSync(target) }),
+      });
+      const total = reports[0]!.total;
+      expect(total).toBe(10);
+      const done = reports.map((r) => r.done);
+      expect(done).toEqual([...done].sort((a, b) => a - b));
+      // "10 of 10" is said once, last, when the file is there; before that, at most 9, and no file yet.
+      expect(reports.at(-1)).toEqual({ done: total, total, phase: 'finished', saved: true });
+      for (const r of reports.slice(0, -1)) expect(r).toMatchObject({ saved: false, done: expect.any(Number) as number });
+      expect(Math.max(...reports.slice(0, -1).map((r) => r.done))).toBeLessThan(total);
     } finally {
       store.close();
     }

@@ -1,9 +1,6 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { PassThrough, Readable, Transform } from 'node:stream';
-import { finished, pipeline } from 'node:stream/promises';
-import yazl from 'yazl';
 import type { AuditEvent } from '../../../shared/audit';
 import type { BundleManifest, ExportJob, ExportParams, ManifestCertificate, ManifestFile } from '../../../shared/compliance/audit-bundle';
 import { AppError } from '../../../shared/errors';
@@ -15,6 +12,7 @@ import { pdfEntryName } from './bundle-names';
 import { auditLine, bundleReadme, consentsHeader, consentsRow, postsCsv } from './bundle-contents';
 import { csvRow } from './csv';
 import { selectionRule, type AuthorizationRow, type ExportSelection } from './export-selection';
+import { prepareEntry, ZipOutput } from './zip-stream';
 
 export const manifestName = 'manifest.json';
 export const signatureName = 'manifest.json.p7s';
@@ -90,11 +88,13 @@ function abortError(): AppError {
  * Write an audit bundle: a zip streamed to a temporary file beside the
  * target and renamed onto it at the end, so the target either does not
  * exist or is complete. PDFs are read from SQLite one row at a time, by id,
- * and each is handed to the zip only when the previous one has gone
- * through, so memory stays flat however many there are. Every file is
- * hashed on its way in; the manifest lists them all and is signed last.
- * Cancelling (the signal), a failure or the store closing removes the
- * temporary file and leaves nothing behind.
+ * each checked against its recorded SHA-256, deflated and written before
+ * the next is read, so memory stays flat however many there are. Every
+ * file is hashed on its way in; the manifest lists them all and is signed
+ * last. Progress counts a file once its last byte is in the bundle's file,
+ * and the last one once the bundle is synced and in place. Cancelling (the
+ * signal), a failure or the store closing removes the temporary file and
+ * leaves nothing behind.
  */
 export async function writeBundle(inputs: BundleInputs): Promise<BundleResult> {
   const { selection, signal } = inputs;
@@ -104,123 +104,62 @@ export async function writeBundle(inputs: BundleInputs): Promise<BundleResult> {
 
   const withRevocation = selection.authorizations.filter((a) => a.revoked);
   const total = bundleFileCount(selection);
-  let done = 0;
-  const report = (phase: BundleProgress['phase']) => inputs.onProgress?.({ done, total, phase });
+  let written = 0;
+  let phase: BundleProgress['phase'] = 'authorizations';
+  // Until the bundle is in place, its last file is not counted: "N of N" means the file is there.
+  const report = (next?: BundleProgress['phase']) => {
+    if (next) phase = next;
+    inputs.onProgress?.({ done: phase === 'finished' ? written : Math.min(written, total - 1), total, phase });
+  };
 
-  const zip = new yazl.ZipFile();
-  const bundleHash = crypto.createHash('sha256');
-  let bytes = 0;
-  // Hashes the bundle on its way to disk, and gathers the zip's many small writes
-  // (headers, descriptors, one PDF's data) into writes of about 1 MB.
-  let gathered: Buffer[] = [];
-  let gatheredBytes = 0;
-  const tap = new Transform({
-    transform(chunk: Buffer, _encoding, callback) {
-      bundleHash.update(chunk);
-      bytes += chunk.length;
-      gathered.push(chunk);
-      gatheredBytes += chunk.length;
-      if (gatheredBytes >= 1024 * 1024) {
-        this.push(Buffer.concat(gathered, gatheredBytes));
-        gathered = [];
-        gatheredBytes = 0;
-      }
-      callback();
-    },
-    flush(callback) {
-      callback(null, gatheredBytes ? Buffer.concat(gathered, gatheredBytes) : undefined);
-    },
-  });
   // Opened here, synchronously: the file exists before anything can fail, so cleaning up always finds it.
   const out = fs.createWriteStream(tmp, { fd: fs.openSync(tmp, 'wx', 0o600) });
-  const written = pipeline(zip.outputStream as PassThrough, tap, out);
-  // Settled by the race below or by the final await; never unhandled.
-  written.catch(() => undefined);
-  // An entry waits for the zip to take it, unless the file stops early or the export is cancelled.
-  const aborted = new Promise<never>((_, reject) => {
-    if (!signal) return;
-    if (signal.aborted) reject(abortError());
-    signal.addEventListener('abort', () => reject(abortError()), { once: true });
+  const zip = new ZipOutput(out, {
+    mtime: inputs.createdAt,
+    signal,
+    onWritten: (entries) => {
+      written = entries;
+      report();
+    },
   });
-  aborted.catch(() => undefined);
-  const endedEarly = written.then(() => {
-    throw new Error('The bundle’s file was closed before every entry was written.');
-  });
-  endedEarly.catch(() => undefined);
-  const stopped = Promise.race([aborted, endedEarly]);
-  stopped.catch(() => undefined);
 
   const files: ManifestFile[] = [];
-  const mtime = inputs.createdAt;
+  const sha256 = (b: Buffer) => crypto.createHash('sha256').update(b).digest('hex');
+  const cancelled = () => {
+    if (signal?.aborted) throw abortError();
+  };
 
-  /**
-   * Add one entry; resolves when the zip has taken all of it. Its SHA-256 is
-   * computed on the way in, unless the caller already checked it. The
-   * manifest's line is reserved now, so the manifest follows the zip's order.
-   */
-  function add(
-    name: string,
-    chunks: Iterable<Buffer> | AsyncIterable<Buffer>,
-    kind: ManifestFile['kind'] | null,
-    known?: { sha256: string; bytes: number; authorizationId: string },
-  ): Promise<void> {
-    if (signal?.aborted) return Promise.reject(abortError());
-    const line: ManifestFile | null = kind ? { path: name, sha256: '', bytes: 0, kind, ...(known ? { authorizationId: known.authorizationId } : {}) } : null;
-    if (line) files.push(line);
-    const hash = known ? null : crypto.createHash('sha256');
-    let size = 0;
-    async function* source() {
-      for await (const chunk of chunks) {
-        hash?.update(chunk);
-        size += chunk.length;
-        yield chunk;
-      }
-    }
-    // A single buffer (a PDF) goes in as it is: no async iteration per entry, which thousands of entries would pay for.
-    const single = Array.isArray(chunks) && chunks.length === 1 ? (chunks[0] as Buffer) : null;
-    let readable: Readable;
-    if (single) {
-      hash?.update(single);
-      size = single.length;
-      const pass = new PassThrough();
-      pass.end(single);
-      readable = pass;
-    } else {
-      readable = Readable.from(source(), { objectMode: false });
-    }
-    zip.addReadStream(readable, name, { mtime, mode: 0o100644, compress: true });
-    const taken = Promise.race([finished(readable), stopped]).then(
-      () => {
-        if (line) Object.assign(line, known ? { sha256: known.sha256, bytes: known.bytes } : { sha256: hash!.digest('hex'), bytes: size });
-        done += 1;
-      },
-      (error: unknown) => {
-        readable.destroy();
-        throw error;
-      },
-    );
-    taken.catch(() => undefined);
-    return taken;
+  /** A file held whole in memory (README, certificate): hashed, deflated, added. */
+  async function addBuffer(name: string, content: Buffer, kind: ManifestFile['kind'] | null): Promise<void> {
+    cancelled();
+    if (kind) files.push({ path: name, sha256: sha256(content), bytes: content.length, kind });
+    await zip.add(name, prepareEntry(content));
+  }
+
+  /** A file streamed in (spreadsheets, audit excerpt): hashed on its way. */
+  async function addStream(name: string, chunks: Iterable<Buffer> | AsyncIterable<Buffer>, kind: ManifestFile['kind']): Promise<void> {
+    cancelled();
+    const hash = crypto.createHash('sha256');
+    let bytes = 0;
+    await zip.addStream(name, chunks, (chunk) => {
+      hash.update(chunk);
+      bytes += chunk.length;
+    });
+    files.push({ path: name, sha256: hash.digest('hex'), bytes, kind });
   }
 
   /**
-   * PDFs go through a small window: the next few are read and queued while
-   * the zip compresses and writes the current one, so reading, hashing and
-   * compressing overlap, and memory holds at most `window` PDFs at a time.
+   * A PDF, already checked against its recorded SHA-256 (the manifest's line).
+   * Deflated here and handed to the zip, which writes in writes of about
+   * 512 kB and waits for the disk between them: that is where other calls
+   * (progress, cancel) get their turn.
    */
-  const window = 16;
-  const inFlight: Promise<void>[] = [];
-  async function addPdf(name: string, pdf: Buffer, sha256: string, authorizationId: string): Promise<void> {
-    inFlight.push(add(name, [pdf], kind(name), { sha256, bytes: pdf.length, authorizationId }));
-    if (inFlight.length >= window) await inFlight.shift();
-  }
-  const kind = (name: string): ManifestFile['kind'] => (name.startsWith('revocations/') ? 'revocation-pdf' : 'authorization-pdf');
-  async function drain(): Promise<void> {
-    while (inFlight.length) await inFlight.shift();
+  async function addPdf(name: string, pdf: Buffer, sha: string, authorizationId: string): Promise<void> {
+    files.push({ path: name, sha256: sha, bytes: pdf.length, kind: name.startsWith('revocations/') ? 'revocation-pdf' : 'authorization-pdf', authorizationId });
+    await zip.add(name, prepareEntry(pdf));
   }
 
   const names = inputs.params.includeNames;
-  const sha256 = (b: Buffer) => crypto.createHash('sha256').update(b).digest('hex');
   // One read of each row: its PDF and the columns stored after it come together.
   const rowQuery = inputs.db.prepare(
     `SELECT pdf, id, patient_id, template_id, terms, stage, created_at, signed_at, signer_name, witnessed_at, revoked_at,
@@ -261,10 +200,10 @@ export async function writeBundle(inputs: BundleInputs): Promise<BundleResult> {
 
   try {
     report('authorizations');
-    await add('README.txt', [Buffer.from(bundleReadme(inputs), 'utf8')], 'readme');
+    await addBuffer('README.txt', Buffer.from(bundleReadme(inputs), 'utf8'), 'readme');
     for (const a of selection.authorizations) {
       stillOpen();
-      report('authorizations');
+      cancelled();
       const row = rowQuery.get(a.id) as (AuthorizationRow & { pdf: Buffer | null }) | undefined;
       if (!row) throw vanished('record', a.id);
       csvPending += csvRow(consentsRow(a, row, inputs.templateVersions.get(row.template_id) ?? null));
@@ -276,24 +215,24 @@ export async function writeBundle(inputs: BundleInputs): Promise<BundleResult> {
     }
     flushCsv(true);
     closeCsv();
+    if (withRevocation.length > 0) report('revocations');
     for (const a of withRevocation) {
       stillOpen();
-      report('revocations');
+      cancelled();
       const expected = revocationHashes.get(a.id);
       const pdf = revocationQuery.get(a.id) as Buffer | null | undefined;
       if (!pdf || !expected) throw vanished('revocation acknowledgment', a.id);
       await addPdf(pdfEntryName('revocations', a.id, a.name), checked(pdf, expected, 'revocation acknowledgment', a.id), expected, a.id);
     }
-    await drain();
 
     report('spreadsheets');
-    await add('consents.csv', fs.createReadStream(csvTmp), 'spreadsheet');
-    await add('posts.csv', postsCsv(selection.posts, selection.authorizations, names), 'spreadsheet');
+    await addStream('consents.csv', fs.createReadStream(csvTmp), 'spreadsheet');
+    await addStream('posts.csv', postsCsv(selection.posts, selection.authorizations, names), 'spreadsheet');
     report('audit trail');
-    await add('audit-log.jsonl', auditChunks(inputs.db, selection), 'audit-log');
+    await addStream('audit-log.jsonl', auditChunks(inputs.db, selection), 'audit-log');
 
     report('manifest');
-    await add(certificateName, [Buffer.from(inputs.signerPem, 'utf8')], 'certificate');
+    await addBuffer(certificateName, Buffer.from(inputs.signerPem, 'utf8'), 'certificate');
     const manifest: BundleManifest = {
       format: 'consent-desk-audit-bundle',
       version: 1,
@@ -320,33 +259,34 @@ export async function writeBundle(inputs: BundleInputs): Promise<BundleResult> {
     };
     const manifestBytes = Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8');
     const signature = await new PracticeSigner(inputs.signer).sign(manifestBytes, inputs.createdAt);
-    await add(manifestName, [manifestBytes], null);
-    await add(signatureName, [signature], null);
-    report('manifest');
+    await addBuffer(manifestName, manifestBytes, null);
+    await addBuffer(signatureName, signature, null);
 
-    zip.end();
-    await Promise.race([written, aborted]);
-    const fd = fs.openSync(tmp, 'r');
+    // The central directory, then every byte on disk, then the file under its name.
+    const { bytes, sha256: bundleSha256 } = await zip.finish();
+    const fd = fs.openSync(tmp, 'r+');
     try {
       fs.fsyncSync(fd);
     } finally {
       fs.closeSync(fd);
     }
-    if (signal?.aborted) throw abortError();
+    cancelled();
     placeWithoutOverwriting(tmp, inputs.target);
     syncDirectory(dir);
+    written = total;
     report('finished');
     fs.rmSync(csvTmp, { force: true });
-    return { filePath: inputs.target, bytes, sha256: bundleHash.digest('hex'), manifestSha256: sha256(manifestBytes), files: files.length + 2 };
+    return { filePath: inputs.target, bytes, sha256: bundleSha256, manifestSha256: sha256(manifestBytes), files: files.length + 2 };
   } catch (error) {
-    (zip.outputStream as PassThrough).destroy();
-    out.destroy();
-    await Promise.allSettled(inFlight);
-    await written.catch(() => undefined);
+    if (!out.closed) {
+      const closed = new Promise<void>((resolve) => out.once('close', () => resolve()));
+      out.destroy();
+      await closed;
+    }
     closeCsv();
     fs.rmSync(tmp, { force: true });
     fs.rmSync(csvTmp, { force: true });
-    throw error;
+    throw signal?.aborted ? abortError() : error;
   }
 }
 

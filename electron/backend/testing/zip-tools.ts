@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -47,4 +48,22 @@ export async function rewriteZip(from: string, to: string, change: (files: Map<s
   const files = await readZip(from);
   change(files);
   await writeZip(to, files);
+}
+
+/**
+ * What Info-ZIP's `unzip` makes of a zip, as another reader than yauzl:
+ * `unzip -t` (tests every entry's CRC-32) and `zipinfo` (each entry's
+ * method), or null where unzip is not installed.
+ */
+export function systemUnzip(file: string): { ok: boolean; test: string; methods: Map<string, string> } | null {
+  const test = spawnSync('unzip', ['-t', file], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  if (test.error) return null;
+  const info = spawnSync('unzip', ['-Z', '-l', file], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const methods = new Map<string, string>();
+  // "-rw-r--r--  6.3 unx     1234 tx     5678 defN 26-Mar-02 15:04 name"
+  for (const line of info.stdout.split('\n')) {
+    const m = /^\S{10}\s+\S+\s+\S+\s+\d+\s+\S+\s+\d+\s+(\S+)\s+\S+\s+\S+\s(.+)$/.exec(line);
+    if (m) methods.set(m[2]!, m[1]!);
+  }
+  return { ok: test.status === 0 && info.status === 0, test: `${test.stdout}${test.stderr}`, methods };
 }
