@@ -217,7 +217,7 @@ describe('backups', () => {
     await t.call('session.signOut', {});
     t.backend.close();
 
-    // What the backend's clock will do once the lead wires it: a core with the store open (signed in or locked).
+    // What the backend's clock does (see the next test): a core with the store open (signed in or locked).
     const core = new BackendCore({ dataDir: t.dataDir, now: clock.now, kdf: testKdf });
     const opened = await Store.open(storePaths(t.dataDir), admin);
     core.adoptStore(opened!.store);
@@ -242,6 +242,23 @@ describe('backups', () => {
       expect(listAudit(opened!.store.db, { action: 'backup.failed', limit: 1 }).total).toBe(1);
     } finally {
       core.closeStore();
+    }
+  });
+
+  it('is written by the backend’s own clock while the store is open, not by a call', async () => {
+    const t = await setUpStore({ dataDir: fresh('backup-clock'), sweepIntervalMs: 25 });
+    try {
+      const folder = path.join(t.dataDir, 'backups');
+      const deadline = Date.now() + 20_000;
+      while (!(fs.existsSync(folder) && fs.readdirSync(folder).some((name) => name.endsWith('.cdbackup'))) && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      expect(fs.readdirSync(folder).filter((name) => name.endsWith('.cdbackup'))).toHaveLength(1);
+      const overview = await t.call('backups.list', {});
+      expect(overview.backups).toHaveLength(1);
+      expect((await t.call('audit.list', { action: 'backup.created' })).events.map((e) => e.actorName)).toEqual(['system']);
+    } finally {
+      t.backend.close();
     }
   });
 });
