@@ -33,6 +33,10 @@ export async function verifyDetachedCms(cms: Buffer, data: Buffer): Promise<CmsV
     return { ok: false, reason: error instanceof CmsFormatError ? error.message : 'the signature cannot be read' };
   }
   if (signedData.signerInfos.length !== 1) return { ok: false, reason: `expected one signer, found ${signedData.signerInfos.length}` };
+  // pkijs verifies an attached signature against the content inside it and
+  // ignores `data`; anyone can copy the once-signed bytes in there, so a
+  // signature over other bytes would pass. Ours are always detached.
+  if (signedData.encapContentInfo.eContent) return { ok: false, reason: 'the signature carries content of its own instead of being detached' };
   try {
     const result = await signedData.verify({ signer: 0, data: arrayBuffer(data), checkChain: false, extendedMode: true }, engine);
     if (!result.signatureVerified || !result.signerCertificate) {

@@ -16,6 +16,8 @@ import { storePaths } from '../data-dir';
 import { adminPassword } from '../testing/test-backend';
 import { activeCertificate } from '../repositories/certificate-repository';
 import { certificateDerOf, toPem } from '../crypto/certificate-pem';
+import * as asn1js from 'asn1js';
+import * as pkijs from 'pkijs';
 
 type Practice = Awaited<ReturnType<typeof auditPractice>>;
 let p: Practice;
@@ -261,6 +263,34 @@ describe('the audit bundle', () => {
       zip.set('manifest.json', Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`));
     });
     const result = await verifyBundle(edited);
+    expect(result.ok).toBe(false);
+    expect(result.failures).toEqual([expect.stringMatching(/^manifest\.json: its signature \(manifest\.json\.p7s\) is not valid: /)]);
+  });
+
+  it('refuses a manifest whose signature was made to carry the original manifest inside it', async () => {
+    // Anyone can copy the signed manifest into the CMS (encapsulated content is
+    // not itself signed); a verifier that checks the signature against that copy
+    // instead of manifest.json accepts any manifest, here one hiding a deleted revocation.
+    const dir = tempDataDir('export-attached');
+    dirs.push(dir);
+    const forged = path.join(dir, 'attached-signature.zip');
+    await rewriteZip(bundle, forged, (zip) => {
+      const original = zip.get('manifest.json')!;
+      const info = new pkijs.ContentInfo({ schema: asn1js.fromBER(new Uint8Array(zip.get('manifest.json.p7s')!)).result });
+      const signedData = new pkijs.SignedData({ schema: info.content });
+      signedData.encapContentInfo = new pkijs.EncapsulatedContentInfo({
+        eContentType: '1.2.840.113549.1.7.1',
+        eContent: new asn1js.OctetString({ valueHex: new Uint8Array(original) }),
+      });
+      const p7s = new pkijs.ContentInfo({ contentType: '1.2.840.113549.1.7.2', content: signedData.toSchema(true) });
+      zip.set('manifest.json.p7s', Buffer.from(p7s.toSchema().toBER(false)));
+      const manifest = manifestOf(zip);
+      const gone = manifest.files.find((f) => f.kind === 'revocation-pdf')!;
+      manifest.files = manifest.files.filter((f) => f !== gone);
+      zip.delete(gone.path);
+      zip.set('manifest.json', Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`));
+    });
+    const result = await verifyBundle(forged);
     expect(result.ok).toBe(false);
     expect(result.failures).toEqual([expect.stringMatching(/^manifest\.json: its signature \(manifest\.json\.p7s\) is not valid: /)]);
   });
