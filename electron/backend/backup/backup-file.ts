@@ -367,9 +367,12 @@ export function commitRestore(
   fs.mkdirSync(previous, { mode: 0o700 });
   const moved: [string, string][] = [];
   const currentFiles = [live.database, `${live.database}-wal`, `${live.database}-shm`, live.keyring, live.pendingKeyring, ...schemaBackups(live)];
+  // The previous store's files as they are now: until moved aside they are its only copy, so rolling back must not delete them.
+  const present = new Set(currentFiles.filter((file) => fs.existsSync(file)));
+  let outcome: RestoreOutcome;
   try {
     for (const file of currentFiles) {
-      if (!fs.existsSync(file)) continue;
+      if (!present.has(file)) continue;
       const aside = path.join(previous, path.basename(file));
       fs.renameSync(file, aside);
       moved.push([aside, file]);
@@ -395,22 +398,39 @@ export function commitRestore(
             `audit head ${prepared.meta.auditHead.seq}); by ${restoredBy}; workstation ${options.workstation}`,
         }),
       );
-      fs.rmSync(prepared.workDir, { recursive: true, force: true });
-      return { meta: prepared.meta, restoredBy, auditEvents: chain.events + 1 };
+      outcome = { meta: prepared.meta, restoredBy, auditEvents: chain.events + 1 };
     } finally {
       store.close();
     }
   } catch (error) {
     // Put the previous store back exactly as it was: clear whatever the
-    // restore placed (its database, WAL, key file, a pre-upgrade copy), then
-    // move every previous file back to its name.
+    // restore placed (its database, WAL, key file, a pre-upgrade copy), but
+    // never a previous file that was not moved aside yet, then move every
+    // previous file back to its name. If one cannot go back, the rest still
+    // do and the work folder (holding it) is kept.
+    const notMoved = new Set([...present].filter((file) => !moved.some(([, original]) => original === file)));
     const placed = [live.database, `${live.database}-wal`, `${live.database}-shm`, live.keyring, live.pendingKeyring, ...schemaBackups(live)];
-    for (const file of placed) fs.rmSync(file, { force: true });
-    for (const [aside, original] of moved) fs.renameSync(aside, original);
+    for (const file of placed) if (!notMoved.has(file)) fs.rmSync(file, { force: true });
+    let allBack = true;
+    for (const [aside, original] of moved) {
+      try {
+        fs.renameSync(aside, original);
+      } catch {
+        allBack = false;
+      }
+    }
     syncDirectory(dataDir);
-    fs.rmSync(prepared.workDir, { recursive: true, force: true });
+    if (allBack) fs.rmSync(prepared.workDir, { recursive: true, force: true });
     throw error;
   } finally {
     prepared.dataKey.fill(0);
   }
+  // The restore is done and on the record: the previous files are no longer needed. Failing to
+  // delete them (a file held open on Windows) must not undo it; they stay, encrypted, in the work folder.
+  try {
+    fs.rmSync(prepared.workDir, { recursive: true, force: true });
+  } catch {
+    // Nothing is undone: the .restore-* folder stays beside the store.
+  }
+  return outcome;
 }
