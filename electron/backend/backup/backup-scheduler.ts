@@ -49,6 +49,16 @@ function backupFilesIn(folder: string): string[] {
     .sort();
 }
 
+/**
+ * The ones the schedule counts: named no later than `now`. A backup named in
+ * the future (made while the clock was wrong) would otherwise look like the
+ * newest for years, so none would fall due, and be kept while the backups
+ * made since were pruned. It is left alone: neither counted nor deleted.
+ */
+function scheduledFilesIn(folder: string, now: Date): string[] {
+  return backupFilesIn(folder).filter((f) => Date.parse(backupTimeOf(f)!) <= now.getTime());
+}
+
 export async function backupOverview(core: BackendCore): Promise<BackupOverview> {
   const schedule = readBackupSchedule(core.requireStore().db);
   const folder = backupFolder(core, schedule);
@@ -112,12 +122,12 @@ export async function runScheduledBackup(core: BackendCore): Promise<BackupInfo 
   if (!store) return null;
   const schedule = readBackupSchedule(store.db);
   const folder = backupFolder(core, schedule);
-  const files = backupFilesIn(folder);
+  const files = scheduledFilesIn(folder, core.now());
   const last = files.length ? backupTimeOf(files.at(-1)!) : null;
   if (!backupDue(last, schedule, core.now())) return null;
   try {
     const info = await backupNow(core, { trigger: 'scheduled' });
-    const prune = backupsToPrune(backupFilesIn(folder), schedule.keep);
+    const prune = backupsToPrune(scheduledFilesIn(folder, core.now()), schedule.keep);
     for (const name of prune) fs.rmSync(path.join(folder, name), { force: true });
     if (prune.length) {
       store.write(() =>
