@@ -167,6 +167,21 @@ describe('the audit bundle', () => {
     expect(events[0]).toMatchObject({ subjectId: started.id });
   });
 
+  it('removes what a crashed export left behind, but not the temporary files of one still running', async () => {
+    const dir = tempDataDir('export-crashed');
+    dirs.push(dir);
+    const crashed = ['.old.zip.0123456789ab.partial', '.old.zip.0123456789ab.partial.consents'];
+    const running = '.other.zip.ba9876543210.partial';
+    const unrelated = '.notes.partial';
+    for (const name of [...crashed, running, unrelated]) fs.writeFileSync(path.join(dir, name), 'patient data');
+    const twoHoursAgo = new Date(Date.now() - 2 * 3_600_000);
+    for (const name of [...crashed, unrelated]) fs.utimesSync(path.join(dir, name), twoHoursAgo, twoHoursAgo);
+
+    const started = await p.call('exports.start', { ...march, destinationPath: path.join(dir, 'next.zip') });
+    expect((await p.call('exports.cancel', { id: started.id })).state).toBe('cancelled');
+    expect(fs.readdirSync(dir).sort()).toEqual([running, unrelated].sort());
+  });
+
   it('stops mid-way when its signal is aborted, removing the temporary file', async () => {
     const dir = tempDataDir('export-abort');
     dirs.push(dir);

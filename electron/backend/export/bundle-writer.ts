@@ -96,6 +96,39 @@ function abortError(): AppError {
  * signal), a failure or the store closing removes the temporary file and
  * leaves nothing behind.
  */
+/** The temporary files `writeBundle` makes beside its target (the zip, and consents.csv on its way in). */
+const partialName = /^\..+\.zip\.[0-9a-f]{12}\.partial(\.consents)?$/i;
+
+/**
+ * Remove temporary files an export left in `dir` when its process died
+ * (a crash, a power cut): they hold patient data. Only ours, and only
+ * those untouched for an hour, since a running export (another process's,
+ * say) writes to its own continuously. Returns how many went.
+ */
+export function removeStalePartials(dir: string, staleAfterMs = 3_600_000): number {
+  // File times are the system's, not the backend's (a test's) clock.
+  const now = Date.now();
+  let removed = 0;
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return 0;
+  }
+  for (const name of names) {
+    if (!partialName.test(name)) continue;
+    const file = path.join(dir, name);
+    try {
+      if (now - fs.statSync(file).mtimeMs < staleAfterMs) continue;
+      fs.rmSync(file, { force: true });
+      removed += 1;
+    } catch {
+      // Gone already, or held open: the next export tries again.
+    }
+  }
+  return removed;
+}
+
 export async function writeBundle(inputs: BundleInputs): Promise<BundleResult> {
   const { selection, signal } = inputs;
   if (fs.existsSync(inputs.target)) throw new AppError('conflict', `${inputs.target} already exists; choose another name.`);

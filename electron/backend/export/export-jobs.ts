@@ -9,7 +9,7 @@ import type { BackendCore } from '../backend-core';
 import { certificateDerOf, toPem } from '../crypto/certificate-pem';
 import { signingCertificate } from '../handlers/certificate-handlers';
 import { allCertificates } from '../repositories/certificate-history';
-import { bundleFileCount, writeBundle } from './bundle-writer';
+import { bundleFileCount, removeStalePartials, writeBundle } from './bundle-writer';
 import { selectForExport } from './export-selection';
 import type { Db } from '../store/database';
 
@@ -89,6 +89,7 @@ export function startExport(core: BackendCore, params: ExportParams): ExportJob 
   }
   const startedAt = core.now();
   const target = targetOf(core, params, startedAt);
+  removeStalePartials(path.dirname(target));
   const selection = selectForExport(store.db, params, core.today());
   const { destinationPath: _ignored, ...recorded } = params;
   const id = core.newId();
