@@ -42,6 +42,8 @@ describe('consent-desk export and verify-bundle', () => {
     expect(check.code).toBe(0);
     expect(check.stdout).toContain('Checked: 8 files, 3 PDF signatures');
     expect(check.stdout).toContain('Bundle intact');
+    // Intact is not the same as made by the practice: it says so.
+    expect(check.stdout).toContain('Signer not checked');
   });
 
   it('refuses to replace an existing file', async () => {
@@ -118,7 +120,9 @@ describe('consent-desk export and verify-bundle', () => {
   it('checks the signer against a fingerprint the auditor was given', async () => {
     const pem = (await readZip(bundle)).get('practice-certificate.pem')!.toString('utf8');
     const fingerprint = fingerprintOf(fromPem(pem)!);
-    expect((await verify(bundle, '--certificate-fingerprint', fingerprint)).code).toBe(0);
+    const right = await verify(bundle, '--certificate-fingerprint', fingerprint);
+    expect(right.code).toBe(0);
+    expect(right.stdout).toContain('Signer: the certificate you expected.');
     const wrong = await verify(bundle, '--certificate-fingerprint', 'ab'.repeat(32));
     expect(wrong.code).toBe(1);
     expect(lines(wrong.stderr)).toEqual([expect.stringContaining('not the certificate you expected')]);

@@ -58,6 +58,11 @@ Options:
       ...(result.signer ? [`Signed by: ${result.signer.subject} (SHA-256 ${result.signer.fingerprintSha256})`] : []),
       `Checked: ${c.files} files, ${c.pdfSignatures} PDF signatures, ${c.auditEvents} audit events`,
       failures.length === 0 ? 'Bundle intact: every file matches its signed manifest and every signature is valid.' : `Bundle NOT intact: ${failures.length} problem(s).`,
+      ...(expected === undefined && failures.length === 0
+        ? ['Signer not checked: to know the practice made it, compare the fingerprint above with the one the practice gave you, or pass --certificate-fingerprint.']
+        : expected !== undefined && failures.length === 0
+          ? ['Signer: the certificate you expected.']
+          : []),
       '',
     ];
     io.out(summary.join('\n'));
