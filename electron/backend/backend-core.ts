@@ -19,6 +19,7 @@ import { reconcilePosts } from './posts/post-checks';
 import { getStaffById, listStaff } from './repositories/staff-repository';
 import { readSettings } from './repositories/settings-repository';
 import { Store } from './store/store';
+import { markStoreInUse, unmarkStoreInUse } from './store/store-users';
 
 export interface BackendOptions {
   dataDir: string;
@@ -102,6 +103,7 @@ export class BackendCore {
   /** Adopt a newly opened store: move in events sealed while it was closed, and settle key slots of disabled staff. */
   adoptStore(store: Store): void {
     this.storeState = store;
+    markStoreInUse(this.paths.dataDir);
     this.takeSealedEvents(store);
     this.settleSlots();
     this.settingsCache = readSettings(store.db);
@@ -329,6 +331,7 @@ export class BackendCore {
   }
 
   closeStore(): void {
+    if (this.storeState) unmarkStoreInUse(this.paths.dataDir);
     this.storeState?.close();
     this.storeState = null;
     this.settingsCache = null;

@@ -170,6 +170,16 @@ describe('consent-desk backup and restore', () => {
     await t.call('session.signOut', {});
     t.backend.close();
 
+    // While another process (here, this test's) has the store open, the restore is refused.
+    const holder = testBackend({ dataDir });
+    await holder.call('session.signIn', admin);
+    const busy = await signedIn(['restore', '--from', file]);
+    expect(busy.code).not.toBe(0);
+    expect(lines(busy.stderr)).toEqual([expect.stringContaining(`Another Consent Desk process has this store open (process ${process.pid})`)]);
+    expect((await holder.call('staff.list', {})).map((s) => s.username)).toContain('later');
+    await holder.call('session.signOut', {});
+    holder.backend.close();
+
     const wrong = await runConsentDesk(['restore', '--data-dir', dataDir, '--user', 'admin', '--password-stdin', '--from', file], 'not the password\n');
     expect(wrong.code).toBe(2);
     expect(lines(wrong.stderr)).toEqual([expect.stringContaining('does not open this backup')]);

@@ -18,6 +18,7 @@ import { openDatabase, type CipherName } from '../store/database';
 import { readKeyring, writeKeyring, type Keyring } from '../store/keyring';
 import { assertNotNewer } from '../store/migrate';
 import { schemaBackups, Store, type Credential, type StoreOptions } from '../store/store';
+import { otherStoreUsers } from '../store/store-users';
 
 /**
  * A backup is one file (a zip, stored without compression: its content is
@@ -252,6 +253,21 @@ export interface PreparedRestore {
 }
 
 /**
+ * A restore replaces the store's files: another process with the store
+ * open (the app while the CLI restores, or the reverse) would go on writing
+ * to the file moved aside, and lose those writes. Refuse before anything.
+ */
+function refuseWhileInUse(dataDir: string): void {
+  const others = otherStoreUsers(dataDir);
+  if (others.length) {
+    throw new AppError(
+      'conflict',
+      `Another Consent Desk process has this store open (process ${others.join(', ')}): close it first, then restore. Nothing was changed.`,
+    );
+  }
+}
+
+/**
  * Unpack a backup beside the store and check it thoroughly before anything
  * of the store is touched: the database copy's SHA-256 matches its
  * backup.json, the credential opens one of its key slots, the copy opens
@@ -260,6 +276,7 @@ export interface PreparedRestore {
  * must be an active administrator's (as of the backup) or the recovery key.
  */
 export async function prepareRestore(dataDir: string, file: string, credential: Credential, options: StoreOptions = {}): Promise<PreparedRestore> {
+  refuseWhileInUse(dataDir);
   const meta = await readBackupMeta(file);
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const workDir = fs.mkdtempSync(path.join(dataDir, '.restore-'));
