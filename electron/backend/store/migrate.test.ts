@@ -7,6 +7,7 @@ import { assertIncreasing, migrate, schemaVersionOf } from './migrate';
 import { latestSchemaVersion, migrations } from './migrations';
 import type { Migration } from './migrations/migration';
 import { tempDataDir } from '../testing/test-backend';
+import { allScopesQuery } from '../posts/post-checks';
 
 function freshDb(): { db: Db; file: string } {
   const file = path.join(tempDataDir('migrate'), 'test.db');
@@ -55,6 +56,14 @@ describe('migrations', () => {
     expect(() => db.prepare("UPDATE templates SET text = '{}'").run()).toThrow(/never change/);
     expect(() => db.prepare('DELETE FROM templates').run()).toThrow(/kept/);
     expect(() => db.prepare("UPDATE templates SET active = 0 WHERE language = 'en'").run()).not.toThrow();
+    db.close();
+  });
+
+  it('migration 5 gives the coverage check a covering index, so it never reads the signature and PDF pages', () => {
+    const { db, file } = freshDb();
+    migrate(db, file, migrations.slice(0, 5));
+    const plan = (db.prepare(`EXPLAIN QUERY PLAN ${allScopesQuery}`).all() as { detail: string }[]).map((r) => r.detail);
+    expect(plan).toEqual([expect.stringMatching(/^SCAN authorizations USING COVERING INDEX authorizations_scope$/)]);
     db.close();
   });
 
