@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { callNames, contract } from '../../shared/contract';
@@ -129,7 +130,10 @@ describe('encryption at rest', () => {
     await call('staff.create', { username: 'zebediah.q', displayName: 'Zebediah Quistgaard', role: 'frontdesk', password: 'a long enough password' });
     await call('settings.update', { practiceName: 'Xylophone Lane Dental' });
     const paths = storePaths(dataDir);
-    const files = fs.readdirSync(dataDir).map((f) => `${dataDir}/${f}`);
+    // Every file in the data folder and below it (open-by/, and any other folder the backend makes).
+    const files = (fs.readdirSync(dataDir, { recursive: true, withFileTypes: true }) as fs.Dirent[])
+      .filter((entry) => entry.isFile())
+      .map((entry) => path.join(entry.parentPath, entry.name));
     const needles = ['Zebediah', 'Quistgaard', 'zebediah.q', 'Xylophone', 'Riverside', 'Pat Privacy', 'staff.created', 'CREATE TABLE'];
     for (const file of files) {
       const bytes = fs.readFileSync(file);
