@@ -5,7 +5,7 @@ import { useApi } from '../../api/api-context';
 import { reportCallError, type FormProblem } from '../../components/call-error';
 import { FormAlert } from '../../components/FormAlert';
 import { FormField } from '../../components/FormField';
-import { passwordHint } from '../../components/password-hint';
+import { NewPasswordFields } from '../../components/NewPasswordFields';
 import { StatusMessage } from '../../components/StatusMessage';
 import { SubmitButton } from '../../components/SubmitButton';
 import { changePasswordFormSchema, type ChangePasswordFormInput, type ChangePasswordFormValues } from './change-password-form-schema';
@@ -51,20 +51,10 @@ export function ChangePasswordForm() {
           registration={register('currentPassword')}
           error={errors.currentPassword?.message}
         />
-        <FormField
-          label="New password"
-          type="password"
-          autoComplete="new-password"
-          hint={passwordHint}
-          registration={register('newPassword')}
-          error={errors.newPassword?.message}
-        />
-        <FormField
-          label="Confirm new password"
-          type="password"
-          autoComplete="new-password"
-          registration={register('confirmPassword')}
-          error={errors.confirmPassword?.message}
+        <NewPasswordFields
+          password={register('newPassword')}
+          confirmation={register('confirmPassword')}
+          errors={{ password: errors.newPassword?.message, confirmation: errors.confirmPassword?.message }}
         />
         <div className="form-actions">
           <SubmitButton busy={isSubmitting}>Change password</SubmitButton>

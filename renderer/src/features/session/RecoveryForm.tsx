@@ -5,8 +5,8 @@ import { useApi } from '../../api/api-context';
 import { reportCallError, type FormProblem } from '../../components/call-error';
 import { FormAlert } from '../../components/FormAlert';
 import { FormField } from '../../components/FormField';
+import { NewPasswordFields } from '../../components/NewPasswordFields';
 import { PageHeading } from '../../components/PageHeading';
-import { passwordHint } from '../../components/password-hint';
 import { SubmitButton } from '../../components/SubmitButton';
 import { useAppState } from './app-state-context';
 import { recoveryFormSchema, type RecoveryFormInput, type RecoveryFormValues } from './sign-in-form-schemas';
@@ -64,20 +64,10 @@ export function RecoveryForm({ onBack }: { onBack: () => void }) {
           registration={register('username')}
           error={errors.username?.message}
         />
-        <FormField
-          label="New password"
-          type="password"
-          autoComplete="new-password"
-          hint={passwordHint}
-          registration={register('newPassword')}
-          error={errors.newPassword?.message}
-        />
-        <FormField
-          label="Confirm new password"
-          type="password"
-          autoComplete="new-password"
-          registration={register('confirmPassword')}
-          error={errors.confirmPassword?.message}
+        <NewPasswordFields
+          password={register('newPassword')}
+          confirmation={register('confirmPassword')}
+          errors={{ password: errors.newPassword?.message, confirmation: errors.confirmPassword?.message }}
         />
         <div className="form-actions">
           <SubmitButton busy={isSubmitting}>Set new password and sign in</SubmitButton>

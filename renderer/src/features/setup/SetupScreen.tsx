@@ -5,10 +5,10 @@ import { useApi } from '../../api/api-context';
 import { reportCallError, type FormProblem } from '../../components/call-error';
 import { FormAlert } from '../../components/FormAlert';
 import { FormField } from '../../components/FormField';
+import { NewPasswordFields } from '../../components/NewPasswordFields';
 import { PageHeading } from '../../components/PageHeading';
 import { SubmitButton } from '../../components/SubmitButton';
 import { WelcomeLayout } from '../../components/WelcomeLayout';
-import { passwordHint } from '../../components/password-hint';
 import { useAppState } from '../session/app-state-context';
 import { setupFormSchema, type SetupFormInput, type SetupFormValues } from './setup-form-schema';
 
@@ -69,20 +69,11 @@ export function SetupScreen() {
           registration={register('username')}
           error={errors.username?.message}
         />
-        <FormField
+        <NewPasswordFields
           label="Password"
-          type="password"
-          autoComplete="new-password"
-          hint={passwordHint}
-          registration={register('password')}
-          error={errors.password?.message}
-        />
-        <FormField
-          label="Confirm password"
-          type="password"
-          autoComplete="new-password"
-          registration={register('confirmPassword')}
-          error={errors.confirmPassword?.message}
+          password={register('password')}
+          confirmation={register('confirmPassword')}
+          errors={{ password: errors.password?.message, confirmation: errors.confirmPassword?.message }}
         />
         <div className="form-actions">
           <SubmitButton busy={isSubmitting}>Create store</SubmitButton>

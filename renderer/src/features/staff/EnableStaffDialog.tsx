@@ -5,9 +5,9 @@ import { useApi } from '../../api/api-context';
 import { reportCallError, type FormProblem } from '../../components/call-error';
 import { Dialog } from '../../components/Dialog';
 import { FormAlert } from '../../components/FormAlert';
+import { NewPasswordFields } from '../../components/NewPasswordFields';
 import { SubmitButton } from '../../components/SubmitButton';
 import type { StaffDialogProps } from './staff-action';
-import { NewPasswordFields } from './NewPasswordFields';
 import { newPasswordFormSchema, type NewPasswordFormInput, type NewPasswordFormValues } from './staff-form-schemas';
 
 /** Enabling needs a new password: disabling removed the account's key slot. */
@@ -44,7 +44,12 @@ export function EnableStaffDialog({ member, onDone, onClose }: StaffDialogProps)
               the account was disabled, so choose a new one.
             </p>
             <FormAlert problem={problem} />
-            <NewPasswordFields register={register} errors={errors} />
+            <NewPasswordFields
+              hintSuffix="Give it to the person privately."
+              password={register('password')}
+              confirmation={register('confirmPassword')}
+              errors={{ password: errors.password?.message, confirmation: errors.confirmPassword?.message }}
+            />
             <div className="dialog-actions">
               <button type="button" className="button button-secondary" onClick={close}>
                 Cancel

@@ -5,9 +5,9 @@ import { useApi } from '../../api/api-context';
 import { reportCallError, type FormProblem } from '../../components/call-error';
 import { Dialog } from '../../components/Dialog';
 import { FormAlert } from '../../components/FormAlert';
+import { NewPasswordFields } from '../../components/NewPasswordFields';
 import { SubmitButton } from '../../components/SubmitButton';
 import type { StaffDialogProps } from './staff-action';
-import { NewPasswordFields } from './NewPasswordFields';
 import { newPasswordFormSchema, type NewPasswordFormInput, type NewPasswordFormValues } from './staff-form-schemas';
 
 export function ResetPasswordDialog({ member, onDone, onClose }: StaffDialogProps) {
@@ -40,7 +40,12 @@ export function ResetPasswordDialog({ member, onDone, onClose }: StaffDialogProp
           <form noValidate aria-busy={isSubmitting} onSubmit={(event) => void onSubmit(event)}>
             <p>Choose a new password for {member.displayName} ({member.username}). Their old password stops working at once.</p>
             <FormAlert problem={problem} />
-            <NewPasswordFields register={register} errors={errors} />
+            <NewPasswordFields
+              hintSuffix="Give it to the person privately."
+              password={register('password')}
+              confirmation={register('confirmPassword')}
+              errors={{ password: errors.password?.message, confirmation: errors.confirmPassword?.message }}
+            />
             <div className="dialog-actions">
               <button type="button" className="button button-secondary" onClick={close}>
                 Cancel
