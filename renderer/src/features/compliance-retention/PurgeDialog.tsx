@@ -1,11 +1,10 @@
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import type { PurgeResult, RetentionRow } from '../../../../shared/compliance/retention';
 import { useApi } from '../../api/api-context';
-import { messageOf } from '../../components/error-message';
 import { Dialog } from '../../components/Dialog';
 import { FormAlert } from '../../components/FormAlert';
 import { SubmitButton } from '../../components/SubmitButton';
-import type { FormProblem } from '../../components/call-error';
+import { useConfirmedAction } from '../../components/use-confirmed-action';
 import { showDay } from '../compliance/compliance-format';
 
 interface PurgeDialogProps {
@@ -19,30 +18,21 @@ interface PurgeDialogProps {
 /** Confirms a purge, saying what goes and what stays; the backend checks the rule again and may refuse. */
 export function PurgeDialog({ row, onPurged, onRefused, onClose }: PurgeDialogProps) {
   const api = useApi();
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<FormProblem | null>(null);
+  const { busy, problem, run } = useConfirmedAction();
 
   return (
     <Dialog title={`Purge ${row.patientName}’s authorization?`} onClose={onClose}>
       {(close) => {
-        const onSubmit = async (event: FormEvent) => {
+        const onSubmit = (event: FormEvent) => {
           event.preventDefault();
-          if (busy) return;
-          setBusy(true);
-          setProblem(null);
-          try {
+          void run(async () => {
             const result = await api['retention.purge']({ id: row.authorizationId });
             onPurged(result);
             close();
-          } catch (error) {
-            setProblem({ message: messageOf(error), focus: true });
-            onRefused();
-          } finally {
-            setBusy(false);
-          }
+          }, onRefused);
         };
         return (
-          <form aria-busy={busy} onSubmit={(event) => void onSubmit(event)}>
+          <form aria-busy={busy} onSubmit={onSubmit}>
             <p>
               This deletes the signed authorization{row.revokedAt ? ' and its revocation acknowledgment' : ''} for {row.patientName}{' '}
               for good. It cannot be undone, except by restoring a backup made before.

@@ -1,11 +1,10 @@
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import type { PostView } from '../../../../shared/posts/dashboard';
 import { useApi } from '../../api/api-context';
-import type { FormProblem } from '../../components/call-error';
 import { Dialog } from '../../components/Dialog';
-import { messageOf } from '../../components/error-message';
 import { FormAlert } from '../../components/FormAlert';
 import { SubmitButton } from '../../components/SubmitButton';
+import { useConfirmedAction } from '../../components/use-confirmed-action';
 import { postName } from './post-naming';
 
 interface RecordTakedownDialogProps {
@@ -17,28 +16,20 @@ interface RecordTakedownDialogProps {
 /** Confirms that a published post has come down; the record keeps who said so and when. */
 export function RecordTakedownDialog({ post, onDone, onClose }: RecordTakedownDialogProps) {
   const api = useApi();
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<FormProblem | null>(null);
+  const { busy, problem, run } = useConfirmedAction();
   return (
     <Dialog title="Record the take-down" onClose={onClose}>
       {(close) => {
-        const onSubmit = async (event: FormEvent) => {
+        const onSubmit = (event: FormEvent) => {
           event.preventDefault();
-          if (busy) return;
-          setBusy(true);
-          setProblem(null);
-          try {
+          void run(async () => {
             const done = await api['posts.recordTakedown']({ id: post.id });
             onDone(done, `Recorded that ${postName(done)} was taken down.`);
             close();
-          } catch (error) {
-            setProblem({ message: messageOf(error), focus: true });
-          } finally {
-            setBusy(false);
-          }
+          });
         };
         return (
-          <form aria-busy={busy} onSubmit={(event) => void onSubmit(event)}>
+          <form aria-busy={busy} onSubmit={onSubmit}>
             <p>
               Record that {postName(post)}
               {post.publishedUrl ? <> (at <span className="post-url">{post.publishedUrl}</span>)</> : null} is no longer visible.

@@ -1,38 +1,29 @@
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { useApi } from '../../api/api-context';
-import { messageOf } from '../../components/error-message';
 import { Dialog } from '../../components/Dialog';
 import { FormAlert } from '../../components/FormAlert';
 import { SubmitButton } from '../../components/SubmitButton';
-import type { FormProblem } from '../../components/call-error';
+import { useConfirmedAction } from '../../components/use-confirmed-action';
 import type { StaffDialogProps } from './staff-action';
 
 /** Confirms a disable, saying plainly what the key rotation means. */
 export function DisableStaffDialog({ member, onDone, onClose }: StaffDialogProps) {
   const api = useApi();
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<FormProblem | null>(null);
+  const { busy, problem, run } = useConfirmedAction();
 
   return (
     <Dialog title={`Disable ${member.displayName}’s account?`} onClose={onClose}>
       {(close) => {
-        const onSubmit = async (event: FormEvent) => {
+        const onSubmit = (event: FormEvent) => {
           event.preventDefault();
-          if (busy) return;
-          setBusy(true);
-          setProblem(null);
-          try {
+          void run(async () => {
             const disabled = await api['staff.disable']({ id: member.id });
             onDone(`${disabled.displayName}’s account is disabled and the data key was rotated.`);
             close();
-          } catch (error) {
-            setProblem({ message: messageOf(error), focus: true });
-          } finally {
-            setBusy(false);
-          }
+          });
         };
         return (
-          <form aria-busy={busy} onSubmit={(event) => void onSubmit(event)}>
+          <form aria-busy={busy} onSubmit={onSubmit}>
             <p>{member.displayName} ({member.username}) will no longer be able to sign in.</p>
             <p>
               Consent Desk will also <strong>rotate the data key</strong>: it re-encrypts the store with a new key and
