@@ -8,7 +8,7 @@ import { pdfSignatureReport } from '../testing/pdf-tools';
 import { rejection, tempDataDir } from '../testing/test-backend';
 import { readZip, rewriteZip } from '../testing/zip-tools';
 import { verifyBundle } from './bundle-verify';
-import { writeBundle } from './bundle-writer';
+import { writeBundle, type BundleInputs } from './bundle-writer';
 import { selectForExport } from './export-selection';
 import { templateVersions } from './export-jobs';
 import { Store } from '../store/store';
@@ -39,6 +39,37 @@ afterAll(() => {
 });
 
 const manifestOf = (zip: Map<string, Buffer>) => JSON.parse(zip.get('manifest.json')!.toString('utf8')) as BundleManifest;
+
+/**
+ * The practice's March bundle written straight by `writeBundle` (below the
+ * export jobs), on the store opened with the administrator's key.
+ */
+async function writeMarchBundle(target: string, options: Pick<BundleInputs, 'signal' | 'onProgress'>) {
+  const paths = storePaths(p.dataDir);
+  const [unlocked] = await Store.unlock(paths, { username: 'admin', password: adminPassword });
+  const store = Store.openWithKey(paths, unlocked!.keyring, unlocked!.dataKey);
+  try {
+    const signer = activeCertificate(store.db)!;
+    const pem = toPem(certificateDerOf(signer));
+    return await writeBundle({
+      db: store.db,
+      selection: selectForExport(store.db, { ...march, includeNames: false }, '2026-03-02'),
+      params: { ...march, includeNames: false },
+      practiceName: 'Riverside Physical Therapy',
+      appVersion: 'test',
+      createdAt: new Date(),
+      createdBy: { username: 'admin', displayName: 'Pat Privacy' },
+      signer,
+      signerPem: pem,
+      certificates: [{ ...signer.info, pem }],
+      templateVersions: templateVersions(store.db),
+      target,
+      ...options,
+    });
+  } finally {
+    store.close();
+  }
+}
 
 describe('the audit bundle', () => {
   it('holds the PDFs, spreadsheets, audit excerpt, certificate and signed manifest, named by id only', () => {
@@ -185,81 +216,36 @@ describe('the audit bundle', () => {
   it('stops mid-way when its signal is aborted, removing the temporary file', async () => {
     const dir = tempDataDir('export-abort');
     dirs.push(dir);
-    const paths = storePaths(p.dataDir);
-    const [unlocked] = await Store.unlock(paths, { username: 'admin', password: adminPassword });
-    const store = Store.openWithKey(paths, unlocked!.keyring, unlocked!.dataKey);
-    try {
-      const selection = selectForExport(store.db, { ...march, includeNames: false }, '2026-03-02');
-      const signer = activeCertificate(store.db)!;
-      const pem = toPem(certificateDerOf(signer));
-      const controller = new AbortController();
-      const phases: number[] = [];
-      const target = path.join(dir, 'aborted.zip');
-      const error = await writeBundle({
-        db: store.db,
-        selection,
-        params: { ...march, includeNames: false },
-        practiceName: 'Riverside Physical Therapy',
-        appVersion: 'test',
-        createdAt: new Date(),
-        createdBy: { username: 'admin', displayName: 'Pat Privacy' },
-        signer,
-        signerPem: pem,
-        certificates: [{ ...signer.info, pem }],
-        templateVersions: templateVersions(store.db),
-        target,
-        signal: controller.signal,
-        onProgress: ({ done }) => {
-          phases.push(done);
-          if (done >= 4 && !controller.signal.aborted) controller.abort();
-        },
-      }).catch((e: unknown) => e);
-      expect(error).toMatchObject({ code: 'conflict', message: 'The export was cancelled.' });
-      expect(Math.max(...phases)).toBeLessThan(10);
-      expect(fs.readdirSync(dir)).toEqual([]);
-    } finally {
-      store.close();
-    }
+    const controller = new AbortController();
+    const phases: number[] = [];
+    const error = await writeMarchBundle(path.join(dir, 'aborted.zip'), {
+      signal: controller.signal,
+      onProgress: ({ done }) => {
+        phases.push(done);
+        if (done >= 4 && !controller.signal.aborted) controller.abort();
+      },
+    }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'conflict', message: 'The export was cancelled.' });
+    expect(Math.max(...phases)).toBeLessThan(10);
+    expect(fs.readdirSync(dir)).toEqual([]);
   });
 
   it('counts every file done only once the bundle is complete and in place, never while it is still being written', async () => {
     const dir = tempDataDir('export-progress');
     dirs.push(dir);
-    const paths = storePaths(p.dataDir);
-    const [unlocked] = await Store.unlock(paths, { username: 'admin', password: adminPassword });
-    const store = Store.openWithKey(paths, unlocked!.keyring, unlocked!.dataKey);
-    try {
-      const selection = selectForExport(store.db, { ...march, includeNames: false }, '2026-03-02');
-      const signer = activeCertificate(store.db)!;
-      const pem = toPem(certificateDerOf(signer));
-      const target = path.join(dir, 'progress.zip');
-      const reports: { done: number; total: number; phase: string; saved: boolean }[] = [];
-      await writeBundle({
-        db: store.db,
-        selection,
-        params: { ...march, includeNames: false },
-        practiceName: 'Riverside Physical Therapy',
-        appVersion: 'test',
-        createdAt: new Date(),
-        createdBy: { username: 'admin', displayName: 'Pat Privacy' },
-        signer,
-        signerPem: pem,
-        certificates: [{ ...signer.info, pem }],
-        templateVersions: templateVersions(store.db),
-        target,
-        onProgress: ({ done, total, phase }) => reports.push({ done, total, phase, saved: fs.existsSync(target) }),
-      });
-      const total = reports[0]!.total;
-      expect(total).toBe(10);
-      const done = reports.map((r) => r.done);
-      expect(done).toEqual([...done].sort((a, b) => a - b));
-      // "10 of 10" is said once, last, when the file is there; before that, at most 9, and no file yet.
-      expect(reports.at(-1)).toEqual({ done: total, total, phase: 'finished', saved: true });
-      for (const r of reports.slice(0, -1)) expect(r).toMatchObject({ saved: false, done: expect.any(Number) as number });
-      expect(Math.max(...reports.slice(0, -1).map((r) => r.done))).toBeLessThan(total);
-    } finally {
-      store.close();
-    }
+    const target = path.join(dir, 'progress.zip');
+    const reports: { done: number; total: number; phase: string; saved: boolean }[] = [];
+    await writeMarchBundle(target, {
+      onProgress: ({ done, total, phase }) => reports.push({ done, total, phase, saved: fs.existsSync(target) }),
+    });
+    const total = reports[0]!.total;
+    expect(total).toBe(10);
+    const done = reports.map((r) => r.done);
+    expect(done).toEqual([...done].sort((a, b) => a - b));
+    // "10 of 10" is said once, last, when the file is there; before that, at most 9, and no file yet.
+    expect(reports.at(-1)).toEqual({ done: total, total, phase: 'finished', saved: true });
+    for (const r of reports.slice(0, -1)) expect(r).toMatchObject({ saved: false, done: expect.any(Number) as number });
+    expect(Math.max(...reports.slice(0, -1).map((r) => r.done))).toBeLessThan(total);
   });
 
   it('is for administrators only', async () => {

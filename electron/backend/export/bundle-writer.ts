@@ -96,7 +96,14 @@ function abortError(): AppError {
  * signal), a failure or the store closing removes the temporary file and
  * leaves nothing behind.
  */
-/** The temporary files `writeBundle` makes beside its target (the zip, and consents.csv on its way in). */
+/**
+ * The temporary files `writeBundle` makes beside its target: the zip, and
+ * consents.csv on its way in (the zip's name + `.consents`). Hidden, and
+ * named so that `removeStalePartials` can tell them from anything else.
+ */
+function temporaryPathFor(target: string): string {
+  return path.join(path.dirname(target), `.${path.basename(target)}.${crypto.randomBytes(6).toString('hex')}.partial`);
+}
 const partialName = /^\..+\.zip\.[0-9a-f]{12}\.partial(\.consents)?$/i;
 
 /**
@@ -132,8 +139,7 @@ export function removeStalePartials(dir: string, staleAfterMs = 3_600_000): numb
 export async function writeBundle(inputs: BundleInputs): Promise<BundleResult> {
   const { selection, signal } = inputs;
   if (fs.existsSync(inputs.target)) throw new AppError('conflict', `${inputs.target} already exists; choose another name.`);
-  const dir = path.dirname(inputs.target);
-  const tmp = path.join(dir, `.${path.basename(inputs.target)}.${crypto.randomBytes(6).toString('hex')}.partial`);
+  const tmp = temporaryPathFor(inputs.target);
 
   const withRevocation = selection.authorizations.filter((a) => a.revoked);
   const total = bundleFileCount(selection);
@@ -305,7 +311,7 @@ export async function writeBundle(inputs: BundleInputs): Promise<BundleResult> {
     }
     cancelled();
     placeWithoutOverwriting(tmp, inputs.target);
-    syncDirectory(dir);
+    syncDirectory(path.dirname(inputs.target));
     written = total;
     report('finished');
     fs.rmSync(csvTmp, { force: true });
