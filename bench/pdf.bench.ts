@@ -81,6 +81,7 @@ function pdfInput(patientName: string, certificate: CertificateBundle): Authoriz
       png: signature.png,
       signerName: patientName,
       signedAt: '2026-11-29T15:04:00.000Z',
+      signedOn: '2026-11-29',
       representative: null,
       workstation: 'FRONT-DESK-1',
       textSha256: hex(),

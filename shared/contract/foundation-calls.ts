@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { auditFilterSchema, type AuditPage, type ChainVerification } from '../audit';
 import type { AppState } from '../session';
-import { idleMinutesSchema, practiceNameSchema, type Settings } from '../settings';
+import { ageOfMajoritySchema, idleMinutesSchema, practiceContactSchema, practiceNameSchema, timeZoneSchema, type Settings } from '../settings';
 import { displayNameSchema, passwordSchema, roleSchema, staffIdSchema, usernameSchema, type StaffMember } from '../staff';
 import type { StoreStatus } from '../store-status';
 import { call, returns } from './define';
@@ -25,6 +25,8 @@ export const foundationCalls = {
         adminUsername: usernameSchema,
         adminDisplayName: displayNameSchema,
         password: passwordSchema,
+        /** The practice's time zone; the workstation's when not given. */
+        timeZone: timeZoneSchema.optional(),
       })
       .strict(),
     output: returns<{ recoveryKey: string; state: AppState }>(),
@@ -84,7 +86,7 @@ export const foundationCalls = {
     output: returns<null>(),
   }),
   'settings.get': call({
-    summary: 'Practice settings every signed-in user needs (name, idle lock).',
+    summary: 'Practice settings every signed-in user needs (name, idle lock, time zone, age of majority, public contact details).',
     access: 'session',
     input: noInput,
     output: returns<Settings>(),
@@ -93,7 +95,13 @@ export const foundationCalls = {
     summary: 'Change practice settings.',
     access: 'settings.manage',
     input: z
-      .object({ practiceName: practiceNameSchema.optional(), idleMinutes: idleMinutesSchema.optional() })
+      .object({
+        practiceName: practiceNameSchema.optional(),
+        idleMinutes: idleMinutesSchema.optional(),
+        timeZone: timeZoneSchema.optional(),
+        ageOfMajority: ageOfMajoritySchema.optional(),
+        practiceContact: practiceContactSchema.optional(),
+      })
       .strict(),
     output: returns<Settings>(),
   }),

@@ -41,6 +41,7 @@ export function detailOf(
   patient: Patient,
   practiceName: string,
   today: Day,
+  signer?: { dateOfBirth: Day | null; ageOfMajority: number },
 ): AuthorizationDetail {
   const template = getTemplate(db, record.templateId)!;
   const points = record.strokes?.reduce((n, s) => n + s.length, 0) ?? 0;
@@ -50,7 +51,7 @@ export function detailOf(
     ...summaryOf(record, template, today),
     patientName: patientName(patient),
     document: documentOf(record, template, patient, practiceName),
-    problems: record.stage === 'draft' ? problemsWithTerms(record.terms, { today, practiceName }) : [],
+    problems: record.stage === 'draft' ? problemsWithTerms(record.terms, { today, practiceName, signer }) : [],
     evidence:
       record.stage === 'draft'
         ? null

@@ -185,7 +185,9 @@ describe('the signed PDF', () => {
       language: 'es',
       representative: { name: 'Ana Lopez', authority: 'parent_of_minor', authorityDetail: '' },
     });
-    const final = await signAuthorization(p.call, p.patient.id, terms, 'Ana Lopez', frontDeskPassword);
+    // A parent signs for a minor: a child of the practice.
+    const child = await p.call('patients.create', { ...samplePatient, firstName: 'Sofía', dateOfBirth: '2016-04-02', recordNumber: 'MRN-77001' });
+    const final = await signAuthorization(p.call, child.id, terms, 'Ana Lopez', frontDeskPassword);
     const pdf = Buffer.from((await p.call('consents.pdf', { id: final.id })).base64, 'base64');
     const text = pdfFlatText(pdf);
     for (const expected of ['Autorización para usar mi información de salud en mercadeo', 'Fotografías de mí', 'termina el 30 de junio de 2027', 'Puedo cancelar esta autorización', 'Ana Lopez firma por el paciente', 'Padre o madre de un menor', 'Página 1 de']) {

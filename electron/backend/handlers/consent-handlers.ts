@@ -9,6 +9,8 @@ import { contentHash, detailOf, documentOf, sha256Hex, shownText, summaryOf } fr
 import { decodePngDataUrl, decodeUpload } from '../consents/uploaded-file';
 import { authorizationPdf } from '../pdf/authorization-pdf';
 import { reconcilePosts } from '../posts/post-checks';
+import { listPosts } from '../repositories/post-repository';
+import { channelName } from '../../../shared/posts/coverage';
 import { revocationAcknowledgmentPdf } from '../pdf/revocation-pdf';
 import {
   authorizationPdf as storedPdf,
@@ -40,7 +42,8 @@ function existing(core: BackendCore, id: string): AuthorizationRecord {
 
 function detail(core: BackendCore, id: string) {
   const record = existing(core, id);
-  return detailOf(core.requireStore().db, record, existingPatient(core, record.patientId), core.settings.practiceName, core.today());
+  const patient = existingPatient(core, record.patientId);
+  return detailOf(core.requireStore().db, record, patient, core.settings.practiceName, core.today(), { dateOfBirth: patient.dateOfBirth, ageOfMajority: core.settings.ageOfMajority });
 }
 
 function mustBeDraft(record: AuthorizationRecord): void {
@@ -55,8 +58,13 @@ function mustBeHandedOver(core: BackendCore, id: string): void {
   if (handedOver && handedOver !== id) throw new AppError('forbidden', 'Only the authorization handed to the patient can be used now.');
 }
 
-function assertComplete(core: BackendCore, terms: AuthorizationTerms): void {
-  const problems = problemsWithTerms(terms, { today: core.today(), practiceName: core.settings.practiceName });
+/** The practice's view of who the patient is, for "who may sign today". */
+function signerContext(core: BackendCore, patientId: string) {
+  return { dateOfBirth: existingPatient(core, patientId).dateOfBirth, ageOfMajority: core.settings.ageOfMajority };
+}
+
+function assertComplete(core: BackendCore, terms: AuthorizationTerms, patientId: string): void {
+  const problems = problemsWithTerms(terms, { today: core.today(), practiceName: core.settings.practiceName, signer: signerContext(core, patientId) });
   if (problems.length) {
     throw new AppError('validation', `Not ready to sign: ${problems.map((p) => p.message).join(' ')}`, {
       issues: problems.map(({ path, message }) => ({ path, message })),
@@ -97,7 +105,7 @@ export const consentHandlers = {
     const practiceName = core.settings.practiceName;
     return {
       document: renderAuthorization(activeTemplate(db, terms.language), terms, { practiceName, patientName: patientName(patient) }),
-      problems: problemsWithTerms(terms, { today: core.today(), practiceName }),
+      problems: problemsWithTerms(terms, { today: core.today(), practiceName, signer: signerContext(core, patientId) }),
     };
   },
 
@@ -143,7 +151,7 @@ export const consentHandlers = {
     const store = core.requireStore();
     const record = existing(core, id);
     mustBeDraft(record);
-    assertComplete(core, record.terms);
+    assertComplete(core, record.terms, record.patientId);
     core.setPatientMode(id);
     store.write(() => core.audit({ action: 'consent.patient_mode_started', subjectType: 'authorization', subjectId: id }));
     return core.appState();
@@ -156,7 +164,7 @@ export const consentHandlers = {
     }
     const record = existing(core, input.id);
     mustBeDraft(record);
-    assertComplete(core, record.terms);
+    assertComplete(core, record.terms, record.patientId);
     const problem = signatureProblem(input.strokes, input.canvas);
     if (problem) throw new AppError('validation', problem, { issues: [{ path: 'signature', message: problem }] });
     const patient = existingPatient(core, record.patientId);
@@ -186,7 +194,7 @@ export const consentHandlers = {
         action: 'consent.signed',
         subjectType: 'authorization',
         subjectId: input.id,
-        detail: `${record.terms.representative ? 'by representative' : 'by patient'}; text SHA-256 ${shown.sha256}`,
+        detail: `${record.terms.representative ? 'by representative' : 'by patient'}${record.terms.minorSignsAlone ? `; minor signs alone: ${record.terms.minorSignsAlone.reason}` : ''}; text SHA-256 ${shown.sha256}`,
       });
     });
     return detail(core, input.id);
@@ -233,6 +241,7 @@ export const consentHandlers = {
         png,
         signerName: record.signerName!,
         signedAt: record.signedAt!,
+        signedOn: core.dayOfInstant(record.signedAt!),
         representative: record.terms.representative,
         workstation: record.workstation!,
         textSha256: record.textSha256!,
@@ -276,7 +285,8 @@ export const consentHandlers = {
         issues: [{ path: 'receivedOn', message: 'Use today or an earlier day.' }],
       });
     }
-    if (input.receivedOn < record.signedAt!.slice(0, 10)) {
+    const signedOn = core.dayOfInstant(record.signedAt!);
+    if (input.receivedOn < signedOn) {
       throw new AppError('validation', 'The revocation cannot have arrived before the authorization was signed.', {
         issues: [{ path: 'receivedOn', message: 'Check the date.' }],
       });
@@ -286,12 +296,21 @@ export const consentHandlers = {
     const recordedAt = core.nowIso();
     const patient = existingPatient(core, record.patientId);
     const certificate = store.write(() => signingCertificate(core));
+    // The posts the letter lists: every one that went out under this consent and is not down yet, or came down for it.
+    const posts = listPosts(store.db, "WHERE consent_id = ? AND published_at IS NOT NULL", input.id).map((p) => ({
+      channel: channelName(p.channel),
+      url: p.publishedUrl,
+      publishedOn: p.publishedAt!,
+      takenDown: p.state === 'taken_down',
+      publishedAfterReceipt: p.publishedAt! >= input.receivedOn,
+    }));
     const pdf = await revocationAcknowledgmentPdf({
       authorizationId: input.id,
       practiceName: core.settings.practiceName,
       patientName: patientName(patient),
-      signedOn: record.signedAt!.slice(0, 10),
+      signedOn,
       receivedOn: input.receivedOn,
+      posts,
       method: input.method,
       enteredBy: me.displayName,
       recordedAt,
@@ -320,7 +339,7 @@ export const consentHandlers = {
       });
       // In the same transaction: no moment exists where the consent is
       // revoked but a post relying on it still stands as published.
-      reconcilePosts(store.db, core.today(), core.nowIso(), { consentId: input.id });
+      reconcilePosts(store.db, core.checkContext(), core.nowIso(), { consentId: input.id });
     });
     return detail(core, input.id);
   },
@@ -350,7 +369,7 @@ export const consentHandlers = {
       const at = core.nowIso();
       recordExpirationEvent(store.db, id, { at, on: occurredOn, by: core.requireSession().id });
       core.audit({ action: 'consent.expiration_event_recorded', subjectType: 'authorization', subjectId: id, detail: `occurred ${occurredOn}` });
-      reconcilePosts(store.db, core.today(), at, { consentId: id });
+      reconcilePosts(store.db, core.checkContext(), at, { consentId: id });
     });
     return detail(core, id);
   },

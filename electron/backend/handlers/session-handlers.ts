@@ -38,7 +38,7 @@ export const sessionHandlers = {
     );
     recovery.bytes.fill(0);
     store.write(() => {
-      writeSettings(store.db, { practiceName: input.practiceName, idleMinutes: defaultIdleMinutes });
+      writeSettings(store.db, { practiceName: input.practiceName, idleMinutes: defaultIdleMinutes, timeZone: input.timeZone ?? core.workstationTimeZone });
       insertStaff(store.db, admin);
       const by = { actorId: admin.id, actorName: admin.username };
       core.adoptStore(store);

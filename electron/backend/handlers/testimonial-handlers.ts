@@ -14,7 +14,7 @@ function safeFileName(name: string): string {
 }
 
 export const testimonialHandlers = {
-  'consents.scopeForPatient': (core, { patientId }) => scopeViewsOfPatient(core.requireStore().db, patientId, core.today()),
+  'consents.scopeForPatient': (core, { patientId }) => scopeViewsOfPatient(core.requireStore().db, patientId, core.checkContext()),
 
   'testimonials.list': (core) => listTestimonials(core.requireStore().db),
 

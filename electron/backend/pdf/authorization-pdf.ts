@@ -15,6 +15,8 @@ export interface AuthorizationPdfInput {
     png: Buffer;
     signerName: string;
     signedAt: string;
+    /** The practice's day of signing: what "Date signed" prints. */
+    signedOn: string;
     representative: Representative | null;
     workstation: string;
     textSha256: string;
@@ -81,7 +83,7 @@ export async function authorizationPdf(input: AuthorizationPdfInput): Promise<Bu
   const image = await layout.doc.embedPng(input.signature.png);
   layout.image(image, 260, 90);
   layout.field(w.name, input.signature.signerName);
-  layout.field(w.date, input.signature.signedAt.slice(0, 10));
+  layout.field(w.date, input.signature.signedOn);
   const rep = input.signature.representative;
   if (rep) {
     layout.field(w.representative, rep.name);

@@ -9,6 +9,8 @@ export interface RevocationPdfInput {
   patientName: string;
   signedOn: string;
   receivedOn: string;
+  /** Posts published under the authorization: taken down, or to be taken down. */
+  posts: { channel: string; url: string | null; publishedOn: string; takenDown: boolean; publishedAfterReceipt: boolean }[];
   method: RevocationMethod;
   enteredBy: string;
   recordedAt: string;
@@ -29,7 +31,7 @@ export async function revocationAcknowledgmentPdf(input: RevocationPdfInput): Pr
   layout.title('Acknowledgment of revocation');
   layout.paragraph(
     `${input.practiceName} received the written revocation by ${input.patientName} of the marketing authorization signed on ${input.signedOn}. ` +
-      'From the time it was recorded, the practice makes no new use of the information it covered and takes down the posts it controls that relied on it. ' +
+      `The revocation took effect on ${input.receivedOn}, the day the practice received it: from that day the practice makes no new use of the information it covered, and it takes down the posts it controls that relied on it. ` +
       'What the practice already did in reliance on the authorization before then is not affected.',
   );
   layout.heading('Record');
@@ -41,6 +43,14 @@ export async function revocationAcknowledgmentPdf(input: RevocationPdfInput): Pr
   layout.field('Recorded by', input.enteredBy);
   layout.field('Recorded at (UTC)', input.recordedAt);
   layout.field('Authorization PDF SHA-256', input.authorizationPdfSha256);
+  layout.heading('Posts taken down or to be taken down');
+  if (input.posts.length === 0) layout.paragraph('No post had been published under this authorization.');
+  for (const p of input.posts) {
+    layout.field(
+      `${p.channel}, published ${p.publishedOn}`,
+      `${p.url ?? '(no address recorded)'}: ${p.takenDown ? 'taken down' : 'to be taken down'}${p.publishedAfterReceipt ? ' (published on or after the day the revocation was received)' : ''}`,
+    );
+  }
   layout.footers(`Revocation of authorization ${input.authorizationId}`, (n, m) => `Page ${n} of ${m}`);
   return signPdf(layout.doc, input.certificate, {
     reason: `Revocation of authorization ${input.authorizationId} recorded`,
