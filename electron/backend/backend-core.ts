@@ -44,8 +44,6 @@ export interface BackendOptions {
 
 interface Session {
   staff: StaffMember;
-  /** Checks that consult hidden fields, counted per session. */
-  checks: CheckLimiter;
   lastActivityMs: number;
   /** The authorization being signed while the screen is handed to a patient. */
   patientModeFor: string | null;
@@ -66,6 +64,11 @@ export class BackendCore {
   private lockedUsername: string | null = null;
   private settingsCache: Settings | null = null;
   private sweptDay: Day | null = null;
+  /**
+   * Checks that consult hidden fields, counted per staff member for as long
+   * as the backend runs: signing out and in again does not reset them.
+   */
+  private readonly checkLimiters = new Map<string, CheckLimiter>();
 
   constructor(readonly options: BackendOptions) {
     this.paths = storePaths(options.dataDir);
@@ -231,7 +234,7 @@ export class BackendCore {
   }
 
   startSession(staff: StaffMember, how: string): void {
-    this.session = { staff, lastActivityMs: this.now().getTime(), patientModeFor: null, checks: new CheckLimiter() };
+    this.session = { staff, lastActivityMs: this.now().getTime(), patientModeFor: null };
     this.lockedUsername = null;
     this.throttle.succeed(staff.username);
     const store = this.requireStore();
@@ -274,15 +277,16 @@ export class BackendCore {
    * allowance; refuse (and audit the refusal once) when it is used up.
    */
   takeCheck(): void {
-    const session = this.session;
-    if (!session) throw new AppError('unauthorized', 'Sign in first.');
+    const staff = this.requireSession();
+    let limiter = this.checkLimiters.get(staff.id);
+    if (!limiter) this.checkLimiters.set(staff.id, (limiter = new CheckLimiter()));
     const nowMs = this.now().getTime();
-    if (session.checks.take(nowMs)) return;
+    if (limiter.take(nowMs)) return;
     const store = this.requireStore();
     store.write(() => this.audit({ action: 'post.check_limited', detail: 'check allowance of this session used up' }));
     throw new AppError(
       'throttled',
-      `Too many checks in a short time. Wait ${session.checks.minutesToWait(nowMs)} minute(s) and try again: the limit protects patients’ details.`,
+      `Too many checks in a short time. Wait ${limiter.minutesToWait(nowMs)} minute(s) and try again: the limit protects patients’ details.`,
     );
   }
 
