@@ -12,6 +12,7 @@ const benches = [
   { file: 'pdf.bench.ts', what: 'PDF: one signed authorization, against a bare pdf-lib document' },
   { file: 'coverage.bench.ts', what: 'Coverage: every post against its consent, 10,000 consents and 50,000 posts' },
   { file: 'export.bench.ts', what: 'Audit export: 10,000 signed authorizations to a bundle, against the system zip' },
+  { file: 'checker-eval.ts', what: 'Checkers: review replies and captions against their corpus, recall and false positives' },
 ];
 
 const failed: string[] = [];

@@ -15,6 +15,7 @@ import { verifyBundleCommand } from './commands/verify-bundle';
 import { backupCommand } from './commands/backup';
 import { restoreCommand } from './commands/restore';
 import { purgeCommand } from './commands/purge';
+import { repliesCheckCommand } from './commands/replies-check';
 
 export const commands: readonly CliCommand[] = [
   initCommand,
@@ -29,6 +30,7 @@ export const commands: readonly CliCommand[] = [
   backupCommand,
   restoreCommand,
   purgeCommand,
+  repliesCheckCommand,
 ];
 
 function overview(): string {

@@ -122,8 +122,9 @@ function textDisclosures(text: string, source: 'caption' | 'testimonial', input:
         : f.message,
     });
   }
-  // One disclosure per stretch: the longer wins; on the same stretch, the first found (names before identifiers).
-  return longestFirst(found);
+  // One disclosure per stretch and kind: the longer wins. Different kinds may overlap: a name inside an email is both.
+  const kinds = [...new Set(found.map((d) => d.kind))];
+  return kinds.flatMap((kind) => longestFirst(found.filter((d) => d.kind === kind))).sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
 /** Everything the post discloses, and what its consent must therefore include. */

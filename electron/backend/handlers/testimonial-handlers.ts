@@ -1,3 +1,4 @@
+import { recordReplyCheck } from '../repositories/reply-check-repository';
 import { AppError } from '../../../shared/errors';
 import { checkReviewReply } from '../../../shared/posts/review-reply';
 import { sha256Hex } from '../consents/authorization-view';
@@ -85,5 +86,16 @@ export const testimonialHandlers = {
     return { fileName: media.fileName, mimeType: media.mimeType, base64: media.data.toString('base64'), sha256: media.sha256 };
   },
 
-  'replies.check': (_core, { text }) => checkReviewReply(text),
+  'replies.check': (core, { text }) => {
+    const store = core.requireStore();
+    const { practiceName, practiceContact } = core.settings;
+    const check = checkReviewReply(text, { practiceName, contact: practiceContact });
+    const id = core.newId();
+    // Kept as evidence that replies are reviewed: the reply, who checked it, when, and the decision.
+    store.write(() => {
+      recordReplyCheck(store.db, { id, at: core.nowIso(), by: core.requireSession().id, reply: text, check });
+      core.audit({ action: 'reply.checked', subjectType: 'reply', subjectId: id, detail: `${check.safe ? 'pass' : 'flag'}; ${check.concerns.length} concern(s)` });
+    });
+    return check;
+  },
 } satisfies Partial<Handlers>;

@@ -88,12 +88,16 @@ function valueOf(group: string | undefined): number | null {
   return null;
 }
 
+const organisationBefore = /(?:clinic|practice|office|team|business|company|center|centre|clinica|consultorio|practica|oficina|equipo|empresa|negocio|centro)(?:'s)?\s+(?:[\p{L}]+\s+){0,2}$/u;
+
 /** An age in any usual form, in English or Spanish. Ages below 1 or above 119 are numbers, not ages. */
 export function findAgeMentions(text: string): AgeMention[] {
   const folded = foldWithMap(text);
   const out: AgeMention[] = [];
   for (const re of patterns) {
     for (const m of matchFolded(folded, re)) {
+      // "Our clinic turns 25", "la clínica cumple 25 años": the age of an organisation, not a person.
+      if (organisationBefore.test(folded.folded.slice(Math.max(0, folded.originalIndex.indexOf(m.start) - 40), folded.originalIndex.indexOf(m.start)))) continue;
       const years = valueOf(m.groups[0]);
       if (years !== null && (years < 1 || years > 119)) continue;
       out.push({ start: m.start, end: m.end, text: m.text, years });

@@ -44,7 +44,7 @@ const rows: Row[] = [
   ['procedure', 'general', 0, 'procedure', 'procedimiento'],
   ['treatment', 'general', 0, 'treatment|treated|treatment plan', 'tratamiento|tratada|tratado'],
   ['therapy', 'general', 0, 'therapy|therapies', 'terapia|terapias'],
-  ['rehab', 'general', 0, 'rehab|rehabilitation|recovery|recovering|recovered|healing|healed', 'rehabilitacion|recuperacion|recuperarse|se recupero|me recupere|recuperada|recuperado'],
+  ['rehab', 'general', 0, 'rehab|rehabilitation|full recovery|complete recovery|recovery|recovering|recovered|healing|healed', 'rehabilitacion|recuperacion completa|recuperacion total|recuperacion|recuperarse|se recupero|me recupere|recuperada|recuperado'],
   ['pain', 'general', 0, 'pain|painful|pain-free|ache|aches|aching|sore|soreness|hurt|hurting|chronic pain', 'dolor|dolores|adolorida|adolorido|sin dolor|dolor cronico'],
   ['injury', 'general', 0, 'injury|injured|injuries', 'lesion|lesiones|lesionada|lesionado|herida'],
   ['diagnosis', 'general', 0, 'diagnosis|diagnosed|diagnoses|prognosis', 'diagnostico|diagnosticada|diagnosticado|pronostico'],
@@ -88,7 +88,7 @@ const rows: Row[] = [
   ['tmj', 'dental', 1, 'tmj|tmd|jaw pain|jaw disorder', 'atm|dolor de mandibula|trastorno temporomandibular'],
 
   // Dental.
-  ['dental_cleaning', 'dental', 0, 'dental cleaning|teeth cleaning|deep cleaning|scaling and root planing|cleaning', 'limpieza dental|limpieza profunda|limpieza de dientes'],
+  ['dental_cleaning', 'dental', 0, 'dental cleaning|teeth cleaning|deep cleaning|scaling and root planing|cleaning', 'limpieza dental|limpieza profunda|limpieza de dientes|limpieza|limpiezas'],
   ['cavity', 'dental', 1, 'cavity|cavities|tooth decay|filling|fillings|decay', 'caries|empaste|empastes|tapadura|obturacion'],
   ['root_canal', 'dental', 1, 'root canal|root canal therapy|endodontic', 'endodoncia|tratamiento de conducto|conducto radicular'],
   ['extraction', 'dental', 1, 'extraction|tooth extraction|pulled tooth|wisdom teeth|wisdom tooth', 'extraccion|extraccion dental|muelas del juicio|muela del juicio|sacar una muela'],
@@ -99,6 +99,8 @@ const rows: Row[] = [
   ['gum_disease', 'dental', 1, 'gum disease|gingivitis|periodontitis|periodontal disease|gum graft|receding gums', 'enfermedad de las encias|gingivitis|periodontitis|enfermedad periodontal|injerto de encia'],
   ['veneers', 'dental', 1, 'veneers|veneer|teeth whitening|whitening|bonding|smile makeover', 'carillas|carilla|blanqueamiento dental|blanqueamiento|diseno de sonrisa'],
   ['dental_anxiety', 'dental', 1, 'dental anxiety|sedation dentistry|nitrous|laughing gas', 'miedo al dentista|sedacion dental|oxido nitroso|gas de la risa'],
+  ['night_guard', 'dental', 1, 'night guard|mouth guard|mouthguard|occlusal guard|bite guard', 'ferula|ferula de descarga|guarda oclusal|protector bucal'],
+  ['stitches', 'general', 0, 'stitches|sutures|suture', 'puntos de sutura|suturas|sutura'],
   ['missing_teeth', 'dental', 1, 'missing teeth|missing tooth|chipped tooth|cracked tooth|broken tooth|toothache', 'dientes perdidos|diente roto|diente astillado|dolor de muelas|dolor de diente'],
 
   // Dermatology and aesthetics.
@@ -192,6 +194,16 @@ export const healthLexicon: readonly HealthConcept[] = rows.map(([concept, field
 export const acronymTerms = new Set([
   'add', 'asd', 'ms', 'ct', 'em', 'its', 'ets', 'tea', 'toc', 'sop', 'tia', 'tha', 'thr', 'tka', 'tkr', 'gad', 'prp', 'ipl', 'lca', 'atm', 'tmd', 'std', 'sti',
   'tbi', 'tac', 'fiv', 'hiv', 'aids', 'ocd', 'acl', 'mri', 'pt sessions', 'pt session', 'copd', 'epoc', 'vih', 'tept', 'tdah', 'cbt', 'dbt', 'er visit', 'icu', 'bbl', 'a1c',
+]);
+
+/**
+ * General words that always tell of care, whoever they are about: a
+ * discharge from hospital, being post-op, a full recovery.
+ */
+export const evidentCareTerms = new Set([
+  'discharged', 'hospitalized', 'admitted to the hospital', 'post-op', 'post-surgery', 'post-operative', 'postoperatorio', 'dada de alta', 'dado de alta',
+  'hospitalizada', 'hospitalizado', 'internada', 'internado', 'full recovery', 'complete recovery', 'recuperacion completa', 'recuperacion total', 'icu',
+  'emergency room', 'urgent care', 'sala de emergencias', 'urgencias', 'terapia intensiva', 'pain-free', 'sin dolor', 'chronic pain', 'dolor cronico',
 ]);
 
 /**

@@ -1,4 +1,4 @@
-import { acronymTerms, everydayTerms, healthLexicon, type HealthField } from './health-lexicon';
+import { acronymTerms, everydayTerms, evidentCareTerms, healthLexicon, type HealthField } from './health-lexicon';
 import { foldText, foldWithMap, matchFolded, phrasePattern } from './folded-text';
 
 export interface HealthMention {
@@ -17,6 +17,7 @@ const byKey = new Map<string, (typeof healthLexicon)[number]>();
 for (const entry of healthLexicon) for (const term of [...entry.en, ...entry.es]) if (!byKey.has(key(term))) byKey.set(key(term), entry);
 const acronyms = new Set([...acronymTerms].map(key));
 const everyday = new Set([...everydayTerms].map(key));
+const evident = new Set([...evidentCareTerms].map(key));
 
 const pattern = phrasePattern(
   healthLexicon.flatMap((e) => [...e.en, ...e.es]),
@@ -28,7 +29,7 @@ const pattern = phrasePattern(
  * person's care: a personal pronoun or possessive, or "after", "without"…
  */
 const personalBefore =
-  /(?:^|[^\p{L}\p{N}])(?:her|his|my|your|their|she|he|i|i'm|i've|me|him|them|you|after|since|during|following|post|without|no more|free of|through|finished|completed|started|su|sus|mi|mis|tu|tus|ella|yo|le|despues de(?: la| el| su| mi)?|tras(?: la| el| su| mi)?|durante(?: la| el| su| mi)?|desde(?: la| el| su| mi)?|sin|termino|termine|empezo|empece)\s+(?:[\p{L}'-]+\s+){0,3}$/u;
+  /(?:^|[^\p{L}\p{N}])(?:her|his|my|your|their|she|he|i|i'm|i've|me|him|them|you|after|since|during|following|post|without|no more|free of|through|finished|completed|started|whole|entire|full|complete|speedy|quick|fast|su|sus|mi|mis|tu|tus|ella|yo|le|despues del|despues de(?: la| el| su| mi)?|tras(?: la| el| su| mi)?|durante(?: la| el| su| mi)?|todo el|toda la|desde(?: la| el| su| mi)?|sin|termino|termine|empezo|empece)\s+(?:[\p{L}'-]+\s+){0,3}$/u;
 
 function lookup(matched: string) {
   const k = key(matched);
@@ -53,7 +54,7 @@ export function findHealthMentions(text: string): HealthMention[] {
       // "MS", "ADD": only in capitals.
       if (m.text !== m.text.toUpperCase()) continue;
     }
-    const needsPerson = !entry.specific || everyday.has(k) || everyday.has(bare);
+    const needsPerson = (!entry.specific || everyday.has(k) || everyday.has(bare)) && !evident.has(k) && !evident.has(bare);
     if (needsPerson && !personalBefore.test(foldText(text.slice(Math.max(0, m.start - 40), m.start)))) continue;
     out.push({ start: m.start, end: m.end, text: m.text, concept: entry.concept, field: entry.field, specific: entry.specific });
   }
