@@ -8,6 +8,7 @@ import { FormAlert } from '../../components/FormAlert';
 import { FormField } from '../../components/FormField';
 import { StatusMessage } from '../../components/StatusMessage';
 import { SubmitButton } from '../../components/SubmitButton';
+import { TimeZoneField } from '../../components/TimeZoneField';
 import { useAppState } from '../session/app-state-context';
 import { settingsFormSchema, type SettingsFormInput, type SettingsFormValues } from './settings-form-schema';
 import './settings.css';
@@ -38,7 +39,18 @@ export function SettingsForm({ settings }: { settings: Settings }) {
       await refresh();
       setSaved('Settings saved.');
     } catch (error) {
-      setProblem(reportCallError(error, setError, { practiceName: 'practiceName', idleMinutes: 'idleMinutes' }));
+      setProblem(
+        reportCallError(error, setError, {
+          practiceName: 'practiceName',
+          idleMinutes: 'idleMinutes',
+          timeZone: 'timeZone',
+          ageOfMajority: 'ageOfMajority',
+          'practiceContact.phone': 'practiceContact.phone',
+          'practiceContact.email': 'practiceContact.email',
+          'practiceContact.website': 'practiceContact.website',
+          'practiceContact.address': 'practiceContact.address',
+        }),
+      );
     }
   });
 
@@ -59,6 +71,27 @@ export function SettingsForm({ settings }: { settings: Settings }) {
           registration={register('idleMinutes', { valueAsNumber: true })}
           error={errors.idleMinutes?.message}
         />
+        <TimeZoneField registration={register('timeZone')} error={errors.timeZone?.message} />
+        <FormField
+          label="Age of majority"
+          type="number"
+          inputMode="numeric"
+          min={16}
+          max={21}
+          step={1}
+          className="settings-minutes"
+          hint="Set by state law: 18 in most states, 19 in Alabama and Nebraska, 21 in Mississippi. Younger patients need a representative to sign."
+          registration={register('ageOfMajority', { valueAsNumber: true })}
+          error={errors.ageOfMajority?.message}
+        />
+        <fieldset className="settings-contact">
+          <legend className="field-label">The practice’s public contact details</legend>
+          <p className="field-hint">Review replies that give these are the safe pattern: the reply checker does not flag them.</p>
+          <FormField label="Phone" autoComplete="tel" registration={register('practiceContact.phone')} error={errors.practiceContact?.phone?.message} />
+          <FormField label="Email" autoComplete="email" registration={register('practiceContact.email')} error={errors.practiceContact?.email?.message} />
+          <FormField label="Website" autoComplete="url" registration={register('practiceContact.website')} error={errors.practiceContact?.website?.message} />
+          <FormField label="Street address" autoComplete="street-address" registration={register('practiceContact.address')} error={errors.practiceContact?.address?.message} />
+        </fieldset>
         <div className="form-actions">
           <SubmitButton busy={isSubmitting}>Save settings</SubmitButton>
         </div>
