@@ -84,7 +84,8 @@ function textDisclosures(text: string, source: 'caption' | 'testimonial', input:
     const full = revealsLastName(m.form);
     const contentKind: ContentKind = full ? 'full_name' : 'first_name';
     const form = m.tagged ? ' (in a hashtag or handle)' : m.form === 'initial_and_last' ? ' (initial and last name)' : m.form === 'first_and_initial' ? ' (first name and initial)' : '';
-    add({ kind: 'patient_name', start: m.start, end: m.end, text: m.text, contentKind, blocking: false, message: `The patient’s ${full ? 'last name' : 'first name'}${form}. ${needsMessage(contentKind)}` });
+    const which = m.form === 'full' ? 'full name' : full ? 'last name' : 'first name';
+    add({ kind: 'patient_name', start: m.start, end: m.end, text: m.text, contentKind, blocking: false, message: `The patient’s ${which}${form}. ${needsMessage(contentKind)}` });
   }
   for (const m of findHealthMentions(text)) {
     add({
