@@ -20,7 +20,6 @@ import { CheckLimiter } from './posts/check-limiter';
 import { rederiveIfRulesChanged } from './posts/rederive';
 import { getStaffById, listStaff } from './repositories/staff-repository';
 import { readSettings } from './repositories/settings-repository';
-import { writePracticeContactFile } from './practice-contact-file';
 import { Store } from './store/store';
 import { markStoreInUse, unmarkStoreInUse } from './store/store-users';
 
@@ -137,7 +136,6 @@ export class BackendCore {
     this.takeSealedEvents(store);
     this.settleSlots();
     this.settingsCache = readSettings(store.db);
-    writePracticeContactFile(this.paths.dataDir, this.settingsCache);
     const ctx = this.checkContext();
     store.write(() => rederiveIfRulesChanged(store.db, ctx));
     this.sweepExpired();
@@ -268,7 +266,6 @@ export class BackendCore {
 
   refreshSettings(settings: Settings): void {
     this.settingsCache = settings;
-    writePracticeContactFile(this.paths.dataDir, settings);
   }
 
   get settings(): Settings {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { setUpStore } from '../backend/testing/test-backend';
+import { adminPassword, setUpStore, testBackend } from '../backend/testing/test-backend';
 import { lines, runConsentDesk } from './testing/cli-process';
 
 const dirs: string[] = [];
@@ -28,25 +28,31 @@ describe('consent-desk replies check', () => {
     expect(out[2]).toMatch(/^flag\ta family member: “Su hijo”/);
   });
 
-  it('leaves the practice’s own contact details alone with --data-dir, and reads a file', async () => {
+  it('with --data-dir, signs in, leaves the practice’s own contact details alone, and keeps each reply as evidence', async () => {
     const t = await setUpStore();
     dirs.push(t.dataDir);
     await t.call('settings.update', { practiceContact: { phone: '(555) 010-2000', email: 'hello@riversidept.com', website: 'riversidept.com', address: '100 Main Street' } });
     t.backend.close();
-    const file = path.join(t.dataDir, 'replies.txt');
+    const file = path.join(path.dirname(t.dataDir), `${path.basename(t.dataDir)}-replies.txt`);
     fs.writeFileSync(file, `${replies}\n`);
-    const run = await runConsentDesk(['replies', 'check', file, '--data-dir', t.dataDir], '');
+    dirs.push(file);
+    const run = await runConsentDesk(['replies', 'check', file, '--data-dir', t.dataDir, '--user', 'admin', '--password-stdin'], adminPassword);
+    expect(run.stderr).toBe('');
     expect(run.code).toBe(1);
     expect(lines(run.stdout).map((l) => l.split('\t')[0])).toEqual(['flag', 'pass', 'flag', 'pass']);
-    const clean = await runConsentDesk(['replies', 'check', '--data-dir', t.dataDir], 'Thank you! Call us at 555-010-2000 or visit riversidept.com.\n');
-    expect(clean).toMatchObject({ code: 0, stdout: 'pass\t\n' });
+    const b = testBackend({ dataDir: t.dataDir });
+    await b.call('session.signIn', { username: 'admin', password: adminPassword });
+    const checked = (await b.call('audit.list', { action: 'reply.checked' })).events;
+    expect(checked.map((e) => e.detail.split(';')[0])).toEqual(['pass', 'flag', 'pass', 'flag']);
+    b.backend.close();
   });
 
   it('says clearly what is wrong with its arguments', async () => {
     const missing = await runConsentDesk(['replies', 'check', '/nonexistent/replies.txt'], '');
     expect(missing.code).toBe(2);
     expect(lines(missing.stderr)[0]).toMatch(/Cannot read \/nonexistent\/replies\.txt/);
-    const noStore = await runConsentDesk(['replies', 'check', '--data-dir', '/nonexistent'], 'Hello');
-    expect(lines(noStore.stderr)[0]).toMatch(/No practice details in \/nonexistent/);
+    const noFile = await runConsentDesk(['replies', 'check', '--data-dir', '/nonexistent', '--user', 'admin', '--password-stdin'], 'pw');
+    expect(noFile.code).toBe(2);
+    expect(lines(noFile.stderr)[0]).toMatch(/give the replies as FILE/);
   });
 });
