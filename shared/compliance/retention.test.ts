@@ -42,6 +42,15 @@ describe('the retention rule (six years from the later of creation and last day 
     expect(retentionVerdict({ ...signed, postsToTakeDown: 2 }, '2026-06-29', 'UTC')).toMatchObject({ reason: 'within_period' });
   });
 
+  it('dates a revocation recorded in the evening by the practice’s own day', () => {
+    // 10:30 pm in Los Angeles on 9 September is 05:30 UTC on the 10th.
+    const evening = { ...signed, expiration: { kind: 'date' as const, date: '2030-01-01' }, revokedAt: '2019-09-10T05:30:00.000Z', revocationReceivedOn: '2019-09-09' };
+    expect(endOfEffect(evening, '2040-01-01', 'America/Los_Angeles')).toBe('2019-09-09');
+    expect(endOfEffect(evening, '2040-01-01', 'UTC')).toBe('2019-09-10');
+    expect(retentionVerdict(evening, '2025-09-10', 'America/Los_Angeles')).toMatchObject({ purgeable: true, keptThrough: '2025-09-09' });
+    expect(retentionVerdict(evening, '2025-09-10', 'Pacific/Auckland')).toMatchObject({ purgeable: false, keptThrough: '2025-09-10' });
+  });
+
   it('counts from the revocation when it ended the authorization first', () => {
     const revoked = { ...signed, expiration: { kind: 'date' as const, date: '2030-01-01' }, revokedAt: at('2019-09-10'), revocationReceivedOn: '2019-09-08' };
     expect(endOfEffect(revoked, '2040-01-01', 'UTC')).toBe('2019-09-10');

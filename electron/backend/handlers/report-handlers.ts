@@ -70,6 +70,6 @@ export const reportHandlers = {
         detail: `${input.report}${input.from ? ` ${input.from} to ${input.to}` : ''}; names ${input.includeNames ? 'included' : 'not included'}; SHA-256 ${sha256}`,
       }),
     );
-    return { fileName: reportFileName(data.kind, generatedAt), mimeType: 'application/pdf', base64: pdf.toString('base64'), sha256 };
+    return { fileName: reportFileName(data.kind, core.today()), mimeType: 'application/pdf', base64: pdf.toString('base64'), sha256 };
   },
 } satisfies Partial<Handlers>;
