@@ -42,20 +42,25 @@ export async function cleanScan(base64: string, mimeType: ScanType): Promise<Cle
   const bytes = decodeUpload(base64, mimeType, 'scan', maxScanBytes);
   if (mimeType === 'application/pdf') {
     let source: PDFDocument;
+    let count: number;
     try {
       source = await PDFDocument.load(bytes, { updateMetadata: false });
+      count = source.getPageCount();
     } catch (error) {
       const locked = /encrypted/i.test(String(error));
       throw refused(locked ? 'This PDF is password-protected. Scan the form again without a password.' : 'This PDF cannot be read. Scan the form again.');
     }
-    const count = source.getPageCount();
     if (count === 0 || count > maxScanPages) throw refused(`The scan must have between 1 and ${maxScanPages} pages; this one has ${count}.`);
-    const clean = await PDFDocument.create({ updateMetadata: false });
-    for (const page of await clean.copyPages(source, source.getPageIndices())) {
-      stripPage(clean, page);
-      clean.addPage(page);
+    try {
+      const clean = await PDFDocument.create({ updateMetadata: false });
+      for (const page of await clean.copyPages(source, source.getPageIndices())) {
+        stripPage(clean, page);
+        clean.addPage(page);
+      }
+      return { kind: 'pdf', mimeType, bytes: Buffer.from(await clean.save()), pages: count };
+    } catch {
+      throw refused('This PDF cannot be read. Scan the form again.');
     }
-    return { kind: 'pdf', mimeType, bytes: Buffer.from(await clean.save()), pages: count };
   }
   try {
     const image = sharp(bytes, { failOn: 'error' }).rotate();

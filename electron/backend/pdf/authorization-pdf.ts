@@ -103,23 +103,24 @@ function writePaperForm(layout: PdfLayout, input: AuthorizationParts & { represe
   const w = wordsOf(input.document.language).pdf.paper;
   const rows = [[w.signatureLine], [w.printedNameLine, w.dateLine], ...(input.representative ? [[w.representativeLine]] : [])];
   const qrSize = 64;
-  const idHeight = Math.max(qrSize, layout.fieldHeight(w.formId, input.authorizationId) + 30) + 8;
+  const idHeight = qrSize + 4 + layout.fieldHeight(w.formId, input.authorizationId) + layout.paragraphHeight(w.qrNote);
   writeDocument(
     layout,
     input.practiceName,
     input.document,
     {
-      height: PdfLayout.handwritingHeight(rows.length) + layout.paragraphHeight(w.instructions) + idHeight,
+      height: PdfLayout.handwritingHeight(rows.length) + 8 + layout.paragraphHeight(w.instructions) + idHeight,
       draw: () => {
         layout.handwritingLines(rows);
         layout.space(8);
         layout.paragraph(w.instructions);
         layout.keepTogether(idHeight);
+        // The code above its id and note, so that no text runs under it.
         layout.qrCode(encodeQR(paperFormCode(input.authorizationId), 'raw', { ecc: 'medium', border: 4 }), qrSize);
+        layout.space(qrSize + 4);
         layout.labelsFor([w.formId]);
         layout.field(w.formId, input.authorizationId);
         layout.caption(w.qrNote);
-        layout.space(Math.max(0, qrSize - 40));
       },
     },
     caption,

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, rgb, type PDFEmbeddedPage, type PDFFont, type PDFImage, type PDFPage } from 'pdf-lib';
 import { documentFonts } from './fonts';
@@ -16,6 +17,16 @@ const leadingOf = (size: number) => size * 1.35;
 const labelGap = 10;
 /** Labels never take more than this share of the line; longer ones wrap inside it. */
 const maxLabelShare = 0.45;
+
+/**
+ * A subset font's name as the PDF standard wants it (ISO 32000 9.6.4): six
+ * capital letters, "+", the font's name. Viewers and pdffonts recognise a
+ * subset by it; pdf-lib's own names lack the tag.
+ */
+function subsetName(fontName: string): string {
+  const tag = [...crypto.randomBytes(6)].map((b) => String.fromCharCode(65 + (b % 26))).join('');
+  return `${tag}+${fontName}`;
+}
 
 /**
  * A small flowing-text writer on top of pdf-lib: headings, paragraphs,
@@ -47,9 +58,9 @@ export class PdfLayout {
     const doc = await PDFDocument.create();
     doc.registerFontkit(fontkit);
     const fonts = documentFonts();
-    const regular = await doc.embedFont(fonts.regular, { subset: true });
-    const bold = await doc.embedFont(fonts.bold, { subset: true });
-    const mono = await doc.embedFont(fonts.mono, { subset: true });
+    const regular = await doc.embedFont(fonts.regular, { subset: true, customName: subsetName('DejaVuSans') });
+    const bold = await doc.embedFont(fonts.bold, { subset: true, customName: subsetName('DejaVuSans-Bold') });
+    const mono = await doc.embedFont(fonts.mono, { subset: true, customName: subsetName('DejaVuSansMono') });
     doc.setTitle(meta.title);
     doc.setAuthor(meta.author);
     doc.setSubject(meta.subject);
@@ -328,12 +339,12 @@ export class PdfLayout {
     }
   }
 
-  /** A QR code (its module matrix, quiet zone included) at the right margin of the current line, `size` points square. */
+  /** A QR code (its module matrix, quiet zone included) at the left margin, its top at the current line, `size` points square; the caller moves down past it. */
   qrCode(modules: boolean[][], size: number): void {
     const count = modules.length;
     const quiet = 0;
     const cell = size / (count + 2 * quiet);
-    const left = pageSize[0] - margin - size;
+    const left = margin;
     this.keepTogether(size);
     const top = this.y;
     modules.forEach((row, r) =>
