@@ -90,7 +90,7 @@ export function PaperSignatureDialog({
             if (left && /scan|PDF|image/i.test(left.message)) setScanError(left.message);
             setProblem(left);
           }
-        });
+        }, () => setScanError(scanProblem(scan)));
         return (
           <form noValidate aria-busy={isSubmitting} onSubmit={(event) => void onSubmit(event)}>
             <p className="dialog-note">
