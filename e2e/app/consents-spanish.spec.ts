@@ -48,7 +48,7 @@ test('in Spanish, a parent signs for a minor; the PDF is in Spanish and the endi
   for (const label of [...kinds.map((k) => contentKindLabels.es[k]), ...places.map((c) => channelLabels.es[c]), ...reasons.map((p) => purposeLabels.es[p])]) {
     await expect(preview.getByRole('listitem').filter({ hasText: label })).toBeVisible();
   }
-  await expect(preview).toContainText(`Ana Hernández firma por el paciente, con esta autoridad: ${authorityLabels.es.parent_of_minor}.`);
+  await expect(preview).toContainText(`Ana Hernández firma en nombre de Lucía Hernández, con esta autoridad: ${authorityLabels.es.parent_of_minor}.`);
   await expectAccessible(page, 'authorization preparation (Spanish)');
   await scrollToTop(page);
   await snapshot(page, testInfo, '01-preparation-es');
@@ -91,7 +91,10 @@ test('in Spanish, a parent signs for a minor; the PDF is in Spanish and the endi
       'Puedo cancelar esta autorización en cualquier momento',
       'no dependerán de que firme esta autorización',
       'Es posible que ya no esté protegida por la ley federal de privacidad',
-      'Ana Hernández firma por el paciente',
+      'Ana Hernández firma en nombre de Lucía Hernández',
+      'Certificado de la firma',
+      'Firmada por Ana Hernández (representante personal de la persona atendida',
+      'Con fran como testigo; este PDF quedó definitivo y firmado',
       authorityLabels.es.parent_of_minor,
       'Página 1 de',
     ],
