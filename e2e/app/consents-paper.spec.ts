@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { Locator } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { checkAuthorizationText } from '../../shared/authorization/authorization-checker';
 import { channelLabels, contentKindLabels, purposeLabels } from '../../shared/authorization/scope';
 import { dayOf } from '../../shared/calendar';
@@ -15,7 +15,7 @@ const maria = { firstName: 'Maria', lastName: 'Lopez', dateOfBirth: '1984-05-17'
 const fact = (region: Locator, label: string) =>
   region.locator('dl > div').filter({ has: region.page().locator('dt', { hasText: new RegExp(`^${label}$`) }) }).locator('dd');
 
-async function signOut(page: import('@playwright/test').Page) {
+async function signOut(page: Page) {
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page.getByRole('heading', { name: 'Sign in', level: 1 })).toBeVisible();
 }
