@@ -9,29 +9,18 @@ import { useApi } from '../../api/api-context';
 import { reportCallError, type FormProblem } from '../../components/call-error';
 import { CheckboxField } from '../../components/CheckboxField';
 import { Dialog } from '../../components/Dialog';
-import { FieldMessages, describedByOf } from '../../components/FieldMessages';
 import { FormAlert } from '../../components/FormAlert';
 import { FormField } from '../../components/FormField';
 import { base64Of } from '../../components/read-file';
 import { SubmitButton } from '../../components/SubmitButton';
 import { authorizationLabel } from './authorization-text';
+import { ScanFileField, scanProblem, type ScanType } from './ScanFileField';
 import './consents.css';
 
 /** The form checks what `consents.recordPaperSignature` checks; the scan is read from the file picked. */
 const paperFormSchema = contract['consents.recordPaperSignature'].input.omit({ id: true, scan: true });
 type PaperFormInput = z.input<typeof paperFormSchema>;
 type PaperFormValues = z.output<typeof paperFormSchema>;
-
-const scanTypes = ['application/pdf', 'image/png', 'image/jpeg'] as const;
-type ScanType = (typeof scanTypes)[number];
-const maxScanBytes = 20_000_000;
-
-function scanProblem(file: File | null): string | null {
-  if (!file) return 'Attach the scan or photo of the signed form.';
-  if (!(scanTypes as readonly string[]).includes(file.type)) return 'Attach the scan as a PDF, PNG or JPEG file.';
-  if (file.size > maxScanBytes) return 'The scan is larger than 20 MB.';
-  return null;
-}
 
 /**
  * Record a draft as signed on its printed form: the scan of the signed
@@ -71,7 +60,7 @@ export function PaperSignatureDialog({
       {(close) => {
         const onSubmit = handleSubmit(async (values) => {
           setProblem(null);
-          const badScan = scanProblem(scan);
+          const badScan = scanProblem(scan, 'Attach the scan or photo of the signed form.');
           setScanError(badScan);
           if (badScan || !scan) {
             document.getElementById(scanId)?.focus();
@@ -90,7 +79,7 @@ export function PaperSignatureDialog({
             if (left && /scan|PDF|image/i.test(left.message)) setScanError(left.message);
             setProblem(left);
           }
-        }, () => setScanError(scanProblem(scan)));
+        }, () => setScanError(scanProblem(scan, 'Attach the scan or photo of the signed form.')));
         return (
           <form noValidate aria-busy={isSubmitting} onSubmit={(event) => void onSubmit(event)}>
             <p className="dialog-note">
@@ -98,29 +87,16 @@ export function PaperSignatureDialog({
               is final and cannot change.
             </p>
             <FormAlert problem={problem} />
-            <div className="field">
-              <label htmlFor={scanId} className="field-label">
-                Scan or photo of the signed form
-              </label>
-              <FieldMessages
-                id={scanId}
-                hint="A PDF, PNG or JPEG file of at most 20 MB, every page. Camera and location details are removed before it is kept."
-                error={scanError ?? undefined}
-              />
-              <input
-                id={scanId}
-                type="file"
-                className="field-input"
-                accept=".pdf,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg"
-                aria-invalid={scanError ? true : undefined}
-                aria-describedby={describedByOf(scanId, 'hint', scanError ?? undefined)}
-                onChange={(event) => {
-                  const file = event.target.files?.[0] ?? null;
-                  setScan(file);
-                  setScanError(file ? scanProblem(file) : null);
-                }}
-              />
-            </div>
+            <ScanFileField
+              id={scanId}
+              label="Scan or photo of the signed form"
+              hint="A PDF, PNG or JPEG file of at most 20 MB, every page. Camera and location details are removed before it is kept."
+              error={scanError}
+              onPick={(file) => {
+                setScan(file);
+                setScanError(file ? scanProblem(file) : null);
+              }}
+            />
             <FormField label="Date written on the form" type="date" registration={register('signedOn')} error={errors.signedOn?.message} />
             <FormField
               label="Signed by"
