@@ -12,6 +12,7 @@ import { startHost, type RunningHost } from '../host/start';
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 export const practiceName = 'Riverside Family Practice';
+export const practiceAddress = '45 Elm Street, Suite 2\nSpringfield, IL 62704';
 export const admin = { displayName: 'Alex Morgan', username: 'alex', password: 'correct horse battery staple' };
 
 /** A call straight to the host, as the page would make it: for seeding, and to show the backend refuses. */
@@ -38,6 +39,7 @@ export async function seedStore(host: RunningHost): Promise<{ recoveryKey: strin
     adminUsername: admin.username,
     password: admin.password,
   });
+  await mustCall(host, 'settings.update', { practiceAddress: practiceAddress, practiceEmail: 'privacy@riverside-family.example' });
   await mustCall(host, 'session.signOut', {});
   return { recoveryKey };
 }

@@ -10,7 +10,7 @@ import { completeTerms } from '../../shared/authorization/test-terms';
 import { addDaysTo, dayOf } from '../../shared/calendar';
 import type { CallInput, CallName, CallOutput } from '../../shared/contract';
 import { startHost, type RunningHost } from '../host/start';
-import { admin, practiceName } from './fixtures';
+import { admin, practiceAddress, practiceName } from './fixtures';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -46,6 +46,7 @@ async function seedPractice(dataDir: string): Promise<MarketingPractice> {
   try {
     const today = dayOf(new Date());
     await call('setup.create', { practiceName, adminDisplayName: admin.displayName, adminUsername: admin.username, password: admin.password });
+    await call('settings.update', { practiceAddress });
     await call('staff.create', { ...frontDesk, role: 'frontdesk' });
     await call('staff.create', { ...marketer, role: 'marketing' });
 

@@ -8,6 +8,7 @@ import { settingsHandlers } from './handlers/settings-handlers';
 import { staffHandlers } from './handlers/staff-handlers';
 import { patientHandlers } from './handlers/patient-handlers';
 import { consentHandlers } from './handlers/consent-handlers';
+import { paperSignatureHandlers } from './handlers/paper-signature-handlers';
 import { templateHandlers } from './handlers/template-handlers';
 import { certificateHandlers } from './handlers/certificate-handlers';
 import { testimonialHandlers } from './handlers/testimonial-handlers';
@@ -29,6 +30,7 @@ const handlers: Handlers = {
   ...auditHandlers,
   ...patientHandlers,
   ...consentHandlers,
+  ...paperSignatureHandlers,
   ...templateHandlers,
   ...certificateHandlers,
   ...testimonialHandlers,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { auditFilterSchema, type AuditPage, type ChainVerification } from '../audit';
 import type { AppState } from '../session';
-import { idleMinutesSchema, practiceNameSchema, type Settings } from '../settings';
+import { idleMinutesSchema, practiceAddressSchema, practiceEmailSchema, practiceNameSchema, type Settings } from '../settings';
 import { displayNameSchema, passwordSchema, roleSchema, staffIdSchema, usernameSchema, type StaffMember } from '../staff';
 import type { StoreStatus } from '../store-status';
 import { call, returns } from './define';
@@ -84,7 +84,7 @@ export const foundationCalls = {
     output: returns<null>(),
   }),
   'settings.get': call({
-    summary: 'Practice settings every signed-in user needs (name, idle lock).',
+    summary: 'Practice settings every signed-in user needs (name, address for revocations, idle lock).',
     access: 'session',
     input: noInput,
     output: returns<Settings>(),
@@ -93,7 +93,12 @@ export const foundationCalls = {
     summary: 'Change practice settings.',
     access: 'settings.manage',
     input: z
-      .object({ practiceName: practiceNameSchema.optional(), idleMinutes: idleMinutesSchema.optional() })
+      .object({
+        practiceName: practiceNameSchema.optional(),
+        idleMinutes: idleMinutesSchema.optional(),
+        practiceAddress: practiceAddressSchema.optional(),
+        practiceEmail: practiceEmailSchema.optional(),
+      })
       .strict(),
     output: returns<Settings>(),
   }),

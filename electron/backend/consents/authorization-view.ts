@@ -1,9 +1,17 @@
 import crypto from 'node:crypto';
-import { documentText, renderAuthorization, type AuthorizationDocument } from '../../../shared/authorization/document';
+import {
+  documentText,
+  renderAuthorization,
+  type AuthorizationDocument,
+  type DocumentParties,
+  type SigningMethod,
+} from '../../../shared/authorization/document';
 import type { AuthorizationDetail, AuthorizationSummary } from '../../../shared/authorization/record';
 import { authorizationStatus } from '../../../shared/authorization/status';
 import type { AuthorizationTemplate } from '../../../shared/authorization/template';
-import { problemsWithTerms } from '../../../shared/authorization/validity';
+import { problemsWithTerms, type Problem } from '../../../shared/authorization/validity';
+import { problemsWithWording } from '../../../shared/authorization/wording-problems';
+import type { Settings } from '../../../shared/settings';
 import type { Day } from '../../../shared/calendar';
 import { patientName, type Patient } from '../../../shared/patients';
 import type { AuthorizationRecord } from '../repositories/authorization-repository';
@@ -31,15 +39,42 @@ export function summaryOf(record: AuthorizationRecord, template: Pick<Authorizat
   };
 }
 
-export function documentOf(record: AuthorizationRecord, template: AuthorizationTemplate, patient: Patient, practiceName: string): AuthorizationDocument {
-  return renderAuthorization(template, record.terms, { practiceName, patientName: patientName(patient) });
+/** The practice's details a document prints. */
+export type PracticeDetails = Pick<Settings, 'practiceName' | 'practiceAddress' | 'practiceEmail'>;
+
+export const partiesOf = (practice: PracticeDetails, patient: Patient): DocumentParties => ({
+  practiceName: practice.practiceName,
+  practiceAddress: practice.practiceAddress,
+  practiceEmail: practice.practiceEmail,
+  patientName: patientName(patient),
+});
+
+/**
+ * The document of an authorization: once signed, exactly as it was shown
+ * or printed; before that (and for records signed before schema 6 kept it),
+ * rendered from its wording version and terms.
+ */
+export function documentOf(
+  record: AuthorizationRecord,
+  template: AuthorizationTemplate,
+  patient: Patient,
+  practice: PracticeDetails,
+  signing: SigningMethod = record.signingMethod,
+): AuthorizationDocument {
+  if (record.stage !== 'draft' && record.documentShown) return record.documentShown;
+  return renderAuthorization(template, record.terms, partiesOf(practice, patient), signing);
+}
+
+/** What stops a draft from being signed: its terms, its wording and the practice's details. */
+export function draftProblems(template: AuthorizationTemplate, terms: AuthorizationRecord['terms'], practice: PracticeDetails, today: Day): Problem[] {
+  return [...problemsWithTerms(terms, { today, practiceName: practice.practiceName }), ...problemsWithWording(template, practice)];
 }
 
 export function detailOf(
   db: Db,
   record: AuthorizationRecord,
   patient: Patient,
-  practiceName: string,
+  practice: PracticeDetails,
   today: Day,
 ): AuthorizationDetail {
   const template = getTemplate(db, record.templateId)!;
@@ -49,14 +84,21 @@ export function detailOf(
   return {
     ...summaryOf(record, template, today),
     patientName: patientName(patient),
-    document: documentOf(record, template, patient, practiceName),
-    problems: record.stage === 'draft' ? problemsWithTerms(record.terms, { today, practiceName }) : [],
+    paperFormPrintedAt: record.stage === 'draft' ? record.paperFormPrintedAt : null,
+    document: documentOf(record, template, patient, practice),
+    problems: record.stage === 'draft' ? draftProblems(template, record.terms, practice, today) : [],
     evidence:
       record.stage === 'draft'
         ? null
         : {
+            method: record.signingMethod,
             signerName: record.signerName ?? '',
             signedAt: record.signedAt ?? '',
+            paperSignedOn: record.paperSignedOn,
+            scan:
+              record.signingMethod === 'paper' && record.paperScanType && record.paperScanSha256
+                ? { mimeType: record.paperScanType, sha256: record.paperScanSha256, pages: record.paperScanPages ?? 1 }
+                : null,
             workstation: record.workstation ?? '',
             language: record.terms.language,
             textSha256: record.textSha256 ?? '',

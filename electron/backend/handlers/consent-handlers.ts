@@ -1,11 +1,9 @@
 import { signatureProblem } from '../../../shared/authorization/signature';
-import { problemsWithTerms } from '../../../shared/authorization/validity';
-import type { AuthorizationTerms } from '../../../shared/authorization/scope';
 import { AppError } from '../../../shared/errors';
 import { patientName } from '../../../shared/patients';
 import { auditOfSubject } from '../audit/audit-log';
 import type { BackendCore } from '../backend-core';
-import { contentHash, detailOf, documentOf, sha256Hex, shownText, summaryOf } from '../consents/authorization-view';
+import { contentHash, detailOf, documentOf, draftProblems, partiesOf, sha256Hex, shownText, summaryOf } from '../consents/authorization-view';
 import { decodePngDataUrl, decodeUpload } from '../consents/uploaded-file';
 import { authorizationPdf } from '../pdf/authorization-pdf';
 import { reconcilePosts } from '../posts/post-checks';
@@ -32,18 +30,18 @@ import { signingCertificate } from './certificate-handlers';
 import type { Handlers } from './handler';
 import { existingPatient } from './patient-handlers';
 
-function existing(core: BackendCore, id: string): AuthorizationRecord {
+export function existing(core: BackendCore, id: string): AuthorizationRecord {
   const record = getAuthorization(core.requireStore().db, id);
   if (!record) throw new AppError('not_found', 'That authorization does not exist.');
   return record;
 }
 
-function detail(core: BackendCore, id: string) {
+export function detail(core: BackendCore, id: string) {
   const record = existing(core, id);
-  return detailOf(core.requireStore().db, record, existingPatient(core, record.patientId), core.settings.practiceName, core.today());
+  return detailOf(core.requireStore().db, record, existingPatient(core, record.patientId), core.settings, core.today());
 }
 
-function mustBeDraft(record: AuthorizationRecord): void {
+export function mustBeDraft(record: AuthorizationRecord): void {
   if (record.stage !== 'draft') {
     throw new AppError('conflict', 'This authorization has been signed and can no longer change. Revoke it or prepare a new one.');
   }
@@ -55,8 +53,10 @@ function mustBeHandedOver(core: BackendCore, id: string): void {
   if (handedOver && handedOver !== id) throw new AppError('forbidden', 'Only the authorization handed to the patient can be used now.');
 }
 
-function assertComplete(core: BackendCore, terms: AuthorizationTerms): void {
-  const problems = problemsWithTerms(terms, { today: core.today(), practiceName: core.settings.practiceName });
+/** Refuse to go on with a draft that could not be signed: its terms, its wording or the practice's details are incomplete. */
+export function assertComplete(core: BackendCore, record: AuthorizationRecord): void {
+  const template = getTemplate(core.requireStore().db, record.templateId)!;
+  const problems = draftProblems(template, record.terms, core.settings, core.today());
   if (problems.length) {
     throw new AppError('validation', `Not ready to sign: ${problems.map((p) => p.message).join(' ')}`, {
       issues: problems.map(({ path, message }) => ({ path, message })),
@@ -64,9 +64,9 @@ function assertComplete(core: BackendCore, terms: AuthorizationTerms): void {
   }
 }
 
-const normalizedName = (name: string) => name.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase();
+export const normalizedName = (name: string) => name.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase();
 
-const file = (fileName: string, bytes: Buffer) => ({ fileName, mimeType: 'application/pdf', base64: bytes.toString('base64'), sha256: sha256Hex(bytes) });
+export const file = (fileName: string, bytes: Buffer) => ({ fileName, mimeType: 'application/pdf', base64: bytes.toString('base64'), sha256: sha256Hex(bytes) });
 
 export const consentHandlers = {
   'consents.list': (core) => {
@@ -94,10 +94,10 @@ export const consentHandlers = {
   'consents.preview': (core, { patientId, terms }) => {
     const db = core.requireStore().db;
     const patient = existingPatient(core, patientId);
-    const practiceName = core.settings.practiceName;
+    const template = activeTemplate(db, terms.language);
     return {
-      document: renderAuthorization(activeTemplate(db, terms.language), terms, { practiceName, patientName: patientName(patient) }),
-      problems: problemsWithTerms(terms, { today: core.today(), practiceName }),
+      document: renderAuthorization(template, terms, partiesOf(core.settings, patient)),
+      problems: draftProblems(template, terms, core.settings, core.today()),
     };
   },
 
@@ -143,7 +143,7 @@ export const consentHandlers = {
     const store = core.requireStore();
     const record = existing(core, id);
     mustBeDraft(record);
-    assertComplete(core, record.terms);
+    assertComplete(core, record);
     core.setPatientMode(id);
     store.write(() => core.audit({ action: 'consent.patient_mode_started', subjectType: 'authorization', subjectId: id }));
     return core.appState();
@@ -156,7 +156,7 @@ export const consentHandlers = {
     }
     const record = existing(core, input.id);
     mustBeDraft(record);
-    assertComplete(core, record.terms);
+    assertComplete(core, record);
     const problem = signatureProblem(input.strokes, input.canvas);
     if (problem) throw new AppError('validation', problem, { issues: [{ path: 'signature', message: problem }] });
     const patient = existingPatient(core, record.patientId);
@@ -166,7 +166,8 @@ export const consentHandlers = {
       throw new AppError('validation', message, { issues: [{ path: 'typedName', message }] });
     }
     const template = getTemplate(store.db, record.templateId)!;
-    const shown = shownText(documentOf(record, template, patient, core.settings.practiceName));
+    const documentShown = documentOf(record, template, patient, core.settings, 'electronic');
+    const shown = shownText(documentShown);
     if (shown.sha256 !== input.textSha256) {
       throw new AppError('conflict', 'The authorization changed while it was on screen. Please read it again before signing.');
     }
@@ -181,6 +182,7 @@ export const consentHandlers = {
         workstation: core.workstation,
         textShown: shown.text,
         textSha256: shown.sha256,
+        documentShown,
       });
       core.audit({
         action: 'consent.signed',
@@ -228,11 +230,12 @@ export const consentHandlers = {
       authorizationId: id,
       practiceName,
       patientName: patientName(patient),
-      document: documentOf(record, template, patient, practiceName),
+      document: documentOf(record, template, patient, core.settings),
       signature: {
         png,
         signerName: record.signerName!,
         signedAt: record.signedAt!,
+        signedOn: record.signedAt!.slice(0, 10),
         representative: record.terms.representative,
         workstation: record.workstation!,
         textSha256: record.textSha256!,
@@ -288,6 +291,7 @@ export const consentHandlers = {
     const certificate = store.write(() => signingCertificate(core));
     const pdf = await revocationAcknowledgmentPdf({
       authorizationId: input.id,
+      language: record.terms.language,
       practiceName: core.settings.practiceName,
       patientName: patientName(patient),
       signedOn: record.signedAt!.slice(0, 10),

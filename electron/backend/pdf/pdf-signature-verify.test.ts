@@ -13,6 +13,7 @@ beforeAll(async () => {
   certificate = generatePracticeCertificate('Riverside Physical Therapy', new Date('2026-03-02T12:00:00Z'));
   signed = await revocationAcknowledgmentPdf({
     authorizationId: '3f2b8c1e-5d4a-4e2f-9b1c-7a6d5e4f3a2b',
+    language: 'en',
     practiceName: 'Riverside Physical Therapy',
     patientName: 'Maria Lopez',
     signedOn: '2026-01-10',

@@ -7,6 +7,8 @@ export function readSettings(db: Db): Settings {
   return {
     practiceName: typeof map.get('practiceName') === 'string' ? (map.get('practiceName') as string) : '',
     idleMinutes: typeof map.get('idleMinutes') === 'number' ? (map.get('idleMinutes') as number) : defaultIdleMinutes,
+    practiceAddress: typeof map.get('practiceAddress') === 'string' ? (map.get('practiceAddress') as string) : '',
+    practiceEmail: typeof map.get('practiceEmail') === 'string' ? (map.get('practiceEmail') as string) : '',
   };
 }
 

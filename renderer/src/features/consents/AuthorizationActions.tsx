@@ -8,6 +8,7 @@ import { patientsHref } from '../patients/patients-route';
 import { authorizationLabel } from './authorization-text';
 import { DiscardDraftButton } from './DiscardDraftButton';
 import { ExpirationEventDialog } from './ExpirationEventDialog';
+import { PaperSignatureDialog } from './PaperSignatureDialog';
 import { PrintDialog } from './PrintDialog';
 import { RevokeDialog } from './RevokeDialog';
 import '../../components/buttons.css';
@@ -19,14 +20,14 @@ export interface ActionOutcome {
 }
 
 interface AuthorizationActionsProps {
-  authorization: AuthorizationSummary;
+  authorization: AuthorizationSummary & { patientName?: string };
   /** `row`: small buttons in the patient's list, each naming its authorization; `page`: the authorization's own page. */
   layout: 'row' | 'page';
   /** Something changed or happened: say it, and reload what is shown. */
   onOutcome: (outcome: ActionOutcome, changed: boolean) => void;
 }
 
-type OpenDialog = 'revoke' | 'event' | 'print' | null;
+type OpenDialog = 'revoke' | 'event' | 'print' | 'paper' | null;
 
 /**
  * What can be done with an authorization in its state: continue a draft;
@@ -41,6 +42,23 @@ export function AuthorizationActions({ authorization: a, layout, onOutcome }: Au
   const final = a.stage === 'final';
   const revoked = a.revokedAt !== null;
   const endsOnEvent = a.terms.expiration.kind === 'event';
+
+  const printForPaper = async () => {
+    try {
+      const file = await api['consents.paperForm']({ id: a.id });
+      // Saved like every PDF for now; the shell's print call can take it from here.
+      downloadFile(file);
+      onOutcome(
+        {
+          message: `The form to sign on paper is saved as ${file.fileName}. Print it, have it signed, then record the paper signature with a scan.`,
+          tone: 'success',
+        },
+        true,
+      );
+    } catch (error) {
+      onOutcome({ message: messageOf(error), tone: 'problem' }, false);
+    }
+  };
 
   const save = async (kind: 'authorization' | 'revocation') => {
     try {
@@ -68,6 +86,12 @@ export function AuthorizationActions({ authorization: a, layout, onOutcome }: Au
           <a className={`button button-primary${size}`} href={patientsHref.draft(a.id)}>
             Continue draft{which}
           </a>
+          <button type="button" className={`button button-secondary${size}`} onClick={() => void printForPaper()}>
+            Print for a paper signature{which}
+          </button>
+          <button type="button" className={`button button-secondary${size}`} onClick={() => setDialog('paper')}>
+            Record a paper signature{which}
+          </button>
           <DiscardDraftButton
             draft={a}
             small={layout === 'row'}
@@ -108,6 +132,16 @@ export function AuthorizationActions({ authorization: a, layout, onOutcome }: Au
         </button>
       ) : null}
       {dialog === 'print' ? <PrintDialog onSave={() => void save('authorization')} onClose={() => setDialog(null)} /> : null}
+      {dialog === 'paper' ? (
+        <PaperSignatureDialog
+          authorization={a}
+          signerName={a.terms.representative?.name ?? a.patientName ?? ''}
+          onClose={() => setDialog(null)}
+          onRecorded={() =>
+            onOutcome({ message: 'The paper signature is recorded: the authorization is final and its PDF is signed.', tone: 'success' }, true)
+          }
+        />
+      ) : null}
       {dialog === 'revoke' ? (
         <RevokeDialog
           authorization={a}

@@ -7,6 +7,7 @@ import { reportCallError, type FormProblem } from '../../components/call-error';
 import { FormAlert } from '../../components/FormAlert';
 import { FormField } from '../../components/FormField';
 import { StatusMessage } from '../../components/StatusMessage';
+import { TextAreaField } from '../../components/TextAreaField';
 import { SubmitButton } from '../../components/SubmitButton';
 import { useAppState } from '../session/app-state-context';
 import { settingsFormSchema, type SettingsFormInput, type SettingsFormValues } from './settings-form-schema';
@@ -38,7 +39,7 @@ export function SettingsForm({ settings }: { settings: Settings }) {
       await refresh();
       setSaved('Settings saved.');
     } catch (error) {
-      setProblem(reportCallError(error, setError, { practiceName: 'practiceName', idleMinutes: 'idleMinutes' }));
+      setProblem(reportCallError(error, setError, { practiceName: 'practiceName', idleMinutes: 'idleMinutes', practiceAddress: 'practiceAddress', practiceEmail: 'practiceEmail' }));
     }
   });
 
@@ -47,6 +48,22 @@ export function SettingsForm({ settings }: { settings: Settings }) {
       <FormAlert problem={problem} />
       <form className="card settings-form" noValidate aria-busy={isSubmitting} onSubmit={(event) => void onSubmit(event)}>
         <FormField label="Practice name" autoComplete="organization" registration={register('practiceName')} error={errors.practiceName?.message} />
+        <TextAreaField
+          label="Practice address"
+          autoComplete="street-address"
+          rows={3}
+          hint="Where patients send a written revocation: street, city, state and ZIP code. Every authorization prints it."
+          registration={register('practiceAddress')}
+          error={errors.practiceAddress?.message}
+        />
+        <FormField
+          label="Email for revocations (optional)"
+          type="email"
+          autoComplete="email"
+          hint="If the practice accepts revocations by email, authorizations print this address beside the postal one."
+          registration={register('practiceEmail')}
+          error={errors.practiceEmail?.message}
+        />
         <FormField
           label="Lock after (minutes)"
           type="number"
