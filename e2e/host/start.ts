@@ -17,7 +17,7 @@ import { contentSecurityPolicy } from '../../shared/content-security-policy';
  */
 export interface HostOptions {
   dataDir: string;
-  /** The built renderer (dist/renderer). */
+  /** The built renderer (app/dist/renderer). */
   staticDir: string;
   port?: number;
   backend?: Partial<Omit<BackendOptions, 'dataDir'>>;
