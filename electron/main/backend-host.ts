@@ -155,10 +155,12 @@ export class BackendHost {
         buffered += chunk;
         const lines = buffered.split('\n');
         buffered = lines.pop() ?? '';
+        let other = 0;
         for (const line of lines) {
           if (line.startsWith('consent-desk: ')) this.options.log(`backend: ${line.slice('consent-desk: '.length)}`);
-          else if (line.trim()) this.options.log(`backend wrote ${line.length} characters of other output (not logged: it could hold data)`);
+          else if (line.trim()) other += 1;
         }
+        if (other > 0) this.options.log(`backend wrote ${other} line(s) of other output (not logged: they could hold data)`);
       });
     }
   }

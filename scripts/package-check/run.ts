@@ -79,4 +79,5 @@ async function main(): Promise<number> {
   return 0;
 }
 
-process.exitCode = await main();
+// Exit explicitly: electron-builder's helpers reset process.exitCode on their way out.
+process.exit(await main());

@@ -74,6 +74,8 @@ export class FakeMessageChannelMain {
 /** Electron's UtilityProcess, as a Node child process. */
 export class FakeUtilityProcess extends EventEmitter {
   readonly child: ChildProcess;
+  /** What the process wrote to stderr, for a failing check to show. */
+  stderrText = '';
   private readonly ports = new Map<number, FakeMessagePortMain>();
 
   constructor(modulePath: string, args: string[], options: { env?: NodeJS.ProcessEnv; execArgv?: string[] }, preload: string, extraExecArgv: string[]) {
@@ -84,6 +86,7 @@ export class FakeUtilityProcess extends EventEmitter {
       serialization: 'advanced',
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     });
+    this.child.stderr?.on('data', (chunk: Buffer) => (this.stderrText = (this.stderrText + chunk.toString('utf8')).slice(-20_000)));
     this.child.on('spawn', () => this.emit('spawn'));
     this.child.on('exit', (code, signal) => this.emit('exit', code ?? (signal ? 1 : 0)));
     this.child.on('message', (message: { port: number | null; data: unknown }) => {
