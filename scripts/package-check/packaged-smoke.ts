@@ -13,7 +13,7 @@ import { photoWithGps } from '../../electron/backend/media/sample-images';
 import { samplePatient } from '../../electron/backend/testing/consent-flow';
 import { pdfSignatureReport } from '../../electron/backend/testing/pdf-tools';
 import { appEntryUrl } from '../../electron/main/app-origin';
-import { createRecordingElectron, type RecordingElectron } from '../../electron/main/testing/recording-electron';
+import { createRecordingElectron, installAsElectronModule } from '../../electron/main/testing/recording-electron';
 
 export interface SmokeOptions {
   repoRoot: string;
@@ -24,21 +24,6 @@ export interface SmokeOptions {
 }
 
 const password = 'packaged smoke password';
-
-/** Puts the recording fake where `require('electron')` looks, for the packaged bundle. */
-function installElectron(recording: RecordingElectron): void {
-  const id = path.join(path.sep, '__consent-desk-recording-electron__.js');
-  const fake = new Module(id);
-  fake.filename = id;
-  fake.loaded = true;
-  fake.exports = recording.electron;
-  (Module as unknown as { _cache: Record<string, Module> })._cache[id] = fake;
-  const internals = Module as unknown as { _resolveFilename: (request: string, ...rest: unknown[]) => string };
-  const resolve = internals._resolveFilename;
-  internals._resolveFilename = function (request: string, ...rest: unknown[]) {
-    return request === 'electron' ? id : resolve.call(this, request, ...rest);
-  };
-}
 
 async function until<T>(probe: () => T | undefined | null | false | Promise<T | undefined | null | false>, what: string, timeoutMs = 120_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -79,7 +64,7 @@ export async function runPackagedSmoke(options: SmokeOptions): Promise<string[]>
     version: appPackage.version,
     utilityExecArgv: ['--require', path.join(options.repoRoot, 'scripts', 'package-check', 'asar-native-redirect.cjs')],
   });
-  installElectron(recording);
+  installAsElectronModule(recording);
   const { state } = recording;
 
   const started = Date.now();

@@ -14,6 +14,7 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { EventEmitter } from 'node:events';
+import Module from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -401,3 +402,21 @@ export function createRecordingElectron(options: RecordingOptions) {
 }
 
 export type RecordingElectron = ReturnType<typeof createRecordingElectron>;
+
+/**
+ * Puts the recording fake where CommonJS `require('electron')` looks, for
+ * loading a built main bundle (app/dist/main/index.cjs) in this process.
+ */
+export function installAsElectronModule(recording: RecordingElectron): void {
+  const id = path.join(path.sep, '__consent-desk-recording-electron__.js');
+  const fake = new Module(id);
+  fake.filename = id;
+  fake.loaded = true;
+  fake.exports = recording.electron;
+  (Module as unknown as { _cache: Record<string, Module> })._cache[id] = fake;
+  const internals = Module as unknown as { _resolveFilename: (request: string, ...rest: unknown[]) => string };
+  const resolve = internals._resolveFilename;
+  internals._resolveFilename = function (request: string, ...rest: unknown[]) {
+    return request === 'electron' ? id : resolve.call(this, request, ...rest);
+  };
+}
