@@ -22,6 +22,13 @@ const require = createRequire(path.join(root, 'package.json'));
 const rebuild = !process.argv.includes('--no-rebuild');
 const electronVersion = require('electron/package.json').version;
 
+// Electron's own tooling (@electron/rebuild, @electron/get) needs Node.js 22.12 or later.
+const [major, minor] = process.versions.node.split('.').map(Number);
+if (rebuild && (major < 22 || (major === 22 && minor < 12))) {
+  console.error(`Building the desktop app needs Node.js 22.12 or later (this is ${process.versions.node}): see .nvmrc and the README.`);
+  process.exit(1);
+}
+
 const stampFile = path.join(appDir, 'node_modules', '.consent-desk-deps.json');
 const stamp = JSON.stringify({
   lock: crypto.createHash('sha256').update(fs.readFileSync(path.join(appDir, 'package-lock.json'))).digest('hex'),
