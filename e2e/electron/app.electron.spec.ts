@@ -177,6 +177,26 @@ test('set up the store and arrive signed in', async ({ window }) => {
   await expect(ui.homeHeading(window)).toBeVisible();
 });
 
+test('Chromium keeps none of the page’s data on disk: the data folder holds no plaintext', async ({ app, window, dataDir }) => {
+  await setUpInWindow(window);
+  await window.evaluate(async () => {
+    const bridge = (globalThis as unknown as { consentDesk: Record<string, (input: unknown) => Promise<unknown>> }).consentDesk;
+    await bridge['patients.create']!({ firstName: 'Quintessa', lastName: 'Vantongeren', dateOfBirth: '1984-05-17', recordNumber: 'MRN-99871', phone: null, email: null, city: null });
+  });
+  await window.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Patients' }).click();
+  await app.close();
+  // Every file below the data folder, Chromium's own chromium/ folder included.
+  const files = (fs.readdirSync(dataDir, { recursive: true, withFileTypes: true }) as fs.Dirent[])
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.join(entry.parentPath, entry.name));
+  for (const file of files) {
+    const bytes = fs.readFileSync(file);
+    for (const needle of ['Quintessa', 'Vantongeren', 'MRN-99871', 'Riverside Family Practice', 'Alex Morgan']) {
+      expect(bytes.includes(needle), `${needle} in ${file}`).toBe(false);
+    }
+  }
+});
+
 /** Sets up the store through the window, and arrives signed in as the administrator. */
 async function setUpInWindow(window: Page): Promise<void> {
   await expect(ui.setupHeading(window)).toBeVisible();
