@@ -163,18 +163,7 @@ test('the window is locked down', async ({ app, window }) => {
 });
 
 test('set up the store and arrive signed in', async ({ window }) => {
-  await expect(ui.setupHeading(window)).toBeVisible();
-  await ui.practiceName(window).fill('Riverside Family Practice');
-  await ui.yourName(window).fill('Alex Morgan');
-  await ui.username(window).fill('alex');
-  await ui.password(window).fill('correct horse battery staple');
-  await ui.confirmPassword(window).fill('correct horse battery staple');
-  await ui.createStore(window).click();
-
-  // Creating the store derives keys with scrypt: allow it time.
-  await ui.recoveryKeyStored(window).check({ timeout: 30_000 });
-  await ui.continueButton(window).click();
-  await expect(ui.homeHeading(window)).toBeVisible();
+  await setUpInWindow(window);
 });
 
 test('Chromium keeps none of the page’s data on disk: the data folder holds no plaintext', async ({ app, window, dataDir }) => {
@@ -206,6 +195,7 @@ async function setUpInWindow(window: Page): Promise<void> {
   await ui.password(window).fill('correct horse battery staple');
   await ui.confirmPassword(window).fill('correct horse battery staple');
   await ui.createStore(window).click();
+  // Creating the store derives keys with scrypt: allow it time.
   await ui.recoveryKeyStored(window).check({ timeout: 30_000 });
   await ui.continueButton(window).click();
   await expect(ui.homeHeading(window)).toBeVisible();
