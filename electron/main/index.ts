@@ -4,6 +4,8 @@ import { app, dialog, Menu, powerMonitor, screen, session, type BrowserWindow, t
 import { defaultDataDir, developmentDataDir, ensurePrivateFolder } from '../backend/data-dir';
 import type { AppState, LockReason } from '../../shared/session';
 import { showAbout } from './about';
+import { isAppUrl } from './app-origin';
+import { isPrintContents, isPrintViewerUrl } from './print-pdf';
 import { registerAppSchemePrivileges, serveRenderer } from './app-protocol';
 import { BackendHost } from './backend-host';
 import { createCallRelay } from './call-relay';
@@ -120,7 +122,9 @@ function start(): void {
     });
   };
 
-  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+  app.on('web-contents-created', (_event, contents) =>
+    hardenWebContents(contents, isPrintContents(contents) ? isPrintViewerUrl : isAppUrl),
+  );
 
   app.on('second-instance', () => {
     if (mainWindow !== null) focusWindow(mainWindow);

@@ -14,6 +14,18 @@ export const printScheme = 'consent-desk-print';
 const printPartition = 'consent-desk-print';
 const documents = new Map<string, Buffer>();
 let registered = false;
+/** Chromium's built-in PDF viewer, an extension that renders the document in a frame of the print window. */
+const pdfViewerOrigin = 'chrome-extension://mhjfbmdgcfjbbpaeojofohoefgiehjai/';
+
+/** What the print window may show: the one document and the PDF viewer, nothing else. */
+export function isPrintViewerUrl(url: string): boolean {
+  return url.startsWith(`${printScheme}://`) || url.startsWith(pdfViewerOrigin);
+}
+
+/** Whether a web contents is a print window (the app's navigation rules let it show the PDF viewer). */
+export function isPrintContents(contents: { session: unknown }): boolean {
+  return contents.session === session.fromPartition(printPartition);
+}
 
 function printSession() {
   const ses = session.fromPartition(printPartition);
@@ -29,9 +41,7 @@ function printSession() {
     });
     ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
     ses.webRequest.onBeforeRequest((details, callback) => {
-      // The document itself and the built-in PDF viewer, nothing else.
-      const allowed = details.url.startsWith(`${printScheme}://`) || details.url.startsWith('chrome-extension://mhjfbmdgcfjbbpaeojofohoefgiehjai/');
-      callback({ cancel: !allowed });
+      callback({ cancel: !isPrintViewerUrl(details.url) });
     });
   }
   return ses;

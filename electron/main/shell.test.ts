@@ -226,6 +226,19 @@ describe('the Electron main process', () => {
     expect(prevented('will-redirect', 'https://example.com/')).toBe(true);
     expect(prevented('will-attach-webview', appEntryUrl)).toBe(true);
     expect(contents.openHandler?.()).toEqual({ action: 'deny' });
+
+    // A print window may show its document in Chromium's PDF viewer, and nothing else.
+    const printing = Object.assign(new r.FakeWebContents(), { session: r.electron.session.fromPartition('consent-desk-print') });
+    r.appEvents.emit('web-contents-created', {}, printing);
+    const printPrevented = (url: string) => {
+      let called = false;
+      printing.emit('will-frame-navigate', { url, preventDefault: () => (called = true) });
+      return called;
+    };
+    expect(printPrevented('chrome-extension://mhjfbmdgcfjbbpaeojofohoefgiehjai/index.html')).toBe(false);
+    expect(printPrevented('consent-desk-print://0123abcd/patient-copy.pdf')).toBe(false);
+    expect(printPrevented(appEntryUrl)).toBe(true);
+    expect(printPrevented('https://example.com/')).toBe(true);
   });
 
   it('binds one IPC handler per contract call', async () => {
