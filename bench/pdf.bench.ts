@@ -179,7 +179,7 @@ async function time(fn: () => Promise<unknown>): Promise<number[]> {
 }
 
 const start = performance.now();
-const certificate = generatePracticeCertificate(practiceName, new Date());
+const certificate = await generatePracticeCertificate(practiceName, new Date());
 const certificateMs = performance.now() - start;
 console.log(`Consent Desk PDF benchmark (${os.cpus().length} cores, ${os.cpus()[0]?.model ?? 'unknown CPU'}; Node ${process.version})`);
 console.log(`Practice certificate: RSA 2048, self-signed, generated once in ${certificateMs.toFixed(0)} ms. ${runs} runs after ${warmups} warm-ups, one PDF at a time.`);

@@ -38,6 +38,7 @@ export const auditActionLabels = {
   'consent.viewed': 'Authorization viewed',
   'consent.revoked': 'Authorization revoked',
   'consent.pdf_exported': 'Authorization PDF exported',
+  'consent.patient_copy_recorded': 'Patient’s copy recorded',
   'consent.revocation_pdf_exported': 'Revocation PDF exported',
   'consent.expiration_event_recorded': 'Expiration recorded',
   'consent.purged': 'Authorization purged',

@@ -84,7 +84,7 @@ export const test = base.extend<{ host: RunningHost }>({
   // eslint-disable-next-line no-empty-pattern
   host: async ({}, use) => {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'consent-desk-e2e-'));
-    const host = await startHost({ dataDir, staticDir: path.join(repoRoot, 'dist', 'renderer'), backend: { kdf: testKdf } });
+    const host = await startHost({ dataDir, staticDir: path.join(repoRoot, 'app', 'dist', 'renderer'), backend: { kdf: testKdf } });
     await use(host);
     await host.close();
     await rm(dataDir, { recursive: true, force: true });

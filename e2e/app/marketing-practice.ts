@@ -109,7 +109,7 @@ export const test = base.extend<{ practice: MarketingPractice; host: RunningHost
     await rm(dataDir, { recursive: true, force: true });
   },
   host: async ({ practice }, use) => {
-    const host = await startHost({ dataDir: practice.dataDir, staticDir: path.join(repoRoot, 'dist', 'renderer') });
+    const host = await startHost({ dataDir: practice.dataDir, staticDir: path.join(repoRoot, 'app', 'dist', 'renderer') });
     await use(host);
     await host.close();
   },

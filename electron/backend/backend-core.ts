@@ -5,7 +5,7 @@ import type { CallSpec } from '../../shared/contract';
 import { dayOf, type Day } from '../../shared/calendar';
 import { AppError } from '../../shared/errors';
 import { can, permissionLabels, permissionsOf, roleLabels } from '../../shared/roles';
-import type { AppState } from '../../shared/session';
+import type { AppNotice, AppState, LockReason } from '../../shared/session';
 import type { Settings } from '../../shared/settings';
 import type { StaffMember } from '../../shared/staff';
 import { appendAudit, type AuditEntry } from './audit/audit-log';
@@ -36,6 +36,8 @@ export interface BackendOptions {
   kdf?: ScryptParams;
   /** How often to apply the date to posts (expiry); a minute unless a test says otherwise. */
   sweepIntervalMs?: number;
+  /** What the sign-in screen says when this backend starts (the desktop shell restarted it after a failure). */
+  startNotice?: AppNotice;
 }
 
 interface Session {
@@ -58,6 +60,7 @@ export class BackendCore {
   private storeState: Store | null = null;
   private session: Session | null = null;
   private lockedUsername: string | null = null;
+  private notice: AppNotice | null;
   private settingsCache: Settings | null = null;
   private sweptDay: Day | null = null;
 
@@ -67,6 +70,7 @@ export class BackendCore {
     this.kdf = options.kdf ?? owaspScrypt;
     this.throttle = new SignInThrottle(attemptFile(options.dataDir));
     this.clock = options.now ?? (() => new Date());
+    this.notice = options.startNotice ?? null;
   }
 
   now(): Date {
@@ -205,6 +209,7 @@ export class BackendCore {
   startSession(staff: StaffMember, how: string): void {
     this.session = { staff, lastActivityMs: this.now().getTime(), patientModeFor: null };
     this.lockedUsername = null;
+    this.notice = null;
     this.throttle.succeed(staff.username);
     const store = this.requireStore();
     store.write(() =>
@@ -212,9 +217,11 @@ export class BackendCore {
     );
   }
 
-  lock(reason: 'idle' | 'manual'): void {
+  lock(reason: LockReason): void {
     const staff = this.session?.staff;
     if (!staff || !this.storeState) return;
+    if (reason === 'system') this.notice = 'locked_by_system';
+    if (reason === 'window') this.notice = 'window_recovered';
     const store = this.storeState;
     store.write(() => this.audit({ action: 'session.locked', subjectType: 'staff', subjectId: staff.id, detail: reason }));
     this.session = null;
@@ -323,6 +330,7 @@ export class BackendCore {
       practiceName: this.storeState ? (this.settingsCache?.practiceName ?? null) : null,
       lockedUsername: this.lockedUsername,
       patientMode: this.session?.patientModeFor ? { authorizationId: this.session.patientModeFor } : null,
+      notice: staff ? null : this.notice,
     };
   }
 

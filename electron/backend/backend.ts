@@ -1,4 +1,4 @@
-import { contract, isCallName } from '../../shared/contract';
+import { contract, isCallName, isShellCall } from '../../shared/contract';
 import { AppError, type AppErrorData, type CallResult } from '../../shared/errors';
 import { BackendCore, type BackendOptions } from './backend-core';
 import { auditHandlers } from './handlers/audit-handlers';
@@ -59,6 +59,7 @@ export function createBackend(options: BackendOptions): Backend {
   async function run(name: string, input: unknown): Promise<CallResult<unknown>> {
     try {
       if (!isCallName(name)) throw new AppError('not_found', `There is no call named “${name}”.`);
+      if (isShellCall(name)) throw new AppError('not_found', `“${name}” is answered by the desktop app or the development host, not the backend.`);
       const spec = contract[name];
       // Who may call comes before what they sent: a caller without the
       // permission learns nothing about the input rules.

@@ -4,6 +4,7 @@ import type { AuthorizationDocument, SigningMethod } from './document';
 import type { AuthorizationTerms, Language } from './scope';
 import type { AuthorizationStatus } from './status';
 import type { Problem } from './validity';
+import type { PatientCopyRecord } from './patient-copy';
 
 export const authorizationIdSchema = z.uuid('Unknown authorization.');
 
@@ -69,6 +70,8 @@ export interface AuthorizationDetail extends AuthorizationSummary {
   problems: Problem[];
   evidence: SignatureEvidence | null;
   revocation: RevocationRecord | null;
+  /** How the patient got their copy once signed (the latest entry), or null while nobody has recorded it. */
+  patientCopy?: PatientCopyRecord | null;
 }
 
 /** A file the backend hands over (a PDF), base64 so it crosses every transport. */

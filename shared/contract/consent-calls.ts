@@ -7,6 +7,7 @@ import {
   type AuthorizationSummary,
   type FilePayload,
 } from '../authorization/record';
+import { patientCopyMethods } from '../authorization/patient-copy';
 import { authorizationTermsSchema, languages } from '../authorization/scope';
 import { strokesSchema } from '../authorization/signature';
 import { templateTextSchema, type AuthorizationTemplate } from '../authorization/template';
@@ -212,5 +213,11 @@ export const consentCalls = {
       })
       .strict(),
     output: returns<PracticeCertificate>(),
+  }),
+  'consents.recordPatientCopy': call({
+    summary: 'Record how the patient got their copy of a signed authorization: printed, saved, or declined by the patient.',
+    access: 'consents.write',
+    input: z.object({ id: authorizationIdSchema, method: z.enum(patientCopyMethods, 'Choose printed, saved or declined.') }).strict(),
+    output: returns<AuthorizationDetail>(),
   }),
 } as const;

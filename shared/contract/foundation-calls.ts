@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { auditFilterSchema, type AuditPage, type ChainVerification } from '../audit';
-import type { AppState } from '../session';
+import { lockReasons, type AppState } from '../session';
 import { idleMinutesSchema, practiceAddressSchema, practiceEmailSchema, practiceNameSchema, type Settings } from '../settings';
 import { displayNameSchema, passwordSchema, roleSchema, staffIdSchema, usernameSchema, type StaffMember } from '../staff';
 import type { StoreStatus } from '../store-status';
@@ -53,9 +53,9 @@ export const foundationCalls = {
     output: returns<AppState>(),
   }),
   'session.lock': call({
-    summary: 'Lock the app now (also sent by the renderer when the idle time runs out).',
+    summary: 'Lock the app now (sent by the renderer when the idle time runs out, by the desktop shell on the OS lock screen, sleep or a window crash).',
     access: 'public',
-    input: z.object({ reason: z.enum(['idle', 'manual']).default('manual') }).strict(),
+    input: z.object({ reason: z.enum(lockReasons).default('manual') }).strict(),
     output: returns<AppState>(),
     patientMode: true,
   }),

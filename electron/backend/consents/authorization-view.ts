@@ -18,6 +18,7 @@ import type { AuthorizationRecord } from '../repositories/authorization-reposito
 import { getStaffById } from '../repositories/staff-repository';
 import { getTemplate } from '../repositories/template-repository';
 import type { Db } from '../store/database';
+import { latestPatientCopy } from '../repositories/patient-copy-repository';
 
 export const sha256Hex = (data: string | Buffer) => crypto.createHash('sha256').update(data).digest('hex');
 
@@ -120,6 +121,7 @@ export function detailOf(
           acknowledgmentSha256: record.revocationPdfSha256 ?? '',
         }
       : null,
+    patientCopy: record.stage === 'final' ? latestPatientCopy(db, record.id) : null,
   };
 }
 

@@ -28,6 +28,7 @@ import { activeTemplate, getTemplate, listTemplates } from '../repositories/temp
 import { renderAuthorization } from '../../../shared/authorization/document';
 import { signingCertificate } from './certificate-handlers';
 import type { Handlers } from './handler';
+import { insertPatientCopy } from '../repositories/patient-copy-repository';
 import { existingPatient } from './patient-handlers';
 
 export function existing(core: BackendCore, id: string): AuthorizationRecord {
@@ -225,7 +226,7 @@ export const consentHandlers = {
       witnessId: witness.id,
       witnessedAt,
     });
-    const certificate = store.write(() => signingCertificate(core));
+    const certificate = await signingCertificate(core);
     const pdf = await authorizationPdf({
       authorizationId: id,
       practiceName,
@@ -288,7 +289,7 @@ export const consentHandlers = {
     const me = core.requireSession();
     const recordedAt = core.nowIso();
     const patient = existingPatient(core, record.patientId);
-    const certificate = store.write(() => signingCertificate(core));
+    const certificate = await signingCertificate(core);
     const pdf = await revocationAcknowledgmentPdf({
       authorizationId: input.id,
       language: record.terms.language,
@@ -327,6 +328,20 @@ export const consentHandlers = {
       reconcilePosts(store.db, core.today(), core.nowIso(), { consentId: input.id });
     });
     return detail(core, input.id);
+  },
+
+  'consents.recordPatientCopy': (core, { id, method }) => {
+    const store = core.requireStore();
+    const record = existing(core, id);
+    if (record.stage !== 'final') {
+      throw new AppError('conflict', 'The patient gets a copy once the authorization is signed and witnessed.');
+    }
+    const staff = core.requireSession();
+    store.write(() => {
+      insertPatientCopy(store.db, { id: core.newId(), authorizationId: id, method, recordedAt: core.nowIso(), recordedBy: staff.id });
+      core.audit({ action: 'consent.patient_copy_recorded', subjectType: 'authorization', subjectId: id, detail: method });
+    });
+    return detail(core, id);
   },
 
   'consents.revocationPdf': (core, { id }) => {

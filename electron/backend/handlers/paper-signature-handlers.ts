@@ -100,7 +100,7 @@ export const paperSignatureHandlers = {
       witnessId: me.id,
       witnessedAt: attestedAt,
     });
-    const certificate = store.write(() => signingCertificate(core));
+    const certificate = await signingCertificate(core);
     const pdf = await paperPackagePdf({
       authorizationId: input.id,
       practiceName,

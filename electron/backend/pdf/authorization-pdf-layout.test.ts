@@ -82,8 +82,8 @@ const events = (id: string): AuditEvent[] =>
   }));
 
 let certificate: CertificateBundle;
-beforeAll(() => {
-  certificate = generatePracticeCertificate(practiceName, new Date('2026-01-02T12:00:00Z'));
+beforeAll(async () => {
+  certificate = await generatePracticeCertificate(practiceName, new Date('2026-01-02T12:00:00Z'));
 });
 
 interface Variant {

@@ -102,7 +102,7 @@ describe('migrations', () => {
 
   it('refuse a store from a newer version', () => {
     const { db, file } = freshDb();
-    db.pragma('user_version = 7');
+    db.pragma(`user_version = ${latestSchemaVersion + 1}`);
     expect(() => migrate(db, file)).toThrow(/newer Consent Desk/);
     db.close();
   });

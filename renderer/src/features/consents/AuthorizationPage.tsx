@@ -1,4 +1,5 @@
 import { useCallback, useState } from 'react';
+import { patientCopyLabels } from '../../../../shared/authorization/patient-copy';
 import { revocationMethodLabels } from '../../../../shared/authorization/record';
 import { formatDay } from '../../../../shared/calendar';
 import { useApi } from '../../api/api-context';
@@ -83,6 +84,16 @@ export function AuthorizationPage({ authorizationId, witnessed }: { authorizatio
               ) : null}
               <dt>{a.evidence.method === 'paper' ? 'Attested by' : 'Witness'}</dt>
               <dd>{a.evidence.witnessName && a.evidence.witnessedAt ? `${a.evidence.witnessName}, ${momentOfInstant(a.evidence.witnessedAt)}` : 'Not yet'}</dd>
+            </>
+          ) : null}
+          {a.stage === 'final' ? (
+            <>
+              <dt>Patient’s copy</dt>
+              <dd>
+                {a.patientCopy
+                  ? `${patientCopyLabels[a.patientCopy.method]}: ${a.patientCopy.recordedBy.displayName}, ${momentOfInstant(a.patientCopy.recordedAt)}`
+                  : 'Not given yet: print it, save it for the patient, or record that they declined it.'}
+              </dd>
             </>
           ) : null}
           {a.pdfSha256 ? (
