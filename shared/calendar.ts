@@ -5,10 +5,9 @@ import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
 import { format } from 'date-fns/format';
 import { isValid } from 'date-fns/isValid';
 import { parseISO } from 'date-fns/parseISO';
-import { enUS } from 'date-fns/locale/en-US';
 import { TZDate } from '@date-fns/tz';
-import { es } from 'date-fns/locale/es';
 import type { Language } from './authorization/scope';
+import { patientLanguages } from './patient-language';
 
 /**
  * Days as `YYYY-MM-DD` strings, the way records store them. Rules take
@@ -97,13 +96,8 @@ export function isDay(value: string): boolean {
   return /^\d{4}-\d{2}-\d{2}$/.test(value) && isValid(parseISO(value));
 }
 
-const dayFormats = {
-  en: { locale: enUS, pattern: 'MMMM d, yyyy' },
-  es: { locale: es, pattern: "d 'de' MMMM 'de' yyyy" },
-};
-
 /** "March 12, 2027" / "12 de marzo de 2027". */
 export const formatDay: (day: Day, language: Language) => string = remembered((day: Day, language: Language) => {
-  const { locale, pattern } = dayFormats[language];
+  const { locale, pattern } = patientLanguages[language].dates;
   return format(parseISO(day), pattern, { locale });
 });

@@ -18,6 +18,19 @@ export interface SessionInfo {
  */
 export type AppPhase = 'setup' | 'signed_out' | 'locked' | 'active';
 
+/** Why the desktop shell locked the app, as `session.lock` records it. */
+export const lockReasons = ['idle', 'manual', 'system', 'window'] as const;
+export type LockReason = (typeof lockReasons)[number];
+
+/**
+ * Something the sign-in screen should say that the renderer cannot know by
+ * itself, because it was reloaded after it happened:
+ * - `backend_restarted`: the backend process stopped unexpectedly and was started again;
+ * - `locked_by_system`: the computer was locked or went to sleep;
+ * - `window_recovered`: the window crashed or stopped responding and was reopened.
+ */
+export type AppNotice = 'backend_restarted' | 'locked_by_system' | 'window_recovered';
+
 export interface AppState {
   phase: AppPhase;
   session: SessionInfo | null;
@@ -30,4 +43,6 @@ export interface AppState {
   lockedUsername: string | null;
   /** Set while the screen is handed to a patient to sign this authorization. */
   patientMode: { authorizationId: string } | null;
+  /** Shown above the sign-in form until someone signs in. */
+  notice?: AppNotice | null;
 }

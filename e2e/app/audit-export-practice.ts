@@ -82,7 +82,7 @@ export const test = base.extend<{ daysAhead: number; demo: DemoPractice; host: R
   host: async ({ demo, daysAhead }, use) => {
     const host = await startHost({
       dataDir: demo.dataDir,
-      staticDir: path.join(repoRoot, 'dist', 'renderer'),
+      staticDir: path.join(repoRoot, 'app', 'dist', 'renderer'),
       backend: {
         kdf: testKdf,
         sweepIntervalMs: dayMs,

@@ -10,7 +10,7 @@ import { completeTerms } from '../../shared/authorization/test-terms';
 import { addDaysTo, dayOf, workstationTimeZone } from '../../shared/calendar';
 import type { CallInput, CallName, CallOutput } from '../../shared/contract';
 import { startHost, type RunningHost } from '../host/start';
-import { admin, practiceName } from './fixtures';
+import { admin, practiceAddress, practiceName } from './fixtures';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -46,6 +46,7 @@ async function seedPractice(dataDir: string): Promise<MarketingPractice> {
   try {
     const today = dayOf(new Date(), workstationTimeZone());
     await call('setup.create', { practiceName, adminDisplayName: admin.displayName, adminUsername: admin.username, password: admin.password });
+    await call('settings.update', { practiceAddress });
     await call('staff.create', { ...frontDesk, role: 'frontdesk' });
     await call('staff.create', { ...marketer, role: 'marketing' });
 
@@ -108,7 +109,7 @@ export const test = base.extend<{ practice: MarketingPractice; host: RunningHost
     await rm(dataDir, { recursive: true, force: true });
   },
   host: async ({ practice }, use) => {
-    const host = await startHost({ dataDir: practice.dataDir, staticDir: path.join(repoRoot, 'dist', 'renderer') });
+    const host = await startHost({ dataDir: practice.dataDir, staticDir: path.join(repoRoot, 'app', 'dist', 'renderer') });
     await use(host);
     await host.close();
   },

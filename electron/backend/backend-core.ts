@@ -5,8 +5,8 @@ import type { CallSpec } from '../../shared/contract';
 import { dayOf, workstationTimeZone, type Day } from '../../shared/calendar';
 import { AppError } from '../../shared/errors';
 import { can, permissionLabels, permissionsOf, roleLabels } from '../../shared/roles';
-import type { AppState } from '../../shared/session';
-import type { Settings } from '../../shared/settings';
+import type { AppNotice, AppState, LockReason } from '../../shared/session';
+import { practiceContactOf, type Settings } from '../../shared/settings';
 import type { StaffMember } from '../../shared/staff';
 import { appendAudit, type AuditEntry } from './audit/audit-log';
 import { auditSealKey, clearPendingAudit, sealPendingAudit, takePendingAudit } from './audit/pending-audit';
@@ -40,6 +40,8 @@ export interface BackendOptions {
   sweepIntervalMs?: number;
   /** The zone a new practice starts in; the workstation's unless a test says otherwise. */
   workstationTimeZone?: string;
+  /** What the sign-in screen says when this backend starts (the desktop shell restarted it after a failure). */
+  startNotice?: AppNotice;
 }
 
 interface Session {
@@ -62,6 +64,7 @@ export class BackendCore {
   private storeState: Store | null = null;
   private session: Session | null = null;
   private lockedUsername: string | null = null;
+  private notice: AppNotice | null;
   private settingsCache: Settings | null = null;
   private sweptDay: Day | null = null;
   /**
@@ -76,6 +79,7 @@ export class BackendCore {
     this.kdf = options.kdf ?? owaspScrypt;
     this.throttle = new SignInThrottle(attemptFile(options.dataDir));
     this.clock = options.now ?? (() => new Date());
+    this.notice = options.startNotice ?? null;
   }
 
   now(): Date {
@@ -99,7 +103,7 @@ export class BackendCore {
   /** What the coverage checks need of the practice today. */
   checkContext(): CheckContext {
     const settings = this.settings;
-    return { today: this.today(), timeZone: settings.timeZone, ageOfMajority: settings.ageOfMajority, practice: { name: settings.practiceName, contact: settings.practiceContact } };
+    return { today: this.today(), timeZone: settings.timeZone, ageOfMajority: settings.ageOfMajority, practice: { name: settings.practiceName, contact: practiceContactOf(settings) } };
   }
 
   /** The practice's time zone (the workstation's until a store is open). */
@@ -236,6 +240,7 @@ export class BackendCore {
   startSession(staff: StaffMember, how: string): void {
     this.session = { staff, lastActivityMs: this.now().getTime(), patientModeFor: null };
     this.lockedUsername = null;
+    this.notice = null;
     this.throttle.succeed(staff.username);
     const store = this.requireStore();
     store.write(() =>
@@ -243,9 +248,11 @@ export class BackendCore {
     );
   }
 
-  lock(reason: 'idle' | 'manual'): void {
+  lock(reason: LockReason): void {
     const staff = this.session?.staff;
     if (!staff || !this.storeState) return;
+    if (reason === 'system') this.notice = 'locked_by_system';
+    if (reason === 'window') this.notice = 'window_recovered';
     const store = this.storeState;
     store.write(() => this.audit({ action: 'session.locked', subjectType: 'staff', subjectId: staff.id, detail: reason }));
     this.session = null;
@@ -373,6 +380,7 @@ export class BackendCore {
       timeZone: this.storeState ? (this.settingsCache?.timeZone ?? null) : null,
       lockedUsername: this.lockedUsername,
       patientMode: this.session?.patientModeFor ? { authorizationId: this.session.patientModeFor } : null,
+      notice: staff ? null : this.notice,
     };
   }
 

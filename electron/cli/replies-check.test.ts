@@ -31,7 +31,7 @@ describe('consent-desk replies check', () => {
   it('with --data-dir, signs in, leaves the practice’s own contact details alone, and keeps each reply as evidence', async () => {
     const t = await setUpStore();
     dirs.push(t.dataDir);
-    await t.call('settings.update', { practiceContact: { phone: '(555) 010-2000', email: 'hello@riversidept.com', website: 'riversidept.com', address: '100 Main Street' } });
+    await t.call('settings.update', { practicePhone: '(555) 010-2000', practiceEmail: 'hello@riversidept.com', practiceWebsite: 'riversidept.com', practiceAddress: '100 Main Street\nSpringfield, IL 62704' });
     t.backend.close();
     const file = path.join(path.dirname(t.dataDir), `${path.basename(t.dataDir)}-replies.txt`);
     fs.writeFileSync(file, `${replies}\n`);

@@ -12,6 +12,7 @@ import { postsCheckCommand } from './commands/posts-check';
 import { statusCommand } from './commands/status';
 import { exportCommand } from './commands/export';
 import { verifyBundleCommand } from './commands/verify-bundle';
+import { checkAuthorizationCommand } from './commands/check-authorization';
 import { backupCommand } from './commands/backup';
 import { restoreCommand } from './commands/restore';
 import { purgeCommand } from './commands/purge';
@@ -27,6 +28,7 @@ export const commands: readonly CliCommand[] = [
   demoCommand,
   exportCommand,
   verifyBundleCommand,
+  checkAuthorizationCommand,
   backupCommand,
   restoreCommand,
   purgeCommand,

@@ -1,7 +1,17 @@
 import { z } from 'zod';
 import { auditFilterSchema, type AuditPage, type ChainVerification } from '../audit';
-import type { AppState } from '../session';
-import { ageOfMajoritySchema, idleMinutesSchema, practiceContactSchema, practiceNameSchema, timeZoneSchema, type Settings } from '../settings';
+import { lockReasons, type AppState } from '../session';
+import {
+  ageOfMajoritySchema,
+  idleMinutesSchema,
+  practiceAddressSchema,
+  practiceEmailSchema,
+  practiceNameSchema,
+  practicePhoneSchema,
+  practiceWebsiteSchema,
+  timeZoneSchema,
+  type Settings,
+} from '../settings';
 import { displayNameSchema, passwordSchema, roleSchema, staffIdSchema, usernameSchema, type StaffMember } from '../staff';
 import type { StoreStatus } from '../store-status';
 import { call, returns } from './define';
@@ -55,9 +65,9 @@ export const foundationCalls = {
     output: returns<AppState>(),
   }),
   'session.lock': call({
-    summary: 'Lock the app now (also sent by the renderer when the idle time runs out).',
+    summary: 'Lock the app now (sent by the renderer when the idle time runs out, by the desktop shell on the OS lock screen, sleep or a window crash).',
     access: 'public',
-    input: z.object({ reason: z.enum(['idle', 'manual']).default('manual') }).strict(),
+    input: z.object({ reason: z.enum(lockReasons).default('manual') }).strict(),
     output: returns<AppState>(),
     patientMode: true,
   }),
@@ -86,7 +96,7 @@ export const foundationCalls = {
     output: returns<null>(),
   }),
   'settings.get': call({
-    summary: 'Practice settings every signed-in user needs (name, idle lock, time zone, age of majority, public contact details).',
+    summary: 'Practice settings every signed-in user needs (name, address for revocations, idle lock, time zone, age of majority, public contact details).',
     access: 'session',
     input: noInput,
     output: returns<Settings>(),
@@ -100,7 +110,10 @@ export const foundationCalls = {
         idleMinutes: idleMinutesSchema.optional(),
         timeZone: timeZoneSchema.optional(),
         ageOfMajority: ageOfMajoritySchema.optional(),
-        practiceContact: practiceContactSchema.optional(),
+        practiceAddress: practiceAddressSchema.optional(),
+        practiceEmail: practiceEmailSchema.optional(),
+        practicePhone: practicePhoneSchema.optional(),
+        practiceWebsite: practiceWebsiteSchema.optional(),
       })
       .strict(),
     output: returns<Settings>(),

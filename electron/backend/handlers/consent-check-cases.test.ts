@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { completeTerms } from '../../../shared/authorization/test-terms';
 import type { AuthorizationTerms } from '../../../shared/authorization/scope';
-import { addDaysTo, startOfDayIn } from '../../../shared/calendar';
+import { addDaysTo, formatDay, startOfDayIn } from '../../../shared/calendar';
 import type { PatientFields } from '../../../shared/patients';
 import type { PostDraft } from '../../../shared/posts/post';
 import { exportAndWait } from '../testing/audit-practice';
@@ -211,9 +211,10 @@ describe('the cases the consent check used to approve', () => {
     const revoked = await p.call('consents.revoke', { id: consent.id, receivedOn: '2026-12-01', method: 'mail', note: '', scan: null });
     expect(revoked.revocation?.receivedOn).toBe('2026-12-01');
     const letter = pdfFlatText(Buffer.from((await p.call('consents.revocationPdf', { id: consent.id })).base64, 'base64'));
-    expect(letter).toContain('The revocation took effect on 2026-12-01, the day the practice received it');
-    expect(letter).toContain('Facebook, published 2026-12-02');
-    expect(letter).toContain('https://www.facebook.com/riverside/posts/44: to be taken down (published on or after the day the revocation was received)');
+    expect(letter).toContain('The revocation took effect on December 1, 2026, the day Riverside Physical Therapy received it');
+    expect(letter).toContain(
+      'The practice’s Facebook page, published December 2, 2026, https://www.facebook.com/riverside/posts/44: to be taken down (published on or after the day the revocation was received)',
+    );
 
     await p.as(admin);
     const list = await p.call('posts.list', {});
@@ -251,8 +252,8 @@ describe('the practice’s own day', () => {
     expect((await p.call('settings.get', {})).timeZone).toBe(zone);
     const { consent } = await p.patientWithConsent(completeTerms());
     const pdf = pdfFlatText(Buffer.from((await p.as(frontDesk), await p.call('consents.pdf', { id: consent.id })).base64, 'base64'));
-    expect(pdf).toContain(`Date signed ${day}`);
-    expect(pdf).not.toContain(`Date signed ${addDaysTo(day, 1)}`);
+    expect(pdf).toContain(`Date signed ${formatDay(day, 'en')}`);
+    expect(pdf).not.toContain(`Date signed ${formatDay(addDaysTo(day, 1), 'en')}`);
     // 7 pm: in Los Angeles the UTC day is already the 30th.
     p.clock.set(localTime(day, 19, zone));
     await p.call('session.signIn', frontDesk);
@@ -282,7 +283,7 @@ describe('the practice’s own day', () => {
       const p = await practice({ timeZone: 'America/Los_Angeles', start: '2026-11-30T00:30:00.000Z' });
       const { consent } = await p.patientWithConsent(completeTerms());
       await p.as(frontDesk);
-      expect(pdfFlatText(Buffer.from((await p.call('consents.pdf', { id: consent.id })).base64, 'base64'))).toContain('Date signed 2026-11-29');
+      expect(pdfFlatText(Buffer.from((await p.call('consents.pdf', { id: consent.id })).base64, 'base64'))).toContain('Date signed November 29, 2026');
       expect((await rejection(p.call('settings.update', { timeZone: 'Pacific/Auckland' }))).code).toBe('forbidden');
       await p.as(admin);
       expect((await rejection(p.call('settings.update', { timeZone: 'Mars/Olympus' }))).issues?.[0]?.message).toMatch(/Choose a time zone/);

@@ -1,16 +1,13 @@
 import { signatureProblem } from '../../../shared/authorization/signature';
-import { problemsWithTerms } from '../../../shared/authorization/validity';
-import type { AuthorizationTerms } from '../../../shared/authorization/scope';
 import { AppError } from '../../../shared/errors';
 import { patientName } from '../../../shared/patients';
 import { auditOfSubject } from '../audit/audit-log';
 import type { BackendCore } from '../backend-core';
-import { contentHash, detailOf, documentOf, sha256Hex, shownText, summaryOf } from '../consents/authorization-view';
+import { contentHash, detailOf, documentOf, draftProblems, partiesOf, sha256Hex, shownText, summaryOf, type SignerFacts } from '../consents/authorization-view';
 import { decodePngDataUrl, decodeUpload } from '../consents/uploaded-file';
 import { authorizationPdf } from '../pdf/authorization-pdf';
 import { reconcilePosts } from '../posts/post-checks';
 import { listPosts } from '../repositories/post-repository';
-import { channelName } from '../../../shared/posts/coverage';
 import { revocationAcknowledgmentPdf } from '../pdf/revocation-pdf';
 import {
   authorizationPdf as storedPdf,
@@ -32,21 +29,21 @@ import { activeTemplate, getTemplate, listTemplates } from '../repositories/temp
 import { renderAuthorization } from '../../../shared/authorization/document';
 import { signingCertificate } from './certificate-handlers';
 import type { Handlers } from './handler';
+import { insertPatientCopy } from '../repositories/patient-copy-repository';
 import { existingPatient } from './patient-handlers';
 
-function existing(core: BackendCore, id: string): AuthorizationRecord {
+export function existing(core: BackendCore, id: string): AuthorizationRecord {
   const record = getAuthorization(core.requireStore().db, id);
   if (!record) throw new AppError('not_found', 'That authorization does not exist.');
   return record;
 }
 
-function detail(core: BackendCore, id: string) {
+export function detail(core: BackendCore, id: string) {
   const record = existing(core, id);
-  const patient = existingPatient(core, record.patientId);
-  return detailOf(core.requireStore().db, record, patient, core.settings.practiceName, core.today(), { dateOfBirth: patient.dateOfBirth, ageOfMajority: core.settings.ageOfMajority });
+  return detailOf(core.requireStore().db, record, existingPatient(core, record.patientId), core.settings, core.today(), signerContext(core, record.patientId));
 }
 
-function mustBeDraft(record: AuthorizationRecord): void {
+export function mustBeDraft(record: AuthorizationRecord): void {
   if (record.stage !== 'draft') {
     throw new AppError('conflict', 'This authorization has been signed and can no longer change. Revoke it or prepare a new one.');
   }
@@ -59,12 +56,14 @@ function mustBeHandedOver(core: BackendCore, id: string): void {
 }
 
 /** The practice's view of who the patient is, for "who may sign today". */
-function signerContext(core: BackendCore, patientId: string) {
+function signerContext(core: BackendCore, patientId: string): SignerFacts {
   return { dateOfBirth: existingPatient(core, patientId).dateOfBirth, ageOfMajority: core.settings.ageOfMajority };
 }
 
-function assertComplete(core: BackendCore, terms: AuthorizationTerms, patientId: string): void {
-  const problems = problemsWithTerms(terms, { today: core.today(), practiceName: core.settings.practiceName, signer: signerContext(core, patientId) });
+/** Refuse to go on with a draft that could not be signed: its terms (and who signs), its wording or the practice's details are incomplete. */
+export function assertComplete(core: BackendCore, record: AuthorizationRecord): void {
+  const template = getTemplate(core.requireStore().db, record.templateId)!;
+  const problems = draftProblems(template, record.terms, core.settings, core.today(), signerContext(core, record.patientId));
   if (problems.length) {
     throw new AppError('validation', `Not ready to sign: ${problems.map((p) => p.message).join(' ')}`, {
       issues: problems.map(({ path, message }) => ({ path, message })),
@@ -72,9 +71,9 @@ function assertComplete(core: BackendCore, terms: AuthorizationTerms, patientId:
   }
 }
 
-const normalizedName = (name: string) => name.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase();
+export const normalizedName = (name: string) => name.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase();
 
-const file = (fileName: string, bytes: Buffer) => ({ fileName, mimeType: 'application/pdf', base64: bytes.toString('base64'), sha256: sha256Hex(bytes) });
+export const file = (fileName: string, bytes: Buffer) => ({ fileName, mimeType: 'application/pdf', base64: bytes.toString('base64'), sha256: sha256Hex(bytes) });
 
 export const consentHandlers = {
   'consents.list': (core) => {
@@ -102,10 +101,10 @@ export const consentHandlers = {
   'consents.preview': (core, { patientId, terms }) => {
     const db = core.requireStore().db;
     const patient = existingPatient(core, patientId);
-    const practiceName = core.settings.practiceName;
+    const template = activeTemplate(db, terms.language);
     return {
-      document: renderAuthorization(activeTemplate(db, terms.language), terms, { practiceName, patientName: patientName(patient) }),
-      problems: problemsWithTerms(terms, { today: core.today(), practiceName, signer: signerContext(core, patientId) }),
+      document: renderAuthorization(template, terms, partiesOf(core.settings, patient)),
+      problems: draftProblems(template, terms, core.settings, core.today(), signerContext(core, patientId)),
     };
   },
 
@@ -151,7 +150,7 @@ export const consentHandlers = {
     const store = core.requireStore();
     const record = existing(core, id);
     mustBeDraft(record);
-    assertComplete(core, record.terms, record.patientId);
+    assertComplete(core, record);
     core.setPatientMode(id);
     store.write(() => core.audit({ action: 'consent.patient_mode_started', subjectType: 'authorization', subjectId: id }));
     return core.appState();
@@ -164,7 +163,7 @@ export const consentHandlers = {
     }
     const record = existing(core, input.id);
     mustBeDraft(record);
-    assertComplete(core, record.terms, record.patientId);
+    assertComplete(core, record);
     const problem = signatureProblem(input.strokes, input.canvas);
     if (problem) throw new AppError('validation', problem, { issues: [{ path: 'signature', message: problem }] });
     const patient = existingPatient(core, record.patientId);
@@ -174,7 +173,8 @@ export const consentHandlers = {
       throw new AppError('validation', message, { issues: [{ path: 'typedName', message }] });
     }
     const template = getTemplate(store.db, record.templateId)!;
-    const shown = shownText(documentOf(record, template, patient, core.settings.practiceName));
+    const documentShown = documentOf(record, template, patient, core.settings, 'electronic');
+    const shown = shownText(documentShown);
     if (shown.sha256 !== input.textSha256) {
       throw new AppError('conflict', 'The authorization changed while it was on screen. Please read it again before signing.');
     }
@@ -189,6 +189,7 @@ export const consentHandlers = {
         workstation: core.workstation,
         textShown: shown.text,
         textSha256: shown.sha256,
+        documentShown,
       });
       core.audit({
         action: 'consent.signed',
@@ -231,12 +232,12 @@ export const consentHandlers = {
       witnessId: witness.id,
       witnessedAt,
     });
-    const certificate = store.write(() => signingCertificate(core));
+    const certificate = await signingCertificate(core);
     const pdf = await authorizationPdf({
       authorizationId: id,
       practiceName,
       patientName: patientName(patient),
-      document: documentOf(record, template, patient, practiceName),
+      document: documentOf(record, template, patient, core.settings),
       signature: {
         png,
         signerName: record.signerName!,
@@ -295,10 +296,10 @@ export const consentHandlers = {
     const me = core.requireSession();
     const recordedAt = core.nowIso();
     const patient = existingPatient(core, record.patientId);
-    const certificate = store.write(() => signingCertificate(core));
+    const certificate = await signingCertificate(core);
     // The posts the letter lists: every one that went out under this consent and is not down yet, or came down for it.
     const posts = listPosts(store.db, "WHERE consent_id = ? AND published_at IS NOT NULL", input.id).map((p) => ({
-      channel: channelName(p.channel),
+      channel: p.channel,
       url: p.publishedUrl,
       publishedOn: p.publishedAt!,
       takenDown: p.state === 'taken_down',
@@ -306,6 +307,7 @@ export const consentHandlers = {
     }));
     const pdf = await revocationAcknowledgmentPdf({
       authorizationId: input.id,
+      language: record.terms.language,
       practiceName: core.settings.practiceName,
       patientName: patientName(patient),
       signedOn,
@@ -342,6 +344,20 @@ export const consentHandlers = {
       reconcilePosts(store.db, core.checkContext(), core.nowIso(), { consentId: input.id });
     });
     return detail(core, input.id);
+  },
+
+  'consents.recordPatientCopy': (core, { id, method }) => {
+    const store = core.requireStore();
+    const record = existing(core, id);
+    if (record.stage !== 'final') {
+      throw new AppError('conflict', 'The patient gets a copy once the authorization is signed and witnessed.');
+    }
+    const staff = core.requireSession();
+    store.write(() => {
+      insertPatientCopy(store.db, { id: core.newId(), authorizationId: id, method, recordedAt: core.nowIso(), recordedBy: staff.id });
+      core.audit({ action: 'consent.patient_copy_recorded', subjectType: 'authorization', subjectId: id, detail: method });
+    });
+    return detail(core, id);
   },
 
   'consents.revocationPdf': (core, { id }) => {

@@ -60,7 +60,7 @@ export const reportHandlers = {
         break;
       }
     }
-    const certificate = store.write(() => signingCertificate(core));
+    const certificate = await signingCertificate(core);
     const generatedAt = core.now();
     const pdf = await reportPdf(data, { practiceName: core.settings.practiceName, generatedAt, includeNames: input.includeNames, certificate });
     const sha256 = sha256Hex(pdf);

@@ -1,6 +1,7 @@
 import { recordReplyCheck } from '../repositories/reply-check-repository';
 import { AppError } from '../../../shared/errors';
 import { checkReviewReply } from '../../../shared/posts/review-reply';
+import { practiceContactOf } from '../../../shared/settings';
 import { sha256Hex } from '../consents/authorization-view';
 import { cleanMedia } from '../media/clean-media';
 import { scopeViewsOfPatient } from '../repositories/consent-scope-repository';
@@ -88,8 +89,7 @@ export const testimonialHandlers = {
 
   'replies.check': (core, { text }) => {
     const store = core.requireStore();
-    const { practiceName, practiceContact } = core.settings;
-    const check = checkReviewReply(text, { practiceName, contact: practiceContact });
+    const check = checkReviewReply(text, { practiceName: core.settings.practiceName, contact: practiceContactOf(core.settings) });
     const id = core.newId();
     // Kept as evidence that replies are reviewed: the reply, who checked it, when, and the decision.
     store.write(() => {

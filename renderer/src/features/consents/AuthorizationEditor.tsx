@@ -31,6 +31,7 @@ import {
   type AuthorizationFormValues,
 } from './authorization-form-schema';
 import { DocumentView } from './DocumentView';
+import { FreeTextLanguageNotice, type FreeTextEntry } from './FreeTextLanguageNotice';
 import { OtherEntriesField } from './OtherEntriesField';
 import { ProblemList, type ListedProblem } from './ProblemList';
 import { useLivePreview } from './use-live-preview';
@@ -66,6 +67,16 @@ const fieldOfIssue = Object.fromEntries(
     return field ? [[path, field], [`terms.${path}`, field]] : [];
   }),
 ) as Partial<Record<string, AuthorizationFormField>>;
+
+/** What the coordinator typed that the document prints as typed. */
+function freeTextEntries(values: AuthorizationFormValues): FreeTextEntry[] {
+  return [
+    ...(values.otherChannels ?? []).map((e, i) => ({ where: `Other channel ${i + 1}`, text: e?.text ?? '', kind: 'otherChannel' as const })),
+    ...(values.otherPurposes ?? []).map((e, i) => ({ where: `Other purpose ${i + 1}`, text: e?.text ?? '', kind: 'otherPurpose' as const })),
+    ...(values.expirationKind === 'event' ? [{ where: 'The event that ends it', text: values.expirationEvent ?? '', kind: 'event' as const }] : []),
+    ...(values.signsForPatient ? [{ where: 'Authority details', text: values.authorityDetail ?? '', kind: 'authorityDetail' as const }] : []),
+  ];
+}
 
 interface AuthorizationEditorProps {
   patientId: string;
@@ -331,6 +342,7 @@ export function AuthorizationEditor({ patientId, draftId: initialDraftId, defaul
       <section className="editor-preview" aria-labelledby="preview-heading">
         <h2 id="preview-heading">Preview: what the patient will see</h2>
         <ProblemList problems={listed} updating={preview.updating} />
+        <FreeTextLanguageNotice language={language} entries={freeTextEntries(values)} />
         <StatusMessage tone="problem">{preview.error}</StatusMessage>
         <div className="preview-scroll card" tabIndex={0} role="region" aria-label={`Preview of the authorization in ${language === 'es' ? 'Spanish' : 'English'}`} aria-busy={preview.updating}>
           {preview.document ? <DocumentView document={preview.document} titleLevel={3} size="compact" /> : <p>Preparing the preview…</p>}

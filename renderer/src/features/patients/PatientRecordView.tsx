@@ -139,7 +139,7 @@ export function PatientRecordView({ patientId }: { patientId: string }) {
                     <td>{expirationText(a)}</td>
                     <td>{languageText(a)}</td>
                     <td>
-                      <AuthorizationActions authorization={a} layout="row" onOutcome={onOutcome} />
+                      <AuthorizationActions authorization={{ ...a, patientName: patientName(patient) }} layout="row" onOutcome={onOutcome} />
                     </td>
                   </tr>
                 ))}

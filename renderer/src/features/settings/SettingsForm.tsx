@@ -7,6 +7,7 @@ import { reportCallError, type FormProblem } from '../../components/call-error';
 import { FormAlert } from '../../components/FormAlert';
 import { FormField } from '../../components/FormField';
 import { StatusMessage } from '../../components/StatusMessage';
+import { TextAreaField } from '../../components/TextAreaField';
 import { SubmitButton } from '../../components/SubmitButton';
 import { TimeZoneField } from '../../components/TimeZoneField';
 import { useAppState } from '../session/app-state-context';
@@ -45,10 +46,10 @@ export function SettingsForm({ settings }: { settings: Settings }) {
           idleMinutes: 'idleMinutes',
           timeZone: 'timeZone',
           ageOfMajority: 'ageOfMajority',
-          'practiceContact.phone': 'practiceContact.phone',
-          'practiceContact.email': 'practiceContact.email',
-          'practiceContact.website': 'practiceContact.website',
-          'practiceContact.address': 'practiceContact.address',
+          practiceAddress: 'practiceAddress',
+          practiceEmail: 'practiceEmail',
+          practicePhone: 'practicePhone',
+          practiceWebsite: 'practiceWebsite',
         }),
       );
     }
@@ -59,6 +60,22 @@ export function SettingsForm({ settings }: { settings: Settings }) {
       <FormAlert problem={problem} />
       <form className="card settings-form" noValidate aria-busy={isSubmitting} onSubmit={(event) => void onSubmit(event)}>
         <FormField label="Practice name" autoComplete="organization" registration={register('practiceName')} error={errors.practiceName?.message} />
+        <TextAreaField
+          label="Practice address"
+          autoComplete="street-address"
+          rows={3}
+          hint="Where patients send a written revocation: street, city, state and ZIP code. Every authorization prints it, and the reply checker lets it pass in a review reply."
+          registration={register('practiceAddress')}
+          error={errors.practiceAddress?.message}
+        />
+        <FormField
+          label="Email for revocations (optional)"
+          type="email"
+          autoComplete="email"
+          hint="If the practice accepts revocations by email, authorizations print this address beside the postal one. The reply checker lets it pass in a review reply."
+          registration={register('practiceEmail')}
+          error={errors.practiceEmail?.message}
+        />
         <FormField
           label="Lock after (minutes)"
           type="number"
@@ -85,12 +102,12 @@ export function SettingsForm({ settings }: { settings: Settings }) {
           error={errors.ageOfMajority?.message}
         />
         <fieldset className="settings-contact">
-          <legend className="field-label">The practice’s public contact details</legend>
-          <p className="field-hint">Review replies that give these are the safe pattern: the reply checker does not flag them.</p>
-          <FormField label="Phone" autoComplete="tel" registration={register('practiceContact.phone')} error={errors.practiceContact?.phone?.message} />
-          <FormField label="Email" autoComplete="email" registration={register('practiceContact.email')} error={errors.practiceContact?.email?.message} />
-          <FormField label="Website" autoComplete="url" registration={register('practiceContact.website')} error={errors.practiceContact?.website?.message} />
-          <FormField label="Street address" autoComplete="street-address" registration={register('practiceContact.address')} error={errors.practiceContact?.address?.message} />
+          <legend className="field-label">The practice’s other public contact details</legend>
+          <p className="field-hint">
+            Review replies that give these, or the address and email above, are the safe pattern: the reply checker does not flag them.
+          </p>
+          <FormField label="Phone (optional)" type="tel" autoComplete="tel" registration={register('practicePhone')} error={errors.practicePhone?.message} />
+          <FormField label="Website (optional)" inputMode="url" autoComplete="url" registration={register('practiceWebsite')} error={errors.practiceWebsite?.message} />
         </fieldset>
         <div className="form-actions">
           <SubmitButton busy={isSubmitting}>Save settings</SubmitButton>

@@ -6,7 +6,7 @@ import { PageHeading } from '../../components/PageHeading';
 import { StatusMessage } from '../../components/StatusMessage';
 import { SettingsForm } from './SettingsForm';
 
-/** Practice-wide settings: the practice's name and the idle lock time. */
+/** Practice-wide settings: the practice's name and address for revocations, and the idle lock time. */
 export function SettingsPage() {
   const api = useApi();
   const [settings, setSettings] = useState<Settings | null>(null);

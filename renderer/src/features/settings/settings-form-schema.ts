@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { ageOfMajoritySchema, idleMinutesSchema, practiceContactSchema, practiceNameSchema, timeZoneSchema } from '../../../../shared/settings';
+import {
+  ageOfMajoritySchema,
+  idleMinutesSchema,
+  practiceAddressSchema,
+  practiceEmailSchema,
+  practiceNameSchema,
+  practicePhoneSchema,
+  practiceWebsiteSchema,
+  timeZoneSchema,
+} from '../../../../shared/settings';
 
 /** The settings form sends every field; each with `settings.update`'s own rule. */
 export const settingsFormSchema = z.object({
@@ -8,7 +17,10 @@ export const settingsFormSchema = z.object({
   idleMinutes: z.number('Enter a number of minutes from 1 to 60.').pipe(idleMinutesSchema),
   timeZone: timeZoneSchema,
   ageOfMajority: z.number('Enter an age from 16 to 21.').pipe(ageOfMajoritySchema),
-  practiceContact: practiceContactSchema,
+  practiceAddress: practiceAddressSchema,
+  practiceEmail: practiceEmailSchema,
+  practicePhone: practicePhoneSchema,
+  practiceWebsite: practiceWebsiteSchema,
 });
 export type SettingsFormInput = z.input<typeof settingsFormSchema>;
 export type SettingsFormValues = z.output<typeof settingsFormSchema>;

@@ -16,8 +16,8 @@ import type { Migration } from './migration';
  *   revocation was received and the day an expiration event happened
  *   (both take effect from that day).
  */
-export const migration006: Migration = {
-  version: 6,
+export const migration008: Migration = {
+  version: 8,
   name: 'disclosures-and-replies',
   up(db) {
     db.exec(`
