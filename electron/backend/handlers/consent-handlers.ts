@@ -286,7 +286,8 @@ export const consentHandlers = {
         issues: [{ path: 'receivedOn', message: 'Use today or an earlier day.' }],
       });
     }
-    const signedOn = core.dayOfInstant(record.signedAt!);
+    // On paper, the day written on the form; on screen, the practice's day of the signature.
+    const signedOn = record.paperSignedOn ?? core.dayOfInstant(record.signedAt!);
     if (input.receivedOn < signedOn) {
       throw new AppError('validation', 'The revocation cannot have arrived before the authorization was signed.', {
         issues: [{ path: 'receivedOn', message: 'Check the date.' }],
