@@ -50,7 +50,7 @@ test('a patient signs on paper: the form is printed, the scan recorded, the cons
   expect(formPdf.text).toContain('I sign it by hand below');
   expect(formPdf.text).toContain('45 Elm Street, Suite 2, Springfield, IL 62704');
   expect(checkAuthorizationText(formPdf.text).complete).toBe(true);
-  await expect(page.getByRole('status').filter({ hasText: /Print it, have it signed/ })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: /Print it\. Have it signed/ })).toBeVisible();
 
   // Signed at the desk and scanned: the form's signature page, as the scanner's image.
   execFileSync('pdftoppm', ['-png', '-r', '80', form.path, testInfo.outputPath('scan')]);
