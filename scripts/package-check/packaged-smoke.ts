@@ -95,6 +95,8 @@ export async function runPackagedSmoke(options: SmokeOptions): Promise<string[]>
     const signedIn = await call('session.signIn', { username: 'pat', password });
     if (signedIn.phase !== 'active') failures.push(`sign-in ended in phase ${signedIn.phase}`);
     step('signed in');
+    // Every authorization tells the patient where to send a revocation.
+    await call('settings.update', { practiceAddress: '12 River Road, Springfield, IL 62701', practiceEmail: 'privacy@packaged-check.example' });
 
     // Sign an authorization, then save the patient's copy through the shell's save dialog.
     const patient = await call('patients.create', samplePatient);
