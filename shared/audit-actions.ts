@@ -69,6 +69,11 @@ export const auditActionLabels = {
   'backup.failed': 'Backup failed',
   'backup.pruned': 'Old backups deleted',
   'backup.schedule_changed': 'Backup schedule changed',
+  'post.checked': 'Post checked',
+  'post.check_limited': 'Post checks slowed down',
+  'post.identifiers_approved': 'Identifiers approved by an administrator',
+  'post.review_required': 'Review required (patient came of age)',
+  'reply.checked': 'Review reply checked',
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof auditActionLabels;

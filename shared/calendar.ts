@@ -5,6 +5,7 @@ import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
 import { format } from 'date-fns/format';
 import { isValid } from 'date-fns/isValid';
 import { parseISO } from 'date-fns/parseISO';
+import { TZDate } from '@date-fns/tz';
 import type { Language } from './authorization/scope';
 import { patientLanguages } from './patient-language';
 
@@ -14,9 +15,53 @@ import { patientLanguages } from './patient-language';
  */
 export type Day = string;
 
-/** The local calendar day of an instant (a practice works in its own time zone). */
-export function dayOf(instant: Date): Day {
-  return format(instant, 'yyyy-MM-dd');
+/**
+ * The practice's calendar day of an instant, in its time zone (an IANA name
+ * such as "America/Los_Angeles"). Never the process's own zone: the store,
+ * the CLI and a workstation set to another zone must all read the same day.
+ */
+export function dayOf(instant: Date, timeZone: string): Day {
+  return dayFormatter(timeZone).format(instant);
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function dayFormatter(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    // en-CA writes days as YYYY-MM-DD.
+    formatter = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+/** The instant a day begins in a time zone (local midnight; a 23- or 25-hour day around daylight saving). */
+export function startOfDayIn(day: Day, timeZone: string): Date {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return new Date(new TZDate(y, m - 1, d, timeZone).getTime());
+}
+
+/** Whether a name is a time zone this runtime knows (IANA, such as "Pacific/Auckland", or "UTC"). */
+export function isTimeZone(value: string): boolean {
+  if (!/^[A-Za-z][A-Za-z0-9_+\-/]{0,63}$/.test(value)) return false;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The zone this computer is set to: the default for a new practice. */
+export function workstationTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
+
+/** The time zones to choose from, the workstation's first if the runtime cannot list them. */
+export function knownTimeZones(): string[] {
+  const listed = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+  const all = new Set([...listed, 'UTC', workstationTimeZone()]);
+  return [...all].sort();
 }
 
 /**

@@ -37,6 +37,8 @@ export interface AppState {
   /** Minutes without input before the app locks (known once the store is open). */
   idleMinutes: number | null;
   practiceName: string | null;
+  /** The practice's time zone (known once the store is open): every day on screen is a day there. */
+  timeZone: string | null;
   /** Who was signed in when the app locked, to prefill the sign-in form. */
   lockedUsername: string | null;
   /** Set while the screen is handed to a patient to sign this authorization. */

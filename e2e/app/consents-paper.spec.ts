@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { checkAuthorizationText } from '../../shared/authorization/authorization-checker';
 import { channelLabels, contentKindLabels, purposeLabels } from '../../shared/authorization/scope';
-import { dayOf } from '../../shared/calendar';
+import { dayOf, workstationTimeZone } from '../../shared/calendar';
 import { runConsentDesk } from '../../electron/cli/testing/cli-process';
 import { frontDesk, readPdf, saveDownload, seedFrontDesk, tick } from './consents-helpers';
 import { admin, callHost, expect, expectAccessible, goTo, openApp, signIn, snapshot, test } from './fixtures';
@@ -50,7 +50,7 @@ test('a patient signs on paper: the form is printed, the scan recorded, the cons
   expect(formPdf.text).toContain('I sign it by hand below');
   expect(formPdf.text).toContain('45 Elm Street, Suite 2, Springfield, IL 62704');
   expect(checkAuthorizationText(formPdf.text).complete).toBe(true);
-  await expect(page.getByRole('status').filter({ hasText: /Print it, have it signed/ })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: /Print it\. Have it signed/ })).toBeVisible();
 
   // Signed at the desk and scanned: the form's signature page, as the scanner's image.
   execFileSync('pdftoppm', ['-png', '-r', '80', form.path, testInfo.outputPath('scan')]);
@@ -63,7 +63,7 @@ test('a patient signs on paper: the form is printed, the scan recorded, the cons
   await dialog.getByRole('button', { name: 'Record paper signature' }).click();
   await expect(dialog.getByLabel('Scan or photo of the signed form')).toHaveAccessibleDescription(/Attach the scan or photo of the signed form/);
   await dialog.getByLabel('Scan or photo of the signed form').setInputFiles(scan);
-  await expect(dialog.getByLabel('Date written on the form')).toHaveValue(dayOf(new Date()));
+  await expect(dialog.getByLabel('Date written on the form')).toHaveValue(dayOf(new Date(), workstationTimeZone()));
   await dialog.getByLabel(/I attest that this scan is of the original paper form/).check();
   await dialog.getByLabel('Your password').fill(frontDesk.password);
   await expectAccessible(page, 'record a paper signature');
@@ -106,7 +106,7 @@ test('a patient signs on paper: the form is printed, the scan recorded, the cons
   // The privacy officer exports the period; the bundle holds the paper-signed PDF and verifies.
   await signIn(page, admin.username, admin.password);
   await goTo(page, 'Export for audit');
-  const today = dayOf(new Date());
+  const today = dayOf(new Date(), workstationTimeZone());
   await page.getByLabel('From', { exact: true }).fill(today);
   await page.getByLabel('To', { exact: true }).fill(today);
   await page.getByRole('button', { name: 'Start export' }).click();

@@ -7,7 +7,7 @@ import { createBackend } from '../../electron/backend/backend';
 import { samplePatient, signAuthorization } from '../../electron/backend/testing/consent-flow';
 import { testKdf } from '../../electron/backend/testing/test-backend';
 import { completeTerms } from '../../shared/authorization/test-terms';
-import { addDaysTo, dayOf } from '../../shared/calendar';
+import { addDaysTo, dayOf, workstationTimeZone } from '../../shared/calendar';
 import type { CallInput, CallName, CallOutput } from '../../shared/contract';
 import { startHost, type RunningHost } from '../host/start';
 import { admin, practiceAddress, practiceName } from './fixtures';
@@ -44,7 +44,7 @@ async function seedPractice(dataDir: string): Promise<MarketingPractice> {
     return result.value as CallOutput<K>;
   };
   try {
-    const today = dayOf(new Date());
+    const today = dayOf(new Date(), workstationTimeZone());
     await call('setup.create', { practiceName, adminDisplayName: admin.displayName, adminUsername: admin.username, password: admin.password });
     await call('settings.update', { practiceAddress });
     await call('staff.create', { ...frontDesk, role: 'frontdesk' });

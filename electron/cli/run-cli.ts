@@ -16,6 +16,7 @@ import { checkAuthorizationCommand } from './commands/check-authorization';
 import { backupCommand } from './commands/backup';
 import { restoreCommand } from './commands/restore';
 import { purgeCommand } from './commands/purge';
+import { repliesCheckCommand } from './commands/replies-check';
 
 export const commands: readonly CliCommand[] = [
   initCommand,
@@ -31,6 +32,7 @@ export const commands: readonly CliCommand[] = [
   backupCommand,
   restoreCommand,
   purgeCommand,
+  repliesCheckCommand,
 ];
 
 function overview(): string {

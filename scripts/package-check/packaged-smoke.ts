@@ -5,6 +5,7 @@ import path from 'node:path';
 import exifr from 'exifr';
 import { completeTerms } from '../../shared/authorization/test-terms';
 import type { AuthorizationDetail } from '../../shared/authorization/record';
+import { dayOf, workstationTimeZone } from '../../shared/calendar';
 import type { ExportJob } from '../../shared/compliance/audit-bundle';
 import type { CallInput, CallName, CallOutput } from '../../shared/contract';
 import type { CallResult } from '../../shared/errors';
@@ -125,7 +126,8 @@ export async function runPackagedSmoke(options: SmokeOptions): Promise<string[]>
     const bundlePath = path.join(out, 'audit-bundle.zip');
     state.dialogAnswers.push(bundlePath);
     const chosen = await call('shell.choosePath', { purpose: 'bundle', suggestedName: 'audit-bundle.zip' });
-    const today = new Date().toISOString().slice(0, 10);
+    // The practice was set up in this workstation's zone: its today, not UTC's.
+    const today = dayOf(new Date(), workstationTimeZone());
     const job = await call('exports.start', { from: '2020-01-01', to: today, destinationPath: chosen!.path });
     const done = await until(async () => {
       const now: ExportJob = await call('exports.progress', { id: job.id });

@@ -36,7 +36,7 @@ export interface SignatureEvidence {
   method: SigningMethod;
   signerName: string;
   signedAt: string;
-  /** On paper: the date written on the form (`signedAt` is only that day's noon UTC, for ordering). */
+  /** On paper: the date written on the form (`signedAt` is only that day's noon in the practice's zone, for ordering). */
   paperSignedOn: string | null;
   /** On paper: the scan kept with the record. */
   scan: { mimeType: string; sha256: string; pages: number } | null;

@@ -65,6 +65,12 @@ export const scopeSchema = z
     otherChannels: z.array(freeText(120)).max(10).default([]),
     purposes: z.array(z.enum(purposes)).max(purposes.length),
     otherPurposes: z.array(freeText(200)).max(5).default([]),
+    /**
+     * The health conditions or treatments the authorization covers, when it
+     * names them ("knee replacement"): a post naming another is outside it.
+     * Empty: any (when health information is allowed at all).
+     */
+    conditions: z.array(freeText(120)).max(10).optional(),
   })
   .strict();
 export type Scope = z.output<typeof scopeSchema>;
@@ -109,6 +115,15 @@ export const authorizationTermsSchema = z
      * makes the draft unsignable; it exists so the rule is explicit.
      */
     combinedWith: z.array(z.string().trim().max(200)).max(5).default([]),
+    /**
+     * Recorded by staff when a minor may sign for themself under state law
+     * (an emancipated minor, a service the minor consents to), with the reason.
+     */
+    minorSignsAlone: z
+      .object({ reason: z.string().trim().min(5, 'Give the reason, such as “emancipated minor, court order 24-117”.').max(300) })
+      .strict()
+      .nullable()
+      .optional(),
   })
   .strict();
 export type AuthorizationTerms = z.output<typeof authorizationTermsSchema>;

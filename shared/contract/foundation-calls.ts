@@ -1,7 +1,17 @@
 import { z } from 'zod';
 import { auditFilterSchema, type AuditPage, type ChainVerification } from '../audit';
 import { lockReasons, type AppState } from '../session';
-import { idleMinutesSchema, practiceAddressSchema, practiceEmailSchema, practiceNameSchema, type Settings } from '../settings';
+import {
+  ageOfMajoritySchema,
+  idleMinutesSchema,
+  practiceAddressSchema,
+  practiceEmailSchema,
+  practiceNameSchema,
+  practicePhoneSchema,
+  practiceWebsiteSchema,
+  timeZoneSchema,
+  type Settings,
+} from '../settings';
 import { displayNameSchema, passwordSchema, roleSchema, staffIdSchema, usernameSchema, type StaffMember } from '../staff';
 import type { StoreStatus } from '../store-status';
 import { call, returns } from './define';
@@ -25,6 +35,8 @@ export const foundationCalls = {
         adminUsername: usernameSchema,
         adminDisplayName: displayNameSchema,
         password: passwordSchema,
+        /** The practice's time zone; the workstation's when not given. */
+        timeZone: timeZoneSchema.optional(),
       })
       .strict(),
     output: returns<{ recoveryKey: string; state: AppState }>(),
@@ -84,7 +96,7 @@ export const foundationCalls = {
     output: returns<null>(),
   }),
   'settings.get': call({
-    summary: 'Practice settings every signed-in user needs (name, address for revocations, idle lock).',
+    summary: 'Practice settings every signed-in user needs (name, address for revocations, idle lock, time zone, age of majority, public contact details).',
     access: 'session',
     input: noInput,
     output: returns<Settings>(),
@@ -96,8 +108,12 @@ export const foundationCalls = {
       .object({
         practiceName: practiceNameSchema.optional(),
         idleMinutes: idleMinutesSchema.optional(),
+        timeZone: timeZoneSchema.optional(),
+        ageOfMajority: ageOfMajoritySchema.optional(),
         practiceAddress: practiceAddressSchema.optional(),
         practiceEmail: practiceEmailSchema.optional(),
+        practicePhone: practicePhoneSchema.optional(),
+        practiceWebsite: practiceWebsiteSchema.optional(),
       })
       .strict(),
     output: returns<Settings>(),

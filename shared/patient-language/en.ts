@@ -201,7 +201,7 @@ export const en: PatientLanguage = {
   revocationAcknowledgment: {
     title: 'Acknowledgment of revocation',
     body:
-      '{practice} received the written revocation by {patient} of the marketing authorization signed on {signedOn}. From {receivedOn}, the day it was received, {practice} makes no new use of the information it covered and takes down the posts it controls that relied on it. What {practice} already did in reliance on the authorization before then is not affected.',
+      '{practice} received the written revocation by {patient} of the marketing authorization signed on {signedOn}. The revocation took effect on {receivedOn}, the day {practice} received it: from that day {practice} makes no new use of the information it covered and takes down the posts it controls that relied on it. What {practice} already did in reliance on the authorization before then is not affected.',
     record: 'Record',
     authorizationId: 'Authorization id',
     patient: 'Patient',
@@ -213,6 +213,13 @@ export const en: PatientLanguage = {
     recordedBy: 'Recorded by',
     recordedAt: 'Recorded at (UTC)',
     authorizationPdfSha256: 'SHA-256 of the authorization PDF',
+    posts: 'Posts taken down or to be taken down',
+    noPosts: 'No post had been published under this authorization.',
+    post: '{channel}, published {publishedOn}, {address}: {status}',
+    postWithoutAddress: 'no address recorded',
+    postTakenDown: 'taken down',
+    postToBeTakenDown: 'to be taken down',
+    postAfterReceipt: '{status} (published on or after the day the revocation was received)',
     footer: 'Revocation of authorization {id}',
   },
   events: {

@@ -206,7 +206,7 @@ export const es: PatientLanguage = {
   revocationAcknowledgment: {
     title: 'Constancia de revocación',
     body:
-      '{practice} recibió la revocación por escrito de {patient} de la autorización de mercadeo firmada el {signedOn}. Desde el {receivedOn}, el día en que se recibió, {practice} no hace ningún uso nuevo de la información que cubría y quita las publicaciones que controla que dependían de ella. Lo que {practice} ya hizo con base en la autorización antes de ese día no cambia.',
+      '{practice} recibió la revocación por escrito de {patient} de la autorización de mercadeo firmada el {signedOn}. La revocación tuvo efecto el {receivedOn}, el día en que {practice} la recibió: desde ese día {practice} no hace ningún uso nuevo de la información que cubría y quita las publicaciones que controla que dependían de ella. Lo que {practice} ya hizo con base en la autorización antes de ese día no cambia.',
     record: 'Datos',
     authorizationId: 'Número de la autorización',
     patient: 'Persona atendida',
@@ -218,6 +218,13 @@ export const es: PatientLanguage = {
     recordedBy: 'Registrada por',
     recordedAt: 'Hora del registro (UTC)',
     authorizationPdfSha256: 'SHA-256 del PDF de la autorización',
+    posts: 'Publicaciones retiradas o por retirar',
+    noPosts: 'No se había hecho ninguna publicación con esta autorización.',
+    post: '{channel}, publicada el {publishedOn}, {address}: {status}',
+    postWithoutAddress: 'sin dirección registrada',
+    postTakenDown: 'retirada',
+    postToBeTakenDown: 'por retirar',
+    postAfterReceipt: '{status} (publicada el día en que se recibió la revocación o después)',
     footer: 'Revocación de la autorización {id}',
   },
   events: {

@@ -187,6 +187,16 @@ export interface RevocationAcknowledgmentWords {
   recordedBy: string;
   recordedAt: string;
   authorizationPdfSha256: string;
+  /** The heading over the posts that went out under the authorization. */
+  posts: string;
+  noPosts: string;
+  /** `{channel}`, `{publishedOn}`, `{address}`, `{status}`. */
+  post: string;
+  postWithoutAddress: string;
+  postTakenDown: string;
+  postToBeTakenDown: string;
+  /** `{status}`: a post that went out on or after the day the revocation was received. */
+  postAfterReceipt: string;
   /** `{id}`. */
   footer: string;
 }

@@ -66,9 +66,18 @@ export function documentOf(
   return renderAuthorization(template, record.terms, partiesOf(practice, patient), signing);
 }
 
-/** What stops a draft from being signed: its terms, its wording and the practice's details. */
-export function draftProblems(template: AuthorizationTemplate, terms: AuthorizationRecord['terms'], practice: PracticeDetails, today: Day): Problem[] {
-  return [...problemsWithTerms(terms, { today, practiceName: practice.practiceName }), ...problemsWithWording(template, practice)];
+/** The signer's age facts, when the check of who may sign is wanted. */
+export type SignerFacts = { dateOfBirth: Day | null; ageOfMajority: number };
+
+/** What stops a draft from being signed: its terms (and who signs), its wording and the practice's details. */
+export function draftProblems(
+  template: AuthorizationTemplate,
+  terms: AuthorizationRecord['terms'],
+  practice: PracticeDetails,
+  today: Day,
+  signer?: SignerFacts,
+): Problem[] {
+  return [...problemsWithTerms(terms, { today, practiceName: practice.practiceName, signer }), ...problemsWithWording(template, practice)];
 }
 
 export function detailOf(
@@ -77,6 +86,7 @@ export function detailOf(
   patient: Patient,
   practice: PracticeDetails,
   today: Day,
+  signer?: SignerFacts,
 ): AuthorizationDetail {
   const template = getTemplate(db, record.templateId)!;
   const points = record.strokes?.reduce((n, s) => n + s.length, 0) ?? 0;
@@ -87,7 +97,7 @@ export function detailOf(
     patientName: patientName(patient),
     paperFormPrintedAt: record.stage === 'draft' ? record.paperFormPrintedAt : null,
     document: documentOf(record, template, patient, practice),
-    problems: record.stage === 'draft' ? draftProblems(template, record.terms, practice, today) : [],
+    problems: record.stage === 'draft' ? draftProblems(template, record.terms, practice, today, signer) : [],
     evidence:
       record.stage === 'draft'
         ? null

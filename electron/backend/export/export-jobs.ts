@@ -90,7 +90,7 @@ export async function startExport(core: BackendCore, params: ExportParams): Prom
   const startedAt = core.now();
   const target = targetOf(core, params, startedAt);
   removeStalePartials(path.dirname(target));
-  const selection = selectForExport(store.db, params, core.today());
+  const selection = selectForExport(store.db, params, core.checkContext());
   const { destinationPath: _ignored, ...recorded } = params;
   const id = core.newId();
   const signer = await signingCertificate(core);

@@ -190,7 +190,9 @@ describe('the signed PDF', () => {
       language: 'es',
       representative: { name: 'Ana Lopez', authority: 'parent_of_minor', authorityDetail: '' },
     });
-    const final = await signAuthorization(p.call, p.patient.id, terms, 'Ana Lopez', frontDeskPassword);
+    // A parent signs for a minor: a child of the practice.
+    const child = await p.call('patients.create', { ...samplePatient, firstName: 'Sofía', dateOfBirth: '2016-04-02', recordNumber: 'MRN-77001' });
+    const final = await signAuthorization(p.call, child.id, terms, 'Ana Lopez', frontDeskPassword);
     const pdf = Buffer.from((await p.call('consents.pdf', { id: final.id })).base64, 'base64');
     const text = pdfFlatText(pdf);
     for (const expected of [
@@ -198,7 +200,7 @@ describe('the signed PDF', () => {
       'Fotografías mías',
       'está vigente es el 29 de junio de 2027',
       'Puedo cancelar esta autorización',
-      'Ana Lopez firma en nombre de Maria Lopez',
+      'Ana Lopez firma en nombre de Sofía Lopez',
       'Madre o padre de un menor de edad',
       'Página 1 de',
       'Certificado de la firma',

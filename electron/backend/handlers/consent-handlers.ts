@@ -3,10 +3,11 @@ import { AppError } from '../../../shared/errors';
 import { patientName } from '../../../shared/patients';
 import { auditOfSubject } from '../audit/audit-log';
 import type { BackendCore } from '../backend-core';
-import { contentHash, detailOf, documentOf, draftProblems, partiesOf, sha256Hex, shownText, summaryOf } from '../consents/authorization-view';
+import { contentHash, detailOf, documentOf, draftProblems, partiesOf, sha256Hex, shownText, summaryOf, type SignerFacts } from '../consents/authorization-view';
 import { decodePngDataUrl, decodeUpload } from '../consents/uploaded-file';
 import { authorizationPdf } from '../pdf/authorization-pdf';
 import { reconcilePosts } from '../posts/post-checks';
+import { listPosts } from '../repositories/post-repository';
 import { revocationAcknowledgmentPdf } from '../pdf/revocation-pdf';
 import {
   authorizationPdf as storedPdf,
@@ -39,7 +40,7 @@ export function existing(core: BackendCore, id: string): AuthorizationRecord {
 
 export function detail(core: BackendCore, id: string) {
   const record = existing(core, id);
-  return detailOf(core.requireStore().db, record, existingPatient(core, record.patientId), core.settings, core.today());
+  return detailOf(core.requireStore().db, record, existingPatient(core, record.patientId), core.settings, core.today(), signerContext(core, record.patientId));
 }
 
 export function mustBeDraft(record: AuthorizationRecord): void {
@@ -54,10 +55,15 @@ function mustBeHandedOver(core: BackendCore, id: string): void {
   if (handedOver && handedOver !== id) throw new AppError('forbidden', 'Only the authorization handed to the patient can be used now.');
 }
 
-/** Refuse to go on with a draft that could not be signed: its terms, its wording or the practice's details are incomplete. */
+/** The practice's view of who the patient is, for "who may sign today". */
+function signerContext(core: BackendCore, patientId: string): SignerFacts {
+  return { dateOfBirth: existingPatient(core, patientId).dateOfBirth, ageOfMajority: core.settings.ageOfMajority };
+}
+
+/** Refuse to go on with a draft that could not be signed: its terms (and who signs), its wording or the practice's details are incomplete. */
 export function assertComplete(core: BackendCore, record: AuthorizationRecord): void {
   const template = getTemplate(core.requireStore().db, record.templateId)!;
-  const problems = draftProblems(template, record.terms, core.settings, core.today());
+  const problems = draftProblems(template, record.terms, core.settings, core.today(), signerContext(core, record.patientId));
   if (problems.length) {
     throw new AppError('validation', `Not ready to sign: ${problems.map((p) => p.message).join(' ')}`, {
       issues: problems.map(({ path, message }) => ({ path, message })),
@@ -98,7 +104,7 @@ export const consentHandlers = {
     const template = activeTemplate(db, terms.language);
     return {
       document: renderAuthorization(template, terms, partiesOf(core.settings, patient)),
-      problems: draftProblems(template, terms, core.settings, core.today()),
+      problems: draftProblems(template, terms, core.settings, core.today(), signerContext(core, patientId)),
     };
   },
 
@@ -189,7 +195,7 @@ export const consentHandlers = {
         action: 'consent.signed',
         subjectType: 'authorization',
         subjectId: input.id,
-        detail: `${record.terms.representative ? 'by representative' : 'by patient'}; text SHA-256 ${shown.sha256}`,
+        detail: `${record.terms.representative ? 'by representative' : 'by patient'}${record.terms.minorSignsAlone ? `; minor signs alone: ${record.terms.minorSignsAlone.reason}` : ''}; text SHA-256 ${shown.sha256}`,
       });
     });
     return detail(core, input.id);
@@ -236,7 +242,7 @@ export const consentHandlers = {
         png,
         signerName: record.signerName!,
         signedAt: record.signedAt!,
-        signedOn: record.signedAt!.slice(0, 10),
+        signedOn: core.dayOfInstant(record.signedAt!),
         representative: record.terms.representative,
         workstation: record.workstation!,
         textSha256: record.textSha256!,
@@ -280,7 +286,9 @@ export const consentHandlers = {
         issues: [{ path: 'receivedOn', message: 'Use today or an earlier day.' }],
       });
     }
-    if (input.receivedOn < record.signedAt!.slice(0, 10)) {
+    // On paper, the day written on the form; on screen, the practice's day of the signature.
+    const signedOn = record.paperSignedOn ?? core.dayOfInstant(record.signedAt!);
+    if (input.receivedOn < signedOn) {
       throw new AppError('validation', 'The revocation cannot have arrived before the authorization was signed.', {
         issues: [{ path: 'receivedOn', message: 'Check the date.' }],
       });
@@ -290,13 +298,22 @@ export const consentHandlers = {
     const recordedAt = core.nowIso();
     const patient = existingPatient(core, record.patientId);
     const certificate = await signingCertificate(core);
+    // The posts the letter lists: every one that went out under this consent and is not down yet, or came down for it.
+    const posts = listPosts(store.db, "WHERE consent_id = ? AND published_at IS NOT NULL", input.id).map((p) => ({
+      channel: p.channel,
+      url: p.publishedUrl,
+      publishedOn: p.publishedAt!,
+      takenDown: p.state === 'taken_down',
+      publishedAfterReceipt: p.publishedAt! >= input.receivedOn,
+    }));
     const pdf = await revocationAcknowledgmentPdf({
       authorizationId: input.id,
       language: record.terms.language,
       practiceName: core.settings.practiceName,
       patientName: patientName(patient),
-      signedOn: record.signedAt!.slice(0, 10),
+      signedOn,
       receivedOn: input.receivedOn,
+      posts,
       method: input.method,
       enteredBy: me.displayName,
       recordedAt,
@@ -325,7 +342,7 @@ export const consentHandlers = {
       });
       // In the same transaction: no moment exists where the consent is
       // revoked but a post relying on it still stands as published.
-      reconcilePosts(store.db, core.today(), core.nowIso(), { consentId: input.id });
+      reconcilePosts(store.db, core.checkContext(), core.nowIso(), { consentId: input.id });
     });
     return detail(core, input.id);
   },
@@ -369,7 +386,7 @@ export const consentHandlers = {
       const at = core.nowIso();
       recordExpirationEvent(store.db, id, { at, on: occurredOn, by: core.requireSession().id });
       core.audit({ action: 'consent.expiration_event_recorded', subjectType: 'authorization', subjectId: id, detail: `occurred ${occurredOn}` });
-      reconcilePosts(store.db, core.today(), at, { consentId: id });
+      reconcilePosts(store.db, core.checkContext(), at, { consentId: id });
     });
     return detail(core, id);
   },

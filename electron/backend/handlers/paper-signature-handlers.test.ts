@@ -3,6 +3,7 @@ import path from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { checkAuthorizationText } from '../../../shared/authorization/authorization-checker';
+import { dayOf, formatDay } from '../../../shared/calendar';
 import { completeTerms } from '../../../shared/authorization/test-terms';
 import { verifyBundle } from '../export/bundle-verify';
 import { exportAndWait } from '../testing/audit-practice';
@@ -139,7 +140,7 @@ describe('a paper signature', () => {
     expect(await rejection(record({ scan }))).toMatchObject({ code: 'conflict', message: expect.stringMatching(/changed after its paper form was printed/) });
     await p.call('consents.paperForm', { id: draft.id });
     expect(await rejection(record({ scan, signedOn: '2026-11-30' }))).toMatchObject({ code: 'validation', issues: [{ path: 'signedOn' }] });
-    expect(await rejection(record({ scan, signedOn: '2026-11-28' }))).toMatchObject({ code: 'validation', message: expect.stringMatching(/printed on 2026-11-29/) });
+    expect(await rejection(record({ scan, signedOn: '2026-11-28' }))).toMatchObject({ code: 'validation', message: expect.stringMatching(/printed on November 29, 2026/) });
     expect(await rejection(record({ scan, signerName: 'Ana Lopez' }))).toMatchObject({ code: 'validation', issues: [{ path: 'signerName' }] });
     expect((await rejection(record({ scan, password: 'wrong password' }))).code).toBe('unauthorized');
     expect(await rejection(record({ scan: { mimeType: 'image/png', base64: scan.base64 } }))).toMatchObject({ code: 'validation', issues: [{ path: 'scan' }] });
@@ -161,5 +162,23 @@ describe('a paper signature', () => {
     expect(complete.problems.map((x) => x.path)).toEqual(['practiceAddress']);
     expect((await rejection(p.call('consents.paperForm', { id: complete.id }))).message).toMatch(/practice’s address is missing/);
     expect((await rejection(p.call('consents.startPatientMode', { id: complete.id }))).message).toMatch(/practice’s address is missing/);
+  });
+
+  it.each(['Pacific/Auckland', 'America/Los_Angeles'])('is dated by the day on the form in the practice’s own zone (%s), for the letter and the revocation alike', async (zone) => {
+    await p.as({ username: 'admin', password: adminPassword });
+    await p.call('settings.update', { timeZone: zone });
+    // 15:00 UTC on 29 November: already the 30th in Auckland (UTC+13), still the 29th in Los Angeles.
+    const today = zone === 'Pacific/Auckland' ? '2026-11-30' : '2026-11-29';
+    await p.as(frontDesk);
+    const draft = await p.call('consents.createDraft', { patientId: p.patient.id, terms: completeTerms() });
+    await p.call('consents.paperForm', { id: draft.id });
+    const scan = { mimeType: 'image/jpeg' as const, base64: (await photoWithGps()).toString('base64') };
+    const final = await p.call('consents.recordPaperSignature', { id: draft.id, scan, signedOn: today, signerName: 'Maria Lopez', attested: true, password: frontDesk.password });
+    expect(dayOf(new Date(final.signedAt!), zone)).toBe(today);
+    // Received the same day it was signed: neither before the signature nor in the future.
+    const revoked = await p.call('consents.revoke', { id: draft.id, receivedOn: today, method: 'in_person', note: '', scan: null });
+    expect(revoked).toMatchObject({ status: 'revoked', revocation: { receivedOn: today } });
+    const letter = pdfFlatText(pdfBytes(await p.call('consents.revocationPdf', { id: draft.id })));
+    expect(letter).toContain(`marketing authorization signed on ${formatDay(today, 'en')}`);
   });
 });

@@ -1,3 +1,4 @@
+import { formatDay, startOfDayIn, type Day } from '../../../shared/calendar';
 import { AppError } from '../../../shared/errors';
 import { patientName } from '../../../shared/patients';
 import { auditOfSubject } from '../audit/audit-log';
@@ -13,11 +14,12 @@ import { existingPatient } from './patient-handlers';
 
 /**
  * A paper signature is dated by the day written on the form. Everything that
- * orders or filters by signing time reads `signed_at`, an instant: noon UTC
- * of that day falls on the same calendar day in every US time zone (UTC-11
- * to UTC+10), so the day derived from it is the day on the paper.
+ * orders or filters by signing time reads `signed_at`, an instant: noon of
+ * that day in the practice's time zone, so the practice's day of it is the
+ * day on the paper in any zone (noon stays inside the day whatever daylight
+ * saving does; noon UTC would be the next day in Auckland).
  */
-export const paperSignedAt = (day: string) => `${day}T12:00:00.000Z`;
+export const paperSignedAt = (day: Day, timeZone: string): string => new Date(startOfDayIn(day, timeZone).getTime() + 12 * 3_600_000).toISOString();
 
 /**
  * The paper path: print a prepared authorization for a hand signature, then
@@ -67,9 +69,10 @@ export const paperSignatureHandlers = {
     if (record.paperFormTextSha256 !== shown.sha256) {
       throw new AppError('conflict', 'The draft changed after its paper form was printed. Print it again and have the new form signed.');
     }
-    const printedOn = record.paperFormPrintedAt.slice(0, 10);
+    const printedOn = core.dayOfInstant(record.paperFormPrintedAt);
     if (input.signedOn > core.today() || input.signedOn < printedOn) {
-      const message = input.signedOn > core.today() ? 'The date signed cannot be in the future.' : `The form was printed on ${printedOn}; it cannot have been signed before.`;
+      const message =
+        input.signedOn > core.today() ? 'The date signed cannot be in the future.' : `The form was printed on ${formatDay(printedOn, 'en')}; it cannot have been signed before.`;
       throw new AppError('validation', message, { issues: [{ path: 'signedOn', message }] });
     }
     const expectedSigner = record.terms.representative?.name ?? patientName(patient);
@@ -81,7 +84,7 @@ export const paperSignatureHandlers = {
     const scan = await cleanScan(input.scan.base64, input.scan.mimeType);
     const scanSha256 = sha256Hex(scan.bytes);
     const attestedAt = core.nowIso();
-    const signedAt = paperSignedAt(input.signedOn);
+    const signedAt = paperSignedAt(input.signedOn, core.timeZone);
     const practiceName = core.settings.practiceName;
     const contentSha256 = contentHash({
       authorizationId: input.id,

@@ -39,7 +39,7 @@ export const sessionHandlers = {
     recovery.bytes.fill(0);
     const certificate = await generatePracticeCertificate(input.practiceName, core.now());
     store.write(() => {
-      writeSettings(store.db, { practiceName: input.practiceName, idleMinutes: defaultIdleMinutes });
+      writeSettings(store.db, { practiceName: input.practiceName, idleMinutes: defaultIdleMinutes, timeZone: input.timeZone ?? core.workstationTimeZone });
       insertStaff(store.db, admin);
       const by = { actorId: admin.id, actorName: admin.username };
       core.adoptStore(store);

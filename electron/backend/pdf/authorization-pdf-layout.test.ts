@@ -158,6 +158,11 @@ async function variants(language: Language): Promise<Variant[]> {
     patientName,
     signedOn: '2026-11-29',
     receivedOn: '2027-03-02',
+    posts: [
+      { channel: 'facebook', url: 'https://www.facebook.com/riversidephysicaltherapyandsportsrehabilitation/posts/pfbid02xYzAbCdEfGhIjKlMnOpQrStUvWxYz1234567890', publishedOn: '2026-12-14', takenDown: true, publishedAfterReceipt: false },
+      { channel: 'website', url: null, publishedOn: '2027-03-02', takenDown: false, publishedAfterReceipt: true },
+      { channel: patientLanguages[language].freeText.examples.otherChannel, url: 'https://example.org/newsletter/2027/03', publishedOn: '2027-03-05', takenDown: false, publishedAfterReceipt: true },
+    ],
     method: 'email',
     enteredBy: 'Marisol Ortega-Villanueva',
     recordedAt: '2027-03-02T16:00:00.000Z',

@@ -18,6 +18,7 @@ beforeAll(async () => {
     patientName: 'Maria Lopez',
     signedOn: '2026-01-10',
     receivedOn: '2026-03-02',
+    posts: [],
     method: 'mail',
     enteredBy: 'Fran Front',
     recordedAt: '2026-03-02T12:00:00.000Z',

@@ -15,12 +15,36 @@ export interface RevocationPdfInput {
   /** Days as the caller wants them printed (the practice's calendar). */
   signedOn: Day;
   receivedOn: Day;
+  /** Posts published under the authorization: taken down, or to be taken down. */
+  posts: RevokedPost[];
   method: RevocationMethod;
   enteredBy: string;
   recordedAt: string;
   scanAttached: boolean;
   authorizationPdfSha256: string;
   certificate: CertificateBundle;
+}
+
+export interface RevokedPost {
+  /** A channel of the catalogue, or the coordinator's own words for another one. */
+  channel: string;
+  url: string | null;
+  publishedOn: Day;
+  takenDown: boolean;
+  publishedAfterReceipt: boolean;
+}
+
+function postLine(lang: Language, post: RevokedPost): string {
+  const language = patientLanguages[lang];
+  const w = language.revocationAcknowledgment;
+  const channels: Record<string, string> = language.labels.channels;
+  const status = post.takenDown ? w.postTakenDown : w.postToBeTakenDown;
+  return fillIn(w.post, {
+    channel: Object.hasOwn(channels, post.channel) ? channels[post.channel]! : post.channel,
+    publishedOn: formatDay(post.publishedOn, lang),
+    address: post.url ?? w.postWithoutAddress,
+    status: post.publishedAfterReceipt ? fillIn(w.postAfterReceipt, { status }) : status,
+  });
 }
 
 /** A one-page acknowledgment, in the patient's language, that the practice received and recorded the revocation. */
@@ -56,6 +80,9 @@ export async function revocationAcknowledgmentPdf(input: RevocationPdfInput): Pr
   layout.heading(w.record);
   layout.labelsFor(rows.map(([label]) => label));
   for (const [label, value, mono] of rows) layout.field(label, value, { mono: mono ?? false });
+  layout.heading(w.posts);
+  if (input.posts.length === 0) layout.paragraph(w.noPosts);
+  else layout.list(input.posts.map((post) => postLine(input.language, post)));
   layout.footers(fillIn(w.footer, { id: input.authorizationId }), (n, m) => fillIn(language.pdf.page, { n, m }));
   return signPdf(layout.doc, input.certificate, {
     reason: `Revocation of authorization ${input.authorizationId} recorded`,

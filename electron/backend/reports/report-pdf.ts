@@ -25,8 +25,9 @@ const titles: Record<ReportData['kind'], string> = {
   staff_activity: 'Staff activity',
 };
 
-export function reportFileName(kind: ReportData['kind'], generatedAt: Date): string {
-  return `report-${kind.replace(/_/g, '-')}-${generatedAt.toISOString().slice(0, 10)}.pdf`;
+/** The file's name carries the practice's day it was made (not the UTC one). */
+export function reportFileName(kind: ReportData['kind'], day: string): string {
+  return `report-${kind.replace(/_/g, '-')}-${day}.pdf`;
 }
 
 /**

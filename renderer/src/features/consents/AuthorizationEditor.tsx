@@ -24,6 +24,7 @@ import { SelectField } from '../../components/SelectField';
 import { StatusMessage } from '../../components/StatusMessage';
 import { SubmitButton } from '../../components/SubmitButton';
 import { useAppState } from '../session/app-state-context';
+import { practiceTimeZone } from '../session/practice-time-zone';
 import {
   authorizationFormSchema,
   formFieldOf,
@@ -61,6 +62,7 @@ const fieldOfIssue = Object.fromEntries(
     'representative.name',
     'representative.authority',
     'representative.authorityDetail',
+    'minorSignsAlone.reason',
   ].flatMap((path) => {
     const field = formFieldOf(path);
     return field ? [[path, field], [`terms.${path}`, field]] : [];
@@ -144,8 +146,8 @@ export function AuthorizationEditor({ patientId, draftId: initialDraftId, defaul
       const draft = await persist(terms);
       setSaved(
         draft.problems.length
-          ? `Draft saved at ${new Date().toLocaleTimeString('en-US', { timeStyle: 'short' })}. It is not complete yet.`
-          : `Draft saved at ${new Date().toLocaleTimeString('en-US', { timeStyle: 'short' })}. It is ready for the patient to sign.`,
+          ? `Draft saved at ${new Date().toLocaleTimeString('en-US', { timeStyle: 'short', timeZone: practiceTimeZone() })}. It is not complete yet.`
+          : `Draft saved at ${new Date().toLocaleTimeString('en-US', { timeStyle: 'short', timeZone: practiceTimeZone() })}. It is ready for the patient to sign.`,
       );
     } catch (error) {
       setProblem(reportCallError(error, setError, fieldOfIssue));
@@ -193,6 +195,19 @@ export function AuthorizationEditor({ patientId, draftId: initialDraftId, defaul
           registration={register('contentKinds')}
           error={errors.contentKinds?.message}
         />
+        {values.contentKinds?.includes('health_condition') ? (
+          <OtherEntriesField
+            name="conditions"
+            legend="Which conditions or treatments (optional)"
+            hint="Name them, such as “knee replacement”, to allow only these. Leave empty to allow any health information."
+            itemLabel="Condition or treatment"
+            addLabel="Name a condition or treatment"
+            max={10}
+            control={control}
+            register={register}
+            errors={errors}
+          />
+        ) : null}
         <ChoiceGroupField
           legend="Where it may appear"
           type="checkbox"
@@ -291,7 +306,20 @@ export function AuthorizationEditor({ patientId, draftId: initialDraftId, defaul
               error={errors.authorityDetail?.message}
             />
           </div>
-        ) : null}
+        ) : (
+          <>
+            <CheckboxField label="The patient is a minor who may sign for themself under state law (for example, emancipated)" {...register('minorSignsAlone')} />
+            {values.minorSignsAlone ? (
+              <FormField
+                label="Why this minor may sign alone"
+                autoComplete="off"
+                hint="Recorded with your name, such as “emancipated minor, court order 24-117”."
+                registration={register('minorSignsAloneReason')}
+                error={errors.minorSignsAloneReason?.message}
+              />
+            ) : null}
+          </>
+        )}
         <div className="form-actions editor-actions">
           <SubmitButton busy={isSubmitting && !handingOver}>Save draft</SubmitButton>
           <button

@@ -3,7 +3,7 @@ import { useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import type { AuthorizationDetail, AuthorizationSummary } from '../../../../shared/authorization/record';
-import { dayOf } from '../../../../shared/calendar';
+import { practiceToday } from '../session/practice-time-zone';
 import { contract } from '../../../../shared/contract';
 import { useApi } from '../../api/api-context';
 import { reportCallError, type FormProblem } from '../../components/call-error';
@@ -52,7 +52,7 @@ export function PaperSignatureDialog({
     formState: { errors, isSubmitting },
   } = useForm<PaperFormInput, unknown, PaperFormValues>({
     resolver: zodResolver(paperFormSchema),
-    defaultValues: { signedOn: dayOf(new Date()), signerName, attested: false as unknown as true, password: '' },
+    defaultValues: { signedOn: practiceToday(), signerName, attested: false as unknown as true, password: '' },
   });
 
   return (

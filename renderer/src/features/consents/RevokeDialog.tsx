@@ -3,7 +3,7 @@ import { useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { revocationMethodLabels, revocationMethods, type AuthorizationDetail, type AuthorizationSummary } from '../../../../shared/authorization/record';
-import { dayOf } from '../../../../shared/calendar';
+import { practiceToday } from '../session/practice-time-zone';
 import { contract } from '../../../../shared/contract';
 import { useApi } from '../../api/api-context';
 import { reportCallError, type FormProblem } from '../../components/call-error';
@@ -49,7 +49,7 @@ export function RevokeDialog({
     formState: { errors, isSubmitting },
   } = useForm<RevokeFormInput, unknown, RevokeFormValues>({
     resolver: zodResolver(revokeFormSchema),
-    defaultValues: { receivedOn: dayOf(new Date()), method: 'in_person', note: '' },
+    defaultValues: { receivedOn: practiceToday(), method: 'in_person', note: '' },
   });
 
   return (

@@ -6,6 +6,7 @@ const locked: AppState = {
   phase: 'locked',
   session: null,
   idleMinutes: 5,
+  timeZone: 'UTC',
   practiceName: 'Riverside',
   lockedUsername: 'alex',
   patientMode: null,
