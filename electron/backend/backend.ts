@@ -17,6 +17,12 @@ import { exportHandlers } from './handlers/export-handlers';
 import { reportHandlers } from './handlers/report-handlers';
 import { retentionHandlers } from './handlers/retention-handlers';
 import { backupHandlers } from './handlers/backup-handlers';
+import { policyHandlers } from './handlers/policy-handlers';
+import { trainingHandlers } from './handlers/training-handlers';
+import { postReviewHandlers } from './handlers/post-review-handlers';
+import { channelReviewHandlers } from './handlers/channel-review-handlers';
+import { incidentHandlers } from './handlers/incident-handlers';
+import { programHandlers } from './handlers/program-handlers';
 import { validationError } from './validation-error';
 import { runScheduledBackup } from './backup/backup-scheduler';
 
@@ -39,6 +45,12 @@ const handlers: Handlers = {
   ...reportHandlers,
   ...retentionHandlers,
   ...backupHandlers,
+  ...policyHandlers,
+  ...trainingHandlers,
+  ...postReviewHandlers,
+  ...channelReviewHandlers,
+  ...incidentHandlers,
+  ...programHandlers,
 };
 
 export interface Backend {
