@@ -8,7 +8,7 @@ const day = 24 * 60 * 60 * 1000;
 
 describe('the social-media policy', () => {
   it('refuses a version with a gap, naming it, and publishes a complete one as version 1', async () => {
-    const p = await programPractice();
+    const p = await programPractice({ start: '2026-11-02T15:00:00.000Z' });
     await p.as(admin);
     const gap = structuredClone(builtInPolicy);
     gap.es.sections.reviews.body = '';
@@ -31,7 +31,7 @@ describe('the social-media policy', () => {
   });
 
   it('keeps the draft across sessions and clears it once published', async () => {
-    const p = await programPractice();
+    const p = await programPractice({ start: '2026-11-02T15:00:00.000Z' });
     await p.as(admin);
     const text = structuredClone(builtInPolicy);
     text.en.title = 'Our social-media rules';
@@ -46,7 +46,7 @@ describe('the social-media policy', () => {
   });
 
   it('blocks marketing from approving and publishing until they acknowledge, with their password, the text on screen', async () => {
-    const p = await programPractice();
+    const p = await programPractice({ start: '2026-11-02T15:00:00.000Z' });
     // Before any policy: nothing to acknowledge, nothing blocked.
     const before = await p.call('posts.create', p.draft());
     expect((await p.call('program.mine', {})).acknowledgment.state).toBe('no_policy');
@@ -90,7 +90,7 @@ describe('the social-media policy', () => {
   });
 
   it('asks again for a new version, and once a year', async () => {
-    const p = await programPractice();
+    const p = await programPractice({ start: '2026-11-02T15:00:00.000Z' });
     await p.as(admin);
     const first = await p.call('policy.publish', { text: builtInPolicy });
     await p.as(marketing);
@@ -125,7 +125,7 @@ describe('the social-media policy', () => {
   });
 
   it('gives every published version as a signed PDF in English and Spanish', async () => {
-    const p = await programPractice();
+    const p = await programPractice({ start: '2026-11-02T15:00:00.000Z' });
     await p.as(admin);
     const v1 = await p.call('policy.publish', { text: builtInPolicy });
     const en = Buffer.from((await p.call('policy.pdf', { versionId: v1.id, language: 'en' })).base64, 'base64');

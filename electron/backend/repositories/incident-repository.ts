@@ -151,7 +151,7 @@ export function listIncidents(db: Db, today: Day, range?: { from: Day; toIso: st
   const rows = db
     .prepare(
       `${select} ${range ? 'WHERE i.opened_at < @toIso AND (i.discovered_on >= @from OR i.closed_at IS NULL OR i.closed_at >= @from)' : ''}
-       ORDER BY i.discovered_on DESC, i.opened_at DESC`,
+       ORDER BY i.discovered_on DESC, i.opened_at DESC, i.rowid DESC`,
     )
     .all(range ?? {}) as IncidentRow[];
   return rows.map((r) => toIncident(db, r, today));

@@ -129,7 +129,7 @@ export function listAcknowledgments(db: Db, filter: { staffId?: string; onOrBefo
     db
       .prepare(
         `SELECT a.*, v.version FROM policy_acknowledgments a JOIN policy_versions v ON v.id = a.version_id
-         ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY a.acknowledged_at, a.id`,
+         ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY a.acknowledged_at, a.rowid`,
       )
       .all(...params) as AckRow[]
   ).map(toAck);

@@ -27,7 +27,7 @@ export function listTrainingSessions(db: Db, range?: { from: string; to: string 
     'SELECT a.staff_id AS staffId, s.display_name AS displayName FROM training_attendees a JOIN staff s ON s.id = a.staff_id WHERE a.session_id = ? ORDER BY s.display_name COLLATE NOCASE',
   );
   const materials = db.prepare(
-    'SELECT id, file_name AS fileName, mime_type AS mimeType, bytes, sha256 FROM training_materials WHERE session_id = ? ORDER BY added_at, file_name',
+    'SELECT id, file_name AS fileName, mime_type AS mimeType, bytes, sha256 FROM training_materials WHERE session_id = ? ORDER BY added_at, rowid',
   );
   return rows.map((r) => ({
     id: r.id,
@@ -88,7 +88,7 @@ export function getTrainingMaterial(db: Db, id: string): (TrainingMaterialSummar
 
 /** Materials' ids and hashes in the order an export reads them, one row at a time by id. */
 export function listTrainingMaterialIds(db: Db, sessionIds: readonly string[]): { id: string; sessionId: string; fileName: string; sha256: string }[] {
-  const q = db.prepare('SELECT id, session_id AS sessionId, file_name AS fileName, sha256 FROM training_materials WHERE session_id = ? ORDER BY added_at, file_name');
+  const q = db.prepare('SELECT id, session_id AS sessionId, file_name AS fileName, sha256 FROM training_materials WHERE session_id = ? ORDER BY added_at, rowid');
   return sessionIds.flatMap((id) => q.all(id) as { id: string; sessionId: string; fileName: string; sha256: string }[]);
 }
 
@@ -137,7 +137,7 @@ export function listQuizResults(db: Db, range?: { fromIso: string; toIso: string
     db
       .prepare(
         `SELECT q.id, q.staff_id, s.display_name, q.taken_at, q.language, q.correct, q.total, q.passed
-         FROM quiz_results q JOIN staff s ON s.id = q.staff_id ${range ? 'WHERE q.taken_at >= ? AND q.taken_at < ?' : ''} ORDER BY q.taken_at, q.id`,
+         FROM quiz_results q JOIN staff s ON s.id = q.staff_id ${range ? 'WHERE q.taken_at >= ? AND q.taken_at < ?' : ''} ORDER BY q.taken_at, q.rowid`,
       )
       .all(...(range ? [range.fromIso, range.toIso] : [])) as QuizRow[]
   ).map(toQuiz);

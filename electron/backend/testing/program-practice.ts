@@ -18,7 +18,7 @@ export const admin = { username: 'admin', password: adminPassword };
  * as marketing at the end.
  */
 export async function programPractice(options: { start?: string } = {}) {
-  const clock = manualClock(options.start ?? '2026-11-02T15:00:00.000Z');
+  const clock = manualClock(options.start ?? '2026-10-15T15:00:00.000Z');
   const t = await setUpStore({ now: clock.now, workstationTimeZone: 'America/Chicago' });
   await t.call('settings.update', { timeZone: 'America/Chicago' });
   const staff = {
