@@ -250,7 +250,7 @@ export async function verifyBundle(file: string): Promise<BundleVerification> {
         failures.push(`${item.path}: missing from the bundle (the manifest lists it).`);
         continue;
       }
-      const isPdf = item.kind === 'authorization-pdf' || item.kind === 'revocation-pdf';
+      const isPdf = item.kind === 'authorization-pdf' || item.kind === 'revocation-pdf' || item.kind === 'program-pdf';
       const audit = item.kind === 'audit-log' ? new AuditExcerptCheck(item.path) : null;
       const keep = isPdf && entry.uncompressedSize <= maxInMemory;
       let digest: Awaited<ReturnType<typeof digestEntry>>;
