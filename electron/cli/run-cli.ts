@@ -17,6 +17,7 @@ import { backupCommand } from './commands/backup';
 import { restoreCommand } from './commands/restore';
 import { purgeCommand } from './commands/purge';
 import { repliesCheckCommand } from './commands/replies-check';
+import { programStatusCommand } from './commands/program-status';
 
 export const commands: readonly CliCommand[] = [
   initCommand,
@@ -33,6 +34,7 @@ export const commands: readonly CliCommand[] = [
   restoreCommand,
   purgeCommand,
   repliesCheckCommand,
+  programStatusCommand,
 ];
 
 function overview(): string {

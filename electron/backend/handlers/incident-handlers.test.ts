@@ -142,11 +142,10 @@ describe('handling an incident', () => {
     expect((await rejection(p.call('incidents.close', { id, outcome: 'Handled and closed properly.' }))).message).toMatch(/Produce the notification letter first/);
     expect((await rejection(p.call('incidents.recordNotice', { id, kind: 'individual', on: '2026-11-02', note: '' }))).message).toMatch(/Produce the notification letter first/);
 
-    const withLetters = await p.call('incidents.produceLetter', { id, language: 'es', recipientName: '', addressLines: '12 Oak Street\nSpringfield, IL 62704' });
+    await p.call('incidents.produceLetter', { id, language: 'es', recipientName: '', addressLines: '12 Oak Street\nSpringfield, IL 62704' });
     await p.call('incidents.produceLetter', { id, language: 'en', recipientName: '', addressLines: '' });
     const withReport = await p.call('incidents.produceReport', { id, language: 'en' });
     expect(withReport.documents.map((d) => `${d.kind}:${d.language}`)).toEqual(['letter:es', 'letter:en', 'report:en']);
-    void withLetters;
 
     const docs = await Promise.all(withReport.documents.map(async (d) => Buffer.from((await p.call('incidents.document', { id: d.id })).base64, 'base64')));
     const [letterEs, letterEn, report] = docs as [Buffer, Buffer, Buffer];
