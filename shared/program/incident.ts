@@ -361,6 +361,8 @@ export interface IncidentPostSummary {
   testimonialTitle: string;
   /** The language of the consent the post relied on: the patient's letter defaults to it. */
   consentLanguage: string | null;
+  /** What the post used (content kinds), for the assessment's first factor. */
+  contentKinds: string[];
 }
 
 export interface Incident {

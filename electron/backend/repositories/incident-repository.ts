@@ -66,7 +66,7 @@ function postSummary(db: Db, postId: string): IncidentPostSummary | null {
   const row = db
     .prepare(
       `SELECT p.id, p.channel, p.state, p.published_at, p.published_url, p.takedown_required_at, p.takedown_reason, p.taken_down_at,
-         coalesce(p.consent_id, p.purged_consent_id) AS consent_id, p.patient_id, t.title, a.terms
+         coalesce(p.consent_id, p.purged_consent_id) AS consent_id, p.patient_id, p.content_kinds, t.title, a.terms
        FROM posts p JOIN testimonials t ON t.id = p.testimonial_id LEFT JOIN authorizations a ON a.id = p.consent_id WHERE p.id = ?`,
     )
     .get(postId) as
@@ -81,6 +81,7 @@ function postSummary(db: Db, postId: string): IncidentPostSummary | null {
         taken_down_at: string | null;
         consent_id: string | null;
         patient_id: string;
+        content_kinds: string;
         title: string;
         terms: string | null;
       }
@@ -99,6 +100,7 @@ function postSummary(db: Db, postId: string): IncidentPostSummary | null {
     patientId: row.patient_id,
     testimonialTitle: row.title,
     consentLanguage: row.terms ? ((JSON.parse(row.terms) as { language?: string }).language ?? null) : null,
+    contentKinds: JSON.parse(row.content_kinds) as string[],
   };
 }
 
