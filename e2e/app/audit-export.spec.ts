@@ -101,7 +101,10 @@ test('the privacy officer exports the demo history with the progress bar on scre
       new RegExp(`^${review.reviewed} authorizations, 1 revocation acknowledgment, \\d+ posts and \\d+ audit events$`),
     );
     const entries = [...(await readZip(filePath)).keys()];
-    expect(entries.filter((name) => name.endsWith('.pdf'))).toHaveLength(review.reviewed + revoked.length);
+    expect(entries.filter((name) => name.endsWith('.pdf') && !name.startsWith('program/'))).toHaveLength(review.reviewed + revoked.length);
+    // The compliance program's signed PDFs (its report, the policy versions, the incident reports) come too; its training materials are not the practice's to sign.
+    const programPdfs = entries.filter((name) => name.startsWith('program/') && name.endsWith('.pdf') && !name.startsWith('program/training-materials/'));
+    expect(programPdfs).toContain('program/compliance-program-report.pdf');
     const lastNames = review.rows.map((r) => r.patientName.split(' ').at(-1)!);
     expect(entries.filter((name) => lastNames.some((last) => name.includes(last)))).toEqual([]);
 
@@ -110,7 +113,7 @@ test('the privacy officer exports the demo history with the progress bar on scre
     const verified = page.getByRole('status').filter({ hasText: /^Bundle intact: / });
     await expect(verified).toBeVisible();
     const [, files, signatures, events] = /Checked (\d+) files, (\d+) PDF signatures and (\d+) audit events\./.exec((await verified.textContent())!)!;
-    expect(Number(signatures)).toBe(review.reviewed + revoked.length);
+    expect(Number(signatures)).toBe(review.reviewed + revoked.length + programPdfs.length);
     await expectAccessible(page, 'bundle ready and verified');
     await snapshot(page, testInfo, '02-export-verified');
 

@@ -46,7 +46,7 @@ export function AppShell() {
       <div className="shell-body">
         <MainNavigation pages={pages.filter((entry) => may(entry.permission))} currentPath={path} />
         <main id="main" ref={mainRef} tabIndex={-1} className="shell-main">
-          <ProgramNotice key={path} />
+          <ProgramNotice key={`policy-notice-${path}`} />
           {content}
         </main>
       </div>

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useId, useState } from 'react';
 import { languages, type Language } from '../../../../shared/authorization/scope';
 import { formatDay } from '../../../../shared/calendar';
 import { patientLanguages } from '../../../../shared/patient-language';
@@ -367,6 +367,7 @@ function DecisionForm({ incident, onDone }: { incident: Incident; onDone: (messa
 
 function Documents({ incident, onDone, onOutcome }: { incident: Incident; onDone: (message: string) => void; onOutcome: (o: Outcome) => void }) {
   const api = useApi();
+  const idBase = useId();
   const defaultLanguage = (languages as readonly string[]).includes(incident.post?.consentLanguage ?? '') ? (incident.post!.consentLanguage as Language) : 'en';
   const [reportLanguage, setReportLanguage] = useState<Language>('en');
   const [letterLanguage, setLetterLanguage] = useState<Language>(defaultLanguage);
@@ -393,12 +394,12 @@ function Documents({ incident, onDone, onOutcome }: { incident: Incident; onDone
       )
       .finally(() => setBusy(null));
   };
-  const languageSelect = (label: string, value: Language, set: (l: Language) => void) => (
+  const languageSelect = (kind: 'report' | 'letter', label: string, value: Language, set: (l: Language) => void) => (
     <div className="field">
-      <label htmlFor={`doc-${label}`} className="field-label">
+      <label htmlFor={`${idBase}-${kind}-language`} className="field-label">
         {label}
       </label>
-      <select id={`doc-${label}`} className="field-input field-select" value={value} onChange={(e) => set(e.target.value as Language)}>
+      <select id={`${idBase}-${kind}-language`} className="field-input field-select" value={value} onChange={(e) => set(e.target.value as Language)}>
         {languages.map((l) => (
           <option key={l} value={l}>
             {patientLanguages[l].englishName}
@@ -435,7 +436,7 @@ function Documents({ incident, onDone, onOutcome }: { incident: Incident; onDone
         }}
       >
         <h3>Incident report</h3>
-        {languageSelect('Language of the report', reportLanguage, setReportLanguage)}
+        {languageSelect('report', 'Language of the report', reportLanguage, setReportLanguage)}
         <SubmitButton busy={busy === 'report'}>Produce the incident report</SubmitButton>
       </form>
       {incident.decision === 'required' && incident.state === 'open' ? (
@@ -448,7 +449,7 @@ function Documents({ incident, onDone, onOutcome }: { incident: Incident; onDone
           }}
         >
           <h3>Letter to the patient</h3>
-          {languageSelect('Language of the letter', letterLanguage, setLetterLanguage)}
+          {languageSelect('letter', 'Language of the letter', letterLanguage, setLetterLanguage)}
           {incident.patientName ? (
             <p>To: {incident.patientName}</p>
           ) : (

@@ -57,6 +57,7 @@ export function OurPolicyPage() {
             <PolicyAcknowledgment
               key={policy.id}
               policy={policy}
+              headingLevel={3}
               practiceName={value.practiceName}
               onAcknowledged={(status) => {
                 setMessage({ message: `Thank you. Your acknowledgment of version ${status.version} is recorded; renew it by ${formatDay(status.renewBy!, 'en')}.`, tone: 'success' });

@@ -24,10 +24,13 @@ export function PolicyAcknowledgment({
   policy,
   practiceName,
   onAcknowledged,
+  headingLevel = 2,
 }: {
   policy: PolicyVersion;
   practiceName: string;
   onAcknowledged: (status: AcknowledgmentStatus) => void;
+  /** The level of the policy's title where it is shown (2 on its own screen, 3 inside a section). */
+  headingLevel?: 2 | 3;
 }) {
   const api = useApi();
   const id = useId();
@@ -94,7 +97,7 @@ export function PolicyAcknowledgment({
         ))}
       </fieldset>
       <div ref={reader} className="policy-reader" role="region" aria-label={`Social-media policy, version ${policy.version}`} tabIndex={0}>
-        <PolicyDocument text={policy.text[language]} language={language} practiceName={practiceName} />
+        <PolicyDocument text={policy.text[language]} language={language} practiceName={practiceName} level={headingLevel} />
         <p ref={end} className="policy-end">
           End of the policy (version {policy.version}).
         </p>

@@ -4,14 +4,15 @@ import { policySectionKeys } from '../../../../shared/program-language';
 import { ruleHeadings, type PolicyText } from '../../../../shared/program/policy';
 import './policy.css';
 
-/** The policy as staff read it, in its language, with the practice's name filled in; headings start at `level`. */
-export function PolicyDocument({ text, language, practiceName, level = 3 }: { text: PolicyText; language: Language; practiceName: string; level?: 2 | 3 }) {
+/** The policy as staff read it, in its language, with the practice's name filled in; its title is a heading of `level`, its sections one below. */
+export function PolicyDocument({ text, language, practiceName, level = 2 }: { text: PolicyText; language: Language; practiceName: string; level?: 2 | 3 }) {
   const fill = (s: string) => fillIn(s, { practice: practiceName });
-  const H = level === 2 ? 'h2' : 'h3';
+  const Title = level === 2 ? 'h2' : 'h3';
+  const H = level === 2 ? 'h3' : 'h4';
   const headings = ruleHeadings(language);
   return (
     <div className="policy-document" lang={language}>
-      <p className="policy-title">{fill(text.title)}</p>
+      <Title className="policy-title">{fill(text.title)}</Title>
       <p>{fill(text.intro)}</p>
       {policySectionKeys.map((key) => (
         <section key={key} className="policy-section">
@@ -19,14 +20,14 @@ export function PolicyDocument({ text, language, practiceName, level = 3 }: { te
           <p>{fill(text.sections[key].body)}</p>
         </section>
       ))}
-      <RuleLists text={text} practiceName={practiceName} headings={headings} level={level} />
+      <RuleLists text={text} practiceName={practiceName} headings={headings} level={level === 2 ? 3 : 4} />
     </div>
   );
 }
 
-export function RuleLists({ text, practiceName, headings, level = 3 }: { text: Pick<PolicyText, 'dos' | 'donts'>; practiceName: string; headings: { dos: string; donts: string }; level?: 2 | 3 }) {
+export function RuleLists({ text, practiceName, headings, level = 3 }: { text: Pick<PolicyText, 'dos' | 'donts'>; practiceName: string; headings: { dos: string; donts: string }; level?: 2 | 3 | 4 }) {
   const fill = (s: string) => fillIn(s, { practice: practiceName });
-  const H = level === 2 ? 'h2' : 'h3';
+  const H = level === 2 ? 'h2' : level === 3 ? 'h3' : 'h4';
   return (
     <div className="policy-rules">
       <section className="policy-rules-do">

@@ -62,7 +62,7 @@ export function PolicyVersionsPage() {
         {value.versions.length === 0 ? (
           <p>None yet. Edit the draft below, starting from the built-in policy, and publish it.</p>
         ) : (
-          <TableScroll label="Published versions">
+          <TableScroll label="Published versions, newest first">
             <table className="data-table">
               <thead>
                 <tr>

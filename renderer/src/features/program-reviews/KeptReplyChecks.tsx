@@ -40,7 +40,7 @@ export function KeptReplyChecks() {
       ) : value.length === 0 ? (
         <p>No reply was checked in these days.</p>
       ) : (
-        <TableScroll label="Review replies checked">
+        <TableScroll label="Checked replies, newest first">
           <table className="data-table">
             <thead>
               <tr>

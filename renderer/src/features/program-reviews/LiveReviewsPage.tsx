@@ -39,6 +39,8 @@ export function LiveReviewsPage() {
   const { value, error, reload } = useLoaded(load);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [reviewing, setReviewing] = useState<{ schedule: ReviewSchedule; period: PeriodStatus } | null>(null);
+  // Each posted reply checked here joins the kept results below.
+  const [repliesChecked, setRepliesChecked] = useState(0);
 
   if (!value) {
     return (
@@ -120,8 +122,13 @@ export function LiveReviewsPage() {
         </section>
       ))}
       {value.canManage ? <ScheduleForm overview={value} onSaved={(s) => { setOutcome({ message: `${channelName(s.channel)}: ${s.active ? `${reviewFrequencyLabels[s.frequency].toLowerCase()}, by ${s.assigneeName}` : 'reviews stopped'}.`, tone: 'success' }); reload(); }} /> : null}
-      <PostedReplyForm onChecked={(message, tone) => setOutcome({ message, tone })} />
-      <KeptReplyChecks />
+      <PostedReplyForm
+        onChecked={(message, tone) => {
+          setOutcome({ message, tone });
+          setRepliesChecked((n) => n + 1);
+        }}
+      />
+      <KeptReplyChecks key={repliesChecked} />
     </>
   );
 }
