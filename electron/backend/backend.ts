@@ -16,6 +16,7 @@ import { exportHandlers } from './handlers/export-handlers';
 import { reportHandlers } from './handlers/report-handlers';
 import { retentionHandlers } from './handlers/retention-handlers';
 import { backupHandlers } from './handlers/backup-handlers';
+import { normaliseInputText } from './input-text';
 import { validationError } from './validation-error';
 import { runScheduledBackup } from './backup/backup-scheduler';
 
@@ -62,7 +63,8 @@ export function createBackend(options: BackendOptions): Backend {
       // permission learns nothing about the input rules.
       core.authorize(spec);
       core.sweepIfNewDay();
-      const parsed = spec.input.safeParse(input ?? {});
+      // Broken Unicode is refused and text brought to the store's one form before any rule sees it.
+      const parsed = spec.input.safeParse(normaliseInputText(input ?? {}));
       if (!parsed.success) throw validationError(parsed.error);
       const handler = handlers[name] as Handler<typeof name>;
       const value = await handler(core, parsed.data as never);
