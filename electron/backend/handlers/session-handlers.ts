@@ -1,6 +1,7 @@
 import { AppError } from '../../../shared/errors';
 import type { StaffMember } from '../../../shared/staff';
 import { defaultIdleMinutes } from '../../../shared/settings';
+import { assertStrongPassword } from '../auth/password-strength';
 import { newRecoveryKey, parseRecoveryKey } from '../crypto/recovery-key';
 import { generatePracticeCertificate } from '../crypto/practice-certificate';
 import { activateCertificate } from '../repositories/certificate-repository';
@@ -18,6 +19,11 @@ export const sessionHandlers = {
     if (core.appState().phase !== 'setup') {
       throw new AppError('conflict', 'Consent Desk is already set up on this computer.');
     }
+    assertStrongPassword(input.password, 'password', {
+      username: input.adminUsername,
+      displayName: input.adminDisplayName,
+      practiceName: input.practiceName,
+    });
     const now = core.nowIso();
     const admin: StaffMember = {
       id: core.newId(),
@@ -77,6 +83,8 @@ export const sessionHandlers = {
   'session.recover': async (core, input) => {
     const throttleKey = '(recovery key)';
     core.throttle.check(throttleKey, core.now().getTime());
+    // Before the key is tried: a weak new password is refused without opening anything.
+    assertStrongPassword(input.newPassword, 'newPassword', { username: input.username });
     const recoveryKey = parseRecoveryKey(input.recoveryKey);
     const open = core.openStore;
     let unlocked = false;
@@ -147,6 +155,7 @@ export const sessionHandlers = {
         issues: [{ path: 'currentPassword', message: 'This is not your current password.' }],
       });
     }
+    assertStrongPassword(newPassword, 'newPassword', { ...me, practiceName: core.settings.practiceName });
     await store.setStaffSlot(me.id, me.username, newPassword, core.kdf);
     store.write(() => core.audit({ action: 'session.password_changed', subjectType: 'staff', subjectId: me.id }));
     return null;

@@ -1,5 +1,6 @@
 import { AppError } from '../../../shared/errors';
 import type { StaffMember } from '../../../shared/staff';
+import { assertStrongPassword } from '../auth/password-strength';
 import type { BackendCore } from '../backend-core';
 import {
   countActiveAdmins,
@@ -34,6 +35,7 @@ export const staffHandlers = {
         issues: [{ path: 'username', message: 'Choose another username.' }],
       });
     }
+    assertStrongPassword(input.password, 'password', { ...input, practiceName: core.settings.practiceName });
     const now = core.nowIso();
     const staff: StaffMember = {
       id: core.newId(),
@@ -73,6 +75,7 @@ export const staffHandlers = {
     if (staff.status !== 'active') {
       throw new AppError('conflict', `${staff.displayName}’s account is disabled; enable it with a new password instead.`);
     }
+    assertStrongPassword(password, 'password', { ...staff, practiceName: core.settings.practiceName });
     await store.setStaffSlot(staff.id, staff.username, password, core.kdf);
     store.write(() => core.audit({ action: 'staff.password_reset', subjectType: 'staff', subjectId: id }));
     return null;
@@ -104,6 +107,7 @@ export const staffHandlers = {
     const store = core.requireStore();
     const staff = existing(core, id);
     if (staff.status === 'active') return staff;
+    assertStrongPassword(password, 'password', { ...staff, practiceName: core.settings.practiceName });
     await store.setStaffSlot(staff.id, staff.username, password, core.kdf);
     return store.write(() => {
       const next = updateStaff(store.db, id, { status: 'active' }, core.nowIso());
