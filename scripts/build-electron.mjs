@@ -65,6 +65,17 @@ const targets = [
     define: { 'import.meta.url': '__bundleUrl', 'import.meta.dirname': '__dirname', 'import.meta.filename': '__filename' },
   },
   {
+    // The worker thread that draws signed PDFs under a time limit
+    // (electron/backend/rendering/time-limited-pdf.ts): it is loaded from
+    // beside the backend's bundle, so it sits in the same folder.
+    ...common,
+    entryPoints: ['electron/backend/rendering/pdf-worker.ts'],
+    outfile: 'dist/main/pdf-worker.cjs',
+    target: 'node22',
+    banner: { js: 'const __bundleUrl = require("node:url").pathToFileURL(__filename).href;' },
+    define: { 'import.meta.url': '__bundleUrl', 'import.meta.dirname': '__dirname', 'import.meta.filename': '__filename' },
+  },
+  {
     ...common,
     entryPoints: ['electron/preload/index.ts'],
     outfile: 'dist/preload/index.cjs',
