@@ -137,6 +137,13 @@ export function auditOfSubject(db: Db, subjectId: string): AuditEvent[] {
  * point at the last event. The first event that fails is named.
  */
 export function verifyAuditChain(db: Db): ChainVerification {
+  // One read transaction: the events and the head are read from the same
+  // snapshot, or another process's commit between the two reads would look
+  // like deleted events.
+  return db.inTransaction ? walkChain(db) : db.transaction(() => walkChain(db))();
+}
+
+function walkChain(db: Db): ChainVerification {
   let expectedSeq = 1;
   let prevHash = genesisHash;
   let count = 0;

@@ -5,7 +5,7 @@ import { AppError } from '../../../shared/errors';
 import { createSlot, openSlot, resealSlot, type KeySlot } from '../crypto/key-slots';
 import type { ScryptParams } from '../crypto/kdf';
 import type { StorePaths } from '../data-dir';
-import { configureConnection, newStoreCipher, openDatabase, rekeyDatabase, type CipherName, type Db } from './database';
+import { configureConnection, newStoreCipher, openDatabase, rekeyDatabase, writeTransaction, type CipherName, type Db } from './database';
 import { findStaffSlot, readKeyring, recoverySlot, slotLookup, writeKeyring, type Keyring } from './keyring';
 import { assertNotNewer, migrate } from './migrate';
 
@@ -46,9 +46,9 @@ export class Store {
     return this.keyringState.cipher;
   }
 
-  /** Run `fn` in one transaction: everything it writes commits together or not at all. */
+  /** Run `fn` in one write transaction: everything it writes commits together or not at all. */
   write<T>(fn: () => T): T {
-    return this.db.transaction(fn)();
+    return writeTransaction(this.db, fn);
   }
 
   /** True when `key` is this store's current data key. */
