@@ -71,7 +71,7 @@ export function appendAudit(db: Db, entry: AuditEntry): AuditEvent {
   // checked at the backend's boundary; this covers text from elsewhere (a
   // file name, a host name) that SQLite would otherwise silently change.
   const text = (value: string) => toWellFormedText(value);
-  const nullable = (value: string | null | undefined) => (value == null ? null : text(value));
+  const nullable = (value: string | null | undefined) => (value === null || value === undefined ? null : text(value));
   const partial: Omit<AuditEvent, 'hash'> = {
     seq: head.seq + 1,
     at: text(entry.at),
