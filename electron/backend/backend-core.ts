@@ -20,6 +20,9 @@ import { getStaffById, listStaff } from './repositories/staff-repository';
 import { readSettings } from './repositories/settings-repository';
 import { Store } from './store/store';
 import { markStoreInUse, unmarkStoreInUse } from './store/store-users';
+import { recoverInterruptedOperations } from './store/operation-journal';
+import { listAlerts, raiseAlert } from './store/store-alerts';
+import { unusableStoreProblem } from './store/store-remains';
 
 export interface BackendOptions {
   dataDir: string;
@@ -36,6 +39,12 @@ export interface BackendOptions {
   kdf?: ScryptParams;
   /** How often to apply the date to posts (expiry); a minute unless a test says otherwise. */
   sweepIntervalMs?: number;
+  /**
+   * Where one-line reports of unexpected failures go (never data, only the
+   * kind of error): stderr by default. The CLI, which prints its own one
+   * line per failure, passes a function that drops them.
+   */
+  reportUnexpected?: (line: string) => void;
 }
 
 interface Session {
@@ -67,10 +76,39 @@ export class BackendCore {
     this.kdf = options.kdf ?? owaspScrypt;
     this.throttle = new SignInThrottle(attemptFile(options.dataDir));
     this.clock = options.now ?? (() => new Date());
+    this.recoverFolder();
+  }
+
+  /** What the last recoveries put right, to be audited when the store next opens. */
+  private recovered: string[] = [];
+
+  /**
+   * Roll interrupted operations of the data folder forward or back and
+   * remove what they left (see operation-journal.ts). Runs when the
+   * backend starts and before the store is opened or set up; never throws
+   * (a folder it cannot read is reported by the call that needs it).
+   */
+  recoverFolder(): void {
+    if (this.storeState) return;
+    try {
+      const report = recoverInterruptedOperations(this.paths.dataDir);
+      this.recovered.push(...report.done, ...report.problems.map((p) => `not put right: ${p}`));
+    } catch (error) {
+      this.reportUnexpected(`consent-desk: interrupted operations could not be checked (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+    }
   }
 
   now(): Date {
     return this.clock();
+  }
+
+  reportUnexpected(line: string): void {
+    (this.options.reportUnexpected ?? ((text: string) => console.error(text)))(line);
+  }
+
+  /** The newest backup known to have passed its checks, for the words of a "store is damaged" error. */
+  newestGoodBackup(): string | null {
+    return null;
   }
 
   nowIso(): string {
@@ -105,6 +143,7 @@ export class BackendCore {
     this.storeState = store;
     markStoreInUse(this.paths.dataDir);
     this.takeSealedEvents(store);
+    this.auditRecovery(store);
     this.settleSlots();
     this.settingsCache = readSettings(store.db);
     this.sweepExpired();
@@ -126,6 +165,16 @@ export class BackendCore {
   /** Sweep at the first call of a new day too, so a date never waits for the timer. */
   sweepIfNewDay(): void {
     if (this.storeState && this.sweptDay !== this.today()) this.sweepExpired();
+  }
+
+  private auditRecovery(store: Store): void {
+    if (this.recovered.length === 0) return;
+    const lines = this.recovered.splice(0);
+    const at = this.nowIso();
+    store.write(() => {
+      appendAudit(store.db, { at, actorId: null, actorName: 'system', action: 'store.recovered', detail: lines.join('; ').slice(0, 2000) });
+      raiseAlert(store.db, { kind: 'recovered', at, message: `Consent Desk put right what an interrupted operation left: ${lines.join('; ')}.` });
+    });
   }
 
   private takeSealedEvents(store: Store): void {
@@ -306,10 +355,13 @@ export class BackendCore {
   }
 
   appState(): AppState {
-    const hasStore = fs.existsSync(this.paths.keyring);
+    const hasStore = this.storeState !== null || fs.existsSync(this.paths.keyring);
+    const problem = hasStore ? null : unusableStoreProblem(this.paths);
     const staff = this.session?.staff ?? null;
     return {
-      phase: !hasStore ? 'setup' : staff ? 'active' : this.lockedUsername ? 'locked' : 'signed_out',
+      phase: !hasStore ? (problem ? 'unusable' : 'setup') : staff ? 'active' : this.lockedUsername ? 'locked' : 'signed_out',
+      problem,
+      alerts: staff?.role === 'admin' && this.storeState ? listAlerts(this.storeState.db) : [],
       session: staff
         ? {
             staffId: staff.id,

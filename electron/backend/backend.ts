@@ -16,6 +16,7 @@ import { exportHandlers } from './handlers/export-handlers';
 import { reportHandlers } from './handlers/report-handlers';
 import { retentionHandlers } from './handlers/retention-handlers';
 import { backupHandlers } from './handlers/backup-handlers';
+import { storageFailure } from './failure-kinds';
 import { normaliseInputText } from './input-text';
 import { validationError } from './validation-error';
 import { runScheduledBackup } from './backup/backup-scheduler';
@@ -70,7 +71,7 @@ export function createBackend(options: BackendOptions): Backend {
       const value = await handler(core, parsed.data as never);
       return { ok: true, value };
     } catch (error) {
-      return { ok: false, error: toErrorData(name, error) };
+      return { ok: false, error: toErrorData(core, name, error) };
     }
   }
 
@@ -84,7 +85,7 @@ export function createBackend(options: BackendOptions): Backend {
   // every minute, in the same queue as calls so neither interleaves with one.
   const sweepTimer = setInterval(() => {
     void enqueue(() => core.sweepExpired()).catch((error: unknown) => {
-      console.error(`consent-desk: expiry sweep failed (${error instanceof Error ? error.name : typeof error})`);
+      core.reportUnexpected(`consent-desk: expiry sweep failed (${error instanceof Error ? error.name : typeof error})`);
     });
     // Never throws: a failed backup is audited and retried on a later tick.
     void enqueue(() => runScheduledBackup(core));
@@ -102,11 +103,14 @@ export function createBackend(options: BackendOptions): Backend {
   };
 }
 
-function toErrorData(name: string, error: unknown): AppErrorData {
+function toErrorData(core: BackendCore, name: string, error: unknown): AppErrorData {
   if (error instanceof AppError) return error.toData();
+  const storage = storageFailure(error, { dataDir: core.paths.dataDir, newestGoodBackup: () => core.newestGoodBackup() });
+  if (storage) return storage.toData();
   // Unexpected: say what failed without echoing data, which could hold PHI.
   const kind = error instanceof Error ? error.name : typeof error;
   const code = (error as { code?: unknown } | null)?.code;
-  console.error(`consent-desk: ${name} failed unexpectedly (${kind}${typeof code === 'string' ? ` ${code}` : ''})`);
-  return { code: 'internal', message: 'Something went wrong. Try again; if it keeps happening, restart Consent Desk.' };
+  const what = `${kind}${typeof code === 'string' ? ` ${code}` : ''}`;
+  core.reportUnexpected(`consent-desk: ${name} failed unexpectedly (${what})`);
+  return { code: 'internal', message: `Something went wrong (${what}). Try again; if it keeps happening, restart Consent Desk.` };
 }

@@ -16,7 +16,10 @@ export const sessionHandlers = {
   'app.state': (core) => core.appState(),
 
   'setup.create': async (core, input) => {
-    if (core.appState().phase !== 'setup') {
+    core.recoverFolder();
+    const state = core.appState();
+    if (state.phase === 'unusable') throw new AppError('conflict', state.problem ?? 'This folder holds the remains of a store.');
+    if (state.phase !== 'setup') {
       throw new AppError('conflict', 'Consent Desk is already set up on this computer.');
     }
     assertStrongPassword(input.password, 'password', {
@@ -66,6 +69,7 @@ export const sessionHandlers = {
       const match = (await Store.unlock(core.paths, { username, password })).find((c) => open.holdsKey(c.dataKey));
       staff = match?.slot.staffId ? getStaffById(open.db, match.slot.staffId) : undefined;
     } else {
+      core.recoverFolder();
       const opened = await Store.open(core.paths, { username, password }, core.storeOptions);
       if (opened) {
         core.adoptStore(opened.store);
@@ -91,6 +95,7 @@ export const sessionHandlers = {
     if (open) {
       unlocked = (await Store.unlock(core.paths, { recoveryKey })).some((c) => open.holdsKey(c.dataKey));
     } else {
+      core.recoverFolder();
       const opened = await Store.open(core.paths, { recoveryKey }, core.storeOptions);
       if (opened) core.adoptStore(opened.store);
       unlocked = opened !== null;

@@ -8,6 +8,7 @@ import type { StorePaths } from '../data-dir';
 import { configureConnection, newStoreCipher, openDatabase, rekeyDatabase, writeTransaction, type CipherName, type Db } from './database';
 import { findStaffSlot, readKeyring, recoverySlot, slotLookup, writeKeyring, type Keyring } from './keyring';
 import { assertNotNewer, migrate } from './migrate';
+import { unusableStoreProblem } from './store-remains';
 
 /** The copies `migrate` keeps beside the database before each schema upgrade. */
 export function schemaBackups(paths: StorePaths): string[] {
@@ -120,13 +121,11 @@ export class Store {
     if (fs.existsSync(paths.keyring)) {
       throw new AppError('conflict', `A Consent Desk store already exists in ${paths.dataDir}.`);
     }
-    if (fs.existsSync(paths.database)) {
-      throw new AppError(
-        'conflict',
-        `${paths.database} exists without its key file. Move it away (or restore keyring.json beside it) before setting up.`,
-      );
-    }
+    const remains = unusableStoreProblem(paths);
+    if (remains) throw new AppError('conflict', remains);
     fs.mkdirSync(paths.dataDir, { recursive: true, mode: 0o700 });
+    // Made empty and private first: SQLite would create it readable by everyone until the chmod.
+    fs.closeSync(fs.openSync(paths.database, 'wx', 0o600));
     const storeId = crypto.randomUUID();
     const dataKey = crypto.randomBytes(32);
     const slots = [
@@ -146,7 +145,6 @@ export class Store {
       slots,
     };
     const db = openDatabase(paths.database, dataKey, { cipher: keyring.cipher, create: true, ...options });
-    fs.chmodSync(paths.database, 0o600);
     try {
       configureConnection(db);
       migrate(db, paths.database);
