@@ -18,7 +18,8 @@ import { storePaths, type StorePaths } from './data-dir';
 import { reconcilePosts } from './posts/post-checks';
 import { getStaffById, listStaff } from './repositories/staff-repository';
 import { readSettings } from './repositories/settings-repository';
-import { Store } from './store/store';
+import { Store, type StoreOptions } from './store/store';
+import { readAnchorFile, type ExternalAnchorStore } from './store/rollback-anchor';
 import { markStoreInUse, unmarkStoreInUse } from './store/store-users';
 import { recoverInterruptedOperations } from './store/operation-journal';
 import { listAlerts, raiseAlert } from './store/store-alerts';
@@ -45,6 +46,12 @@ export interface BackendOptions {
    * line per failure, passes a function that drops them.
    */
   reportUnexpected?: (line: string) => void;
+  /**
+   * The shell's copy of the rollback anchor, outside the data folder (the
+   * app: the OS credential store through safeStorage, or the user profile).
+   * Without it only the anchor beside the database is checked.
+   */
+  externalAnchor?: ExternalAnchorStore;
 }
 
 interface Session {
@@ -108,7 +115,14 @@ export class BackendCore {
 
   /** The newest backup known to have passed its checks, for the words of a "store is damaged" error. */
   newestGoodBackup(): string | null {
-    return null;
+    const known = this.storeState?.lastGoodBackup ?? readAnchorFile(this.paths.dataDir, null).state?.lastGoodBackup ?? null;
+    return known ? `${known.file} (made ${known.createdAt})` : null;
+  }
+
+  /** Record an event while the store is closed: sealed beside it, moved into the trail when it opens. */
+  auditWhileClosed(entry: Omit<AuditEntry, 'at' | 'actorId'>): void {
+    const auditPublicKey = readKeyring(this.paths.keyring)?.auditPublicKey;
+    if (auditPublicKey) sealPendingAudit(this.paths.dataDir, auditPublicKey, { ...entry, at: this.nowIso(), actorId: null });
   }
 
   nowIso(): string {
@@ -120,8 +134,11 @@ export class BackendCore {
     return dayOf(this.clock());
   }
 
-  get storeOptions() {
-    return this.options.nativeBinding ? { nativeBinding: this.options.nativeBinding } : {};
+  get storeOptions(): StoreOptions {
+    return {
+      ...(this.options.nativeBinding ? { nativeBinding: this.options.nativeBinding } : {}),
+      ...(this.options.externalAnchor ? { externalAnchor: this.options.externalAnchor } : {}),
+    };
   }
 
   get openStore(): Store | null {

@@ -16,6 +16,7 @@ import { exportHandlers } from './handlers/export-handlers';
 import { reportHandlers } from './handlers/report-handlers';
 import { retentionHandlers } from './handlers/retention-handlers';
 import { backupHandlers } from './handlers/backup-handlers';
+import { storeHandlers } from './handlers/store-handlers';
 import { storageFailure } from './failure-kinds';
 import { normaliseInputText } from './input-text';
 import { validationError } from './validation-error';
@@ -39,6 +40,7 @@ const handlers: Handlers = {
   ...reportHandlers,
   ...retentionHandlers,
   ...backupHandlers,
+  ...storeHandlers,
 };
 
 export interface Backend {

@@ -15,6 +15,8 @@ import { verifyBundleCommand } from './commands/verify-bundle';
 import { backupCommand } from './commands/backup';
 import { restoreCommand } from './commands/restore';
 import { purgeCommand } from './commands/purge';
+import { checkCommand } from './commands/check';
+import { acceptRollbackCommand } from './commands/accept-rollback';
 
 export const commands: readonly CliCommand[] = [
   initCommand,
@@ -29,6 +31,8 @@ export const commands: readonly CliCommand[] = [
   backupCommand,
   restoreCommand,
   purgeCommand,
+  checkCommand,
+  acceptRollbackCommand,
 ];
 
 function overview(): string {

@@ -14,12 +14,13 @@ import type { KeySlot } from '../crypto/key-slots';
 import { storePaths, type StorePaths } from '../data-dir';
 import { getStaffById } from '../repositories/staff-repository';
 import { syncDirectory, writeFileAtomic } from '../store/atomic-file';
-import { openDatabase, type CipherName } from '../store/database';
+import { openDatabase, type CipherName, type Db } from '../store/database';
 import { readKeyring, writeKeyring, type Keyring } from '../store/keyring';
 import { assertNotNewer } from '../store/migrate';
 import { Store, type Credential, type StoreOptions } from '../store/store';
 import { otherStoreUsers } from '../store/store-users';
 import { JournalEntry, rollBackRestore } from '../store/operation-journal';
+import { anchorFileName, readAnchorFile } from '../store/rollback-anchor';
 import { latestSchemaVersion } from '../store/migrations';
 
 /**
@@ -52,6 +53,8 @@ const metaSchema = z.object({
   schemaVersion: z.number().int(),
   database: z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/), bytes: z.number().int().nonnegative() }),
   auditHead: z.object({ seq: z.number().int(), hash: z.string() }),
+  /** The store's write counter when the backup was made (backups from before rollback detection have none). */
+  writeCounter: z.number().int().nonnegative().optional(),
   trigger: z.enum(['manual', 'scheduled']),
 });
 export type BackupMeta = z.output<typeof metaSchema>;
@@ -149,6 +152,7 @@ export async function writeBackup(store: Store, target: string, options: { now: 
       schemaVersion: checked.schemaVersion,
       database: digest,
       auditHead: checked.auditHead,
+      writeCounter: store.anchorState().writeCounter,
       trigger: options.trigger,
     };
     const zip = new yazl.ZipFile();
@@ -170,22 +174,36 @@ export async function writeBackup(store: Store, target: string, options: { now: 
 }
 
 /**
- * Open the copy on the store's connection (ATTACH without a key uses the
- * main database's key and cipher): it must read, pass integrity_check, and
- * give its schema version and audit head.
+ * Check the copy exactly as a restore will check it (see checkPrepared):
+ * opened on a connection of its own with the store's key, not written by a
+ * newer version, SQLite's full integrity check, and the whole audit chain.
+ * A copy that a restore would refuse is never saved as a backup.
  */
 function checkCopy(store: Store, file: string): { schemaVersion: number; auditHead: { seq: number; hash: string } } {
-  store.db.prepare('ATTACH ? AS backup_copy').run(file);
+  const db = store.openCopy(file);
   try {
-    const integrity = store.db.pragma('backup_copy.integrity_check', { simple: true });
-    if (integrity !== 'ok') throw new AppError('store_damaged', `The backup copy failed its integrity check (${String(integrity)}); nothing was saved.`);
-    return {
-      schemaVersion: store.db.pragma('backup_copy.user_version', { simple: true }) as number,
-      auditHead: store.db.prepare('SELECT seq, hash FROM backup_copy.audit_head WHERE id = 1').get() as { seq: number; hash: string },
-    };
+    const checked = checkBackupDatabase(db, file);
+    return { schemaVersion: checked.schemaVersion, auditHead: checked.auditHead };
+  } catch (error) {
+    if (error instanceof AppError) throw new AppError('store_damaged', `${error.message} The backup was not saved.`);
+    throw error;
   } finally {
-    store.db.exec('DETACH backup_copy');
+    db.close();
   }
+}
+
+/** The checks a backup's database must pass, when it is made and when it is restored. */
+function checkBackupDatabase(db: Db, file: string): { schemaVersion: number; auditHead: { seq: number; hash: string }; auditEvents: number } {
+  assertNotNewer(db, file);
+  const integrity = db.pragma('integrity_check', { simple: true });
+  if (integrity !== 'ok') throw new AppError('store_damaged', `The backup failed its integrity check (${String(integrity)}).`);
+  const chain = verifyAuditChain(db);
+  if (!chain.intact) throw new AppError('store_damaged', `The backup’s audit chain is broken at event ${chain.firstBadSeq}: ${chain.problem}`);
+  return {
+    schemaVersion: db.pragma('user_version', { simple: true }) as number,
+    auditHead: db.prepare('SELECT seq, hash FROM audit_head WHERE id = 1').get() as { seq: number; hash: string },
+    auditEvents: chain.events,
+  };
 }
 
 function openZip(file: string): Promise<yauzl.ZipFile> {
@@ -264,7 +282,7 @@ export interface PreparedRestore {
 function storeFileNames(live: StorePaths): string[] {
   const db = path.basename(live.database);
   const schemaCopies = Array.from({ length: latestSchemaVersion }, (_, i) => `${db}.schema-${i + 1}.bak`);
-  return [db, `${db}-wal`, `${db}-shm`, `${db}-journal`, path.basename(live.keyring), path.basename(live.pendingKeyring), ...schemaCopies];
+  return [db, `${db}-wal`, `${db}-shm`, `${db}-journal`, path.basename(live.keyring), path.basename(live.pendingKeyring), anchorFileName, ...schemaCopies];
 }
 
 /**
@@ -354,11 +372,7 @@ function checkPrepared(
 ): { staff: PreparedRestore['staff']; auditEvents: number } {
   const db = openDatabase(file, dataKey, { cipher, ...options });
   try {
-    assertNotNewer(db, file);
-    const integrity = db.pragma('integrity_check', { simple: true });
-    if (integrity !== 'ok') throw new AppError('store_damaged', `The backup failed its integrity check (${String(integrity)}).`);
-    const chain = verifyAuditChain(db);
-    if (!chain.intact) throw new AppError('store_damaged', `The backup’s audit chain is broken at event ${chain.firstBadSeq}: ${chain.problem}`);
+    const chain = { events: checkBackupDatabase(db, file).auditEvents };
     let staff: PreparedRestore['staff'] = null;
     if (slot.staffId) {
       const member = getStaffById(db, slot.staffId);
@@ -409,6 +423,9 @@ export function commitRestore(
   const managed = storeFileNames(live);
   const present = managed.filter((name) => fs.existsSync(path.join(dataDir, name)));
   const { journal } = prepared;
+  // The restored store's write counter goes past the one it replaces: a restore is a step forward,
+  // never a rollback (the number is only ever raised, so reading it unsigned is safe).
+  const replacedCounter = readAnchorFile(dataDir, null).state?.writeCounter ?? 0;
   let outcome: RestoreOutcome;
   try {
     journal.update({ present, managed, phase: 'switching' });
@@ -436,6 +453,7 @@ export function commitRestore(
             `audit head ${prepared.meta.auditHead.seq}); by ${restoredBy}; workstation ${options.workstation}`,
         }),
       );
+      store.advancePast(Math.max(replacedCounter, prepared.meta.writeCounter ?? 0));
       options.onRestored?.(store);
       outcome = { meta: prepared.meta, restoredBy, auditEvents: chain.events + 1 };
     } finally {
@@ -465,4 +483,61 @@ export function commitRestore(
     // The journal says committed: the next open finishes the clean-up.
   }
   return outcome;
+}
+
+/** The key file a backup carries (the slots that open it). */
+export async function readBackupKeyring(file: string): Promise<Keyring> {
+  const zip = await openZip(file);
+  try {
+    const text = await entryText(zip, (await zipEntries(zip)).get(keyringEntry));
+    if (text === null) throw notABackup(file, `no ${keyringEntry}`);
+    const dir = fs.mkdtempSync(path.join(path.dirname(file), '.keyring-'));
+    try {
+      // readKeyring validates the file as the store does; it reads from disk, so the text goes through a private folder.
+      const copy = path.join(dir, keyringEntry);
+      writeFileAtomic(copy, text);
+      const keyring = readKeyring(copy);
+      if (!keyring) throw notABackup(file, `no ${keyringEntry}`);
+      return keyring;
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  } finally {
+    zip.close();
+  }
+}
+
+/**
+ * Give a backup a new key file (the current slots, sealed to the backup's
+ * own data key), leaving its database and backup.json byte for byte: the
+ * new zip is written beside it, synced and renamed over it, so a crash
+ * leaves the old backup or the new one, and the journal removes the rest.
+ */
+export async function resealBackupFile(file: string, keyring: Keyring, journalDir: string): Promise<void> {
+  const tmp = hidden(file, 'reseal.partial');
+  const journal = JournalEntry.begin(journalDir, { kind: 'reseal', temporaries: [tmp] });
+  try {
+    const source = await openZip(file);
+    try {
+      const entries = await zipEntries(source);
+      const meta = await entryText(source, entries.get(metaEntry));
+      const dbEntry = entries.get(databaseEntry);
+      if (meta === null || !dbEntry) throw notABackup(file, 'incomplete');
+      const zip = new yazl.ZipFile();
+      const mtime = dbEntry.getLastModDate();
+      zip.addBuffer(Buffer.from(meta), metaEntry, { mtime, mode: 0o100600, compress: false });
+      zip.addBuffer(Buffer.from(`${JSON.stringify(keyring, null, 2)}\n`), keyringEntry, { mtime, mode: 0o100600, compress: false });
+      zip.addReadStream(await entryStream(source, dbEntry), databaseEntry, { mtime, mode: 0o100600, compress: false, size: dbEntry.uncompressedSize });
+      zip.end();
+      await pipeline(zip.outputStream as Readable, fs.createWriteStream(tmp, { flags: 'wx', mode: 0o600 }));
+    } finally {
+      source.close();
+    }
+    fsyncFile(tmp);
+    fs.renameSync(tmp, file);
+    syncDirectory(path.dirname(file));
+  } finally {
+    fs.rmSync(tmp, { force: true });
+    journal.finish();
+  }
 }

@@ -70,7 +70,13 @@ export const sessionHandlers = {
       staff = match?.slot.staffId ? getStaffById(open.db, match.slot.staffId) : undefined;
     } else {
       core.recoverFolder();
-      const opened = await Store.open(core.paths, { username, password }, core.storeOptions);
+      const opened = await Store.open(core.paths, { username, password }, core.storeOptions).catch((error: unknown) => {
+        // Only a right password gets this far: the refusal is recorded, sealed, for when the store next opens.
+        if (error instanceof AppError && error.code === 'store_rolled_back') {
+          core.auditWhileClosed({ actorName: username, action: 'store.rollback_refused', detail: error.message.slice(0, 1000) });
+        }
+        throw error;
+      });
       if (opened) {
         core.adoptStore(opened.store);
         staff = opened.slot.staffId ? getStaffById(opened.store.db, opened.slot.staffId) : undefined;

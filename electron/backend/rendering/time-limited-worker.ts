@@ -24,7 +24,8 @@ export interface TimeLimitedWorkerOptions {
 
 /** The worker module beside `fromUrl` (import.meta.url of the caller): `.ts` in source, `.cjs` when bundled. */
 export function siblingWorkerUrl(fromUrl: string, baseName: string): URL {
-  return new URL(`./${baseName}.${fromUrl.endsWith('.ts') ? 'ts' : 'cjs'}`, fromUrl);
+  // tsx's scoped loader (the CLI) adds a query to module URLs: look at the path alone.
+  return new URL(`./${baseName}.${new URL(fromUrl).pathname.endsWith('.ts') ? 'ts' : 'cjs'}`, fromUrl);
 }
 
 /** Loading a worker's modules, through tsx on a loaded machine, can take seconds; never minutes. */
