@@ -11,7 +11,7 @@ import type { StaffMember } from '../../shared/staff';
 import { appendAudit, type AuditEntry } from './audit/audit-log';
 import { auditSealKey, clearPendingAudit, sealPendingAudit, takePendingAudit } from './audit/pending-audit';
 import { readKeyring } from './store/keyring';
-import { attemptFile } from './auth/attempt-file';
+import { attemptFile, type SealedAttemptStorage } from './auth/attempt-file';
 import { SignInThrottle } from './auth/sign-in-throttle';
 import { owaspScrypt, type ScryptParams } from './crypto/kdf';
 import { storePaths, type StorePaths } from './data-dir';
@@ -22,7 +22,8 @@ import { Store, type StoreOptions } from './store/store';
 import { readAnchorFile, type ExternalAnchorStore } from './store/rollback-anchor';
 import { markStoreInUse, unmarkStoreInUse } from './store/store-users';
 import { recoverInterruptedOperations } from './store/operation-journal';
-import { listAlerts, raiseAlert } from './store/store-alerts';
+import { clearAlerts, listAlerts, raiseAlert } from './store/store-alerts';
+import { keyringProblems } from './store/store-check';
 import { unusableStoreProblem } from './store/store-remains';
 
 export interface BackendOptions {
@@ -70,6 +71,7 @@ export class BackendCore {
   readonly workstation: string;
   readonly kdf: ScryptParams;
   readonly throttle: SignInThrottle;
+  private readonly attempts: SealedAttemptStorage;
   private readonly clock: () => Date;
   private storeState: Store | null = null;
   private session: Session | null = null;
@@ -81,7 +83,8 @@ export class BackendCore {
     this.paths = storePaths(options.dataDir);
     this.workstation = options.workstation ?? os.hostname();
     this.kdf = options.kdf ?? owaspScrypt;
-    this.throttle = new SignInThrottle(attemptFile(options.dataDir));
+    this.attempts = attemptFile(options.dataDir);
+    this.throttle = new SignInThrottle(this.attempts);
     this.clock = options.now ?? (() => new Date());
     this.recoverFolder();
   }
@@ -122,7 +125,10 @@ export class BackendCore {
   /** Record an event while the store is closed: sealed beside it, moved into the trail when it opens. */
   auditWhileClosed(entry: Omit<AuditEntry, 'at' | 'actorId'>): void {
     const auditPublicKey = readKeyring(this.paths.keyring)?.auditPublicKey;
-    if (auditPublicKey) sealPendingAudit(this.paths.dataDir, auditPublicKey, { ...entry, at: this.nowIso(), actorId: null });
+    if (auditPublicKey) {
+      sealPendingAudit(this.paths.dataDir, auditPublicKey, { ...entry, at: this.nowIso(), actorId: null });
+      this.attempts.notePendingSealed();
+    }
   }
 
   nowIso(): string {
@@ -159,9 +165,11 @@ export class BackendCore {
   adoptStore(store: Store): void {
     this.storeState = store;
     markStoreInUse(this.paths.dataDir);
-    this.takeSealedEvents(store);
+    const taken = this.takeSealedEvents(store);
+    this.checkSideFiles(store, taken);
     this.auditRecovery(store);
     this.settleSlots();
+    this.checkKeyring(store);
     this.settingsCache = readSettings(store.db);
     this.sweepExpired();
   }
@@ -194,14 +202,60 @@ export class BackendCore {
     });
   }
 
-  private takeSealedEvents(store: Store): void {
+  /**
+   * The files beside the store that are written while it is closed (the
+   * sign-in attempts, the sealed pending events) against what the store
+   * last saw of them: deleted, edited or older files are audited and shown
+   * to administrators. Deleting them used to reset the sign-in throttle and
+   * erase failed sign-ins without a trace.
+   */
+  private checkSideFiles(store: Store, pendingTaken: number): void {
+    const key = 'sideFilesSeen';
+    const seen = (() => {
+      const row = store.db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(key) as string | undefined;
+      try {
+        return row ? (JSON.parse(row) as { generation: number; pendingSealed: number }) : null;
+      } catch {
+        return null;
+      }
+    })();
+    const now = this.attempts.inspect();
+    const problems: string[] = [];
+    if (seen && seen.generation > 0 && !now.present) problems.push('the sign-in attempts file (sign-in-attempts.json) was deleted: failed sign-ins counted before were forgotten');
+    else if (now.present && !now.valid) problems.push('the sign-in attempts file (sign-in-attempts.json) was changed outside Consent Desk: its seal does not match');
+    else if (seen && now.valid && now.generation < seen.generation) problems.push('the sign-in attempts file (sign-in-attempts.json) was replaced by an older copy');
+    const expectedPending = now.valid ? now.pendingSealed - (seen?.pendingSealed ?? now.pendingSealed) : 0;
+    const missingPending = Math.max(0, expectedPending - pendingTaken);
+    const at = this.nowIso();
+    store.write(() => {
+      for (const problem of problems) {
+        appendAudit(store.db, { at, actorId: null, actorName: 'system', action: 'session.attempts_tampered', detail: problem });
+      }
+      if (missingPending > 0) {
+        appendAudit(store.db, {
+          at,
+          actorId: null,
+          actorName: 'system',
+          action: 'audit.pending_missing',
+          detail: `${missingPending} event(s) sealed beside the store while it was closed (failed sign-ins and the like) are missing: pending-audit.jsonl was deleted or cut`,
+        });
+        problems.push(`${missingPending} event(s) recorded while the store was closed were deleted before they reached the audit trail`);
+      }
+      if (problems.length) raiseAlert(store.db, { kind: 'tampering', at, message: `Files beside the store were tampered with: ${problems.join('; ')}. See the audit trail.` });
+      const record = { generation: now.valid ? now.generation : 0, pendingSealed: now.valid ? now.pendingSealed : 0 };
+      store.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, JSON.stringify(record));
+    });
+  }
+
+  /** Move the events sealed while the store was closed into the trail; returns how many lines were there. */
+  private takeSealedEvents(store: Store): number {
     const seal = store.write(() => auditSealKey(store.db, store.keyring.auditPublicKey));
     if (seal.created) {
       store.setAuditPublicKey(seal.publicKey);
-      return;
+      return 0;
     }
     const { entries, unreadable } = takePendingAudit(this.paths.dataDir, seal.publicKey, seal.privateDer);
-    if (entries.length === 0 && unreadable === 0) return;
+    if (entries.length === 0 && unreadable === 0) return 0;
     store.write(() => {
       for (const entry of entries) appendAudit(store.db, entry);
       if (unreadable) {
@@ -215,6 +269,7 @@ export class BackendCore {
       }
     });
     clearPendingAudit(this.paths.dataDir);
+    return entries.length + unreadable;
   }
 
   /**
@@ -236,6 +291,23 @@ export class BackendCore {
         detail: `removed ${stale.length} key slot(s) of disabled accounts`,
       }),
     );
+  }
+
+  /**
+   * The key file against the staff table, at every open: a recovery slot
+   * removed by hand (the recovery key then opens nothing) went unnoticed.
+   * Audited once per new finding and shown to administrators until fixed.
+   */
+  private checkKeyring(store: Store): void {
+    const problems = keyringProblems(store.db, store.keyring);
+    const message = problems.length ? `The key file needs attention: ${problems.join('; ')}.` : null;
+    const current = listAlerts(store.db).find((a) => a.kind === 'keyring')?.message ?? null;
+    if (message === current) return;
+    store.write(() => {
+      if (!message) return clearAlerts(store.db, ['keyring']);
+      appendAudit(store.db, { at: this.nowIso(), actorId: null, actorName: 'system', action: 'store.problem_found', detail: message });
+      raiseAlert(store.db, { kind: 'keyring', at: this.nowIso(), message });
+    });
   }
 
   /** Append an audit event by the signed-in staff member (or `system`); call inside `store.write`. */
@@ -265,7 +337,10 @@ export class BackendCore {
       return;
     }
     const auditPublicKey = readKeyring(this.paths.keyring)?.auditPublicKey;
-    if (auditPublicKey) sealPendingAudit(this.paths.dataDir, auditPublicKey, entry);
+    if (auditPublicKey) {
+      sealPendingAudit(this.paths.dataDir, auditPublicKey, entry);
+      this.attempts.notePendingSealed();
+    }
   }
 
   startSession(staff: StaffMember, how: string): void {
