@@ -1,4 +1,5 @@
 import { AppError } from '../../shared/errors';
+import { storageFailure } from '../backend/failure-kinds';
 import { wantsHelp } from './cli-args';
 import { CliError, exitCodes, type ExitCode } from './cli-error';
 import type { CliIo } from './cli-io';
@@ -111,6 +112,9 @@ function describeFailure(error: unknown, command?: CliCommand): { message: strin
       : error.message;
     return { message, exitCode: exitCodes.cannotRun };
   }
+  // A full disk, a read-only folder (commands that work below the contract, such as restore, meet them raw).
+  const storage = storageFailure(error, { dataDir: 'the data folder' });
+  if (storage) return { message: storage.message, exitCode: exitCodes.cannotRun };
   // A bug, not a user error: say what kind without dumping data or a stack.
   const kind = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   return { message: `Unexpected error (${kind}).`, exitCode: exitCodes.cannotRun };

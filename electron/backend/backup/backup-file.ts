@@ -13,7 +13,7 @@ import { appendAudit, verifyAuditChain } from '../audit/audit-log';
 import type { KeySlot } from '../crypto/key-slots';
 import { storePaths, type StorePaths } from '../data-dir';
 import { getStaffById } from '../repositories/staff-repository';
-import { syncDirectory, writeFileAtomic } from '../store/atomic-file';
+import { makePrivateFolder, syncDirectory, writeFileAtomic } from '../store/atomic-file';
 import { openDatabase, type CipherName, type Db } from '../store/database';
 import { readKeyring, writeKeyring, type Keyring } from '../store/keyring';
 import { assertNotNewer } from '../store/migrate';
@@ -311,7 +311,7 @@ function refuseWhileInUse(dataDir: string): void {
 export async function prepareRestore(dataDir: string, file: string, credential: Credential, options: StoreOptions = {}): Promise<PreparedRestore> {
   refuseWhileInUse(dataDir);
   const meta = await readBackupMeta(file);
-  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  makePrivateFolder(dataDir);
   // The journal entry comes before the work folder, so no work folder exists that no entry explains.
   const workDir = path.join(dataDir, `.restore-${crypto.randomBytes(6).toString('hex')}`);
   const journal = JournalEntry.begin(dataDir, { kind: 'restore', workDir, present: [], managed: storeFileNames(storePaths(dataDir)), phase: 'preparing' });

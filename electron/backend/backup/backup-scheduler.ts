@@ -18,6 +18,7 @@ import type { BackendCore } from '../backend-core';
 import type { Db } from '../store/database';
 import { infoOf, readBackupMeta, writeBackup } from './backup-file';
 import { clearAlerts, raiseAlert } from '../store/store-alerts';
+import { makePrivateFolder } from '../store/atomic-file';
 
 const settingKey = 'backupSchedule';
 
@@ -90,7 +91,7 @@ export async function backupNow(core: BackendCore, options: { target?: string; t
     const folder = backupFolder(core, schedule);
     // The data folder's backups/ is made when needed; a chosen folder must be there (a drive that is
     // not plugged in must not turn into an ordinary folder on the local disk).
-    if (schedule.folder === null) fs.mkdirSync(folder, { recursive: true, mode: 0o700 });
+    if (schedule.folder === null) makePrivateFolder(folder);
     else if (!fs.existsSync(folder)) throw new AppError('conflict', `The backup folder ${folder} is not available. Connect the drive or choose another folder.`);
     target = path.join(folder, backupFileName(now));
   }

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { storePaths } from '../data-dir';
-import { syncDirectory, writeFileAtomic } from './atomic-file';
+import { makePrivateFolder, syncDirectory, writeFileAtomic } from './atomic-file';
 
 /**
  * The intent journal. An operation that changes several files (a restore,
@@ -53,7 +53,7 @@ export class JournalEntry {
   /** Write the entry before the operation's first change. */
   static begin(dataDir: string, body: IntentBody): JournalEntry {
     const folder = journalFolder(dataDir);
-    fs.mkdirSync(folder, { recursive: true, mode: 0o700 });
+    makePrivateFolder(folder);
     const intent = { ...body, pid: process.pid, host: os.hostname(), startedAt: new Date().toISOString() } as Intent;
     const file = path.join(folder, `${body.kind}-${process.pid}-${crypto.randomBytes(6).toString('hex')}.json`);
     writeFileAtomic(file, JSON.stringify(intent));

@@ -5,6 +5,7 @@ import { AppError } from '../../../shared/errors';
 import { createSlot, openSlot, resealSlot, type KeySlot } from '../crypto/key-slots';
 import type { ScryptParams } from '../crypto/kdf';
 import type { StorePaths } from '../data-dir';
+import { makePrivateFolder } from './atomic-file';
 import { configureConnection, newStoreCipher, openDatabase, rekeyDatabase, writeTransaction, type CipherName, type Db } from './database';
 import { findStaffSlot, readKeyring, recoverySlot, slotLookup, writeKeyring, type Keyring } from './keyring';
 import { assertNotNewer, migrate } from './migrate';
@@ -292,7 +293,7 @@ export class Store {
     }
     const remains = unusableStoreProblem(paths);
     if (remains) throw new AppError('conflict', remains);
-    fs.mkdirSync(paths.dataDir, { recursive: true, mode: 0o700 });
+    makePrivateFolder(paths.dataDir);
     // Made empty and private first: SQLite would create it readable by everyone until the chmod.
     fs.closeSync(fs.openSync(paths.database, 'wx', 0o600));
     const storeId = crypto.randomUUID();
