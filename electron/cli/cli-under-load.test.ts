@@ -5,9 +5,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { storePaths } from '../backend/data-dir';
 import { Store } from '../backend/store/store';
 import { adminPassword, setUpStore } from '../backend/testing/test-backend';
-import { runCli } from './run-cli';
+import { runCliInProcess } from './testing/cli-in-process';
 import { lines, repoRoot, runConsentDesk } from './testing/cli-process';
-import { Readable } from 'node:stream';
 
 const writerScript = path.resolve(import.meta.dirname, '../backend/testing/steady-writer.ts');
 const cliRuns = Number(process.env.CONSENT_DESK_LOAD_RUNS ?? 50);
@@ -44,11 +43,6 @@ function startWriter(dataDir: string, secret: string, rate: number): Promise<{ c
   });
 }
 
-function memoryIo(stdin: string) {
-  const out: string[] = [];
-  const err: string[] = [];
-  return { io: { stdin: Readable.from([stdin]) as unknown as NodeJS.ReadStream, out: (t: string) => void out.push(t), err: (t: string) => void err.push(t) }, out, err };
-}
 
 describe('the command line beside an app writing 300 transactions a second', () => {
   it(`succeeds ${cliRuns} runs in a row, and the writes never stop`, async () => {
@@ -62,9 +56,8 @@ describe('the command line beside an app writing 300 transactions a second', () 
     const failures: string[] = [];
     const before = writer.committed();
     for (let run = 0; run < cliRuns; run++) {
-      const { io, err } = memoryIo(`${adminPassword}\n`);
-      const code = await runCli(['status', '--data-dir', dataDir, '--user', 'admin', '--password-stdin', '--json'], io);
-      if (code !== 0) failures.push(`run ${run + 1}: exit ${code}: ${err.join('').trim()}`);
+      const { code, err } = await runCliInProcess(['status', '--data-dir', dataDir, '--user', 'admin', '--password-stdin', '--json'], `${adminPassword}\n`);
+      if (code !== 0) failures.push(`run ${run + 1}: exit ${code}: ${err.trim()}`);
     }
     // And the real command, in its own process, a few times.
     for (let run = 0; run < 3; run++) {

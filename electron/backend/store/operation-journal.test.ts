@@ -1,8 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { Readable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../cli/run-cli';
+import { runCliInProcess } from '../../cli/testing/cli-in-process';
 import { storePaths } from '../data-dir';
 import { adminPassword, rejection, setUpStore, testBackend } from '../testing/test-backend';
 
@@ -17,10 +16,6 @@ async function closedStore(label: string) {
   return { dataDir: t.dataDir, paths: storePaths(t.dataDir), label };
 }
 
-function cliIo() {
-  const err: string[] = [];
-  return { io: { stdin: Readable.from(['a long enough admin password\n']) as unknown as NodeJS.ReadStream, out: () => undefined, err: (t: string) => void err.push(t) }, err };
-}
 
 describe('a folder holding a store’s remains', () => {
   it('is never offered first-run setup, and init refuses it, when the key file is gone', async () => {
@@ -34,9 +29,9 @@ describe('a folder holding a store’s remains', () => {
     expect(setup.code).toBe('conflict');
     expect(setup.message).toMatch(/would hide that data/);
     t.backend.close();
-    const { io, err } = cliIo();
-    expect(await runCli(['init', '--data-dir', dataDir, '--practice', 'New', '--admin', 'pat', '--password-stdin'], io)).toBe(2);
-    expect(err.join('')).toMatch(/^consent-desk: .*no key file \(keyring\.json\)/);
+    const init = await runCliInProcess(['init', '--data-dir', dataDir, '--practice', 'New', '--admin', 'pat', '--password-stdin'], 'a long enough admin password\n');
+    expect(init.code).toBe(2);
+    expect(init.err).toMatch(/^consent-desk: .*no key file \(keyring\.json\)/);
     expect(fs.existsSync(paths.keyring)).toBe(false);
     expect(fs.existsSync(paths.database)).toBe(true);
   });

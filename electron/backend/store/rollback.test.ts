@@ -1,8 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { Readable } from 'node:stream';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { runCli } from '../../cli/run-cli';
+import { runCliInProcess } from '../../cli/testing/cli-in-process';
 import { storePaths } from '../data-dir';
 import { adminPassword, rejection, setUpStore, tempDataDir, testBackend } from '../testing/test-backend';
 import { anchorPath, folderAnchorStore, readAnchorFile } from './rollback-anchor';
@@ -11,12 +10,7 @@ const dirs: string[] = [];
 afterAll(() => dirs.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
 const staffPassword = 'tangerine orbit lantern';
 
-function cli(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io = { stdin: Readable.from([`${adminPassword}\n`]) as unknown as NodeJS.ReadStream, out: (t: string) => void out.push(t), err: (t: string) => void err.push(t) };
-  return runCli(args, io).then((code) => ({ code, out: out.join(''), err: err.join('') }));
-}
+const cli = (args: string[]) => runCliInProcess(args, `${adminPassword}\n`);
 
 describe('a store rolled back to an older copy', () => {
   it('is refused when only the database file was put back, the check names it, and an administrator can accept it (audited)', async () => {

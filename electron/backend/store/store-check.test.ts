@@ -1,8 +1,7 @@
 import fs from 'node:fs';
-import { Readable } from 'node:stream';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { completeTerms } from '../../../shared/authorization/test-terms';
-import { runCli } from '../../cli/run-cli';
+import { runCliInProcess } from '../../cli/testing/cli-in-process';
 import { storePaths } from '../data-dir';
 import { samplePatient, signAuthorization } from '../testing/consent-flow';
 import { adminPassword, setUpStore, testBackend } from '../testing/test-backend';
@@ -12,12 +11,7 @@ import { Store } from './store';
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
 
-function cli(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io = { stdin: Readable.from([`${adminPassword}\n`]) as unknown as NodeJS.ReadStream, out: (t: string) => void out.push(t), err: (t: string) => void err.push(t) };
-  return runCli(args, io).then((code) => ({ code, out: out.join(''), err: err.join('') }));
-}
+const cli = (args: string[]) => runCliInProcess(args, `${adminPassword}\n`);
 
 async function storeWithRecords() {
   const t = await setUpStore();
