@@ -18,7 +18,7 @@ const noElectronFolder = { group: ['**/electron/**'], message: 'The renderer and
 const noReact = { group: ['react', 'react-dom', 'react/*', 'react-dom/*'], message: 'React belongs to the renderer.' };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.native-electron/**'] },
+  { ignores: ['dist/**', 'app/dist/**', 'app/node_modules/**', 'tmp/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.native-electron/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -3,7 +3,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
 /**
- * The renderer: built into dist/renderer, loaded by Electron from its own
+ * The renderer: built into app/dist/renderer, loaded by Electron from its own
  * app:// scheme and by the development host over loopback HTTP. `base: './'`
  * keeps every asset URL relative, so both origins work unchanged.
  */
@@ -13,7 +13,7 @@ export default defineConfig({
   base: './',
   plugins: [react()],
   build: {
-    outDir: fileURLToPath(new URL('./dist/renderer', import.meta.url)),
+    outDir: fileURLToPath(new URL('./app/dist/renderer', import.meta.url)),
     emptyOutDir: true,
     // The CSP allows no inline code: keep even tiny assets as files.
     assetsInlineLimit: 0,

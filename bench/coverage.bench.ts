@@ -1,7 +1,7 @@
 /**
  * `npm run bench:coverage [-- --consents N --posts N --runs N --blobs app|none --cache-mb N --dir DIR]`
  *
- * Checking every post against its consent: `checkAllPosts(db, today)` (two
+ * Checking every post against its consent: `checkAllPosts(db, ctx)` (two
  * reads, every consent's scope columns and every post's own columns, then
  * the pure coverage rule for each post) on a real encrypted store, against
  * the same two queries alone, returning the same rows with `.all()` and no
@@ -31,7 +31,8 @@ import { addDaysTo, dayOf } from '../shared/calendar';
 import type { PostState } from '../shared/posts/post';
 import { createBackend } from '../electron/backend/backend';
 import { storePaths } from '../electron/backend/data-dir';
-import { allPostsQuery, allScopesQuery, checkAllPosts, verdictOf } from '../electron/backend/posts/post-checks';
+import { allPostsQuery, allScopesQuery, checkAllPosts, judgedOf, verdictOf, type CheckContext } from '../electron/backend/posts/post-checks';
+import { emptyPracticeContact } from '../shared/settings';
 import { scopeView } from '../electron/backend/repositories/consent-scope-repository';
 import { listPosts } from '../electron/backend/repositories/post-repository';
 import { Store } from '../electron/backend/store/store';
@@ -214,7 +215,8 @@ function buildFixture(db: Store['db'], today: string): { consents: Record<string
 
 try {
   const dataDir = path.join(workDir, 'store');
-  const today = dayOf(new Date());
+  const today = dayOf(new Date(), 'UTC');
+  const ctx: CheckContext = { today, timeZone: 'UTC', ageOfMajority: 18, practice: { name: 'Benchmark Practice', contact: emptyPracticeContact } };
   // A real store: set up through the backend (keyring, AEGIS, schema, templates, an administrator).
   const setup = createBackend({ dataDir, kdf: testKdf, workstation: 'bench' });
   const created = await setup.invoke('setup.create', { practiceName: 'Benchmark Practice', adminUsername: 'admin', adminDisplayName: 'Bench Admin', password });
@@ -259,15 +261,15 @@ try {
   // one `reconcilePosts` takes: each post's row, its consent read alone with
   // every column (once per consent), the rule.
   start = performance.now();
-  const fast = new Map(checkAllPosts(db, today).map((r) => [r.id, r]));
+  const fast = new Map(checkAllPosts(db, ctx).map((r) => [r.id, r]));
   const views = new Map<string, ReturnType<typeof scopeView>>();
   const viewOf = (id: string) => {
-    if (!views.has(id)) views.set(id, scopeView(db, id, today));
+    if (!views.has(id)) views.set(id, scopeView(db, id, ctx));
     return views.get(id)!;
   };
   let differences = 0;
   for (const post of listPosts(db)) {
-    const plainVerdict = verdictOf(post, post.contentKinds, post.consentId ? viewOf(post.consentId) : null, today);
+    const plainVerdict = verdictOf(db, judgedOf(post), post.consentId ? viewOf(post.consentId) : null, ctx);
     const r = fast.get(post.id);
     if (!r || r.state !== post.state || r.consentId !== post.consentId || JSON.stringify(r.verdict) !== JSON.stringify(plainVerdict)) differences += 1;
   }
@@ -299,14 +301,14 @@ try {
   let covered = 0;
   const loadBefore = os.loadavg();
   // A warm-up of each, then alternate so none gets a warmer cache.
-  checkAllPosts(db, today);
+  checkAllPosts(db, ctx);
   plain();
   walked();
   objects.all();
   for (let i = 0; i < runs; i++) {
     start = performance.now();
     const cpuStart = cpu();
-    const result = checkAllPosts(db, today);
+    const result = checkAllPosts(db, ctx);
     timings.checked.push(performance.now() - start);
     timings.checkedCpu.push(cpu() - cpuStart);
     start = performance.now();

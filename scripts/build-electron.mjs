@@ -1,11 +1,15 @@
 // Bundles the Electron shell: the main process and the preload, each into one
-// CommonJS file. The preload runs sandboxed, where `require` knows only
+// CommonJS file inside app/dist (app/ is what electron-builder packages). The preload runs sandboxed, where `require` knows only
 // `electron` and a few Node built-ins, so it must not import anything else.
 import { build } from 'esbuild';
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** What the bundles load from app/node_modules at run time: app/package.json's dependencies, nothing else. */
+const runtimePackages = Object.keys(JSON.parse(fs.readFileSync(path.join(root, 'app', 'package.json'), 'utf8')).dependencies);
 
 const common = {
   absWorkingDir: root,
@@ -54,10 +58,11 @@ const targets = [
   {
     ...common,
     entryPoints: ['electron/main/index.ts'],
-    outfile: 'dist/main/index.cjs',
+    outfile: 'app/dist/main/index.cjs',
     target: 'node22',
-    // The native driver is loaded at run time (rebuilt for Electron's ABI).
-    external: ['electron', 'better-sqlite3-multiple-ciphers'],
+    // Native modules are loaded at run time from app/node_modules (built for
+    // Electron's ABI there); app/package.json lists exactly these.
+    external: ['electron', ...runtimePackages],
     // The backend is ESM source; CommonJS has no import.meta, so point it at
     // the bundle. Package lookups (createRequire(import.meta.url).resolve)
     // keep working; paths relative to a source file would not.
@@ -65,20 +70,32 @@ const targets = [
     define: { 'import.meta.url': '__bundleUrl', 'import.meta.dirname': '__dirname', 'import.meta.filename': '__filename' },
   },
   {
+    // The backend process (a utilityProcess started by the main process):
+    // plain Node.js, the whole backend, and the native modules at run time.
+    ...common,
+    entryPoints: ['electron/backend/process/main.ts'],
+    outfile: 'app/dist/backend/index.cjs',
+    target: 'node22',
+    external: runtimePackages,
+    banner: { js: 'const __bundleUrl = require("node:url").pathToFileURL(__filename).href;' },
+    define: { 'import.meta.url': '__bundleUrl', 'import.meta.dirname': '__dirname', 'import.meta.filename': '__filename' },
+  },
+  {
     // The worker thread that draws signed PDFs under a time limit
-    // (electron/backend/rendering/time-limited-pdf.ts): it is loaded from
-    // beside the backend's bundle, so it sits in the same folder.
+    // (electron/backend/rendering/time-limited-pdf.ts). The backend bundle
+    // loads it from its own folder, so it sits beside app/dist/backend/index.cjs.
     ...common,
     entryPoints: ['electron/backend/rendering/pdf-worker.ts'],
-    outfile: 'dist/main/pdf-worker.cjs',
+    outfile: 'app/dist/backend/pdf-worker.cjs',
     target: 'node22',
+    external: runtimePackages,
     banner: { js: 'const __bundleUrl = require("node:url").pathToFileURL(__filename).href;' },
     define: { 'import.meta.url': '__bundleUrl', 'import.meta.dirname': '__dirname', 'import.meta.filename': '__filename' },
   },
   {
     ...common,
     entryPoints: ['electron/preload/index.ts'],
-    outfile: 'dist/preload/index.cjs',
+    outfile: 'app/dist/preload/index.cjs',
     target: 'chrome130',
     external: ['electron'],
     plugins: [contractNamesOnly(await contractCallNames())],
@@ -89,7 +106,7 @@ const results = await Promise.all(targets.map((options) => build(options)));
 
 let failed = false;
 for (const [index, result] of results.entries()) {
-  const isPreload = targets[index].outfile.startsWith('dist/preload');
+  const isPreload = targets[index].outfile.startsWith('app/dist/preload');
   for (const [file, output] of Object.entries(result.metafile.outputs)) {
     if (file.endsWith('.map')) continue;
     console.log(`${file}  ${(output.bytes / 1024).toFixed(1)} KiB`);

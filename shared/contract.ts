@@ -2,6 +2,7 @@ import { complianceCalls } from './contract/compliance-calls';
 import { consentCalls } from './contract/consent-calls';
 import { foundationCalls } from './contract/foundation-calls';
 import { marketingCalls } from './contract/marketing-calls';
+import { shellCalls } from './contract/shell-calls';
 import type { Returns } from './contract/define';
 import type { z } from 'zod';
 
@@ -19,6 +20,7 @@ export const contract = {
   ...consentCalls,
   ...marketingCalls,
   ...complianceCalls,
+  ...shellCalls,
 } as const;
 
 export type Contract = typeof contract;
@@ -28,6 +30,15 @@ export type ParsedInput<K extends CallName> = z.output<Contract[K]['input']>;
 export type CallOutput<K extends CallName> = Contract[K]['output'] extends Returns<infer O> ? O : never;
 
 export const callNames = Object.keys(contract) as CallName[];
+
+/** Calls a shell answers itself (dialogs, printing); the backend never sees them. */
+export type ShellCallName = { [K in CallName]: Contract[K] extends { shell: true } ? K : never }[CallName];
+/** Calls the backend answers. */
+export type BackendCallName = Exclude<CallName, ShellCallName>;
+
+export function isShellCall(name: CallName): name is ShellCallName {
+  return (contract[name] as { shell?: true }).shell === true;
+}
 
 export function isCallName(name: unknown): name is CallName {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);

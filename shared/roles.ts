@@ -41,6 +41,8 @@ export const permissionTable = {
   'testimonials.write': ['admin', 'marketing'],
   'posts.read': ['admin', 'marketing'],
   'posts.write': ['admin', 'marketing'],
+  /** Let identifiers that no marketing authorization should carry (a date, a phone number) go out in a post, with a written reason. */
+  'posts.approveIdentifiers': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissionTable;
@@ -62,6 +64,7 @@ export const permissionLabels: Record<Permission, string> = {
   'testimonials.write': 'change testimonials',
   'posts.read': 'see posts',
   'posts.write': 'change posts',
+  'posts.approveIdentifiers': 'approve identifiers in a post',
 };
 
 export function can(role: Role, permission: Permission): boolean {

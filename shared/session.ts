@@ -28,16 +28,33 @@ export interface StoreAlert {
   at: string;
 }
 
+/** Why the desktop shell locked the app, as `session.lock` records it. */
+export const lockReasons = ['idle', 'manual', 'system', 'window'] as const;
+export type LockReason = (typeof lockReasons)[number];
+
+/**
+ * Something the sign-in screen should say that the renderer cannot know by
+ * itself, because it was reloaded after it happened:
+ * - `backend_restarted`: the backend process stopped unexpectedly and was started again;
+ * - `locked_by_system`: the computer was locked or went to sleep;
+ * - `window_recovered`: the window crashed or stopped responding and was reopened.
+ */
+export type AppNotice = 'backend_restarted' | 'locked_by_system' | 'window_recovered';
+
 export interface AppState {
   phase: AppPhase;
   session: SessionInfo | null;
   /** Minutes without input before the app locks (known once the store is open). */
   idleMinutes: number | null;
   practiceName: string | null;
+  /** The practice's time zone (known once the store is open): every day on screen is a day there. */
+  timeZone: string | null;
   /** Who was signed in when the app locked, to prefill the sign-in form. */
   lockedUsername: string | null;
   /** Set while the screen is handed to a patient to sign this authorization. */
   patientMode: { authorizationId: string } | null;
+  /** Shown above the sign-in form until someone signs in. */
+  notice?: AppNotice | null;
   /** For the `unusable` phase (and setup refused): what is wrong with the folder and what to do. */
   problem?: string | null;
   /** Alerts for administrators (empty for everyone else). */

@@ -8,7 +8,7 @@ import { createBackend } from '../../electron/backend/backend';
 import { testKdf } from '../../electron/backend/testing/test-backend';
 import { newDemoClock, seedDemoStore } from '../../electron/cli/demo-data';
 import { historyDays } from '../../electron/cli/demo/demo-chapters';
-import { addDaysTo, dayOf, type Day } from '../../shared/calendar';
+import { addDaysTo, dayOf, workstationTimeZone, type Day } from '../../shared/calendar';
 import { createClient } from '../../shared/client';
 import { startHost, type RunningHost } from '../host/start';
 
@@ -75,14 +75,14 @@ export const test = base.extend<{ daysAhead: number; demo: DemoPractice; host: R
     const root = await mkdtemp(path.join(os.tmpdir(), 'consent-desk-e2e-demo-'));
     const dataDir = path.join(root, 'store');
     await cp(demoTemplate, dataDir, { recursive: true });
-    const today = dayOf(new Date());
+    const today = dayOf(new Date(), workstationTimeZone());
     await use({ dataDir, exportsDir: path.join(dataDir, 'exports'), today, historyStart: addDaysTo(today, -historyDays) });
     await rm(root, { recursive: true, force: true });
   },
   host: async ({ demo, daysAhead }, use) => {
     const host = await startHost({
       dataDir: demo.dataDir,
-      staticDir: path.join(repoRoot, 'dist', 'renderer'),
+      staticDir: path.join(repoRoot, 'app', 'dist', 'renderer'),
       backend: {
         kdf: testKdf,
         sweepIntervalMs: dayMs,

@@ -34,7 +34,12 @@ test('in Spanish, a parent signs for a minor; the PDF is in Spanish and the endi
   await tick(page, 'Where it may appear', places.map((c) => channelLabels.en[c]));
   await tick(page, 'Why it will be used', reasons.map((p) => purposeLabels.en[p]));
   await page.getByRole('button', { name: 'Add a purpose not listed' }).click();
+  // Typed in English for a Spanish document: the editor says so, with a Spanish example.
+  await page.getByLabel('Other purpose 1').fill('The community newsletter of the clinic');
+  const notice = page.getByRole('status').filter({ hasText: 'looks English' });
+  await expect(notice).toContainText('Other purpose 1: “The community newsletter of the clinic”. For example: “El boletín comunitario del consultorio”');
   await page.getByLabel('Other purpose 1').fill('Boletín comunitario de la clínica');
+  await expect(notice).toHaveCount(0);
   await tick(page, 'When the authorization ends', ['When an event happens']);
   await expect(page.getByText('Describe the event that ends this authorization, or choose a date.')).toBeVisible();
   await page.getByLabel('The event that ends it').fill(event);
@@ -48,7 +53,7 @@ test('in Spanish, a parent signs for a minor; the PDF is in Spanish and the endi
   for (const label of [...kinds.map((k) => contentKindLabels.es[k]), ...places.map((c) => channelLabels.es[c]), ...reasons.map((p) => purposeLabels.es[p])]) {
     await expect(preview.getByRole('listitem').filter({ hasText: label })).toBeVisible();
   }
-  await expect(preview).toContainText(`Ana Hernández firma por el paciente, con esta autoridad: ${authorityLabels.es.parent_of_minor}.`);
+  await expect(preview).toContainText(`Ana Hernández firma en nombre de Lucía Hernández, con esta autoridad: ${authorityLabels.es.parent_of_minor}.`);
   await expectAccessible(page, 'authorization preparation (Spanish)');
   await scrollToTop(page);
   await snapshot(page, testInfo, '01-preparation-es');
@@ -57,6 +62,7 @@ test('in Spanish, a parent signs for a minor; the PDF is in Spanish and the endi
   await page.getByRole('button', { name: 'Hand the screen to the patient' }).click();
   await expect(page.getByRole('heading', { name: es.title, level: 1 })).toBeFocused();
   await expect(page.getByRole('main')).toHaveAttribute('lang', 'es');
+  await expect(page.getByText('Si prefiere firmar en papel, avísele al personal')).toBeVisible();
   const name = page.getByLabel('Escriba su nombre completo');
   await expect(name).toHaveAccessibleDescription('Como aparece en la autorización: Ana Hernández.');
   await expectAccessible(page, 'patient mode (Spanish)');
@@ -66,7 +72,7 @@ test('in Spanish, a parent signs for a minor; the PDF is in Spanish and the endi
   await drawSignature(page, page.getByRole('img', { name: 'Recuadro de firma' }));
   await page.getByRole('button', { name: 'Firmar', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Gracias' })).toBeFocused();
-  await expect(page.getByText('Gracias. Por favor devuelva la pantalla al personal.')).toBeVisible();
+  await expect(page.getByText('Gracias. Por favor, devuelva la pantalla al personal.')).toBeVisible();
 
   const witness = page.getByRole('form', { name: 'Staff: confirm as witness' });
   await witness.getByLabel('Your password').fill(frontDesk.password);
@@ -89,9 +95,12 @@ test('in Spanish, a parent signs for a minor; the PDF is in Spanish and the endi
       'Boletín comunitario de la clínica',
       `Esta autorización termina cuando ocurra lo siguiente: ${event}.`,
       'Puedo cancelar esta autorización en cualquier momento',
-      'no dependerán de que firme esta autorización',
-      'Es posible que ya no esté protegida por la ley federal de privacidad',
-      'Ana Hernández firma por el paciente',
+      'no dependen de que yo firme esta autorización',
+      'la ley federal de privacidad (HIPAA) ya no la proteja',
+      'Ana Hernández firma en nombre de Lucía Hernández',
+      'Certificado de la firma',
+      'Firmada por Ana Hernández (representante personal de la persona atendida',
+      'Con fran como testigo; este PDF quedó definitivo y firmado',
       authorityLabels.es.parent_of_minor,
       'Página 1 de',
     ],

@@ -1,6 +1,6 @@
 import { builtInTemplates } from '../../shared/authorization/template';
 import { channelLabels, contentKindLabels, purposeLabels } from '../../shared/authorization/scope';
-import { formatDay } from '../../shared/calendar';
+import { addDaysTo, formatDay } from '../../shared/calendar';
 import {
   drawSignature,
   expectAllIn,
@@ -95,7 +95,7 @@ test('a front-desk user adds a patient, prepares an authorization, the patient s
   for (const label of [...kinds.map((k) => contentKindLabels.en[k]), ...places.map((c) => channelLabels.en[c]), 'Lobby display screen']) {
     await expect(preview.getByRole('listitem').filter({ hasText: label })).toBeVisible();
   }
-  await expect(preview).toContainText(`This authorization ends on ${formatDay(ends, 'en')}.`);
+  await expect(preview).toContainText(`The last day this authorization is in effect is ${formatDay(addDaysTo(ends, -1), 'en')}.`);
   await expectAccessible(page, 'authorization preparation');
   await scrollToTop(page);
   await snapshot(page, testInfo, '01-preparation');
@@ -158,7 +158,7 @@ test('a front-desk user adds a patient, prepares an authorization, the patient s
       ...places.map((c) => channelLabels.en[c]),
       'Lobby display screen',
       ...reasons.map((p) => purposeLabels.en[p]),
-      `This authorization ends on ${formatDay(ends, 'en')}.`,
+      `The last day this authorization is in effect is ${formatDay(addDaysTo(ends, -1), 'en')}.`,
       'I may cancel this authorization at any time',
       'will not depend on whether I sign this authorization',
       'may then no longer be protected by federal privacy law',

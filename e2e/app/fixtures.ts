@@ -12,6 +12,7 @@ import { startHost, type RunningHost } from '../host/start';
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 export const practiceName = 'Riverside Family Practice';
+export const practiceAddress = '45 Elm Street, Suite 2\nSpringfield, IL 62704';
 export const admin = { displayName: 'Alex Morgan', username: 'alex', password: 'correct horse battery staple' };
 
 /** A call straight to the host, as the page would make it: for seeding, and to show the backend refuses. */
@@ -38,6 +39,7 @@ export async function seedStore(host: RunningHost): Promise<{ recoveryKey: strin
     adminUsername: admin.username,
     password: admin.password,
   });
+  await mustCall(host, 'settings.update', { practiceAddress: practiceAddress, practiceEmail: 'privacy@riverside-family.example' });
   await mustCall(host, 'session.signOut', {});
   return { recoveryKey };
 }
@@ -82,7 +84,7 @@ export const test = base.extend<{ host: RunningHost }>({
   // eslint-disable-next-line no-empty-pattern
   host: async ({}, use) => {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'consent-desk-e2e-'));
-    const host = await startHost({ dataDir, staticDir: path.join(repoRoot, 'dist', 'renderer'), backend: { kdf: testKdf } });
+    const host = await startHost({ dataDir, staticDir: path.join(repoRoot, 'app', 'dist', 'renderer'), backend: { kdf: testKdf } });
     await use(host);
     await host.close();
     await rm(dataDir, { recursive: true, force: true });

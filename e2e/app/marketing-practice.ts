@@ -7,10 +7,10 @@ import { createBackend } from '../../electron/backend/backend';
 import { samplePatient, signAuthorization } from '../../electron/backend/testing/consent-flow';
 import { testKdf } from '../../electron/backend/testing/test-backend';
 import { completeTerms } from '../../shared/authorization/test-terms';
-import { addDaysTo, dayOf } from '../../shared/calendar';
+import { addDaysTo, dayOf, workstationTimeZone } from '../../shared/calendar';
 import type { CallInput, CallName, CallOutput } from '../../shared/contract';
 import { startHost, type RunningHost } from '../host/start';
-import { admin, practiceName } from './fixtures';
+import { admin, practiceAddress, practiceName } from './fixtures';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -44,8 +44,9 @@ async function seedPractice(dataDir: string): Promise<MarketingPractice> {
     return result.value as CallOutput<K>;
   };
   try {
-    const today = dayOf(new Date());
+    const today = dayOf(new Date(), workstationTimeZone());
     await call('setup.create', { practiceName, adminDisplayName: admin.displayName, adminUsername: admin.username, password: admin.password });
+    await call('settings.update', { practiceAddress });
     await call('staff.create', { ...frontDesk, role: 'frontdesk' });
     await call('staff.create', { ...marketer, role: 'marketing' });
 
@@ -108,7 +109,7 @@ export const test = base.extend<{ practice: MarketingPractice; host: RunningHost
     await rm(dataDir, { recursive: true, force: true });
   },
   host: async ({ practice }, use) => {
-    const host = await startHost({ dataDir: practice.dataDir, staticDir: path.join(repoRoot, 'dist', 'renderer') });
+    const host = await startHost({ dataDir: practice.dataDir, staticDir: path.join(repoRoot, 'app', 'dist', 'renderer') });
     await use(host);
     await host.close();
   },

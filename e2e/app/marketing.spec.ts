@@ -5,7 +5,7 @@ import { photoWithGps } from '../../electron/backend/testing/fixture-photo';
 import { expectAccessible, goTo, openApp, signIn, snapshot } from './fixtures';
 import { expect, frontDesk, marketer, test } from './marketing-practice';
 
-const caption = 'Maria is back on the stairs! “I can climb stairs again without pain.”';
+const caption = 'Maria is back on the stairs! “I can climb stairs again.”';
 
 /** A full-page screenshot from the top, so the sticky verdict panel sits where a reader first sees it. */
 async function snapshotFromTop(page: Page, testInfo: TestInfo, name: string): Promise<void> {
@@ -48,7 +48,7 @@ test('a photo loses its GPS data on import; a post outside the consent is refuse
   await expect(patient.getByRole('option')).toHaveText(['Choose a patient (1 found)', 'Maria Lopez']);
   await patient.selectOption({ label: 'Maria Lopez' });
   await page.getByLabel('Title', { exact: true }).fill('Back on the stairs');
-  await page.getByLabel('Quote or story').fill('I can climb stairs again without pain. Thank you all!');
+  await page.getByLabel('Quote or story').fill('I can climb stairs again. Thank you all!');
   await page.getByRole('button', { name: 'Record testimonial' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Recorded “Back on the stairs” for Maria Lopez.' })).toBeVisible();
   const card = page.getByRole('region', { name: 'Back on the stairs' });
@@ -171,7 +171,7 @@ test('a photo loses its GPS data on import; a post outside the consent is refuse
   await expect(page.getByRole('heading', { name: 'Marketing dashboard', level: 1 })).toBeVisible();
   const takedowns = page.getByRole('region', { name: 'Take-down required (1)' });
   await expect(takedowns.getByRole('heading', { name: 'Back on the stairs on Facebook' })).toBeVisible();
-  await expect(takedowns).toContainText(/Why: The consent was revoked on \w+ \d+, \d{4}\./);
+  await expect(takedowns).toContainText(/Why: Published on \w+ \d+, \d{4}, on or after the day the revocation was received \(\w+ \d+, \d{4}\): it went out without a valid authorization\./);
   await expect(takedowns).toContainText('https://www.facebook.com/riverside/posts/1');
   // James's consent ends within 30 days, with the post that relies on it.
   const soon = page.getByRole('region', { name: 'Within 30 days (1)' });
@@ -200,15 +200,18 @@ test('the review-reply checker flags a reply that confirms care and passes a gen
   await reply.fill("We're sorry your knee surgery with Dr. Lee on March 3 didn't meet your expectations");
   await page.getByRole('button', { name: 'Check reply' }).click();
   const result = page.getByRole('region', { name: 'Is this reply safe to post?' });
-  await expect(result.getByRole('status')).toHaveText('Change this reply before posting: 3 concerns.');
-  await expect(result.locator('mark')).toHaveText(['your knee surgery (note 1)', 'with Dr. Lee (note 2)', 'March 3 (note 3)']);
+  await expect(result.getByRole('status')).toHaveText('Change this reply before posting: 4 concerns.');
+  // "knee surgery" is both a confirmation and care: marked once, explained twice.
+  await expect(result.locator('mark')).toHaveText(['your knee surgery (note 1)', 'Dr. Lee (note 3)', 'March 3 (note 4)']);
   await expect(result.getByRole('listitem')).toHaveText([
-    'your knee surgery This mentions the reviewer’s care, treatment or visit.',
-    'with Dr. Lee This confirms the reviewer is (or was) a patient.',
-    'March 3 A date more precise than the year can identify a patient (birth, visit, surgery).',
+    'your knee surgery This confirms the reviewer is (or was) a patient.',
+    'knee surgery Care, a treatment or a condition: health information about the reviewer.',
+    'Dr. Lee A name or a greeting by name: it confirms who the reviewer is.',
+    'March 3 A date, day or time of a visit: it confirms the reviewer was seen.',
   ]);
   await expect(result).toContainText('Thank the reviewer, stay general, and invite them to call.');
-  await expect(result.getByRole('button', { name: 'Use this reply instead' })).toBeVisible();
+  await expect(result.getByRole('button', { name: 'Use this reply (English)' })).toBeVisible();
+  await expect(result.getByRole('button', { name: 'Use this reply (Spanish)' })).toBeVisible();
   await expectAccessible(page, 'review replies (flagged)');
   await snapshot(page, testInfo, '01-review-reply-flagged');
 

@@ -1,4 +1,4 @@
-import { admin, expect, expectAccessible, goTo, openApp, seedStore, signIn, snapshot, test } from './fixtures';
+import { admin, expect, expectAccessible, goTo, openApp, practiceAddress, seedStore, signIn, snapshot, test } from './fixtures';
 
 test('settings: the practice name and the idle lock time', async ({ page, host }, testInfo) => {
   await seedStore(host);
@@ -26,6 +26,39 @@ test('settings: the practice name and the idle lock time', async ({ page, host }
   await expect(page.getByText('locks itself after 2 minutes without input')).toBeVisible();
   await page.clock.fastForward('02:01');
   await expect(page.getByText('Consent Desk locked after 2 minutes without input')).toBeVisible();
+});
+
+test('settings: the practice’s contact details, printed for revocations and let through by the reply checker', async ({ page, host }, testInfo) => {
+  await seedStore(host);
+  await openApp(page, host);
+  await signIn(page, admin.username, admin.password);
+  await goTo(page, 'Settings');
+  // The address and email the authorizations print are the ones the reply checker knows.
+  await expect(page.getByLabel('Practice address')).toHaveValue(practiceAddress);
+  const email = page.getByLabel('Email for revocations (optional)');
+  await expect(email).toHaveValue('privacy@riverside-family.example');
+  await email.fill('privacy at riverside');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(email).toHaveAttribute('aria-invalid', 'true');
+  await expect(email).toHaveAccessibleDescription(/Enter an email address such as privacy@example.com/);
+  await email.fill('hello@riverside-family.example');
+  await page.getByLabel('Phone (optional)').fill('(217) 555-0100');
+  await page.getByLabel('Website (optional)').fill('www.riverside-family.example');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Settings saved.' })).toBeVisible();
+  await expectAccessible(page, 'settings with contact details');
+  await snapshot(page, testInfo, '01-settings-contact');
+
+  await goTo(page, 'Review replies');
+  const reply = page.getByRole('textbox', { name: 'Your reply' });
+  const result = page.getByRole('region', { name: 'Is this reply safe to post?' });
+  await reply.fill('Thank you for your feedback. Please call our office at (217) 555-0100, write to hello@riverside-family.example, or visit riverside-family.example or 45 Elm Street.');
+  await page.getByRole('button', { name: 'Check reply' }).click();
+  await expect(result.getByRole('status')).toHaveText('Safe to post: nothing in it confirms a patient or mentions care.');
+  // Someone else's number is still a finding.
+  await reply.fill('Thank you for your feedback. Please call our office at (217) 555-0199.');
+  await page.getByRole('button', { name: 'Check reply' }).click();
+  await expect(result.getByRole('status')).toHaveText(/^Change this reply before posting/);
 });
 
 test('my account: change your own password', async ({ page, host }, testInfo) => {

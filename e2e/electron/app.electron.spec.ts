@@ -2,8 +2,11 @@
  * The Electron shell itself: the real main process, preload and window,
  * driven by Playwright's `_electron`. Needs an Electron binary and a build:
  *
- *   npm run build && node scripts/rebuild-native-electron.mjs
+ *   npm run build && node scripts/app-deps.mjs
  *   npx playwright test --project electron
+ *
+ * (app-deps.mjs installs app/node_modules and rebuilds the database driver
+ * there for Electron's ABI; the root node_modules keeps the Node build.)
  *
  * Where no Electron binary exists (these build machines) every test here
  * reports itself skipped with the reason. ELECTRON_OVERRIDE_DIST_PATH points
@@ -17,9 +20,14 @@ import { fileURLToPath } from 'node:url';
 import type { WebContents, WebPreferences } from 'electron';
 import { _electron as electron, expect, test as base, type ElectronApplication, type Page } from '@playwright/test';
 import { callNames } from '../../shared/contract';
+import { completeTerms } from '../../shared/authorization/test-terms';
+import { drawnSignature } from '../../electron/backend/consents/sample-signature';
+import { patientSignature } from '../../electron/backend/consents/signing-flow';
 import { appEntryUrl, contentSecurityPolicy } from '../../electron/main/app-origin';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** What Electron runs: the app/ folder of the two-package layout. */
+const appDir = path.join(repoRoot, 'app');
 
 /** Every selector the tests use, in one place, so a renamed label is a one-line change. */
 const ui = {
@@ -63,12 +71,12 @@ if (!electronBinary.exists) console.log(`[electron] skipping app.electron.spec.t
 
 /** Fails with what to run, rather than with an obscure launch error. */
 function assertBuilt(): void {
-  const missing = ['dist/main/index.cjs', 'dist/preload/index.cjs', 'dist/renderer/index.html'].filter(
-    (file) => !fs.existsSync(path.join(repoRoot, file)),
+  const missing = ['main/index.cjs', 'preload/index.cjs', 'backend/index.cjs', 'renderer/index.html'].filter(
+    (file) => !fs.existsSync(path.join(appDir, 'dist', file)),
   );
-  if (missing.length > 0) throw new Error(`The app is not built (${missing.join(', ')} missing): run \`npm run build\`.`);
-  if (!fs.existsSync(path.join(repoRoot, '.native-electron'))) {
-    throw new Error('No Electron build of the database driver: run `node scripts/rebuild-native-electron.mjs`.');
+  if (missing.length > 0) throw new Error(`The app is not built (app/dist/${missing.join(', app/dist/')} missing): run \`npm run build\`.`);
+  if (!fs.existsSync(path.join(appDir, 'node_modules', '.consent-desk-deps.json'))) {
+    throw new Error('No app/node_modules with the Electron build of the database driver: run `node scripts/app-deps.mjs`.');
   }
 }
 
@@ -86,7 +94,7 @@ const test = base.extend<{ dataDir: string; app: ElectronApplication; window: Pa
     for (const [key, value] of Object.entries(process.env)) if (value !== undefined) env[key] = value;
     delete env.ELECTRON_RUN_AS_NODE;
     env.CONSENT_DESK_DATA_DIR = dataDir;
-    const app = await electron.launch({ executablePath: electronBinary.binary, args: [repoRoot], cwd: repoRoot, env });
+    const app = await electron.launch({ executablePath: electronBinary.binary, args: [appDir], cwd: repoRoot, env });
     await use(app);
     await app.close();
   },
@@ -155,6 +163,31 @@ test('the window is locked down', async ({ app, window }) => {
 });
 
 test('set up the store and arrive signed in', async ({ window }) => {
+  await setUpInWindow(window);
+});
+
+test('Chromium keeps none of the page’s data on disk: the data folder holds no plaintext', async ({ app, window, dataDir }) => {
+  await setUpInWindow(window);
+  await window.evaluate(async () => {
+    const bridge = (globalThis as unknown as { consentDesk: Record<string, (input: unknown) => Promise<unknown>> }).consentDesk;
+    await bridge['patients.create']!({ firstName: 'Quintessa', lastName: 'Vantongeren', dateOfBirth: '1984-05-17', recordNumber: 'MRN-99871', phone: null, email: null, city: null });
+  });
+  await window.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Patients' }).click();
+  await app.close();
+  // Every file below the data folder, Chromium's own chromium/ folder included.
+  const files = (fs.readdirSync(dataDir, { recursive: true, withFileTypes: true }) as fs.Dirent[])
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.join(entry.parentPath, entry.name));
+  for (const file of files) {
+    const bytes = fs.readFileSync(file);
+    for (const needle of ['Quintessa', 'Vantongeren', 'MRN-99871', 'Riverside Family Practice', 'Alex Morgan']) {
+      expect(bytes.includes(needle), `${needle} in ${file}`).toBe(false);
+    }
+  }
+});
+
+/** Sets up the store through the window, and arrives signed in as the administrator. */
+async function setUpInWindow(window: Page): Promise<void> {
   await expect(ui.setupHeading(window)).toBeVisible();
   await ui.practiceName(window).fill('Riverside Family Practice');
   await ui.yourName(window).fill('Alex Morgan');
@@ -162,9 +195,87 @@ test('set up the store and arrive signed in', async ({ window }) => {
   await ui.password(window).fill('correct horse battery staple');
   await ui.confirmPassword(window).fill('correct horse battery staple');
   await ui.createStore(window).click();
-
   // Creating the store derives keys with scrypt: allow it time.
   await ui.recoveryKeyStored(window).check({ timeout: 30_000 });
   await ui.continueButton(window).click();
   await expect(ui.homeHeading(window)).toBeVisible();
+}
+
+test('a report is saved where the system’s Save dialog says, and nowhere else', async ({ app, window, dataDir }) => {
+  await setUpInWindow(window);
+  const target = path.join(dataDir, '..', `${path.basename(dataDir)}-report.pdf`);
+  // The dialog itself is the OS's; answer it the way a person would.
+  await app.evaluate(({ dialog }, file) => {
+    const answer = { canceled: false, filePath: file };
+    dialog.showSaveDialog = (async () => answer) as typeof dialog.showSaveDialog;
+  }, target);
+  await window.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reports' }).click();
+  await window.getByRole('button', { name: /^Save PDF… \(uncovered posts\)$/ }).click();
+  await expect(window.getByRole('status').filter({ hasText: /report is saved as .*-report\.pdf/ })).toBeVisible();
+  expect(fs.readFileSync(target).subarray(0, 5).toString()).toBe('%PDF-');
+  fs.rmSync(target, { force: true });
+  // A path named by the page itself is refused by the main process.
+  const refused = await window.evaluate(async () => {
+    const page = globalThis as unknown as { consentDesk: Record<string, (input: unknown) => Promise<{ ok: boolean; error?: { code: string } }>> };
+    return page.consentDesk['backups.setSchedule']!({ enabled: true, folder: '/tmp', everyHours: 24, keep: 14 });
+  });
+  expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+});
+
+test('Print sends the signed PDF to the printer and records the patient’s copy', async ({ app, window }) => {
+  await setUpInWindow(window);
+  const signature = drawnSignature();
+  // A final authorization made through the window's own bridge, as the screens make it.
+  const id = await window.evaluate(
+    async ({ terms }) => {
+      const bridge = (globalThis as unknown as { consentDesk: Record<string, (input: unknown) => Promise<{ ok: boolean; value: never }>> }).consentDesk;
+      const call = async (name: string, input: unknown) => {
+        const result = await bridge[name]!(input);
+        if (!result.ok) throw new Error(`${name} failed`);
+        return result.value as { id: string; document: unknown };
+      };
+      const patient = await call('patients.create', { firstName: 'Maria', lastName: 'Lopez', dateOfBirth: '1984-05-17', recordNumber: null, phone: null, email: null, city: null });
+      const draft = await call('consents.createDraft', { patientId: patient.id, terms });
+      await call('consents.startPatientMode', { id: draft.id });
+      return draft.id;
+    },
+    { terms: completeTerms() },
+  );
+  // The patient signs with the text hash computed from the draft, as patient mode does.
+  const draft = await window.evaluate(async (draftId) => {
+    const bridge = (globalThis as unknown as { consentDesk: Record<string, (input: unknown) => Promise<{ ok: boolean; value: never }>> }).consentDesk;
+    return (await bridge['consents.get']!({ id: draftId })).value;
+  }, id);
+  const signed = patientSignature(draft, 'Maria Lopez', signature);
+  await window.evaluate(async (input) => {
+    const bridge = (globalThis as unknown as { consentDesk: Record<string, (input: unknown) => Promise<{ ok: boolean }>> }).consentDesk;
+    await bridge['consents.patientSign']!(input);
+    await bridge['consents.witness']!({ id: input.id, password: 'correct horse battery staple' });
+  }, signed);
+
+  // Printing itself goes to the OS; record what was printed instead of paper.
+  await app.evaluate(({ webContents }) => {
+    const prototype = Object.getPrototypeOf(webContents.getAllWebContents()[0]!) as { print: unknown };
+    (globalThis as { printedUrls?: string[] }).printedUrls = [];
+    prototype.print = function (this: { getURL(): string }, _options: unknown, callback: (success: boolean, reason: string) => void) {
+      (globalThis as { printedUrls?: string[] }).printedUrls!.push(this.getURL());
+      callback(true, '');
+    };
+  });
+  await window.evaluate((authorizationId) => {
+    (globalThis as unknown as { location: { hash: string } }).location.hash = `#/patients?authorization=${authorizationId}`;
+  }, id);
+  await window.getByRole('button', { name: 'Print', exact: true }).click();
+  await expect(window.getByText(/^Printed for the patient: Alex Morgan, /)).toBeVisible();
+  const printed = await app.evaluate(() => (globalThis as { printedUrls?: string[] }).printedUrls ?? []);
+  expect(printed).toEqual([expect.stringMatching(/^consent-desk-print:\/\/[0-9a-f]{32}\/patient-copy\.pdf$/)]);
+});
+
+test('the computer going to sleep locks Consent Desk', async ({ app, window }) => {
+  await setUpInWindow(window);
+  await app.evaluate(({ powerMonitor }) => {
+    powerMonitor.emit('suspend');
+  });
+  await expect(window.getByText('Consent Desk locked because the computer was locked or went to sleep. Sign in to continue.')).toBeVisible();
+  await expect(ui.homeHeading(window)).toHaveCount(0);
 });

@@ -5,6 +5,8 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { CallResult } from '../../shared/errors';
 import { createBackend, type BackendOptions } from '../../electron/backend/backend';
+import { isCallName, isShellCall } from '../../shared/contract';
+import { answerShellCall } from './host-shell-calls';
 import { httpStatusOf } from './http-status';
 import { contentSecurityPolicy } from '../../shared/content-security-policy';
 
@@ -17,10 +19,12 @@ import { contentSecurityPolicy } from '../../shared/content-security-policy';
  */
 export interface HostOptions {
   dataDir: string;
-  /** The built renderer (dist/renderer). */
+  /** The built renderer (app/dist/renderer). */
   staticDir: string;
   port?: number;
   backend?: Partial<Omit<BackendOptions, 'dataDir'>>;
+  /** A folder the host "prints" into (a test printer); without it the host cannot print. */
+  printerDir?: string;
 }
 
 export interface RunningHost {
@@ -129,7 +133,10 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     } catch {
       return fail(400, 'The request body must be JSON (at most 64 MB).');
     }
-    const result = await backend.invoke(name, input);
+    const result =
+      isCallName(name) && isShellCall(name)
+        ? await answerShellCall({ backend: (call, callInput) => backend.invoke(call, callInput), printerDir: options.printerDir }, name, input)
+        : await backend.invoke(name, input);
     sendJson(res, result.ok ? 200 : httpStatusOf[result.error.code], result);
   }
 

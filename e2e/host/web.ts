@@ -15,7 +15,7 @@ const { values } = parseArgs({
 const dataDir = path.resolve(values['data-dir'] ?? defaultDataDir());
 const host = await startHost({
   dataDir,
-  staticDir: path.resolve(import.meta.dirname, '../../dist/renderer'),
+  staticDir: path.resolve(import.meta.dirname, '../../app/dist/renderer'),
   port: values.port ? Number(values.port) : 0,
 });
 console.log(`Consent Desk (development host) for data in ${dataDir}`);

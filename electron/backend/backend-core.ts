@@ -2,11 +2,11 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import type { CallSpec } from '../../shared/contract';
-import { dayOf, type Day } from '../../shared/calendar';
+import { dayOf, workstationTimeZone, type Day } from '../../shared/calendar';
 import { AppError } from '../../shared/errors';
 import { can, permissionLabels, permissionsOf, roleLabels } from '../../shared/roles';
-import type { AppState } from '../../shared/session';
-import type { Settings } from '../../shared/settings';
+import type { AppNotice, AppState, LockReason } from '../../shared/session';
+import { practiceContactOf, type Settings } from '../../shared/settings';
 import type { StaffMember } from '../../shared/staff';
 import { appendAudit, type AuditEntry } from './audit/audit-log';
 import { auditSealKey, clearPendingAudit, sealPendingAudit, takePendingAudit } from './audit/pending-audit';
@@ -15,7 +15,9 @@ import { attemptFile, type SealedAttemptStorage } from './auth/attempt-file';
 import { SignInThrottle } from './auth/sign-in-throttle';
 import { owaspScrypt, type ScryptParams } from './crypto/kdf';
 import { storePaths, type StorePaths } from './data-dir';
-import { reconcilePosts } from './posts/post-checks';
+import { reconcilePosts, type CheckContext } from './posts/post-checks';
+import { CheckLimiter } from './posts/check-limiter';
+import { rederiveIfRulesChanged } from './posts/rederive';
 import { getStaffById, listStaff } from './repositories/staff-repository';
 import { readSettings } from './repositories/settings-repository';
 import { Store, type StoreOptions } from './store/store';
@@ -41,6 +43,10 @@ export interface BackendOptions {
   kdf?: ScryptParams;
   /** How often to apply the date to posts (expiry); a minute unless a test says otherwise. */
   sweepIntervalMs?: number;
+  /** The zone a new practice starts in; the workstation's unless a test says otherwise. */
+  workstationTimeZone?: string;
+  /** What the sign-in screen says when this backend starts (the desktop shell restarted it after a failure). */
+  startNotice?: AppNotice;
   /**
    * Where one-line reports of unexpected failures go (never data, only the
    * kind of error): stderr by default. The CLI, which prints its own one
@@ -76,8 +82,14 @@ export class BackendCore {
   private storeState: Store | null = null;
   private session: Session | null = null;
   private lockedUsername: string | null = null;
+  private notice: AppNotice | null;
   private settingsCache: Settings | null = null;
   private sweptDay: Day | null = null;
+  /**
+   * Checks that consult hidden fields, counted per staff member for as long
+   * as the backend runs: signing out and in again does not reset them.
+   */
+  private readonly checkLimiters = new Map<string, CheckLimiter>();
 
   constructor(readonly options: BackendOptions) {
     this.paths = storePaths(options.dataDir);
@@ -86,6 +98,7 @@ export class BackendCore {
     this.attempts = attemptFile(options.dataDir);
     this.throttle = new SignInThrottle(this.attempts);
     this.clock = options.now ?? (() => new Date());
+    this.notice = options.startNotice ?? null;
     this.recoverFolder();
   }
 
@@ -135,9 +148,29 @@ export class BackendCore {
     return this.clock().toISOString();
   }
 
-  /** The practice's calendar day now: what status and validity rules compare with. */
+  /** The practice's calendar day now, in its time zone: what status and validity rules compare with. */
   today(): Day {
-    return dayOf(this.clock());
+    return dayOf(this.clock(), this.timeZone);
+  }
+
+  /** The practice's calendar day of a stored instant. */
+  dayOfInstant(iso: string): Day {
+    return dayOf(new Date(iso), this.timeZone);
+  }
+
+  /** What the coverage checks need of the practice today. */
+  checkContext(): CheckContext {
+    const settings = this.settings;
+    return { today: this.today(), timeZone: settings.timeZone, ageOfMajority: settings.ageOfMajority, practice: { name: settings.practiceName, contact: practiceContactOf(settings) } };
+  }
+
+  /** The practice's time zone (the workstation's until a store is open). */
+  get timeZone(): string {
+    return this.storeState ? this.settings.timeZone : this.workstationTimeZone;
+  }
+
+  get workstationTimeZone(): string {
+    return this.options.workstationTimeZone ?? workstationTimeZone();
   }
 
   get storeOptions(): StoreOptions {
@@ -171,6 +204,8 @@ export class BackendCore {
     this.settleSlots();
     this.checkKeyring(store);
     this.settingsCache = readSettings(store.db);
+    const ctx = this.checkContext();
+    store.write(() => rederiveIfRulesChanged(store.db, ctx));
     this.sweepExpired();
   }
 
@@ -182,9 +217,9 @@ export class BackendCore {
   sweepExpired(): void {
     const store = this.storeState;
     if (!store) return;
-    const today = this.today();
-    store.write(() => reconcilePosts(store.db, today, this.nowIso()));
-    this.sweptDay = today;
+    const ctx = this.checkContext();
+    store.write(() => reconcilePosts(store.db, ctx, this.nowIso()));
+    this.sweptDay = ctx.today;
   }
 
   /** Sweep at the first call of a new day too, so a date never waits for the timer. */
@@ -346,6 +381,7 @@ export class BackendCore {
   startSession(staff: StaffMember, how: string): void {
     this.session = { staff, lastActivityMs: this.now().getTime(), patientModeFor: null };
     this.lockedUsername = null;
+    this.notice = null;
     this.throttle.succeed(staff.username);
     const store = this.requireStore();
     store.write(() =>
@@ -353,9 +389,11 @@ export class BackendCore {
     );
   }
 
-  lock(reason: 'idle' | 'manual'): void {
+  lock(reason: LockReason): void {
     const staff = this.session?.staff;
     if (!staff || !this.storeState) return;
+    if (reason === 'system') this.notice = 'locked_by_system';
+    if (reason === 'window') this.notice = 'window_recovered';
     const store = this.storeState;
     store.write(() => this.audit({ action: 'session.locked', subjectType: 'staff', subjectId: staff.id, detail: reason }));
     this.session = null;
@@ -380,6 +418,24 @@ export class BackendCore {
 
   get settings(): Settings {
     return this.settingsCache ?? readSettings(this.requireStore().db);
+  }
+
+  /**
+   * Count one check that consults hidden fields against this session's
+   * allowance; refuse (and audit the refusal once) when it is used up.
+   */
+  takeCheck(): void {
+    const staff = this.requireSession();
+    let limiter = this.checkLimiters.get(staff.id);
+    if (!limiter) this.checkLimiters.set(staff.id, (limiter = new CheckLimiter()));
+    const nowMs = this.now().getTime();
+    if (limiter.take(nowMs)) return;
+    const store = this.requireStore();
+    store.write(() => this.audit({ action: 'post.check_limited', detail: 'check allowance of this session used up' }));
+    throw new AppError(
+      'throttled',
+      `Too many checks in a short time. Wait ${limiter.minutesToWait(nowMs)} minute(s) and try again: the limit protects patients’ details.`,
+    );
   }
 
   /** The authorization the screen is handed over for, if any. */
@@ -465,8 +521,10 @@ export class BackendCore {
         : null,
       idleMinutes: this.storeState ? (this.settingsCache?.idleMinutes ?? null) : null,
       practiceName: this.storeState ? (this.settingsCache?.practiceName ?? null) : null,
+      timeZone: this.storeState ? (this.settingsCache?.timeZone ?? null) : null,
       lockedUsername: this.lockedUsername,
       patientMode: this.session?.patientModeFor ? { authorizationId: this.session.patientModeFor } : null,
+      notice: staff ? null : this.notice,
     };
   }
 

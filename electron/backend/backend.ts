@@ -1,4 +1,4 @@
-import { contract, isCallName } from '../../shared/contract';
+import { contract, isCallName, isShellCall } from '../../shared/contract';
 import { AppError, type AppErrorData, type CallResult } from '../../shared/errors';
 import { BackendCore, type BackendOptions } from './backend-core';
 import { auditHandlers } from './handlers/audit-handlers';
@@ -8,6 +8,7 @@ import { settingsHandlers } from './handlers/settings-handlers';
 import { staffHandlers } from './handlers/staff-handlers';
 import { patientHandlers } from './handlers/patient-handlers';
 import { consentHandlers } from './handlers/consent-handlers';
+import { paperSignatureHandlers } from './handlers/paper-signature-handlers';
 import { templateHandlers } from './handlers/template-handlers';
 import { certificateHandlers } from './handlers/certificate-handlers';
 import { testimonialHandlers } from './handlers/testimonial-handlers';
@@ -32,6 +33,7 @@ const handlers: Handlers = {
   ...auditHandlers,
   ...patientHandlers,
   ...consentHandlers,
+  ...paperSignatureHandlers,
   ...templateHandlers,
   ...certificateHandlers,
   ...testimonialHandlers,
@@ -61,6 +63,7 @@ export function createBackend(options: BackendOptions): Backend {
   async function run(name: string, input: unknown): Promise<CallResult<unknown>> {
     try {
       if (!isCallName(name)) throw new AppError('not_found', `There is no call named “${name}”.`);
+      if (isShellCall(name)) throw new AppError('not_found', `“${name}” is answered by the desktop app or the development host, not the backend.`);
       const spec = contract[name];
       // Who may call comes before what they sent: a caller without the
       // permission learns nothing about the input rules.

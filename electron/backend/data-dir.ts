@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -20,6 +21,31 @@ export function defaultDataDir(
     return path.posix.join(home, 'Library', 'Application Support', productName);
   }
   return path.posix.join(env.XDG_CONFIG_HOME || path.posix.join(home, '.config'), productName);
+}
+
+/**
+ * The folder an unpackaged app (`npm start`) uses when none is given: beside
+ * the installed app's, never the same, so trying a build never touches the
+ * practice's real records.
+ */
+export function developmentDataDir(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+  home: string = os.homedir(),
+): string {
+  const installed = defaultDataDir(env, platform, home);
+  const api = platform === 'win32' ? path.win32 : path.posix;
+  return api.join(api.dirname(installed), `${productName} (development)`);
+}
+
+/**
+ * Creates the data folder readable by its owner only (0700), before
+ * anything writes into it, and tightens one an older version left open.
+ * Windows ignores the mode; the folder inherits the user profile's ACL.
+ */
+export function ensurePrivateFolder(dir: string): void {
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  if (process.platform !== 'win32' && (fs.statSync(dir).mode & 0o077) !== 0) fs.chmodSync(dir, 0o700);
 }
 
 /** The files of one store inside its data directory. */

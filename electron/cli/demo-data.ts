@@ -11,7 +11,7 @@ import { demoChapters, emptyRecords, historyDays, type DemoRecords } from './dem
  * demo data is audited and validated like anything a person enters.
  */
 export { demoPracticeName } from './demo/demo-practice';
-import { demoPracticeName } from './demo/demo-practice';
+import { demoPracticeAddress, demoPracticeName } from './demo/demo-practice';
 
 export interface DemoStaffMember {
   username: string;
@@ -84,6 +84,7 @@ export async function seedDemoStore(api: Api, password: string, clock: DemoClock
     adminDisplayName: admin.displayName,
     password,
   });
+  await api['settings.update']({ practiceAddress: demoPracticeAddress, practiceEmail: 'privacy@riverside-pt.example' });
   const context: DemoContext = { api, password, report: [], clock, records: emptyRecords() };
   for (const seed of demoSeeders) await seed(context);
   return { recoveryKey, report: context.report };

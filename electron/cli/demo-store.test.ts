@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEvent } from '../../shared/audit';
-import { addDaysTo, dayOf } from '../../shared/calendar';
+import { addDaysTo, dayOf, workstationTimeZone } from '../../shared/calendar';
 import { pdfFlatText, pdfSignatureReport, qpdfCheck } from '../backend/testing/pdf-tools';
 import { rejection, tempDataDir, testBackend } from '../backend/testing/test-backend';
 import type { ListedAuthorization } from './commands/consents-list';
@@ -65,7 +65,7 @@ beforeAll(async () => {
 const signedIn = (command: string[], user: string, ...more: string[]) =>
   runConsentDesk([...command, '--data-dir', dataDir, '--user', user, '--password-stdin', ...more], password);
 
-const today = () => dayOf(new Date());
+const today = () => dayOf(new Date(), workstationTimeZone());
 
 describe('consent-desk demo', () => {
   it('prints the summary and the recovery key, and refuses to run over an existing store', async () => {

@@ -13,11 +13,13 @@ import { postsCheckCommand } from './commands/posts-check';
 import { statusCommand } from './commands/status';
 import { exportCommand } from './commands/export';
 import { verifyBundleCommand } from './commands/verify-bundle';
+import { checkAuthorizationCommand } from './commands/check-authorization';
 import { backupCommand } from './commands/backup';
 import { restoreCommand } from './commands/restore';
 import { purgeCommand } from './commands/purge';
 import { checkCommand } from './commands/check';
 import { acceptRollbackCommand } from './commands/accept-rollback';
+import { repliesCheckCommand } from './commands/replies-check';
 
 export const commands: readonly CliCommand[] = [
   initCommand,
@@ -29,11 +31,13 @@ export const commands: readonly CliCommand[] = [
   demoCommand,
   exportCommand,
   verifyBundleCommand,
+  checkAuthorizationCommand,
   backupCommand,
   restoreCommand,
   purgeCommand,
   checkCommand,
   acceptRollbackCommand,
+  repliesCheckCommand,
 ];
 
 function overview(): string {

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { protocol } from 'electron';
+import { protocol, type Session } from 'electron';
+import { printScheme } from './print-pdf';
 import { appResponseHeaders, appScheme, contentTypeOf, resolveRendererFile } from './app-origin';
 
 /**
@@ -10,12 +11,14 @@ import { appResponseHeaders, appScheme, contentTypeOf, resolveRendererFile } fro
 export function registerAppSchemePrivileges(): void {
   protocol.registerSchemesAsPrivileged([
     { scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
+    // The patient's copy, served from memory to the hidden print window (print-pdf.ts).
+    { scheme: printScheme, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
   ]);
 }
 
-/** Serves the built renderer from `rendererRoot` and nothing else. */
-export function serveRenderer(rendererRoot: string): void {
-  protocol.handle(appScheme, async (request) => {
+/** Serves the built renderer from `rendererRoot` and nothing else, on the window's session. */
+export function serveRenderer(ses: Session, rendererRoot: string): void {
+  ses.protocol.handle(appScheme, async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return errorResponse(405);
     const file = resolveRendererFile(rendererRoot, request.url);
     if (file === null) return errorResponse(404);

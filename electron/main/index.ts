@@ -1,36 +1,53 @@
 import os from 'node:os';
 import path from 'node:path';
-import { app, dialog, Menu, session, type BrowserWindow, type WebContents } from 'electron';
-import { createBackend, type Backend } from '../backend/backend';
-import { defaultDataDir } from '../backend/data-dir';
+import { app, dialog, Menu, powerMonitor, screen, session, type BrowserWindow, type WebContents } from 'electron';
+import { defaultDataDir, developmentDataDir, ensurePrivateFolder } from '../backend/data-dir';
+import type { AppState, LockReason } from '../../shared/session';
+import { showAbout } from './about';
+import { isAppUrl } from './app-origin';
+import { isPrintContents, isPrintViewerUrl } from './print-pdf';
 import { registerAppSchemePrivileges, serveRenderer } from './app-protocol';
+import { BackendHost } from './backend-host';
+import { createCallRelay } from './call-relay';
 import { registerIpcHandlers } from './ipc';
+import { createLogFile } from './log-file';
 import { buildAppMenu } from './menu';
-import { electronNativeBinding } from './native-binding';
 import { hardenWebContents, lockDownSession } from './session-policy';
+import { VouchedPaths } from './vouched-paths';
 import { createMainWindow, focusWindow } from './window';
+import { readWindowState, restoreWindowState, windowStateFile, writeWindowState } from './window-bounds';
+import { watchWindow } from './window-recovery';
 
 /**
- * The Electron shell: lifecycle, one window, IPC glue. Every rule lives in
- * the backend; this file only wires it up.
+ * The Electron shell: lifecycle, one window, menus, dialogs, printing, OS
+ * events and the relay to the backend process. Every rule lives in the
+ * backend (electron/backend, run in a utility process); this file only
+ * wires things up, and never waits on the backend's work.
  */
 
-/** Tests point the app at a fresh folder; a packaged app ignores it. */
+/** Tests and developers point the app at a folder of their own; a packaged app ignores it. */
 const dataDirOverrideVariable = 'CONSENT_DESK_DATA_DIR';
+/** The window's session: no `persist:` prefix, so Chromium keeps it in memory only. */
+const windowPartition = 'consent-desk';
 
 function resolveDataDir(): string {
+  if (app.isPackaged) return defaultDataDir();
   const override = process.env[dataDirOverrideVariable];
-  if (!app.isPackaged && override) return path.resolve(override);
-  return defaultDataDir();
+  return override ? path.resolve(override) : developmentDataDir();
 }
 
-// All of these must happen before `ready`. The data dir is set before the
-// single-instance lock, which lives in it; the CLI computes the same folder.
+// All of these must happen before `ready`. The data folder is made (0700)
+// before the single-instance lock, which Electron writes into it.
 const dataDir = resolveDataDir();
+ensurePrivateFolder(dataDir);
+const logDir = path.join(dataDir, 'logs');
+const log = createLogFile(logDir);
 registerAppSchemePrivileges();
 app.setPath('userData', dataDir);
-// Chromium's own state (caches, storage) goes in a subfolder, apart from the store's files.
+// What Chromium still keeps on disk for itself (its own settings, crash
+// reports' folder) goes in a subfolder; the page's storage never does.
 app.setPath('sessionData', path.join(dataDir, 'chromium'));
+app.setPath('crashDumps', path.join(dataDir, 'chromium', 'crashes'));
 app.enableSandbox();
 
 if (!app.requestSingleInstanceLock()) {
@@ -41,22 +58,73 @@ if (!app.requestSingleInstanceLock()) {
 
 function start(): void {
   let mainWindow: BrowserWindow | null = null;
-  let backend: Backend | null = null;
+  let quitting = false;
+  const vouched = new VouchedPaths();
+  const stateFile = windowStateFile(dataDir);
+
+  log(`Consent Desk ${app.getVersion()} starting (${process.platform} ${process.arch}, Electron ${process.versions.electron ?? '?'})`);
+
+  const backend = new BackendHost({
+    entry: path.join(app.getAppPath(), 'dist', 'backend', 'index.cjs'),
+    start: { dataDir, workstation: os.hostname() },
+    log,
+    onRestarted: () => {
+      // The new backend has nobody signed in: show the sign-in screen, which says what happened.
+      if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.reload();
+    },
+    onGaveUp: (reason) => {
+      log(`giving up on the backend process: ${reason}`);
+      dialog.showErrorBox('Consent Desk has to close', `${reason} Everything saved before it stopped is kept. Start Consent Desk again; if this keeps happening, contact support with the log folder:\n${logDir}`);
+      app.exit(1);
+    },
+  });
 
   const isAppWebContents = (contents: WebContents): boolean =>
     mainWindow !== null && !mainWindow.isDestroyed() && contents.id === mainWindow.webContents.id;
 
+  /** Lock the session (if someone is signed in) and bring the window to the lock screen. */
+  const lockForShell = async (reason: LockReason): Promise<boolean> => {
+    const before = await backend.invoke('app.state', {});
+    if (!before.ok || (before.value as AppState).phase !== 'active') return false;
+    await backend.invoke('session.lock', { reason });
+    log(`locked (${reason})`);
+    return true;
+  };
+
   const openWindow = (): void => {
-    mainWindow = createMainWindow({
+    const windowSession = session.fromPartition(windowPartition);
+    const restore = restoreWindowState(
+      readWindowState(stateFile),
+      screen.getAllDisplays().map((d) => d.workArea),
+    );
+    const window = createMainWindow({
       preloadPath: path.join(__dirname, '..', 'preload', 'index.cjs'),
       isPackaged: app.isPackaged,
+      session: windowSession,
+      restore,
     });
-    mainWindow.on('closed', () => {
-      mainWindow = null;
+    mainWindow = window;
+    watchWindow(window.webContents, {
+      lock: async () => {
+        await lockForShell('window');
+      },
+      log,
+      giveUp: (message) => {
+        dialog.showErrorBox('Consent Desk could not open its window', message);
+        app.quit();
+      },
+    });
+    window.on('close', () => {
+      writeWindowState(stateFile, { bounds: window.getNormalBounds(), maximized: window.isMaximized() });
+    });
+    window.on('closed', () => {
+      if (mainWindow === window) mainWindow = null;
     });
   };
 
-  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+  app.on('web-contents-created', (_event, contents) =>
+    hardenWebContents(contents, isPrintContents(contents) ? isPrintViewerUrl : isAppUrl),
+  );
 
   app.on('second-instance', () => {
     if (mainWindow !== null) focusWindow(mainWindow);
@@ -66,9 +134,15 @@ function start(): void {
   // an app left running with a signed-in session is an open door to PHI.
   app.on('window-all-closed', () => app.quit());
 
-  app.on('will-quit', () => {
-    backend?.close();
-    backend = null;
+  // Close the store before quitting: the backend process gets a few seconds.
+  app.on('before-quit', (event) => {
+    if (quitting) return;
+    quitting = true;
+    event.preventDefault();
+    void backend.close().finally(() => {
+      log('Consent Desk closed');
+      app.quit();
+    });
   });
 
   // A terminal's Ctrl+C or a system shutdown should still close the store cleanly.
@@ -78,18 +152,31 @@ function start(): void {
     .whenReady()
     .then(() => {
       const allowDevTools = !app.isPackaged;
+      const windowSession = session.fromPartition(windowPartition);
+      lockDownSession(windowSession, { allowDevTools });
       lockDownSession(session.defaultSession, { allowDevTools });
-      serveRenderer(path.join(app.getAppPath(), 'dist', 'renderer'));
+      serveRenderer(windowSession, path.join(app.getAppPath(), 'dist', 'renderer'));
 
-      backend = createBackend({
-        dataDir: app.getPath('userData'),
-        workstation: os.hostname(),
-        // The packaged app's node_modules copy is already built for Electron.
-        nativeBinding: app.isPackaged ? undefined : electronNativeBinding(app.getAppPath()),
+      backend.start();
+      const relay = createCallRelay({
+        backend: (name, input) => backend.invoke(name, input),
+        vouched,
+        shell: { window: () => mainWindow, documentsFolder: app.getPath('documents'), log },
       });
-      registerIpcHandlers(backend, isAppWebContents);
+      registerIpcHandlers(relay, isAppWebContents);
 
-      Menu.setApplicationMenu(buildAppMenu({ isPackaged: app.isPackaged, platform: process.platform }));
+      // The screen locking or the computer going to sleep locks Consent Desk too.
+      for (const event of ['lock-screen', 'suspend'] as const) {
+        powerMonitor.on(event as 'lock-screen', () => {
+          void lockForShell('system').then((locked) => {
+            if (locked && mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.reload();
+          });
+        });
+      }
+
+      const about = () =>
+        void showAbout(mainWindow, { version: app.getVersion(), dataDir, logDir, versions: process.versions as AboutVersions });
+      Menu.setApplicationMenu(buildAppMenu({ isPackaged: app.isPackaged, platform: process.platform, onAbout: about }));
       openWindow();
 
       app.on('activate', () => {
@@ -99,7 +186,10 @@ function start(): void {
     .catch((error: unknown) => {
       // Start-up failures hold paths and module names, never patient data.
       const message = error instanceof Error ? error.message : String(error);
+      log(`start-up failed: ${error instanceof Error ? error.name : typeof error}`);
       dialog.showErrorBox('Consent Desk could not start', message);
       app.exit(1);
     });
 }
+
+type AboutVersions = { electron?: string; chrome?: string; node?: string };

@@ -2,7 +2,6 @@ import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { ipcChannelOf } from '../../shared/bridge';
 import { callNames } from '../../shared/contract';
 import type { CallResult } from '../../shared/errors';
-import type { Backend } from '../backend/backend';
 import { isAppUrl } from './app-origin';
 
 const forbidden: CallResult<never> = {
@@ -21,14 +20,18 @@ const internal: CallResult<never> = {
  * our own window, showing our own page. A refused call gets a `forbidden`
  * result rather than a throw, so the renderer sees one error shape.
  */
-export function registerIpcHandlers(backend: Pick<Backend, 'invoke'>, isAppWebContents: (contents: WebContents) => boolean): void {
+export function registerIpcHandlers(
+  relay: (name: string, input: unknown) => Promise<CallResult<unknown>>,
+  isAppWebContents: (contents: WebContents) => boolean,
+): void {
   for (const name of callNames) {
     ipcMain.handle(ipcChannelOf(name), async (event: IpcMainInvokeEvent, input: unknown): Promise<CallResult<unknown>> => {
       if (!isTrustedSender(event, isAppWebContents)) return forbidden;
-      // The backend validates `input` against the contract and promises not
-      // to throw; should it break that promise, the page still gets a result.
+      // The relay (call-relay.ts) and the backend validate `input` against the
+      // contract and promise not to throw; should one break that promise, the
+      // page still gets a result.
       try {
-        return await backend.invoke(name, input);
+        return await relay(name, input);
       } catch {
         return internal;
       }

@@ -5,13 +5,28 @@ import { Menu, type MenuItemConstructorOptions } from 'electron';
  * DevTools exist only in development: a reload drops the renderer's state,
  * and DevTools have no place on a clinic workstation.
  */
-export function buildAppMenu(options: { isPackaged: boolean; platform: NodeJS.Platform }): Menu {
+export function buildAppMenu(options: { isPackaged: boolean; platform: NodeJS.Platform; onAbout: () => void }): Menu {
   const development: MenuItemConstructorOptions[] = options.isPackaged
     ? []
     : [{ role: 'reload' }, { role: 'forceReload' }, { role: 'toggleDevTools' }, { type: 'separator' }];
 
   const template: MenuItemConstructorOptions[] = [
-    ...(options.platform === 'darwin' ? [{ role: 'appMenu' } as const] : []),
+    ...(options.platform === 'darwin'
+      ? [
+          {
+            label: 'Consent Desk',
+            submenu: [
+              { label: 'About Consent Desk', click: () => options.onAbout() },
+              { type: 'separator' },
+              { role: 'hide' },
+              { role: 'hideOthers' },
+              { role: 'unhide' },
+              { type: 'separator' },
+              { role: 'quit' },
+            ],
+          } satisfies MenuItemConstructorOptions,
+        ]
+      : []),
     { role: 'fileMenu' },
     { role: 'editMenu' },
     {
@@ -26,6 +41,7 @@ export function buildAppMenu(options: { isPackaged: boolean; platform: NodeJS.Pl
       ],
     },
     { role: 'windowMenu' },
+    { role: 'help', submenu: [{ label: 'About Consent Desk', click: () => options.onAbout() }] },
   ];
   return Menu.buildFromTemplate(template);
 }

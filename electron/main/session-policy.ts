@@ -25,15 +25,17 @@ function isAllowedRequest(url: string, allowDevTools: boolean): boolean {
 /**
  * Applied to every web contents the app ever creates: no navigation away
  * from the page, no new windows, no <webview>. The page is a single-page app,
- * so it never has a reason to navigate.
+ * so it never has a reason to navigate. `allowFrame` says which frame URLs
+ * may load: the app's own, or for a print window its document and
+ * Chromium's PDF viewer.
  */
-export function hardenWebContents(contents: WebContents): void {
+export function hardenWebContents(contents: WebContents, allowFrame: (url: string) => boolean = isAppUrl): void {
   contents.on('will-navigate', (event) => event.preventDefault());
   contents.on('will-frame-navigate', (event) => {
-    if (!isAppUrl(event.url)) event.preventDefault();
+    if (!allowFrame(event.url)) event.preventDefault();
   });
   contents.on('will-redirect', (event) => {
-    if (!isAppUrl(event.url)) event.preventDefault();
+    if (!allowFrame(event.url)) event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));

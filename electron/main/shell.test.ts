@@ -1,205 +1,156 @@
 /**
  * The Electron shell's wiring, checked without an Electron binary: `electron`
- * is replaced by a recording fake, the real main-process module runs against
- * the real backend in a temporary folder. What only real Electron can show
- * (the sandbox, the CSP in Chromium) is in e2e/electron.
+ * is replaced by the recording fake (testing/recording-electron.ts), the
+ * real main-process module runs, and the real backend runs in its own Node
+ * process as it would in a utility process, in a temporary data folder.
+ * What only real Electron can show (the sandbox, the CSP in Chromium,
+ * native dialogs, printing) is in e2e/electron.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ipcChannelOf } from '../../shared/bridge';
 import { callNames } from '../../shared/contract';
 import type { CallResult } from '../../shared/errors';
+import type { AppState } from '../../shared/session';
 import { appEntryUrl, contentSecurityPolicy } from './app-origin';
+import type { RecordingElectron } from './testing/recording-electron';
 
-type Listener = (...args: unknown[]) => unknown;
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-const fake = vi.hoisted(() => {
-  const state = {
-    isPackaged: false,
-    appPath: '',
-    paths: new Map<string, string>(),
-    appListeners: new Map<string, Listener[]>(),
-    ready: { resolve: () => {} } as { resolve: () => void },
-    readyPromise: Promise.resolve(),
-    privileged: [] as unknown[],
-    protocolHandlers: new Map<string, (request: { url: string; method: string }) => Promise<Response>>(),
-    ipcHandlers: new Map<string, (event: unknown, input: unknown) => Promise<unknown>>(),
-    windows: [] as FakeWindow[],
-    permissionRequest: null as null | ((wc: unknown, permission: string, callback: (granted: boolean) => void) => void),
-    permissionCheck: null as null | ((...args: unknown[]) => boolean),
-    deviceCheck: null as null | ((...args: unknown[]) => boolean),
-    beforeRequest: null as null | ((details: { url: string }, callback: (response: { cancel?: boolean }) => void) => void),
-    menu: null as unknown,
-    quit: 0,
-  };
-
-  class FakeWebContents {
-    readonly id: number;
-    readonly listeners = new Map<string, Listener[]>();
-    openHandler: (() => unknown) | null = null;
-    constructor(id: number) {
-      this.id = id;
-    }
-    on(event: string, listener: Listener) {
-      this.listeners.set(event, [...(this.listeners.get(event) ?? []), listener]);
-      return this;
-    }
-    setWindowOpenHandler(handler: () => unknown) {
-      this.openHandler = handler;
-    }
-  }
-
-  class FakeWindow {
-    readonly webContents: FakeWebContents;
-    loadedUrl: string | null = null;
-    constructor(readonly options: { webPreferences: Record<string, unknown> }) {
-      this.webContents = new FakeWebContents(100 + state.windows.length);
-      state.windows.push(this);
-    }
-    once() {
-      return this;
-    }
-    on() {
-      return this;
-    }
-    loadURL(url: string) {
-      this.loadedUrl = url;
-      return Promise.resolve();
-    }
-    isDestroyed() {
-      return false;
-    }
-  }
-
-  const electron = {
-    app: {
-      get isPackaged() {
-        return state.isPackaged;
-      },
-      setPath: (name: string, value: string) => state.paths.set(name, value),
-      getPath: (name: string) => state.paths.get(name) ?? '',
-      getAppPath: () => state.appPath,
-      enableSandbox: () => {},
-      requestSingleInstanceLock: () => true,
-      quit: () => {
-        state.quit += 1;
-      },
-      exit: () => {},
-      on: (event: string, listener: Listener) => {
-        state.appListeners.set(event, [...(state.appListeners.get(event) ?? []), listener]);
-      },
-      whenReady: () => state.readyPromise,
-    },
-    protocol: {
-      registerSchemesAsPrivileged: (schemes: unknown[]) => state.privileged.push(...schemes),
-      handle: (scheme: string, handler: (request: { url: string; method: string }) => Promise<Response>) =>
-        state.protocolHandlers.set(scheme, handler),
-    },
-    ipcMain: {
-      handle: (channel: string, handler: (event: unknown, input: unknown) => Promise<unknown>) => state.ipcHandlers.set(channel, handler),
-    },
-    session: {
-      defaultSession: {
-        setPermissionRequestHandler: (handler: typeof state.permissionRequest) => (state.permissionRequest = handler),
-        setPermissionCheckHandler: (handler: typeof state.permissionCheck) => (state.permissionCheck = handler),
-        setDevicePermissionHandler: (handler: typeof state.deviceCheck) => (state.deviceCheck = handler),
-        webRequest: {
-          onBeforeRequest: (handler: typeof state.beforeRequest) => (state.beforeRequest = handler),
-        },
-      },
-    },
-    BrowserWindow: FakeWindow,
-    Menu: {
-      buildFromTemplate: (template: unknown) => ({ template }),
-      setApplicationMenu: (menu: unknown) => (state.menu = menu),
-    },
-    dialog: { showErrorBox: () => {} },
-  };
-  return { state, electron, FakeWebContents };
+vi.mock('electron', async () => {
+  const { createRecordingElectron } = await import('./testing/recording-electron');
+  const recording = createRecordingElectron({ isPackaged: false, appPath: '', utilityExecArgv: ['--import', 'tsx'] });
+  (globalThis as { __recording?: RecordingElectron }).__recording = recording;
+  return { ...recording.electron, default: recording.electron };
 });
 
-vi.mock('electron', () => ({ ...fake.electron, default: fake.electron }));
-
-const { state } = fake;
+const recording = () => (globalThis as { __recording?: RecordingElectron }).__recording!;
+const password = 'correct horse battery staple';
 let tempRoot = '';
-let signalListeners: { signal: NodeJS.Signals; listeners: Listener[] }[] = [];
+const xdgBefore = process.env.XDG_CONFIG_HOME;
+let signalListeners: { signal: NodeJS.Signals; listeners: ((...args: unknown[]) => unknown)[] }[] = [];
 
-/** Loads the main-process module afresh, as `electron .` would, then fires `ready`. */
-async function startShell(options: { isPackaged: boolean; dataDirOverride?: string }): Promise<void> {
-  state.isPackaged = options.isPackaged;
-  state.readyPromise = new Promise<void>((resolve) => (state.ready.resolve = resolve));
+/** Loads the main-process module afresh, as `electron app` would, then fires `ready`. */
+async function startShell(options: { isPackaged: boolean; dataDirOverride?: string }): Promise<RecordingElectron> {
+  await import('electron');
+  const r = recording();
+  const appPath = path.join(tempRoot, 'app');
+  r.reset({ isPackaged: options.isPackaged, appPath });
   if (options.dataDirOverride) process.env.CONSENT_DESK_DATA_DIR = options.dataDirOverride;
   else delete process.env.CONSENT_DESK_DATA_DIR;
-  signalListeners = (['SIGINT', 'SIGTERM'] as const).map((signal) => ({ signal, listeners: process.listeners(signal) as Listener[] }));
+  // A packaged app (or one without an override) uses the user's folder: keep it inside the test's.
+  process.env.XDG_CONFIG_HOME = path.join(tempRoot, 'home');
+  signalListeners = (['SIGINT', 'SIGTERM'] as const).map((signal) => ({ signal, listeners: process.listeners(signal) as ((...args: unknown[]) => unknown)[] }));
   vi.resetModules();
   await import('./index');
-  state.ready.resolve();
+  r.fireReady();
   await new Promise((resolve) => setImmediate(resolve));
+  return r;
 }
 
-function trustedEvent(url = appEntryUrl) {
-  const window = state.windows[0]!;
+function trustedEvent(r: RecordingElectron, url = appEntryUrl) {
+  const window = r.state.windows[0]!;
   return { sender: window.webContents, senderFrame: { url, parent: null, isDestroyed: () => false } };
 }
 
-function invoke(event: unknown, name: string, input: unknown = {}): Promise<CallResult<unknown>> {
-  const handler = state.ipcHandlers.get(`consent-desk:${name}`);
+function invoke(r: RecordingElectron, name: string, input: unknown = {}, event: unknown = trustedEvent(r)): Promise<CallResult<unknown>> {
+  const handler = r.state.ipcHandlers.get(`consent-desk:${name}`);
   if (!handler) throw new Error(`no handler for ${name}`);
   return handler(event, input) as Promise<CallResult<unknown>>;
 }
 
+async function value<T>(r: RecordingElectron, name: string, input: unknown = {}): Promise<T> {
+  const result = await invoke(r, name, input);
+  if (!result.ok) throw new Error(`${name}: ${result.error.code} ${result.error.message}`);
+  return result.value as T;
+}
+
+async function setUp(r: RecordingElectron) {
+  return value<{ state: AppState }>(r, 'setup.create', {
+    practiceName: 'Xylophone Lane Dental',
+    adminUsername: 'zebediah.q',
+    adminDisplayName: 'Zebediah Quistgaard',
+    password,
+  });
+}
+
+/** Waits for something the shell announces, never for a fixed time. */
+async function until<T>(probe: () => T | undefined | null | false, what: string, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const found = probe();
+    if (found) return found;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+async function quit(r: RecordingElectron): Promise<void> {
+  const exited = r.state.utilityProcesses.map((p) => new Promise((resolve) => (p.child.exitCode !== null || p.child.signalCode !== null ? resolve(null) : p.child.once('exit', resolve))));
+  r.electron.app.quit();
+  await Promise.all(exited);
+}
+
 beforeEach(() => {
   tempRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'consent-desk-shell-'));
-  state.appPath = path.join(tempRoot, 'app');
-  fs.mkdirSync(path.join(state.appPath, 'dist', 'renderer', 'assets'), { recursive: true });
-  fs.writeFileSync(path.join(state.appPath, 'dist', 'renderer', 'index.html'), '<!doctype html><title>Consent Desk</title>');
-  fs.writeFileSync(path.join(state.appPath, 'dist', 'renderer', 'assets', 'app.js'), 'console.log(1)');
-  fs.writeFileSync(path.join(state.appPath, 'package.json'), '{"secret":true}');
-  state.paths.clear();
-  state.appListeners.clear();
-  state.privileged.length = 0;
-  state.protocolHandlers.clear();
-  state.ipcHandlers.clear();
-  state.windows.length = 0;
-  state.quit = 0;
+  const appPath = path.join(tempRoot, 'app');
+  fs.mkdirSync(path.join(appPath, 'dist', 'renderer', 'assets'), { recursive: true });
+  fs.mkdirSync(path.join(appPath, 'dist', 'backend'), { recursive: true });
+  fs.writeFileSync(path.join(appPath, 'dist', 'renderer', 'index.html'), '<!doctype html><title>Consent Desk</title>');
+  fs.writeFileSync(path.join(appPath, 'dist', 'renderer', 'assets', 'app.js'), 'console.log(1)');
+  fs.writeFileSync(path.join(appPath, 'package.json'), '{"secret":true}');
+  // The backend process runs the backend's source through tsx, as the bundle would run it.
+  fs.writeFileSync(
+    path.join(appPath, 'dist', 'backend', 'index.cjs'),
+    `require(${JSON.stringify(path.join(repoRoot, 'electron', 'backend', 'process', 'main.ts'))});\n`,
+  );
 });
 
-afterEach(() => {
-  for (const listener of state.appListeners.get('will-quit') ?? []) listener();
+afterEach(async () => {
+  const r = recording();
+  if (r) await quit(r);
   // index.ts adds signal listeners to quit cleanly; do not leave them on the test process.
   for (const { signal, listeners } of signalListeners) {
-    for (const listener of process.listeners(signal)) if (!listeners.includes(listener as Listener)) process.off(signal, listener);
+    for (const listener of process.listeners(signal)) if (!listeners.includes(listener as (...args: unknown[]) => unknown)) process.off(signal, listener);
   }
   delete process.env.CONSENT_DESK_DATA_DIR;
+  if (xdgBefore === undefined) delete process.env.XDG_CONFIG_HOME;
+  else process.env.XDG_CONFIG_HOME = xdgBefore;
   fs.rmSync(tempRoot, { recursive: true, force: true });
 });
 
 describe('the Electron main process', () => {
-  it('uses the override data folder only when not packaged', async () => {
+  it('uses the override data folder only when not packaged, and a development folder when none is given', async () => {
     const override = path.join(tempRoot, 'data');
-    await startShell({ isPackaged: false, dataDirOverride: override });
-    expect(state.paths.get('userData')).toBe(override);
-    expect(state.paths.get('sessionData')).toBe(path.join(override, 'chromium'));
+    let r = await startShell({ isPackaged: false, dataDirOverride: override });
+    expect(r.state.paths.get('userData')).toBe(override);
+    expect(r.state.paths.get('sessionData')).toBe(path.join(override, 'chromium'));
+    if (process.platform !== 'win32') expect(fs.statSync(override).mode & 0o777).toBe(0o700);
+    await quit(r);
 
-    await startShell({ isPackaged: true, dataDirOverride: override });
-    expect(state.paths.get('userData')).not.toBe(override);
-    expect(state.paths.get('userData')).toMatch(/Consent Desk$/);
+    const home = path.join(tempRoot, 'home');
+    r = await startShell({ isPackaged: true, dataDirOverride: override });
+    expect(r.state.paths.get('userData')).toBe(path.join(home, 'Consent Desk'));
+    await quit(r);
+    r = await startShell({ isPackaged: false });
+    expect(r.state.paths.get('userData')).toBe(path.join(home, 'Consent Desk (development)'));
   });
 
   it('registers the app scheme as standard and secure, without bypassing the CSP', async () => {
-    await startShell({ isPackaged: false, dataDirOverride: path.join(tempRoot, 'data') });
-    expect(state.privileged).toEqual([
-      { scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) as unknown },
-    ]);
-    expect(JSON.stringify(state.privileged)).not.toContain('bypassCSP');
+    const r = await startShell({ isPackaged: false, dataDirOverride: path.join(tempRoot, 'data') });
+    expect(r.state.privileged).toEqual(
+      expect.arrayContaining([{ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) as unknown }]),
+    );
+    expect(JSON.stringify(r.state.privileged)).not.toContain('bypassCSP');
   });
 
-  it('opens one locked-down window on the app scheme', async () => {
-    await startShell({ isPackaged: true, dataDirOverride: path.join(tempRoot, 'data') });
-    expect(state.windows).toHaveLength(1);
-    const window = state.windows[0]!;
+  it('opens one locked-down window on the app scheme, with an in-memory session', async () => {
+    const r = await startShell({ isPackaged: true, dataDirOverride: path.join(tempRoot, 'data') });
+    expect(r.state.windows).toHaveLength(1);
+    const window = r.state.windows[0]!;
     expect(window.loadedUrl).toBe(appEntryUrl);
     expect(window.options.webPreferences).toMatchObject({
       contextIsolation: true,
@@ -210,11 +161,16 @@ describe('the Electron main process', () => {
       devTools: false,
     });
     expect(String(window.options.webPreferences.preload)).toMatch(/preload[\\/]index\.cjs$/);
+    // Chromium keeps the page's caches, storage and blobs on disk only for `persist:` partitions.
+    const windowSession = window.options.webPreferences.session as { partition: string };
+    expect(windowSession.partition).not.toMatch(/^persist:/);
+    expect(windowSession.partition).not.toBe('');
   });
 
   it('serves only the renderer files, each with the CSP header', async () => {
-    await startShell({ isPackaged: false, dataDirOverride: path.join(tempRoot, 'data') });
-    const serve = state.protocolHandlers.get('app')!;
+    const r = await startShell({ isPackaged: false, dataDirOverride: path.join(tempRoot, 'data') });
+    const windowSession = r.state.windows[0]!.options.webPreferences.session as { protocolHandlers: Map<string, (request: { url: string; method: string }) => Promise<Response>> };
+    const serve = windowSession.protocolHandlers.get('app')!;
 
     const page = await serve({ url: appEntryUrl, method: 'GET' });
     expect(page.status).toBe(200);
@@ -233,35 +189,35 @@ describe('the Electron main process', () => {
     expect((await serve({ url: appEntryUrl, method: 'POST' })).status).toBe(405);
   });
 
-  it('denies every permission and every request off the app scheme', async () => {
-    await startShell({ isPackaged: true, dataDirOverride: path.join(tempRoot, 'data') });
-    let granted: boolean | null = null;
-    state.permissionRequest!(null, 'media', (value) => (granted = value));
-    expect(granted).toBe(false);
-    expect(state.permissionCheck!(null, 'clipboard-read', 'app://consent-desk', {})).toBe(false);
-    expect(state.deviceCheck!({})).toBe(false);
-
-    const cancelled = (url: string) => {
-      let cancel: boolean | undefined;
-      state.beforeRequest!({ url }, (response) => (cancel = response.cancel));
-      return cancel;
-    };
-    expect(cancelled(appEntryUrl)).toBe(false);
-    expect(cancelled('data:image/png;base64,AAAA')).toBe(false);
-    expect(cancelled('https://example.com/')).toBe(true);
-    expect(cancelled('http://127.0.0.1:8080/')).toBe(true);
-    expect(cancelled('file:///etc/passwd')).toBe(true);
-    expect(cancelled('devtools://devtools/bundled/inspector.html')).toBe(true);
+  it('denies every permission and every request off the app scheme, in every session', async () => {
+    const r = await startShell({ isPackaged: true, dataDirOverride: path.join(tempRoot, 'data') });
+    const windowSession = r.state.windows[0]!.options.webPreferences.session as ReturnType<RecordingElectron['electron']['session']['fromPartition']>;
+    for (const ses of [windowSession, r.electron.session.defaultSession]) {
+      let granted: boolean | null = null;
+      ses.permissionRequest!(null, 'media', (v: boolean) => (granted = v));
+      expect(granted).toBe(false);
+      expect(ses.permissionCheck!(null, 'clipboard-read', 'app://consent-desk', {})).toBe(false);
+      expect(ses.deviceCheck!({})).toBe(false);
+      const cancelled = (url: string) => {
+        let cancel: boolean | undefined;
+        ses.beforeRequest!({ url }, (response: { cancel?: boolean }) => (cancel = response.cancel));
+        return cancel;
+      };
+      expect(cancelled(appEntryUrl)).toBe(false);
+      expect(cancelled('data:image/png;base64,AAAA')).toBe(false);
+      for (const url of ['https://example.com/', 'http://127.0.0.1:8080/', 'file:///etc/passwd', 'devtools://devtools/bundled/inspector.html']) {
+        expect(cancelled(url), url).toBe(true);
+      }
+    }
   });
 
   it('refuses navigation, pop-ups and webviews in every web contents', async () => {
-    await startShell({ isPackaged: false, dataDirOverride: path.join(tempRoot, 'data') });
-    const contents = new fake.FakeWebContents(999);
-    for (const listener of state.appListeners.get('web-contents-created') ?? []) listener({}, contents);
-
+    const r = await startShell({ isPackaged: false, dataDirOverride: path.join(tempRoot, 'data') });
+    const contents = new r.FakeWebContents();
+    r.appEvents.emit('web-contents-created', {}, contents);
     const prevented = (event: string, url: string) => {
       let called = false;
-      for (const listener of contents.listeners.get(event) ?? []) listener({ url, preventDefault: () => (called = true) });
+      contents.emit(event, { url, preventDefault: () => (called = true) });
       return called;
     };
     expect(prevented('will-navigate', 'https://example.com/')).toBe(true);
@@ -270,46 +226,174 @@ describe('the Electron main process', () => {
     expect(prevented('will-redirect', 'https://example.com/')).toBe(true);
     expect(prevented('will-attach-webview', appEntryUrl)).toBe(true);
     expect(contents.openHandler?.()).toEqual({ action: 'deny' });
+
+    // A print window may show its document in Chromium's PDF viewer, and nothing else.
+    const printing = Object.assign(new r.FakeWebContents(), { session: r.electron.session.fromPartition('consent-desk-print') });
+    r.appEvents.emit('web-contents-created', {}, printing);
+    const printPrevented = (url: string) => {
+      let called = false;
+      printing.emit('will-frame-navigate', { url, preventDefault: () => (called = true) });
+      return called;
+    };
+    expect(printPrevented('chrome-extension://mhjfbmdgcfjbbpaeojofohoefgiehjai/index.html')).toBe(false);
+    expect(printPrevented('consent-desk-print://0123abcd/patient-copy.pdf')).toBe(false);
+    expect(printPrevented(appEntryUrl)).toBe(true);
+    expect(printPrevented('https://example.com/')).toBe(true);
   });
 
   it('binds one IPC handler per contract call', async () => {
-    await startShell({ isPackaged: false, dataDirOverride: path.join(tempRoot, 'data') });
-    expect([...state.ipcHandlers.keys()].sort()).toEqual(callNames.map(ipcChannelOf).sort());
+    const r = await startShell({ isPackaged: false, dataDirOverride: path.join(tempRoot, 'data') });
+    expect([...r.state.ipcHandlers.keys()].sort()).toEqual(callNames.map(ipcChannelOf).sort());
   });
 
-  it('answers our window and refuses every other sender with `forbidden`', async () => {
-    await startShell({ isPackaged: false, dataDirOverride: path.join(tempRoot, 'data') });
+  it('answers our window from a backend in another process, and refuses every other sender with `forbidden`', async () => {
+    const r = await startShell({ isPackaged: false, dataDirOverride: path.join(tempRoot, 'data') });
+    expect(await invoke(r, 'app.state')).toMatchObject({ ok: true, value: { phase: 'setup' } });
+    expect(r.state.utilityProcesses).toHaveLength(1);
+    expect(r.state.utilityProcesses[0]!.pid).not.toBe(process.pid);
 
-    const answered = await invoke(trustedEvent(), 'app.state');
-    expect(answered).toMatchObject({ ok: true, value: { phase: 'setup' } });
-
-    const window = state.windows[0]!;
+    const window = r.state.windows[0]!;
     const untrusted = [
       { sender: window.webContents, senderFrame: null },
       { sender: window.webContents, senderFrame: { url: appEntryUrl, parent: {}, isDestroyed: () => false } },
       { sender: window.webContents, senderFrame: { url: 'https://example.com/', parent: null, isDestroyed: () => false } },
       { sender: window.webContents, senderFrame: { url: appEntryUrl, parent: null, isDestroyed: () => true } },
-      { sender: new fake.FakeWebContents(999), senderFrame: { url: appEntryUrl, parent: null, isDestroyed: () => false } },
+      { sender: new r.FakeWebContents(), senderFrame: { url: appEntryUrl, parent: null, isDestroyed: () => false } },
     ];
     for (const event of untrusted) {
-      const refused = await invoke(event, 'app.state');
-      expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      expect(await invoke(r, 'app.state', {}, event)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     }
     // A refused call never reaches the backend: setup still has not happened.
     expect(fs.existsSync(path.join(tempRoot, 'data', 'consent-desk.db'))).toBe(false);
+    expect(await invoke(r, 'setup.create', { practiceName: '' })).toMatchObject({ ok: false, error: { code: 'validation' } });
   });
 
-  it('returns the backend’s validation errors instead of throwing', async () => {
-    await startShell({ isPackaged: false, dataDirOverride: path.join(tempRoot, 'data') });
-    const result = await invoke(trustedEvent(), 'setup.create', { practiceName: '' });
-    expect(result).toMatchObject({ ok: false, error: { code: 'validation' } });
+  it('lets the renderer name no path: only the dialog’s answers and the backend’s own paths go through', async () => {
+    const r = await startShell({ isPackaged: false, dataDirOverride: path.join(tempRoot, 'data') });
+    await setUp(r);
+    const folder = path.join(tempRoot, 'backups-elsewhere');
+    fs.mkdirSync(folder);
+    const schedule = { enabled: true, folder, everyHours: 24, keep: 14 };
+
+    expect(await invoke(r, 'backups.setSchedule', schedule)).toMatchObject({ ok: false, error: { code: 'forbidden', issues: [{ path: 'folder' }] } });
+    expect(await invoke(r, 'exports.verify', { filePath: '/etc/passwd.zip' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await invoke(r, 'shell.choosePath', { purpose: 'backupFolder', typedPath: folder })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await value(r, 'shell.capabilities')).toEqual({ dialogs: 'native', canPrint: true });
+
+    // Cancelled, then chosen.
+    expect(await value(r, 'shell.choosePath', { purpose: 'backupFolder' })).toBeNull();
+    r.state.dialogAnswers.push(folder);
+    expect(await value(r, 'shell.choosePath', { purpose: 'backupFolder' })).toEqual({ path: folder, name: 'backups-elsewhere' });
+    expect(r.state.dialogsShown.at(-1)).toMatchObject({ kind: 'open', options: { properties: expect.arrayContaining(['openDirectory']) } });
+    const overview = await value<{ folder: string }>(r, 'backups.setSchedule', schedule);
+    expect(overview.folder).toBe(folder);
+
+    // A backup the backend wrote may be handed back (to restore it, or show it in its folder).
+    const backup = await value<{ filePath: string }>(r, 'backups.create', {});
+    expect(await value(r, 'shell.showInFolder', { path: backup.filePath })).toBeNull();
+    expect(r.state.shownInFolder).toEqual([backup.filePath]);
+    expect(await invoke(r, 'shell.showInFolder', { path: path.join(tempRoot, 'data', 'keyring.json') })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 
-  it('quits when the window closes and keeps DevTools out of packaged menus', async () => {
-    await startShell({ isPackaged: true, dataDirOverride: path.join(tempRoot, 'data') });
-    for (const listener of state.appListeners.get('window-all-closed') ?? []) listener();
-    expect(state.quit).toBe(1);
-    expect(JSON.stringify(state.menu)).not.toContain('toggleDevTools');
-    expect(JSON.stringify(state.menu)).toContain('editMenu');
+  it('saves a PDF the backend makes where the dialog says, whole, and refuses it before sign-in', async () => {
+    const r = await startShell({ isPackaged: false, dataDirOverride: path.join(tempRoot, 'data') });
+    const source = { call: 'reports.pdf', input: { report: 'uncovered_posts' } };
+    expect(await invoke(r, 'shell.savePdf', { source })).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    await setUp(r);
+    const target = path.join(tempRoot, 'out', 'uncovered');
+    fs.mkdirSync(path.dirname(target));
+    r.state.dialogAnswers.push(target);
+    const saved = await value<{ path: string; bytes: number }>(r, 'shell.savePdf', { source });
+    expect(saved.path).toBe(`${target}.pdf`);
+    const bytes = fs.readFileSync(saved.path);
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(bytes.length).toBe(saved.bytes);
+    expect(fs.readdirSync(path.dirname(target))).toEqual(['uncovered.pdf']);
+    expect(r.state.dialogsShown.at(-1)).toMatchObject({ kind: 'save', options: { defaultPath: expect.stringMatching(/\.pdf$/) } });
+    // A call the backend refuses never opens a dialog.
+    const shown = r.state.dialogsShown.length;
+    expect(await invoke(r, 'shell.savePdf', { source: { call: 'consents.pdf', input: { id: '7d3e1f0a-1b2c-4d5e-8f90-a1b2c3d4e5f6' } } })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(r.state.dialogsShown.length).toBe(shown);
+  });
+
+  it('restarts a backend that dies, keeps what it had acknowledged, and brings the window to the sign-in screen', async () => {
+    const dataDir = path.join(tempRoot, 'data');
+    const r = await startShell({ isPackaged: false, dataDirOverride: dataDir });
+    await setUp(r);
+    await value(r, 'settings.update', { idleMinutes: 7 });
+    const first = r.state.utilityProcesses[0]!;
+    first.child.kill('SIGKILL');
+    await until(() => r.state.utilityProcesses.length === 2, 'a second backend process');
+    await until(() => r.state.windows[0]!.webContents.reloads === 1, 'the window to reload');
+
+    const state = await value<AppState>(r, 'app.state');
+    expect(state).toMatchObject({ phase: 'signed_out', notice: 'backend_restarted' });
+    const signedIn = await value<AppState>(r, 'session.signIn', { username: 'zebediah.q', password });
+    expect(signedIn).toMatchObject({ phase: 'active', notice: null, idleMinutes: 7 });
+
+    const log = fs.readFileSync(path.join(dataDir, 'logs', 'consent-desk.log'), 'utf8');
+    expect(log).toMatch(/backend process stopped unexpectedly/);
+  });
+
+  it('locks on the OS lock screen and on sleep, and when the page crashes', async () => {
+    const r = await startShell({ isPackaged: false, dataDirOverride: path.join(tempRoot, 'data') });
+    await setUp(r);
+    const contents = r.state.windows[0]!.webContents;
+    r.powerMonitor.emit('lock-screen');
+    await until(() => contents.reloads === 1, 'the reload after the lock');
+    expect(await value(r, 'app.state')).toMatchObject({ phase: 'locked', notice: 'locked_by_system', lockedUsername: 'zebediah.q' });
+
+    // Nobody signed in: sleeping changes nothing and reloads nothing.
+    r.powerMonitor.emit('suspend');
+    await value(r, 'app.state');
+    expect(contents.reloads).toBe(1);
+
+    await value(r, 'session.signIn', { username: 'zebediah.q', password });
+    r.powerMonitor.emit('suspend');
+    await until(() => contents.reloads === 2, 'the reload after sleep');
+    expect(await value(r, 'app.state')).toMatchObject({ phase: 'locked', notice: 'locked_by_system' });
+
+    await value(r, 'session.signIn', { username: 'zebediah.q', password });
+    contents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 11 });
+    await until(() => contents.reloads === 3, 'the reload after the crash');
+    expect(await value(r, 'app.state')).toMatchObject({ phase: 'locked', notice: 'window_recovered' });
+  });
+
+  it('remembers the window’s place, and writes no patient data anywhere in the data folder', async () => {
+    const dataDir = path.join(tempRoot, 'data');
+    let r = await startShell({ isPackaged: false, dataDirOverride: dataDir });
+    await setUp(r);
+    await value(r, 'patients.create', { firstName: 'Quintessa', lastName: 'Vantongeren', dateOfBirth: '1984-05-17', recordNumber: 'MRN-99871', phone: null, email: null, city: null });
+    const window = r.state.windows[0]!;
+    window.bounds = { x: 120, y: 80, width: 1100, height: 760 };
+    window.close();
+    await quit(r);
+
+    r = await startShell({ isPackaged: false, dataDirOverride: dataDir });
+    expect(r.state.windows[0]!.options).toMatchObject({ x: 120, y: 80, width: 1100, height: 760 });
+    await quit(r);
+
+    const files = (fs.readdirSync(dataDir, { recursive: true, withFileTypes: true }) as fs.Dirent[])
+      .filter((entry) => entry.isFile())
+      .map((entry) => path.join(entry.parentPath, entry.name));
+    expect(files).toEqual(expect.arrayContaining([path.join(dataDir, 'window-state.json'), path.join(dataDir, 'logs', 'consent-desk.log')]));
+    for (const file of files) {
+      const bytes = fs.readFileSync(file);
+      for (const needle of ['Quintessa', 'Vantongeren', 'MRN-99871', 'Zebediah', 'Xylophone']) expect(bytes.includes(needle), `${needle} in ${file}`).toBe(false);
+    }
+  });
+
+  it('quits when the window closes, keeps DevTools out of packaged menus, and has Help > About', async () => {
+    const dataDir = path.join(tempRoot, 'data');
+    const r = await startShell({ isPackaged: true, dataDirOverride: dataDir });
+    const menu = r.state.menu as { template: { role?: string; submenu?: { label?: string; click?: () => void }[] }[] };
+    expect(JSON.stringify(menu)).not.toContain('toggleDevTools');
+    expect(JSON.stringify(menu)).toContain('editMenu');
+    const about = menu.template.find((item) => item.role === 'help')!.submenu!.find((item) => item.label === 'About Consent Desk')!;
+    about.click!();
+    await until(() => r.state.messageBoxes.length === 1, 'the About box');
+    expect(r.state.messageBoxes[0]).toMatchObject({ message: 'Consent Desk 0.0.0', detail: expect.stringContaining('Data folder: ') });
+    r.appEvents.emit('window-all-closed');
+    expect(r.state.quit).toBeGreaterThanOrEqual(1);
   });
 });

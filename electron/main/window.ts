@@ -1,10 +1,19 @@
-import { BrowserWindow } from 'electron';
+import { BrowserWindow, type Session } from 'electron';
 import { appEntryUrl } from './app-origin';
+import { defaultWindowSize, minimumWindowSize, type SavedWindowState } from './window-bounds';
 
 export interface MainWindowOptions {
   preloadPath: string;
   /** Packaged builds get no DevTools at all. */
   isPackaged: boolean;
+  /**
+   * The window's session: an in-memory one (no `persist:` partition), so
+   * Chromium keeps the page's caches, storage and blobs, which can hold PHI,
+   * in memory and never on disk.
+   */
+  session: Session;
+  /** Where the window was last time, if it is still on a screen. */
+  restore: SavedWindowState | null;
 }
 
 /**
@@ -16,14 +25,14 @@ export interface MainWindowOptions {
 export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   const window = new BrowserWindow({
     title: 'Consent Desk',
-    width: 1280,
-    height: 860,
-    minWidth: 900,
-    minHeight: 600,
+    ...(options.restore?.bounds ?? defaultWindowSize),
+    minWidth: minimumWindowSize.width,
+    minHeight: minimumWindowSize.height,
     show: false,
     backgroundColor: '#ffffff',
     webPreferences: {
       preload: options.preloadPath,
+      session: options.session,
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
@@ -41,6 +50,7 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     },
   });
 
+  if (options.restore?.maximized) window.maximize();
   window.once('ready-to-show', () => window.show());
   void window.loadURL(appEntryUrl);
   return window;

@@ -1,8 +1,10 @@
 import { z } from 'zod';
-import type { AuthorizationDocument } from './document';
+import { patientLanguages } from '../patient-language';
+import type { AuthorizationDocument, SigningMethod } from './document';
 import type { AuthorizationTerms, Language } from './scope';
 import type { AuthorizationStatus } from './status';
 import type { Problem } from './validity';
+import type { PatientCopyRecord } from './patient-copy';
 
 export const authorizationIdSchema = z.uuid('Unknown authorization.');
 
@@ -10,13 +12,8 @@ export type Stage = 'draft' | 'signed' | 'final';
 
 export const revocationMethods = ['in_person', 'mail', 'email', 'fax', 'other'] as const;
 export type RevocationMethod = (typeof revocationMethods)[number];
-export const revocationMethodLabels: Record<RevocationMethod, string> = {
-  in_person: 'Handed in at the practice',
-  mail: 'By mail',
-  email: 'By email',
-  fax: 'By fax',
-  other: 'Other',
-};
+/** How a revocation arrived, for staff (English); patients read their language's labels in the catalogue. */
+export const revocationMethodLabels: Record<RevocationMethod, string> = patientLanguages.en.labels.revocationMethods;
 
 export interface AuthorizationSummary {
   id: string;
@@ -35,8 +32,14 @@ export interface AuthorizationSummary {
 }
 
 export interface SignatureEvidence {
+  /** Signed on the practice's screen, or by hand on the form printed for it. */
+  method: SigningMethod;
   signerName: string;
   signedAt: string;
+  /** On paper: the date written on the form (`signedAt` is only that day's noon in the practice's zone, for ordering). */
+  paperSignedOn: string | null;
+  /** On paper: the scan kept with the record. */
+  scan: { mimeType: string; sha256: string; pages: number } | null;
   workstation: string;
   language: Language;
   textSha256: string;
@@ -60,11 +63,15 @@ export interface RevocationRecord {
 
 export interface AuthorizationDetail extends AuthorizationSummary {
   patientName: string;
+  /** A draft's paper form: when it was last printed (null when never). */
+  paperFormPrintedAt: string | null;
   document: AuthorizationDocument;
   /** What still stops a draft from being signed (empty once complete). */
   problems: Problem[];
   evidence: SignatureEvidence | null;
   revocation: RevocationRecord | null;
+  /** How the patient got their copy once signed (the latest entry), or null while nobody has recorded it. */
+  patientCopy?: PatientCopyRecord | null;
 }
 
 /** A file the backend hands over (a PDF), base64 so it crosses every transport. */

@@ -1,13 +1,14 @@
 import { z } from 'zod';
+import { patientLanguages, perLanguage, type PatientLanguageCode } from '../patient-language';
 
 /**
  * What a marketing authorization can cover: the vocabulary the front desk
  * picks from, the coverage check compares, and the document spells out.
  * Codes are stable (stored in records); labels are for people, per language.
  */
-export const languages = ['en', 'es'] as const;
-export type Language = (typeof languages)[number];
-export const languageNames: Record<Language, string> = { en: 'English', es: 'Español' };
+export const languages = Object.keys(patientLanguages) as [PatientLanguageCode, ...PatientLanguageCode[]];
+export type Language = PatientLanguageCode;
+export const languageNames = perLanguage((l) => l.nativeName);
 
 export const contentKinds = [
   'written_testimonial',
@@ -48,89 +49,11 @@ export const representativeAuthorities = [
 ] as const;
 export type RepresentativeAuthority = (typeof representativeAuthorities)[number];
 
-type Labels<T extends string> = Record<Language, Record<T, string>>;
-
-export const contentKindLabels: Labels<ContentKind> = {
-  en: {
-    written_testimonial: 'My written testimonial (quote or story)',
-    first_name: 'My first name only',
-    full_name: 'My full name',
-    photographs: 'Photographs of me',
-    video: 'Video recordings of me',
-    audio: 'Audio recordings of my voice',
-    before_after_images: 'Before-and-after images',
-    age: 'My age',
-    city: 'The city where I live',
-    health_condition: 'My health condition or treatment',
-  },
-  es: {
-    written_testimonial: 'Mi testimonio escrito (cita o historia)',
-    first_name: 'Solo mi nombre de pila',
-    full_name: 'Mi nombre completo',
-    photographs: 'Fotografías de mí',
-    video: 'Grabaciones de video de mí',
-    audio: 'Grabaciones de audio de mi voz',
-    before_after_images: 'Imágenes de antes y después',
-    age: 'Mi edad',
-    city: 'La ciudad donde vivo',
-    health_condition: 'Mi condición de salud o tratamiento',
-  },
-};
-
-export const channelLabels: Labels<Channel> = {
-  en: {
-    facebook: 'The practice’s Facebook page',
-    instagram: 'The practice’s Instagram account',
-    x: 'The practice’s X (Twitter) account',
-    tiktok: 'The practice’s TikTok account',
-    youtube: 'The practice’s YouTube channel',
-    linkedin: 'The practice’s LinkedIn page',
-    website: 'The practice’s website',
-    email_newsletter: 'The practice’s email newsletter',
-    printed_material: 'Printed material (brochures, posters, mailings)',
-  },
-  es: {
-    facebook: 'La página de Facebook de la práctica',
-    instagram: 'La cuenta de Instagram de la práctica',
-    x: 'La cuenta de X (Twitter) de la práctica',
-    tiktok: 'La cuenta de TikTok de la práctica',
-    youtube: 'El canal de YouTube de la práctica',
-    linkedin: 'La página de LinkedIn de la práctica',
-    website: 'El sitio web de la práctica',
-    email_newsletter: 'El boletín por correo electrónico de la práctica',
-    printed_material: 'Material impreso (folletos, carteles, correo)',
-  },
-};
-
-export const purposeLabels: Labels<Purpose> = {
-  en: {
-    advertising: 'Advertising and promotion of the practice',
-    patient_education: 'Educating patients and the public about care',
-    community_awareness: 'Community and health awareness campaigns',
-  },
-  es: {
-    advertising: 'Publicidad y promoción de la práctica',
-    patient_education: 'Educación de pacientes y del público sobre la atención',
-    community_awareness: 'Campañas comunitarias y de concientización sobre la salud',
-  },
-};
-
-export const authorityLabels: Labels<RepresentativeAuthority> = {
-  en: {
-    parent_of_minor: 'Parent of a minor',
-    legal_guardian: 'Legal guardian',
-    health_care_agent: 'Health-care agent',
-    power_of_attorney: 'Holder of a power of attorney',
-    other: 'Other legal authority',
-  },
-  es: {
-    parent_of_minor: 'Padre o madre de un menor',
-    legal_guardian: 'Tutor legal',
-    health_care_agent: 'Agente de atención médica',
-    power_of_attorney: 'Apoderado con poder notarial',
-    other: 'Otra autoridad legal',
-  },
-};
+/** Labels for people, per language, from the patient-facing catalogue. */
+export const contentKindLabels = perLanguage((l) => l.labels.contentKinds);
+export const channelLabels = perLanguage((l) => l.labels.channels);
+export const purposeLabels = perLanguage((l) => l.labels.purposes);
+export const authorityLabels = perLanguage((l) => l.labels.authorities);
 
 const freeText = (max: number) => z.string().trim().min(1).max(max);
 
@@ -142,6 +65,12 @@ export const scopeSchema = z
     otherChannels: z.array(freeText(120)).max(10).default([]),
     purposes: z.array(z.enum(purposes)).max(purposes.length),
     otherPurposes: z.array(freeText(200)).max(5).default([]),
+    /**
+     * The health conditions or treatments the authorization covers, when it
+     * names them ("knee replacement"): a post naming another is outside it.
+     * Empty: any (when health information is allowed at all).
+     */
+    conditions: z.array(freeText(120)).max(10).optional(),
   })
   .strict();
 export type Scope = z.output<typeof scopeSchema>;
@@ -186,6 +115,15 @@ export const authorizationTermsSchema = z
      * makes the draft unsignable; it exists so the rule is explicit.
      */
     combinedWith: z.array(z.string().trim().max(200)).max(5).default([]),
+    /**
+     * Recorded by staff when a minor may sign for themself under state law
+     * (an emancipated minor, a service the minor consents to), with the reason.
+     */
+    minorSignsAlone: z
+      .object({ reason: z.string().trim().min(5, 'Give the reason, such as “emancipated minor, court order 24-117”.').max(300) })
+      .strict()
+      .nullable()
+      .optional(),
   })
   .strict();
 export type AuthorizationTerms = z.output<typeof authorizationTermsSchema>;

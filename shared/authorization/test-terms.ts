@@ -10,11 +10,13 @@ export function completeTerms(overrides: Partial<AuthorizationTerms> = {}): Auth
       otherChannels: [],
       purposes: ['advertising'],
       otherPurposes: [],
+      conditions: [],
     },
     expiration: { kind: 'date', date: '2027-06-30' },
     remuneration: { thirdPartyPays: false, payer: '' },
     representative: null,
     combinedWith: [],
+    minorSignsAlone: null,
     ...overrides,
   };
 }

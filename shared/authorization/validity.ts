@@ -1,5 +1,6 @@
 import type { Day } from '../calendar';
 import type { AuthorizationTerms } from './scope';
+import { signerProblem } from './signer-authority';
 
 /**
  * The parts of 45 CFR 164.508(c) an authorization must have, as codes that
@@ -26,6 +27,8 @@ export interface Problem {
 export interface DraftContext {
   today: Day;
   practiceName: string;
+  /** Who the patient is, to judge who may sign today: their date of birth and the practice's age of majority. */
+  signer?: { dateOfBirth: Day | null; ageOfMajority: number };
 }
 
 /**
@@ -64,6 +67,17 @@ export function problemsWithTerms(terms: AuthorizationTerms, context: DraftConte
     } else if (representative.authority === 'other' && representative.authorityDetail.trim() === '') {
       add('representative', 'representative.authorityDetail', 'Describe the representative’s authority to act for the patient.');
     }
+  }
+  if (context.signer && !problems.some((p) => p.element === 'representative')) {
+    const problem = signerProblem({
+      dateOfBirth: context.signer.dateOfBirth,
+      representative,
+      minorSignsAlone: terms.minorSignsAlone ?? null,
+      ageConfirmed: false,
+      day: context.today,
+      ageOfMajority: context.signer.ageOfMajority,
+    });
+    if (problem) add('representative', problem.path, problem.message);
   }
   if (remuneration.thirdPartyPays && remuneration.payer.trim() === '') {
     add('remuneration', 'remuneration.payer', 'Name the third party that pays for this marketing.');

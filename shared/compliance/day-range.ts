@@ -1,4 +1,4 @@
-import { addDaysTo, type Day } from '../calendar';
+import { addDaysTo, startOfDayIn, type Day } from '../calendar';
 
 /**
  * The instants (UTC ISO strings, as records store them) bounding a range of
@@ -7,9 +7,9 @@ import { addDaysTo, type Day } from '../calendar';
  * The same local days as `dayOf` gives, so a day means the same on screen,
  * in reports and in bundles.
  */
-export function dayRangeInstants(from: Day, to: Day): { fromInstant: string; toInstant: string } {
+export function dayRangeInstants(from: Day, to: Day, timeZone: string): { fromInstant: string; toInstant: string } {
   return {
-    fromInstant: new Date(`${from}T00:00:00`).toISOString(),
-    toInstant: new Date(`${addDaysTo(to, 1)}T00:00:00`).toISOString(),
+    fromInstant: startOfDayIn(from, timeZone).toISOString(),
+    toInstant: startOfDayIn(addDaysTo(to, 1), timeZone).toISOString(),
   };
 }

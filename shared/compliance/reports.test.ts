@@ -7,6 +7,7 @@ import { staffActivityReport } from './staff-activity';
 import { consentAsOf, uncoveredPostsReport, type PostFacts } from './uncovered-posts';
 
 const at = (day: string, hour = 12) => `${day}T${String(hour).padStart(2, '0')}:00:00.000Z`;
+const settings = { ageOfMajority: 18 };
 const terms = completeTerms({ expiration: { kind: 'date', date: '2027-01-01' } });
 
 const consent = (overrides: Partial<ConsentScopeView> = {}): ConsentScopeView => ({
@@ -20,10 +21,15 @@ const consent = (overrides: Partial<ConsentScopeView> = {}): ConsentScopeView =>
   scope: terms.scope,
   expiration: terms.expiration,
   remuneration: terms.remuneration,
+  representativeAuthority: null,
   signedAt: at('2026-03-01'),
   witnessedAt: at('2026-03-01'),
+  signedOn: '2026-03-01',
+  witnessedOn: '2026-03-01',
   revokedAt: null,
+  revocationReceivedOn: null,
   expirationEventAt: null,
+  expirationEventOn: null,
   pdfSha256: 'a'.repeat(64),
   ...overrides,
 });
@@ -36,7 +42,12 @@ const post = (overrides: Partial<PostFacts> = {}): PostFacts => ({
   channel: 'facebook',
   purpose: 'advertising',
   thirdPartyPays: false,
+  sponsor: '',
   contentKinds: ['first_name'],
+  blockingIdentifiers: [],
+  healthMentions: [],
+  identifiersApproved: false,
+  patientDateOfBirth: '1984-05-17',
   state: 'published',
   publishedAt: '2026-03-05',
   publishedUrl: 'https://example.com/p',
@@ -46,24 +57,36 @@ const post = (overrides: Partial<PostFacts> = {}): PostFacts => ({
 
 describe('posts published without a valid, covering consent', () => {
   it('finds none when the consent covered the post on its publication day and still does', () => {
-    const report = uncoveredPostsReport([post()], new Map([['c1', consent()]]), '2026-06-01');
+    const report = uncoveredPostsReport([post()], new Map([['c1', consent()]]), '2026-06-01', settings);
     expect(report).toMatchObject({ total: 0, postsChecked: 1 });
   });
 
   it('judges the publication day with the consent as it stood then', () => {
     const c = consent();
     expect(consentAsOf(c, '2026-02-28').stage).toBe('draft');
-    const early = uncoveredPostsReport([post({ publishedAt: '2026-02-20', state: 'taken_down' })], new Map([['c1', c]]), '2026-06-01');
+    const early = uncoveredPostsReport([post({ publishedAt: '2026-02-20', state: 'taken_down' })], new Map([['c1', c]]), '2026-06-01', settings);
     expect(early.publishedWithoutCoverage[0]?.reasons).toEqual(['The consent is not signed and witnessed yet.']);
     expect(early.total).toBe(1);
   });
 
-  it('counts a publication after the revocation was recorded, but gives the same day the benefit of the doubt', () => {
-    const revoked = consent({ revokedAt: at('2026-03-05', 9), status: 'revoked' });
-    const sameDay = uncoveredPostsReport([post({ state: 'taken_down' })], new Map([['c1', revoked]]), '2026-06-01');
-    expect(sameDay.total).toBe(0);
-    const dayAfter = uncoveredPostsReport([post({ publishedAt: '2026-03-06', state: 'taken_down' })], new Map([['c1', revoked]]), '2026-06-01');
-    expect(dayAfter.publishedWithoutCoverage[0]?.reasons[0]).toMatch(/^The consent was revoked on/);
+  it('counts a publication on or after the day the revocation was received, even when it was recorded later', () => {
+    // Received on the 4th, typed in on the 9th: posts of the 4th to the 9th went out without a valid authorization.
+    const revoked = consent({ revokedAt: at('2026-03-09', 9), revocationReceivedOn: '2026-03-04', status: 'revoked' });
+    const dayBefore = uncoveredPostsReport([post({ publishedAt: '2026-03-03', state: 'taken_down' })], new Map([['c1', revoked]]), '2026-06-01', settings);
+    expect(dayBefore.total).toBe(0);
+    const sameDay = uncoveredPostsReport([post({ publishedAt: '2026-03-04', state: 'taken_down' })], new Map([['c1', revoked]]), '2026-06-01', settings);
+    expect(sameDay.publishedWithoutCoverage[0]?.reasons).toEqual([
+      'Published on March 4, 2026, on or after the day the revocation was received (March 4, 2026).',
+      'The consent was revoked: the patient’s revocation was received on March 4, 2026.',
+    ]);
+    const beforeRecorded = uncoveredPostsReport([post({ publishedAt: '2026-03-06', state: 'taken_down' })], new Map([['c1', revoked]]), '2026-06-01', settings);
+    expect(beforeRecorded.publishedWithoutCoverage[0]).toMatchObject({ publishedOn: '2026-03-06', revocationReceivedOn: '2026-03-04' });
+  });
+
+  it('does not count a post still up under a parent’s authorization once the patient came of age (it is reviewed, not taken down)', () => {
+    const byParent = consent({ representativeAuthority: 'parent_of_minor', signedOn: '2026-03-01' });
+    const report = uncoveredPostsReport([post({ patientDateOfBirth: '2008-06-01' })], new Map([['c1', byParent]]), '2026-06-02', settings);
+    expect(report.total).toBe(0);
   });
 
   it('counts posts still up that their consent no longer covers, and a post without a consent', () => {
@@ -71,6 +94,7 @@ describe('posts published without a valid, covering consent', () => {
       [post({ state: 'takedown_required', takedownRequiredAt: at('2027-01-01') }), post({ id: 'post2', consentId: null })],
       new Map([['c1', consent()]]),
       '2027-01-02',
+      settings,
     );
     expect(report.liveWithoutCoverage.map((p) => p.postId)).toEqual(['post1', 'post2']);
     expect(report.publishedWithoutCoverage.map((p) => p.postId)).toEqual(['post2']);
@@ -78,7 +102,7 @@ describe('posts published without a valid, covering consent', () => {
   });
 
   it('does not hold a purged consent against a post taken down long ago', () => {
-    const report = uncoveredPostsReport([post({ consentId: null, purgedConsentId: 'c0', state: 'taken_down' })], new Map(), '2033-01-01');
+    const report = uncoveredPostsReport([post({ consentId: null, purgedConsentId: 'c0', state: 'taken_down' })], new Map(), '2033-01-01', settings);
     expect(report).toMatchObject({ total: 0, consentPurged: 1, postsChecked: 0 });
   });
 });
@@ -116,6 +140,7 @@ describe('revocations and take-downs', () => {
       ],
       '2026-03-01',
       '2026-03-31',
+      'UTC',
     );
     expect(report.rows.map((r) => r.consentId)).toEqual(['c1']);
     expect(report.rows[0]!.posts.map((p) => [p.id, p.daysToTakeDown])).toEqual([['a', 2], ['b', null]]);

@@ -65,12 +65,12 @@ const earlier = (days: Day[]): Day | null => [...days].sort()[0] ?? null;
  * relies on it until the revocation is recorded), or the day its expiration
  * event happened or was recorded (likewise).
  */
-export function endOfEffect(facts: RetentionFacts, today: Day): Day | null {
+export function endOfEffect(facts: RetentionFacts, today: Day, timeZone: string): Day | null {
   if (facts.stage === 'draft') return null;
   const ends: Day[] = [];
-  if (facts.revokedAt) ends.push(later([facts.revocationReceivedOn, dayOf(new Date(facts.revokedAt))]));
+  if (facts.revokedAt) ends.push(later([facts.revocationReceivedOn, dayOf(new Date(facts.revokedAt), timeZone)]));
   if (facts.expiration.kind === 'event' && facts.expirationEventAt) {
-    ends.push(later([facts.expirationEventOn, dayOf(new Date(facts.expirationEventAt))]));
+    ends.push(later([facts.expirationEventOn, dayOf(new Date(facts.expirationEventAt), timeZone)]));
   }
   if (facts.expiration.kind === 'date' && today >= facts.expiration.date) ends.push(lastDayInEffect(facts.expiration)!);
   return earlier(ends);
@@ -84,7 +84,8 @@ export function endOfEffect(facts: RetentionFacts, today: Day): Day | null {
  * starts its own six years). An authorization still in effect is never
  * purgeable, however old; nor is one with posts still to take down.
  */
-export function retentionVerdict(facts: RetentionFacts, today: Day): RetentionVerdict {
+/** `timeZone`: the practice's, which decides the day of each recorded instant. */
+export function retentionVerdict(facts: RetentionFacts, today: Day, timeZone: string): RetentionVerdict {
   if (facts.stage === 'draft') {
     return {
       purgeable: false,
@@ -95,7 +96,7 @@ export function retentionVerdict(facts: RetentionFacts, today: Day): RetentionVe
       message: 'This is an unsigned draft: discard it instead; retention applies to signed authorizations.',
     };
   }
-  const end = endOfEffect(facts, today);
+  const end = endOfEffect(facts, today, timeZone);
   if (end === null) {
     return {
       purgeable: false,
@@ -109,7 +110,7 @@ export function retentionVerdict(facts: RetentionFacts, today: Day): RetentionVe
           : 'This authorization is still in effect; an authorization in effect is never purged.',
     };
   }
-  const instantDay = (iso: string | null) => (iso ? dayOf(new Date(iso)) : null);
+  const instantDay = (iso: string | null) => (iso ? dayOf(new Date(iso), timeZone) : null);
   const anchor = later([
     instantDay(facts.createdAt),
     instantDay(facts.signedAt),

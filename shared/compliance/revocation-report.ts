@@ -31,6 +31,8 @@ export interface RevocationRow extends RevocationFacts {
     publishedOn: Day | null;
     takedownRequiredAt: string | null;
     takenDownAt: string | null;
+    /** Published on or after the day the revocation was received: it went out without a valid authorization. */
+    publishedAfterReceipt: boolean;
     /** Days from the revocation's record to the take-down's record (null while outstanding). */
     daysToTakeDown: number | null;
   }[];
@@ -49,10 +51,11 @@ export interface RevocationReport {
  * every post that relied on the consent and had been published, with how
  * long its take-down took, and those still waiting.
  */
-export function revocationReport(revocations: RevocationFacts[], posts: RevokedPostFacts[], from: Day, to: Day): RevocationReport {
+export function revocationReport(revocations: RevocationFacts[], posts: RevokedPostFacts[], from: Day, to: Day, timeZone: string): RevocationReport {
+  const dayOfInstant = (iso: string) => dayOf(new Date(iso), timeZone);
   const rows = revocations
     .filter((r) => {
-      const day = dayOf(new Date(r.recordedAt));
+      const day = dayOfInstant(r.recordedAt);
       return day >= from && day <= to;
     })
     .sort((a, b) => a.recordedAt.localeCompare(b.recordedAt))
@@ -66,7 +69,8 @@ export function revocationReport(revocations: RevocationFacts[], posts: RevokedP
           publishedOn: p.publishedAt,
           takedownRequiredAt: p.takedownRequiredAt,
           takenDownAt: p.takenDownAt,
-          daysToTakeDown: p.takenDownAt ? Math.max(0, daysBetween(dayOf(new Date(r.recordedAt)), dayOf(new Date(p.takenDownAt)))) : null,
+          publishedAfterReceipt: p.publishedAt !== null && p.publishedAt >= r.receivedOn,
+          daysToTakeDown: p.takenDownAt ? Math.max(0, daysBetween(dayOfInstant(r.recordedAt), dayOfInstant(p.takenDownAt))) : null,
         }));
       return { ...r, posts: affected, outstanding: affected.filter((p) => p.state !== 'taken_down').length };
     });

@@ -1,7 +1,9 @@
 import type { ContentKind, Purpose } from '../authorization/scope';
-import { dayOf, type Day } from '../calendar';
+import { formatDay, type Day } from '../calendar';
 import type { ConsentScopeView } from '../posts/consent-scope';
-import { checkCoverage } from '../posts/coverage';
+import { checkCoverage, type CoverageSettings } from '../posts/coverage';
+import type { HealthMentionSummary } from '../posts/disclosures';
+import type { IdentifierKind } from '../posts/phi-scanner';
 import type { PostState } from '../posts/post';
 
 /** What the report needs of a post. */
@@ -13,7 +15,13 @@ export interface PostFacts {
   channel: string;
   purpose: Purpose;
   thirdPartyPays: boolean;
+  sponsor: string;
   contentKinds: ContentKind[];
+  blockingIdentifiers: IdentifierKind[];
+  healthMentions: HealthMentionSummary[];
+  identifiersApproved: boolean;
+  /** The patient's, to judge a parent's authority (never shown). */
+  patientDateOfBirth: Day | null;
   state: PostState;
   /** The day it was published (as recorded), or null. */
   publishedAt: Day | null;
@@ -36,6 +44,8 @@ export interface UncoveredPost {
   reasons: string[];
   /** For a live post: since when a take-down has been required, if it has. */
   takedownRequiredAt: string | null;
+  /** When the consent's revocation was received, if it was: posts published from that day on had no valid authorization. */
+  revocationReceivedOn: Day | null;
 }
 
 export interface UncoveredPostsReport {
@@ -52,21 +62,19 @@ export interface UncoveredPostsReport {
 }
 
 /**
- * A consent as it stood on `day`: final only once witnessed, revoked or
- * ended by its event only from the day after the revocation or event was
- * recorded. A post recorded as published on the very day a revocation was
- * recorded gets the benefit of the doubt: the app itself refused to record a
- * publication once the revocation was in.
+ * A consent as it stood on `day` (days in the practice's time zone): final
+ * only once witnessed; revoked from the day the revocation was received
+ * (45 CFR 164.508(b)(5)), even if it was recorded later; ended from the day
+ * its expiration event happened.
  */
 export function consentAsOf(consent: ConsentScopeView, day: Day): ConsentScopeView {
-  const recordedBefore = (iso: string | null) => (iso !== null && dayOf(new Date(iso)) < day ? iso : null);
-  const reached = (iso: string | null) => iso !== null && dayOf(new Date(iso)) <= day;
-  const stage = reached(consent.witnessedAt) && consent.stage === 'final' ? 'final' : reached(consent.signedAt) ? 'signed' : 'draft';
+  const reached = (d: Day | null) => d !== null && d <= day;
+  const stage = reached(consent.witnessedOn) && consent.stage === 'final' ? 'final' : reached(consent.signedOn) ? 'signed' : 'draft';
   return {
     ...consent,
     stage,
-    revokedAt: recordedBefore(consent.revokedAt),
-    expirationEventAt: recordedBefore(consent.expirationEventAt),
+    revokedAt: reached(consent.revocationReceivedOn) ? consent.revokedAt : null,
+    expirationEventAt: reached(consent.expirationEventOn) ? consent.expirationEventAt : null,
   };
 }
 
@@ -78,7 +86,7 @@ const live = (state: PostState) => state === 'published' || state === 'takedown_
  * still up, today. Pure: the caller passes the posts, their consents and
  * today's date.
  */
-export function uncoveredPostsReport(posts: PostFacts[], consents: ReadonlyMap<string, ConsentScopeView>, today: Day): UncoveredPostsReport {
+export function uncoveredPostsReport(posts: PostFacts[], consents: ReadonlyMap<string, ConsentScopeView>, today: Day, settings: CoverageSettings): UncoveredPostsReport {
   const publishedWithoutCoverage: UncoveredPost[] = [];
   const liveWithoutCoverage: UncoveredPost[] = [];
   let checked = 0;
@@ -102,19 +110,31 @@ export function uncoveredPostsReport(posts: PostFacts[], consents: ReadonlyMap<s
       url: post.publishedUrl,
       reasons,
       takedownRequiredAt: post.takedownRequiredAt,
+      revocationReceivedOn: consent?.revocationReceivedOn ?? null,
+    });
+    const question = (on: Day, c: ConsentScopeView | null) => ({
+      post: { ...post, sponsor: post.sponsor, identifiersApproved: post.identifiersApproved },
+      disclosures: post,
+      consent: c,
+      patient: { dateOfBirth: post.patientDateOfBirth },
+      settings,
+      today: on,
     });
     if (post.publishedAt !== null) {
-      const then = checkCoverage({
-        post,
-        contentKinds: post.contentKinds,
-        consent: consent && consentAsOf(consent, post.publishedAt),
-        today: post.publishedAt,
-      });
-      if (!then.covered) publishedWithoutCoverage.push(row(then.reasons.map((r) => r.message)));
+      const then = checkCoverage(question(post.publishedAt, consent && consentAsOf(consent, post.publishedAt)));
+      if (!then.covered) {
+        const reasons = then.reasons.map((r) => r.message);
+        const received = consent?.revocationReceivedOn;
+        if (received && then.reasons.some((r) => r.code === 'revoked')) {
+          reasons.unshift(`Published on ${formatDay(post.publishedAt, 'en')}, on or after the day the revocation was received (${formatDay(received, 'en')}).`);
+        }
+        publishedWithoutCoverage.push(row(reasons));
+      }
     }
     if (live(post.state)) {
-      const now = checkCoverage({ post, contentKinds: post.contentKinds, consent, today });
-      if (!now.covered) liveWithoutCoverage.push(row(now.reasons.map((r) => r.message)));
+      const now = checkCoverage(question(today, consent));
+      // A parent's authorization ended: what is up stays lawful (it is listed for review on the dashboard).
+      if (!now.covered && !now.reasons.every((r) => r.code === 'came_of_age')) liveWithoutCoverage.push(row(now.reasons.map((r) => r.message)));
     }
   }
   const total = new Set([...publishedWithoutCoverage, ...liveWithoutCoverage].map((p) => p.postId)).size;

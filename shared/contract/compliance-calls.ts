@@ -39,18 +39,22 @@ export const complianceCalls = {
     access: 'audit.read',
     input: exportParamsSchema,
     output: returns<ExportJob>(),
+    pathInputs: ['destinationPath'],
+    pathOutputs: (job) => (job.filePath ? [job.filePath] : []),
   }),
   'exports.progress': call({
     summary: 'How far an export has got: files done of total, and the bundle once finished.',
     access: 'audit.read',
     input: z.object({ id: exportIdSchema }).strict(),
     output: returns<ExportJob>(),
+    pathOutputs: (job) => (job.filePath ? [job.filePath] : []),
   }),
   'exports.latest': call({
     summary: 'The export started last (running or finished) since Consent Desk started, or null: a reloaded page finds it again.',
     access: 'audit.read',
     input: noInput,
     output: returns<ExportJob | null>(),
+    pathOutputs: (job) => (job?.filePath ? [job.filePath] : []),
   }),
   'exports.cancel': call({
     summary: 'Stop an export; nothing of the bundle is left behind.',
@@ -66,6 +70,7 @@ export const complianceCalls = {
       z.object({ filePath: absolutePath('.zip', 'A bundle') }).strict(),
     ]),
     output: returns<BundleVerification>(),
+    pathInputs: ['filePath'],
   }),
   'reports.uncoveredPosts': call({
     summary: 'Posts published without a valid, covering consent (should be none), then and now.',
@@ -125,18 +130,23 @@ export const complianceCalls = {
     access: 'store.backup',
     input: z.object({ destinationPath: absolutePath('.cdbackup', 'A backup file').optional() }).strict(),
     output: returns<BackupInfo>(),
+    pathInputs: ['destinationPath'],
+    pathOutputs: (backup) => [backup.filePath],
   }),
   'backups.list': call({
     summary: 'The backup folder, its schedule and the backups in it, newest first.',
     access: 'store.backup',
     input: noInput,
     output: returns<BackupOverview>(),
+    pathOutputs: (overview) => [overview.folder, ...overview.backups.map((b) => b.filePath)],
   }),
   'backups.setSchedule': call({
     summary: 'Choose the backup folder, how often to back up and how many backups to keep.',
     access: 'store.backup',
     input: backupScheduleSchema,
     output: returns<BackupOverview>(),
+    pathInputs: ['folder'],
+    pathOutputs: (overview) => [overview.folder, ...overview.backups.map((b) => b.filePath)],
   }),
   'backups.restore': call({
     summary: 'Replace the store with a backup after checking it; signs everyone out.',
@@ -154,5 +164,6 @@ export const complianceCalls = {
         path: ['password'],
       }),
     output: returns<AppState>(),
+    pathInputs: ['filePath'],
   }),
 } as const;

@@ -7,6 +7,7 @@ import {
   type AuthorizationSummary,
   type FilePayload,
 } from '../authorization/record';
+import { patientCopyMethods } from '../authorization/patient-copy';
 import { authorizationTermsSchema, languages } from '../authorization/scope';
 import { strokesSchema } from '../authorization/signature';
 import { templateTextSchema, type AuthorizationTemplate } from '../authorization/template';
@@ -132,6 +133,32 @@ export const consentCalls = {
     input: z.object({ id: authorizationIdSchema, password: z.string().min(1, 'Enter your password.').max(256) }).strict(),
     output: returns<AuthorizationDetail>(),
   }),
+  'consents.paperForm': call({
+    summary: 'The authorization printed for a hand signature: same wording and scope, a blank signature block, its id as text and QR code.',
+    access: 'consents.write',
+    input: z.object({ id: authorizationIdSchema }).strict(),
+    output: returns<FilePayload>(),
+  }),
+  'consents.recordPaperSignature': call({
+    summary: 'Record a draft as signed on its printed form: the scan, the date on the paper, the signer, and staff attesting with their password.',
+    access: 'consents.write',
+    input: z
+      .object({
+        id: authorizationIdSchema,
+        scan: z
+          .object({
+            mimeType: z.enum(['application/pdf', 'image/png', 'image/jpeg'], 'Attach the scan as a PDF, PNG or JPEG file.'),
+            base64: z.string().min(1, 'Attach the scan of the signed form.').max(28_000_000, 'The scan is larger than 20 MB.'),
+          })
+          .strict(),
+        signedOn: z.iso.date('Enter the date written on the form, such as 2026-12-01.'),
+        signerName: z.string().trim().min(1, 'Enter the signer’s name as written on the form.').max(200),
+        attested: z.literal(true, 'Confirm that the scan is of the original form, signed by this person.'),
+        password: z.string().min(1, 'Enter your password.').max(256),
+      })
+      .strict(),
+    output: returns<AuthorizationDetail>(),
+  }),
   'consents.pdf': call({
     summary: 'The signed PDF of a final authorization, exactly as stored.',
     access: 'consents.read',
@@ -187,5 +214,11 @@ export const consentCalls = {
       })
       .strict(),
     output: returns<PracticeCertificate>(),
+  }),
+  'consents.recordPatientCopy': call({
+    summary: 'Record how the patient got their copy of a signed authorization: printed, saved, or declined by the patient.',
+    access: 'consents.write',
+    input: z.object({ id: authorizationIdSchema, method: z.enum(patientCopyMethods, 'Choose printed, saved or declined.') }).strict(),
+    output: returns<AuthorizationDetail>(),
   }),
 } as const;

@@ -28,8 +28,27 @@ export interface CallSpec<I extends z.ZodType = z.ZodType, O = unknown> {
    * renderer were tricked into calling something else.
    */
   patientMode?: true;
+  /**
+   * Answered by the shell (Electron's main process, or the development
+   * host), never by the backend: dialogs, printing, folders.
+   */
+  shell?: true;
+  /**
+   * Input fields that hold a file or folder path. The Electron shell relays
+   * such a call from the renderer only when each of these paths is one the
+   * shell handed out itself (a dialog's answer, or one of `pathOutputs`), so
+   * a compromised page cannot make the backend read or write elsewhere.
+   */
+  pathInputs?: readonly string[];
+  /** Paths in this call's output that the renderer may hand back in a later call. */
+  pathOutputs?: (output: O) => string[];
 }
 
 export function call<I extends z.ZodType, O>(spec: CallSpec<I, O>): CallSpec<I, O> {
   return spec;
+}
+
+/** A call the shell answers (see `shell` above); its type says so, so the backend's handler table leaves it out. */
+export function shellCall<I extends z.ZodType, O>(spec: Omit<CallSpec<I, O>, 'shell'>): CallSpec<I, O> & { shell: true } {
+  return { ...spec, shell: true };
 }

@@ -1,7 +1,17 @@
 import { z } from 'zod';
 import { auditFilterSchema, type AuditPage, type ChainVerification } from '../audit';
-import type { AppState } from '../session';
-import { idleMinutesSchema, practiceNameSchema, type Settings } from '../settings';
+import { lockReasons, type AppState } from '../session';
+import {
+  ageOfMajoritySchema,
+  idleMinutesSchema,
+  practiceAddressSchema,
+  practiceEmailSchema,
+  practiceNameSchema,
+  practicePhoneSchema,
+  practiceWebsiteSchema,
+  timeZoneSchema,
+  type Settings,
+} from '../settings';
 import { displayNameSchema, passwordSchema, roleSchema, staffIdSchema, usernameSchema, type StaffMember } from '../staff';
 import type { StoreCheck, StoreStatus } from '../store-status';
 import type { BackupResealReport } from '../compliance/backups';
@@ -26,6 +36,8 @@ export const foundationCalls = {
         adminUsername: usernameSchema,
         adminDisplayName: displayNameSchema,
         password: passwordSchema,
+        /** The practice's time zone; the workstation's when not given. */
+        timeZone: timeZoneSchema.optional(),
       })
       .strict(),
     output: returns<{ recoveryKey: string; state: AppState }>(),
@@ -54,9 +66,9 @@ export const foundationCalls = {
     output: returns<AppState>(),
   }),
   'session.lock': call({
-    summary: 'Lock the app now (also sent by the renderer when the idle time runs out).',
+    summary: 'Lock the app now (sent by the renderer when the idle time runs out, by the desktop shell on the OS lock screen, sleep or a window crash).',
     access: 'public',
-    input: z.object({ reason: z.enum(['idle', 'manual']).default('manual') }).strict(),
+    input: z.object({ reason: z.enum(lockReasons).default('manual') }).strict(),
     output: returns<AppState>(),
     patientMode: true,
   }),
@@ -85,7 +97,7 @@ export const foundationCalls = {
     output: returns<null>(),
   }),
   'settings.get': call({
-    summary: 'Practice settings every signed-in user needs (name, idle lock).',
+    summary: 'Practice settings every signed-in user needs (name, address for revocations, idle lock, time zone, age of majority, public contact details).',
     access: 'session',
     input: noInput,
     output: returns<Settings>(),
@@ -94,7 +106,16 @@ export const foundationCalls = {
     summary: 'Change practice settings.',
     access: 'settings.manage',
     input: z
-      .object({ practiceName: practiceNameSchema.optional(), idleMinutes: idleMinutesSchema.optional() })
+      .object({
+        practiceName: practiceNameSchema.optional(),
+        idleMinutes: idleMinutesSchema.optional(),
+        timeZone: timeZoneSchema.optional(),
+        ageOfMajority: ageOfMajoritySchema.optional(),
+        practiceAddress: practiceAddressSchema.optional(),
+        practiceEmail: practiceEmailSchema.optional(),
+        practicePhone: practicePhoneSchema.optional(),
+        practiceWebsite: practiceWebsiteSchema.optional(),
+      })
       .strict(),
     output: returns<Settings>(),
   }),

@@ -37,7 +37,8 @@ export const marketingCalls = {
       .object({
         patientId: patientIdSchema,
         title: z.string().trim().min(1, 'Give the testimonial a short title.').max(200),
-        quote: z.string().trim().min(1, 'Enter the quote or story.').max(20_000),
+        /** Empty for a testimonial that is only photos, video or audio. */
+        quote: z.string().trim().max(20_000).default(''),
       })
       .strict(),
     output: returns<Testimonial>(),
@@ -69,10 +70,10 @@ export const marketingCalls = {
     output: returns<PostView[]>(),
   }),
   'posts.check': call({
-    summary: 'May this draft be posted? The coverage verdict and what its caption reveals, without saving.',
+    summary: 'May this draft be posted? The coverage verdict and everything it discloses, without saving (audited, and limited per session).',
     access: 'posts.read',
     input: postDraftSchema,
-    output: returns<Pick<PostView, 'contentKinds' | 'verdict' | 'captionFindings'>>(),
+    output: returns<Pick<PostView, 'contentKinds' | 'verdict' | 'disclosures'>>(),
   }),
   'posts.create': call({
     summary: 'Plan a post (a draft).',
@@ -84,6 +85,17 @@ export const marketingCalls = {
     summary: 'Change a draft or approved post (an approved one goes back to draft).',
     access: 'posts.write',
     input: postDraftSchema.extend({ id: postIdSchema }).strict(),
+    output: returns<PostView>(),
+  }),
+  'posts.approveIdentifiers': call({
+    summary: 'An administrator lets the identifiers in a post’s caption and quote go out, with a written reason (audited; an edit voids it).',
+    access: 'posts.approveIdentifiers',
+    input: z
+      .object({
+        id: postIdSchema,
+        reason: z.string().trim().min(10, 'Write the reason in a sentence: why may this identifier go out?').max(1000),
+      })
+      .strict(),
     output: returns<PostView>(),
   }),
   'posts.approve': call({
@@ -117,9 +129,9 @@ export const marketingCalls = {
     output: returns<MarketingDashboard>(),
   }),
   'replies.check': call({
-    summary: 'Check a reply to an online review for anything that confirms a patient or mentions care.',
+    summary: 'Check a reply to an online review for anything that confirms a patient or mentions care; the reply and the decision are kept as evidence.',
     access: 'session',
-    input: z.object({ text: z.string().max(5000) }).strict(),
+    input: z.object({ text: z.string().trim().min(1, 'Paste the reply to check.').max(5000) }).strict(),
     output: returns<ReplyCheck>(),
   }),
 } as const;

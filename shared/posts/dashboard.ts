@@ -1,17 +1,18 @@
 import type { ConsentScopeView } from './consent-scope';
 import type { CoverageVerdict } from './coverage';
 import type { ContentKind } from '../authorization/scope';
-import type { Finding } from './phi-scanner';
+import type { Disclosure } from './disclosures';
 import type { Post } from './post';
 
-/** A post with what the panel beside it shows: may it be posted, and what its caption reveals. */
+/** A post with what the panel beside it shows: may it be posted, and what it discloses. */
 export interface PostView extends Post {
   patientFirstName: string;
   patientLastName: string;
   testimonialTitle: string;
   contentKinds: ContentKind[];
   verdict: CoverageVerdict;
-  captionFindings: Finding[];
+  /** What the caption, the testimonial's quote and the media disclose, each with the content kind it needs. */
+  disclosures: Disclosure[];
 }
 
 export interface ExpiringConsent {
@@ -24,6 +25,8 @@ export interface ExpiringConsent {
 export interface MarketingDashboard {
   /** Posts that must come down, oldest flag first: the top of the dashboard. */
   takedownRequired: PostView[];
+  /** Published under a parent's authorization, and the patient came of age: to review (they stay up). */
+  reviewRequired: PostView[];
   /** Consents expiring within 30, 60 and 90 days, with the posts that depend on them. */
   expiring: { within30: ExpiringConsent[]; within60: ExpiringConsent[]; within90: ExpiringConsent[] };
   counts: Record<Post['state'], number>;

@@ -27,6 +27,8 @@ export const postDraftSchema = z
     mediaIds: z.array(z.uuid()).max(20),
     purpose: z.enum(purposes, 'Choose the purpose of the post.'),
     thirdPartyPays: z.boolean(),
+    /** Who pays, for a paid post: checked against the payer the consent names. */
+    sponsor: z.string().trim().max(200, 'Use at most 200 characters.').optional(),
     /** Content kinds the coordinator adds to those derived from media and caption. */
     extraContentKinds: z.array(z.enum(contentKinds)).max(contentKinds.length).default([]),
   })
@@ -76,6 +78,15 @@ export interface Post extends PostDraft {
   takedownRequiredAt: string | null;
   takedownReason: string | null;
   takenDownAt: string | null;
+  /**
+   * An administrator's decision to let the identifiers in this caption and
+   * quote go out (a date, a phone number), with the written reason. An edit
+   * of the caption voids it.
+   */
+  identifiersApproval: { byName: string; at: string; reason: string } | null;
+  /** Published under a parent's authorization and the patient came of age: to review, not taken down. */
+  reviewRequiredAt: string | null;
+  reviewReason: string | null;
 }
 
 export type { ContentKind, Purpose };

@@ -60,9 +60,11 @@ describe('the coverage invariant', () => {
         let post = { state: 'draft' as PostState, channel: 'facebook', kinds: ['photographs'] as string[] };
         const covered = () =>
           checkCoverage({
-            post: { patientId: 'p1', channel: post.channel, purpose: 'advertising', thirdPartyPays: false },
-            contentKinds: post.kinds as never,
+            post: { patientId: 'p1', channel: post.channel, purpose: 'advertising', thirdPartyPays: false, sponsor: '', identifiersApproved: false },
+            disclosures: { contentKinds: post.kinds as never, blockingIdentifiers: [], healthMentions: [] },
             consent,
+            patient: { dateOfBirth: '1984-05-17' },
+            settings: { ageOfMajority: 18 },
             today,
           }).covered;
         for (const op of ops) {
@@ -73,9 +75,9 @@ describe('the coverage invariant', () => {
             const result = takeStep(post.state, 'edit', covered());
             if (result.ok) post = { state: result.state, channel: op.channel, kinds: ['photographs', ...op.extraKinds] };
           } else if (op.kind === 'revoke') {
-            consent = { ...consent, revokedAt: `${today}T12:00:00Z` };
+            consent = { ...consent, revokedAt: `${today}T12:00:00Z`, revocationReceivedOn: today };
           } else if (op.kind === 'record_event') {
-            if (consent.expiration.kind === 'event') consent = { ...consent, expirationEventAt: `${today}T12:00:00Z` };
+            if (consent.expiration.kind === 'event') consent = { ...consent, expirationEventAt: `${today}T12:00:00Z`, expirationEventOn: today };
           } else if (op.kind === 'advance_days') {
             today = addDaysTo(today, op.days);
           }

@@ -1,15 +1,24 @@
 import crypto from 'node:crypto';
-import { documentText, renderAuthorization, type AuthorizationDocument } from '../../../shared/authorization/document';
+import {
+  documentText,
+  renderAuthorization,
+  type AuthorizationDocument,
+  type DocumentParties,
+  type SigningMethod,
+} from '../../../shared/authorization/document';
 import type { AuthorizationDetail, AuthorizationSummary } from '../../../shared/authorization/record';
 import { authorizationStatus } from '../../../shared/authorization/status';
 import type { AuthorizationTemplate } from '../../../shared/authorization/template';
-import { problemsWithTerms } from '../../../shared/authorization/validity';
+import { problemsWithTerms, type Problem } from '../../../shared/authorization/validity';
+import { problemsWithWording } from '../../../shared/authorization/wording-problems';
+import type { Settings } from '../../../shared/settings';
 import type { Day } from '../../../shared/calendar';
 import { patientName, type Patient } from '../../../shared/patients';
 import type { AuthorizationRecord } from '../repositories/authorization-repository';
 import { getStaffById } from '../repositories/staff-repository';
 import { getTemplate } from '../repositories/template-repository';
 import type { Db } from '../store/database';
+import { latestPatientCopy } from '../repositories/patient-copy-repository';
 
 export const sha256Hex = (data: string | Buffer) => crypto.createHash('sha256').update(data).digest('hex');
 
@@ -31,16 +40,53 @@ export function summaryOf(record: AuthorizationRecord, template: Pick<Authorizat
   };
 }
 
-export function documentOf(record: AuthorizationRecord, template: AuthorizationTemplate, patient: Patient, practiceName: string): AuthorizationDocument {
-  return renderAuthorization(template, record.terms, { practiceName, patientName: patientName(patient) });
+/** The practice's details a document prints. */
+export type PracticeDetails = Pick<Settings, 'practiceName' | 'practiceAddress' | 'practiceEmail'>;
+
+export const partiesOf = (practice: PracticeDetails, patient: Patient): DocumentParties => ({
+  practiceName: practice.practiceName,
+  practiceAddress: practice.practiceAddress,
+  practiceEmail: practice.practiceEmail,
+  patientName: patientName(patient),
+});
+
+/**
+ * The document of an authorization: once signed, exactly as it was shown
+ * or printed; before that (and for records signed before schema 6 kept it),
+ * rendered from its wording version and terms.
+ */
+export function documentOf(
+  record: AuthorizationRecord,
+  template: AuthorizationTemplate,
+  patient: Patient,
+  practice: PracticeDetails,
+  signing: SigningMethod = record.signingMethod,
+): AuthorizationDocument {
+  if (record.stage !== 'draft' && record.documentShown) return record.documentShown;
+  return renderAuthorization(template, record.terms, partiesOf(practice, patient), signing);
+}
+
+/** The signer's age facts, when the check of who may sign is wanted. */
+export type SignerFacts = { dateOfBirth: Day | null; ageOfMajority: number };
+
+/** What stops a draft from being signed: its terms (and who signs), its wording and the practice's details. */
+export function draftProblems(
+  template: AuthorizationTemplate,
+  terms: AuthorizationRecord['terms'],
+  practice: PracticeDetails,
+  today: Day,
+  signer?: SignerFacts,
+): Problem[] {
+  return [...problemsWithTerms(terms, { today, practiceName: practice.practiceName, signer }), ...problemsWithWording(template, practice)];
 }
 
 export function detailOf(
   db: Db,
   record: AuthorizationRecord,
   patient: Patient,
-  practiceName: string,
+  practice: PracticeDetails,
   today: Day,
+  signer?: SignerFacts,
 ): AuthorizationDetail {
   const template = getTemplate(db, record.templateId)!;
   const points = record.strokes?.reduce((n, s) => n + s.length, 0) ?? 0;
@@ -49,14 +95,21 @@ export function detailOf(
   return {
     ...summaryOf(record, template, today),
     patientName: patientName(patient),
-    document: documentOf(record, template, patient, practiceName),
-    problems: record.stage === 'draft' ? problemsWithTerms(record.terms, { today, practiceName }) : [],
+    paperFormPrintedAt: record.stage === 'draft' ? record.paperFormPrintedAt : null,
+    document: documentOf(record, template, patient, practice),
+    problems: record.stage === 'draft' ? draftProblems(template, record.terms, practice, today, signer) : [],
     evidence:
       record.stage === 'draft'
         ? null
         : {
+            method: record.signingMethod,
             signerName: record.signerName ?? '',
             signedAt: record.signedAt ?? '',
+            paperSignedOn: record.paperSignedOn,
+            scan:
+              record.signingMethod === 'paper' && record.paperScanType && record.paperScanSha256
+                ? { mimeType: record.paperScanType, sha256: record.paperScanSha256, pages: record.paperScanPages ?? 1 }
+                : null,
             workstation: record.workstation ?? '',
             language: record.terms.language,
             textSha256: record.textSha256 ?? '',
@@ -78,6 +131,7 @@ export function detailOf(
           acknowledgmentSha256: record.revocationPdfSha256 ?? '',
         }
       : null,
+    patientCopy: record.stage === 'final' ? latestPatientCopy(db, record.id) : null,
   };
 }
 

@@ -1,18 +1,10 @@
 import crypto from 'node:crypto';
-import forge from 'node-forge';
 import type { PracticeCertificate } from '../../../shared/certificate';
 import type { CertificateBundle } from './practice-certificate';
 
-/** The DER of a practice certificate, taken from its PKCS#12 (the private key is not touched beyond opening the file). */
-export function certificateDerOf(bundle: Pick<CertificateBundle, 'p12' | 'passphrase'>): Buffer {
-  const p12 = forge.pkcs12.pkcs12FromAsn1(forge.asn1.fromDer(bundle.p12.toString('binary')), false, bundle.passphrase);
-  const bags = (type: string) => p12.getBags({ bagType: type })[type] ?? [];
-  const key = [...bags(forge.pki.oids.pkcs8ShroudedKeyBag!), ...bags(forge.pki.oids.keyBag!)][0]?.key as forge.pki.rsa.PrivateKey | undefined;
-  const cert = bags(forge.pki.oids.certBag!)
-    .map((b) => b.cert)
-    .find((c) => c && key && (c.publicKey as forge.pki.rsa.PublicKey).n.equals(key.n));
-  if (!cert) throw new Error('The practice certificate has no certificate matching its key.');
-  return Buffer.from(forge.asn1.toDer(forge.pki.certificateToAsn1(cert)).getBytes(), 'binary');
+/** The DER of a practice certificate: kept as it is, so reading it is a column read. */
+export function certificateDerOf(bundle: Pick<CertificateBundle, 'certificateDer'>): Buffer {
+  return bundle.certificateDer;
 }
 
 export function fingerprintOf(der: Buffer): string {
@@ -30,7 +22,7 @@ export function fromPem(pem: string): Buffer | null {
   return m ? Buffer.from(m[1]!.replace(/\s+/g, ''), 'base64') : null;
 }
 
-/** Subject, issuer, validity and fingerprint of a certificate, read from its DER. */
+/** Subject, issuer, validity and fingerprint of a certificate, read from its DER: the one way certificates are described. */
 export function describeCertificate(der: Buffer, source: PracticeCertificate['source']): PracticeCertificate {
   const cert = new crypto.X509Certificate(der);
   const oneLine = (dn: string) => dn.split('\n').filter(Boolean).join(', ');

@@ -26,7 +26,7 @@ describe('verifyDetachedCms', () => {
   let cms: Buffer;
 
   beforeAll(async () => {
-    cms = await new PracticeSigner(generatePracticeCertificate('Test Practice', new Date())).sign(original);
+    cms = await new PracticeSigner(await generatePracticeCertificate('Test Practice', new Date())).sign(original);
   });
 
   it('accepts the signed bytes and refuses others', async () => {

@@ -1,61 +1,100 @@
 import crypto from 'node:crypto';
+import * as asn1js from 'asn1js';
 import forge from 'node-forge';
+import * as pkijs from 'pkijs';
 import type { PracticeCertificate } from '../../../shared/certificate';
 import { AppError } from '../../../shared/errors';
+import { describeCertificate } from './certificate-pem';
 
 /**
- * The practice's signing certificate, kept as a PKCS#12 file (certificate
- * and private key) inside the encrypted database. Setup creates a
- * self-signed one; an administrator may import the practice's own.
+ * The practice's signing certificate: the certificate (DER) and its RSA
+ * private key (PKCS#8 DER), kept in the encrypted database. Both load with
+ * Node's own crypto in about a millisecond, where opening a PKCS#12 with
+ * node-forge's JavaScript key derivation took 100 to 465 ms each time. A
+ * PKCS#12 is read once, when an administrator imports one
+ * (readPkcs12), and never again.
  */
 export interface CertificateBundle {
-  p12: Buffer;
-  passphrase: string;
+  certificateDer: Buffer;
+  privateKeyPkcs8: Buffer;
   info: PracticeCertificate;
 }
 
-function describe(cert: forge.pki.Certificate, source: PracticeCertificate['source']): PracticeCertificate {
-  const der = Buffer.from(forge.asn1.toDer(forge.pki.certificateToAsn1(cert)).getBytes(), 'binary');
-  const name = (attrs: forge.pki.CertificateField[]) => attrs.map((a) => `${a.shortName ?? a.name}=${String(a.value)}`).join(', ');
+const engine = new pkijs.CryptoEngine({
+  name: 'node',
+  crypto: crypto.webcrypto as unknown as pkijs.CryptoEngineParameters['crypto'],
+});
+
+const oid = {
+  commonName: '2.5.4.3',
+  organizationName: '2.5.4.10',
+  basicConstraints: '2.5.29.19',
+  keyUsage: '2.5.29.15',
+  subjectKeyIdentifier: '2.5.29.14',
+};
+
+const arrayBuffer = (b: Buffer): ArrayBuffer => b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
+
+/** CN and O, each its own RDN (pkijs would put a list of them in one multi-valued RDN). */
+function distinguishedName(practiceName: string): pkijs.RelativeDistinguishedNames {
+  const rdn = (type: string, value: string) =>
+    new asn1js.Set({ value: [new pkijs.AttributeTypeAndValue({ type, value: new asn1js.Utf8String({ value }) }).toSchema()] });
+  const name = new asn1js.Sequence({ value: [rdn(oid.commonName, `${practiceName} (Consent Desk)`), rdn(oid.organizationName, practiceName)] });
+  return pkijs.RelativeDistinguishedNames.fromBER(name.toBER(false));
+}
+
+/**
+ * A new self-signed certificate for the practice, valid ten years: RSA 2048
+ * and SHA-256, generated and signed by Node's WebCrypto through pkijs.
+ */
+export async function generatePracticeCertificate(practiceName: string, now: Date): Promise<CertificateBundle> {
+  const { publicKey, privateKey } = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const spki = publicKey.export({ type: 'spki', format: 'der' });
+  const signingKey = await crypto.webcrypto.subtle.importKey(
+    'pkcs8',
+    privateKey.export({ type: 'pkcs8', format: 'der' }),
+    { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' },
+    false,
+    ['sign'],
+  );
+
+  const certificate = new pkijs.Certificate();
+  certificate.version = 2;
+  certificate.serialNumber = new asn1js.Integer({ valueHex: arrayBuffer(Buffer.concat([Buffer.from([0x01]), crypto.randomBytes(15)])) });
+  certificate.subject = distinguishedName(practiceName);
+  certificate.issuer = distinguishedName(practiceName);
+  const notAfter = new Date(now.getTime());
+  notAfter.setUTCFullYear(now.getUTCFullYear() + 10);
+  certificate.notBefore.value = new Date(now.getTime() - 60_000);
+  certificate.notAfter.value = notAfter;
+  certificate.subjectPublicKeyInfo = pkijs.PublicKeyInfo.fromBER(arrayBuffer(spki));
+  const keyIdentifier = crypto.createHash('sha1').update(Buffer.from(certificate.subjectPublicKeyInfo.subjectPublicKey.valueBlock.valueHexView)).digest();
+  certificate.extensions = [
+    new pkijs.Extension({ extnID: oid.basicConstraints, critical: true, extnValue: new pkijs.BasicConstraints({ cA: false }).toSchema().toBER(false) }),
+    new pkijs.Extension({
+      extnID: oid.keyUsage,
+      critical: true,
+      // digitalSignature (bit 0) and nonRepudiation (bit 1): 0b11000000, 6 unused bits.
+      extnValue: new asn1js.BitString({ valueHex: new Uint8Array([0xc0]).buffer, unusedBits: 6 }).toBER(false),
+    }),
+    new pkijs.Extension({ extnID: oid.subjectKeyIdentifier, extnValue: new asn1js.OctetString({ valueHex: arrayBuffer(keyIdentifier) }).toBER(false) }),
+  ];
+  await certificate.sign(signingKey as unknown as Parameters<pkijs.Certificate['sign']>[0], 'SHA-256', engine);
+
+  const certificateDer = Buffer.from(certificate.toSchema(true).toBER(false));
   return {
-    subject: name(cert.subject.attributes),
-    issuer: name(cert.issuer.attributes),
-    fingerprintSha256: crypto.createHash('sha256').update(der).digest('hex'),
-    notBefore: cert.validity.notBefore.toISOString(),
-    notAfter: cert.validity.notAfter.toISOString(),
-    source,
+    certificateDer,
+    privateKeyPkcs8: privateKey.export({ type: 'pkcs8', format: 'der' }),
+    info: describeCertificate(certificateDer, 'generated'),
   };
 }
 
-/** A new self-signed certificate for the practice, valid ten years (RSA 2048 made by Node's native crypto). */
-export function generatePracticeCertificate(practiceName: string, now: Date): CertificateBundle {
-  const { privateKey } = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 });
-  const key = forge.pki.privateKeyFromPem(privateKey.export({ type: 'pkcs1', format: 'pem' }) as string) as forge.pki.rsa.PrivateKey;
-  const cert = forge.pki.createCertificate();
-  cert.publicKey = forge.pki.setRsaPublicKey(key.n, key.e);
-  cert.serialNumber = `01${crypto.randomBytes(15).toString('hex')}`;
-  cert.validity.notBefore = new Date(now.getTime() - 60_000);
-  cert.validity.notAfter = new Date(now.getTime());
-  cert.validity.notAfter.setFullYear(now.getFullYear() + 10);
-  const attrs = [
-    { name: 'commonName', value: `${practiceName} (Consent Desk)` },
-    { name: 'organizationName', value: practiceName },
-  ];
-  cert.setSubject(attrs);
-  cert.setIssuer(attrs);
-  cert.setExtensions([
-    { name: 'basicConstraints', cA: false },
-    { name: 'keyUsage', digitalSignature: true, nonRepudiation: true },
-    { name: 'subjectKeyIdentifier' },
-  ]);
-  cert.sign(key, forge.md.sha256.create());
-  const passphrase = crypto.randomBytes(24).toString('base64url');
-  const asn1 = forge.pkcs12.toPkcs12Asn1(key, [cert], passphrase, { algorithm: 'aes256', friendlyName: practiceName });
-  return { p12: Buffer.from(forge.asn1.toDer(asn1).getBytes(), 'binary'), passphrase, info: describe(cert, 'generated') };
-}
-
-/** Read an imported .p12: it must open with the passphrase and hold one key with its certificate. */
-export function readPracticeCertificate(p12: Buffer, passphrase: string, now: Date): CertificateBundle {
+/**
+ * Read a PKCS#12 (.p12) once: it must open with the passphrase and hold an
+ * RSA private key with its certificate. The import and migration 6 (which
+ * turned stored PKCS#12 files into this form) are its only callers.
+ */
+export function readPkcs12(p12: Buffer, passphrase: string): { certificateDer: Buffer; privateKeyPkcs8: Buffer } {
   let parsed: forge.pkcs12.Pkcs12Pfx;
   try {
     parsed = forge.pkcs12.pkcs12FromAsn1(forge.asn1.fromDer(p12.toString('binary')), false, passphrase);
@@ -65,15 +104,26 @@ export function readPracticeCertificate(p12: Buffer, passphrase: string, now: Da
     });
   }
   const bags = (type: string): forge.pkcs12.Bag[] => parsed.getBags({ bagType: type })[type] ?? [];
-  const keys = [...bags(forge.pki.oids.pkcs8ShroudedKeyBag!), ...bags(forge.pki.oids.keyBag!)];
-  const key = keys[0]?.key as forge.pki.rsa.PrivateKey | undefined;
-  const certs = bags(forge.pki.oids.certBag!).flatMap((b) => (b.cert ? [b.cert] : []));
-  const cert = certs.find((c) => key && (c.publicKey as forge.pki.rsa.PublicKey).n.equals(key.n));
-  if (!key || !cert) {
-    throw new AppError('validation', 'The .p12 file must hold an RSA private key and its certificate.');
+  const key = [...bags(forge.pki.oids.pkcs8ShroudedKeyBag!), ...bags(forge.pki.oids.keyBag!)][0]?.key as forge.pki.rsa.PrivateKey | undefined;
+  const cert = bags(forge.pki.oids.certBag!)
+    .flatMap((b) => (b.cert ? [b.cert] : []))
+    .find((c) => key && (c.publicKey as forge.pki.rsa.PublicKey).n?.equals(key.n));
+  if (!key || !cert) throw new AppError('validation', 'The .p12 file must hold an RSA private key and its certificate.');
+  const der = (asn1: forge.asn1.Asn1) => Buffer.from(forge.asn1.toDer(asn1).getBytes(), 'binary');
+  return {
+    certificateDer: der(forge.pki.certificateToAsn1(cert)),
+    privateKeyPkcs8: der(forge.pki.wrapRsaPrivateKey(forge.pki.privateKeyToAsn1(key))),
+  };
+}
+
+/** An imported .p12 as the practice's certificate: readable, not expired, its key matching its certificate. */
+export function importPracticeCertificate(p12: Buffer, passphrase: string, now: Date): CertificateBundle {
+  const { certificateDer, privateKeyPkcs8 } = readPkcs12(p12, passphrase);
+  const certificate = new crypto.X509Certificate(certificateDer);
+  if (!certificate.checkPrivateKey(crypto.createPrivateKey({ key: privateKeyPkcs8, format: 'der', type: 'pkcs8' }))) {
+    throw new AppError('validation', 'The .p12 file’s private key does not belong to its certificate.');
   }
-  if (cert.validity.notAfter < now) {
-    throw new AppError('validation', `That certificate expired on ${cert.validity.notAfter.toISOString().slice(0, 10)}.`);
-  }
-  return { p12, passphrase, info: describe(cert, 'imported') };
+  const notAfter = new Date(certificate.validTo);
+  if (notAfter < now) throw new AppError('validation', `That certificate expired on ${notAfter.toISOString().slice(0, 10)}.`);
+  return { certificateDer, privateKeyPkcs8, info: describeCertificate(certificateDer, 'imported') };
 }

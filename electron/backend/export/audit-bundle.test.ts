@@ -1,3 +1,4 @@
+import { emptyPracticeContact } from '../../../shared/settings';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -53,7 +54,7 @@ async function writeMarchBundle(target: string, options: Pick<BundleInputs, 'sig
     const pem = toPem(certificateDerOf(signer));
     return await writeBundle({
       db: store.db,
-      selection: selectForExport(store.db, { ...march, includeNames: false }, '2026-03-02'),
+      selection: selectForExport(store.db, { ...march, includeNames: false }, { today: '2026-03-02', timeZone: 'UTC', ageOfMajority: 18, practice: { name: 'Riverside Physical Therapy', contact: emptyPracticeContact } }),
       params: { ...march, includeNames: false },
       practiceName: 'Riverside Physical Therapy',
       appVersion: 'test',

@@ -123,6 +123,10 @@ export function postsCsv(posts: SelectedPost[], authorizations: SelectedAuthoriz
     'taken_down_at',
     'covered_on_export_day',
     'coverage_problems',
+    'sponsor',
+    'identifiers_approved_by',
+    'identifiers_approved_at',
+    'identifiers_approval_reason',
   ];
   function* rows(): Generator<CsvValue[]> {
     for (const p of posts) {
@@ -149,6 +153,10 @@ export function postsCsv(posts: SelectedPost[], authorizations: SelectedAuthoriz
         p.takenDownAt,
         p.verdictToday.covered,
         p.verdictToday.reasons.map((r) => r.message).join(' '),
+        p.sponsor || null,
+        p.identifiersApproval?.byName ?? null,
+        p.identifiersApproval?.at ?? null,
+        p.identifiersApproval?.reason ?? null,
       ];
     }
   }
@@ -184,7 +192,9 @@ revocations/         The revocation acknowledgments, also signed.
 consents.csv         One row per authorization: scope, dates, status on the
                      day of the export, and the SHA-256 of each PDF.
 posts.csv            Every post that relied on those authorizations, with
-                     its publication and take-down dates.
+                     its publication and take-down dates, its sponsor, and
+                     any administrator's approval of identifiers in it
+                     (who, when and the written reason).
 audit-log.jsonl      The audit trail of the range, one event per line, each
                      with its hash and the hash of the event before it.
 manifest.json        Every file above with its SHA-256 and size, the export's

@@ -81,7 +81,7 @@ function describeFailure(error: unknown): string {
  * export is audited when it starts and when it ends (who, range, counts,
  * the bundle's SHA-256).
  */
-export function startExport(core: BackendCore, params: ExportParams): ExportJob {
+export async function startExport(core: BackendCore, params: ExportParams): Promise<ExportJob> {
   const store = core.requireStore();
   const staff = core.requireSession();
   const jobs = registry(core);
@@ -91,10 +91,10 @@ export function startExport(core: BackendCore, params: ExportParams): ExportJob 
   const startedAt = core.now();
   const target = targetOf(core, params, startedAt);
   removeStalePartials(path.dirname(target));
-  const selection = selectForExport(store.db, params, core.today());
+  const selection = selectForExport(store.db, params, core.checkContext());
   const { destinationPath: _ignored, ...recorded } = params;
   const id = core.newId();
-  const signer = store.write(() => signingCertificate(core));
+  const signer = await signingCertificate(core);
   const certificates: ManifestCertificate[] = allCertificates(store.db).map((c) => ({ ...c.info, pem: toPem(certificateDerOf(c)) }));
   const signerPem = certificates.find((c) => c.fingerprintSha256 === signer.info.fingerprintSha256)?.pem ?? toPem(certificateDerOf(signer));
   const c = selection.counts;

@@ -6,7 +6,9 @@ import type { ExportCounts, ExportParams } from '../../../shared/compliance/audi
 import { dayRangeInstants } from '../../../shared/compliance/day-range';
 import type { CoverageVerdict } from '../../../shared/posts/coverage';
 import type { PostState } from '../../../shared/posts/post';
-import { verdictOf } from '../posts/post-checks';
+import { verdictOf, type CheckContext } from '../posts/post-checks';
+import type { HealthMentionSummary } from '../../../shared/posts/disclosures';
+import type { IdentifierKind } from '../../../shared/posts/phi-scanner';
 import { toScopeView } from '../repositories/consent-scope-repository';
 import type { Db } from '../store/database';
 
@@ -66,6 +68,10 @@ export interface SelectedPost {
   takedownRequiredAt: string | null;
   takedownReason: string | null;
   takenDownAt: string | null;
+  /** Who paid for it, for a paid post. */
+  sponsor: string;
+  /** An administrator's decision to let identifiers in it go out, with the reason. */
+  identifiersApproval: { byName: string; at: string; reason: string } | null;
   verdictToday: CoverageVerdict;
 }
 
@@ -94,7 +100,9 @@ type IndexRow = {
   signed_at: string | null;
   witnessed_at: string | null;
   revoked_at: string | null;
+  revocation_received_on: string | null;
   expiration_event_at: string | null;
+  expiration_event_on: string | null;
   pdf_sha256: string | null;
 };
 
@@ -106,7 +114,13 @@ type PostRow = {
   channel: string;
   purpose: Purpose;
   third_party_pays: number;
+  sponsor: string;
   content_kinds: string;
+  blocking_identifiers: string;
+  health_mentions: string;
+  identifiers_approved_at: string | null;
+  identifiers_approval_reason: string | null;
+  identifiers_approved_by_name: string | null;
   caption: string;
   state: PostState;
   created_at: string;
@@ -128,15 +142,16 @@ export const selectionRule = 'authorizations signed, revoked or ended by their e
  * Posts: every post that relied on a chosen authorization. Drafts were
  * never signed and are never exported.
  */
-export function selectForExport(db: Db, params: Pick<ExportParams, 'from' | 'to' | 'patientIds' | 'states' | 'includeNames'>, today: Day): ExportSelection {
-  const { fromInstant, toInstant } = dayRangeInstants(params.from, params.to);
+export function selectForExport(db: Db, params: Pick<ExportParams, 'from' | 'to' | 'patientIds' | 'states' | 'includeNames'>, ctx: CheckContext): ExportSelection {
+  const { today } = ctx;
+  const { fromInstant, toInstant } = dayRangeInstants(params.from, params.to, ctx.timeZone);
   const inRange = (column: string) => `(a.${column} >= @fromInstant AND a.${column} < @toInstant)`;
   const patientFilter = params.patientIds ? 'AND a.patient_id IN (SELECT value FROM json_each(@patientIds))' : '';
   // Only columns of the covering index (and the patient's name): no walk through blobs.
   const rows = db
     .prepare(
       `SELECT a.id, a.patient_id, p.first_name, p.last_name, a.stage, a.terms, a.signed_at, a.witnessed_at, a.revoked_at,
-         a.expiration_event_at, a.pdf_sha256
+         a.revocation_received_on, a.expiration_event_at, a.expiration_event_on, a.pdf_sha256
        FROM authorizations a JOIN patients p ON p.id = a.patient_id
        WHERE a.stage <> 'draft' AND (${inRange('signed_at')} OR ${inRange('revoked_at')} OR ${inRange('expiration_event_at')}) ${patientFilter}
        ORDER BY a.signed_at, a.id`,
@@ -160,16 +175,18 @@ export function selectForExport(db: Db, params: Pick<ExportParams, 'from' | 'to'
       pdfSha256: r.pdf_sha256,
       revoked: r.revoked_at !== null,
     });
-    if (relied.has(r.id)) scopes.set(r.id, toScopeView(r, today));
+    if (relied.has(r.id)) scopes.set(r.id, toScopeView(r, ctx, terms));
   }
 
   const posts: SelectedPost[] = [];
   if (authorizations.length > 0) {
     const postRows = db
       .prepare(
-        `SELECT id, consent_id, patient_id, testimonial_id, channel, purpose, third_party_pays, content_kinds, caption, state,
-           created_at, approved_at, published_at, published_url, relied_consent_pdf_sha256, takedown_required_at, takedown_reason, taken_down_at
-         FROM posts WHERE consent_id IN (SELECT value FROM json_each(?)) ORDER BY created_at, id`,
+        `SELECT posts.id, consent_id, patient_id, testimonial_id, channel, purpose, third_party_pays, sponsor, content_kinds, blocking_identifiers,
+           health_mentions, identifiers_approved_at, identifiers_approval_reason, approver.display_name AS identifiers_approved_by_name, caption, state,
+           posts.created_at, approved_at, published_at, published_url, relied_consent_pdf_sha256, takedown_required_at, takedown_reason, taken_down_at
+         FROM posts LEFT JOIN staff approver ON approver.id = posts.identifiers_approved_by
+         WHERE consent_id IN (SELECT value FROM json_each(?)) ORDER BY posts.created_at, posts.id`,
       )
       .iterate(JSON.stringify(authorizations.map((a) => a.id))) as IterableIterator<PostRow>;
     for (const p of postRows) {
@@ -178,7 +195,11 @@ export function selectForExport(db: Db, params: Pick<ExportParams, 'from' | 'to'
         channel: p.channel,
         purpose: p.purpose,
         thirdPartyPays: p.third_party_pays === 1,
+        sponsor: p.sponsor,
         consentId: p.consent_id,
+        blockingIdentifiers: JSON.parse(p.blocking_identifiers) as IdentifierKind[],
+        healthMentions: JSON.parse(p.health_mentions) as HealthMentionSummary[],
+        identifiersApproved: p.identifiers_approved_at !== null,
       };
       const contentKinds = JSON.parse(p.content_kinds) as ContentKind[];
       posts.push({
@@ -197,7 +218,10 @@ export function selectForExport(db: Db, params: Pick<ExportParams, 'from' | 'to'
         takedownRequiredAt: p.takedown_required_at,
         takedownReason: p.takedown_reason,
         takenDownAt: p.taken_down_at,
-        verdictToday: verdictOf(post, contentKinds, scopes.get(p.consent_id) ?? null, today),
+        identifiersApproval: p.identifiers_approved_at
+          ? { byName: p.identifiers_approved_by_name ?? '', at: p.identifiers_approved_at, reason: p.identifiers_approval_reason ?? '' }
+          : null,
+        verdictToday: verdictOf(db, { ...post, contentKinds }, scopes.get(p.consent_id) ?? null, ctx),
       });
     }
   }

@@ -159,15 +159,20 @@ describe('the signed PDF', () => {
       'Lobby display screen',
       'Advertising and promotion of the practice',
       'Educating patients and the public about care',
-      'This authorization ends on January 31, 2028.',
+      'The last day this authorization is in effect is January 30, 2028.',
+      'a written request to Riverside Physical Therapy: 120 River Road, Springfield, IL 62701, or by email to privacy@riverside.example.',
       'I may cancel this authorization at any time',
       'will not depend on whether I sign this authorization',
       'may then no longer be protected by federal privacy law',
       'Signature certificate',
       final.evidence!.contentSha256!,
       `Authorization ${final.id}`,
-      'template en v1',
-      'consent.signed by frontdesk',
+      'wording english v1',
+      'Signed by Maria Lopez (the patient)',
+      'Presented in the session of frontdesk',
+      'Signed by Maria Lopez, in the session of frontdesk',
+      'Witnessed by frontdesk; this PDF was made final and signed',
+      'Signature strokes 1 stroke, ',
     ]) {
       expect(text).toContain(expected);
     }
@@ -185,10 +190,22 @@ describe('the signed PDF', () => {
       language: 'es',
       representative: { name: 'Ana Lopez', authority: 'parent_of_minor', authorityDetail: '' },
     });
-    const final = await signAuthorization(p.call, p.patient.id, terms, 'Ana Lopez', frontDeskPassword);
+    // A parent signs for a minor: a child of the practice.
+    const child = await p.call('patients.create', { ...samplePatient, firstName: 'Sofía', dateOfBirth: '2016-04-02', recordNumber: 'MRN-77001' });
+    const final = await signAuthorization(p.call, child.id, terms, 'Ana Lopez', frontDeskPassword);
     const pdf = Buffer.from((await p.call('consents.pdf', { id: final.id })).base64, 'base64');
     const text = pdfFlatText(pdf);
-    for (const expected of ['Autorización para usar mi información de salud en mercadeo', 'Fotografías de mí', 'termina el 30 de junio de 2027', 'Puedo cancelar esta autorización', 'Ana Lopez firma por el paciente', 'Padre o madre de un menor', 'Página 1 de']) {
+    for (const expected of [
+      'Autorización para usar mi información de salud en mercadeo',
+      'Fotografías mías',
+      'está vigente es el 29 de junio de 2027',
+      'Puedo cancelar esta autorización',
+      'Ana Lopez firma en nombre de Sofía Lopez',
+      'Madre o padre de un menor de edad',
+      'Página 1 de',
+      'Certificado de la firma',
+      'Firmada por Ana Lopez (representante personal de la persona atendida: Madre o padre de un menor de edad)',
+    ]) {
       expect(text).toContain(expected);
     }
     expect(pdfSignatureReport(pdf)).toContain('Signature is Valid');

@@ -1,13 +1,12 @@
 import { signatureProblem } from '../../../shared/authorization/signature';
-import { problemsWithTerms } from '../../../shared/authorization/validity';
-import type { AuthorizationTerms } from '../../../shared/authorization/scope';
 import { AppError } from '../../../shared/errors';
 import { patientName } from '../../../shared/patients';
 import { auditOfSubject } from '../audit/audit-log';
 import type { BackendCore } from '../backend-core';
-import { contentHash, detailOf, documentOf, sha256Hex, shownText, summaryOf } from '../consents/authorization-view';
+import { contentHash, detailOf, documentOf, draftProblems, partiesOf, sha256Hex, shownText, summaryOf, type SignerFacts } from '../consents/authorization-view';
 import { decodePngDataUrl, decodeScan } from '../consents/uploaded-file';
 import { reconcilePosts } from '../posts/post-checks';
+import { listPosts } from '../repositories/post-repository';
 import { renderAuthorizationPdf, renderRevocationPdf } from '../rendering/time-limited-pdf';
 import {
   authorizationPdf as storedPdf,
@@ -29,20 +28,21 @@ import { activeTemplate, getTemplate, listTemplates } from '../repositories/temp
 import { renderAuthorization } from '../../../shared/authorization/document';
 import { signingCertificate } from './certificate-handlers';
 import type { Handlers } from './handler';
+import { insertPatientCopy } from '../repositories/patient-copy-repository';
 import { existingPatient } from './patient-handlers';
 
-function existing(core: BackendCore, id: string): AuthorizationRecord {
+export function existing(core: BackendCore, id: string): AuthorizationRecord {
   const record = getAuthorization(core.requireStore().db, id);
   if (!record) throw new AppError('not_found', 'That authorization does not exist.');
   return record;
 }
 
-function detail(core: BackendCore, id: string) {
+export function detail(core: BackendCore, id: string) {
   const record = existing(core, id);
-  return detailOf(core.requireStore().db, record, existingPatient(core, record.patientId), core.settings.practiceName, core.today());
+  return detailOf(core.requireStore().db, record, existingPatient(core, record.patientId), core.settings, core.today(), signerContext(core, record.patientId));
 }
 
-function mustBeDraft(record: AuthorizationRecord): void {
+export function mustBeDraft(record: AuthorizationRecord): void {
   if (record.stage !== 'draft') {
     throw new AppError('conflict', 'This authorization has been signed and can no longer change. Revoke it or prepare a new one.');
   }
@@ -54,8 +54,15 @@ function mustBeHandedOver(core: BackendCore, id: string): void {
   if (handedOver && handedOver !== id) throw new AppError('forbidden', 'Only the authorization handed to the patient can be used now.');
 }
 
-function assertComplete(core: BackendCore, terms: AuthorizationTerms): void {
-  const problems = problemsWithTerms(terms, { today: core.today(), practiceName: core.settings.practiceName });
+/** The practice's view of who the patient is, for "who may sign today". */
+function signerContext(core: BackendCore, patientId: string): SignerFacts {
+  return { dateOfBirth: existingPatient(core, patientId).dateOfBirth, ageOfMajority: core.settings.ageOfMajority };
+}
+
+/** Refuse to go on with a draft that could not be signed: its terms (and who signs), its wording or the practice's details are incomplete. */
+export function assertComplete(core: BackendCore, record: AuthorizationRecord): void {
+  const template = getTemplate(core.requireStore().db, record.templateId)!;
+  const problems = draftProblems(template, record.terms, core.settings, core.today(), signerContext(core, record.patientId));
   if (problems.length) {
     throw new AppError('validation', `Not ready to sign: ${problems.map((p) => p.message).join(' ')}`, {
       issues: problems.map(({ path, message }) => ({ path, message })),
@@ -63,9 +70,9 @@ function assertComplete(core: BackendCore, terms: AuthorizationTerms): void {
   }
 }
 
-const normalizedName = (name: string) => name.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase();
+export const normalizedName = (name: string) => name.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase();
 
-const file = (fileName: string, bytes: Buffer) => ({ fileName, mimeType: 'application/pdf', base64: bytes.toString('base64'), sha256: sha256Hex(bytes) });
+export const file = (fileName: string, bytes: Buffer) => ({ fileName, mimeType: 'application/pdf', base64: bytes.toString('base64'), sha256: sha256Hex(bytes) });
 
 export const consentHandlers = {
   'consents.list': (core) => {
@@ -93,10 +100,10 @@ export const consentHandlers = {
   'consents.preview': (core, { patientId, terms }) => {
     const db = core.requireStore().db;
     const patient = existingPatient(core, patientId);
-    const practiceName = core.settings.practiceName;
+    const template = activeTemplate(db, terms.language);
     return {
-      document: renderAuthorization(activeTemplate(db, terms.language), terms, { practiceName, patientName: patientName(patient) }),
-      problems: problemsWithTerms(terms, { today: core.today(), practiceName }),
+      document: renderAuthorization(template, terms, partiesOf(core.settings, patient)),
+      problems: draftProblems(template, terms, core.settings, core.today(), signerContext(core, patientId)),
     };
   },
 
@@ -142,7 +149,7 @@ export const consentHandlers = {
     const store = core.requireStore();
     const record = existing(core, id);
     mustBeDraft(record);
-    assertComplete(core, record.terms);
+    assertComplete(core, record);
     core.setPatientMode(id);
     store.write(() => core.audit({ action: 'consent.patient_mode_started', subjectType: 'authorization', subjectId: id }));
     return core.appState();
@@ -155,7 +162,7 @@ export const consentHandlers = {
     }
     const record = existing(core, input.id);
     mustBeDraft(record);
-    assertComplete(core, record.terms);
+    assertComplete(core, record);
     const problem = signatureProblem(input.strokes, input.canvas);
     if (problem) throw new AppError('validation', problem, { issues: [{ path: 'signature', message: problem }] });
     const patient = existingPatient(core, record.patientId);
@@ -165,7 +172,8 @@ export const consentHandlers = {
       throw new AppError('validation', message, { issues: [{ path: 'typedName', message }] });
     }
     const template = getTemplate(store.db, record.templateId)!;
-    const shown = shownText(documentOf(record, template, patient, core.settings.practiceName));
+    const documentShown = documentOf(record, template, patient, core.settings, 'electronic');
+    const shown = shownText(documentShown);
     if (shown.sha256 !== input.textSha256) {
       throw new AppError('conflict', 'The authorization changed while it was on screen. Please read it again before signing.');
     }
@@ -180,12 +188,13 @@ export const consentHandlers = {
         workstation: core.workstation,
         textShown: shown.text,
         textSha256: shown.sha256,
+        documentShown,
       });
       core.audit({
         action: 'consent.signed',
         subjectType: 'authorization',
         subjectId: input.id,
-        detail: `${record.terms.representative ? 'by representative' : 'by patient'}; text SHA-256 ${shown.sha256}`,
+        detail: `${record.terms.representative ? 'by representative' : 'by patient'}${record.terms.minorSignsAlone ? `; minor signs alone: ${record.terms.minorSignsAlone.reason}` : ''}; text SHA-256 ${shown.sha256}`,
       });
     });
     return detail(core, input.id);
@@ -222,16 +231,17 @@ export const consentHandlers = {
       witnessId: witness.id,
       witnessedAt,
     });
-    const certificate = store.write(() => signingCertificate(core));
+    const certificate = await signingCertificate(core);
     const pdf = await renderAuthorizationPdf({
       authorizationId: id,
       practiceName,
       patientName: patientName(patient),
-      document: documentOf(record, template, patient, practiceName),
+      document: documentOf(record, template, patient, core.settings),
       signature: {
         png,
         signerName: record.signerName!,
         signedAt: record.signedAt!,
+        signedOn: core.dayOfInstant(record.signedAt!),
         representative: record.terms.representative,
         workstation: record.workstation!,
         textSha256: record.textSha256!,
@@ -275,7 +285,9 @@ export const consentHandlers = {
         issues: [{ path: 'receivedOn', message: 'Use today or an earlier day.' }],
       });
     }
-    if (input.receivedOn < record.signedAt!.slice(0, 10)) {
+    // On paper, the day written on the form; on screen, the practice's day of the signature.
+    const signedOn = record.paperSignedOn ?? core.dayOfInstant(record.signedAt!);
+    if (input.receivedOn < signedOn) {
       throw new AppError('validation', 'The revocation cannot have arrived before the authorization was signed.', {
         issues: [{ path: 'receivedOn', message: 'Check the date.' }],
       });
@@ -284,13 +296,23 @@ export const consentHandlers = {
     const me = core.requireSession();
     const recordedAt = core.nowIso();
     const patient = existingPatient(core, record.patientId);
-    const certificate = store.write(() => signingCertificate(core));
+    const certificate = await signingCertificate(core);
+    // The posts the letter lists: every one that went out under this consent and is not down yet, or came down for it.
+    const posts = listPosts(store.db, "WHERE consent_id = ? AND published_at IS NOT NULL", input.id).map((p) => ({
+      channel: p.channel,
+      url: p.publishedUrl,
+      publishedOn: p.publishedAt!,
+      takenDown: p.state === 'taken_down',
+      publishedAfterReceipt: p.publishedAt! >= input.receivedOn,
+    }));
     const pdf = await renderRevocationPdf({
       authorizationId: input.id,
+      language: record.terms.language,
       practiceName: core.settings.practiceName,
       patientName: patientName(patient),
-      signedOn: record.signedAt!.slice(0, 10),
+      signedOn,
       receivedOn: input.receivedOn,
+      posts,
       method: input.method,
       enteredBy: me.displayName,
       recordedAt,
@@ -319,9 +341,23 @@ export const consentHandlers = {
       });
       // In the same transaction: no moment exists where the consent is
       // revoked but a post relying on it still stands as published.
-      reconcilePosts(store.db, core.today(), core.nowIso(), { consentId: input.id });
+      reconcilePosts(store.db, core.checkContext(), core.nowIso(), { consentId: input.id });
     });
     return detail(core, input.id);
+  },
+
+  'consents.recordPatientCopy': (core, { id, method }) => {
+    const store = core.requireStore();
+    const record = existing(core, id);
+    if (record.stage !== 'final') {
+      throw new AppError('conflict', 'The patient gets a copy once the authorization is signed and witnessed.');
+    }
+    const staff = core.requireSession();
+    store.write(() => {
+      insertPatientCopy(store.db, { id: core.newId(), authorizationId: id, method, recordedAt: core.nowIso(), recordedBy: staff.id });
+      core.audit({ action: 'consent.patient_copy_recorded', subjectType: 'authorization', subjectId: id, detail: method });
+    });
+    return detail(core, id);
   },
 
   'consents.revocationPdf': (core, { id }) => {
@@ -349,7 +385,7 @@ export const consentHandlers = {
       const at = core.nowIso();
       recordExpirationEvent(store.db, id, { at, on: occurredOn, by: core.requireSession().id });
       core.audit({ action: 'consent.expiration_event_recorded', subjectType: 'authorization', subjectId: id, detail: `occurred ${occurredOn}` });
-      reconcilePosts(store.db, core.today(), at, { consentId: id });
+      reconcilePosts(store.db, core.checkContext(), at, { consentId: id });
     });
     return detail(core, id);
   },

@@ -8,8 +8,8 @@ import {
   searchPatients,
   updatePatient,
 } from '../repositories/patient-repository';
-import { deriveContentKinds, reconcilePosts } from '../posts/post-checks';
-import { listPosts, updateContentKinds } from '../repositories/post-repository';
+import { reconcilePosts } from '../posts/post-checks';
+import { rederiveDisclosures } from '../posts/rederive';
 import type { Handlers } from './handler';
 
 export function existingPatient(core: BackendCore, id: string): Patient {
@@ -69,10 +69,12 @@ export const patientHandlers = {
       core.audit({ action: 'patient.updated', subjectType: 'patient', subjectId: id, detail: changed.join(', ') });
       // Names and city decide which content a caption uses: derive again, and
       // take down what the change left uncovered.
-      for (const post of listPosts(store.db, "WHERE patient_id = ? AND state <> 'taken_down'", id)) {
-        updateContentKinds(store.db, post.id, deriveContentKinds(store.db, post).contentKinds);
-      }
-      reconcilePosts(store.db, core.today(), at, { patientId: id });
+      const ctx = core.checkContext();
+      // A city is looked for in every caption (whoever's it is): a new one can matter to any post.
+      const everyPost = changed.includes('city');
+      rederiveDisclosures(store.db, ctx, everyPost ? undefined : id);
+      // A corrected date of birth can end a parent's authority too.
+      reconcilePosts(store.db, ctx, at, everyPost ? {} : { patientId: id });
       return getPatient(store.db, id)!;
     });
   },

@@ -1,12 +1,13 @@
-import { addDaysTo, daysBetween } from '../../../shared/calendar';
+import { addDaysTo, daysBetween, formatDay } from '../../../shared/calendar';
 import { AppError } from '../../../shared/errors';
 import type { ExpiringConsent } from '../../../shared/posts/dashboard';
 import type { PostDraft } from '../../../shared/posts/post';
 import { takeStep, type PostStep } from '../../../shared/posts/workflow';
 import type { BackendCore } from '../backend-core';
-import { captionFindings, deriveContentKinds, postView, verdictOf } from '../posts/post-checks';
+import { deriveDisclosures, disclosedTextSha256, judgedDraft, judgedOf, placeNames, postView, verdictOf, type JudgedPost } from '../posts/post-checks';
 import { consentsExpiringBy, scopeView } from '../repositories/consent-scope-repository';
 import {
+  approveIdentifiers,
   countPostsByState,
   getPost,
   insertPost,
@@ -15,6 +16,7 @@ import {
   updatePostContent,
   type StoredPost,
 } from '../repositories/post-repository';
+import { getTestimonial } from '../repositories/testimonial-repository';
 import type { Handlers } from './handler';
 
 function existing(core: BackendCore, id: string): StoredPost {
@@ -23,15 +25,16 @@ function existing(core: BackendCore, id: string): StoredPost {
   return post;
 }
 
-function verdictNow(core: BackendCore, post: Pick<StoredPost, 'patientId' | 'channel' | 'purpose' | 'thirdPartyPays' | 'consentId' | 'contentKinds'>) {
+function verdictNow(core: BackendCore, post: JudgedPost) {
   const db = core.requireStore().db;
-  const consent = post.consentId ? scopeView(db, post.consentId, core.today()) : null;
-  return { verdict: verdictOf(post, post.contentKinds, consent, core.today()), consent };
+  const ctx = core.checkContext();
+  const consent = post.consentId ? scopeView(db, post.consentId, ctx) : null;
+  return { verdict: verdictOf(db, post, consent, ctx), consent };
 }
 
 /** Apply a workflow step or explain, in the coverage check's own words, why not. */
 function step(core: BackendCore, post: StoredPost, name: PostStep) {
-  const { verdict, consent } = verdictNow(core, post);
+  const { verdict, consent } = verdictNow(core, judgedOf(post));
   const result = takeStep(post.state, name, verdict.covered);
   if (!result.ok) {
     const reasons = verdict.covered ? '' : ` ${verdict.reasons.map((r) => r.message).join(' ')}`;
@@ -40,32 +43,45 @@ function step(core: BackendCore, post: StoredPost, name: PostStep) {
   return { next: result.state, consent };
 }
 
-function checked(core: BackendCore, draft: PostDraft) {
-  return deriveContentKinds(core.requireStore().db, draft);
+/** What a draft discloses. Checking consults the cities of the practice's records: counted against the session's allowance. */
+function derived(core: BackendCore, draft: PostDraft) {
+  core.takeCheck();
+  return deriveDisclosures(core.requireStore().db, draft, core.checkContext());
 }
+
+const view = (core: BackendCore, post: StoredPost) => postView(core.requireStore().db, post, core.checkContext());
 
 export const postHandlers = {
   'posts.list': (core) => {
     const db = core.requireStore().db;
-    return listPosts(db).map((p) => postView(db, p, core.today()));
+    const ctx = core.checkContext();
+    const places = placeNames(db);
+    return listPosts(db).map((p) => postView(db, p, ctx, places));
   },
 
   'posts.check': (core, draft) => {
-    const db = core.requireStore().db;
-    const { patientId, contentKinds } = checked(core, draft);
-    const { verdict } = verdictNow(core, { ...draft, patientId, contentKinds });
-    return { contentKinds, verdict, captionFindings: captionFindings(db, patientId, draft.caption) };
+    const store = core.requireStore();
+    const { patientId, derived: d } = derived(core, draft);
+    const { verdict } = verdictNow(core, judgedDraft(draft, patientId, d));
+    // Who checked what, never the caption itself: it may hold identifiers.
+    store.write(() =>
+      core.audit({ action: 'post.checked', subjectType: 'testimonial', subjectId: draft.testimonialId, detail: `${d.disclosures.length} disclosure(s); ${verdict.covered ? 'covered' : 'not covered'}` }),
+    );
+    return { contentKinds: d.contentKinds, verdict, disclosures: d.disclosures };
   },
 
   'posts.create': (core, draft) => {
     const store = core.requireStore();
-    const { patientId, contentKinds } = checked(core, draft);
+    const { patientId, derived: d } = derived(core, draft);
     const now = core.nowIso();
     const post: StoredPost = {
       ...draft,
+      sponsor: draft.sponsor ?? '',
       id: core.newId(),
       patientId,
-      contentKinds,
+      contentKinds: d.contentKinds,
+      blockingIdentifiers: d.blockingIdentifiers,
+      healthMentions: d.healthMentions,
       state: 'draft',
       createdAt: now,
       updatedAt: now,
@@ -76,25 +92,75 @@ export const postHandlers = {
       takedownRequiredAt: null,
       takedownReason: null,
       takenDownAt: null,
+      identifiersApproval: null,
+      identifiersApprovedSha256: null,
+      reviewRequiredAt: null,
+      reviewReason: null,
     };
     store.write(() => {
       insertPost(store.db, post, core.requireSession().id);
       core.audit({ action: 'post.created', subjectType: 'post', subjectId: post.id, detail: `channel ${post.channel}` });
     });
-    return postView(store.db, getPost(store.db, post.id)!, core.today());
+    return view(core, getPost(store.db, post.id)!);
   },
 
   'posts.update': (core, { id, ...draft }) => {
     const store = core.requireStore();
     const post = existing(core, id);
     const { next } = step(core, post, 'edit');
-    const { patientId, contentKinds } = checked(core, draft);
+    const { patientId, derived: d } = derived(core, draft);
     if (patientId !== post.patientId) throw new AppError('validation', 'A post cannot move to another patient’s testimonial; plan a new post.');
+    // An administrator approved the identifiers of the words as they were: new words need a new decision.
+    const sameWords = draft.caption === post.caption && draft.testimonialId === post.testimonialId;
     store.write(() => {
-      updatePostContent(store.db, { ...post, ...draft, contentKinds, state: next, approvedAt: null, reliedConsentPdfSha256: null, updatedAt: core.nowIso() });
-      core.audit({ action: 'post.updated', subjectType: 'post', subjectId: id, detail: post.state === 'approved' ? 'approval withdrawn by the edit' : '' });
+      updatePostContent(store.db, {
+        ...post,
+        ...draft,
+        sponsor: draft.sponsor ?? '',
+        contentKinds: d.contentKinds,
+        blockingIdentifiers: d.blockingIdentifiers,
+        healthMentions: d.healthMentions,
+        state: next,
+        approvedAt: null,
+        reliedConsentPdfSha256: null,
+        updatedAt: core.nowIso(),
+      });
+      if (!sameWords && post.identifiersApproval) {
+        store.db
+          .prepare('UPDATE posts SET identifiers_approved_by = NULL, identifiers_approved_at = NULL, identifiers_approval_reason = NULL, identifiers_approved_sha256 = NULL WHERE id = ?')
+          .run(id);
+      }
+      core.audit({
+        action: 'post.updated',
+        subjectType: 'post',
+        subjectId: id,
+        detail: [post.state === 'approved' ? 'approval withdrawn by the edit' : '', !sameWords && post.identifiersApproval ? 'identifiers approval voided by the edit' : '']
+          .filter(Boolean)
+          .join('; '),
+      });
     });
-    return postView(store.db, existing(core, id), core.today());
+    return view(core, existing(core, id));
+  },
+
+  'posts.approveIdentifiers': (core, { id, reason }) => {
+    const store = core.requireStore();
+    const post = existing(core, id);
+    if (post.state !== 'draft' && post.state !== 'approved') {
+      throw new AppError('conflict', 'Only a post that has not been published can have its identifiers approved.');
+    }
+    if (post.blockingIdentifiers.length === 0) throw new AppError('conflict', 'This post contains no identifiers that need an administrator’s approval.');
+    const quote = getTestimonial(store.db, post.testimonialId)?.quote ?? '';
+    const sha256 = disclosedTextSha256(post.caption, quote);
+    store.write(() => {
+      approveIdentifiers(store.db, id, { by: core.requireSession().id, at: core.nowIso(), reason, sha256 });
+      core.audit({
+        action: 'post.identifiers_approved',
+        subjectType: 'post',
+        subjectId: id,
+        detail: `${post.blockingIdentifiers.join(', ')}; text SHA-256 ${sha256}; reason: ${reason}`,
+      });
+    });
+    return view(core, existing(core, id));
   },
 
   'posts.approve': (core, { id }) => {
@@ -106,21 +172,29 @@ export const postHandlers = {
       setPostState(store.db, id, next, at, { approvedAt: at, approvedBy: core.requireSession().id, reliedConsentPdfSha256: consent?.pdfSha256 ?? null });
       core.audit({ action: 'post.approved', subjectType: 'post', subjectId: id, detail: `consent ${post.consentId} (PDF SHA-256 ${consent?.pdfSha256})` });
     });
-    return postView(store.db, existing(core, id), core.today());
+    return view(core, existing(core, id));
   },
 
   'posts.publish': (core, { id, publishedOn, url }) => {
     const store = core.requireStore();
-    if (publishedOn > core.today()) {
-      throw new AppError('validation', 'The publication date cannot be in the future.', { issues: [{ path: 'publishedOn', message: 'Use today or an earlier day.' }] });
-    }
+    const today = core.today();
+    const dateProblem = (message: string, hint: string) => new AppError('validation', message, { issues: [{ path: 'publishedOn', message: hint }] });
+    if (publishedOn > today) throw dateProblem('The publication date cannot be in the future.', 'Use today or an earlier day.');
     const post = existing(core, id);
-    const { next } = step(core, post, 'publish');
+    const { next, consent } = step(core, post, 'publish');
+    // A post cannot have gone out before it was approved, nor before its consent was signed.
+    const approvedOn = post.approvedAt ? core.dayOfInstant(post.approvedAt) : null;
+    if (approvedOn && publishedOn < approvedOn) {
+      throw dateProblem(`The post was approved on ${formatDay(approvedOn, 'en')}: it cannot have been published before that.`, `Use ${formatDay(approvedOn, 'en')} or later.`);
+    }
+    if (consent?.signedOn && publishedOn < consent.signedOn) {
+      throw dateProblem(`The consent was signed on ${formatDay(consent.signedOn, 'en')}: a post relying on it cannot have been published before that.`, `Use ${formatDay(consent.signedOn, 'en')} or later.`);
+    }
     store.write(() => {
       setPostState(store.db, id, next, core.nowIso(), { publishedAt: publishedOn, publishedUrl: url });
       core.audit({ action: 'post.published', subjectType: 'post', subjectId: id, detail: `${publishedOn} at ${url}` });
     });
-    return postView(store.db, existing(core, id), core.today());
+    return view(core, existing(core, id));
   },
 
   'posts.recordTakedown': (core, { id }) => {
@@ -132,17 +206,22 @@ export const postHandlers = {
       setPostState(store.db, id, next, at, { takenDownAt: at, takenDownBy: core.requireSession().id });
       core.audit({ action: 'post.taken_down', subjectType: 'post', subjectId: id });
     });
-    return postView(store.db, existing(core, id), core.today());
+    return view(core, existing(core, id));
   },
 
   'posts.dashboard': (core) => {
     const db = core.requireStore().db;
-    const today = core.today();
+    const ctx = core.checkContext();
+    const { today } = ctx;
+    const places = placeNames(db);
     const takedownRequired = listPosts(db, "WHERE state = 'takedown_required'")
       .sort((a, b) => (a.takedownRequiredAt ?? '').localeCompare(b.takedownRequiredAt ?? ''))
-      .map((p) => postView(db, p, today));
+      .map((p) => postView(db, p, ctx, places));
+    const reviewRequired = listPosts(db, "WHERE state = 'published' AND review_required_at IS NOT NULL")
+      .sort((a, b) => (a.reviewRequiredAt ?? '').localeCompare(b.reviewRequiredAt ?? ''))
+      .map((p) => postView(db, p, ctx, places));
     const postsOf = db.prepare("SELECT id, state, channel FROM posts WHERE consent_id = ? AND state <> 'taken_down' ORDER BY created_at");
-    const expiring = consentsExpiringBy(db, addDaysTo(today, 90), today).map(
+    const expiring = consentsExpiringBy(db, addDaysTo(today, 90), ctx).map(
       (consent): ExpiringConsent => ({
         consent,
         daysLeft: consent.expiration.kind === 'date' ? daysBetween(today, consent.expiration.date) : 0,
@@ -151,6 +230,7 @@ export const postHandlers = {
     );
     return {
       takedownRequired,
+      reviewRequired,
       expiring: {
         within30: expiring.filter((e) => e.daysLeft <= 30),
         within60: expiring.filter((e) => e.daysLeft > 30 && e.daysLeft <= 60),

@@ -8,7 +8,7 @@ export const retentionHandlers = {
   'retention.review': (core, { purgeableOnly }) => {
     const today = core.today();
     const store = core.requireStore();
-    const rows = retentionRows(store.db, today);
+    const rows = retentionRows(store.db, today, core.timeZone);
     const purgeable = rows.filter((r) => r.verdict.purgeable);
     // The review lists patients' names: who looked is on the record.
     store.write(() => core.audit({ action: 'retention.reviewed', detail: `${rows.length} reviewed, ${purgeable.length} may be purged` }));
@@ -20,7 +20,7 @@ export const retentionHandlers = {
     const record = getAuthorization(store.db, id);
     if (!record) throw new AppError('not_found', 'That authorization does not exist.');
     const today = core.today();
-    const verdict = retentionVerdict(retentionFactsOf(store.db, record), today);
+    const verdict = retentionVerdict(retentionFactsOf(store.db, record), today, core.timeZone);
     if (!verdict.purgeable) {
       // The refusal is on the record too: someone tried to delete a record the law says to keep.
       store.write(() =>
@@ -35,7 +35,7 @@ export const retentionHandlers = {
     }
     const staff = core.requireSession();
     return store.write(() => {
-      const result = purgeAuthorization(store.db, id, { staffId: staff.id, at: core.nowIso(), today });
+      const result = purgeAuthorization(store.db, id, { staffId: staff.id, at: core.nowIso(), today, timeZone: core.timeZone });
       core.audit({
         action: 'consent.purged',
         subjectType: 'authorization',

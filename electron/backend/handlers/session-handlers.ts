@@ -46,14 +46,14 @@ export const sessionHandlers = {
       core.storeOptions,
     );
     recovery.bytes.fill(0);
+    const certificate = await generatePracticeCertificate(input.practiceName, core.now());
     store.write(() => {
-      writeSettings(store.db, { practiceName: input.practiceName, idleMinutes: defaultIdleMinutes });
+      writeSettings(store.db, { practiceName: input.practiceName, idleMinutes: defaultIdleMinutes, timeZone: input.timeZone ?? core.workstationTimeZone });
       insertStaff(store.db, admin);
       const by = { actorId: admin.id, actorName: admin.username };
       core.adoptStore(store);
       core.audit({ ...by, action: 'store.created', detail: `cipher ${store.cipher}; workstation ${core.workstation}` });
       core.audit({ ...by, action: 'staff.created', subjectType: 'staff', subjectId: admin.id, detail: 'role admin' });
-      const certificate = generatePracticeCertificate(input.practiceName, core.now());
       activateCertificate(store.db, core.newId(), certificate, now);
       core.audit({ ...by, action: 'certificate.generated', subjectType: 'certificate', detail: `SHA-256 ${certificate.info.fingerprintSha256}` });
     });

@@ -7,8 +7,9 @@ export const settingsHandlers = {
   'settings.update': (core, input) => {
     const store = core.requireStore();
     const before = readSettings(store.db);
+    const shown = (value: unknown) => (typeof value === 'object' ? JSON.stringify(value) : String(value));
     const changed = (Object.keys(input) as (keyof typeof input)[]).filter(
-      (key) => input[key] !== undefined && input[key] !== before[key],
+      (key) => input[key] !== undefined && shown(input[key]) !== shown(before[key]),
     );
     if (changed.length === 0) return before;
     const after = store.write(() => {
@@ -16,11 +17,13 @@ export const settingsHandlers = {
       core.audit({
         action: 'settings.updated',
         subjectType: 'settings',
-        detail: changed.map((key) => `${key}: ${String(before[key])} → ${String(next[key])}`).join('; '),
+        detail: changed.map((key) => `${key}: ${shown(before[key])} → ${shown(next[key])}`).join('; '),
       });
       return next;
     });
     core.refreshSettings(after);
+    // Another zone or age of majority can move today, or end a parent's authority: apply it to posts now.
+    if (changed.includes('timeZone') || changed.includes('ageOfMajority')) core.sweepExpired();
     return after;
   },
 } satisfies Partial<Handlers>;

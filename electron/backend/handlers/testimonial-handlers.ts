@@ -1,5 +1,7 @@
+import { recordReplyCheck } from '../repositories/reply-check-repository';
 import { AppError } from '../../../shared/errors';
 import { checkReviewReply } from '../../../shared/posts/review-reply';
+import { practiceContactOf } from '../../../shared/settings';
 import { sha256Hex } from '../consents/authorization-view';
 import { cleanMedia } from '../media/clean-media';
 import { scopeViewsOfPatient } from '../repositories/consent-scope-repository';
@@ -14,7 +16,7 @@ function safeFileName(name: string): string {
 }
 
 export const testimonialHandlers = {
-  'consents.scopeForPatient': (core, { patientId }) => scopeViewsOfPatient(core.requireStore().db, patientId, core.today()),
+  'consents.scopeForPatient': (core, { patientId }) => scopeViewsOfPatient(core.requireStore().db, patientId, core.checkContext()),
 
   'testimonials.list': (core) => listTestimonials(core.requireStore().db),
 
@@ -85,5 +87,15 @@ export const testimonialHandlers = {
     return { fileName: media.fileName, mimeType: media.mimeType, base64: media.data.toString('base64'), sha256: media.sha256 };
   },
 
-  'replies.check': (_core, { text }) => checkReviewReply(text),
+  'replies.check': (core, { text }) => {
+    const store = core.requireStore();
+    const check = checkReviewReply(text, { practiceName: core.settings.practiceName, contact: practiceContactOf(core.settings) });
+    const id = core.newId();
+    // Kept as evidence that replies are reviewed: the reply, who checked it, when, and the decision.
+    store.write(() => {
+      recordReplyCheck(store.db, { id, at: core.nowIso(), by: core.requireSession().id, reply: text, check });
+      core.audit({ action: 'reply.checked', subjectType: 'reply', subjectId: id, detail: `${check.safe ? 'pass' : 'flag'}; ${check.concerns.length} concern(s)` });
+    });
+    return check;
+  },
 } satisfies Partial<Handlers>;

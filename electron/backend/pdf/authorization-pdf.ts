@@ -1,20 +1,29 @@
+import encodeQR from 'qr';
+import { PDFDocument } from 'pdf-lib';
 import type { AuditEvent } from '../../../shared/audit';
 import type { AuthorizationDocument } from '../../../shared/authorization/document';
-import { authorityLabels, type Language, type Representative } from '../../../shared/authorization/scope';
-import type { PracticeCertificate } from '../../../shared/certificate';
+import type { Representative } from '../../../shared/authorization/scope';
+import type { Day } from '../../../shared/calendar';
+import { fillIn } from '../../../shared/patient-language';
 import type { CertificateBundle } from '../crypto/practice-certificate';
-import { PdfLayout, stringsIn } from './pdf-layout';
+import { footer, signerFields, wordsOf, writeCertificatePage, writeDocument } from './authorization-pages';
+import { PdfLayout } from './pdf-layout';
 import { signPdf } from './sign-pdf';
 
-export interface AuthorizationPdfInput {
+interface AuthorizationParts {
   authorizationId: string;
   practiceName: string;
   patientName: string;
   document: AuthorizationDocument;
+}
+
+export interface AuthorizationPdfInput extends AuthorizationParts {
   signature: {
     png: Buffer;
     signerName: string;
     signedAt: string;
+    /** The day printed as "Date signed" (the caller decides whose calendar). */
+    signedOn: Day;
     representative: Representative | null;
     workstation: string;
     textSha256: string;
@@ -24,101 +33,164 @@ export interface AuthorizationPdfInput {
   };
   witness: { name: string; username: string; at: string };
   contentSha256: string;
+  /** The authorization's events so far; the witnessing itself is added on the page. */
   auditEvents: AuditEvent[];
   certificate: CertificateBundle;
 }
 
-const words: Record<Language, { page: (n: number, m: number) => string; signature: string; name: string; date: string; representative: string; authority: string; template: string }> = {
-  en: {
-    page: (n, m) => `Page ${n} of ${m}`,
-    signature: 'Signature',
-    name: 'Name',
-    date: 'Date signed',
-    representative: 'Signed by representative',
-    authority: 'Authority',
-    template: 'template',
-  },
-  es: {
-    page: (n, m) => `Página ${n} de ${m}`,
-    signature: 'Firma',
-    name: 'Nombre',
-    date: 'Fecha de firma',
-    representative: 'Firmado por representante',
-    authority: 'Autoridad',
-    template: 'plantilla',
-  },
-};
-
-function certificateSummary(c: PracticeCertificate): string {
-  return `${c.subject} (SHA-256 ${c.fingerprintSha256}, ${c.source === 'generated' ? 'self-signed' : 'imported'}, valid until ${c.notAfter.slice(0, 10)})`;
-}
+const signingMeta = (input: AuthorizationParts, at: string) => ({
+  title: input.document.title,
+  author: input.practiceName,
+  subject: `Authorization ${input.authorizationId}`,
+  creationDate: new Date(at),
+});
 
 /**
  * The signed authorization: the document exactly as the patient saw it, the
- * signature with name, date and representative, a footer on every page, and
- * a last page, the signature certificate, with the evidence and the audit
- * events. Digitally signed by the practice certificate.
+ * signature with name, date and representative under the signature
+ * statement, a footer on every page, and a last page, the signature
+ * certificate, with the evidence and the events. Digitally signed by the
+ * practice certificate.
  */
 export async function authorizationPdf(input: AuthorizationPdfInput): Promise<Buffer> {
   const lang = input.document.language;
-  const w = words[lang];
-  const layout = await PdfLayout.create({
-    title: input.document.title,
-    author: input.practiceName,
-    subject: `Authorization ${input.authorizationId}`,
-    creationDate: new Date(input.witness.at),
-  }, stringsIn({ ...input, certificate: input.certificate.info }));
-
-  layout.caption(input.practiceName);
-  layout.title(input.document.title);
-  for (const block of input.document.blocks) {
-    if (block.kind === 'heading') layout.heading(block.text);
-    else if (block.kind === 'paragraph') layout.paragraph(block.text);
-    else layout.list(block.items);
-  }
-
-  layout.heading(w.signature);
+  const layout = await PdfLayout.create(signingMeta(input, input.witness.at));
   const image = await layout.doc.embedPng(input.signature.png);
-  layout.image(image, 260, 90);
-  layout.field(w.name, input.signature.signerName);
-  layout.field(w.date, input.signature.signedAt.slice(0, 10));
-  const rep = input.signature.representative;
-  if (rep) {
-    layout.field(w.representative, rep.name);
-    layout.field(w.authority, [rep.authority ? authorityLabels[lang][rep.authority] : '', rep.authorityDetail].filter(Boolean).join(': '));
-  }
-
-  layout.newPage();
-  layout.title('Signature certificate');
-  layout.caption('Evidence recorded by Consent Desk when this authorization was signed. All times are UTC.');
-  layout.heading('Authorization');
-  layout.field('Authorization id', input.authorizationId);
-  layout.field('Practice', input.practiceName);
-  layout.field('Patient', input.patientName);
-  layout.field('Language', lang === 'es' ? 'Spanish (es)' : 'English (en)');
-  layout.field('Template version', `${lang} v${input.document.templateVersion}`);
-  layout.field('SHA-256 of the text shown', input.signature.textSha256);
-  layout.field('SHA-256 of the content', input.contentSha256);
-  layout.heading('Signature');
-  layout.field('Signed by', input.signature.signerName);
-  if (rep) layout.field('As representative', `${rep.name} (${rep.authority ? authorityLabels.en[rep.authority] : ''})`);
-  layout.field('Signed at', input.signature.signedAt);
-  layout.field('Workstation', input.signature.workstation);
-  layout.field('Agreed to sign electronically', input.signature.agreedToSignElectronically ? 'Yes' : 'No');
-  layout.field('Signature strokes', `${input.signature.strokeCount} strokes, ${input.signature.pointCount} points, kept with their timing`);
-  layout.field('Witness', `${input.witness.name} (${input.witness.username})`);
-  layout.field('Witnessed at', input.witness.at);
-  layout.field('Signing certificate', certificateSummary(input.certificate.info));
-  layout.heading('Audit events of this authorization');
-  for (const e of input.auditEvents) {
-    layout.field(`#${e.seq} ${e.at.replace('T', ' ').slice(0, 19)}`, `${e.action} by ${e.actorName}${e.detail ? ` (${e.detail})` : ''}`);
-  }
-
-  layout.footers(`Authorization ${input.authorizationId} · ${w.template} ${lang} v${input.document.templateVersion}`, w.page);
+  const s = input.signature;
+  const fields = signerFields(layout, lang, { name: s.signerName, signedOn: s.signedOn, representative: s.representative });
+  const imageSize = [260, 90] as const;
+  writeDocument(layout, input.practiceName, input.document, {
+    height: layout.imageHeight(image, ...imageSize) + fields.height,
+    draw: () => {
+      layout.image(image, ...imageSize);
+      fields.draw();
+    },
+  });
+  writeCertificatePage(layout, {
+    ...input,
+    textSha256: s.textSha256,
+    signer: { name: s.signerName, representative: s.representative },
+    signing: {
+      method: 'electronic',
+      signedAt: s.signedAt,
+      workstation: s.workstation,
+      agreedToSignElectronically: s.agreedToSignElectronically,
+      strokeCount: s.strokeCount,
+      pointCount: s.pointCount,
+    },
+    staff: input.witness,
+    certificate: input.certificate.info,
+  });
+  footer(layout, lang, input.authorizationId, input.document.templateVersion);
   return signPdf(layout.doc, input.certificate, {
     reason: `Signed authorization ${input.authorizationId}`,
     location: input.practiceName,
     signerName: input.practiceName,
     signingTime: new Date(input.witness.at),
+  });
+}
+
+/** What the QR code on a paper form holds: enough to find the record, nothing about the patient. */
+export const paperFormCode = (authorizationId: string) => `consent-desk:authorization:${authorizationId}`;
+
+/**
+ * The paper form's pages: the same document, with the paper signature
+ * statement, a blank block to sign, print the name and date by hand (and the
+ * representative's line when one signs), and the authorization id as text
+ * and as a QR code, so the scan can be matched to its record.
+ */
+function writePaperForm(layout: PdfLayout, input: AuthorizationParts & { representative: Representative | null }, caption: string): void {
+  const w = wordsOf(input.document.language).pdf.paper;
+  const rows = [[w.signatureLine], [w.printedNameLine, w.dateLine], ...(input.representative ? [[w.representativeLine]] : [])];
+  const qrSize = 64;
+  const idHeight = qrSize + 4 + layout.fieldHeight(w.formId, input.authorizationId) + layout.paragraphHeight(w.qrNote);
+  writeDocument(
+    layout,
+    input.practiceName,
+    input.document,
+    {
+      height: PdfLayout.handwritingHeight(rows.length) + 8 + layout.paragraphHeight(w.instructions) + idHeight,
+      draw: () => {
+        layout.handwritingLines(rows);
+        layout.space(8);
+        layout.paragraph(w.instructions);
+        layout.keepTogether(idHeight);
+        // The code above its id and note, so that no text runs under it.
+        layout.qrCode(encodeQR(paperFormCode(input.authorizationId), 'raw', { ecc: 'medium', border: 4 }), qrSize);
+        layout.space(qrSize + 4);
+        layout.labelsFor([w.formId]);
+        layout.field(w.formId, input.authorizationId);
+        layout.caption(w.qrNote);
+      },
+    },
+    caption,
+  );
+}
+
+export interface PaperFormInput extends AuthorizationParts {
+  representative: Representative | null;
+  printedAt: string;
+}
+
+/** A prepared authorization to print and sign by hand. Not digitally signed: it is a blank form until it comes back signed. */
+export async function paperFormPdf(input: PaperFormInput): Promise<Buffer> {
+  const layout = await PdfLayout.create(signingMeta(input, input.printedAt));
+  writePaperForm(layout, input, wordsOf(input.document.language).pdf.paper.caption);
+  footer(layout, input.document.language, input.authorizationId, input.document.templateVersion);
+  return Buffer.from(await layout.doc.save());
+}
+
+export interface PaperPackageInput extends AuthorizationParts {
+  signerName: string;
+  signedOn: Day;
+  representative: Representative | null;
+  workstation: string;
+  textSha256: string;
+  /** The cleaned scan: PDF pages, or one image. */
+  scan: { kind: 'pdf'; bytes: Buffer } | { kind: 'png' | 'jpeg'; bytes: Buffer };
+  scanSha256: string;
+  scanPages: number;
+  attestedBy: { name: string; username: string; at: string };
+  contentSha256: string;
+  auditEvents: AuditEvent[];
+  certificate: CertificateBundle;
+}
+
+/**
+ * The record of a paper signature: the form exactly as printed for signing,
+ * the scan of the signed paper, and the certificate page with the date on
+ * the paper, the signer and the staff attestation. Digitally signed like an
+ * electronic one, so it is checked and exported the same way.
+ */
+export async function paperPackagePdf(input: PaperPackageInput): Promise<Buffer> {
+  const lang = input.document.language;
+  const words = wordsOf(lang).pdf.paperPackage;
+  const layout = await PdfLayout.create(signingMeta(input, input.attestedBy.at));
+  writePaperForm(layout, input, words.formHeading);
+  if (input.scan.kind === 'pdf') {
+    const source = await PDFDocument.load(input.scan.bytes);
+    const embedded = await layout.doc.embedPages(source.getPages());
+    embedded.forEach((page, i) => {
+      layout.newPage();
+      layout.caption(`${words.scanHeading} · ${fillIn(words.scanPage, { n: i + 1, m: embedded.length })}`);
+      layout.embeddedPage(page);
+    });
+  } else {
+    const image = input.scan.kind === 'png' ? await layout.doc.embedPng(input.scan.bytes) : await layout.doc.embedJpg(input.scan.bytes);
+    layout.fullPageImage(image, `${words.scanHeading} · ${fillIn(words.scanPage, { n: 1, m: 1 })}`);
+  }
+  writeCertificatePage(layout, {
+    ...input,
+    signer: { name: input.signerName, representative: input.representative },
+    signing: { method: 'paper', signedOn: input.signedOn, workstation: input.workstation, scanSha256: input.scanSha256, scanPages: input.scanPages },
+    staff: input.attestedBy,
+    certificate: input.certificate.info,
+  });
+  footer(layout, lang, input.authorizationId, input.document.templateVersion);
+  return signPdf(layout.doc, input.certificate, {
+    reason: `Paper-signed authorization ${input.authorizationId}`,
+    location: input.practiceName,
+    signerName: input.practiceName,
+    signingTime: new Date(input.attestedBy.at),
   });
 }

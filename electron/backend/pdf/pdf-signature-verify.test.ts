@@ -10,13 +10,15 @@ let certificate: CertificateBundle;
 let signed: Buffer;
 
 beforeAll(async () => {
-  certificate = generatePracticeCertificate('Riverside Physical Therapy', new Date('2026-03-02T12:00:00Z'));
+  certificate = await generatePracticeCertificate('Riverside Physical Therapy', new Date('2026-03-02T12:00:00Z'));
   signed = await revocationAcknowledgmentPdf({
     authorizationId: '3f2b8c1e-5d4a-4e2f-9b1c-7a6d5e4f3a2b',
+    language: 'en',
     practiceName: 'Riverside Physical Therapy',
     patientName: 'Maria Lopez',
     signedOn: '2026-01-10',
     receivedOn: '2026-03-02',
+    posts: [],
     method: 'mail',
     enteredBy: 'Fran Front',
     recordedAt: '2026-03-02T12:00:00.000Z',
@@ -64,8 +66,13 @@ describe('verifying a PDF signature without poppler', () => {
 
   it('refuses a damaged signature value and an unsigned PDF', async () => {
     const damaged = Buffer.from(signed);
-    const contents = damaged.indexOf('/Contents <') + '/Contents <'.length + 400;
-    damaged[contents] = damaged[contents] === 0x41 ? 0x42 : 0x41;
+    // The CMS in /Contents is hex: SEQUENCE 30 82 LL LL ..., and its last
+    // 256 bytes are the RSA signature value. Change one hex digit in there.
+    const start = damaged.indexOf('/Contents <') + '/Contents <'.length;
+    const cmsBytes = 4 + parseInt(damaged.subarray(start + 4, start + 8).toString('latin1'), 16);
+    const inSignature = start + 2 * (cmsBytes - 20);
+    const nibble = parseInt(String.fromCharCode(damaged[inSignature]!), 16);
+    damaged[inSignature] = (nibble ^ 1).toString(16).charCodeAt(0);
     expect(valid(pdfSignatureReport(damaged))).toBe(false);
     expect((await verifyPdfSignature(damaged)).ok).toBe(false);
     const plain = Buffer.from(await (await PDFDocument.create()).save());

@@ -1,7 +1,6 @@
 import crypto from 'node:crypto';
 import { Signer } from '@signpdf/utils';
 import * as asn1js from 'asn1js';
-import forge from 'node-forge';
 import * as pkijs from 'pkijs';
 import type { CertificateBundle } from '../crypto/practice-certificate';
 
@@ -28,28 +27,21 @@ interface Unpacked {
   certificateDer: Buffer;
 }
 
-/** Opening a PKCS#12 costs tens of milliseconds of pure-JS key derivation: do it once per certificate. */
+/**
+ * The key imported into WebCrypto and the certificate parsed, once per
+ * certificate: both come straight from the stored DER, which Node's crypto
+ * loads in about a millisecond.
+ */
 const unpacked = new Map<string, Promise<Unpacked>>();
 
 function unpack(bundle: CertificateBundle): Promise<Unpacked> {
   const cached = unpacked.get(bundle.info.fingerprintSha256);
   if (cached) return cached;
   const work = (async () => {
-    const p12 = forge.pkcs12.pkcs12FromAsn1(forge.asn1.fromDer(bundle.p12.toString('binary')), false, bundle.passphrase);
-    const bags = (type: string) => p12.getBags({ bagType: type })[type] ?? [];
-    const keyBag = [...bags(forge.pki.oids.pkcs8ShroudedKeyBag!), ...bags(forge.pki.oids.keyBag!)][0];
-    const forgeKey = keyBag?.key as forge.pki.rsa.PrivateKey;
-    const forgeCert = bags(forge.pki.oids.certBag!)
-      .map((b) => b.cert)
-      .find((c) => c && (c.publicKey as forge.pki.rsa.PublicKey).n.equals(forgeKey.n));
-    if (!forgeKey || !forgeCert) throw new Error('The practice certificate has no matching key.');
-    const pkcs8 = Buffer.from(
-      forge.asn1.toDer(forge.pki.wrapRsaPrivateKey(forge.pki.privateKeyToAsn1(forgeKey))).getBytes(),
-      'binary',
-    );
-    const certificateDer = Buffer.from(forge.asn1.toDer(forge.pki.certificateToAsn1(forgeCert)).getBytes(), 'binary');
-    const key = await crypto.webcrypto.subtle.importKey('pkcs8', pkcs8, { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' }, false, ['sign']);
-    return { key: key as unknown as SigningKey, certificate: pkijs.Certificate.fromBER(certificateDer), certificateDer };
+    const key = await crypto.webcrypto.subtle.importKey('pkcs8', bundle.privateKeyPkcs8, { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' }, false, ['sign']);
+    const der = bundle.certificateDer;
+    const certificate = pkijs.Certificate.fromBER(der.buffer.slice(der.byteOffset, der.byteOffset + der.byteLength) as ArrayBuffer);
+    return { key: key as unknown as SigningKey, certificate, certificateDer: der };
   })();
   unpacked.set(bundle.info.fingerprintSha256, work);
   work.catch(() => unpacked.delete(bundle.info.fingerprintSha256));

@@ -9,7 +9,7 @@ import { channelName } from '../../../shared/posts/coverage';
 import { postStateLabels } from '../../../shared/posts/post';
 import { roleLabels } from '../../../shared/roles';
 import type { CertificateBundle } from '../crypto/practice-certificate';
-import { PdfLayout, stringsIn } from '../pdf/pdf-layout';
+import { PdfLayout } from '../pdf/pdf-layout';
 import { signPdf } from '../pdf/sign-pdf';
 
 export type ReportData =
@@ -25,8 +25,9 @@ const titles: Record<ReportData['kind'], string> = {
   staff_activity: 'Staff activity',
 };
 
-export function reportFileName(kind: ReportData['kind'], generatedAt: Date): string {
-  return `report-${kind.replace(/_/g, '-')}-${generatedAt.toISOString().slice(0, 10)}.pdf`;
+/** The file's name carries the practice's day it was made (not the UTC one). */
+export function reportFileName(kind: ReportData['kind'], day: string): string {
+  return `report-${kind.replace(/_/g, '-')}-${day}.pdf`;
 }
 
 /**
@@ -39,12 +40,12 @@ export async function reportPdf(
   options: { practiceName: string; generatedAt: Date; includeNames: boolean; certificate: CertificateBundle },
 ): Promise<Buffer> {
   const who = (patientId: string, name: string) => (options.includeNames ? `${name} (${patientId})` : `Patient ${patientId}`);
-  // Every string the report holds decides the font (names as typed need DejaVu); printing fewer is harmless.
-  const printed = stringsIn(data.report);
-  const layout = await PdfLayout.create(
-    { title: titles[data.kind], author: options.practiceName, subject: titles[data.kind], creationDate: options.generatedAt },
-    [...printed, options.practiceName, titles[data.kind]],
-  );
+  const layout = await PdfLayout.create({
+    title: titles[data.kind],
+    author: options.practiceName,
+    subject: titles[data.kind],
+    creationDate: options.generatedAt,
+  });
   layout.caption(`${options.practiceName} · generated ${options.generatedAt.toISOString()}`);
   layout.title(titles[data.kind]);
 

@@ -11,9 +11,13 @@ import type { PostState } from '../../../shared/posts/post';
 import { consentsExpiringBy, scopeView } from '../repositories/consent-scope-repository';
 import { listStaff } from '../repositories/staff-repository';
 import type { Db } from '../store/database';
+import type { CheckContext } from '../posts/post-checks';
+import type { HealthMentionSummary } from '../../../shared/posts/disclosures';
+import type { IdentifierKind } from '../../../shared/posts/phi-scanner';
 
 /** Posts ever published or still up, with their consents as they stand: the data of the uncovered-posts report. */
-export function uncoveredPosts(db: Db, today: Day): UncoveredPostsReport {
+export function uncoveredPosts(db: Db, ctx: CheckContext): UncoveredPostsReport {
+  const { today } = ctx;
   type Row = {
     id: string;
     patient_id: string;
@@ -21,6 +25,11 @@ export function uncoveredPosts(db: Db, today: Day): UncoveredPostsReport {
     last_name: string;
     consent_id: string | null;
     purged_consent_id?: string | null;
+    date_of_birth: string | null;
+    sponsor: string;
+    blocking_identifiers: string;
+    health_mentions: string;
+    identifiers_approved_at: string | null;
     channel: string;
     purpose: Purpose;
     third_party_pays: number;
@@ -32,14 +41,14 @@ export function uncoveredPosts(db: Db, today: Day): UncoveredPostsReport {
   };
   const rows = db
     .prepare(
-      `SELECT p.*, pt.first_name, pt.last_name FROM posts p JOIN patients pt ON pt.id = p.patient_id
+      `SELECT p.*, pt.first_name, pt.last_name, pt.date_of_birth FROM posts p JOIN patients pt ON pt.id = p.patient_id
        WHERE p.published_at IS NOT NULL OR p.state IN ('published', 'takedown_required') ORDER BY p.published_at, p.id`,
     )
     .all() as Row[];
   const consents = new Map<string, ConsentScopeView>();
   const posts: PostFacts[] = rows.map((r) => {
     if (r.consent_id && !consents.has(r.consent_id)) {
-      const view = scopeView(db, r.consent_id, today);
+      const view = scopeView(db, r.consent_id, ctx);
       if (view) consents.set(r.consent_id, view);
     }
     return {
@@ -51,26 +60,32 @@ export function uncoveredPosts(db: Db, today: Day): UncoveredPostsReport {
       channel: r.channel,
       purpose: r.purpose,
       thirdPartyPays: r.third_party_pays === 1,
+      sponsor: r.sponsor,
       contentKinds: JSON.parse(r.content_kinds) as ContentKind[],
+      blockingIdentifiers: JSON.parse(r.blocking_identifiers) as IdentifierKind[],
+      healthMentions: JSON.parse(r.health_mentions) as HealthMentionSummary[],
+      identifiersApproved: r.identifiers_approved_at !== null,
+      patientDateOfBirth: r.date_of_birth,
       state: r.state,
       publishedAt: r.published_at,
       publishedUrl: r.published_url,
       takedownRequiredAt: r.takedown_required_at,
     };
   });
-  return uncoveredPostsReport(posts, consents, today);
+  return uncoveredPostsReport(posts, consents, today, { ageOfMajority: ctx.ageOfMajority });
 }
 
-export function expiringConsents(db: Db, today: Day): ExpiringConsentsReport {
-  const consents = consentsExpiringBy(db, addDaysTo(today, 90), today);
+export function expiringConsents(db: Db, ctx: CheckContext): ExpiringConsentsReport {
+  const { today } = ctx;
+  const consents = consentsExpiringBy(db, addDaysTo(today, 90), ctx);
   const posts = db
     .prepare("SELECT id, consent_id AS consentId, state, channel FROM posts WHERE consent_id IN (SELECT value FROM json_each(?)) AND state <> 'taken_down'")
     .all(JSON.stringify(consents.map((c) => c.id))) as { id: string; consentId: string; state: PostState; channel: string }[];
   return expiringConsentsReport(consents, posts, today);
 }
 
-export function revocations(db: Db, from: Day, to: Day): RevocationReport {
-  const { fromInstant, toInstant } = dayRangeInstants(from, to);
+export function revocations(db: Db, from: Day, to: Day, timeZone: string): RevocationReport {
+  const { fromInstant, toInstant } = dayRangeInstants(from, to, timeZone);
   type Row = {
     consentId: string;
     patientId: string;
@@ -100,11 +115,12 @@ export function revocations(db: Db, from: Day, to: Day): RevocationReport {
     posts,
     from,
     to,
+    timeZone,
   );
 }
 
-export function staffActivity(db: Db, from: Day, to: Day): StaffActivityReport {
-  const { fromInstant, toInstant } = dayRangeInstants(from, to);
+export function staffActivity(db: Db, from: Day, to: Day, timeZone: string): StaffActivityReport {
+  const { fromInstant, toInstant } = dayRangeInstants(from, to, timeZone);
   const counts = db
     .prepare(
       `SELECT actor_id AS actorId, actor_name AS actorName, action, count(*) AS count, min(at) AS firstAt, max(at) AS lastAt

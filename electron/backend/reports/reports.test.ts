@@ -17,9 +17,21 @@ afterAll(() => {
 const march = { from: '2026-03-01', to: '2026-03-31' };
 
 describe('compliance reports through the contract', () => {
-  it('finds no post published without a covering consent in a practice that followed the rules', async () => {
+  it('counts a post published on the day its revocation was received as published without coverage, with both dates', async () => {
+    // The revocation takes effect on the day it was received (164.508(b)(5)): a day has no hours here.
     const report = await p.call('reports.uncoveredPosts', {});
-    expect(report).toMatchObject({ total: 0, postsChecked: 2, publishedWithoutCoverage: [], liveWithoutCoverage: [] });
+    expect(report).toMatchObject({ total: 1, postsChecked: 2, liveWithoutCoverage: [] });
+    expect(report.publishedWithoutCoverage).toEqual([
+      expect.objectContaining({
+        postId: p.removedPost.id,
+        publishedOn: '2026-03-02',
+        revocationReceivedOn: '2026-03-02',
+        reasons: [
+          'Published on March 2, 2026, on or after the day the revocation was received (March 2, 2026).',
+          'The consent was revoked: the patient’s revocation was received on March 2, 2026.',
+        ],
+      }),
+    ]);
   });
 
   it('lists the revocation and the post taken down because of it', async () => {

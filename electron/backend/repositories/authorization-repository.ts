@@ -1,3 +1,4 @@
+import type { AuthorizationDocument, SigningMethod } from '../../../shared/authorization/document';
 import type { Stage, RevocationMethod } from '../../../shared/authorization/record';
 import type { AuthorizationTerms } from '../../../shared/authorization/scope';
 import type { CanvasSize, Strokes } from '../../../shared/authorization/signature';
@@ -34,12 +35,23 @@ export interface AuthorizationRecord {
   revocationPdfSha256: string | null;
   expirationEventAt: string | null;
   expirationEventOn: string | null;
+  signingMethod: SigningMethod;
+  /** The document as shown on screen or printed, when it was signed (kept since schema 6). */
+  documentShown: AuthorizationDocument | null;
+  paperFormTextSha256: string | null;
+  paperFormPrintedAt: string | null;
+  paperSignedOn: string | null;
+  paperScanType: string | null;
+  paperScanSha256: string | null;
+  paperScanPages: number | null;
 }
 
 const columns = `id, patient_id, template_id, terms, stage, created_at, created_by, updated_at, signed_at, signer_name,
   signature_strokes, signature_canvas, esign_agreed, workstation, text_shown, text_sha256, witness_id, witnessed_at,
   content_sha256, pdf_sha256, revoked_at, revocation_received_on, revocation_method, revocation_note, revoked_by,
-  revocation_scan IS NOT NULL AS has_revocation_scan, revocation_pdf_sha256, expiration_event_at, expiration_event_on`;
+  revocation_scan IS NOT NULL AS has_revocation_scan, revocation_pdf_sha256, expiration_event_at, expiration_event_on,
+  signing_method, document_shown, paper_form_text_sha256, paper_form_printed_at, paper_signed_on, paper_scan_type, paper_scan_sha256,
+  paper_scan_pages`;
 
 type Row = Record<string, unknown>;
 
@@ -77,6 +89,14 @@ function toRecord(row: Row): AuthorizationRecord {
     revocationPdfSha256: text(row.revocation_pdf_sha256),
     expirationEventAt: text(row.expiration_event_at),
     expirationEventOn: text(row.expiration_event_on),
+    signingMethod: row.signing_method === 'paper' ? 'paper' : 'electronic',
+    documentShown: json<AuthorizationDocument>(row.document_shown),
+    paperFormTextSha256: text(row.paper_form_text_sha256),
+    paperFormPrintedAt: text(row.paper_form_printed_at),
+    paperSignedOn: text(row.paper_signed_on),
+    paperScanType: text(row.paper_scan_type),
+    paperScanSha256: text(row.paper_scan_sha256),
+    paperScanPages: typeof row.paper_scan_pages === 'number' ? row.paper_scan_pages : null,
   };
 }
 
@@ -127,6 +147,7 @@ export interface PatientSignature {
   workstation: string;
   textShown: string;
   textSha256: string;
+  documentShown: AuthorizationDocument;
 }
 
 export function recordPatientSignature(db: Db, id: string, s: PatientSignature): boolean {
@@ -135,10 +156,12 @@ export function recordPatientSignature(db: Db, id: string, s: PatientSignature):
       .prepare(
         `UPDATE authorizations SET stage = 'signed', signed_at = @signedAt, signer_name = @signerName,
            signature_png = @signaturePng, signature_strokes = @strokes, signature_canvas = @canvas, esign_agreed = 1,
-           workstation = @workstation, text_shown = @textShown, text_sha256 = @textSha256, updated_at = @signedAt
+           workstation = @workstation, text_shown = @textShown, text_sha256 = @textSha256, document_shown = @documentShown,
+           updated_at = @signedAt
          WHERE id = @id AND stage = 'draft'`,
       )
-      .run({ ...s, id, strokes: JSON.stringify(s.strokes), canvas: JSON.stringify(s.canvas) }).changes === 1
+      .run({ ...s, id, strokes: JSON.stringify(s.strokes), canvas: JSON.stringify(s.canvas), documentShown: JSON.stringify(s.documentShown) })
+      .changes === 1
   );
 }
 
@@ -209,4 +232,60 @@ export function recordExpirationEvent(db: Db, id: string, e: { at: string; on: s
       )
       .run({ ...e, id }).changes === 1
   );
+}
+
+/** A paper form was printed for a draft: remember the text it carries, so only that text can come back signed. */
+export function recordPaperFormPrinted(db: Db, id: string, p: { textSha256: string; printedAt: string }): boolean {
+  return (
+    db
+      .prepare(
+        `UPDATE authorizations SET paper_form_text_sha256 = @textSha256, paper_form_printed_at = @printedAt
+         WHERE id = @id AND stage = 'draft'`,
+      )
+      .run({ ...p, id }).changes === 1
+  );
+}
+
+export interface PaperSignature {
+  signerName: string;
+  /** The day written on the paper. */
+  signedOn: string;
+  /** An instant for the day, for everything that orders by signing time (see `paperSignedAt`). */
+  signedAt: string;
+  workstation: string;
+  textShown: string;
+  textSha256: string;
+  documentShown: AuthorizationDocument;
+  scan: Buffer;
+  scanType: string;
+  scanSha256: string;
+  scanPages: number;
+  attestedBy: string;
+  attestedAt: string;
+  contentSha256: string;
+  pdf: Buffer;
+  pdfSha256: string;
+}
+
+/** A draft signed on its printed form becomes final at once: the staff attestation is its witnessing. */
+export function recordPaperSignature(db: Db, id: string, p: PaperSignature): boolean {
+  return (
+    db
+      .prepare(
+        `UPDATE authorizations SET stage = 'final', signing_method = 'paper', signed_at = @signedAt, paper_signed_on = @signedOn,
+           signer_name = @signerName, esign_agreed = 0, workstation = @workstation, text_shown = @textShown, text_sha256 = @textSha256,
+           document_shown = @documentShown, paper_scan = @scan, paper_scan_type = @scanType, paper_scan_sha256 = @scanSha256,
+           paper_scan_pages = @scanPages, witness_id = @attestedBy, witnessed_at = @attestedAt, content_sha256 = @contentSha256,
+           pdf = @pdf, pdf_sha256 = @pdfSha256, updated_at = @attestedAt
+         WHERE id = @id AND stage = 'draft' AND paper_form_text_sha256 = @textSha256`,
+      )
+      .run({ ...p, id, documentShown: JSON.stringify(p.documentShown) }).changes === 1
+  );
+}
+
+export function paperScan(db: Db, id: string): { bytes: Buffer; type: string } | null {
+  const row = db.prepare('SELECT paper_scan, paper_scan_type FROM authorizations WHERE id = ?').get(id) as
+    | { paper_scan: Buffer | null; paper_scan_type: string | null }
+    | undefined;
+  return row?.paper_scan && row.paper_scan_type ? { bytes: row.paper_scan, type: row.paper_scan_type } : null;
 }

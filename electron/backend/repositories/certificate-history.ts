@@ -3,8 +3,8 @@ import type { CertificateBundle } from '../crypto/practice-certificate';
 import type { Db } from '../store/database';
 
 type Row = {
-  p12: Buffer;
-  passphrase: string;
+  certificate_der: Buffer;
+  private_key_pkcs8: Buffer;
   subject: string;
   issuer: string;
   fingerprint_sha256: string;
@@ -16,8 +16,8 @@ type Row = {
 /** Every certificate the practice has signed with, oldest first: PDFs signed before an import keep the earlier one. */
 export function allCertificates(db: Db): CertificateBundle[] {
   return (db.prepare('SELECT * FROM practice_certificates ORDER BY created_at').all() as Row[]).map((row) => ({
-    p12: row.p12,
-    passphrase: row.passphrase,
+    certificateDer: row.certificate_der,
+    privateKeyPkcs8: row.private_key_pkcs8,
     info: {
       subject: row.subject,
       issuer: row.issuer,

@@ -3,8 +3,8 @@ import type { CertificateBundle } from '../crypto/practice-certificate';
 import type { Db } from '../store/database';
 
 type Row = {
-  p12: Buffer;
-  passphrase: string;
+  certificate_der: Buffer;
+  private_key_pkcs8: Buffer;
   subject: string;
   issuer: string;
   fingerprint_sha256: string;
@@ -17,8 +17,8 @@ export function activeCertificate(db: Db): CertificateBundle | undefined {
   const row = db.prepare('SELECT * FROM practice_certificates WHERE active = 1').get() as Row | undefined;
   return (
     row && {
-      p12: row.p12,
-      passphrase: row.passphrase,
+      certificateDer: row.certificate_der,
+      privateKeyPkcs8: row.private_key_pkcs8,
       info: {
         subject: row.subject,
         issuer: row.issuer,
@@ -35,7 +35,7 @@ export function activeCertificate(db: Db): CertificateBundle | undefined {
 export function activateCertificate(db: Db, id: string, bundle: CertificateBundle, createdAt: string): void {
   db.prepare('UPDATE practice_certificates SET active = 0 WHERE active = 1').run();
   db.prepare(
-    `INSERT INTO practice_certificates (id, p12, passphrase, subject, issuer, fingerprint_sha256, not_before, not_after, source, active, created_at)
-     VALUES (@id, @p12, @passphrase, @subject, @issuer, @fingerprintSha256, @notBefore, @notAfter, @source, 1, @createdAt)`,
-  ).run({ id, p12: bundle.p12, passphrase: bundle.passphrase, ...bundle.info, createdAt });
+    `INSERT INTO practice_certificates (id, p12, passphrase, certificate_der, private_key_pkcs8, subject, issuer, fingerprint_sha256, not_before, not_after, source, active, created_at)
+     VALUES (@id, x'', '', @certificateDer, @privateKeyPkcs8, @subject, @issuer, @fingerprintSha256, @notBefore, @notAfter, @source, 1, @createdAt)`,
+  ).run({ id, certificateDer: bundle.certificateDer, privateKeyPkcs8: bundle.privateKeyPkcs8, ...bundle.info, createdAt });
 }

@@ -1,7 +1,7 @@
 import type { Stage } from '../../../shared/authorization/record';
 import type { AuthorizationTerms } from '../../../shared/authorization/scope';
 import { authorizationStatus } from '../../../shared/authorization/status';
-import type { Day } from '../../../shared/calendar';
+import { dayOf, type Day } from '../../../shared/calendar';
 import type { ConsentScopeView } from '../../../shared/posts/consent-scope';
 import type { Db } from '../store/database';
 
@@ -15,17 +15,26 @@ type Row = {
   signed_at: string | null;
   witnessed_at: string | null;
   revoked_at: string | null;
+  revocation_received_on: string | null;
   expiration_event_at: string | null;
+  expiration_event_on: string | null;
   pdf_sha256: string | null;
 };
 
 const select = `SELECT a.id, a.patient_id, p.first_name, p.last_name, a.stage, a.terms, a.signed_at, a.witnessed_at,
-  a.revoked_at, a.expiration_event_at, a.pdf_sha256
+  a.revoked_at, a.revocation_received_on, a.expiration_event_at, a.expiration_event_on, a.pdf_sha256
   FROM authorizations a JOIN patients p ON p.id = a.patient_id`;
 
-export function toScopeView(row: Row, today: Day): ConsentScopeView {
-  const terms = JSON.parse(row.terms) as AuthorizationTerms;
+/** Where a day is needed: the practice's day of a stored instant. */
+export interface PracticeDay {
+  today: Day;
+  timeZone: string;
+}
+
+/** A consent as marketing sees it; `terms` when the caller parsed them already. */
+export function toScopeView(row: Row, { today, timeZone }: PracticeDay, terms = JSON.parse(row.terms) as AuthorizationTerms): ConsentScopeView {
   const facts = { stage: row.stage, expiration: terms.expiration, revokedAt: row.revoked_at, expirationEventAt: row.expiration_event_at };
+  const day = (iso: string | null) => (iso ? dayOf(new Date(iso), timeZone) : null);
   return {
     id: row.id,
     patientId: row.patient_id,
@@ -34,31 +43,36 @@ export function toScopeView(row: Row, today: Day): ConsentScopeView {
     stage: row.stage,
     status: authorizationStatus(facts, today),
     language: terms.language,
-    scope: terms.scope,
+    scope: { ...terms.scope, conditions: terms.scope.conditions ?? [] },
     expiration: terms.expiration,
     remuneration: terms.remuneration,
+    representativeAuthority: terms.representative?.authority ?? null,
     signedAt: row.signed_at,
     witnessedAt: row.witnessed_at,
+    signedOn: day(row.signed_at),
+    witnessedOn: day(row.witnessed_at),
     revokedAt: row.revoked_at,
+    revocationReceivedOn: row.revoked_at ? (row.revocation_received_on ?? day(row.revoked_at)) : null,
     expirationEventAt: row.expiration_event_at,
+    expirationEventOn: row.expiration_event_at ? (row.expiration_event_on ?? day(row.expiration_event_at)) : null,
     pdfSha256: row.pdf_sha256,
   };
 }
 
 /** A patient's signed authorizations as marketing sees them (drafts are not consents yet). */
-export function scopeViewsOfPatient(db: Db, patientId: string, today: Day): ConsentScopeView[] {
+export function scopeViewsOfPatient(db: Db, patientId: string, on: PracticeDay): ConsentScopeView[] {
   return (db.prepare(`${select} WHERE a.patient_id = ? AND a.stage <> 'draft' ORDER BY a.signed_at DESC`).all(patientId) as Row[]).map((r) =>
-    toScopeView(r, today),
+    toScopeView(r, on),
   );
 }
 
-export function scopeView(db: Db, id: string, today: Day): ConsentScopeView | null {
+export function scopeView(db: Db, id: string, on: PracticeDay): ConsentScopeView | null {
   const row = db.prepare(`${select} WHERE a.id = ?`).get(id) as Row | undefined;
-  return row ? toScopeView(row, today) : null;
+  return row ? toScopeView(row, on) : null;
 }
 
 /** Final consents that expire on a date, with that date (for the expiring-soon lists). */
-export function consentsExpiringBy(db: Db, lastDay: Day, today: Day): ConsentScopeView[] {
+export function consentsExpiringBy(db: Db, lastDay: Day, on: PracticeDay): ConsentScopeView[] {
   return (
     db
       .prepare(
@@ -67,6 +81,6 @@ export function consentsExpiringBy(db: Db, lastDay: Day, today: Day): ConsentSco
          AND json_extract(a.terms, '$.expiration.date') > ? AND json_extract(a.terms, '$.expiration.date') <= ?
          ORDER BY json_extract(a.terms, '$.expiration.date')`,
       )
-      .all(today, lastDay) as Row[]
-  ).map((r) => toScopeView(r, today));
+      .all(on.today, lastDay) as Row[]
+  ).map((r) => toScopeView(r, on));
 }

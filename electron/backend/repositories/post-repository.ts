@@ -1,4 +1,6 @@
 import type { ContentKind, Purpose } from '../../../shared/authorization/scope';
+import type { HealthMentionSummary } from '../../../shared/posts/disclosures';
+import type { IdentifierKind } from '../../../shared/posts/phi-scanner';
 import type { Post, PostState } from '../../../shared/posts/post';
 import type { Db } from '../store/database';
 
@@ -24,11 +26,26 @@ type PostRow = {
   takedown_required_at: string | null;
   takedown_reason: string | null;
   taken_down_at: string | null;
+  sponsor: string;
+  blocking_identifiers: string;
+  health_mentions: string;
+  identifiers_approved_by: string | null;
+  identifiers_approved_by_name: string | null;
+  identifiers_approved_at: string | null;
+  identifiers_approval_reason: string | null;
+  identifiers_approved_sha256: string | null;
+  review_required_at: string | null;
+  review_reason: string | null;
 };
 
 export interface StoredPost extends Post {
-  /** Derived when the post was saved, from its media, caption and the coordinator's additions. */
+  sponsor: string;
+  /** Derived when the post was saved (and again when the rules or the patient's record change), from everything it discloses. */
   contentKinds: ContentKind[];
+  blockingIdentifiers: IdentifierKind[];
+  healthMentions: HealthMentionSummary[];
+  /** The SHA-256 of the caption and quote the identifiers approval was given for. */
+  identifiersApprovedSha256: string | null;
 }
 
 function toPost(row: PostRow): StoredPost {
@@ -54,31 +71,47 @@ function toPost(row: PostRow): StoredPost {
     takedownRequiredAt: row.takedown_required_at,
     takedownReason: row.takedown_reason,
     takenDownAt: row.taken_down_at,
+    sponsor: row.sponsor,
+    blockingIdentifiers: JSON.parse(row.blocking_identifiers) as IdentifierKind[],
+    healthMentions: JSON.parse(row.health_mentions) as HealthMentionSummary[],
+    identifiersApproval:
+      row.identifiers_approved_at && row.identifiers_approval_reason
+        ? { byName: row.identifiers_approved_by_name ?? '', at: row.identifiers_approved_at, reason: row.identifiers_approval_reason }
+        : null,
+    identifiersApprovedSha256: row.identifiers_approved_sha256,
+    reviewRequiredAt: row.review_required_at,
+    reviewReason: row.review_reason,
   };
 }
 
+const selectPosts = `SELECT posts.*, approver.display_name AS identifiers_approved_by_name FROM posts
+  LEFT JOIN staff approver ON approver.id = posts.identifiers_approved_by`;
+
 export function listPosts(db: Db, where = '', ...params: unknown[]): StoredPost[] {
-  return (db.prepare(`SELECT * FROM posts ${where} ORDER BY created_at DESC`).all(...params) as PostRow[]).map(toPost);
+  return (db.prepare(`${selectPosts} ${where} ORDER BY posts.created_at DESC`).all(...params) as PostRow[]).map(toPost);
 }
 
 export function getPost(db: Db, id: string): StoredPost | undefined {
-  const row = db.prepare('SELECT * FROM posts WHERE id = ?').get(id) as PostRow | undefined;
+  const row = db.prepare(`${selectPosts} WHERE posts.id = ?`).get(id) as PostRow | undefined;
   return row && toPost(row);
 }
 
 export function insertPost(db: Db, post: StoredPost, createdBy: string): void {
   db.prepare(
-    `INSERT INTO posts (id, testimonial_id, patient_id, consent_id, channel, caption, media_ids, purpose, third_party_pays,
-       extra_content_kinds, content_kinds, state, created_at, created_by, updated_at)
-     VALUES (@id, @testimonialId, @patientId, @consentId, @channel, @caption, @mediaIds, @purpose, @thirdPartyPays,
-       @extraContentKinds, @contentKinds, @state, @createdAt, @createdBy, @updatedAt)`,
+    `INSERT INTO posts (id, testimonial_id, patient_id, consent_id, channel, caption, media_ids, purpose, third_party_pays, sponsor,
+       extra_content_kinds, content_kinds, blocking_identifiers, health_mentions, state, created_at, created_by, updated_at)
+     VALUES (@id, @testimonialId, @patientId, @consentId, @channel, @caption, @mediaIds, @purpose, @thirdPartyPays, @sponsor,
+       @extraContentKinds, @contentKinds, @blockingIdentifiers, @healthMentions, @state, @createdAt, @createdBy, @updatedAt)`,
   ).run(serialise(post, createdBy));
 }
 
 function serialise(post: StoredPost, createdBy?: string) {
+  const { identifiersApproval: _approval, ...fields } = post;
   return {
-    ...post,
+    ...fields,
     createdBy,
+    blockingIdentifiers: JSON.stringify(post.blockingIdentifiers),
+    healthMentions: JSON.stringify(post.healthMentions),
     mediaIds: JSON.stringify(post.mediaIds),
     thirdPartyPays: post.thirdPartyPays ? 1 : 0,
     extraContentKinds: JSON.stringify(post.extraContentKinds),
@@ -90,14 +123,38 @@ function serialise(post: StoredPost, createdBy?: string) {
 export function updatePostContent(db: Db, post: StoredPost): void {
   db.prepare(
     `UPDATE posts SET consent_id = @consentId, channel = @channel, caption = @caption, media_ids = @mediaIds, purpose = @purpose,
-       third_party_pays = @thirdPartyPays, extra_content_kinds = @extraContentKinds, content_kinds = @contentKinds,
+       third_party_pays = @thirdPartyPays, sponsor = @sponsor, extra_content_kinds = @extraContentKinds, content_kinds = @contentKinds,
+       blocking_identifiers = @blockingIdentifiers, health_mentions = @healthMentions,
        state = @state, approved_at = @approvedAt, relied_consent_pdf_sha256 = @reliedConsentPdfSha256, updated_at = @updatedAt
      WHERE id = @id`,
   ).run(serialise(post));
 }
 
-export function updateContentKinds(db: Db, id: string, kinds: ContentKind[]): void {
-  db.prepare('UPDATE posts SET content_kinds = ? WHERE id = ?').run(JSON.stringify(kinds), id);
+/** What a post discloses, derived again (the rules or the patient's record changed). */
+export function updateDisclosures(
+  db: Db,
+  id: string,
+  d: { contentKinds: ContentKind[]; blockingIdentifiers: IdentifierKind[]; healthMentions: HealthMentionSummary[] },
+): void {
+  db.prepare('UPDATE posts SET content_kinds = ?, blocking_identifiers = ?, health_mentions = ? WHERE id = ?').run(
+    JSON.stringify(d.contentKinds),
+    JSON.stringify(d.blockingIdentifiers),
+    JSON.stringify(d.healthMentions),
+    id,
+  );
+}
+
+/** An administrator's approval of the identifiers in a post's caption and quote as they are now. */
+export function approveIdentifiers(db: Db, id: string, a: { by: string; at: string; reason: string; sha256: string }): void {
+  db.prepare(
+    `UPDATE posts SET identifiers_approved_by = @by, identifiers_approved_at = @at, identifiers_approval_reason = @reason,
+       identifiers_approved_sha256 = @sha256 WHERE id = @id`,
+  ).run({ ...a, id });
+}
+
+/** Flag a published post for review (a parent's authorization ended), or clear the flag. */
+export function setReview(db: Db, id: string, review: { at: string; reason: string } | null): void {
+  db.prepare('UPDATE posts SET review_required_at = ?, review_reason = ? WHERE id = ?').run(review?.at ?? null, review?.reason ?? null, id);
 }
 
 export function setPostState(

@@ -1,12 +1,30 @@
-import { defaultIdleMinutes, type Settings } from '../../../shared/settings';
+import { isTimeZone, workstationTimeZone } from '../../../shared/calendar';
+import { defaultAgeOfMajority, defaultIdleMinutes, type Settings } from '../../../shared/settings';
 import type { Db } from '../store/database';
 
+/**
+ * The practice's settings. A store made before a setting existed reads its
+ * default: the time zone of this workstation, 18 for the age of majority,
+ * empty contact details.
+ */
 export function readSettings(db: Db): Settings {
   const rows = db.prepare('SELECT key, value FROM settings').all() as { key: string; value: string }[];
   const map = new Map(rows.map((r) => [r.key, JSON.parse(r.value) as unknown]));
+  const timeZone = map.get('timeZone');
+  const ageOfMajority = map.get('ageOfMajority');
+  const text = (key: string) => {
+    const value = map.get(key);
+    return typeof value === 'string' ? value : '';
+  };
   return {
     practiceName: typeof map.get('practiceName') === 'string' ? (map.get('practiceName') as string) : '',
     idleMinutes: typeof map.get('idleMinutes') === 'number' ? (map.get('idleMinutes') as number) : defaultIdleMinutes,
+    timeZone: typeof timeZone === 'string' && isTimeZone(timeZone) ? timeZone : workstationTimeZone(),
+    ageOfMajority: typeof ageOfMajority === 'number' ? ageOfMajority : defaultAgeOfMajority,
+    practiceAddress: text('practiceAddress'),
+    practiceEmail: text('practiceEmail'),
+    practicePhone: text('practicePhone'),
+    practiceWebsite: text('practiceWebsite'),
   };
 }
 

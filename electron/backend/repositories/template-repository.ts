@@ -1,5 +1,5 @@
 import type { Language } from '../../../shared/authorization/scope';
-import type { AuthorizationTemplate, TemplateText } from '../../../shared/authorization/template';
+import { templateTextSchema, type AuthorizationTemplate, type TemplateText } from '../../../shared/authorization/template';
 import type { Db } from '../store/database';
 
 type TemplateRow = { id: string; language: Language; version: number; text: string; active: number; created_at: string };
@@ -11,7 +11,8 @@ function toTemplate(row: TemplateRow): AuthorizationTemplate {
     version: row.version,
     active: row.active === 1,
     createdAt: row.created_at,
-    text: JSON.parse(row.text) as TemplateText,
+    // Through the schema: a version written before a part existed reads it as blank (and the rules say so).
+    text: templateTextSchema.parse(JSON.parse(row.text)),
   };
 }
 

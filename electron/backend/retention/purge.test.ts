@@ -37,7 +37,7 @@ describe('migration 4 (retention)', () => {
       expect(canPurge(db)).toBe(true);
       expect(() => db.prepare('DELETE FROM authorizations WHERE id = ?').run(p.revoked.id)).toThrow(/a signed authorization cannot be deleted/);
 
-      const result = db.transaction(() => purgeAuthorization(db, p.revoked.id, { staffId: adminId(db), at: '2032-03-03T10:00:00.000Z', today: '2032-03-03' }))();
+      const result = db.transaction(() => purgeAuthorization(db, p.revoked.id, { staffId: adminId(db), at: '2032-03-03T10:00:00.000Z', today: '2032-03-03', timeZone: 'UTC' }))();
       expect(result).toEqual({ authorizationId: p.revoked.id, purgedAt: '2032-03-03T10:00:00.000Z', keptThrough: '2032-03-02', postsKept: 1 });
       expect(getAuthorization(db, p.revoked.id)).toBeUndefined();
 
@@ -56,7 +56,7 @@ describe('migration 4 (retention)', () => {
   it('refuses a purge inside the window, or while a post relying on it still needs taking down', async () => {
     const { p, db } = await storeAtSchema4();
     try {
-      const by = { staffId: adminId(db), at: '2032-03-01T10:00:00.000Z', today: '2032-03-01' };
+      const by = { staffId: adminId(db), at: '2032-03-01T10:00:00.000Z', today: '2032-03-01', timeZone: 'UTC' };
       expect(() => purgeAuthorization(db, p.revoked.id, by)).toThrow(/must be kept through March 2, 2032/);
       expect(() => purgeAuthorization(db, p.kept.id, { ...by, today: '2027-06-29' })).toThrow(/still in effect/);
       // Past its date and six years on, but its published post was never taken down.

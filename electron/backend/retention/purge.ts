@@ -29,7 +29,7 @@ export function canPurge(db: Db): boolean {
 }
 
 /** Every signed authorization with its retention verdict today, oldest first. */
-export function retentionRows(db: Db, today: Day): RetentionRow[] {
+export function retentionRows(db: Db, today: Day, timeZone: string): RetentionRow[] {
   type Row = {
     id: string;
     patient_id: string;
@@ -74,7 +74,7 @@ export function retentionRows(db: Db, today: Day): RetentionRow[] {
       patientName: `${r.first_name} ${r.last_name}`,
       signedAt: r.signed_at,
       revokedAt: r.revoked_at,
-      verdict: retentionVerdict(facts, today),
+      verdict: retentionVerdict(facts, today, timeZone),
     });
   }
   return result;
@@ -89,14 +89,14 @@ export function retentionRows(db: Db, today: Day): RetentionRow[] {
  * PDF hash they relied on), and only then is the row deleted, which the
  * database allows because the purge record exists.
  */
-export function purgeAuthorization(db: Db, id: string, by: { staffId: string; at: string; today: Day }): PurgeResult {
+export function purgeAuthorization(db: Db, id: string, by: { staffId: string; at: string; today: Day; timeZone: string }): PurgeResult {
   if (!canPurge(db)) {
     throw new AppError('conflict', 'This store cannot purge records yet: it needs the retention upgrade (schema 4) of Consent Desk.');
   }
   const record = getAuthorization(db, id);
   if (!record) throw new AppError('not_found', 'That authorization does not exist.');
   // Checked again inside the transaction, on the record and its posts as they are now.
-  const verdict = retentionVerdict(retentionFactsOf(db, record), by.today);
+  const verdict = retentionVerdict(retentionFactsOf(db, record), by.today, by.timeZone);
   if (!verdict.purgeable) throw new AppError('conflict', verdict.message);
   db.prepare(
     `INSERT INTO authorization_purges (authorization_id, patient_id, created_at, signed_at, revoked_at, last_day_in_effect, kept_through,

@@ -30,6 +30,9 @@ export function testBackend(options: Partial<BackendOptions> & { dataDir?: strin
   return { backend, call, dataDir };
 }
 
+/** Where the test practice receives revocations: every authorization prints it. */
+export const testPracticeAddress = '120 River Road\nSpringfield, IL 62701';
+
 /** A backend already set up with an administrator `admin`, signed in. */
 export async function setUpStore(options: Partial<BackendOptions> & { dataDir?: string } = {}) {
   const t = testBackend(options);
@@ -39,6 +42,7 @@ export async function setUpStore(options: Partial<BackendOptions> & { dataDir?: 
     adminDisplayName: 'Pat Privacy',
     password: adminPassword,
   });
+  await t.call('settings.update', { practiceAddress: testPracticeAddress, practiceEmail: 'privacy@riverside.example' });
   return { ...t, recoveryKey: setup.recoveryKey };
 }
 

@@ -80,14 +80,14 @@ Example:
     requirePasswordStdin(name, values['password-stdin']);
     const password = await readPassword(io);
 
-    const all = await withBackend(dataDir, async (api) => {
+    const { all, timeZone } = await withBackend(dataDir, async (api) => {
       await signIn(api, user, password);
-      return api['consents.list']({});
+      return { all: await api['consents.list']({}), timeZone: (await api['settings.get']({})).timeZone };
     });
     const authorizations = all.map(listed);
     // Loaded after the backend, not at start-up: every command's start pays for what is imported at the top.
     const [{ dayOf }, { statusLabels }] = await Promise.all([import('../../../shared/calendar'), import('../../../shared/authorization/status')]);
-    const asOf = dayOf(new Date());
+    const asOf = dayOf(new Date(), timeZone);
     io.out(values.json ? `${JSON.stringify({ asOf, authorizations }, null, 2)}\n` : listText(asOf, authorizations, statusLabels));
     return exitCodes.ok;
   },

@@ -80,15 +80,15 @@ ${commonHelp.passwordStdin}
     requirePasswordStdin(name, values['password-stdin']);
     const password = await readPassword(io);
 
-    const views = await withBackend(dataDir, async (api) => {
+    const { views, timeZone } = await withBackend(dataDir, async (api) => {
       await signIn(api, user, password);
-      return api['posts.list']({});
+      return { views: await api['posts.list']({}), timeZone: (await api['settings.get']({})).timeZone };
     });
     const posts = views.map(checked);
     const failing = posts.filter((p) => p.uncoveredWhileLive);
     // Loaded after the backend, not at start-up: every command's start pays for what is imported at the top.
     const [{ dayOf }, words] = await Promise.all([import('../../../shared/calendar'), postWords()]);
-    const asOf = dayOf(new Date());
+    const asOf = dayOf(new Date(), timeZone);
     io.out(values.json ? `${JSON.stringify({ asOf, uncoveredWhileLive: failing.length, posts }, null, 2)}\n` : checkText(asOf, posts, words));
     if (failing.length === 0) return exitCodes.ok;
     throw new CliError(

@@ -115,8 +115,9 @@ const firstAuthorizations: DemoSeeder = async (ctx) => {
   clock.goTo(-historyDays, '09:30');
   await signInAs(ctx, 'frontdesk');
   await addPatients(ctx, ['evelyn', 'marcus', 'daniel', 'priya', 'jose']);
+  // Her story tells of a fall and her recovery: health information, which she allows.
   await signFor(ctx, 'evelyn', {
-    contentKinds: ['written_testimonial', 'first_name', 'photographs'],
+    contentKinds: ['written_testimonial', 'first_name', 'photographs', 'health_condition'],
     channels: ['facebook', 'instagram', 'website'],
     purposes: ['advertising'],
     expiration: { kind: 'date', date: clock.day(330) },
@@ -129,7 +130,7 @@ const firstAuthorizations: DemoSeeder = async (ctx) => {
     expiration: { kind: 'date', date: clock.day(-35) },
   });
   await signFor(ctx, 'daniel', {
-    contentKinds: ['written_testimonial', 'first_name', 'full_name', 'photographs'],
+    contentKinds: ['written_testimonial', 'first_name', 'full_name', 'photographs', 'health_condition'],
     channels: ['instagram', 'facebook'],
     purposes: ['advertising'],
     expiration: { kind: 'date', date: clock.day(330) },
@@ -260,7 +261,7 @@ const todaysAuthorizations: DemoSeeder = async (ctx) => {
   await addPatients(ctx, ['lucia', 'sofia', 'grace', 'minh', 'walter']);
   await signFor(ctx, 'lucia', {
     language: 'es',
-    contentKinds: ['written_testimonial', 'first_name', 'photographs', 'city'],
+    contentKinds: ['written_testimonial', 'first_name', 'photographs', 'city', 'health_condition'],
     channels: ['facebook', 'instagram'],
     purposes: ['advertising'],
     expiration: { kind: 'date', date: clock.day(365) },
@@ -359,6 +360,8 @@ const todaysPosts: DemoSeeder = async (ctx) => {
     mediaIds: [before.id, after.id],
     purpose: 'advertising',
     thirdPartyPays: true,
+    // The sponsor the authorization names as the payer.
+    sponsor: 'Summit Orthotics',
     approve: true,
   });
 

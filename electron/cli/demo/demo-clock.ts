@@ -1,4 +1,4 @@
-import { addDaysTo, dayOf, type Day } from '../../../shared/calendar';
+import { addDaysTo, dayOf, workstationTimeZone, type Day } from '../../../shared/calendar';
 
 /**
  * The clock the demo store is created with. A practice's records build up
@@ -13,7 +13,7 @@ import { addDaysTo, dayOf, type Day } from '../../../shared/calendar';
  */
 export class DemoClock {
   /** The real today, fixed when the demo starts: the last chapter's day. */
-  readonly today: Day = dayOf(new Date());
+  readonly today: Day = dayOf(new Date(), workstationTimeZone());
   private offsetMs = 0;
 
   /** A clock that starts at `time` (local, "HH:MM") on the day `startDaysFromToday` days from today. */

@@ -14,6 +14,7 @@ import { ReviewRepliesPage } from '../features/replies/ReviewRepliesPage';
 import { TestimonialsPage } from '../features/testimonials/TestimonialsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { StaffPage } from '../features/staff/StaffPage';
+import { WordingPage } from '../features/wording/WordingPage';
 
 export interface PageEntry {
   path: string;
@@ -38,6 +39,7 @@ export const pages: readonly PageEntry[] = [
   { path: '/reports', label: 'Reports', permission: 'audit.read', Page: ReportsPage },
   { path: '/retention', label: 'Retention', permission: 'records.purge', Page: RetentionPage },
   { path: '/backups', label: 'Backups', permission: 'store.backup', Page: BackupsPage },
+  { path: '/wording', label: 'Wording', permission: 'settings.manage', Page: WordingPage },
   { path: '/settings', label: 'Settings', permission: 'settings.manage', Page: SettingsPage },
   { path: '/account', label: 'My account', permission: null, Page: MyAccountPage },
 ];

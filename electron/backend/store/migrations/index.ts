@@ -3,10 +3,13 @@ import { migration002 } from './002-consents';
 import { migration003 } from './003-marketing';
 import { migration004 } from './004-retention';
 import { migration005 } from './005-scope-index';
-import { migration006 } from './006-integrity-anchor';
+import { migration006 } from './006-paper-signatures-and-wording';
+import { migration007 } from './007-patient-copies-and-certificate-keys';
+import { migration008 } from './008-disclosures-and-replies';
+import { migration009 } from './009-integrity-anchor';
 import type { Migration } from './migration';
 
 /** Every migration, in order. Add new ones at the end with the next number. */
-export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006];
+export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'react';
-import type { BackupInfo, BackupOverview } from '../../../../shared/compliance/backups';
+import { backupTimeOf, type BackupInfo, type BackupOverview } from '../../../../shared/compliance/backups';
 import { useApi } from '../../api/api-context';
+import { useShellCapabilities } from '../../api/use-shell-capabilities';
 import { messageOf } from '../../components/error-message';
 import { PageHeading } from '../../components/PageHeading';
 import { StatusMessage } from '../../components/StatusMessage';
@@ -93,7 +94,17 @@ export function BackupsPage() {
   const { value: overview, error, reload } = useLoaded(load);
   const [backingUp, setBackingUp] = useState(false);
   const [outcome, setOutcome] = useState<{ message: string; tone: 'success' | 'problem' } | null>(null);
-  const [restoring, setRestoring] = useState<BackupInfo | null>(null);
+  const [restoring, setRestoring] = useState<Pick<BackupInfo, 'filePath' | 'fileName'> & { createdAt: string | null } | null>(null);
+  const shell = useShellCapabilities();
+  const [chooseProblem, setChooseProblem] = useState<string | null>(null);
+  // In the desktop app, a backup kept elsewhere (another drive, a copy) is chosen with the Open dialog.
+  const restoreFromFile = () => {
+    setChooseProblem(null);
+    api['shell.choosePath']({ purpose: 'backupFile' }).then(
+      (chosen) => chosen && setRestoring({ filePath: chosen.path, fileName: chosen.name, createdAt: backupTimeOf(chosen.name) }),
+      (failure: unknown) => setChooseProblem(messageOf(failure)),
+    );
+  };
 
   const backUpNow = async () => {
     if (backingUp) return;
@@ -152,6 +163,14 @@ export function BackupsPage() {
             ) : (
               <p className="empty-note">There is no backup in this folder yet.</p>
             )}
+            {shell?.dialogs === 'native' ? (
+              <div className="form-actions">
+                <button type="button" className="button button-secondary" onClick={restoreFromFile}>
+                  Restore from another backup file…
+                </button>
+                {chooseProblem ? <p role="alert">{chooseProblem}</p> : null}
+              </div>
+            ) : null}
           </section>
         </>
       ) : error ? null : (

@@ -24,7 +24,14 @@ const credentialChoices = [
  * the backup first (it opens, its integrity and audit chain hold) and
  * changes nothing if it does not.
  */
-export function RestoreDialog({ backup, onClose }: { backup: BackupInfo; onClose: () => void }) {
+export function RestoreDialog({
+  backup,
+  onClose,
+}: {
+  /** A backup from the list, or a file chosen with the Open dialog (its time then comes from its name, if it has one of ours). */
+  backup: Pick<BackupInfo, 'filePath' | 'fileName'> & { createdAt: string | null };
+  onClose: () => void;
+}) {
   const api = useApi();
   const { applyState } = useAppState();
   const [problem, setProblem] = useState<FormProblem | null>(null);
@@ -56,7 +63,15 @@ export function RestoreDialog({ backup, onClose }: { backup: BackupInfo; onClose
       {(close) => (
         <form noValidate aria-busy={isSubmitting} onSubmit={(event) => void onSubmit(event)}>
           <p>
-            Consent Desk will be put back as it was on <strong>{showInstant(backup.createdAt)}</strong> ({backup.fileName}).
+            {backup.createdAt ? (
+              <>
+                Consent Desk will be put back as it was on <strong>{showInstant(backup.createdAt)}</strong> ({backup.fileName}).
+              </>
+            ) : (
+              <>
+                Consent Desk will be put back as it was when <strong>{backup.fileName}</strong> was made.
+              </>
+            )}
           </p>
           <p>
             <strong>Everything recorded since then is lost</strong>, and <strong>everyone is signed out</strong>, you included.

@@ -3,6 +3,8 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { BackupOverview } from '../../../../shared/compliance/backups';
 import { useApi } from '../../api/api-context';
+import { useShellCapabilities } from '../../api/use-shell-capabilities';
+import { messageOf } from '../../components/error-message';
 import { reportCallError, type FormProblem } from '../../components/call-error';
 import { CheckboxField } from '../../components/CheckboxField';
 import { FormAlert } from '../../components/FormAlert';
@@ -14,10 +16,13 @@ import { scheduleFormSchema, toSchedule, toScheduleForm, type ScheduleFormInput,
 export function ScheduleForm({ overview, onSaved }: { overview: BackupOverview; onSaved: (overview: BackupOverview) => void }) {
   const api = useApi();
   const [problem, setProblem] = useState<FormProblem | null>(null);
+  const shell = useShellCapabilities();
+  const native = shell?.dialogs === 'native';
   const {
     register,
     handleSubmit,
     setError,
+    setValue,
     reset,
     formState: { errors, isSubmitting },
   } = useForm<ScheduleFormInput, unknown, ScheduleFormValues>({
@@ -46,10 +51,35 @@ export function ScheduleForm({ overview, onSaved }: { overview: BackupOverview; 
           label="Backup folder"
           autoComplete="off"
           spellCheck={false}
-          hint="The full path of an existing folder, ideally on another drive. Leave it empty to use the data folder’s own backups folder."
+          readOnly={native}
+          hint={
+            native
+              ? 'Choose a folder, ideally on another drive. Leave it empty to use the data folder’s own backups folder.'
+              : 'The full path of an existing folder, ideally on another drive. Leave it empty to use the data folder’s own backups folder.'
+          }
           registration={register('folder')}
           error={errors.folder?.message}
         />
+        {native ? (
+          <div className="form-actions">
+            <button
+              type="button"
+              className="button button-secondary"
+              onClick={() => {
+                setProblem(null);
+                api['shell.choosePath']({ purpose: 'backupFolder' }).then(
+                  (chosen) => chosen && setValue('folder', chosen.path, { shouldDirty: true }),
+                  (error: unknown) => setProblem({ message: messageOf(error), focus: true }),
+                );
+              }}
+            >
+              Choose folder…
+            </button>
+            <button type="button" className="button button-secondary" onClick={() => setValue('folder', '', { shouldDirty: true })}>
+              Use the data folder’s backups folder
+            </button>
+          </div>
+        ) : null}
         <div className="compliance-fields">
           <FormField
             label="Back up every (hours)"

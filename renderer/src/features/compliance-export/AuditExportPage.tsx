@@ -1,8 +1,14 @@
+import { useCallback, useState } from 'react';
 import type { ExportJob } from '../../../../shared/compliance/audit-bundle';
+import type { CallInput } from '../../../../shared/contract';
+import { useApi } from '../../api/api-context';
+import { useShellCapabilities } from '../../api/use-shell-capabilities';
+import { messageOf } from '../../components/error-message';
 import { PageHeading } from '../../components/PageHeading';
 import { StatusMessage } from '../../components/StatusMessage';
 import { ExportForm } from './ExportForm';
 import { ExportJobPanel } from './ExportJobPanel';
+import { VerifyBundleFile } from './VerifyBundleFile';
 import { useExportJob } from './use-export-job';
 import '../../components/buttons.css';
 import '../compliance/compliance.css';
@@ -25,7 +31,25 @@ function announcement(job: ExportJob | null): string | null {
 
 /** Export for audit: a signed zip bundle of a period's authorizations, posts and audit trail, with its progress. */
 export function AuditExportPage() {
+  const api = useApi();
+  const shell = useShellCapabilities();
   const { job, error, starting, cancelling, pollFailed, checkAgain, start, cancel } = useExportJob();
+  const [chooseError, setChooseError] = useState<string | null>(null);
+  // In the desktop app the bundle goes where the system's Save dialog says.
+  const startWhereChosen = useCallback(
+    async (params: CallInput<'exports.start'>) => {
+      setChooseError(null);
+      if (shell?.dialogs !== 'native') return start(params);
+      try {
+        const chosen = await api['shell.choosePath']({ purpose: 'bundle', suggestedName: `audit-bundle-${params.from}-to-${params.to}.zip` });
+        return chosen ? start({ ...params, destinationPath: chosen.path }) : null;
+      } catch (failure) {
+        setChooseError(messageOf(failure));
+        return null;
+      }
+    },
+    [api, shell, start],
+  );
   return (
     <>
       <PageHeading>Export for audit</PageHeading>
@@ -34,7 +58,7 @@ export function AuditExportPage() {
         and posts, the audit trail of the period and a manifest signed by the practice certificate. Anyone can check it with{' '}
         <code>consent-desk verify-bundle</code>, without Consent Desk’s data or a password.
       </p>
-      <StatusMessage tone={error ? 'problem' : job?.state === 'done' ? 'success' : 'info'}>{error ?? announcement(job)}</StatusMessage>
+      <StatusMessage tone={error || chooseError ? 'problem' : job?.state === 'done' ? 'success' : 'info'}>{error ?? chooseError ?? announcement(job)}</StatusMessage>
       {pollFailed && job?.state === 'running' ? (
         <div className="form-actions compliance-section">
           <button type="button" className="button button-secondary" onClick={checkAgain}>
@@ -42,8 +66,9 @@ export function AuditExportPage() {
           </button>
         </div>
       ) : null}
-      <ExportForm onStart={start} starting={starting} />
+      <ExportForm onStart={startWhereChosen} starting={starting} />
       {job ? <ExportJobPanel job={job} cancelling={cancelling} onCancel={() => void cancel()} /> : null}
+      <VerifyBundleFile />
     </>
   );
 }

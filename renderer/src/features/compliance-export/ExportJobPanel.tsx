@@ -3,6 +3,7 @@ import type { ExportJob } from '../../../../shared/compliance/audit-bundle';
 import { counted, formatBytes, formatCount, showDay, showInstant } from '../compliance/compliance-format';
 import { ProgressBar } from '../compliance/ProgressBar';
 import { exportPhaseLabels, filesText } from './export-phases';
+import { ShowInFolder } from '../../components/ShowInFolder';
 import { VerifyBundle } from './VerifyBundle';
 import '../../components/buttons.css';
 
@@ -116,6 +117,7 @@ export function ExportJobPanel({ job, cancelling, onCancel }: ExportJobPanelProp
             Send the auditor this file. They can check it without Consent Desk’s data or any password:{' '}
             <code>consent-desk verify-bundle {job.fileName}</code>
           </p>
+          <ShowInFolder filePath={job.filePath} />
           <VerifyBundle key={job.id} exportId={job.id} />
         </>
       ) : null}

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { CallInput } from '../../../../shared/contract';
 import { useApi } from '../../api/api-context';
+import { useShellCapabilities } from '../../api/use-shell-capabilities';
 import { downloadFile } from '../../components/download-file';
 import { messageOf } from '../../components/error-message';
 import { VisuallyHidden } from '../../components/VisuallyHidden';
@@ -22,11 +23,18 @@ interface DownloadReportButtonProps {
 export function DownloadReportButton({ name, request, onOutcome }: DownloadReportButtonProps) {
   const api = useApi();
   const [busy, setBusy] = useState(false);
+  const shell = useShellCapabilities();
 
   const download = async () => {
     if (busy) return;
     setBusy(true);
     try {
+      if (shell?.dialogs === 'native') {
+        // The system's Save dialog; nothing happens if it is cancelled.
+        const saved = await api['shell.savePdf']({ source: { call: 'reports.pdf', input: request } });
+        if (saved) onOutcome({ message: `The ${name} report is saved as ${saved.name} (signed PDF).`, tone: 'success' });
+        return;
+      }
       const file = await api['reports.pdf'](request);
       downloadFile(file);
       onOutcome({ message: `The ${name} report is saved as ${file.fileName} (signed PDF, SHA-256 ${file.sha256}).`, tone: 'success' });
@@ -44,7 +52,8 @@ export function DownloadReportButton({ name, request, onOutcome }: DownloadRepor
       aria-disabled={busy || undefined}
       onClick={() => void download()}
     >
-      Download PDF<VisuallyHidden> ({name})</VisuallyHidden>
+      {shell?.dialogs === 'native' ? 'Save PDF…' : 'Download PDF'}
+      <VisuallyHidden> ({name})</VisuallyHidden>
     </button>
   );
 }

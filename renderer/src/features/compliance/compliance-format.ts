@@ -1,4 +1,5 @@
-import { addDaysTo, dayOf, formatDay, type Day } from '../../../../shared/calendar';
+import { addDaysTo, formatDay, type Day } from '../../../../shared/calendar';
+import { practiceToday, showPracticeDayOf, showPracticeMoment } from '../session/practice-time-zone';
 
 /** "143 kB", "2.4 MB": a file's size for people (the exact count of bytes goes beside it where it matters). */
 export function formatBytes(bytes: number): string {
@@ -25,12 +26,12 @@ export function counted(n: number, singular: string, plural = `${singular}s`): s
 
 /** "March 12, 2027": the practice's calendar day of an instant. */
 export function showDayOf(instant: string): string {
-  return formatDay(dayOf(new Date(instant)), 'en');
+  return showPracticeDayOf(instant);
 }
 
-/** "March 12, 2027 at 9:30 AM": an instant on this workstation's clock. */
+/** "March 12, 2027 at 9:30 AM": an instant on the practice's clock. */
 export function showInstant(instant: string): string {
-  return new Date(instant).toLocaleString('en-US', { dateStyle: 'long', timeStyle: 'short' });
+  return showPracticeMoment(instant);
 }
 
 /** "March 12, 2027": a day (YYYY-MM-DD). */
@@ -38,9 +39,9 @@ export function showDay(day: Day): string {
   return formatDay(day, 'en');
 }
 
-/** The practice's calendar day today, on this workstation. */
+/** The practice's calendar day today, in its time zone. */
 export function todayHere(): Day {
-  return dayOf(new Date());
+  return practiceToday();
 }
 
 /** The last twelve months up to today, both included: the range the forms start with. */

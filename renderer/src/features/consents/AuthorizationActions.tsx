@@ -1,6 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import type { AuthorizationSummary } from '../../../../shared/authorization/record';
 import { useApi } from '../../api/api-context';
+import { useShellCapabilities } from '../../api/use-shell-capabilities';
 import { downloadFile } from '../../components/download-file';
 import { messageOf } from '../../components/error-message';
 import { VisuallyHidden } from '../../components/VisuallyHidden';
@@ -8,6 +9,7 @@ import { patientsHref } from '../patients/patients-route';
 import { authorizationLabel } from './authorization-text';
 import { DiscardDraftButton } from './DiscardDraftButton';
 import { ExpirationEventDialog } from './ExpirationEventDialog';
+import { PaperSignatureDialog } from './PaperSignatureDialog';
 import { PrintDialog } from './PrintDialog';
 import { RevokeDialog } from './RevokeDialog';
 import '../../components/buttons.css';
@@ -19,43 +21,114 @@ export interface ActionOutcome {
 }
 
 interface AuthorizationActionsProps {
-  authorization: AuthorizationSummary;
+  authorization: AuthorizationSummary & { patientName?: string };
   /** `row`: small buttons in the patient's list, each naming its authorization; `page`: the authorization's own page. */
   layout: 'row' | 'page';
   /** Something changed or happened: say it, and reload what is shown. */
   onOutcome: (outcome: ActionOutcome, changed: boolean) => void;
 }
 
-type OpenDialog = 'revoke' | 'event' | 'print' | null;
+type OpenDialog = 'revoke' | 'event' | 'print' | 'paper' | null;
 
 /**
  * What can be done with an authorization in its state: continue a draft;
- * save or print the signed PDF; record a revocation or the expiration event;
- * save the revocation acknowledgment.
+ * save or print the signed PDF (the patient's copy, recorded as given);
+ * record that the patient declined a copy; record a revocation or the
+ * expiration event; save the revocation acknowledgment. In the desktop app
+ * saving opens the system's Save dialog and Print the print dialog; in a
+ * browser the PDF downloads.
  */
 export function AuthorizationActions({ authorization: a, layout, onOutcome }: AuthorizationActionsProps) {
   const api = useApi();
   const [dialog, setDialog] = useState<OpenDialog>(null);
+  const [savedPath, setSavedPath] = useState<string | null>(null);
+  const shell = useShellCapabilities();
+  const native = shell?.dialogs === 'native';
   const size = layout === 'row' ? ' button-small' : '';
   const which: ReactNode = layout === 'row' ? <VisuallyHidden>{` (${authorizationLabel(a)})`}</VisuallyHidden> : null;
   const final = a.stage === 'final';
   const revoked = a.revokedAt !== null;
   const endsOnEvent = a.terms.expiration.kind === 'event';
 
+  const source = (kind: 'authorization' | 'revocation') =>
+    kind === 'authorization' ? ({ call: 'consents.pdf', input: { id: a.id } } as const) : ({ call: 'consents.revocationPdf', input: { id: a.id } } as const);
+
+  const printForPaper = async () => {
+    const done = 'Have it signed, then record the paper signature with a scan.';
+    try {
+      if (shell?.canPrint) {
+        const outcome = await api['shell.printPdf']({ source: { call: 'consents.paperForm', input: { id: a.id } } });
+        if (!outcome.printed) {
+          onOutcome({ message: outcome.reason ?? 'Nothing was printed.', tone: 'problem' }, false);
+          return;
+        }
+        onOutcome({ message: `The form to sign on paper went to the printer. ${done}`, tone: 'success' }, true);
+        return;
+      }
+      const file = await api['consents.paperForm']({ id: a.id });
+      downloadFile(file);
+      onOutcome({ message: `The form to sign on paper is saved as ${file.fileName}. Print it. ${done}`, tone: 'success' }, true);
+    } catch (error) {
+      onOutcome({ message: messageOf(error), tone: 'problem' }, false);
+    }
+  };
+
   const save = async (kind: 'authorization' | 'revocation') => {
     try {
-      const file = kind === 'authorization' ? await api['consents.pdf']({ id: a.id }) : await api['consents.revocationPdf']({ id: a.id });
-      downloadFile(file);
+      let name: string;
+      if (native) {
+        const saved = await api['shell.savePdf']({ source: source(kind) });
+        if (!saved) return; // The Save dialog was cancelled.
+        name = saved.name;
+        setSavedPath(saved.path);
+      } else {
+        const file = kind === 'authorization' ? await api['consents.pdf']({ id: a.id }) : await api['consents.revocationPdf']({ id: a.id });
+        downloadFile(file);
+        name = file.fileName;
+      }
+      if (kind === 'authorization') await api['consents.recordPatientCopy']({ id: a.id, method: 'saved' });
       onOutcome(
         {
           message:
             kind === 'authorization'
-              ? `The patient’s copy is saved as ${file.fileName}. Give it to the patient.`
-              : `The revocation acknowledgment is saved as ${file.fileName}. Send it to the patient.`,
+              ? `The patient’s copy is saved as ${name}. Give it to the patient.`
+              : `The revocation acknowledgment is saved as ${name}. Send it to the patient.`,
           tone: 'success',
         },
-        false,
+        kind === 'authorization',
       );
+    } catch (error) {
+      onOutcome({ message: messageOf(error), tone: 'problem' }, false);
+    }
+  };
+
+  const print = async () => {
+    try {
+      const outcome = await api['shell.printPdf']({ source: source('authorization') });
+      if (!outcome.printed) {
+        onOutcome({ message: outcome.reason ?? 'Nothing was printed.', tone: 'problem' }, false);
+        return;
+      }
+      await api['consents.recordPatientCopy']({ id: a.id, method: 'printed' });
+      onOutcome({ message: 'The patient’s copy went to the printer. Give it to the patient.', tone: 'success' }, true);
+    } catch (error) {
+      onOutcome({ message: messageOf(error), tone: 'problem' }, false);
+    }
+  };
+
+  const declined = async () => {
+    try {
+      await api['consents.recordPatientCopy']({ id: a.id, method: 'declined' });
+      onOutcome({ message: 'Recorded: the patient declined a copy.', tone: 'success' }, true);
+    } catch (error) {
+      onOutcome({ message: messageOf(error), tone: 'problem' }, false);
+    }
+  };
+
+  const showInFolder = async () => {
+    if (!savedPath) return;
+    try {
+      await api['shell.showInFolder']({ path: savedPath });
     } catch (error) {
       onOutcome({ message: messageOf(error), tone: 'problem' }, false);
     }
@@ -68,6 +141,12 @@ export function AuthorizationActions({ authorization: a, layout, onOutcome }: Au
           <a className={`button button-primary${size}`} href={patientsHref.draft(a.id)}>
             Continue draft{which}
           </a>
+          <button type="button" className={`button button-secondary${size}`} onClick={() => void printForPaper()}>
+            Print for a paper signature{which}
+          </button>
+          <button type="button" className={`button button-secondary${size}`} onClick={() => setDialog('paper')}>
+            Record a paper signature{which}
+          </button>
           <DiscardDraftButton
             draft={a}
             small={layout === 'row'}
@@ -87,9 +166,19 @@ export function AuthorizationActions({ authorization: a, layout, onOutcome }: Au
           <button type="button" className={`button button-secondary${size}`} onClick={() => void save('authorization')}>
             Save patient’s copy{which}
           </button>
-          <button type="button" className={`button button-secondary${size}`} onClick={() => setDialog('print')}>
+          <button type="button" className={`button button-secondary${size}`} onClick={() => (shell?.canPrint ? void print() : setDialog('print'))}>
             Print{which}
           </button>
+          {layout === 'page' ? (
+            <button type="button" className={`button button-secondary${size}`} onClick={() => void declined()}>
+              Patient declined a copy
+            </button>
+          ) : null}
+          {savedPath ? (
+            <button type="button" className={`button button-secondary${size}`} onClick={() => void showInFolder()}>
+              Show in folder{which}
+            </button>
+          ) : null}
         </>
       ) : null}
       {final && revoked ? (
@@ -108,6 +197,16 @@ export function AuthorizationActions({ authorization: a, layout, onOutcome }: Au
         </button>
       ) : null}
       {dialog === 'print' ? <PrintDialog onSave={() => void save('authorization')} onClose={() => setDialog(null)} /> : null}
+      {dialog === 'paper' ? (
+        <PaperSignatureDialog
+          authorization={a}
+          signerName={a.terms.representative?.name ?? a.patientName ?? ''}
+          onClose={() => setDialog(null)}
+          onRecorded={() =>
+            onOutcome({ message: 'The paper signature is recorded: the authorization is final and its PDF is signed.', tone: 'success' }, true)
+          }
+        />
+      ) : null}
       {dialog === 'revoke' ? (
         <RevokeDialog
           authorization={a}

@@ -24,6 +24,7 @@ import { SelectField } from '../../components/SelectField';
 import { StatusMessage } from '../../components/StatusMessage';
 import { SubmitButton } from '../../components/SubmitButton';
 import { useAppState } from '../session/app-state-context';
+import { practiceTimeZone } from '../session/practice-time-zone';
 import {
   authorizationFormSchema,
   formFieldOf,
@@ -31,6 +32,7 @@ import {
   type AuthorizationFormValues,
 } from './authorization-form-schema';
 import { DocumentView } from './DocumentView';
+import { FreeTextLanguageNotice, type FreeTextEntry } from './FreeTextLanguageNotice';
 import { OtherEntriesField } from './OtherEntriesField';
 import { ProblemList, type ListedProblem } from './ProblemList';
 import { useLivePreview } from './use-live-preview';
@@ -60,11 +62,22 @@ const fieldOfIssue = Object.fromEntries(
     'representative.name',
     'representative.authority',
     'representative.authorityDetail',
+    'minorSignsAlone.reason',
   ].flatMap((path) => {
     const field = formFieldOf(path);
     return field ? [[path, field], [`terms.${path}`, field]] : [];
   }),
 ) as Partial<Record<string, AuthorizationFormField>>;
+
+/** What the coordinator typed that the document prints as typed. */
+function freeTextEntries(values: AuthorizationFormValues): FreeTextEntry[] {
+  return [
+    ...(values.otherChannels ?? []).map((e, i) => ({ where: `Other channel ${i + 1}`, text: e?.text ?? '', kind: 'otherChannel' as const })),
+    ...(values.otherPurposes ?? []).map((e, i) => ({ where: `Other purpose ${i + 1}`, text: e?.text ?? '', kind: 'otherPurpose' as const })),
+    ...(values.expirationKind === 'event' ? [{ where: 'The event that ends it', text: values.expirationEvent ?? '', kind: 'event' as const }] : []),
+    ...(values.signsForPatient ? [{ where: 'Authority details', text: values.authorityDetail ?? '', kind: 'authorityDetail' as const }] : []),
+  ];
+}
 
 interface AuthorizationEditorProps {
   patientId: string;
@@ -133,8 +146,8 @@ export function AuthorizationEditor({ patientId, draftId: initialDraftId, defaul
       const draft = await persist(terms);
       setSaved(
         draft.problems.length
-          ? `Draft saved at ${new Date().toLocaleTimeString('en-US', { timeStyle: 'short' })}. It is not complete yet.`
-          : `Draft saved at ${new Date().toLocaleTimeString('en-US', { timeStyle: 'short' })}. It is ready for the patient to sign.`,
+          ? `Draft saved at ${new Date().toLocaleTimeString('en-US', { timeStyle: 'short', timeZone: practiceTimeZone() })}. It is not complete yet.`
+          : `Draft saved at ${new Date().toLocaleTimeString('en-US', { timeStyle: 'short', timeZone: practiceTimeZone() })}. It is ready for the patient to sign.`,
       );
     } catch (error) {
       setProblem(reportCallError(error, setError, fieldOfIssue));
@@ -182,6 +195,19 @@ export function AuthorizationEditor({ patientId, draftId: initialDraftId, defaul
           registration={register('contentKinds')}
           error={errors.contentKinds?.message}
         />
+        {values.contentKinds?.includes('health_condition') ? (
+          <OtherEntriesField
+            name="conditions"
+            legend="Which conditions or treatments (optional)"
+            hint="Name them, such as “knee replacement”, to allow only these. Leave empty to allow any health information."
+            itemLabel="Condition or treatment"
+            addLabel="Name a condition or treatment"
+            max={10}
+            control={control}
+            register={register}
+            errors={errors}
+          />
+        ) : null}
         <ChoiceGroupField
           legend="Where it may appear"
           type="checkbox"
@@ -280,7 +306,20 @@ export function AuthorizationEditor({ patientId, draftId: initialDraftId, defaul
               error={errors.authorityDetail?.message}
             />
           </div>
-        ) : null}
+        ) : (
+          <>
+            <CheckboxField label="The patient is a minor who may sign for themself under state law (for example, emancipated)" {...register('minorSignsAlone')} />
+            {values.minorSignsAlone ? (
+              <FormField
+                label="Why this minor may sign alone"
+                autoComplete="off"
+                hint="Recorded with your name, such as “emancipated minor, court order 24-117”."
+                registration={register('minorSignsAloneReason')}
+                error={errors.minorSignsAloneReason?.message}
+              />
+            ) : null}
+          </>
+        )}
         <div className="form-actions editor-actions">
           <SubmitButton busy={isSubmitting && !handingOver}>Save draft</SubmitButton>
           <button
@@ -304,6 +343,7 @@ export function AuthorizationEditor({ patientId, draftId: initialDraftId, defaul
       <section className="editor-preview" aria-labelledby="preview-heading">
         <h2 id="preview-heading">Preview: what the patient will see</h2>
         <ProblemList problems={listed} updating={preview.updating} />
+        <FreeTextLanguageNotice language={language} entries={freeTextEntries(values)} />
         <StatusMessage tone="problem">{preview.error}</StatusMessage>
         <div className="preview-scroll card" tabIndex={0} role="region" aria-label={`Preview of the authorization in ${language === 'es' ? 'Spanish' : 'English'}`} aria-busy={preview.updating}>
           {preview.document ? <DocumentView document={preview.document} titleLevel={3} size="compact" /> : <p>Preparing the preview…</p>}

@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import type { AuthorizationDetail } from '../../../../shared/authorization/record';
-import { dayOf } from '../../../../shared/calendar';
+import { practiceToday } from '../session/practice-time-zone';
 import { patientName } from '../../../../shared/patients';
 import { useApi } from '../../api/api-context';
 import { PageHeading } from '../../components/PageHeading';
@@ -64,7 +64,7 @@ export function AuthorizationEditorView({
     );
   }
 
-  const today = dayOf(new Date());
+  const today = practiceToday();
   return (
     <>
       <a className="back-link" href={patientsHref.patient(target.patientId)}>

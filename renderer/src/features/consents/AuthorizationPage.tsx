@@ -1,5 +1,7 @@
 import { useCallback, useState } from 'react';
+import { patientCopyLabels } from '../../../../shared/authorization/patient-copy';
 import { revocationMethodLabels } from '../../../../shared/authorization/record';
+import { formatDay } from '../../../../shared/calendar';
 import { useApi } from '../../api/api-context';
 import { PageHeading } from '../../components/PageHeading';
 import { StatusMessage } from '../../components/StatusMessage';
@@ -65,11 +67,33 @@ export function AuthorizationPage({ authorizationId, witnessed }: { authorizatio
             <>
               <dt>Signed</dt>
               <dd>
-                By {a.evidence.signerName}, {momentOfInstant(a.evidence.signedAt)}
+                By {a.evidence.signerName},{' '}
+                {a.evidence.method === 'paper' && a.evidence.paperSignedOn
+                  ? `on paper, dated ${formatDay(a.evidence.paperSignedOn, 'en')}`
+                  : momentOfInstant(a.evidence.signedAt)}
                 {a.terms.representative ? ` (for the patient, as ${a.terms.representative.name})` : ''}
               </dd>
-              <dt>Witness</dt>
+              {a.evidence.scan ? (
+                <>
+                  <dt>Scan of the paper</dt>
+                  <dd>
+                    {a.evidence.scan.mimeType === 'application/pdf' ? 'PDF' : a.evidence.scan.mimeType === 'image/png' ? 'PNG image' : 'JPEG image'},{' '}
+                    {a.evidence.scan.pages === 1 ? '1 page' : `${a.evidence.scan.pages} pages`}, kept in the signed PDF
+                  </dd>
+                </>
+              ) : null}
+              <dt>{a.evidence.method === 'paper' ? 'Attested by' : 'Witness'}</dt>
               <dd>{a.evidence.witnessName && a.evidence.witnessedAt ? `${a.evidence.witnessName}, ${momentOfInstant(a.evidence.witnessedAt)}` : 'Not yet'}</dd>
+            </>
+          ) : null}
+          {a.stage === 'final' ? (
+            <>
+              <dt>Patient’s copy</dt>
+              <dd>
+                {a.patientCopy
+                  ? `${patientCopyLabels[a.patientCopy.method]}: ${a.patientCopy.recordedBy.displayName}, ${momentOfInstant(a.patientCopy.recordedAt)}`
+                  : 'Not given yet: print it, save it for the patient, or record that they declined it.'}
+              </dd>
             </>
           ) : null}
           {a.pdfSha256 ? (

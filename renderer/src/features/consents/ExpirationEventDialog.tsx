@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import type { AuthorizationDetail, AuthorizationSummary } from '../../../../shared/authorization/record';
-import { dayOf } from '../../../../shared/calendar';
+import { practiceToday } from '../session/practice-time-zone';
 import { contract } from '../../../../shared/contract';
 import { useApi } from '../../api/api-context';
 import { reportCallError, type FormProblem } from '../../components/call-error';
@@ -36,7 +36,7 @@ export function ExpirationEventDialog({
     formState: { errors, isSubmitting },
   } = useForm<EventFormInput, unknown, EventFormValues>({
     resolver: zodResolver(eventFormSchema),
-    defaultValues: { occurredOn: dayOf(new Date()) },
+    defaultValues: { occurredOn: practiceToday() },
   });
   const event = authorization.terms.expiration.kind === 'event' ? authorization.terms.expiration.event : '';
 

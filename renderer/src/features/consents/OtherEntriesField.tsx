@@ -8,7 +8,7 @@ import '../../components/buttons.css';
 import '../../components/choice-group.css';
 
 interface OtherEntriesFieldProps {
-  name: 'otherChannels' | 'otherPurposes';
+  name: 'otherChannels' | 'otherPurposes' | 'conditions';
   legend: string;
   hint: string;
   /** "Other channel": each row is labelled with it and its number. */

@@ -3,12 +3,11 @@ import { useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { revocationMethodLabels, revocationMethods, type AuthorizationDetail, type AuthorizationSummary } from '../../../../shared/authorization/record';
-import { dayOf } from '../../../../shared/calendar';
+import { practiceToday } from '../session/practice-time-zone';
 import { contract } from '../../../../shared/contract';
 import { useApi } from '../../api/api-context';
 import { reportCallError, type FormProblem } from '../../components/call-error';
 import { Dialog } from '../../components/Dialog';
-import { FieldMessages, describedByOf } from '../../components/FieldMessages';
 import { FormAlert } from '../../components/FormAlert';
 import { FormField } from '../../components/FormField';
 import { base64Of } from '../../components/read-file';
@@ -16,23 +15,13 @@ import { SelectField } from '../../components/SelectField';
 import { SubmitButton } from '../../components/SubmitButton';
 import { TextAreaField } from '../../components/TextAreaField';
 import { authorizationLabel } from './authorization-text';
+import { ScanFileField, scanProblem, type ScanType } from './ScanFileField';
 import './consents.css';
 
 /** The revocation form checks what `consents.revoke` checks; the scan is read separately, from the file picked. */
 const revokeFormSchema = contract['consents.revoke'].input.omit({ id: true, scan: true });
 type RevokeFormInput = z.input<typeof revokeFormSchema>;
 type RevokeFormValues = z.output<typeof revokeFormSchema>;
-
-const scanTypes = ['application/pdf', 'image/png', 'image/jpeg'] as const;
-type ScanType = (typeof scanTypes)[number];
-const maxScanBytes = 20_000_000;
-
-function scanProblem(file: File | null): string | null {
-  if (!file) return null;
-  if (!(scanTypes as readonly string[]).includes(file.type)) return 'Attach a PDF, PNG or JPEG scan.';
-  if (file.size > maxScanBytes) return 'The scan is larger than 20 MB.';
-  return null;
-}
 
 /**
  * Record the patient's written revocation: when and how it arrived, a note
@@ -60,7 +49,7 @@ export function RevokeDialog({
     formState: { errors, isSubmitting },
   } = useForm<RevokeFormInput, unknown, RevokeFormValues>({
     resolver: zodResolver(revokeFormSchema),
-    defaultValues: { receivedOn: dayOf(new Date()), method: 'in_person', note: '' },
+    defaultValues: { receivedOn: practiceToday(), method: 'in_person', note: '' },
   });
 
   return (
@@ -109,25 +98,16 @@ export function RevokeDialog({
               ))}
             </SelectField>
             <TextAreaField label="Note (optional)" hint="Such as “letter dated November 27”." registration={register('note')} error={errors.note?.message} />
-            <div className="field">
-              <label htmlFor={scanId} className="field-label">
-                Scan of the revocation (optional)
-              </label>
-              <FieldMessages id={scanId} hint="A PDF, PNG or JPEG file of at most 20 MB." error={scanError ?? undefined} />
-              <input
-                id={scanId}
-                type="file"
-                className="field-input"
-                accept=".pdf,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg"
-                aria-invalid={scanError ? true : undefined}
-                aria-describedby={describedByOf(scanId, 'hint', scanError ?? undefined)}
-                onChange={(event) => {
-                  const file = event.target.files?.[0] ?? null;
-                  setScan(file);
-                  setScanError(scanProblem(file));
-                }}
-              />
-            </div>
+            <ScanFileField
+              id={scanId}
+              label="Scan of the revocation (optional)"
+              hint="A PDF, PNG or JPEG file of at most 20 MB."
+              error={scanError}
+              onPick={(file) => {
+                setScan(file);
+                setScanError(scanProblem(file));
+              }}
+            />
             <div className="dialog-actions">
               <button type="button" className="button button-secondary" onClick={close}>
                 Cancel

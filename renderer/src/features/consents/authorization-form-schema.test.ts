@@ -9,7 +9,7 @@ describe('the authorization form', () => {
   it('stands for exactly the terms it was filled from', () => {
     const terms = completeTerms({
       language: 'es',
-      scope: { contentKinds: ['video'], channels: ['x'], otherChannels: ['Lobby screen'], purposes: [], otherPurposes: ['Fundraising'] },
+      scope: { contentKinds: ['video'], channels: ['x'], otherChannels: ['Lobby screen'], purposes: [], otherPurposes: ['Fundraising'], conditions: [] },
       expiration: { kind: 'event', event: 'End of treatment' },
       remuneration: { thirdPartyPays: true, payer: 'Acme Devices' },
       representative: { name: 'Ana Lopez', authority: 'other', authorityDetail: 'Court order 12' },

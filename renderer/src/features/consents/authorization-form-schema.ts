@@ -26,6 +26,7 @@ const authorizationFormShape = z
     otherChannels: z.array(entry(120)).max(10, 'List at most 10 other channels.'),
     purposes: z.array(z.enum(purposes)),
     otherPurposes: z.array(entry(200)).max(5, 'List at most 5 other purposes.'),
+    conditions: z.array(entry(120)).max(10, 'List at most 10 conditions.'),
     expirationKind: z.enum(['date', 'event']),
     expirationDate: z.string(),
     expirationEvent: z.string().max(300, 'Use at most 300 characters.'),
@@ -35,6 +36,8 @@ const authorizationFormShape = z
     representativeName: z.string().max(200, 'Use at most 200 characters.'),
     authority: z.enum([...representativeAuthorities, '']),
     authorityDetail: z.string().max(300, 'Use at most 300 characters.'),
+    minorSignsAlone: z.boolean(),
+    minorSignsAloneReason: z.string().max(300, 'Use at most 300 characters.'),
   })
   .superRefine((values, ctx) => {
     if (values.expirationKind === 'date' && !isDay(values.expirationDate)) {
@@ -57,6 +60,7 @@ export function termsOfForm(values: z.output<typeof authorizationFormShape>): z.
       otherChannels: filled(values.otherChannels),
       purposes: values.purposes,
       otherPurposes: filled(values.otherPurposes),
+      conditions: values.contentKinds.includes('health_condition') ? filled(values.conditions) : [],
     },
     expiration:
       values.expirationKind === 'date'
@@ -71,6 +75,7 @@ export function termsOfForm(values: z.output<typeof authorizationFormShape>): z.
         }
       : null,
     combinedWith: [],
+    minorSignsAlone: !values.signsForPatient && values.minorSignsAlone ? { reason: values.minorSignsAloneReason.trim() } : null,
   };
 }
 
@@ -85,6 +90,7 @@ export function newAuthorizationForm(today: Day): AuthorizationFormValues {
     otherChannels: [],
     purposes: [],
     otherPurposes: [],
+    conditions: [],
     expirationKind: 'date',
     expirationDate: addDaysTo(today, 365),
     expirationEvent: '',
@@ -94,6 +100,8 @@ export function newAuthorizationForm(today: Day): AuthorizationFormValues {
     representativeName: '',
     authority: '',
     authorityDetail: '',
+    minorSignsAlone: false,
+    minorSignsAloneReason: '',
   };
 }
 
@@ -106,6 +114,7 @@ export function formOfTerms(terms: AuthorizationTerms, today: Day): Authorizatio
     otherChannels: terms.scope.otherChannels.map((text) => ({ text })),
     purposes: [...terms.scope.purposes],
     otherPurposes: terms.scope.otherPurposes.map((text) => ({ text })),
+    conditions: (terms.scope.conditions ?? []).map((text) => ({ text })),
     expirationKind: terms.expiration.kind,
     expirationDate: terms.expiration.kind === 'date' ? terms.expiration.date : addDaysTo(today, 365),
     expirationEvent: terms.expiration.kind === 'event' ? terms.expiration.event : '',
@@ -115,6 +124,8 @@ export function formOfTerms(terms: AuthorizationTerms, today: Day): Authorizatio
     representativeName: terms.representative?.name ?? '',
     authority: terms.representative?.authority ?? '',
     authorityDetail: terms.representative?.authorityDetail ?? '',
+    minorSignsAlone: Boolean(terms.minorSignsAlone),
+    minorSignsAloneReason: terms.minorSignsAlone?.reason ?? '',
   };
 }
 
@@ -129,9 +140,11 @@ export function formFieldOf(path: string): AuthorizationFormField | null {
     case 'language':
       return 'language';
     case 'scope':
-      return second === 'contentKinds' || second === 'channels' || second === 'otherChannels' || second === 'purposes' || second === 'otherPurposes'
+      return second === 'contentKinds' || second === 'channels' || second === 'otherChannels' || second === 'purposes' || second === 'otherPurposes' || second === 'conditions'
         ? second
         : null;
+    case 'minorSignsAlone':
+      return 'minorSignsAloneReason';
     case 'expiration':
       return second === 'event' ? 'expirationEvent' : 'expirationDate';
     case 'remuneration':

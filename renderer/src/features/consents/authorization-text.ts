@@ -1,6 +1,7 @@
 import type { AuthorizationSummary } from '../../../../shared/authorization/record';
 import { languageNames } from '../../../../shared/authorization/scope';
 import { formatDay } from '../../../../shared/calendar';
+import { showPracticeDayOf, showPracticeMoment } from '../session/practice-time-zone';
 
 /** When it ends, for staff screens: "June 30, 2027" or "When: end of my treatment". */
 export function expirationText(summary: Pick<AuthorizationSummary, 'terms' | 'expirationEventAt'>): string {
@@ -14,14 +15,13 @@ export function languageText(summary: Pick<AuthorizationSummary, 'language'>): s
   return summary.language === 'en' ? 'English' : `Spanish (${languageNames.es})`;
 }
 
-/** The local day of an instant the backend stored in UTC, for people. */
+/** The practice's day of an instant the backend stored in UTC, for people. */
 export function dayOfInstant(instant: string): string {
-  const date = new Date(instant);
-  return date.toLocaleDateString('en-US', { year: 'numeric', month: 'long', day: 'numeric' });
+  return showPracticeDayOf(instant);
 }
 
 export function momentOfInstant(instant: string): string {
-  return new Date(instant).toLocaleString('en-US', { dateStyle: 'long', timeStyle: 'short' });
+  return showPracticeMoment(instant);
 }
 
 /** Names one authorization among a patient's several, for buttons read out of context. */

@@ -49,6 +49,20 @@ export function MarketingDashboardPage() {
             ) : null}
             <TakedownList posts={required} canWrite={canWrite} onRecord={setRecording} />
           </section>
+          {dashboard.reviewRequired.length ? (
+            <section className="card dashboard-section" aria-labelledby="review-heading">
+              <h2 id="review-heading" className="section-heading">
+                To review: the patient came of age ({dashboard.reviewRequired.length})
+              </h2>
+              <p className="takedown-intro">
+                A parent signed the consent behind these posts, and the patient has since come of age. What was already
+                published in reliance on the parent’s authorization stays lawful, so the posts are not taken down
+                automatically; the consent covers nothing new. Review each post, and ask the front desk for a new
+                authorization signed by the patient before any new use.
+              </p>
+              <TakedownList posts={dashboard.reviewRequired} canWrite={canWrite} onRecord={setRecording} reason={(post) => post.reviewReason} />
+            </section>
+          ) : null}
           <section className="card dashboard-section" aria-labelledby="expiring-heading">
             <h2 id="expiring-heading" className="section-heading">
               Consents expiring soon

@@ -6,7 +6,18 @@ import { hashHref } from '../marketing/use-hash-query';
 import { postName } from '../posts/post-naming';
 
 /** Published posts whose consent no longer covers them: what, where, why, and the button to record it is done. */
-export function TakedownList({ posts, canWrite, onRecord }: { posts: PostView[]; canWrite: boolean; onRecord: (post: PostView) => void }) {
+export function TakedownList({
+  posts,
+  canWrite,
+  onRecord,
+  reason = (post) => post.takedownReason,
+}: {
+  posts: PostView[];
+  canWrite: boolean;
+  onRecord: (post: PostView) => void;
+  /** Why each post is listed: its take-down reason unless the list says otherwise. */
+  reason?: (post: PostView) => string | null;
+}) {
   if (posts.length === 0) return <p className="empty-note">No published post needs to come down.</p>;
   return (
     <ul className="takedown-list">
@@ -26,7 +37,7 @@ export function TakedownList({ posts, canWrite, onRecord }: { posts: PostView[];
             ) : null}
           </p>
           <p className="takedown-reason">
-            <strong>Why:</strong> {post.takedownReason}
+            <strong>Why:</strong> {reason(post)}
             {post.takedownRequiredAt ? <span className="takedown-since"> Flagged {showDayOf(post.takedownRequiredAt)}.</span> : null}
           </p>
           <div className="row-actions">

@@ -1,4 +1,5 @@
-import { dayOf, formatDay, type Day } from '../../../../shared/calendar';
+import { formatDay, type Day } from '../../../../shared/calendar';
+import { practiceToday, showPracticeDayOf } from '../session/practice-time-zone';
 
 /** "June 30, 2027" for a day (YYYY-MM-DD). */
 export function showDay(day: Day): string {
@@ -7,10 +8,10 @@ export function showDay(day: Day): string {
 
 /** The practice's calendar day of an instant, written out. */
 export function showDayOf(instant: string): string {
-  return formatDay(dayOf(new Date(instant)), 'en');
+  return showPracticeDayOf(instant);
 }
 
-/** Today on this workstation's calendar, as YYYY-MM-DD. */
+/** Today on the practice's calendar, as YYYY-MM-DD. */
 export function today(): Day {
-  return dayOf(new Date());
+  return practiceToday();
 }

@@ -1,3 +1,4 @@
+import { fillIn } from '../../../../shared/patient-language';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
@@ -86,12 +87,13 @@ export function PatientSignForm({
     <form className="patient-sign" aria-labelledby="patient-sign-heading" noValidate aria-busy={isSubmitting} onSubmit={(event) => void handleSubmit(sign)(event)}>
       <h2 id="patient-sign-heading">{text.signHeading}</h2>
       <p>{text.readFirst}</p>
+      <p className="patient-paper-option">{text.paperOption}</p>
       <FormAlert problem={problem} />
       <FormField
         label={text.typedName}
         autoComplete="off"
         spellCheck={false}
-        hint={text.typedNameHint(signer)}
+        hint={fillIn(text.typedNameHint, { signer })}
         registration={register('typedName')}
         error={messageOf(errors.typedName, text.typedNameMissing)}
       />

@@ -1,6 +1,9 @@
 import { useCallback, useState } from 'react';
 import type { AuthorizationSummary } from '../../../../shared/authorization/record';
 import { formatDay } from '../../../../shared/calendar';
+import { parentalAuthorityEnds } from '../../../../shared/authorization/signer-authority';
+import { isInEffect } from '../../../../shared/authorization/status';
+import { practiceToday } from '../session/practice-time-zone';
 import { patientName, type Patient } from '../../../../shared/patients';
 import { useApi } from '../../api/api-context';
 import { PageHeading } from '../../components/PageHeading';
@@ -18,17 +21,30 @@ import './patients.css';
 interface PatientRecord {
   patient: Patient;
   authorizations: AuthorizationSummary[];
+  ageOfMajority: number;
+}
+
+/** Authorizations in effect that a parent signed, once the patient has come of age: they cover nothing new. */
+function endedParentalAuthorizations(record: PatientRecord, today: string): AuthorizationSummary[] {
+  const ends = parentalAuthorityEnds({ dateOfBirth: record.patient.dateOfBirth, representative: { name: '', authority: 'parent_of_minor', authorityDetail: '' }, ageOfMajority: record.ageOfMajority });
+  if (ends === null || today < ends) return [];
+  return record.authorizations.filter((a) => a.terms.representative?.authority === 'parent_of_minor' && isInEffect(a.status));
 }
 
 /** One patient: their details, and every authorization with its status and what can be done with it. */
 export function PatientRecordView({ patientId }: { patientId: string }) {
   const api = useApi();
   const load = useCallback(async (): Promise<PatientRecord> => {
-    const [patient, authorizations] = await Promise.all([
+    const [patient, authorizations, settings] = await Promise.all([
       api['patients.get']({ id: patientId }),
       api['consents.listForPatient']({ patientId }),
+      api['settings.get']({}),
     ]);
-    return { patient, authorizations: [...authorizations].sort((x, y) => y.createdAt.localeCompare(x.createdAt)) };
+    return {
+      patient,
+      authorizations: [...authorizations].sort((x, y) => y.createdAt.localeCompare(x.createdAt)),
+      ageOfMajority: settings.ageOfMajority,
+    };
   }, [api, patientId]);
   const { value: record, error, reload } = useLoaded(load);
   const [editing, setEditing] = useState(false);
@@ -47,6 +63,7 @@ export function PatientRecordView({ patientId }: { patientId: string }) {
 
   const { patient, authorizations } = record;
   const name = patientName(patient);
+  const cameOfAge = endedParentalAuthorizations(record, practiceToday());
   const onOutcome = (next: ActionOutcome, changed: boolean) => {
     setOutcome(next);
     if (changed) reload();
@@ -79,6 +96,19 @@ export function PatientRecordView({ patientId }: { patientId: string }) {
       </section>
       <section className="patient-authorizations" aria-labelledby="patient-authorizations-heading">
         <h2 id="patient-authorizations-heading">Marketing authorizations</h2>
+        {cameOfAge.length ? (
+          <div className="notice" role="note">
+            <p>
+              <strong>{name} has come of age.</strong> {cameOfAge.length === 1 ? 'The authorization' : `${cameOfAge.length} authorizations`} a parent
+              signed no longer {cameOfAge.length === 1 ? 'covers' : 'cover'} new posts. Posts already published under{' '}
+              {cameOfAge.length === 1 ? 'it' : 'them'} are listed for marketing to review. Prepare a new authorization for {patient.firstName} to
+              sign.
+            </p>
+            <a className="button button-primary" href={patientsHref.prepare(patient.id)}>
+              New authorization for {patient.firstName}
+            </a>
+          </div>
+        ) : null}
         <div className="page-actions">
           <a className="button button-primary" href={patientsHref.prepare(patient.id)}>
             New authorization
@@ -109,7 +139,7 @@ export function PatientRecordView({ patientId }: { patientId: string }) {
                     <td>{expirationText(a)}</td>
                     <td>{languageText(a)}</td>
                     <td>
-                      <AuthorizationActions authorization={a} layout="row" onOutcome={onOutcome} />
+                      <AuthorizationActions authorization={{ ...a, patientName: patientName(patient) }} layout="row" onOutcome={onOutcome} />
                     </td>
                   </tr>
                 ))}

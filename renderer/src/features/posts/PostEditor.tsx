@@ -20,6 +20,7 @@ import { TextAreaField } from '../../components/TextAreaField';
 import { useLoaded } from '../../components/use-loaded';
 import { contentKindNames } from '../marketing/content-kind-names';
 import { useSession } from '../session/app-state-context';
+import { ApproveIdentifiersDialog } from './ApproveIdentifiersDialog';
 import { ConsentChoice } from './ConsentChoice';
 import { MediaChoice } from './MediaChoice';
 import { emptyPostForm, otherChannel, postFieldOf, postFormOf, postFormSchema, type PostFormInput } from './post-form-schema';
@@ -57,10 +58,11 @@ export function PostEditor({ post: initial, initialTestimonialId, flash, onChang
   const api = useApi();
   const session = useSession();
   const canWrite = session.permissions.includes('posts.write');
+  const canApproveIdentifiers = session.permissions.includes('posts.approveIdentifiers');
   const [post, setPost] = useState(initial);
   const [problem, setProblem] = useState<FormProblem | null>(null);
   const [message, setMessage] = useState<string | null>(flash);
-  const [dialog, setDialog] = useState<'publish' | 'takedown' | null>(null);
+  const [dialog, setDialog] = useState<'publish' | 'takedown' | 'identifiers' | null>(null);
   const [approving, setApproving] = useState(false);
   const readOnly = !canWrite || (post !== null && post.state !== 'draft' && post.state !== 'approved');
 
@@ -244,6 +246,15 @@ export function PostEditor({ post: initial, initialTestimonialId, flash, onChang
               checked={thirdPartyPays}
               onChange={(event) => setValue('thirdPartyPays', event.target.checked, { shouldDirty: true })}
             />
+            {thirdPartyPays ? (
+              <FormField
+                label="Sponsor"
+                autoComplete="off"
+                hint="Who pays, as the consent names the payer, such as “Acme Orthopedics”."
+                registration={register('sponsor')}
+                error={errors.sponsor?.message}
+              />
+            ) : null}
             <ChoiceGroupField
               legend="Other content this post uses"
               type="checkbox"
@@ -257,6 +268,11 @@ export function PostEditor({ post: initial, initialTestimonialId, flash, onChang
           {canWrite && post?.state !== 'taken_down' ? (
             <div className="form-actions post-actions">
               {readOnly ? null : <SubmitButton busy={isSubmitting && !approving}>{post?.state === 'approved' ? 'Save changes' : 'Save draft'}</SubmitButton>}
+              {post && (post.state === 'draft' || post.state === 'approved') && canApproveIdentifiers && post.verdict.reasons.some((r) => r.code === 'identifier') ? (
+                <button type="button" className="button button-secondary" onClick={() => setDialog('identifiers')}>
+                  Approve identifiers…
+                </button>
+              ) : null}
               {post?.state === 'draft' ? (
                 <button
                   type="button"
@@ -286,6 +302,7 @@ export function PostEditor({ post: initial, initialTestimonialId, flash, onChang
         <VerdictPanel check={check} waitingFor={waitingFor} />
       </div>
       {post && dialog === 'publish' ? <PublishDialog post={post} onDone={applied} onClose={() => setDialog(null)} /> : null}
+      {post && dialog === 'identifiers' ? <ApproveIdentifiersDialog post={post} onDone={applied} onClose={() => setDialog(null)} /> : null}
       {post && dialog === 'takedown' ? <RecordTakedownDialog post={post} onDone={applied} onClose={() => setDialog(null)} /> : null}
     </>
   );

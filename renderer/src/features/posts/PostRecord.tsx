@@ -12,6 +12,17 @@ export function PostRecord({ post }: { post: PostView }) {
       <p className="post-record-state">
         State: <PostStateBadge state={post.state} />
       </p>
+      {post.reviewRequiredAt ? (
+        <p className="post-takedown-reason">
+          <strong>Review this post.</strong> {post.reviewReason}
+        </p>
+      ) : null}
+      {post.identifiersApproval ? (
+        <p className="post-identifiers-approval">
+          Identifiers approved by {post.identifiersApproval.byName} on {showDayOf(post.identifiersApproval.at)}: “{post.identifiersApproval.reason}”
+        </p>
+      ) : null}
+      {post.sponsor ? <p className="post-sponsor">Paid for by {post.sponsor}</p> : null}
       {post.state === 'takedown_required' ? (
         <p className="post-takedown-reason">
           <strong>Take this post down now.</strong> {post.takedownReason}

@@ -1,5 +1,6 @@
 import { HighlightedText, HighlightNotes } from '../../components/HighlightedText';
 import { contentKindList } from '../marketing/content-kind-names';
+import type { Disclosure } from '../../../../shared/posts/disclosures';
 import type { PostCheckState } from './use-post-check';
 
 /**
@@ -34,8 +35,11 @@ export function VerdictPanel({ check, waitingFor }: { check: PostCheckState; wai
     );
   }
 
-  const findings = waitingFor ? [] : (result?.check.captionFindings ?? []);
+  const disclosures = waitingFor ? [] : (result?.check.disclosures ?? []);
+  const inCaption = disclosures.filter((d) => d.source === 'caption');
+  const elsewhere = disclosures.filter((d) => d.source !== 'caption');
   const caption = result?.draft.caption ?? '';
+  const note = (d: Disclosure) => ({ text: d.text, message: `${d.blocking ? 'Blocks approval. ' : ''}${d.message}` });
   return (
     <aside className="verdict-panel" aria-labelledby="verdict-heading">
       <h2 id="verdict-heading" className="verdict-heading">
@@ -51,14 +55,32 @@ export function VerdictPanel({ check, waitingFor }: { check: PostCheckState; wai
             {result.check.contentKinds.length ? `${contentKindList(result.check.contentKinds).replace(/^./, (c) => c.toUpperCase())}.` : 'Nothing that identifies the patient.'}
           </p>
           <h3 className="verdict-subheading">What the caption reveals</h3>
-          {findings.length ? (
+          {inCaption.length ? (
             <>
-              <HighlightedText text={caption} spans={findings} label="The caption, with what it reveals marked" />
-              <HighlightNotes notes={findings} />
+              <HighlightedText text={caption} spans={inCaption} label="The caption, with what it reveals marked" />
+              <HighlightNotes notes={inCaption.map(note)} />
             </>
           ) : (
-            <p className="verdict-uses">{caption.trim() ? 'Nothing in the caption looks like a name, date, number or other identifier.' : 'No caption yet.'}</p>
+            <p className="verdict-uses">{caption.trim() ? 'Nothing in the caption names the patient, their health, age or place, or looks like an identifier.' : 'No caption yet.'}</p>
           )}
+          {elsewhere.length ? (
+            <>
+              <h3 className="verdict-subheading">What goes out with it</h3>
+              <ul className="verdict-elsewhere">
+                {elsewhere.map((d, index) => (
+                  <li key={index}>
+                    {d.source === 'testimonial' && d.kind !== 'testimonial' ? (
+                      <>
+                        In the testimonial’s quote, <q className="highlight-quote">{d.text}</q>:{' '}
+                      </>
+                    ) : null}
+                    {d.blocking ? 'Blocks approval. ' : ''}
+                    {d.message}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
         </>
       ) : null}
     </aside>

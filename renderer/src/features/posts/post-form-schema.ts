@@ -23,6 +23,7 @@ export const postFormSchema = z
     mediaIds: draft.mediaIds,
     purpose: draft.purpose,
     thirdPartyPays: draft.thirdPartyPays,
+    sponsor: z.string().trim().max(200, 'Use at most 200 characters.'),
     extraContentKinds: draft.extraContentKinds,
   })
   .superRefine((values, ctx) => {
@@ -39,6 +40,7 @@ export const postFormSchema = z
       mediaIds: values.mediaIds,
       purpose: values.purpose,
       thirdPartyPays: values.thirdPartyPays,
+      sponsor: values.thirdPartyPays ? values.sponsor : '',
       extraContentKinds: values.extraContentKinds,
     }),
   );
@@ -54,6 +56,7 @@ export function emptyPostForm(testimonialId = ''): PostFormInput {
     mediaIds: [],
     purpose: 'advertising',
     thirdPartyPays: false,
+    sponsor: '',
     extraContentKinds: [],
   };
 }
@@ -70,6 +73,7 @@ export function postFormOf(post: Post): PostFormInput {
     mediaIds: post.mediaIds,
     purpose: post.purpose,
     thirdPartyPays: post.thirdPartyPays,
+    sponsor: post.sponsor ?? '',
     extraContentKinds: post.extraContentKinds,
   };
 }
@@ -83,5 +87,6 @@ export const postFieldOf = {
   mediaIds: 'mediaIds',
   purpose: 'purpose',
   thirdPartyPays: 'thirdPartyPays',
+  sponsor: 'sponsor',
   extraContentKinds: 'extraContentKinds',
 } as const;

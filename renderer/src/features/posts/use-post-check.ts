@@ -5,7 +5,7 @@ import { useApi } from '../../api/api-context';
 import { messageOf } from '../../components/error-message';
 import { useDebounced } from '../marketing/use-debounced';
 
-export type PostCheck = Pick<PostView, 'contentKinds' | 'verdict' | 'captionFindings'>;
+export type PostCheck = Pick<PostView, 'contentKinds' | 'verdict' | 'disclosures'>;
 
 export interface PostCheckState {
   /** The last answer, for the draft it answered (its caption is what the findings' positions refer to). */

@@ -15,9 +15,11 @@ import '../marketing/marketing.css';
 import './replies.css';
 
 /**
- * Check a reply to an online review before posting it: anything that
- * confirms the reviewer is a patient or mentions their care is marked, with
- * the safe pattern to follow. Nothing typed here is saved.
+ * Check a reply to an online review before posting it, in English or
+ * Spanish: anything that names the reviewer, confirms they are a patient or
+ * mentions their care is marked, with the safe pattern to follow in both
+ * languages. Each reply checked is kept, encrypted, as the record that
+ * replies are reviewed.
  */
 export function ReviewRepliesPage() {
   const api = useApi();
@@ -50,7 +52,8 @@ export function ReviewRepliesPage() {
       <PageHeading>Review replies</PageHeading>
       <p className="lead">
         Replying to an online review must not confirm that the reviewer is a patient or mention their care, even when
-        they did. Paste your reply to check it. Nothing you type here is saved.
+        they did. Paste your reply, in English or Spanish, to check it. Each reply you check is kept, encrypted, with the
+        answer and your name, as the practice’s record that replies are reviewed.
       </p>
       <div className="replies-layout">
         <form className="card reply-form" noValidate aria-busy={isSubmitting} onSubmit={(event) => void onSubmit(event)}>
@@ -91,19 +94,25 @@ export function ReviewRepliesPage() {
             <div className="reply-suggestion">
               <h3 className="reply-suggestion-heading">The safe pattern</h3>
               <p>Thank the reviewer, stay general, and invite them to call. For example:</p>
-              <blockquote className="reply-suggestion-text">{result.suggestion}</blockquote>
-              {result.safe ? null : (
-                <button
-                  type="button"
-                  className="button button-secondary button-small"
-                  onClick={() => {
-                    setValue('text', result.suggestion, { shouldDirty: true });
-                    setChecked(null);
-                  }}
-                >
-                  Use this reply instead
-                </button>
-              )}
+              {(result.language === 'es' ? (['es', 'en'] as const) : (['en', 'es'] as const)).map((lang) => (
+                <div key={lang} className="reply-suggestion-option">
+                  <blockquote className="reply-suggestion-text" lang={lang}>
+                    {result.suggestions[lang]}
+                  </blockquote>
+                  {result.safe ? null : (
+                    <button
+                      type="button"
+                      className="button button-secondary button-small"
+                      onClick={() => {
+                        setValue('text', result.suggestions[lang], { shouldDirty: true });
+                        setChecked(null);
+                      }}
+                    >
+                      {lang === 'en' ? 'Use this reply (English)' : 'Use this reply (Spanish)'}
+                    </button>
+                  )}
+                </div>
+              ))}
             </div>
           ) : null}
         </section>

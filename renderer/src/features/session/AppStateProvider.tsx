@@ -1,3 +1,4 @@
+import { setPracticeTimeZone } from './practice-time-zone';
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Api } from '../../../../shared/client';
 import type { AppState } from '../../../../shared/session';
@@ -29,6 +30,8 @@ export function AppStateProvider({ api, sessionLost, children }: { api: Api; ses
   const [startupError, setStartupError] = useState<string | null>(null);
   const [lockNotice, setLockNotice] = useState<LockNotice>(null);
   const [pendingRecoveryKey, setPendingRecoveryKey] = useState<string | null>(null);
+  // Before anything below renders a day: the days it shows are the practice's.
+  setPracticeTimeZone(state?.timeZone ?? null);
 
   useEffect(() => {
     let cancelled = false;

@@ -6,6 +6,7 @@ const locked: AppState = {
   phase: 'locked',
   session: null,
   idleMinutes: 5,
+  timeZone: 'UTC',
   practiceName: 'Riverside',
   lockedUsername: 'alex',
   patientMode: null,
@@ -28,5 +29,14 @@ describe('the sentence above the sign-in form', () => {
   it('says the store was restored, and with which password to sign in', () => {
     const signedOut: AppState = { ...locked, phase: 'signed_out', lockedUsername: null };
     expect(lockNoticeText(signedOut, 'restored')).toMatch(/^Consent Desk was restored from the backup.*password as it was when the backup was made\.$/);
+  });
+
+  it('says what the desktop shell did while the page was reloaded', () => {
+    expect(lockNoticeText({ ...locked, notice: 'locked_by_system' }, null)).toMatch(/computer was locked or went to sleep/);
+    expect(lockNoticeText({ ...locked, notice: 'window_recovered' }, null)).toMatch(/window stopped working and was reopened/);
+    const restarted: AppState = { ...locked, phase: 'signed_out', lockedUsername: null, notice: 'backend_restarted' };
+    expect(lockNoticeText(restarted, null)).toMatch(/stopped unexpectedly and was restarted.*Everything saved/);
+    // What the page saw itself comes first.
+    expect(lockNoticeText({ ...locked, notice: 'locked_by_system' }, 'idle')).toMatch(/without input/);
   });
 });

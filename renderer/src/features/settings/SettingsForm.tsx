@@ -7,7 +7,9 @@ import { reportCallError, type FormProblem } from '../../components/call-error';
 import { FormAlert } from '../../components/FormAlert';
 import { FormField } from '../../components/FormField';
 import { StatusMessage } from '../../components/StatusMessage';
+import { TextAreaField } from '../../components/TextAreaField';
 import { SubmitButton } from '../../components/SubmitButton';
+import { TimeZoneField } from '../../components/TimeZoneField';
 import { useAppState } from '../session/app-state-context';
 import { settingsFormSchema, type SettingsFormInput, type SettingsFormValues } from './settings-form-schema';
 import './settings.css';
@@ -38,7 +40,18 @@ export function SettingsForm({ settings }: { settings: Settings }) {
       await refresh();
       setSaved('Settings saved.');
     } catch (error) {
-      setProblem(reportCallError(error, setError, { practiceName: 'practiceName', idleMinutes: 'idleMinutes' }));
+      setProblem(
+        reportCallError(error, setError, {
+          practiceName: 'practiceName',
+          idleMinutes: 'idleMinutes',
+          timeZone: 'timeZone',
+          ageOfMajority: 'ageOfMajority',
+          practiceAddress: 'practiceAddress',
+          practiceEmail: 'practiceEmail',
+          practicePhone: 'practicePhone',
+          practiceWebsite: 'practiceWebsite',
+        }),
+      );
     }
   });
 
@@ -47,6 +60,22 @@ export function SettingsForm({ settings }: { settings: Settings }) {
       <FormAlert problem={problem} />
       <form className="card settings-form" noValidate aria-busy={isSubmitting} onSubmit={(event) => void onSubmit(event)}>
         <FormField label="Practice name" autoComplete="organization" registration={register('practiceName')} error={errors.practiceName?.message} />
+        <TextAreaField
+          label="Practice address"
+          autoComplete="street-address"
+          rows={3}
+          hint="Where patients send a written revocation: street, city, state and ZIP code. Every authorization prints it, and the reply checker lets it pass in a review reply."
+          registration={register('practiceAddress')}
+          error={errors.practiceAddress?.message}
+        />
+        <FormField
+          label="Email for revocations (optional)"
+          type="email"
+          autoComplete="email"
+          hint="If the practice accepts revocations by email, authorizations print this address beside the postal one. The reply checker lets it pass in a review reply."
+          registration={register('practiceEmail')}
+          error={errors.practiceEmail?.message}
+        />
         <FormField
           label="Lock after (minutes)"
           type="number"
@@ -59,6 +88,27 @@ export function SettingsForm({ settings }: { settings: Settings }) {
           registration={register('idleMinutes', { valueAsNumber: true })}
           error={errors.idleMinutes?.message}
         />
+        <TimeZoneField registration={register('timeZone')} error={errors.timeZone?.message} />
+        <FormField
+          label="Age of majority"
+          type="number"
+          inputMode="numeric"
+          min={16}
+          max={21}
+          step={1}
+          className="settings-minutes"
+          hint="Set by state law: 18 in most states, 19 in Alabama and Nebraska, 21 in Mississippi. Younger patients need a representative to sign."
+          registration={register('ageOfMajority', { valueAsNumber: true })}
+          error={errors.ageOfMajority?.message}
+        />
+        <fieldset className="settings-contact">
+          <legend className="field-label">The practice’s other public contact details</legend>
+          <p className="field-hint">
+            Review replies that give these, or the address and email above, are the safe pattern: the reply checker does not flag them.
+          </p>
+          <FormField label="Phone (optional)" type="tel" autoComplete="tel" registration={register('practicePhone')} error={errors.practicePhone?.message} />
+          <FormField label="Website (optional)" inputMode="url" autoComplete="url" registration={register('practiceWebsite')} error={errors.practiceWebsite?.message} />
+        </fieldset>
         <div className="form-actions">
           <SubmitButton busy={isSubmitting}>Save settings</SubmitButton>
         </div>

@@ -7,7 +7,7 @@ import { StatusMessage } from '../../components/StatusMessage';
 import { SettingsForm } from './SettingsForm';
 import { StoreHealthSection } from './StoreHealthSection';
 
-/** Practice-wide settings: the practice's name and the idle lock time. */
+/** Practice-wide settings: the practice's name and address for revocations, and the idle lock time. */
 export function SettingsPage() {
   const api = useApi();
   const [settings, setSettings] = useState<Settings | null>(null);

@@ -8,6 +8,8 @@ import { FormField } from '../../components/FormField';
 import { NewPasswordFields } from '../../components/NewPasswordFields';
 import { PageHeading } from '../../components/PageHeading';
 import { SubmitButton } from '../../components/SubmitButton';
+import { TimeZoneField } from '../../components/TimeZoneField';
+import { workstationTimeZone } from '../../../../shared/calendar';
 import { WelcomeLayout } from '../../components/WelcomeLayout';
 import { useAppState } from '../session/app-state-context';
 import { setupFormSchema, type SetupFormInput, type SetupFormValues } from './setup-form-schema';
@@ -24,7 +26,7 @@ export function SetupScreen() {
     formState: { errors, isSubmitting },
   } = useForm<SetupFormInput, unknown, SetupFormValues>({
     resolver: zodResolver(setupFormSchema),
-    defaultValues: { practiceName: '', displayName: '', username: '', password: '', confirmPassword: '' },
+    defaultValues: { practiceName: '', timeZone: workstationTimeZone(), displayName: '', username: '', password: '', confirmPassword: '' },
   });
 
   const onSubmit = handleSubmit(async (values) => {
@@ -32,6 +34,7 @@ export function SetupScreen() {
     try {
       const created = await api['setup.create']({
         practiceName: values.practiceName,
+        timeZone: values.timeZone,
         adminDisplayName: values.displayName,
         adminUsername: values.username,
         password: values.password,
@@ -41,6 +44,7 @@ export function SetupScreen() {
       setProblem(
         reportCallError(error, setError, {
           practiceName: 'practiceName',
+          timeZone: 'timeZone',
           adminDisplayName: 'displayName',
           adminUsername: 'username',
           password: 'password',
@@ -59,6 +63,7 @@ export function SetupScreen() {
       <FormAlert problem={problem} />
       <form noValidate aria-busy={isSubmitting} onSubmit={(event) => void onSubmit(event)}>
         <FormField label="Practice name" autoComplete="organization" registration={register('practiceName')} error={errors.practiceName?.message} />
+        <TimeZoneField registration={register('timeZone')} error={errors.timeZone?.message} />
         <FormField label="Your name" autoComplete="name" registration={register('displayName')} error={errors.displayName?.message} />
         <FormField
           label="Username"

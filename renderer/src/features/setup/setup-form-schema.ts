@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { practiceNameSchema } from '../../../../shared/settings';
+import { practiceNameSchema, timeZoneSchema } from '../../../../shared/settings';
 import { displayNameSchema, passwordSchema, usernameSchema } from '../../../../shared/staff';
 import { mismatchOn } from '../../components/new-password';
 
@@ -7,6 +7,7 @@ import { mismatchOn } from '../../components/new-password';
 export const setupFormSchema = z
   .object({
     practiceName: practiceNameSchema,
+    timeZone: timeZoneSchema,
     displayName: displayNameSchema,
     username: usernameSchema,
     password: passwordSchema,

@@ -10,8 +10,8 @@ import type { Migration } from './migration';
  *   under it can be re-sealed to the current key slots (see backup-reseal.ts).
  *   They are as safe here as the data they protect: inside the encrypted file.
  */
-export const migration006: Migration = {
-  version: 6,
+export const migration009: Migration = {
+  version: 9,
   name: 'integrity-anchor',
   up(db) {
     db.exec(`

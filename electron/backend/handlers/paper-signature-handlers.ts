@@ -1,0 +1,155 @@
+import { formatDay, startOfDayIn, type Day } from '../../../shared/calendar';
+import { AppError } from '../../../shared/errors';
+import { patientName } from '../../../shared/patients';
+import { auditOfSubject } from '../audit/audit-log';
+import { contentHash, documentOf, sha256Hex, shownText } from '../consents/authorization-view';
+import { cleanScan } from '../consents/paper-scan';
+import { paperFormPdf, paperPackagePdf } from '../pdf/authorization-pdf';
+import { recordPaperFormPrinted, recordPaperSignature } from '../repositories/authorization-repository';
+import { getTemplate } from '../repositories/template-repository';
+import { signingCertificate } from './certificate-handlers';
+import { assertComplete, detail, existing, file, mustBeDraft, normalizedName } from './consent-handlers';
+import type { Handlers } from './handler';
+import { existingPatient } from './patient-handlers';
+
+/**
+ * A paper signature is dated by the day written on the form. Everything that
+ * orders or filters by signing time reads `signed_at`, an instant: noon of
+ * that day in the practice's time zone, so the practice's day of it is the
+ * day on the paper in any zone (noon stays inside the day whatever daylight
+ * saving does; noon UTC would be the next day in Auckland).
+ */
+export const paperSignedAt = (day: Day, timeZone: string): string => new Date(startOfDayIn(day, timeZone).getTime() + 12 * 3_600_000).toISOString();
+
+/**
+ * The paper path: print a prepared authorization for a hand signature, then
+ * record it as signed from the scan of the signed form, attested by staff.
+ * The printed text is remembered, so a draft changed after printing cannot
+ * be recorded as signed on the old paper.
+ */
+export const paperSignatureHandlers = {
+  'consents.paperForm': async (core, { id }) => {
+    const store = core.requireStore();
+    const record = existing(core, id);
+    mustBeDraft(record);
+    assertComplete(core, record);
+    const patient = existingPatient(core, record.patientId);
+    const template = getTemplate(store.db, record.templateId)!;
+    const document = documentOf(record, template, patient, core.settings, 'paper');
+    const printedAt = core.nowIso();
+    const pdf = await paperFormPdf({
+      authorizationId: id,
+      practiceName: core.settings.practiceName,
+      patientName: patientName(patient),
+      document,
+      representative: record.terms.representative,
+      printedAt,
+    });
+    const { sha256 } = shownText(document);
+    store.write(() => {
+      if (!recordPaperFormPrinted(store.db, id, { textSha256: sha256, printedAt })) mustBeDraft(existing(core, id));
+      core.audit({ action: 'consent.paper_form_printed', subjectType: 'authorization', subjectId: id, detail: `text SHA-256 ${sha256}` });
+    });
+    return file(`authorization-${id}-for-paper-signature.pdf`, pdf);
+  },
+
+  'consents.recordPaperSignature': async (core, input) => {
+    const store = core.requireStore();
+    const me = core.requireSession();
+    const record = existing(core, input.id);
+    mustBeDraft(record);
+    assertComplete(core, record);
+    const patient = existingPatient(core, record.patientId);
+    const template = getTemplate(store.db, record.templateId)!;
+    const document = documentOf(record, template, patient, core.settings, 'paper');
+    const shown = shownText(document);
+    if (!record.paperFormTextSha256 || !record.paperFormPrintedAt) {
+      throw new AppError('conflict', 'Print the paper form first: only a form printed from this draft can be recorded as signed.');
+    }
+    if (record.paperFormTextSha256 !== shown.sha256) {
+      throw new AppError('conflict', 'The draft changed after its paper form was printed. Print it again and have the new form signed.');
+    }
+    const printedOn = core.dayOfInstant(record.paperFormPrintedAt);
+    if (input.signedOn > core.today() || input.signedOn < printedOn) {
+      const message =
+        input.signedOn > core.today() ? 'The date signed cannot be in the future.' : `The form was printed on ${formatDay(printedOn, 'en')}; it cannot have been signed before.`;
+      throw new AppError('validation', message, { issues: [{ path: 'signedOn', message }] });
+    }
+    const expectedSigner = record.terms.representative?.name ?? patientName(patient);
+    if (normalizedName(input.signerName) !== normalizedName(expectedSigner)) {
+      const message = `The form is for ${expectedSigner} to sign. If someone else signed it, prepare a new authorization naming them.`;
+      throw new AppError('validation', message, { issues: [{ path: 'signerName', message }] });
+    }
+    await core.confirmPassword(me, input.password, 'attesting a paper signature');
+    const scan = await cleanScan(input.scan.base64, input.scan.mimeType);
+    const scanSha256 = sha256Hex(scan.bytes);
+    const attestedAt = core.nowIso();
+    const signedAt = paperSignedAt(input.signedOn, core.timeZone);
+    const practiceName = core.settings.practiceName;
+    const contentSha256 = contentHash({
+      authorizationId: input.id,
+      patientId: patient.id,
+      patientName: patientName(patient),
+      practiceName,
+      templateId: template.id,
+      templateVersion: template.version,
+      terms: record.terms,
+      textSha256: shown.sha256,
+      signerName: input.signerName,
+      signedAt,
+      signaturePngSha256: `paper scan ${scanSha256}`,
+      strokesSha256: '',
+      workstation: core.workstation,
+      witnessId: me.id,
+      witnessedAt: attestedAt,
+    });
+    const certificate = await signingCertificate(core);
+    const pdf = await paperPackagePdf({
+      authorizationId: input.id,
+      practiceName,
+      patientName: patientName(patient),
+      document,
+      signerName: input.signerName,
+      signedOn: input.signedOn,
+      representative: record.terms.representative,
+      workstation: core.workstation,
+      textSha256: shown.sha256,
+      scan: { kind: scan.kind, bytes: scan.bytes },
+      scanSha256,
+      scanPages: scan.pages,
+      attestedBy: { name: me.displayName, username: me.username, at: attestedAt },
+      contentSha256,
+      auditEvents: auditOfSubject(store.db, input.id),
+      certificate,
+    });
+    const pdfSha256 = sha256Hex(pdf);
+    store.write(() => {
+      const recorded = recordPaperSignature(store.db, input.id, {
+        signerName: input.signerName,
+        signedOn: input.signedOn,
+        signedAt,
+        workstation: core.workstation,
+        textShown: shown.text,
+        textSha256: shown.sha256,
+        documentShown: document,
+        scan: scan.bytes,
+        scanType: scan.mimeType,
+        scanSha256,
+        scanPages: scan.pages,
+        attestedBy: me.id,
+        attestedAt,
+        contentSha256,
+        pdf,
+        pdfSha256,
+      });
+      if (!recorded) throw new AppError('conflict', 'This authorization changed meanwhile; nothing was saved.');
+      core.audit({
+        action: 'consent.paper_signature_recorded',
+        subjectType: 'authorization',
+        subjectId: input.id,
+        detail: `${record.terms.representative ? 'by representative' : 'by patient'}; signed on ${input.signedOn}; text SHA-256 ${shown.sha256}; scan SHA-256 ${scanSha256}; PDF SHA-256 ${pdfSha256}`,
+      });
+    });
+    return detail(core, input.id);
+  },
+} satisfies Partial<Handlers>;

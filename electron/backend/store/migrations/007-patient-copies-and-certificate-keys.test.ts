@@ -1,0 +1,78 @@
+import crypto from 'node:crypto';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fingerprintOf } from '../../crypto/certificate-pem';
+import { activeCertificate } from '../../repositories/certificate-repository';
+import { pkcs12Fixture } from '../../testing/pkcs12-fixture';
+import { tempDataDir } from '../../testing/test-backend';
+import { configureConnection, openDatabase, type Db } from '../database';
+import { migrate, schemaVersionOf } from '../migrate';
+import { migrations } from './index';
+
+function storeAtVersion6(): { db: Db; file: string } {
+  const file = path.join(tempDataDir('migration-7'), 'test.db');
+  const db = openDatabase(file, crypto.randomBytes(32), { cipher: 'sqlcipher', create: true });
+  configureConnection(db);
+  migrate(db, file, migrations.slice(0, 6));
+  return { db, file };
+}
+
+function insertLegacyCertificate(db: Db, id: string, fixture: ReturnType<typeof pkcs12Fixture>, fingerprint = fingerprintOf(fixture.certificateDer)) {
+  db.prepare(
+    `INSERT INTO practice_certificates (id, p12, passphrase, subject, issuer, fingerprint_sha256, not_before, not_after, source, active, created_at)
+     VALUES (?, ?, ?, 'CN=Riverside Physical Therapy', 'CN=Riverside Physical Therapy', ?, '2020-01-01T00:00:00.000Z', '2099-01-01T00:00:00.000Z', 'generated', ?, '2026-01-01T00:00:00.000Z')`,
+  ).run(id, fixture.p12, fixture.passphrase, fingerprint, id === 'active' ? 1 : 0);
+}
+
+describe('migration 7', () => {
+  it('turns every stored PKCS#12 into a certificate and a key Node loads, and keeps one copy of the key', () => {
+    const { db, file } = storeAtVersion6();
+    const current = pkcs12Fixture();
+    const earlier = pkcs12Fixture({ commonName: 'Riverside PT (old)' });
+    insertLegacyCertificate(db, 'active', current);
+    insertLegacyCertificate(db, 'earlier', earlier);
+
+    migrate(db, file, migrations.slice(0, 7));
+    expect(schemaVersionOf(db)).toBe(7);
+
+    const bundle = activeCertificate(db)!;
+    expect(bundle.certificateDer.equals(current.certificateDer)).toBe(true);
+    const key = crypto.createPrivateKey({ key: bundle.privateKeyPkcs8, format: 'der', type: 'pkcs8' });
+    expect(new crypto.X509Certificate(bundle.certificateDer).checkPrivateKey(key)).toBe(true);
+    const rows = db.prepare('SELECT id, length(p12) AS p12, passphrase, certificate_der FROM practice_certificates ORDER BY id').all() as {
+      id: string;
+      p12: number;
+      passphrase: string;
+      certificate_der: Buffer;
+    }[];
+    expect(rows.map((r) => [r.id, r.p12, r.passphrase])).toEqual([
+      ['active', 0, ''],
+      ['earlier', 0, ''],
+    ]);
+    expect(rows[1]!.certificate_der.equals(earlier.certificateDer)).toBe(true);
+    db.close();
+  });
+
+  it('stops, changing nothing, when a stored PKCS#12 holds another certificate than the one recorded', () => {
+    const { db, file } = storeAtVersion6();
+    insertLegacyCertificate(db, 'active', pkcs12Fixture(), 'f'.repeat(64));
+    expect(() => migrate(db, file, migrations.slice(0, 7))).toThrow();
+    expect(schemaVersionOf(db)).toBe(6);
+    expect((db.prepare('SELECT length(p12) AS n FROM practice_certificates').get() as { n: number }).n).toBeGreaterThan(0);
+    db.close();
+  });
+
+  it('adds patient_copies, which accepts only the three methods and goes with its authorization', () => {
+    const { db, file } = storeAtVersion6();
+    migrate(db, file, migrations.slice(0, 7));
+    const columns = (db.prepare('PRAGMA table_info(patient_copies)').all() as { name: string }[]).map((c) => c.name);
+    expect(columns).toEqual(['id', 'authorization_id', 'method', 'recorded_at', 'recorded_by']);
+    const foreignKeys = db.prepare('PRAGMA foreign_key_list(patient_copies)').all() as { table: string; on_delete: string }[];
+    expect(foreignKeys).toEqual(
+      expect.arrayContaining([expect.objectContaining({ table: 'authorizations', on_delete: 'CASCADE' }), expect.objectContaining({ table: 'staff' })]),
+    );
+    const sql = (db.prepare("SELECT sql FROM sqlite_master WHERE name = 'patient_copies'").get() as { sql: string }).sql;
+    expect(sql).toContain("CHECK (method IN ('printed', 'saved', 'declined'))");
+    db.close();
+  });
+});

@@ -1,0 +1,75 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { z } from 'zod';
+import type { PostView } from '../../../../shared/posts/dashboard';
+import { useApi } from '../../api/api-context';
+import { reportCallError, type FormProblem } from '../../components/call-error';
+import { Dialog } from '../../components/Dialog';
+import { FormAlert } from '../../components/FormAlert';
+import { SubmitButton } from '../../components/SubmitButton';
+import { TextAreaField } from '../../components/TextAreaField';
+
+const reasonSchema = z.object({ reason: z.string().trim().min(10, 'Write the reason in a sentence: why may this identifier go out?').max(1000) });
+type ReasonValues = z.infer<typeof reasonSchema>;
+
+interface ApproveIdentifiersDialogProps {
+  post: PostView;
+  onDone: (post: PostView, message: string) => void;
+  onClose: () => void;
+}
+
+/**
+ * An administrator lets identifiers that no marketing authorization should
+ * carry (a date, a phone number) go out in this post's words, with a written
+ * reason. The decision is audited and shown on the post and in audit bundles;
+ * changing the caption voids it.
+ */
+export function ApproveIdentifiersDialog({ post, onDone, onClose }: ApproveIdentifiersDialogProps) {
+  const api = useApi();
+  const [problem, setProblem] = useState<FormProblem | null>(null);
+  const blocking = post.disclosures.filter((d) => d.blocking);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors, isSubmitting },
+  } = useForm<ReasonValues>({ resolver: zodResolver(reasonSchema), defaultValues: { reason: '' } });
+  return (
+    <Dialog title="Approve the identifiers in this post" onClose={onClose}>
+      {(close) => {
+        const onSubmit = handleSubmit(async ({ reason }) => {
+          setProblem(null);
+          try {
+            const done = await api['posts.approveIdentifiers']({ id: post.id, reason });
+            onDone(done, 'Recorded your decision. The post can now be approved if its consent covers the rest.');
+            close();
+          } catch (error) {
+            setProblem(reportCallError(error, setError, { reason: 'reason' }));
+          }
+        });
+        return (
+          <form noValidate aria-busy={isSubmitting} onSubmit={(event) => void onSubmit(event)}>
+            <p>These identifiers would go out with the post:</p>
+            <ul>
+              {blocking.map((d, index) => (
+                <li key={index}>
+                  <q className="highlight-quote">{d.text}</q> {d.message.split('. ')[0]}.
+                </li>
+              ))}
+            </ul>
+            <p>No marketing authorization should carry them. Approve only with a reason you would give an auditor; it is recorded with your name.</p>
+            <FormAlert problem={problem} />
+            <TextAreaField label="Reason" rows={3} registration={register('reason')} error={errors.reason?.message} />
+            <div className="dialog-actions">
+              <button type="button" className="button button-secondary" onClick={close}>
+                Cancel
+              </button>
+              <SubmitButton busy={isSubmitting}>Approve identifiers</SubmitButton>
+            </div>
+          </form>
+        );
+      }}
+    </Dialog>
+  );
+}

@@ -1,0 +1,39 @@
+import { dayOf, formatDay, workstationTimeZone, type Day } from '../../../../shared/calendar';
+
+/**
+ * The practice's time zone, as the backend reported it with the app state.
+ * Every day a person reads or types is a day there, whatever zone this
+ * workstation is set to. It is one value for the whole app (one practice per
+ * store), kept here rather than in a context so that plain formatting
+ * functions can use it; the app-state provider sets it whenever the state
+ * arrives, before anything below it renders.
+ */
+let practiceZone: string | null = null;
+
+export function setPracticeTimeZone(timeZone: string | null): void {
+  if (timeZone) practiceZone = timeZone;
+}
+
+export function practiceTimeZone(): string {
+  return practiceZone ?? workstationTimeZone();
+}
+
+/** Today in the practice's time zone, as YYYY-MM-DD. */
+export function practiceToday(now = new Date()): Day {
+  return dayOf(now, practiceTimeZone());
+}
+
+/** The practice's day of an instant the backend stored in UTC. */
+export function practiceDayOf(instant: string): Day {
+  return dayOf(new Date(instant), practiceTimeZone());
+}
+
+/** "March 12, 2027": the practice's day of an instant, written out. */
+export function showPracticeDayOf(instant: string): string {
+  return formatDay(practiceDayOf(instant), 'en');
+}
+
+/** "March 12, 2027 at 9:30 AM": an instant on the practice's clock. */
+export function showPracticeMoment(instant: string): string {
+  return new Date(instant).toLocaleString('en-US', { dateStyle: 'long', timeStyle: 'short', timeZone: practiceTimeZone() });
+}

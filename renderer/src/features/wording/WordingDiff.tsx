@@ -1,0 +1,38 @@
+import { diffWords } from 'diff';
+import type { TemplateText } from '../../../../shared/authorization/template';
+import { VisuallyHidden } from '../../components/VisuallyHidden';
+import { valueAt, wordingFields } from './wording-fields';
+
+/** What the draft changes against the version in force, text by text, words added and removed marked (and named for screen readers). */
+export function WordingDiff({ inForce, draft }: { inForce: TemplateText; draft: TemplateText }) {
+  const changed = wordingFields.filter((f) => valueAt(inForce, f.path) !== valueAt(draft, f.path));
+  if (changed.length === 0) return <p>No change yet: the draft is the wording in force.</p>;
+  return (
+    <dl className="wording-diff">
+      {changed.map((field) => (
+        <div key={field.path}>
+          <dt>{field.label}</dt>
+          <dd>
+            {diffWords(valueAt(inForce, field.path), valueAt(draft, field.path)).map((part, i) =>
+              part.added ? (
+                <ins key={i}>
+                  <VisuallyHidden>[added: </VisuallyHidden>
+                  {part.value}
+                  <VisuallyHidden>]</VisuallyHidden>
+                </ins>
+              ) : part.removed ? (
+                <del key={i}>
+                  <VisuallyHidden>[removed: </VisuallyHidden>
+                  {part.value}
+                  <VisuallyHidden>]</VisuallyHidden>
+                </del>
+              ) : (
+                <span key={i}>{part.value}</span>
+              ),
+            )}
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
