@@ -86,7 +86,13 @@ describe('a store rolled back to an older copy', () => {
     const refused = await rejection(again.call('session.signIn', { username: 'fran', password: staffPassword }));
     expect(refused.code).toBe('store_rolled_back');
     expect(refused.message).toMatch(/older than the store last seen on this computer/);
+    // The refused store closes without writing its older anchor over the copy that caught it.
+    const twice = await rejection(again.call('session.signIn', { username: 'admin', password: adminPassword }));
+    expect(twice.code).toBe('store_rolled_back');
     again.backend.close();
+    const third = testBackend({ dataDir: t.dataDir, externalAnchor });
+    expect((await rejection(third.call('session.signIn', { username: 'admin', password: adminPassword }))).code).toBe('store_rolled_back');
+    third.backend.close();
   });
 
   it('is not confused by a restore: the restored store is newer than the one it replaced', async () => {

@@ -56,6 +56,8 @@ export class Store {
   private anchorKey: Buffer | null = null;
   private lastAnchor: AnchorState | null = null;
   private externalDue: NodeJS.Timeout | null = null;
+  /** A write committed since the shell's copy was last written. */
+  private externalPending = false;
   /** The highest write counter any anchor claimed at open (a rollback being accepted goes past it). */
   private highestAnchored = 0;
 
@@ -142,6 +144,7 @@ export class Store {
 
   private recordAnchor(state: AnchorState): void {
     this.lastAnchor = state;
+    this.externalPending = true;
     try {
       this.anchor?.record(state);
     } catch {
@@ -154,12 +157,18 @@ export class Store {
     }
   }
 
-  /** Write the shell's copy of the anchor now. */
+  /**
+   * Write the shell's copy of the anchor now, if this store wrote since it
+   * opened. Only then: a store refused as rolled back closes without
+   * writing, or its older state would overwrite the copy that caught it,
+   * and the next attempt would open.
+   */
   flushExternal(): Promise<void> {
     if (this.externalDue) clearTimeout(this.externalDue);
     this.externalDue = null;
     const state = this.lastAnchor;
-    if (!this.external || !state || !this.anchorKey) return Promise.resolve();
+    if (!this.external || !state || !this.anchorKey || !this.externalPending) return Promise.resolve();
+    this.externalPending = false;
     return this.external.write(state.storeId, sealAnchor(this.anchorKey, state)).catch(() => undefined);
   }
 
