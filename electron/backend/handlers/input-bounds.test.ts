@@ -1,7 +1,12 @@
 import zlib from 'node:zlib';
+import { PDFDocument } from 'pdf-lib';
+import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
 import { completeTerms } from '../../../shared/authorization/test-terms';
+import { cleanScan } from '../consents/paper-scan';
+import { maxScanPages } from '../consents/pdf-scan';
 import { drawnSignature } from '../consents/sample-signature';
+import { decodeScan } from '../consents/uploaded-file';
 import { TimeLimitedWorker } from '../rendering/time-limited-worker';
 import { patientSignature, samplePatient, signAuthorization } from '../testing/consent-flow';
 import { adminPassword, rejection, setUpStore } from '../testing/test-backend';
@@ -75,6 +80,53 @@ describe('images are decoded in full, within pixel limits, before they are accep
     );
     expect(photo.code).toBe('validation');
     expect(photo.message).toMatch(/too large/);
+  });
+});
+
+async function pdfOfPages(pages: number): Promise<Buffer> {
+  const doc = await PDFDocument.create();
+  for (let i = 0; i < pages; i++) doc.addPage();
+  return Buffer.from(await doc.save());
+}
+
+describe('uploaded scans are read in full, within limits, before they are kept', () => {
+  const b64 = (bytes: Buffer) => bytes.toString('base64');
+
+  it('refuses a pixel bomb or a cut-short image as a paper scan and as a revocation scan, in words', async () => {
+    const bomb = pngBomb(16_000, 16_000);
+    for (const attempt of [cleanScan(b64(bomb), 'image/png'), decodeScan(b64(bomb), 'image/png', 'scan', 20_000_000)]) {
+      await expect(attempt).rejects.toMatchObject({ code: 'validation', message: expect.stringMatching(/16000 x 16000 pixels: too large/) as unknown, issues: [{ path: 'scan' }] });
+    }
+    const photo = await sharp({ create: { width: 800, height: 600, channels: 3, background: { r: 200, g: 190, b: 180 } } }).jpeg().toBuffer();
+    const cut = photo.subarray(0, Math.floor(photo.length / 2));
+    for (const attempt of [cleanScan(b64(cut), 'image/jpeg'), decodeScan(b64(cut), 'image/jpeg', 'scan', 20_000_000)]) {
+      await expect(attempt).rejects.toMatchObject({ code: 'validation', message: expect.stringMatching(/damaged or incomplete|not a readable image/) as unknown });
+    }
+    expect((await cleanScan(b64(photo), 'image/jpeg')).pages).toBe(1);
+  });
+
+  it(`holds a PDF scan to ${maxScanPages} pages and to being a PDF at all, for paper signatures and revocations alike`, async () => {
+    const tooLong = await pdfOfPages(maxScanPages + 1);
+    for (const attempt of [cleanScan(b64(tooLong), 'application/pdf'), decodeScan(b64(tooLong), 'application/pdf', 'scan', 20_000_000)]) {
+      await expect(attempt).rejects.toMatchObject({ code: 'validation', message: `The scan must have between 1 and ${maxScanPages} pages; this one has ${maxScanPages + 1}.` });
+    }
+    const headerOnly = Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n');
+    await expect(decodeScan(b64(headerOnly), 'application/pdf', 'scan', 20_000_000)).rejects.toMatchObject({ code: 'validation', message: 'This PDF cannot be read. Scan it again.' });
+    const fine = await pdfOfPages(maxScanPages);
+    expect((await cleanScan(b64(fine), 'application/pdf')).pages).toBe(maxScanPages);
+    expect(await decodeScan(b64(fine), 'application/pdf', 'scan', 20_000_000)).toEqual(fine);
+  });
+
+  it('refuses a revocation with an unreadable scan and leaves the consent as it was', async () => {
+    const t = await setUpStore();
+    const patient = await t.call('patients.create', samplePatient);
+    const final = await signAuthorization(t.call, patient.id, completeTerms(), 'Maria Lopez', adminPassword);
+    const receivedOn = final.signedAt!.slice(0, 10);
+    const refused = await rejection(
+      t.call('consents.revoke', { id: final.id, receivedOn, method: 'mail', note: '', scan: { mimeType: 'application/pdf', base64: b64(await pdfOfPages(maxScanPages + 5)) } }),
+    );
+    expect(refused.issues?.map((i) => i.path)).toEqual(['scan']);
+    expect((await t.call('consents.get', { id: final.id })).status).toBe('active');
   });
 });
 

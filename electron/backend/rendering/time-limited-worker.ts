@@ -20,6 +20,8 @@ export interface TimeLimitedWorkerOptions {
   maxHeapMb?: number;
   /** The sentence for people when the limit is hit. */
   tooSlow: string;
+  /** Told each time a worker thread starts, with the module it loads. */
+  onStart?: (moduleUrl: URL) => void;
 }
 
 /** The worker module beside `fromUrl` (import.meta.url of the caller): `.ts` in source, `.cjs` when bundled. */
@@ -67,6 +69,7 @@ export class TimeLimitedWorker {
         )
       : new Worker(file, { resourceLimits: { maxOldGenerationSizeMb: this.options.maxHeapMb ?? 768 } });
     this.worker = worker;
+    this.options.onStart?.(file);
     const failPending = (error: unknown) => {
       const pending = this.pending;
       this.pending = null;
