@@ -1,4 +1,5 @@
 import { createBackend, type Backend, type BackendOptions } from '../backend';
+import { reportPdfWorkerStarts } from '../rendering/time-limited-pdf';
 import { isConnectMessage, isToBackend, type FromBackend, type PortLike } from './backend-protocol';
 import { RelayedAnchorStore } from './relayed-anchor';
 
@@ -13,6 +14,8 @@ import { RelayedAnchorStore } from './relayed-anchor';
  */
 export function serveBackend(parentPort: PortLike, extra: Partial<Omit<BackendOptions, 'dataDir' | 'workstation'>> = {}, exit: (code: number) => void = (code) => process.exit(code)): void {
   let backend: Backend | null = null;
+  // The app's log says which worker bundle draws the PDFs (the line names a file of the app, never data).
+  reportPdfWorkerStarts((line) => console.error(line));
 
   parentPort.on('message', ({ data, ports }) => {
     if (backend || !isConnectMessage(data)) return;
