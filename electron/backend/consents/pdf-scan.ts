@@ -37,6 +37,9 @@ async function loadScan(bytes: Buffer): Promise<{ source: PDFDocument; pages: nu
     throw refused(locked ? 'This PDF is password-protected. Scan it again without a password.' : 'This PDF cannot be read. Scan it again.');
   }
   if (pages === 0 || pages > maxScanPages) throw refused(`The scan must have between 1 and ${maxScanPages} pages; this one has ${pages}.`);
+  // A page without content is blank: not a scan of anything, and pdf-lib cannot draw it into the record.
+  const blank = source.getPages().findIndex((page) => page.node.Contents() === undefined);
+  if (blank >= 0) throw refused(`Page ${blank + 1} of the scan is empty. Scan the pages again.`);
   return { source, pages };
 }
 
@@ -53,7 +56,12 @@ export async function cleanPdfScan(bytes: Buffer): Promise<{ bytes: Buffer; page
       stripPage(clean, page);
       clean.addPage(page);
     }
-    return { bytes: Buffer.from(await clean.save()), pages };
+    const bytes = Buffer.from(await clean.save());
+    // The paper package draws these pages into the signed record: find out now, in words, if it cannot.
+    const probe = await PDFDocument.create({ updateMetadata: false });
+    await probe.embedPages((await PDFDocument.load(bytes, { updateMetadata: false })).getPages());
+    await probe.save();
+    return { bytes, pages };
   } catch {
     throw refused('This PDF cannot be read. Scan it again.');
   }

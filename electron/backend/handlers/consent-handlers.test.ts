@@ -256,7 +256,7 @@ describe('a signed authorization', () => {
     );
     expect(headerOnly).toMatchObject({ code: 'validation', message: 'This PDF cannot be read. Scan it again.', issues: [{ path: 'scan' }] });
     const letter = await PDFDocument.create();
-    letter.addPage();
+    letter.addPage().drawRectangle({ x: 50, y: 50, width: 200, height: 20 });
     const revoked = await p.call('consents.revoke', {
       id: final.id,
       receivedOn: '2026-11-29',

@@ -83,9 +83,12 @@ describe('images are decoded in full, within pixel limits, before they are accep
   });
 });
 
-async function pdfOfPages(pages: number): Promise<Buffer> {
+async function pdfOfPages(pages: number, blankPage?: number): Promise<Buffer> {
   const doc = await PDFDocument.create();
-  for (let i = 0; i < pages; i++) doc.addPage();
+  for (let i = 0; i < pages; i++) {
+    const page = doc.addPage();
+    if (i + 1 !== blankPage) page.drawRectangle({ x: 50, y: 50, width: 100, height: 20 });
+  }
   return Buffer.from(await doc.save());
 }
 
@@ -112,6 +115,11 @@ describe('uploaded scans are read in full, within limits, before they are kept',
     }
     const headerOnly = Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n');
     await expect(decodeScan(b64(headerOnly), 'application/pdf', 'scan', 20_000_000)).rejects.toMatchObject({ code: 'validation', message: 'This PDF cannot be read. Scan it again.' });
+    // A page with nothing on it is not a scan, and could not be drawn into the paper package.
+    const withBlank = await pdfOfPages(3, 2);
+    for (const attempt of [cleanScan(b64(withBlank), 'application/pdf'), decodeScan(b64(withBlank), 'application/pdf', 'scan', 20_000_000)]) {
+      await expect(attempt).rejects.toMatchObject({ code: 'validation', message: 'Page 2 of the scan is empty. Scan the pages again.' });
+    }
     const fine = await pdfOfPages(maxScanPages);
     expect((await cleanScan(b64(fine), 'application/pdf')).pages).toBe(maxScanPages);
     expect(await decodeScan(b64(fine), 'application/pdf', 'scan', 20_000_000)).toEqual(fine);
