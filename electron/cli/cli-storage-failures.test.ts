@@ -44,6 +44,7 @@ function runOnBrokenDisk(mode: 'full' | 'readonly', args: (mnt: string) => strin
     'cp -a "$SRC" "$MNT/store"',
     'cp "$BACKUP" "$MNT/backup.cdbackup"',
     'mkdir "$MNT/out"',
+    'printf "Thanks, Maria! See you at your appointment on Tuesday.\\n" > "$MNT/replies.txt"',
     '[ "$MODE" = full ] && { dd if=/dev/zero of="$MNT/fill" bs=64k 2>/dev/null || true; }',
     '[ "$MODE" = readonly ] && mount -o remount,ro "$MNT"',
     'set +e',
@@ -75,6 +76,9 @@ const commands: [string, (mnt: string) => string[]][] = [
   ['restore', (m) => ['restore', ...signedIn(m), '--from', `${m}/backup.cdbackup`]],
   ['init', (m) => ['init', '--data-dir', `${m}/new`, '--practice', 'Lakeside', '--admin', 'pat', '--password-stdin']],
   ['demo', (m) => ['demo', '--data-dir', `${m}/demo`, '--password-stdin']],
+  // Issue 10's reply check keeps each reply as evidence; accepting an older store writes its counter.
+  ['replies check', (m) => ['replies', 'check', `${m}/replies.txt`, ...signedIn(m)]],
+  ['accept-rollback', (m) => ['accept-rollback', ...signedIn(m), '--reason', 'restored on purpose']],
 ];
 
 describe.skipIf(!canUnshare)('every command on a full disk and on a read-only folder', () => {
