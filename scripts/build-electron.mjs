@@ -54,6 +54,16 @@ function contractNamesOnly(names) {
   };
 }
 
+/**
+ * The backend is ESM source; CommonJS has no import.meta, so point it at
+ * the bundle. Package lookups (createRequire(import.meta.url).resolve) keep
+ * working; paths relative to a source file would not.
+ */
+const esmSourceAsCommonJs = {
+  banner: { js: 'const __bundleUrl = require("node:url").pathToFileURL(__filename).href;' },
+  define: { 'import.meta.url': '__bundleUrl', 'import.meta.dirname': '__dirname', 'import.meta.filename': '__filename' },
+};
+
 const targets = [
   {
     ...common,
@@ -63,11 +73,7 @@ const targets = [
     // Native modules are loaded at run time from app/node_modules (built for
     // Electron's ABI there); app/package.json lists exactly these.
     external: ['electron', ...runtimePackages],
-    // The backend is ESM source; CommonJS has no import.meta, so point it at
-    // the bundle. Package lookups (createRequire(import.meta.url).resolve)
-    // keep working; paths relative to a source file would not.
-    banner: { js: 'const __bundleUrl = require("node:url").pathToFileURL(__filename).href;' },
-    define: { 'import.meta.url': '__bundleUrl', 'import.meta.dirname': '__dirname', 'import.meta.filename': '__filename' },
+    ...esmSourceAsCommonJs,
   },
   {
     // The backend process (a utilityProcess started by the main process):
@@ -77,8 +83,18 @@ const targets = [
     outfile: 'app/dist/backend/index.cjs',
     target: 'node22',
     external: runtimePackages,
-    banner: { js: 'const __bundleUrl = require("node:url").pathToFileURL(__filename).href;' },
-    define: { 'import.meta.url': '__bundleUrl', 'import.meta.dirname': '__dirname', 'import.meta.filename': '__filename' },
+    ...esmSourceAsCommonJs,
+  },
+  {
+    // The worker thread that draws every PDF and reads uploaded PDF scans under a time limit
+    // (electron/backend/rendering/time-limited-pdf.ts). The backend bundle
+    // loads it from its own folder, so it sits beside app/dist/backend/index.cjs.
+    ...common,
+    entryPoints: ['electron/backend/rendering/pdf-worker.ts'],
+    outfile: 'app/dist/backend/pdf-worker.cjs',
+    target: 'node22',
+    external: runtimePackages,
+    ...esmSourceAsCommonJs,
   },
   {
     ...common,

@@ -104,6 +104,15 @@ export const auditActionLabels = {
   'incident.closed': 'Incident closed',
   'program.status_viewed': 'Compliance program status viewed',
   'program.report_viewed': 'Compliance program report viewed',
+  'backup.resealed': 'Backups re-sealed',
+  'store.recovered': 'Interrupted operation put right',
+  'store.checked': 'Store checked',
+  'store.problem_found': 'Store problem found',
+  'store.rollback_refused': 'Older store refused',
+  'store.rollback_accepted': 'Older store accepted',
+  'store.recovery_key_replaced': 'Recovery key replaced',
+  'session.attempts_tampered': 'Sign-in records altered',
+  'audit.pending_missing': 'Pending events missing',
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof auditActionLabels;

@@ -15,6 +15,10 @@ export const errorCodes = [
   'store_damaged',
   'store_too_new',
   'internal',
+  /** The disk is full, read-only, or the folder may not be written: nothing was saved. */
+  'storage_unavailable',
+  /** The store is older than the one last seen here (a file or folder put back): refused until an administrator accepts it. */
+  'store_rolled_back',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -15,8 +15,18 @@ export interface SessionInfo {
  * - `locked`: somebody was signed in and the app locked (idle or on request);
  *   no data is served until someone signs in.
  * - `active`: a staff member is signed in.
+ * - `unusable`: the folder holds a store's remains but no key file (an
+ *   interrupted operation, a deleted file): neither sign-in nor setup is
+ *   possible; `problem` says what is there and what to do.
  */
-export type AppPhase = 'setup' | 'signed_out' | 'locked' | 'active';
+export type AppPhase = 'setup' | 'signed_out' | 'locked' | 'active' | 'unusable';
+
+/** Something an administrator must see at once, shown on every screen until it is dealt with. */
+export interface StoreAlert {
+  kind: 'backup_failed' | 'check_failed' | 'keyring' | 'tampering' | 'recovered' | 'rollback_accepted';
+  message: string;
+  at: string;
+}
 
 /** Why the desktop shell locked the app, as `session.lock` records it. */
 export const lockReasons = ['idle', 'manual', 'system', 'window'] as const;
@@ -45,4 +55,8 @@ export interface AppState {
   patientMode: { authorizationId: string } | null;
   /** Shown above the sign-in form until someone signs in. */
   notice?: AppNotice | null;
+  /** For the `unusable` phase (and setup refused): what is wrong with the folder and what to do. */
+  problem?: string | null;
+  /** Alerts for administrators (empty for everyone else). */
+  alerts?: StoreAlert[];
 }

@@ -5,4 +5,15 @@ export interface StoreStatus {
   cipher: string;
   counts: Record<string, number>;
   auditChain: ChainVerification;
+  /** The last full check (null: never run). */
+  lastCheck?: StoreCheck | null;
+}
+
+/** A full check of the store (`store.check`, `consent-desk check`): what was checked and every problem found. */
+export interface StoreCheck {
+  at: string;
+  ok: boolean;
+  /** One sentence per problem, naming what is wrong. */
+  problems: string[];
+  checked: { pages: boolean; auditEvents: number; storedFiles: number; keySlots: number };
 }

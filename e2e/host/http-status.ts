@@ -13,4 +13,6 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   store_damaged: 503,
   store_too_new: 503,
   internal: 500,
+  storage_unavailable: 507,
+  store_rolled_back: 503,
 };

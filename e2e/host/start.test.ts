@@ -67,4 +67,14 @@ describe('the development host', () => {
     expect((await request('/..%2fsecret.txt')).status).toBe(404);
     expect((await request('/../secret.txt')).status).toBe(404);
   });
+
+  it('survives malformed requests that any web page could send, with no token', async () => {
+    for (const pathname of ['/%ZZ', '/api/call/%ZZ', '/%E0%A4%A', '/api/call/%C0%80', '/%00', '//x/../%2e%2e%2f']) {
+      const res = await request(pathname, { method: pathname.startsWith('/api') ? 'POST' : 'GET' });
+      expect([400, 401, 404], pathname).toContain(res.status);
+    }
+    // Still up, still answering.
+    const res = await request('/api/call/app.state', { method: 'POST', headers: withToken(), body: '{}' });
+    expect(res.status).toBe(200);
+  });
 });

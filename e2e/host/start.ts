@@ -85,18 +85,39 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const token = crypto.randomBytes(32).toString('hex');
   let origin = '';
 
+  /**
+   * Any page the developer's browser opens can send requests here, with no
+   * token: nothing a request holds (a broken %-escape, a path that is not a
+   * URL, a socket that goes away) may take the host down. Whatever escapes
+   * the handlers is answered 400, or the socket dropped when a reply
+   * cannot be sent any more.
+   */
+  function answerBadRequest(res: http.ServerResponse): void {
+    if (res.headersSent) res.destroy();
+    else res.writeHead(400, { 'Content-Type': 'text/plain' }).end('Bad request');
+  }
+
   const server = http.createServer((req, res) => {
-    // Refuse requests addressed to another host name (DNS rebinding).
-    if (req.headers.host !== new URL(origin).host) {
-      res.writeHead(421).end();
-      return;
+    try {
+      // Refuse requests addressed to another host name (DNS rebinding).
+      if (req.headers.host !== new URL(origin).host) {
+        res.writeHead(421).end();
+        return;
+      }
+      const url = new URL(req.url ?? '/', origin);
+      if (url.pathname.startsWith('/api/call/')) {
+        const name = decodeURIComponent(url.pathname.slice('/api/call/'.length));
+        handleCall(req, res, name).catch(() => answerBadRequest(res));
+        return;
+      }
+      serveStatic(res, url.pathname);
+    } catch {
+      answerBadRequest(res);
     }
-    const url = new URL(req.url ?? '/', origin);
-    if (url.pathname.startsWith('/api/call/')) {
-      void handleCall(req, res, decodeURIComponent(url.pathname.slice('/api/call/'.length)));
-      return;
-    }
-    serveStatic(res, url.pathname);
+  });
+  server.on('clientError', (_error, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    else socket.destroy();
   });
 
   async function handleCall(req: http.IncomingMessage, res: http.ServerResponse, name: string): Promise<void> {
@@ -133,7 +154,9 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       'Referrer-Policy': 'no-referrer',
       'Cache-Control': 'no-store',
     });
-    fs.createReadStream(file).pipe(res);
+    fs.createReadStream(file)
+      .on('error', () => res.destroy())
+      .pipe(res);
   }
 
   await new Promise<void>((resolve, reject) => {

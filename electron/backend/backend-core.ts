@@ -11,7 +11,7 @@ import type { StaffMember } from '../../shared/staff';
 import { appendAudit, type AuditEntry } from './audit/audit-log';
 import { auditSealKey, clearPendingAudit, sealPendingAudit, takePendingAudit } from './audit/pending-audit';
 import { readKeyring } from './store/keyring';
-import { attemptFile } from './auth/attempt-file';
+import { attemptFile, type SealedAttemptStorage } from './auth/attempt-file';
 import { SignInThrottle } from './auth/sign-in-throttle';
 import { owaspScrypt, type ScryptParams } from './crypto/kdf';
 import { storePaths, type StorePaths } from './data-dir';
@@ -20,8 +20,13 @@ import { CheckLimiter } from './posts/check-limiter';
 import { rederiveIfRulesChanged } from './posts/rederive';
 import { getStaffById, listStaff } from './repositories/staff-repository';
 import { readSettings } from './repositories/settings-repository';
-import { Store } from './store/store';
+import { Store, type StoreOptions } from './store/store';
+import { readAnchorFile, type ExternalAnchorStore } from './store/rollback-anchor';
 import { markStoreInUse, unmarkStoreInUse } from './store/store-users';
+import { recoverInterruptedOperations } from './store/operation-journal';
+import { clearAlerts, listAlerts, raiseAlert } from './store/store-alerts';
+import { keyringProblems } from './store/store-check';
+import { unusableStoreProblem } from './store/store-remains';
 
 export interface BackendOptions {
   dataDir: string;
@@ -42,6 +47,18 @@ export interface BackendOptions {
   workstationTimeZone?: string;
   /** What the sign-in screen says when this backend starts (the desktop shell restarted it after a failure). */
   startNotice?: AppNotice;
+  /**
+   * Where one-line reports of unexpected failures go (never data, only the
+   * kind of error): stderr by default. The CLI, which prints its own one
+   * line per failure, passes a function that drops them.
+   */
+  reportUnexpected?: (line: string) => void;
+  /**
+   * The shell's copy of the rollback anchor, outside the data folder (the
+   * app: the OS credential store through safeStorage, or the user profile).
+   * Without it only the anchor beside the database is checked.
+   */
+  externalAnchor?: ExternalAnchorStore;
 }
 
 interface Session {
@@ -60,6 +77,7 @@ export class BackendCore {
   readonly workstation: string;
   readonly kdf: ScryptParams;
   readonly throttle: SignInThrottle;
+  private readonly attempts: SealedAttemptStorage;
   private readonly clock: () => Date;
   private storeState: Store | null = null;
   private session: Session | null = null;
@@ -77,13 +95,53 @@ export class BackendCore {
     this.paths = storePaths(options.dataDir);
     this.workstation = options.workstation ?? os.hostname();
     this.kdf = options.kdf ?? owaspScrypt;
-    this.throttle = new SignInThrottle(attemptFile(options.dataDir));
+    this.attempts = attemptFile(options.dataDir);
+    this.throttle = new SignInThrottle(this.attempts);
     this.clock = options.now ?? (() => new Date());
     this.notice = options.startNotice ?? null;
+    this.recoverFolder();
+  }
+
+  /** What the last recoveries put right, to be audited when the store next opens. */
+  private recovered: string[] = [];
+
+  /**
+   * Roll interrupted operations of the data folder forward or back and
+   * remove what they left (see operation-journal.ts). Runs when the
+   * backend starts and before the store is opened or set up; never throws
+   * (a folder it cannot read is reported by the call that needs it).
+   */
+  recoverFolder(): void {
+    if (this.storeState) return;
+    try {
+      const report = recoverInterruptedOperations(this.paths.dataDir);
+      this.recovered.push(...report.done, ...report.problems.map((p) => `not put right: ${p}`));
+    } catch (error) {
+      this.reportUnexpected(`consent-desk: interrupted operations could not be checked (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+    }
   }
 
   now(): Date {
     return this.clock();
+  }
+
+  reportUnexpected(line: string): void {
+    (this.options.reportUnexpected ?? ((text: string) => console.error(text)))(line);
+  }
+
+  /** The newest backup known to have passed its checks, for the words of a "store is damaged" error. */
+  newestGoodBackup(): string | null {
+    const known = this.storeState?.lastGoodBackup ?? readAnchorFile(this.paths.dataDir, null).state?.lastGoodBackup ?? null;
+    return known ? `${known.file} (made ${known.createdAt})` : null;
+  }
+
+  /** Record an event while the store is closed: sealed beside it, moved into the trail when it opens. */
+  auditWhileClosed(entry: Omit<AuditEntry, 'at' | 'actorId'>): void {
+    const auditPublicKey = readKeyring(this.paths.keyring)?.auditPublicKey;
+    if (auditPublicKey) {
+      sealPendingAudit(this.paths.dataDir, auditPublicKey, { ...entry, at: this.nowIso(), actorId: null });
+      this.attempts.notePendingSealed();
+    }
   }
 
   nowIso(): string {
@@ -115,8 +173,11 @@ export class BackendCore {
     return this.options.workstationTimeZone ?? workstationTimeZone();
   }
 
-  get storeOptions() {
-    return this.options.nativeBinding ? { nativeBinding: this.options.nativeBinding } : {};
+  get storeOptions(): StoreOptions {
+    return {
+      ...(this.options.nativeBinding ? { nativeBinding: this.options.nativeBinding } : {}),
+      ...(this.options.externalAnchor ? { externalAnchor: this.options.externalAnchor } : {}),
+    };
   }
 
   get openStore(): Store | null {
@@ -137,8 +198,11 @@ export class BackendCore {
   adoptStore(store: Store): void {
     this.storeState = store;
     markStoreInUse(this.paths.dataDir);
-    this.takeSealedEvents(store);
+    const taken = this.takeSealedEvents(store);
+    this.checkSideFiles(store, taken);
+    this.auditRecovery(store);
     this.settleSlots();
+    this.checkKeyring(store);
     this.settingsCache = readSettings(store.db);
     const ctx = this.checkContext();
     store.write(() => rederiveIfRulesChanged(store.db, ctx));
@@ -163,14 +227,70 @@ export class BackendCore {
     if (this.storeState && this.sweptDay !== this.today()) this.sweepExpired();
   }
 
-  private takeSealedEvents(store: Store): void {
+  private auditRecovery(store: Store): void {
+    if (this.recovered.length === 0) return;
+    const lines = this.recovered.splice(0);
+    const at = this.nowIso();
+    store.write(() => {
+      appendAudit(store.db, { at, actorId: null, actorName: 'system', action: 'store.recovered', detail: lines.join('; ').slice(0, 2000) });
+      raiseAlert(store.db, { kind: 'recovered', at, message: `Consent Desk put right what an interrupted operation left: ${lines.join('; ')}.` });
+    });
+  }
+
+  /**
+   * The files beside the store that are written while it is closed (the
+   * sign-in attempts, the sealed pending events) against what the store
+   * last saw of them: deleted, edited or older files are audited and shown
+   * to administrators. Deleting them used to reset the sign-in throttle and
+   * erase failed sign-ins without a trace.
+   */
+  private checkSideFiles(store: Store, pendingTaken: number): void {
+    const key = 'sideFilesSeen';
+    const seen = (() => {
+      const row = store.db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(key) as string | undefined;
+      try {
+        return row ? (JSON.parse(row) as { generation: number; pendingSealed: number }) : null;
+      } catch {
+        return null;
+      }
+    })();
+    const now = this.attempts.inspect();
+    const problems: string[] = [];
+    if (seen && seen.generation > 0 && !now.present) problems.push('the sign-in attempts file (sign-in-attempts.json) was deleted: failed sign-ins counted before were forgotten');
+    else if (now.present && !now.valid) problems.push('the sign-in attempts file (sign-in-attempts.json) was changed outside Consent Desk: its seal does not match');
+    else if (seen && now.valid && now.generation < seen.generation) problems.push('the sign-in attempts file (sign-in-attempts.json) was replaced by an older copy');
+    const expectedPending = now.valid ? now.pendingSealed - (seen?.pendingSealed ?? now.pendingSealed) : 0;
+    const missingPending = Math.max(0, expectedPending - pendingTaken);
+    const at = this.nowIso();
+    store.write(() => {
+      for (const problem of problems) {
+        appendAudit(store.db, { at, actorId: null, actorName: 'system', action: 'session.attempts_tampered', detail: problem });
+      }
+      if (missingPending > 0) {
+        appendAudit(store.db, {
+          at,
+          actorId: null,
+          actorName: 'system',
+          action: 'audit.pending_missing',
+          detail: `${missingPending} event(s) sealed beside the store while it was closed (failed sign-ins and the like) are missing: pending-audit.jsonl was deleted or cut`,
+        });
+        problems.push(`${missingPending} event(s) recorded while the store was closed were deleted before they reached the audit trail`);
+      }
+      if (problems.length) raiseAlert(store.db, { kind: 'tampering', at, message: `Files beside the store were tampered with: ${problems.join('; ')}. See the audit trail.` });
+      const record = { generation: now.valid ? now.generation : 0, pendingSealed: now.valid ? now.pendingSealed : 0 };
+      store.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, JSON.stringify(record));
+    });
+  }
+
+  /** Move the events sealed while the store was closed into the trail; returns how many lines were there. */
+  private takeSealedEvents(store: Store): number {
     const seal = store.write(() => auditSealKey(store.db, store.keyring.auditPublicKey));
     if (seal.created) {
       store.setAuditPublicKey(seal.publicKey);
-      return;
+      return 0;
     }
     const { entries, unreadable } = takePendingAudit(this.paths.dataDir, seal.publicKey, seal.privateDer);
-    if (entries.length === 0 && unreadable === 0) return;
+    if (entries.length === 0 && unreadable === 0) return 0;
     store.write(() => {
       for (const entry of entries) appendAudit(store.db, entry);
       if (unreadable) {
@@ -184,6 +304,7 @@ export class BackendCore {
       }
     });
     clearPendingAudit(this.paths.dataDir);
+    return entries.length + unreadable;
   }
 
   /**
@@ -205,6 +326,23 @@ export class BackendCore {
         detail: `removed ${stale.length} key slot(s) of disabled accounts`,
       }),
     );
+  }
+
+  /**
+   * The key file against the staff table, at every open: a recovery slot
+   * removed by hand (the recovery key then opens nothing) went unnoticed.
+   * Audited once per new finding and shown to administrators until fixed.
+   */
+  private checkKeyring(store: Store): void {
+    const problems = keyringProblems(store.db, store.keyring);
+    const message = problems.length ? `The key file needs attention: ${problems.join('; ')}.` : null;
+    const current = listAlerts(store.db).find((a) => a.kind === 'keyring')?.message ?? null;
+    if (message === current) return;
+    store.write(() => {
+      if (!message) return clearAlerts(store.db, ['keyring']);
+      appendAudit(store.db, { at: this.nowIso(), actorId: null, actorName: 'system', action: 'store.problem_found', detail: message });
+      raiseAlert(store.db, { kind: 'keyring', at: this.nowIso(), message });
+    });
   }
 
   /** Append an audit event by the signed-in staff member (or `system`); call inside `store.write`. */
@@ -234,7 +372,10 @@ export class BackendCore {
       return;
     }
     const auditPublicKey = readKeyring(this.paths.keyring)?.auditPublicKey;
-    if (auditPublicKey) sealPendingAudit(this.paths.dataDir, auditPublicKey, entry);
+    if (auditPublicKey) {
+      sealPendingAudit(this.paths.dataDir, auditPublicKey, entry);
+      this.attempts.notePendingSealed();
+    }
   }
 
   startSession(staff: StaffMember, how: string): void {
@@ -362,10 +503,13 @@ export class BackendCore {
   }
 
   appState(): AppState {
-    const hasStore = fs.existsSync(this.paths.keyring);
+    const hasStore = this.storeState !== null || fs.existsSync(this.paths.keyring);
+    const problem = hasStore ? null : unusableStoreProblem(this.paths);
     const staff = this.session?.staff ?? null;
     return {
-      phase: !hasStore ? 'setup' : staff ? 'active' : this.lockedUsername ? 'locked' : 'signed_out',
+      phase: !hasStore ? (problem ? 'unusable' : 'setup') : staff ? 'active' : this.lockedUsername ? 'locked' : 'signed_out',
+      problem,
+      alerts: staff?.role === 'admin' && this.storeState ? listAlerts(this.storeState.db) : [],
       session: staff
         ? {
             staffId: staff.id,

@@ -23,6 +23,9 @@ import { postReviewHandlers } from './handlers/post-review-handlers';
 import { channelReviewHandlers } from './handlers/channel-review-handlers';
 import { incidentHandlers } from './handlers/incident-handlers';
 import { programHandlers } from './handlers/program-handlers';
+import { storeHandlers } from './handlers/store-handlers';
+import { storageFailure } from './failure-kinds';
+import { normaliseInputText } from './input-text';
 import { validationError } from './validation-error';
 import { runScheduledBackup } from './backup/backup-scheduler';
 
@@ -51,6 +54,7 @@ const handlers: Handlers = {
   ...channelReviewHandlers,
   ...incidentHandlers,
   ...programHandlers,
+  ...storeHandlers,
 };
 
 export interface Backend {
@@ -77,13 +81,14 @@ export function createBackend(options: BackendOptions): Backend {
       // permission learns nothing about the input rules.
       core.authorize(spec);
       core.sweepIfNewDay();
-      const parsed = spec.input.safeParse(input ?? {});
+      // Broken Unicode is refused and text brought to the store's one form before any rule sees it.
+      const parsed = spec.input.safeParse(normaliseInputText(input ?? {}));
       if (!parsed.success) throw validationError(parsed.error);
       const handler = handlers[name] as Handler<typeof name>;
       const value = await handler(core, parsed.data as never);
       return { ok: true, value };
     } catch (error) {
-      return { ok: false, error: toErrorData(name, error) };
+      return { ok: false, error: toErrorData(core, name, error) };
     }
   }
 
@@ -97,7 +102,7 @@ export function createBackend(options: BackendOptions): Backend {
   // every minute, in the same queue as calls so neither interleaves with one.
   const sweepTimer = setInterval(() => {
     void enqueue(() => core.sweepExpired()).catch((error: unknown) => {
-      console.error(`consent-desk: expiry sweep failed (${error instanceof Error ? error.name : typeof error})`);
+      core.reportUnexpected(`consent-desk: expiry sweep failed (${error instanceof Error ? error.name : typeof error})`);
     });
     // Never throws: a failed backup is audited and retried on a later tick.
     void enqueue(() => runScheduledBackup(core));
@@ -115,11 +120,14 @@ export function createBackend(options: BackendOptions): Backend {
   };
 }
 
-function toErrorData(name: string, error: unknown): AppErrorData {
+function toErrorData(core: BackendCore, name: string, error: unknown): AppErrorData {
   if (error instanceof AppError) return error.toData();
+  const storage = storageFailure(error, { dataDir: core.paths.dataDir, newestGoodBackup: () => core.newestGoodBackup() });
+  if (storage) return storage.toData();
   // Unexpected: say what failed without echoing data, which could hold PHI.
   const kind = error instanceof Error ? error.name : typeof error;
   const code = (error as { code?: unknown } | null)?.code;
-  console.error(`consent-desk: ${name} failed unexpectedly (${kind}${typeof code === 'string' ? ` ${code}` : ''})`);
-  return { code: 'internal', message: 'Something went wrong. Try again; if it keeps happening, restart Consent Desk.' };
+  const what = `${kind}${typeof code === 'string' ? ` ${code}` : ''}`;
+  core.reportUnexpected(`consent-desk: ${name} failed unexpectedly (${what})`);
+  return { code: 'internal', message: `Something went wrong (${what}). Try again; if it keeps happening, restart Consent Desk.` };
 }

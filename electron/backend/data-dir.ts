@@ -39,6 +39,34 @@ export function developmentDataDir(
 }
 
 /**
+ * Where the desktop app keeps its own copy of each store's rollback anchor
+ * (see rollback-anchor.ts): in the user profile but outside the data
+ * folder, so that putting back the whole data folder is noticed. Installed,
+ * it is the platform's place for local state that is not synced with the
+ * data (Windows' local, not roaming, AppData; XDG_STATE_HOME on Linux). A
+ * development or test run uses a folder beside its own data folder, never
+ * the practice's. Never inside the data folder.
+ */
+export function rollbackAnchorDir(
+  dataDir: string,
+  options: { packaged: boolean; env?: NodeJS.ProcessEnv; platform?: NodeJS.Platform; home?: string },
+): string {
+  const { packaged, env = process.env, platform = process.platform, home = os.homedir() } = options;
+  const api = platform === 'win32' ? path.win32 : path.posix;
+  const beside = `${api.resolve(dataDir)} (rollback anchors)`;
+  if (!packaged) return beside;
+  const installed =
+    platform === 'win32'
+      ? api.join(env.LOCALAPPDATA ?? api.join(home, 'AppData', 'Local'), productName, 'Rollback anchors')
+      : platform === 'darwin'
+        ? api.join(home, 'Library', 'Application Support', `${productName} Rollback Anchors`)
+        : api.join(env.XDG_STATE_HOME || api.join(home, '.local', 'state'), productName, 'rollback-anchors');
+  const relative = api.relative(api.resolve(dataDir), api.resolve(installed));
+  const inside = relative === '' || (!relative.startsWith('..') && !api.isAbsolute(relative));
+  return inside ? beside : installed;
+}
+
+/**
  * Creates the data folder readable by its owner only (0700), before
  * anything writes into it, and tightens one an older version left open.
  * Windows ignores the mode; the folder inherits the user profile's ACL.

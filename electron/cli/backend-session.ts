@@ -18,7 +18,8 @@ export async function withBackend<T>(dataDir: string, fn: (api: Api) => Promise<
     import('../backend/backend'),
     import('../../shared/client'),
   ]);
-  const backend = createBackend({ dataDir, workstation: `${os.hostname()} (command line)`, ...options });
+  // Failures reach the user as the command's one line on stderr; the backend's own reports would make two.
+  const backend = createBackend({ dataDir, workstation: `${os.hostname()} (command line)`, reportUnexpected: () => undefined, ...options });
   const api = createClient((name, input) => backend.invoke(name, input));
   try {
     return await fn(api);

@@ -1,4 +1,5 @@
 import { AppError } from '../../shared/errors';
+import { storageFailure } from '../backend/failure-kinds';
 import { wantsHelp } from './cli-args';
 import { CliError, exitCodes, type ExitCode } from './cli-error';
 import type { CliIo } from './cli-io';
@@ -16,6 +17,8 @@ import { checkAuthorizationCommand } from './commands/check-authorization';
 import { backupCommand } from './commands/backup';
 import { restoreCommand } from './commands/restore';
 import { purgeCommand } from './commands/purge';
+import { checkCommand } from './commands/check';
+import { acceptRollbackCommand } from './commands/accept-rollback';
 import { repliesCheckCommand } from './commands/replies-check';
 import { programStatusCommand } from './commands/program-status';
 
@@ -33,6 +36,8 @@ export const commands: readonly CliCommand[] = [
   backupCommand,
   restoreCommand,
   purgeCommand,
+  checkCommand,
+  acceptRollbackCommand,
   repliesCheckCommand,
   programStatusCommand,
 ];
@@ -113,6 +118,9 @@ function describeFailure(error: unknown, command?: CliCommand): { message: strin
       : error.message;
     return { message, exitCode: exitCodes.cannotRun };
   }
+  // A full disk, a read-only folder (commands that work below the contract, such as restore, meet them raw).
+  const storage = storageFailure(error, { dataDir: 'the data folder' });
+  if (storage) return { message: storage.message, exitCode: exitCodes.cannotRun };
   // A bug, not a user error: say what kind without dumping data or a stack.
   const kind = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   return { message: `Unexpected error (${kind}).`, exitCode: exitCodes.cannotRun };

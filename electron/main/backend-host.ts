@@ -1,6 +1,7 @@
 import { MessageChannelMain, utilityProcess, type MessagePortMain, type UtilityProcess } from 'electron';
 import type { CallResult } from '../../shared/errors';
-import type { BackendStartOptions, FromBackend, ToBackend } from '../backend/process/backend-protocol';
+import { isAnchorRequest, type AnchorRequest, type BackendStartOptions, type FromBackend, type ToBackend } from '../backend/process/backend-protocol';
+import type { AnchorKeeper } from './rollback-anchor-keeper';
 
 /**
  * Runs the backend (electron/backend) in an Electron utility process and
@@ -14,7 +15,9 @@ import type { BackendStartOptions, FromBackend, ToBackend } from '../backend/pro
 export interface BackendHostOptions {
   /** app/dist/backend/index.cjs */
   entry: string;
-  start: Omit<BackendStartOptions, 'restartedAfterFailure'>;
+  start: Omit<BackendStartOptions, 'restartedAfterFailure' | 'externalAnchor'>;
+  /** The shell's copy of the rollback anchors, outside the data folder: the backend reads and writes it over its port. */
+  anchors?: AnchorKeeper;
   onRestarted: () => void;
   onGaveUp: (reason: string) => void;
   /** One line per event, for the log file. Never handed patient data. */
@@ -86,6 +89,8 @@ export class BackendHost {
         pending.delete(message.id);
       } else if (message.type === 'closed') {
         child.kill();
+      } else if (isAnchorRequest(message)) {
+        this.answerAnchor(port1, message);
       }
     });
     port1.start();
@@ -101,7 +106,19 @@ export class BackendHost {
       this.restartAfterFailure();
     });
 
-    child.postMessage({ type: 'connect', options: { ...this.options.start, restartedAfterFailure } }, [port2]);
+    child.postMessage({ type: 'connect', options: { ...this.options.start, restartedAfterFailure, externalAnchor: this.options.anchors !== undefined } }, [port2]);
+  }
+
+  /** Read or write the shell's copy of a rollback anchor for the backend; a failure is an answer too (`ok: false`). */
+  private answerAnchor(port: MessagePortMain, request: AnchorRequest): void {
+    const anchors = this.options.anchors;
+    const reply = (ok: boolean, text: string | null) => port.postMessage({ type: 'anchorReply', id: request.id, ok, text } satisfies ToBackend);
+    if (!anchors) return reply(false, null);
+    const work = request.op === 'read' ? anchors.read(request.storeId) : anchors.write(request.storeId, request.sealed).then(() => null);
+    work.then(
+      (text) => reply(true, text),
+      () => reply(false, null),
+    );
   }
 
   private restartAfterFailure(): void {
@@ -137,6 +154,8 @@ export class BackendHost {
     const timer = setTimeout(() => running.child.kill(), closeTimeoutMs);
     await running.closed;
     clearTimeout(timer);
+    // The store's last anchor arrives just before it closes: it must be on disk before the app quits.
+    await this.options.anchors?.settled();
   }
 
   /** The process id, for tests that stop it the hard way. */

@@ -1,7 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
-import { app, dialog, Menu, powerMonitor, screen, session, type BrowserWindow, type WebContents } from 'electron';
-import { defaultDataDir, developmentDataDir, ensurePrivateFolder } from '../backend/data-dir';
+import { app, dialog, Menu, powerMonitor, safeStorage, screen, session, type BrowserWindow, type WebContents } from 'electron';
+import { defaultDataDir, developmentDataDir, ensurePrivateFolder, rollbackAnchorDir } from '../backend/data-dir';
 import type { AppState, LockReason } from '../../shared/session';
 import { showAbout } from './about';
 import { isAppUrl } from './app-origin';
@@ -11,6 +11,7 @@ import { BackendHost } from './backend-host';
 import { createCallRelay } from './call-relay';
 import { registerIpcHandlers } from './ipc';
 import { createLogFile } from './log-file';
+import { createAnchorKeeper } from './rollback-anchor-keeper';
 import { buildAppMenu } from './menu';
 import { hardenWebContents, lockDownSession } from './session-policy';
 import { VouchedPaths } from './vouched-paths';
@@ -64,9 +65,18 @@ function start(): void {
 
   log(`Consent Desk ${app.getVersion()} starting (${process.platform} ${process.arch}, Electron ${process.versions.electron ?? '?'})`);
 
+  // The rollback anchor's copy outside the data folder, sealed by the OS where it can (see rollback-anchor-keeper.ts).
+  const anchors = createAnchorKeeper({
+    folder: rollbackAnchorDir(dataDir, { packaged: app.isPackaged }),
+    sealing: safeStorage,
+    platform: process.platform,
+    log,
+  });
+
   const backend = new BackendHost({
     entry: path.join(app.getAppPath(), 'dist', 'backend', 'index.cjs'),
     start: { dataDir, workstation: os.hostname() },
+    anchors,
     log,
     onRestarted: () => {
       // The new backend has nobody signed in: show the sign-in screen, which says what happened.

@@ -31,18 +31,20 @@ const recording = () => (globalThis as { __recording?: RecordingElectron }).__re
 const password = 'correct horse battery staple';
 let tempRoot = '';
 const xdgBefore = process.env.XDG_CONFIG_HOME;
+const xdgStateBefore = process.env.XDG_STATE_HOME;
 let signalListeners: { signal: NodeJS.Signals; listeners: ((...args: unknown[]) => unknown)[] }[] = [];
 
 /** Loads the main-process module afresh, as `electron app` would, then fires `ready`. */
-async function startShell(options: { isPackaged: boolean; dataDirOverride?: string }): Promise<RecordingElectron> {
+async function startShell(options: { isPackaged: boolean; dataDirOverride?: string; safeStorage?: 'keyring' | 'basic_text' | 'none' }): Promise<RecordingElectron> {
   await import('electron');
   const r = recording();
   const appPath = path.join(tempRoot, 'app');
-  r.reset({ isPackaged: options.isPackaged, appPath });
+  r.reset({ isPackaged: options.isPackaged, appPath, safeStorage: options.safeStorage ?? 'keyring' });
   if (options.dataDirOverride) process.env.CONSENT_DESK_DATA_DIR = options.dataDirOverride;
   else delete process.env.CONSENT_DESK_DATA_DIR;
   // A packaged app (or one without an override) uses the user's folder: keep it inside the test's.
   process.env.XDG_CONFIG_HOME = path.join(tempRoot, 'home');
+  process.env.XDG_STATE_HOME = path.join(tempRoot, 'home', 'state');
   signalListeners = (['SIGINT', 'SIGTERM'] as const).map((signal) => ({ signal, listeners: process.listeners(signal) as ((...args: unknown[]) => unknown)[] }));
   vi.resetModules();
   await import('./index');
@@ -94,6 +96,13 @@ async function quit(r: RecordingElectron): Promise<void> {
   await Promise.all(exited);
 }
 
+/** Quit and wait until the shell has finished closing (it quits again once the backend and its last anchor are done). */
+async function quitFully(r: RecordingElectron): Promise<void> {
+  const before = r.state.quit;
+  await quit(r);
+  await until(() => r.state.quit >= before + 2, 'the shell to finish closing');
+}
+
 beforeEach(() => {
   tempRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'consent-desk-shell-'));
   const appPath = path.join(tempRoot, 'app');
@@ -119,6 +128,8 @@ afterEach(async () => {
   delete process.env.CONSENT_DESK_DATA_DIR;
   if (xdgBefore === undefined) delete process.env.XDG_CONFIG_HOME;
   else process.env.XDG_CONFIG_HOME = xdgBefore;
+  if (xdgStateBefore === undefined) delete process.env.XDG_STATE_HOME;
+  else process.env.XDG_STATE_HOME = xdgStateBefore;
   fs.rmSync(tempRoot, { recursive: true, force: true });
 });
 
@@ -333,6 +344,71 @@ describe('the Electron main process', () => {
 
     const log = fs.readFileSync(path.join(dataDir, 'logs', 'consent-desk.log'), 'utf8');
     expect(log).toMatch(/backend process stopped unexpectedly/);
+  });
+
+  it('keeps the rollback anchor outside the data folder, sealed by the OS, and refuses the whole folder put back until an administrator accepts it', async () => {
+    const dataDir = path.join(tempRoot, 'data');
+    const anchorDir = `${dataDir} (rollback anchors)`;
+    const snapshot = path.join(tempRoot, 'snapshot');
+    let r = await startShell({ isPackaged: false, dataDirOverride: dataDir });
+    await setUp(r);
+    await quitFully(r);
+    const [anchorFile, ...others] = fs.readdirSync(anchorDir);
+    expect(others).toEqual([]);
+    expect(anchorFile).toMatch(/^[0-9a-f-]{36}\.anchor\.sealed$/);
+    // Sealed by the OS: neither the anchor's format nor its audit head can be read in the file.
+    expect(fs.readFileSync(path.join(anchorDir, anchorFile!)).includes('consent-desk-anchor')).toBe(false);
+    expect(r.state.safeStorage.encrypted).toBeGreaterThan(0);
+    if (process.platform !== 'win32') expect(fs.statSync(path.join(anchorDir, anchorFile!)).mode & 0o777).toBe(0o600);
+    fs.cpSync(dataDir, snapshot, { recursive: true });
+
+    r = await startShell({ isPackaged: false, dataDirOverride: dataDir });
+    await value(r, 'session.signIn', { username: 'zebediah.q', password });
+    await value(r, 'patients.create', { firstName: 'Quintessa', lastName: 'Vantongeren', dateOfBirth: '1984-05-17', recordNumber: null, phone: null, email: null, city: null });
+    await quitFully(r);
+
+    // The whole data folder put back, its own anchor file with it: only the copy outside can tell.
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    fs.cpSync(snapshot, dataDir, { recursive: true });
+    r = await startShell({ isPackaged: false, dataDirOverride: dataDir });
+    const refused = await invoke(r, 'session.signIn', { username: 'zebediah.q', password });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'store_rolled_back', message: expect.stringMatching(/older than the store last seen on this computer/) as unknown } });
+    expect(r.state.safeStorage.decrypted).toBeGreaterThan(0);
+    // Refusing it leaves the copy outside as it was: asking again is refused again.
+    expect(await invoke(r, 'session.signIn', { username: 'zebediah.q', password })).toMatchObject({ ok: false, error: { code: 'store_rolled_back' } });
+
+    const accepted = await value<AppState>(r, 'store.acceptRollback', { username: 'zebediah.q', password, reason: 'We put back Monday’s copy on purpose.' });
+    expect(accepted.phase).toBe('active');
+    expect(accepted.alerts?.map((a) => a.kind)).toContain('rollback_accepted');
+    const audit = await value<{ events: { action: string; detail: string | null }[] }>(r, 'audit.list', {});
+    expect(audit.events.find((e) => e.action === 'store.rollback_accepted')?.detail).toMatch(/on this computer.*reason: We put back Monday’s copy on purpose\./);
+    await quitFully(r);
+
+    // Accepted once: it opens as usual from then on.
+    r = await startShell({ isPackaged: false, dataDirOverride: dataDir });
+    expect(await value<AppState>(r, 'session.signIn', { username: 'zebediah.q', password })).toMatchObject({ phase: 'active' });
+  });
+
+  it('keeps the anchor signed but unsealed where the OS has no credential store, and says so in the log', async () => {
+    const dataDir = path.join(tempRoot, 'data');
+    const anchorDir = `${dataDir} (rollback anchors)`;
+    const r = await startShell({ isPackaged: false, dataDirOverride: dataDir, safeStorage: 'basic_text' });
+    await setUp(r);
+    await quitFully(r);
+    const files = fs.readdirSync(anchorDir);
+    expect(files).toEqual([expect.stringMatching(/\.anchor\.json$/)]);
+    expect(JSON.parse(fs.readFileSync(path.join(anchorDir, files[0]!), 'utf8'))).toMatchObject({ format: 'consent-desk-anchor', mac: expect.any(String) as unknown });
+    expect(r.state.safeStorage.encrypted).toBe(0);
+    expect(fs.readFileSync(path.join(dataDir, 'logs', 'consent-desk.log'), 'utf8')).toMatch(/rollback anchors: no OS credential store/);
+  });
+
+  it('puts an installed app’s anchors in the user’s local state folder, never in the data folder', async () => {
+    const r = await startShell({ isPackaged: true });
+    await setUp(r);
+    await quitFully(r);
+    const anchorDir = path.join(tempRoot, 'home', 'state', 'Consent Desk', 'rollback-anchors');
+    expect(fs.readdirSync(anchorDir)).toEqual([expect.stringMatching(/\.anchor\.sealed$/)]);
+    expect(fs.readdirSync(path.join(tempRoot, 'home', 'Consent Desk')).some((name) => name.includes('anchor') && name !== 'store-anchor.json')).toBe(false);
   });
 
   it('locks on the OS lock screen and on sleep, and when the page crashes', async () => {

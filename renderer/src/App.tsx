@@ -4,6 +4,7 @@ import { RecoveryKeyScreen } from './features/setup/RecoveryKeyScreen';
 import { useAppState } from './features/session/app-state-context';
 import { IdleLock } from './features/session/IdleLock';
 import { SignInScreen } from './features/session/SignInScreen';
+import { UnusableStoreScreen } from './features/session/UnusableStoreScreen';
 import { AppShell } from './shell/AppShell';
 import { PolicyGate } from './features/program-policy/PolicyGate';
 
@@ -16,6 +17,8 @@ export function App() {
   switch (state.phase) {
     case 'setup':
       return <SetupScreen />;
+    case 'unusable':
+      return <UnusableStoreScreen problem={state.problem ?? 'This folder holds the remains of a store that cannot be opened.'} />;
     case 'signed_out':
     case 'locked':
       return <SignInScreen />;

@@ -53,8 +53,11 @@ export async function runPackagedSmoke(options: SmokeOptions): Promise<string[]>
     fs.rmSync(dir, { recursive: true, force: true });
     fs.mkdirSync(dir, { recursive: true });
   }
-  // The packaged app ignores CONSENT_DESK_DATA_DIR; its data folder follows XDG_CONFIG_HOME.
+  // The packaged app ignores CONSENT_DESK_DATA_DIR; its data folder follows XDG_CONFIG_HOME, its rollback anchors XDG_STATE_HOME.
   process.env.XDG_CONFIG_HOME = home;
+  process.env.XDG_STATE_HOME = path.join(home, 'state');
+  const logFile = path.join(home, 'Consent Desk', 'logs', 'consent-desk.log');
+  const anchorDir = path.join(home, 'state', 'Consent Desk', 'rollback-anchors');
   process.env.CONSENT_DESK_CHECK_ASAR_ROOT = options.extractedApp;
   process.env.CONSENT_DESK_CHECK_UNPACKED_ROOT = options.unpackedDir;
   const appPackage = JSON.parse(fs.readFileSync(path.join(options.extractedApp, 'package.json'), 'utf8')) as { version: string; main: string };
@@ -110,7 +113,15 @@ export async function runPackagedSmoke(options: SmokeOptions): Promise<string[]>
     }
     const recorded = await call('consents.recordPatientCopy', { id: final.id, method: 'saved' });
     if (recorded.patientCopy?.method !== 'saved') failures.push('the patient’s copy was not recorded as saved');
-    step('authorization signed and saved; pdfsig: valid, total document signed');
+    // Drawn in the packaged PDF worker, the bundle beside the backend's inside app.asar, not on the backend's own thread.
+    const packagedWorker = path.join(options.extractedApp, 'dist', 'backend', 'pdf-worker.cjs');
+    const workerLine = await until(
+      () => (fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8').split('\n').find((line) => line.includes('PDF worker (drawing) started from')) : undefined),
+      'the log line of the PDF worker',
+      30_000,
+    ).catch(() => null);
+    if (!workerLine?.endsWith(`started from ${packagedWorker}`)) failures.push(`the signed PDF was not drawn by the packaged worker ${packagedWorker} (log: ${workerLine ?? 'no worker started'})`);
+    step('authorization signed and saved; pdfsig: valid, total document signed; drawn in dist/backend/pdf-worker.cjs');
 
     // A phone photo with GPS comes back without metadata.
     const testimonial = await call('testimonials.create', { patientId: patient.id, title: 'Back to running', quote: 'I can run again.' });
@@ -146,8 +157,15 @@ export async function runPackagedSmoke(options: SmokeOptions): Promise<string[]>
     recording.electron.app.quit();
     await Promise.race([Promise.all(exits), new Promise((resolve) => setTimeout(resolve, 15_000))]);
     for (const p of state.utilityProcesses) p.kill();
-    const log = path.join(home, 'Consent Desk', 'logs', 'consent-desk.log');
-    if (failures.length > 0 && fs.existsSync(log)) console.error(`The packaged app's log:\n${fs.readFileSync(log, 'utf8')}`);
+    // The shell kept the rollback anchor outside the data folder, sealed through safeStorage, by the time it quit.
+    await until(() => state.quit >= 2, 'the app to finish quitting', 15_000).catch(() => null);
+    const anchors = fs.existsSync(anchorDir) ? fs.readdirSync(anchorDir) : [];
+    if (anchors.length !== 1 || !anchors[0]!.endsWith('.anchor.sealed') || state.safeStorage.encrypted === 0) {
+      failures.push(`the packaged app kept no sealed rollback anchor in ${anchorDir} (found: ${anchors.join(', ') || 'nothing'})`);
+    } else {
+      console.log(`  packaged smoke: rollback anchor kept outside the data folder, sealed by the OS (${path.relative(home, anchorDir)})`);
+    }
+    if (failures.length > 0 && fs.existsSync(logFile)) console.error(`The packaged app's log:\n${fs.readFileSync(logFile, 'utf8')}`);
     // A test store's output: no real patient data, and it says why a start failed.
     for (const p of state.utilityProcesses) if (failures.length > 0 && p.stderrText) console.error(`Backend process ${p.pid} wrote:\n${p.stderrText}`);
   }

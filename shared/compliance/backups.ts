@@ -79,3 +79,17 @@ export function backupsToPrune(fileNames: string[], keep: number): string[] {
   const ours = fileNames.filter((f) => backupTimeOf(f) !== null).sort();
   return ours.slice(0, Math.max(0, ours.length - keep));
 }
+
+/**
+ * What happened to existing backups when the key slots changed (a staff
+ * member disabled, a new recovery key): re-sealed so that only the current
+ * slots open them, or named with who can still open them.
+ */
+export interface BackupResealReport {
+  /** Backups in the backup folder whose key file now holds only the current slots. */
+  resealed: string[];
+  /** Backups that could not be re-sealed, each with why and who can still open it. */
+  stillOpen: { file: string; why: string }[];
+  /** Backups written elsewhere (a USB drive, a chosen path) are out of reach: said plainly. */
+  elsewhere: string;
+}

@@ -111,7 +111,8 @@ export const consentCalls = {
     input: z
       .object({
         id: authorizationIdSchema,
-        typedName: z.string().trim().min(1, 'Type your full name.').max(200),
+        // Room for the longest name the form allows: two names of 100 characters and the space between.
+        typedName: z.string().trim().min(1, 'Type your full name.').max(256),
         /** The exact text shown, as SHA-256 hex: the signature is tied to it. */
         textSha256: z.string().regex(/^[0-9a-f]{64}$/),
         agreedToSignElectronically: z.literal(true, 'Tick the box to agree to sign electronically.'),

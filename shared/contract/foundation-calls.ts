@@ -13,7 +13,8 @@ import {
   type Settings,
 } from '../settings';
 import { displayNameSchema, passwordSchema, roleSchema, staffIdSchema, usernameSchema, type StaffMember } from '../staff';
-import type { StoreStatus } from '../store-status';
+import type { StoreCheck, StoreStatus } from '../store-status';
+import type { BackupResealReport } from '../compliance/backups';
 import { call, returns } from './define';
 import { noInput } from './no-input';
 
@@ -152,10 +153,10 @@ export const foundationCalls = {
     output: returns<null>(),
   }),
   'staff.disable': call({
-    summary: 'Disable an account; the data key is rotated so its password opens nothing.',
+    summary: 'Disable an account; the data key is rotated and the backups in the backup folder re-sealed, so its password opens nothing there.',
     access: 'staff.manage',
     input: z.object({ id: staffIdSchema }).strict(),
-    output: returns<StaffMember>(),
+    output: returns<StaffMember & { backups: BackupResealReport }>(),
   }),
   'staff.enable': call({
     summary: 'Enable a disabled account again, with a new password.',
@@ -187,5 +188,29 @@ export const foundationCalls = {
     access: 'store.status',
     input: noInput,
     output: returns<StoreStatus>(),
+  }),
+  'store.check': call({
+    summary: 'Full check: every page, the audit chain, every stored PDF’s SHA-256, the key file and the rollback anchors.',
+    access: 'store.status',
+    input: noInput,
+    output: returns<StoreCheck>(),
+  }),
+  'store.acceptRollback': call({
+    summary: 'An administrator accepts a store older than the one last seen (a deliberate restore of a copy); audited.',
+    access: 'public',
+    input: z
+      .object({
+        username: usernameSchema,
+        password: z.string().min(1, 'Enter your password.').max(256),
+        reason: z.string().trim().min(3, 'Say why the older store is the right one.').max(500),
+      })
+      .strict(),
+    output: returns<AppState>(),
+  }),
+  'store.newRecoveryKey': call({
+    summary: 'Issue a new recovery key (shown once); the old one opens nothing any more, backups included.',
+    access: 'staff.manage',
+    input: z.object({ password: z.string().min(1, 'Enter your password.').max(256) }).strict(),
+    output: returns<{ recoveryKey: string; backups: BackupResealReport }>(),
   }),
 } as const;

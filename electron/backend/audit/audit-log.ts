@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import type { AuditEvent, AuditFilter, AuditPage, ChainVerification } from '../../../shared/audit';
 import type { AuditAction } from '../../../shared/audit-actions';
 import type { Db } from '../store/database';
+import { toWellFormedText } from '../input-text';
 
 export const genesisHash = '0'.repeat(64);
 
@@ -66,15 +67,20 @@ function toEvent(row: AuditRow): AuditEvent {
  */
 export function appendAudit(db: Db, entry: AuditEntry): AuditEvent {
   const head = db.prepare('SELECT seq, hash FROM audit_head WHERE id = 1').get() as { seq: number; hash: string };
+  // The hash is taken over the text exactly as SQLite will store it. Input is
+  // checked at the backend's boundary; this covers text from elsewhere (a
+  // file name, a host name) that SQLite would otherwise silently change.
+  const text = (value: string) => toWellFormedText(value);
+  const nullable = (value: string | null | undefined) => (value === null || value === undefined ? null : text(value));
   const partial: Omit<AuditEvent, 'hash'> = {
     seq: head.seq + 1,
-    at: entry.at,
-    actorId: entry.actorId,
-    actorName: entry.actorName,
+    at: text(entry.at),
+    actorId: nullable(entry.actorId),
+    actorName: text(entry.actorName),
     action: entry.action,
-    subjectType: entry.subjectType ?? null,
-    subjectId: entry.subjectId ?? null,
-    detail: entry.detail ?? '',
+    subjectType: nullable(entry.subjectType),
+    subjectId: nullable(entry.subjectId),
+    detail: text(entry.detail ?? ''),
     prevHash: head.hash,
   };
   const event: AuditEvent = { ...partial, hash: eventHash(partial) };
@@ -131,6 +137,13 @@ export function auditOfSubject(db: Db, subjectId: string): AuditEvent[] {
  * point at the last event. The first event that fails is named.
  */
 export function verifyAuditChain(db: Db): ChainVerification {
+  // One read transaction: the events and the head are read from the same
+  // snapshot, or another process's commit between the two reads would look
+  // like deleted events.
+  return db.inTransaction ? walkChain(db) : db.transaction(() => walkChain(db))();
+}
+
+function walkChain(db: Db): ChainVerification {
   let expectedSeq = 1;
   let prevHash = genesisHash;
   let count = 0;

@@ -13,12 +13,15 @@ import { appendAudit, verifyAuditChain } from '../audit/audit-log';
 import type { KeySlot } from '../crypto/key-slots';
 import { storePaths, type StorePaths } from '../data-dir';
 import { getStaffById } from '../repositories/staff-repository';
-import { syncDirectory, writeFileAtomic } from '../store/atomic-file';
-import { openDatabase, type CipherName } from '../store/database';
+import { makePrivateFolder, syncDirectory, writeFileAtomic } from '../store/atomic-file';
+import { openDatabase, type CipherName, type Db } from '../store/database';
 import { readKeyring, writeKeyring, type Keyring } from '../store/keyring';
 import { assertNotNewer } from '../store/migrate';
-import { schemaBackups, Store, type Credential, type StoreOptions } from '../store/store';
+import { Store, type Credential, type StoreOptions } from '../store/store';
 import { otherStoreUsers } from '../store/store-users';
+import { JournalEntry, rollBackRestore } from '../store/operation-journal';
+import { anchorFileName, readAnchorFile } from '../store/rollback-anchor';
+import { latestSchemaVersion } from '../store/migrations';
 
 /**
  * A backup is one file (a zip, stored without compression: its content is
@@ -50,6 +53,8 @@ const metaSchema = z.object({
   schemaVersion: z.number().int(),
   database: z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/), bytes: z.number().int().nonnegative() }),
   auditHead: z.object({ seq: z.number().int(), hash: z.string() }),
+  /** The store's write counter when the backup was made (backups from before rollback detection have none). */
+  writeCounter: z.number().int().nonnegative().optional(),
   trigger: z.enum(['manual', 'scheduled']),
 });
 export type BackupMeta = z.output<typeof metaSchema>;
@@ -128,9 +133,12 @@ export async function writeBackup(store: Store, target: string, options: { now: 
   if (fs.existsSync(target)) throw new AppError('conflict', `${target} already exists; choose another name.`);
   const tmpDb = hidden(target, 'db.partial');
   const tmpZip = hidden(target, 'partial');
+  // Journaled first: if this process dies, the next open removes the partial files (tens of MB).
+  const journal = JournalEntry.begin(store.paths.dataDir, { kind: 'backup', temporaries: [tmpDb, `${tmpDb}-journal`, tmpZip] });
   try {
+    // VACUUM INTO accepts an empty file: made here as 0600, so the copy is never readable by others, not even for a moment.
+    fs.closeSync(fs.openSync(tmpDb, 'wx', 0o600));
     store.db.prepare('VACUUM INTO ?').run(tmpDb);
-    fs.chmodSync(tmpDb, 0o600);
     const checked = checkCopy(store, tmpDb);
     const digest = await sha256OfFile(tmpDb);
     const meta: BackupMeta = {
@@ -144,6 +152,7 @@ export async function writeBackup(store: Store, target: string, options: { now: 
       schemaVersion: checked.schemaVersion,
       database: digest,
       auditHead: checked.auditHead,
+      writeCounter: store.anchorState().writeCounter,
       trigger: options.trigger,
     };
     const zip = new yazl.ZipFile();
@@ -160,26 +169,41 @@ export async function writeBackup(store: Store, target: string, options: { now: 
   } finally {
     fs.rmSync(tmpDb, { force: true });
     fs.rmSync(tmpZip, { force: true });
+    journal.finish();
   }
 }
 
 /**
- * Open the copy on the store's connection (ATTACH without a key uses the
- * main database's key and cipher): it must read, pass integrity_check, and
- * give its schema version and audit head.
+ * Check the copy exactly as a restore will check it (see checkPrepared):
+ * opened on a connection of its own with the store's key, not written by a
+ * newer version, SQLite's full integrity check, and the whole audit chain.
+ * A copy that a restore would refuse is never saved as a backup.
  */
 function checkCopy(store: Store, file: string): { schemaVersion: number; auditHead: { seq: number; hash: string } } {
-  store.db.prepare('ATTACH ? AS backup_copy').run(file);
+  const db = store.openCopy(file);
   try {
-    const integrity = store.db.pragma('backup_copy.integrity_check', { simple: true });
-    if (integrity !== 'ok') throw new AppError('store_damaged', `The backup copy failed its integrity check (${String(integrity)}); nothing was saved.`);
-    return {
-      schemaVersion: store.db.pragma('backup_copy.user_version', { simple: true }) as number,
-      auditHead: store.db.prepare('SELECT seq, hash FROM backup_copy.audit_head WHERE id = 1').get() as { seq: number; hash: string },
-    };
+    const checked = checkBackupDatabase(db, file);
+    return { schemaVersion: checked.schemaVersion, auditHead: checked.auditHead };
+  } catch (error) {
+    if (error instanceof AppError) throw new AppError('store_damaged', `${error.message} The backup was not saved.`);
+    throw error;
   } finally {
-    store.db.exec('DETACH backup_copy');
+    db.close();
   }
+}
+
+/** The checks a backup's database must pass, when it is made and when it is restored. */
+function checkBackupDatabase(db: Db, file: string): { schemaVersion: number; auditHead: { seq: number; hash: string }; auditEvents: number } {
+  assertNotNewer(db, file);
+  const integrity = db.pragma('integrity_check', { simple: true });
+  if (integrity !== 'ok') throw new AppError('store_damaged', `The backup failed its integrity check (${String(integrity)}).`);
+  const chain = verifyAuditChain(db);
+  if (!chain.intact) throw new AppError('store_damaged', `The backup’s audit chain is broken at event ${chain.firstBadSeq}: ${chain.problem}`);
+  return {
+    schemaVersion: db.pragma('user_version', { simple: true }) as number,
+    auditHead: db.prepare('SELECT seq, hash FROM audit_head WHERE id = 1').get() as { seq: number; hash: string },
+    auditEvents: chain.events,
+  };
 }
 
 function openZip(file: string): Promise<yauzl.ZipFile> {
@@ -250,6 +274,15 @@ export interface PreparedRestore {
   /** Who the credential belongs to in the backup (null: the recovery key). */
   staff: { id: string; username: string } | null;
   auditEvents: number;
+  /** The restore's intent journal entry: an interrupted restore is rolled back at the next open. */
+  journal: JournalEntry;
+}
+
+/** Every file name of a store that a restore moves aside or may place. */
+function storeFileNames(live: StorePaths): string[] {
+  const db = path.basename(live.database);
+  const schemaCopies = Array.from({ length: latestSchemaVersion }, (_, i) => `${db}.schema-${i + 1}.bak`);
+  return [db, `${db}-wal`, `${db}-shm`, `${db}-journal`, path.basename(live.keyring), path.basename(live.pendingKeyring), anchorFileName, ...schemaCopies];
 }
 
 /**
@@ -278,10 +311,13 @@ function refuseWhileInUse(dataDir: string): void {
 export async function prepareRestore(dataDir: string, file: string, credential: Credential, options: StoreOptions = {}): Promise<PreparedRestore> {
   refuseWhileInUse(dataDir);
   const meta = await readBackupMeta(file);
-  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  const workDir = fs.mkdtempSync(path.join(dataDir, '.restore-'));
+  makePrivateFolder(dataDir);
+  // The journal entry comes before the work folder, so no work folder exists that no entry explains.
+  const workDir = path.join(dataDir, `.restore-${crypto.randomBytes(6).toString('hex')}`);
+  const journal = JournalEntry.begin(dataDir, { kind: 'restore', workDir, present: [], managed: storeFileNames(storePaths(dataDir)), phase: 'preparing' });
   const work = storePaths(workDir);
   try {
+    fs.mkdirSync(workDir, { mode: 0o700 });
     const zip = await openZip(file);
     try {
       const entries = await zipEntries(zip);
@@ -314,7 +350,7 @@ export async function prepareRestore(dataDir: string, file: string, credential: 
     for (const candidate of candidates) {
       try {
         const checked = checkPrepared(work.database, candidate.keyring.cipher, candidate.dataKey, candidate.slot, options);
-        return { file, meta, workDir, work, keyring: candidate.keyring, dataKey: candidate.dataKey, staff: checked.staff, auditEvents: checked.auditEvents };
+        return { file, meta, workDir, work, keyring: candidate.keyring, dataKey: candidate.dataKey, staff: checked.staff, auditEvents: checked.auditEvents, journal };
       } catch (error) {
         lastError = error;
       }
@@ -322,6 +358,7 @@ export async function prepareRestore(dataDir: string, file: string, credential: 
     throw lastError ?? new AppError('store_damaged', 'The backup cannot be opened.');
   } catch (error) {
     fs.rmSync(workDir, { recursive: true, force: true });
+    journal.finish();
     throw error;
   }
 }
@@ -335,11 +372,7 @@ function checkPrepared(
 ): { staff: PreparedRestore['staff']; auditEvents: number } {
   const db = openDatabase(file, dataKey, { cipher, ...options });
   try {
-    assertNotNewer(db, file);
-    const integrity = db.pragma('integrity_check', { simple: true });
-    if (integrity !== 'ok') throw new AppError('store_damaged', `The backup failed its integrity check (${String(integrity)}).`);
-    const chain = verifyAuditChain(db);
-    if (!chain.intact) throw new AppError('store_damaged', `The backup’s audit chain is broken at event ${chain.firstBadSeq}: ${chain.problem}`);
+    const chain = { events: checkBackupDatabase(db, file).auditEvents };
     let staff: PreparedRestore['staff'] = null;
     if (slot.staffId) {
       const member = getStaffById(db, slot.staffId);
@@ -357,6 +390,7 @@ function checkPrepared(
 export function discardRestore(prepared: PreparedRestore): void {
   prepared.dataKey.fill(0);
   fs.rmSync(prepared.workDir, { recursive: true, force: true });
+  prepared.journal.finish();
 }
 
 export interface RestoreOutcome {
@@ -367,33 +401,37 @@ export interface RestoreOutcome {
 
 /**
  * Replace the store with a prepared backup. The store must be closed (the
- * app signs everyone out first). The current files (database, its WAL,
- * key files, pre-upgrade copies) move into the work folder; the backup's
- * database and then its key file (whose presence says a store exists) take
- * their place; the restored store is opened (migrating an older schema),
- * checked again and the restore recorded in its audit trail. Only then are
- * the previous files deleted. If anything fails, the previous files go back.
+ * app signs everyone out first). Each step is journaled before it is
+ * taken, so a crash anywhere leaves a folder the next open puts right:
+ * 1. the journal records which of the store's files exist now (`switching`);
+ * 2. they move into the work folder's previous/;
+ * 3. the backup's database and then its key file take their place;
+ * 4. the restored store is opened (migrating an older schema), checked
+ *    again, and the restore recorded in its audit trail;
+ * 5. the journal says `committed`; only then are the previous files deleted.
+ * Until step 5 the restore is rolled back (here on an error, or at the next
+ * open after a crash): the previous files go back and what the restore
+ * placed goes. After it, it stands.
  */
 export function commitRestore(
   prepared: PreparedRestore,
   dataDir: string,
-  options: { at: Date; workstation: string; storeOptions?: StoreOptions },
+  options: { at: Date; workstation: string; storeOptions?: StoreOptions; onRestored?: (store: Store) => void },
 ): RestoreOutcome {
   const live = storePaths(dataDir);
   const previous = path.join(prepared.workDir, 'previous');
-  fs.mkdirSync(previous, { mode: 0o700 });
-  const moved: [string, string][] = [];
-  const currentFiles = [live.database, `${live.database}-wal`, `${live.database}-shm`, live.keyring, live.pendingKeyring, ...schemaBackups(live)];
-  // The previous store's files as they are now: until moved aside they are its only copy, so rolling back must not delete them.
-  const present = new Set(currentFiles.filter((file) => fs.existsSync(file)));
+  const managed = storeFileNames(live);
+  const present = managed.filter((name) => fs.existsSync(path.join(dataDir, name)));
+  const { journal } = prepared;
+  // The restored store's write counter goes past the one it replaces: a restore is a step forward,
+  // never a rollback (the number is only ever raised, so reading it unsigned is safe).
+  const replacedCounter = readAnchorFile(dataDir, null).state?.writeCounter ?? 0;
   let outcome: RestoreOutcome;
   try {
-    for (const file of currentFiles) {
-      if (!present.has(file)) continue;
-      const aside = path.join(previous, path.basename(file));
-      fs.renameSync(file, aside);
-      moved.push([aside, file]);
-    }
+    journal.update({ present, managed, phase: 'switching' });
+    fs.mkdirSync(previous, { mode: 0o700 });
+    for (const name of present) fs.renameSync(path.join(dataDir, name), path.join(previous, name));
+    syncDirectory(previous);
     fs.renameSync(prepared.work.database, live.database);
     writeKeyring(live.keyring, prepared.keyring);
     syncDirectory(dataDir);
@@ -415,39 +453,91 @@ export function commitRestore(
             `audit head ${prepared.meta.auditHead.seq}); by ${restoredBy}; workstation ${options.workstation}`,
         }),
       );
+      store.advancePast(Math.max(replacedCounter, prepared.meta.writeCounter ?? 0));
+      options.onRestored?.(store);
       outcome = { meta: prepared.meta, restoredBy, auditEvents: chain.events + 1 };
     } finally {
       store.close();
     }
+    journal.update({ phase: 'committed' });
   } catch (error) {
-    // Put the previous store back exactly as it was: clear whatever the
-    // restore placed (its database, WAL, key file, a pre-upgrade copy), but
-    // never a previous file that was not moved aside yet, then move every
-    // previous file back to its name. If one cannot go back, the rest still
-    // do and the work folder (holding it) is kept.
-    const notMoved = new Set([...present].filter((file) => !moved.some(([, original]) => original === file)));
-    const placed = [live.database, `${live.database}-wal`, `${live.database}-shm`, live.keyring, live.pendingKeyring, ...schemaBackups(live)];
-    for (const file of placed) if (!notMoved.has(file)) fs.rmSync(file, { force: true });
-    let allBack = true;
-    for (const [aside, original] of moved) {
-      try {
-        fs.renameSync(aside, original);
-      } catch {
-        allBack = false;
-      }
+    // Put the previous store back exactly as it was. If a file cannot go back (held open on
+    // Windows), the journal entry and the work folder stay: the next open tries again.
+    try {
+      rollBackRestore(dataDir, prepared.workDir, present, managed);
+      fs.rmSync(prepared.workDir, { recursive: true, force: true });
+      journal.finish();
+    } catch {
+      // Kept for the next open.
     }
-    syncDirectory(dataDir);
-    if (allBack) fs.rmSync(prepared.workDir, { recursive: true, force: true });
     throw error;
   } finally {
     prepared.dataKey.fill(0);
   }
   // The restore is done and on the record: the previous files are no longer needed. Failing to
-  // delete them (a file held open on Windows) must not undo it; they stay, encrypted, in the work folder.
+  // delete them (a file held open on Windows) must not undo it; the next open deletes them.
   try {
     fs.rmSync(prepared.workDir, { recursive: true, force: true });
+    journal.finish();
   } catch {
-    // Nothing is undone: the .restore-* folder stays beside the store.
+    // The journal says committed: the next open finishes the clean-up.
   }
   return outcome;
+}
+
+/** The key file a backup carries (the slots that open it). */
+export async function readBackupKeyring(file: string): Promise<Keyring> {
+  const zip = await openZip(file);
+  try {
+    const text = await entryText(zip, (await zipEntries(zip)).get(keyringEntry));
+    if (text === null) throw notABackup(file, `no ${keyringEntry}`);
+    const dir = fs.mkdtempSync(path.join(path.dirname(file), '.keyring-'));
+    try {
+      // readKeyring validates the file as the store does; it reads from disk, so the text goes through a private folder.
+      const copy = path.join(dir, keyringEntry);
+      writeFileAtomic(copy, text);
+      const keyring = readKeyring(copy);
+      if (!keyring) throw notABackup(file, `no ${keyringEntry}`);
+      return keyring;
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  } finally {
+    zip.close();
+  }
+}
+
+/**
+ * Give a backup a new key file (the current slots, sealed to the backup's
+ * own data key), leaving its database and backup.json byte for byte: the
+ * new zip is written beside it, synced and renamed over it, so a crash
+ * leaves the old backup or the new one, and the journal removes the rest.
+ */
+export async function resealBackupFile(file: string, keyring: Keyring, journalDir: string): Promise<void> {
+  const tmp = hidden(file, 'reseal.partial');
+  const journal = JournalEntry.begin(journalDir, { kind: 'reseal', temporaries: [tmp] });
+  try {
+    const source = await openZip(file);
+    try {
+      const entries = await zipEntries(source);
+      const meta = await entryText(source, entries.get(metaEntry));
+      const dbEntry = entries.get(databaseEntry);
+      if (meta === null || !dbEntry) throw notABackup(file, 'incomplete');
+      const zip = new yazl.ZipFile();
+      const mtime = dbEntry.getLastModDate();
+      zip.addBuffer(Buffer.from(meta), metaEntry, { mtime, mode: 0o100600, compress: false });
+      zip.addBuffer(Buffer.from(`${JSON.stringify(keyring, null, 2)}\n`), keyringEntry, { mtime, mode: 0o100600, compress: false });
+      zip.addReadStream(await entryStream(source, dbEntry), databaseEntry, { mtime, mode: 0o100600, compress: false, size: dbEntry.uncompressedSize });
+      zip.end();
+      await pipeline(zip.outputStream as Readable, fs.createWriteStream(tmp, { flags: 'wx', mode: 0o600 }));
+    } finally {
+      source.close();
+    }
+    fsyncFile(tmp);
+    fs.renameSync(tmp, file);
+    syncDirectory(path.dirname(file));
+  } finally {
+    fs.rmSync(tmp, { force: true });
+    journal.finish();
+  }
 }

@@ -17,6 +17,8 @@ import { appendAudit } from '../audit/audit-log';
 import type { BackendCore } from '../backend-core';
 import type { Db } from '../store/database';
 import { infoOf, readBackupMeta, writeBackup } from './backup-file';
+import { clearAlerts, raiseAlert } from '../store/store-alerts';
+import { makePrivateFolder } from '../store/atomic-file';
 
 const settingKey = 'backupSchedule';
 
@@ -89,19 +91,22 @@ export async function backupNow(core: BackendCore, options: { target?: string; t
     const folder = backupFolder(core, schedule);
     // The data folder's backups/ is made when needed; a chosen folder must be there (a drive that is
     // not plugged in must not turn into an ordinary folder on the local disk).
-    if (schedule.folder === null) fs.mkdirSync(folder, { recursive: true, mode: 0o700 });
+    if (schedule.folder === null) makePrivateFolder(folder);
     else if (!fs.existsSync(folder)) throw new AppError('conflict', `The backup folder ${folder} is not available. Connect the drive or choose another folder.`);
     target = path.join(folder, backupFileName(now));
   }
   const info = await writeBackup(store, target, { now, trigger: options.trigger });
-  store.write(() =>
+  store.write(() => {
     core.audit({
       action: 'backup.created',
       subjectType: 'backup',
-      detail: `${info.trigger}; ${info.fileName}; ${info.bytes} bytes; database SHA-256 ${info.databaseSha256}; audit head ${info.auditHeadSeq}`,
+      detail: `${info.trigger}; ${info.fileName}; ${info.bytes} bytes; database SHA-256 ${info.databaseSha256}; audit head ${info.auditHeadSeq}; checked as a restore checks it`,
       ...(options.trigger === 'scheduled' ? { actorId: null, actorName: 'system' } : {}),
-    }),
-  );
+    });
+    clearAlerts(store.db, ['backup_failed']);
+  });
+  // It passed the checks a restore makes: the one to name if the store is ever found damaged.
+  store.setLastGoodBackup(info.filePath, info.createdAt);
   return info;
 }
 
@@ -139,9 +144,20 @@ export async function runScheduledBackup(core: BackendCore): Promise<BackupInfo 
     const reason =
       error instanceof AppError ? error.message : error instanceof Error ? ((error as NodeJS.ErrnoException).code ?? error.name) : typeof error;
     if (core.openStore === store) {
-      store.write(() =>
-        appendAudit(store.db, { at: core.nowIso(), actorId: null, actorName: 'system', action: 'backup.failed', subjectType: 'backup', detail: `scheduled; ${reason}` }),
-      );
+      const last = store.lastGoodBackup;
+      try {
+        store.write(() => {
+          appendAudit(store.db, { at: core.nowIso(), actorId: null, actorName: 'system', action: 'backup.failed', subjectType: 'backup', detail: `scheduled; ${reason}` });
+          // Shown to administrators on every screen until a backup succeeds.
+          raiseAlert(store.db, {
+            kind: 'backup_failed',
+            at: core.nowIso(),
+            message: `The scheduled backup failed: ${reason} ${last ? `The newest good backup is ${last.file} (${last.createdAt}).` : 'There is no good backup yet.'} Make a backup now from the Backups screen.`,
+          });
+        });
+      } catch (auditError) {
+        core.reportUnexpected(`consent-desk: a failed scheduled backup could not be recorded (${(auditError as { code?: unknown })?.code ?? 'error'})`);
+      }
     }
     return null;
   }

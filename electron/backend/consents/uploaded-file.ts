@@ -1,3 +1,5 @@
+import { decodeImageFully, photoLimits, signatureLimits } from '../media/decoded-image';
+import { pdfScanPagesTimeLimited } from '../rendering/time-limited-pdf';
 import { AppError } from '../../../shared/errors';
 
 const magic: Record<string, (b: Buffer) => boolean> = {
@@ -28,6 +30,22 @@ export function decodeUpload(base64: string, mimeType: keyof typeof magic, field
   return bytes;
 }
 
-export function decodePngDataUrl(dataUrl: string, field: string): Buffer {
-  return decodeUpload(dataUrl.slice(dataUrl.indexOf(',') + 1), 'image/png', field, 2_000_000);
+/** A signature image from the pad: a PNG, decoded to its last pixel within the signature limits. */
+export async function decodePngDataUrl(dataUrl: string, field: string): Promise<Buffer> {
+  const bytes = decodeUpload(dataUrl.slice(dataUrl.indexOf(',') + 1), 'image/png', field, 2_000_000);
+  await decodeImageFully(bytes, { field, formats: ['png'], limits: signatureLimits, what: 'signature image' });
+  return bytes;
+}
+
+/**
+ * An uploaded scan kept as it came (a written revocation): its type checked
+ * by magic bytes and its size by `maxBytes`; an image decoded in full within
+ * the photo limits; a PDF read in the PDF worker, under its time limit, and
+ * held to the page limit of a scan (pdf-scan.ts).
+ */
+export async function decodeScan(base64: string, mimeType: keyof typeof magic, field: string, maxBytes: number): Promise<Buffer> {
+  const bytes = decodeUpload(base64, mimeType, field, maxBytes);
+  if (mimeType === 'application/pdf') await pdfScanPagesTimeLimited(bytes);
+  else await decodeImageFully(bytes, { field, formats: [mimeType === 'image/png' ? 'png' : 'jpeg'], limits: photoLimits, what: 'scan' });
+  return bytes;
 }

@@ -7,6 +7,7 @@ import { AppError } from '../../../shared/errors';
 import type { CertificateBundle } from '../crypto/practice-certificate';
 import { PracticeSigner } from '../pdf/practice-signer';
 import { syncDirectory } from '../store/atomic-file';
+import { JournalEntry } from '../store/operation-journal';
 import type { Db } from '../store/database';
 import { pdfEntryName } from './bundle-names';
 import { auditLine, bundleReadme, consentsHeader, consentsRow, postsCsv } from './bundle-contents';
@@ -47,6 +48,8 @@ export interface BundleInputs {
   storeStillOpen?: () => boolean;
   /** The compliance program's files (program/), fixed when the export started. */
   program?: ProgramBundle;
+  /** The data folder, whose intent journal lists the temporary files so that a crash leaves none behind. */
+  journalDir?: string;
 }
 
 export interface BundleResult {
@@ -154,8 +157,20 @@ export async function writeBundle(inputs: BundleInputs): Promise<BundleResult> {
     inputs.onProgress?.({ done: phase === 'finished' ? written : Math.min(written, total - 1), total, phase });
   };
 
+  const csvTmp = `${tmp}.consents`;
+  // Journaled before either file exists: after a kill, the next open removes them at once.
+  const journal = inputs.journalDir ? JournalEntry.begin(inputs.journalDir, { kind: 'export', temporaries: [tmp, csvTmp] }) : null;
   // Opened here, synchronously: the file exists before anything can fail, so cleaning up always finds it.
-  const out = fs.createWriteStream(tmp, { fd: fs.openSync(tmp, 'wx', 0o600) });
+  let out: fs.WriteStream;
+  try {
+    out = fs.createWriteStream(tmp, { fd: fs.openSync(tmp, 'wx', 0o600) });
+  } catch (error) {
+    journal?.finish();
+    throw error;
+  }
+  // A write error with no one listening would be an uncaught exception (the process died on a full disk);
+  // the zip's own writes report it to the export, which fails with a sentence.
+  out.on('error', () => undefined);
   const zip = new ZipOutput(out, {
     mtime: inputs.createdAt,
     signal,
@@ -212,14 +227,18 @@ export async function writeBundle(inputs: BundleInputs): Promise<BundleResult> {
   const revocationHashes = new Map<string, string>();
 
   // consents.csv is written row by row beside the bundle while the PDFs go in, then streamed into the
-  // zip: its size never sits in memory. Hidden, private, and removed whatever happens.
-  const csvTmp = `${tmp}.consents`;
+  // zip: its size never sits in memory. It holds patient names, so it is encrypted (AES-256-CTR under
+  // a key that exists only in this process's memory): a copy left by a crash is unreadable. Hidden,
+  // private, journaled, and removed whatever happens.
+  const csvKey = crypto.randomBytes(32);
+  const csvIv = crypto.randomBytes(16);
+  const csvCipher = crypto.createCipheriv('aes-256-ctr', csvKey, csvIv);
   const csvFd = fs.openSync(csvTmp, 'wx', 0o600);
   let csvOpen = true;
   let csvPending = `\uFEFF${csvRow(consentsHeader(names))}`;
   const flushCsv = (all: boolean) => {
     if (csvPending.length >= 64 * 1024 || (all && csvPending)) {
-      fs.writeSync(csvFd, csvPending);
+      fs.writeSync(csvFd, csvCipher.update(csvPending, 'utf8'));
       csvPending = '';
     }
   };
@@ -268,7 +287,7 @@ export async function writeBundle(inputs: BundleInputs): Promise<BundleResult> {
     }
 
     report('spreadsheets');
-    await addStream('consents.csv', fs.createReadStream(csvTmp), 'spreadsheet');
+    await addStream('consents.csv', decryptedFile(csvTmp, csvKey, csvIv), 'spreadsheet');
     await addStream('posts.csv', postsCsv(selection.posts, selection.authorizations, names), 'spreadsheet');
     report('audit trail');
     await addStream('audit-log.jsonl', auditChunks(inputs.db, selection), 'audit-log');
@@ -337,7 +356,18 @@ export async function writeBundle(inputs: BundleInputs): Promise<BundleResult> {
     fs.rmSync(tmp, { force: true });
     fs.rmSync(csvTmp, { force: true });
     throw signal?.aborted ? abortError() : error;
+  } finally {
+    csvKey.fill(0);
+    journal?.finish();
   }
+}
+
+/** A file written through AES-256-CTR, read back as plaintext chunks. */
+async function* decryptedFile(file: string, key: Buffer, iv: Buffer): AsyncGenerator<Buffer> {
+  const decipher = crypto.createDecipheriv('aes-256-ctr', key, iv);
+  for await (const chunk of fs.createReadStream(file)) yield decipher.update(chunk as Buffer);
+  const rest = decipher.final();
+  if (rest.length) yield rest;
 }
 
 /** How many files a bundle of this selection holds: README, two spreadsheets, the audit excerpt, the PDFs, the program's files, certificate, manifest and signature. */

@@ -70,6 +70,7 @@ function describeFailure(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | null)?.code;
   if (code === 'ENOSPC') return 'The disk is full; the bundle was not saved.';
   if (code === 'EACCES' || code === 'EPERM') return 'Consent Desk may not write to that folder; the bundle was not saved.';
+  if (code === 'EROFS') return 'That folder is read-only; the bundle was not saved.';
   return `The bundle could not be written${typeof code === 'string' ? ` (${code})` : ''}; nothing was kept.`;
 }
 
@@ -125,12 +126,18 @@ export async function startExport(core: BackendCore, params: ExportParams): Prom
   };
   jobs.set(id, record);
 
-  // Written after the fact by the background job: name the person who started it.
+  // Written after the fact by the background job: name the person who started it. It runs outside
+  // the call queue, so it must never throw: on a full disk even this event cannot be written, and an
+  // error here would reject a promise nobody awaits and end the process.
   const auditEnd = (action: AuditAction, detail: string) => {
     if (core.openStore !== store) return;
-    store.write(() =>
-      appendAudit(store.db, { at: core.nowIso(), actorId: staff.id, actorName: staff.username, action, subjectType: 'export', subjectId: id, detail }),
-    );
+    try {
+      store.write(() =>
+        appendAudit(store.db, { at: core.nowIso(), actorId: staff.id, actorName: staff.username, action, subjectType: 'export', subjectId: id, detail }),
+      );
+    } catch (error) {
+      core.reportUnexpected(`consent-desk: the end of export ${id} could not be audited (${(error as { code?: unknown })?.code ?? (error instanceof Error ? error.name : typeof error)})`);
+    }
   };
 
   record.finished = writeBundle({
@@ -149,6 +156,7 @@ export async function startExport(core: BackendCore, params: ExportParams): Prom
     signal: controller.signal,
     storeStillOpen: () => core.openStore === store,
     program,
+    journalDir: core.paths.dataDir,
     onProgress: (p) => Object.assign(record.job, p),
   }).then(
     (result) => {
@@ -177,11 +185,14 @@ export async function startExport(core: BackendCore, params: ExportParams): Prom
       });
       if (!cancelled && !(error instanceof AppError)) {
         const kind = error instanceof Error ? error.name : typeof error;
-        console.error(`consent-desk: export ${id} failed (${kind}${(error as { code?: unknown })?.code ? ` ${String((error as { code?: unknown }).code)}` : ''})`);
+        core.reportUnexpected(`consent-desk: export ${id} failed (${kind}${(error as { code?: unknown })?.code ? ` ${String((error as { code?: unknown }).code)}` : ''})`);
       }
       auditEnd(cancelled ? 'export.cancelled' : 'export.failed', cancelled ? `${scope}; nothing kept` : `${scope}; ${record.job.error}`);
     },
-  );
+  ).catch((error: unknown) => {
+    // Belt and braces: whatever the handlers above did, this promise settles without rejecting.
+    core.reportUnexpected(`consent-desk: export ${id} ended badly (${error instanceof Error ? error.name : typeof error})`);
+  });
   return snapshot(record);
 }
 

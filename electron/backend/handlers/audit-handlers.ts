@@ -1,6 +1,7 @@
 import { listAudit, verifyAuditChain } from '../audit/audit-log';
 import { recordCounts } from '../repositories/record-counts';
 import { schemaVersionOf } from '../store/migrate';
+import { lastCheck } from '../store/store-check';
 import type { Handlers } from './handler';
 
 export const auditHandlers = {
@@ -25,6 +26,7 @@ export const auditHandlers = {
       cipher: store.cipher,
       counts: recordCounts(store.db),
       auditChain: verifyAuditChain(store.db),
+      lastCheck: lastCheck(store.db),
     };
   },
 } satisfies Partial<Handlers>;

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
+import { PDFDocument } from 'pdf-lib';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { completeTerms } from '../../../shared/authorization/test-terms';
 import { storePaths } from '../data-dir';
@@ -249,12 +250,19 @@ describe('a signed authorization', () => {
       p.call('consents.revoke', { id: final.id, receivedOn: '2026-11-29', method: 'mail', note: '', scan: { mimeType: 'application/pdf', base64: Buffer.from('hello').toString('base64') } }),
     );
     expect(badScan.message).toMatch(/not a readable PDF/);
+    // The right first bytes are not a PDF: it is read (in the PDF worker) before it is kept.
+    const headerOnly = await rejection(
+      p.call('consents.revoke', { id: final.id, receivedOn: '2026-11-29', method: 'mail', note: '', scan: { mimeType: 'application/pdf', base64: Buffer.from('%PDF-1.4 scan').toString('base64') } }),
+    );
+    expect(headerOnly).toMatchObject({ code: 'validation', message: 'This PDF cannot be read. Scan it again.', issues: [{ path: 'scan' }] });
+    const letter = await PDFDocument.create();
+    letter.addPage().drawRectangle({ x: 50, y: 50, width: 200, height: 20 });
     const revoked = await p.call('consents.revoke', {
       id: final.id,
       receivedOn: '2026-11-29',
       method: 'mail',
       note: 'Letter dated Nov 27',
-      scan: { mimeType: 'application/pdf', base64: Buffer.from('%PDF-1.4 scan').toString('base64') },
+      scan: { mimeType: 'application/pdf', base64: Buffer.from(await letter.save()).toString('base64') },
     });
     expect(revoked).toMatchObject({ status: 'revoked', revocation: { method: 'mail', hasScan: true, enteredBy: 'Fran Front' } });
     const pdf = Buffer.from((await p.call('consents.revocationPdf', { id: final.id })).base64, 'base64');

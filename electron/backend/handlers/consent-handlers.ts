@@ -4,11 +4,10 @@ import { patientName } from '../../../shared/patients';
 import { auditOfSubject } from '../audit/audit-log';
 import type { BackendCore } from '../backend-core';
 import { contentHash, detailOf, documentOf, draftProblems, partiesOf, sha256Hex, shownText, summaryOf, type SignerFacts } from '../consents/authorization-view';
-import { decodePngDataUrl, decodeUpload } from '../consents/uploaded-file';
-import { authorizationPdf } from '../pdf/authorization-pdf';
+import { decodePngDataUrl, decodeScan } from '../consents/uploaded-file';
 import { reconcilePosts } from '../posts/post-checks';
 import { listPosts } from '../repositories/post-repository';
-import { revocationAcknowledgmentPdf } from '../pdf/revocation-pdf';
+import { renderAuthorizationPdf, renderRevocationPdf } from '../rendering/time-limited-pdf';
 import {
   authorizationPdf as storedPdf,
   deleteDraft,
@@ -156,7 +155,7 @@ export const consentHandlers = {
     return core.appState();
   },
 
-  'consents.patientSign': (core, input) => {
+  'consents.patientSign': async (core, input) => {
     const store = core.requireStore();
     if (core.patientModeFor !== input.id) {
       throw new AppError('forbidden', 'Hand the screen to the patient (patient mode) before they sign.');
@@ -178,7 +177,7 @@ export const consentHandlers = {
     if (shown.sha256 !== input.textSha256) {
       throw new AppError('conflict', 'The authorization changed while it was on screen. Please read it again before signing.');
     }
-    const png = decodePngDataUrl(input.signaturePng, 'signature');
+    const png = await decodePngDataUrl(input.signaturePng, 'signature');
     store.write(() => {
       recordPatientSignature(store.db, input.id, {
         signedAt: core.nowIso(),
@@ -233,7 +232,7 @@ export const consentHandlers = {
       witnessedAt,
     });
     const certificate = await signingCertificate(core);
-    const pdf = await authorizationPdf({
+    const pdf = await renderAuthorizationPdf({
       authorizationId: id,
       practiceName,
       patientName: patientName(patient),
@@ -293,7 +292,7 @@ export const consentHandlers = {
         issues: [{ path: 'receivedOn', message: 'Check the date.' }],
       });
     }
-    const scan = input.scan ? decodeUpload(input.scan.base64, input.scan.mimeType, 'scan', 20_000_000) : null;
+    const scan = input.scan ? await decodeScan(input.scan.base64, input.scan.mimeType, 'scan', 20_000_000) : null;
     const me = core.requireSession();
     const recordedAt = core.nowIso();
     const patient = existingPatient(core, record.patientId);
@@ -306,7 +305,7 @@ export const consentHandlers = {
       takenDown: p.state === 'taken_down',
       publishedAfterReceipt: p.publishedAt! >= input.receivedOn,
     }));
-    const pdf = await revocationAcknowledgmentPdf({
+    const pdf = await renderRevocationPdf({
       authorizationId: input.id,
       language: record.terms.language,
       practiceName: core.settings.practiceName,

@@ -4,7 +4,7 @@ import { patientName } from '../../../shared/patients';
 import { auditOfSubject } from '../audit/audit-log';
 import { contentHash, documentOf, sha256Hex, shownText } from '../consents/authorization-view';
 import { cleanScan } from '../consents/paper-scan';
-import { paperFormPdf, paperPackagePdf } from '../pdf/authorization-pdf';
+import { renderPaperFormPdf, renderPaperPackagePdf } from '../rendering/time-limited-pdf';
 import { recordPaperFormPrinted, recordPaperSignature } from '../repositories/authorization-repository';
 import { getTemplate } from '../repositories/template-repository';
 import { signingCertificate } from './certificate-handlers';
@@ -37,7 +37,7 @@ export const paperSignatureHandlers = {
     const template = getTemplate(store.db, record.templateId)!;
     const document = documentOf(record, template, patient, core.settings, 'paper');
     const printedAt = core.nowIso();
-    const pdf = await paperFormPdf({
+    const pdf = await renderPaperFormPdf({
       authorizationId: id,
       practiceName: core.settings.practiceName,
       patientName: patientName(patient),
@@ -104,7 +104,7 @@ export const paperSignatureHandlers = {
       witnessedAt: attestedAt,
     });
     const certificate = await signingCertificate(core);
-    const pdf = await paperPackagePdf({
+    const pdf = await renderPaperPackagePdf({
       authorizationId: input.id,
       practiceName,
       patientName: patientName(patient),

@@ -2,7 +2,8 @@ import type { Day } from '../../../shared/calendar';
 import { AppError } from '../../../shared/errors';
 import { sha256Hex } from '../consents/authorization-view';
 import { expiringConsents, revocations, staffActivity, uncoveredPosts } from '../reports/report-queries';
-import { reportFileName, reportPdf, type ReportData } from '../reports/report-pdf';
+import { reportFileName, type ReportData } from '../reports/report-pdf';
+import { renderReportPdf } from '../rendering/time-limited-pdf';
 import { signingCertificate } from './certificate-handlers';
 import type { Handlers } from './handler';
 
@@ -62,7 +63,7 @@ export const reportHandlers = {
     }
     const certificate = await signingCertificate(core);
     const generatedAt = core.now();
-    const pdf = await reportPdf(data, { practiceName: core.settings.practiceName, generatedAt, includeNames: input.includeNames, certificate });
+    const pdf = await renderReportPdf(data, { practiceName: core.settings.practiceName, generatedAt, includeNames: input.includeNames, certificate });
     const sha256 = sha256Hex(pdf);
     store.write(() =>
       core.audit({

@@ -1,6 +1,7 @@
 import { AppError } from '../../../shared/errors';
 import type { StaffMember } from '../../../shared/staff';
 import { defaultIdleMinutes } from '../../../shared/settings';
+import { assertStrongPassword } from '../auth/password-strength';
 import { newRecoveryKey, parseRecoveryKey } from '../crypto/recovery-key';
 import { generatePracticeCertificate } from '../crypto/practice-certificate';
 import { activateCertificate } from '../repositories/certificate-repository';
@@ -15,9 +16,17 @@ export const sessionHandlers = {
   'app.state': (core) => core.appState(),
 
   'setup.create': async (core, input) => {
-    if (core.appState().phase !== 'setup') {
+    core.recoverFolder();
+    const state = core.appState();
+    if (state.phase === 'unusable') throw new AppError('conflict', state.problem ?? 'This folder holds the remains of a store.');
+    if (state.phase !== 'setup') {
       throw new AppError('conflict', 'Consent Desk is already set up on this computer.');
     }
+    assertStrongPassword(input.password, 'password', {
+      username: input.adminUsername,
+      displayName: input.adminDisplayName,
+      practiceName: input.practiceName,
+    });
     const now = core.nowIso();
     const admin: StaffMember = {
       id: core.newId(),
@@ -60,7 +69,14 @@ export const sessionHandlers = {
       const match = (await Store.unlock(core.paths, { username, password })).find((c) => open.holdsKey(c.dataKey));
       staff = match?.slot.staffId ? getStaffById(open.db, match.slot.staffId) : undefined;
     } else {
-      const opened = await Store.open(core.paths, { username, password }, core.storeOptions);
+      core.recoverFolder();
+      const opened = await Store.open(core.paths, { username, password }, core.storeOptions).catch((error: unknown) => {
+        // Only a right password gets this far: the refusal is recorded, sealed, for when the store next opens.
+        if (error instanceof AppError && error.code === 'store_rolled_back') {
+          core.auditWhileClosed({ actorName: username, action: 'store.rollback_refused', detail: error.message.slice(0, 1000) });
+        }
+        throw error;
+      });
       if (opened) {
         core.adoptStore(opened.store);
         staff = opened.slot.staffId ? getStaffById(opened.store.db, opened.slot.staffId) : undefined;
@@ -77,12 +93,15 @@ export const sessionHandlers = {
   'session.recover': async (core, input) => {
     const throttleKey = '(recovery key)';
     core.throttle.check(throttleKey, core.now().getTime());
+    // Before the key is tried: a weak new password is refused without opening anything.
+    assertStrongPassword(input.newPassword, 'newPassword', { username: input.username });
     const recoveryKey = parseRecoveryKey(input.recoveryKey);
     const open = core.openStore;
     let unlocked = false;
     if (open) {
       unlocked = (await Store.unlock(core.paths, { recoveryKey })).some((c) => open.holdsKey(c.dataKey));
     } else {
+      core.recoverFolder();
       const opened = await Store.open(core.paths, { recoveryKey }, core.storeOptions);
       if (opened) core.adoptStore(opened.store);
       unlocked = opened !== null;
@@ -147,6 +166,7 @@ export const sessionHandlers = {
         issues: [{ path: 'currentPassword', message: 'This is not your current password.' }],
       });
     }
+    assertStrongPassword(newPassword, 'newPassword', { ...me, practiceName: core.settings.practiceName });
     await store.setStaffSlot(me.id, me.username, newPassword, core.kdf);
     store.write(() => core.audit({ action: 'session.password_changed', subjectType: 'staff', subjectId: me.id }));
     return null;

@@ -1,6 +1,10 @@
 import { AppError } from '../../../shared/errors';
 import type { StaffMember } from '../../../shared/staff';
+import { assertStrongPassword } from '../auth/password-strength';
+import path from 'node:path';
 import type { BackendCore } from '../backend-core';
+import { resealBackups, waitForSoleUse } from '../backup/backup-reseal';
+import { storageFailure } from '../failure-kinds';
 import {
   countActiveAdmins,
   getStaffById,
@@ -34,6 +38,7 @@ export const staffHandlers = {
         issues: [{ path: 'username', message: 'Choose another username.' }],
       });
     }
+    assertStrongPassword(input.password, 'password', { ...input, practiceName: core.settings.practiceName });
     const now = core.nowIso();
     const staff: StaffMember = {
       id: core.newId(),
@@ -73,37 +78,69 @@ export const staffHandlers = {
     if (staff.status !== 'active') {
       throw new AppError('conflict', `${staff.displayName}’s account is disabled; enable it with a new password instead.`);
     }
+    assertStrongPassword(password, 'password', { ...staff, practiceName: core.settings.practiceName });
     await store.setStaffSlot(staff.id, staff.username, password, core.kdf);
     store.write(() => core.audit({ action: 'staff.password_reset', subjectType: 'staff', subjectId: id }));
     return null;
   },
 
-  'staff.disable': (core, { id }) => {
+  /**
+   * Disabling is one operation: the status and the key rotation happen
+   * both or neither. The status is committed first (a disabled account can
+   * no longer sign in, whatever else happens); if the rotation then fails
+   * (another process holds the store, a full disk) the status goes back and
+   * the error says nothing changed; if the process dies in between, the
+   * next open finishes the rotation (BackendCore.settleSlots). Then the
+   * backups in the backup folder are re-sealed, so the old password opens
+   * none of them either, and the result says which it could not reach.
+   */
+  'staff.disable': async (core, { id }) => {
     const store = core.requireStore();
     const staff = existing(core, id);
     if (staff.id === core.requireSession().id) {
       throw new AppError('conflict', 'You cannot disable your own account.');
     }
-    if (staff.status === 'disabled') return staff;
+    if (staff.status === 'disabled') return { ...staff, backups: { resealed: [], stillOpen: [], elsewhere: '' } };
     keepAnAdmin(core, staff, 'disable them');
+    await waitForSoleUse(core, 'disable the account');
     const updated = store.write(() => {
       const next = updateStaff(store.db, id, { status: 'disabled' }, core.nowIso());
       core.audit({ action: 'staff.disabled', subjectType: 'staff', subjectId: id });
       return next;
     });
-    // After the status is committed: if this is interrupted, opening the
-    // store finishes the rotation (see BackendCore.adoptStore).
-    store.rotateDataKey((slot) => slot.staffId !== id);
+    try {
+      store.rotateDataKey((slot) => slot.staffId !== id);
+    } catch (error) {
+      try {
+        store.write(() => {
+          updateStaff(store.db, id, { status: 'active' }, core.nowIso());
+          core.audit({ action: 'staff.enabled', subjectType: 'staff', subjectId: id, detail: 'disabling undone: the data key could not be rotated' });
+        });
+      } catch {
+        // Even that failed (a full disk): the account stays disabled and the next open finishes the rotation.
+        throw new AppError('conflict', `${staff.displayName} is disabled, but the data key could not be rotated yet; it will be when Consent Desk next opens.`);
+      }
+      const reason = storageFailure(error, { dataDir: core.paths.dataDir })?.message ?? 'the data key could not be rotated';
+      throw new AppError('conflict', `${staff.displayName}’s account was not disabled: ${reason} Nothing was changed.`);
+    }
+    store.write(() => core.audit({ action: 'store.key_rotated', subjectType: 'staff', subjectId: id, detail: 'account disabled' }));
+    const backups = await resealBackups(core);
     store.write(() =>
-      core.audit({ action: 'store.key_rotated', subjectType: 'staff', subjectId: id, detail: 'account disabled' }),
+      core.audit({
+        action: 'backup.resealed',
+        subjectType: 'staff',
+        subjectId: id,
+        detail: `${backups.resealed.length} backup(s) re-sealed to the current key slots; ${backups.stillOpen.length} could not be: ${backups.stillOpen.map((b) => path.basename(b.file)).join(', ') || 'none'}`,
+      }),
     );
-    return updated;
+    return { ...updated, backups };
   },
 
   'staff.enable': async (core, { id, password }) => {
     const store = core.requireStore();
     const staff = existing(core, id);
     if (staff.status === 'active') return staff;
+    assertStrongPassword(password, 'password', { ...staff, practiceName: core.settings.practiceName });
     await store.setStaffSlot(staff.id, staff.username, password, core.kdf);
     return store.write(() => {
       const next = updateStaff(store.db, id, { status: 'active' }, core.nowIso());

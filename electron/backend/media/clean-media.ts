@@ -2,6 +2,7 @@ import exifr from 'exifr';
 import sharp, { type Metadata, type Sharp } from 'sharp';
 import { AppError } from '../../../shared/errors';
 import type { MediaKind } from '../../../shared/posts/post';
+import { decodeImageFully, photoLimits } from './decoded-image';
 
 export const maxMediaBytes = 50 * 1024 * 1024;
 
@@ -44,7 +45,7 @@ async function identifyingMetadata(bytes: Buffer, meta: Metadata): Promise<strin
 async function cleanImage(bytes: Buffer): Promise<CleanMedia> {
   let meta: Metadata;
   try {
-    meta = await sharp(bytes, { failOn: 'error' }).metadata();
+    meta = await sharp(bytes, { failOn: 'error', limitInputPixels: false }).metadata();
   } catch {
     throw new AppError('validation', 'That file is not a readable image.', { issues: [{ path: 'file', message: 'Choose a JPEG, PNG or WebP photo.' }] });
   }
@@ -54,11 +55,15 @@ async function cleanImage(bytes: Buffer): Promise<CleanMedia> {
       issues: [{ path: 'file', message: 'Choose a JPEG, PNG or WebP photo.' }],
     });
   }
+  // Every pixel decoded, within the pixel limit, before anything is kept.
+  await decodeImageFully(bytes, { field: 'file', formats: Object.keys(imageFormats), limits: photoLimits, what: 'photo' });
   const removed = await identifyingMetadata(bytes, meta);
   // rotate() applies the EXIF orientation to the pixels first, so the photo
   // still stands upright once the EXIF block is gone. sharp writes no input
   // metadata unless asked to (keepMetadata / withMetadata), which we never do.
-  const cleaned = await format.encode(sharp(bytes, { failOn: 'error' }).rotate()).toBuffer({ resolveWithObject: true });
+  const cleaned = await format
+    .encode(sharp(bytes, { failOn: 'error', limitInputPixels: photoLimits.maxPixels }).rotate())
+    .toBuffer({ resolveWithObject: true });
   const thumbnail = await sharp(cleaned.data).resize(320, 320, { fit: 'inside' }).jpeg({ quality: 75 }).toBuffer();
   return {
     data: cleaned.data,

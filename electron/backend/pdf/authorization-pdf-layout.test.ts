@@ -15,8 +15,8 @@ import { cleanScan } from '../consents/paper-scan';
 import { generatePracticeCertificate, type CertificateBundle } from '../crypto/practice-certificate';
 import { photoWithGps } from '../testing/fixture-photo';
 import { pdfFlatText, pdfFonts, pdfSignatureReport, pdfWordBoxes, qpdfCheck, renderPdfPages, type WordBox } from '../testing/pdf-tools';
-import { authorizationPdf, paperFormCode, paperFormPdf, paperPackagePdf } from './authorization-pdf';
-import { revocationAcknowledgmentPdf } from './revocation-pdf';
+import { renderAuthorizationPdf, renderPaperFormPdf, renderPaperPackagePdf, renderRevocationPdf } from '../rendering/time-limited-pdf';
+import { paperFormCode, paperFormPdf } from './authorization-pdf';
 
 /**
  * The longest realistic authorization, in each language: every kind of
@@ -95,12 +95,13 @@ interface Variant {
   authorization: boolean;
 }
 
+/** Drawn as the app draws them, in the PDF worker: the longest inputs must cross to it (structured clone) unchanged. */
 async function variants(language: Language): Promise<Variant[]> {
   const id = crypto.randomUUID();
   const signature = drawnSignature();
   const textSha256 = hex();
   const contentSha256 = hex();
-  const electronic = await authorizationPdf({
+  const electronic = await renderAuthorizationPdf({
     authorizationId: id,
     practiceName,
     patientName,
@@ -122,7 +123,7 @@ async function variants(language: Language): Promise<Variant[]> {
     auditEvents: events(id),
     certificate,
   });
-  const form = await paperFormPdf({
+  const form = await renderPaperFormPdf({
     authorizationId: id,
     practiceName,
     patientName,
@@ -132,7 +133,7 @@ async function variants(language: Language): Promise<Variant[]> {
   });
   const photo = await cleanScan((await photoWithGps()).toString('base64'), 'image/jpeg');
   const scanSha256 = hex();
-  const paper = await paperPackagePdf({
+  const paper = await renderPaperPackagePdf({
     authorizationId: id,
     practiceName,
     patientName,
@@ -151,7 +152,7 @@ async function variants(language: Language): Promise<Variant[]> {
     certificate,
   });
   const pdfSha256 = hex();
-  const revocation = await revocationAcknowledgmentPdf({
+  const revocation = await renderRevocationPdf({
     authorizationId: id,
     language,
     practiceName,

@@ -1,5 +1,7 @@
 import { createBackend, type Backend, type BackendOptions } from '../backend';
+import { reportPdfWorkerStarts } from '../rendering/time-limited-pdf';
 import { isConnectMessage, isToBackend, type FromBackend, type PortLike } from './backend-protocol';
+import { RelayedAnchorStore } from './relayed-anchor';
 
 /**
  * The backend's side of the backend process: wait for the main process to
@@ -12,18 +14,23 @@ import { isConnectMessage, isToBackend, type FromBackend, type PortLike } from '
  */
 export function serveBackend(parentPort: PortLike, extra: Partial<Omit<BackendOptions, 'dataDir' | 'workstation'>> = {}, exit: (code: number) => void = (code) => process.exit(code)): void {
   let backend: Backend | null = null;
+  // The app's log says which worker bundle draws the PDFs (the line names a file of the app, never data).
+  reportPdfWorkerStarts((line) => console.error(line));
 
   parentPort.on('message', ({ data, ports }) => {
     if (backend || !isConnectMessage(data)) return;
     const port = ports?.[0];
     if (!port) return;
     const send = (message: FromBackend) => port.postMessage(message);
+    // The shell's copy of the rollback anchor, reached over this same port.
+    const anchors = data.options.externalAnchor ? new RelayedAnchorStore(send, (line) => console.error(line)) : null;
     try {
       backend = createBackend({
         ...extra,
         dataDir: data.options.dataDir,
         workstation: data.options.workstation,
         startNotice: data.options.restartedAfterFailure ? 'backend_restarted' : undefined,
+        ...(anchors ? { externalAnchor: anchors } : {}),
       });
     } catch (error) {
       send({ type: 'failed', message: error instanceof Error ? `${error.name}: ${error.message}` : 'the backend did not start' });
@@ -33,6 +40,10 @@ export function serveBackend(parentPort: PortLike, extra: Partial<Omit<BackendOp
     const opened = backend;
     port.on('message', ({ data: message }) => {
       if (!isToBackend(message)) return;
+      if (message.type === 'anchorReply') {
+        anchors?.settle(message.id, message);
+        return;
+      }
       if (message.type === 'close') {
         opened.close();
         // The main process ends this process once it has read this.

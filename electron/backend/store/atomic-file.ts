@@ -27,3 +27,17 @@ export function syncDirectory(dir: string): void {
     fs.closeSync(fd);
   }
 }
+
+/**
+ * mkdir -p with mode 0700 that reports the real reason it failed: Node's
+ * recursive mkdir says ENOENT where the parent is read-only (EROFS) or not
+ * writable (EACCES), which would send people looking for a missing folder.
+ */
+export function makePrivateFolder(dir: string): void {
+  try {
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT' && fs.existsSync(path.dirname(dir))) fs.mkdirSync(dir, { mode: 0o700 });
+    throw error;
+  }
+}

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { AppError } from '../../../shared/errors';
-import type { Db } from './database';
+import { writeTransaction, type Db } from './database';
 import type { Migration } from './migrations/migration';
 import { latestSchemaVersion, migrations as allMigrations } from './migrations';
 
@@ -47,11 +47,11 @@ export function migrate(db: Db, file: string, migrations: readonly Migration[] =
     backup = `${file}.schema-${current}.bak`;
     fs.copyFileSync(file, backup);
   }
-  db.transaction(() => {
+  writeTransaction(db, () => {
     for (const m of pending) {
       m.up(db);
       db.pragma(`user_version = ${m.version}`);
     }
-  })();
+  });
   return backup;
 }

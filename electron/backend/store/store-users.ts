@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { makePrivateFolder } from './atomic-file';
 
 /**
  * Which processes have the store open: one empty file per process, named by
@@ -14,7 +15,7 @@ function folderOf(dataDir: string): string {
 
 export function markStoreInUse(dataDir: string): void {
   const folder = folderOf(dataDir);
-  fs.mkdirSync(folder, { recursive: true, mode: 0o700 });
+  makePrivateFolder(folder);
   fs.writeFileSync(path.join(folder, String(process.pid)), '', { mode: 0o600 });
 }
 

@@ -5,9 +5,22 @@ import { AppError } from '../../../shared/errors';
 import { createSlot, openSlot, resealSlot, type KeySlot } from '../crypto/key-slots';
 import type { ScryptParams } from '../crypto/kdf';
 import type { StorePaths } from '../data-dir';
-import { configureConnection, newStoreCipher, openDatabase, rekeyDatabase, type CipherName, type Db } from './database';
+import { makePrivateFolder } from './atomic-file';
+import { configureConnection, newStoreCipher, openDatabase, rekeyDatabase, writeTransaction, type CipherName, type Db } from './database';
 import { findStaffSlot, readKeyring, recoverySlot, slotLookup, writeKeyring, type Keyring } from './keyring';
 import { assertNotNewer, migrate } from './migrate';
+import { unusableStoreProblem } from './store-remains';
+import { damagedStoreError } from '../failure-kinds';
+import {
+  AnchorFile,
+  readAnchorFile,
+  readSealedAnchor,
+  rollbackProblem,
+  rolledBackError,
+  sealAnchor,
+  type AnchorState,
+  type ExternalAnchorStore,
+} from './rollback-anchor';
 
 /** The copies `migrate` keeps beside the database before each schema upgrade. */
 export function schemaBackups(paths: StorePaths): string[] {
@@ -20,6 +33,14 @@ export function schemaBackups(paths: StorePaths): string[] {
 
 export interface StoreOptions {
   nativeBinding?: string;
+  /** The shell's copy of the rollback anchor, outside the data folder (the app passes one). */
+  externalAnchor?: ExternalAnchorStore;
+}
+
+/** What the store knows of itself that the anchor records: its write counter and audit head. */
+interface MetaRow {
+  write_counter: number;
+  anchor_key: Buffer;
 }
 
 /** Who is opening the store: a staff member's password, or the recovery key. */
@@ -31,12 +52,125 @@ export type Credential = { username: string; password: string } | { recoveryKey:
  * database, so key changes and rekeys stay consistent.
  */
 export class Store {
+  private anchor: AnchorFile | null = null;
+  private anchorKey: Buffer | null = null;
+  private lastAnchor: AnchorState | null = null;
+  private externalDue: NodeJS.Timeout | null = null;
+  /** A write committed since the shell's copy was last written. */
+  private externalPending = false;
+  /** The highest write counter any anchor claimed at open (a rollback being accepted goes past it). */
+  private highestAnchored = 0;
+
   private constructor(
     readonly db: Db,
     readonly paths: StorePaths,
     private keyringState: Keyring,
     private dataKeyState: Buffer,
+    private readonly external: ExternalAnchorStore | undefined,
+    private readonly nativeBinding?: string,
   ) {}
+
+  /** The anchor as the database says it should be now. */
+  anchorState(): AnchorState {
+    const meta = this.db.prepare('SELECT write_counter FROM store_meta WHERE id = 1').get() as Pick<MetaRow, 'write_counter'>;
+    const head = this.db.prepare('SELECT seq, hash FROM audit_head WHERE id = 1').get() as { seq: number; hash: string };
+    return {
+      storeId: this.keyringState.storeId,
+      keyEpoch: this.keyringState.keyEpoch,
+      writeCounter: meta.write_counter,
+      auditSeq: head.seq,
+      auditHash: head.hash,
+      at: new Date().toISOString(),
+      lastGoodBackup: this.lastAnchor?.lastGoodBackup ?? null,
+    };
+  }
+
+  /** Open the anchor file beside the database (made, both slots, when missing). */
+  private attachAnchor(): void {
+    const meta = this.db.prepare('SELECT write_counter, anchor_key FROM store_meta WHERE id = 1').get() as MetaRow;
+    this.anchorKey = Buffer.from(meta.anchor_key);
+    const existing = readAnchorFile(this.paths.dataDir, this.anchorKey);
+    this.lastAnchor = existing.valid ? existing.state : null;
+    this.anchor = AnchorFile.open(this.paths.dataDir, this.anchorKey);
+    if (!existing.present) this.anchor.recordBoth(this.anchorState());
+  }
+
+  /**
+   * Why this database is older than the store last seen (beside it, or by
+   * the shell outside the data folder): empty when it is not.
+   */
+  async rollbackProblems(): Promise<string[]> {
+    const now = this.anchorState();
+    const problems: string[] = [];
+    const file = readAnchorFile(this.paths.dataDir, this.anchorKey);
+    if (!file.present) {
+      if (now.writeCounter > 0) problems.push('the anchor file beside it (store-anchor.json) is missing');
+    } else if (!file.state) {
+      problems.push('the anchor file beside it (store-anchor.json) is unreadable');
+    } else if (file.state.storeId !== now.storeId) {
+      problems.push('the anchor file beside it belongs to another store');
+    } else {
+      this.highestAnchored = Math.max(this.highestAnchored, file.state.writeCounter);
+      const behind = rollbackProblem(now, file.state, 'in this folder');
+      if (behind) problems.push(file.valid ? behind : `${behind} (and the anchor's signature does not match)`);
+    }
+    const externalText = await this.external?.read(now.storeId).catch(() => null);
+    const external = externalText ? readSealedAnchor(externalText, this.anchorKey) : null;
+    if (external && external.state.storeId === now.storeId) {
+      this.highestAnchored = Math.max(this.highestAnchored, external.state.writeCounter);
+      const behind = rollbackProblem(now, external.state, 'on this computer');
+      if (behind) problems.push(behind);
+    }
+    return problems;
+  }
+
+  /** Take the write counter past every anchor (an accepted rollback, a restore): the store is the newest again. */
+  advancePast(counter: number): void {
+    this.write(() => {
+      this.db.prepare('UPDATE store_meta SET write_counter = max(write_counter, ?) WHERE id = 1').run(Math.max(counter, this.highestAnchored) + 1);
+    });
+    this.anchor?.recordBoth(this.anchorState());
+  }
+
+  /** Remember the newest backup that passed its checks (outside the database, for when it cannot be read). */
+  setLastGoodBackup(file: string, createdAt: string): void {
+    this.lastAnchor = { ...this.anchorState(), lastGoodBackup: { file, createdAt } };
+    this.anchor?.recordBoth(this.lastAnchor);
+  }
+
+  get lastGoodBackup(): { file: string; createdAt: string } | null {
+    return this.lastAnchor?.lastGoodBackup ?? null;
+  }
+
+  private recordAnchor(state: AnchorState): void {
+    this.lastAnchor = state;
+    this.externalPending = true;
+    try {
+      this.anchor?.record(state);
+    } catch {
+      // The write is committed; an anchor that lags behind is harmless, and the next write tries again.
+    }
+    if (this.external && !this.externalDue) {
+      // The shell's copy is updated at most once a second (it may sit behind IPC) and when the store closes.
+      this.externalDue = setTimeout(() => this.flushExternal(), 1000);
+      this.externalDue.unref();
+    }
+  }
+
+  /**
+   * Write the shell's copy of the anchor now, if this store wrote since it
+   * opened. Only then: a store refused as rolled back closes without
+   * writing, or its older state would overwrite the copy that caught it,
+   * and the next attempt would open.
+   */
+  flushExternal(): Promise<void> {
+    if (this.externalDue) clearTimeout(this.externalDue);
+    this.externalDue = null;
+    const state = this.lastAnchor;
+    if (!this.external || !state || !this.anchorKey || !this.externalPending) return Promise.resolve();
+    this.externalPending = false;
+    return this.external.write(state.storeId, sealAnchor(this.anchorKey, state)).catch(() => undefined);
+  }
 
   get keyring(): Keyring {
     return this.keyringState;
@@ -46,9 +180,40 @@ export class Store {
     return this.keyringState.cipher;
   }
 
-  /** Run `fn` in one transaction: everything it writes commits together or not at all. */
+  /**
+   * Run `fn` in one write transaction: everything it writes commits
+   * together or not at all. Each one increases the write counter, and the
+   * anchor beside the database records the result once it is committed.
+   */
   write<T>(fn: () => T): T {
-    return this.db.transaction(fn)();
+    if (this.db.inTransaction) return writeTransaction(this.db, fn);
+    let after: AnchorState | null = null;
+    const result = writeTransaction(this.db, () => {
+      const value = fn();
+      this.db.prepare('UPDATE store_meta SET write_counter = write_counter + 1 WHERE id = 1').run();
+      after = this.anchorState();
+      return value;
+    });
+    if (after) this.recordAnchor(after);
+    return result;
+  }
+
+  /** The data key of `epoch`: the current one, or one a rotation retired (null: from before keys were kept). */
+  dataKeyOfEpoch(epoch: number): Buffer | null {
+    if (epoch === this.keyringState.keyEpoch) return Buffer.from(this.dataKeyState);
+    const row = this.db.prepare('SELECT data_key FROM data_key_history WHERE key_epoch = ?').pluck().get(epoch) as Buffer | undefined;
+    return row ? Buffer.from(row) : null;
+  }
+
+  /** Replace the recovery slot with one for `recoveryKey`, sealed to the current data key. */
+  async setRecoverySlot(recoveryKey: Buffer): Promise<void> {
+    const slot = await createSlot({ staffId: null, lookup: null }, { kind: 'recovery', recoveryKey }, this.dataKeyState);
+    this.saveKeyring({ ...this.keyringState, slots: [...this.keyringState.slots.filter((s) => s.unlock.kind !== 'recovery'), slot] });
+  }
+
+  /** Open a copy of this store's database (a backup being checked) on a connection of its own, with the same key. */
+  openCopy(file: string): Db {
+    return openDatabase(file, this.dataKeyState, { cipher: this.cipher, ...(this.nativeBinding ? { nativeBinding: this.nativeBinding } : {}) });
   }
 
   /** True when `key` is this store's current data key. */
@@ -89,6 +254,13 @@ export class Store {
       keyEpoch: this.keyringState.keyEpoch + 1,
       slots: this.keyringState.slots.filter(keep).map((slot) => resealSlot(slot, newKey)),
     };
+    // The retiring key stays inside the (encrypted) store, so the backups made under it can be
+    // re-sealed to the slots that remain (backup-reseal.ts). It is as safe there as the data itself.
+    this.write(() => {
+      this.db
+        .prepare('INSERT INTO data_key_history (key_epoch, data_key, retired_at) VALUES (?, ?, ?) ON CONFLICT (key_epoch) DO NOTHING')
+        .run(this.keyringState.keyEpoch, this.dataKeyState, new Date().toISOString());
+    });
     writeKeyring(this.paths.pendingKeyring, next);
     rekeyDatabase(this.db, newKey);
     fs.renameSync(this.paths.pendingKeyring, this.paths.keyring);
@@ -100,6 +272,14 @@ export class Store {
   }
 
   close(): void {
+    void this.flushExternal();
+    try {
+      this.anchor?.close();
+    } catch {
+      // Closing the anchor (its fsync) can fail on a full or vanished disk; the database still closes.
+    }
+    this.anchor = null;
+    this.anchorKey?.fill(0);
     if (this.db.open) this.db.close();
     this.dataKeyState.fill(0);
   }
@@ -120,13 +300,11 @@ export class Store {
     if (fs.existsSync(paths.keyring)) {
       throw new AppError('conflict', `A Consent Desk store already exists in ${paths.dataDir}.`);
     }
-    if (fs.existsSync(paths.database)) {
-      throw new AppError(
-        'conflict',
-        `${paths.database} exists without its key file. Move it away (or restore keyring.json beside it) before setting up.`,
-      );
-    }
-    fs.mkdirSync(paths.dataDir, { recursive: true, mode: 0o700 });
+    const remains = unusableStoreProblem(paths);
+    if (remains) throw new AppError('conflict', remains);
+    makePrivateFolder(paths.dataDir);
+    // Made empty and private first: SQLite would create it readable by everyone until the chmod.
+    fs.closeSync(fs.openSync(paths.database, 'wx', 0o600));
     const storeId = crypto.randomUUID();
     const dataKey = crypto.randomBytes(32);
     const slots = [
@@ -146,8 +324,10 @@ export class Store {
       slots,
     };
     const db = openDatabase(paths.database, dataKey, { cipher: keyring.cipher, create: true, ...options });
-    fs.chmodSync(paths.database, 0o600);
     try {
+      // Before the first table: freed pages are given back at each commit, so every page of the
+      // file is in use and read by the integrity check (a flipped byte anywhere is found).
+      db.pragma('auto_vacuum = FULL');
       configureConnection(db);
       migrate(db, paths.database);
     } catch (error) {
@@ -157,7 +337,9 @@ export class Store {
     }
     // The key file is written last: its presence is what says a store exists.
     writeKeyring(paths.keyring, keyring);
-    return new Store(db, paths, keyring, dataKey);
+    const store = new Store(db, paths, keyring, dataKey, options.externalAnchor, options.nativeBinding);
+    store.attachAnchor();
+    return store;
   }
 
   /** Open the store with a raw data key (tests, benchmarks and crash probes). */
@@ -167,11 +349,19 @@ export class Store {
       assertNotNewer(db, paths.database);
       configureConnection(db);
       migrate(db, paths.database);
+      compactOnce(db, paths.database);
     } catch (error) {
       db.close();
       throw error;
     }
-    return new Store(db, paths, keyring, Buffer.from(dataKey));
+    const store = new Store(db, paths, keyring, Buffer.from(dataKey), options.externalAnchor, options.nativeBinding);
+    try {
+      store.attachAnchor();
+    } catch (error) {
+      store.close();
+      throw error;
+    }
+    return store;
   }
 
   /**
@@ -203,8 +393,8 @@ export class Store {
   static async open(
     paths: StorePaths,
     credential: Credential,
-    options: StoreOptions = {},
-  ): Promise<{ store: Store; slot: KeySlot } | null> {
+    options: StoreOptions & { acceptRollback?: boolean } = {},
+  ): Promise<{ store: Store; slot: KeySlot; rollback: string[] } | null> {
     const candidates = await Store.unlock(paths, credential);
     let lastError: unknown = null;
     for (const candidate of candidates) {
@@ -218,9 +408,54 @@ export class Store {
       }
       if (candidate.pending) fs.renameSync(paths.pendingKeyring, paths.keyring);
       else fs.rmSync(paths.pendingKeyring, { force: true });
-      return { store, slot: candidate.slot };
+      // Every page is read once at open (SQLite's quick check; with AEGIS each page's tag is verified):
+      // damage is found here, named, rather than as a failure in the middle of someone's work.
+      const damage = quickCheckProblem(store.db);
+      if (damage) {
+        const last = store.lastGoodBackup;
+        store.close();
+        throw damagedStoreError(last ? `${last.file} (made ${last.createdAt})` : null, damage);
+      }
+      // An older copy of the file (or of the folder) is refused before anyone reads from it.
+      const rollback = await store.rollbackProblems();
+      if (rollback.length > 0 && !options.acceptRollback) {
+        store.close();
+        throw rolledBackError(rollback);
+      }
+      return { store, slot: candidate.slot, rollback };
+    }
+    if (lastError instanceof AppError && lastError.code === 'store_damaged') {
+      const last = readAnchorFile(paths.dataDir, null).state?.lastGoodBackup;
+      throw damagedStoreError(last ? `${last.file} (made ${last.createdAt})` : null, 'its data file cannot be read with its key');
     }
     if (lastError) throw lastError;
     return null;
+  }
+}
+
+/** What SQLite's quick check (every page, without the index cross-checks) finds wrong, or null. */
+function quickCheckProblem(db: Db): string | null {
+  try {
+    const result = db.pragma('quick_check(1)', { simple: true });
+    return result === 'ok' ? null : `SQLite's check of the data file says: ${String(result)}`;
+  } catch (error) {
+    return `pages of the data file cannot be read (${String((error as { code?: unknown }).code ?? 'error')})`;
+  }
+}
+
+/**
+ * Stores made before auto_vacuum was set keep freed pages in the file,
+ * which no check reads. Converted once, at an open, while the file is
+ * small enough for a quick VACUUM (its temporary copy is in memory); a
+ * larger one stays as it is, and the check still reads every page in use.
+ */
+function compactOnce(db: Db, file: string): void {
+  if ((db.pragma('auto_vacuum', { simple: true }) as number) !== 0) return;
+  if (fs.statSync(file).size > 256 * 1024 * 1024) return;
+  try {
+    db.pragma('auto_vacuum = FULL');
+    db.exec('VACUUM');
+  } catch {
+    // Another process has the store open: the next open tries again.
   }
 }

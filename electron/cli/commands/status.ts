@@ -53,6 +53,7 @@ function statusText(dataDir: string, practiceName: string | null, status: StoreS
     'Records:',
     ...counts.map(([table, n]) => `  ${table.padEnd(width)}  ${n}`),
     `Audit chain:     ${describeChain(status.auditChain)}`,
+    `Last full check: ${status.lastCheck ? `${status.lastCheck.at}: ${status.lastCheck.ok ? 'no problems' : `${status.lastCheck.problems.length} problem(s): ${status.lastCheck.problems[0]}`}` : 'never (run consent-desk check)'}`,
     '',
   ].join('\n');
 }

@@ -13,6 +13,7 @@
  * really runs in its own process, as in the app.
  */
 import { fork, type ChildProcess } from 'node:child_process';
+import crypto from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import Module from 'node:module';
 import path from 'node:path';
@@ -28,6 +29,11 @@ export interface RecordingOptions {
   utilityExecArgv?: string[];
   /** Where utility-process-child.cjs is (it sits beside this file in the source tree). */
   utilityChildPreload?: string;
+  /**
+   * What safeStorage finds: an OS credential store (`keyring`, the default),
+   * Linux's fallback to a fixed password (`basic_text`), or nothing (`none`).
+   */
+  safeStorage?: 'keyring' | 'basic_text' | 'none';
 }
 
 let portIds = 0;
@@ -190,7 +196,12 @@ export function createRecordingElectron(options: RecordingOptions) {
     openedPaths: [] as string[],
     utilityProcesses: [] as FakeUtilityProcess[],
     aboutPanel: null as unknown,
+    /** How many strings safeStorage sealed and opened. */
+    safeStorage: { encrypted: 0, decrypted: 0 },
   };
+
+  // This "OS account's" key: what safeStorage seals is real AES-256-GCM under it, so a file holds no plaintext.
+  const osAccountKey = crypto.randomBytes(32);
 
   class FakeSession {
     readonly protocolHandlers = new Map<string, (request: Request | { url: string; method: string }) => Promise<Response>>();
@@ -362,6 +373,30 @@ export function createRecordingElectron(options: RecordingOptions) {
       },
     },
     MessageChannelMain: FakeMessageChannelMain,
+    safeStorage: {
+      isAsyncEncryptionAvailable: () => Promise.resolve((options.safeStorage ?? 'keyring') !== 'none'),
+      getSelectedStorageBackend: () => ((options.safeStorage ?? 'keyring') === 'keyring' ? 'gnome_libsecret' : 'basic_text'),
+      encryptStringAsync: (plainText: string) => {
+        if (options.safeStorage === 'none') return Promise.reject(new Error('Encryption is not available.'));
+        state.safeStorage.encrypted += 1;
+        const iv = crypto.randomBytes(12);
+        const cipher = crypto.createCipheriv('aes-256-gcm', osAccountKey, iv);
+        const body = Buffer.concat([cipher.update(plainText, 'utf8'), cipher.final()]);
+        return Promise.resolve(Buffer.concat([Buffer.from('v10'), iv, cipher.getAuthTag(), body]));
+      },
+      decryptStringAsync: (encrypted: Buffer) => {
+        try {
+          if (encrypted.subarray(0, 3).toString() !== 'v10') throw new Error('not sealed here');
+          const decipher = crypto.createDecipheriv('aes-256-gcm', osAccountKey, encrypted.subarray(3, 15));
+          decipher.setAuthTag(encrypted.subarray(15, 31));
+          const result = Buffer.concat([decipher.update(encrypted.subarray(31)), decipher.final()]).toString('utf8');
+          state.safeStorage.decrypted += 1;
+          return Promise.resolve({ result, shouldReEncrypt: false });
+        } catch {
+          return Promise.reject(new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.'));
+        }
+      },
+    },
   };
 
   /** Forget everything recorded, for the next start of the main module (a test's beforeEach). */
@@ -383,6 +418,8 @@ export function createRecordingElectron(options: RecordingOptions) {
     state.shownInFolder.length = 0;
     state.openedPaths.length = 0;
     state.utilityProcesses.length = 0;
+    state.safeStorage.encrypted = 0;
+    state.safeStorage.decrypted = 0;
     appEvents.removeAllListeners();
     powerMonitor.removeAllListeners();
     ready = new Promise<void>((resolve) => (readyResolve = resolve));

@@ -1,6 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
+import { AppError } from '../../../../shared/errors';
 import { useApi } from '../../api/api-context';
 import { reportCallError, type FormProblem } from '../../components/call-error';
 import { FormAlert } from '../../components/FormAlert';
@@ -12,10 +13,17 @@ import { lockNoticeText } from './lock-notice-text';
 import { signInFormSchema, type SignInFormInput, type SignInFormValues } from './sign-in-form-schemas';
 import './sign-in.css';
 
-export function SignInForm({ onUseRecoveryKey }: { onUseRecoveryKey: () => void }) {
+/** A sign-in refused because the store is older than the one last seen: what was said, and who tried. */
+export interface RolledBackRefusal {
+  message: string;
+  username: string;
+}
+
+export function SignInForm({ onUseRecoveryKey, onAcceptRollback }: { onUseRecoveryKey: () => void; onAcceptRollback: (refusal: RolledBackRefusal) => void }) {
   const api = useApi();
   const { state, lockNotice, applyState } = useAppState();
   const [problem, setProblem] = useState<FormProblem | null>(null);
+  const [rolledBack, setRolledBack] = useState<RolledBackRefusal | null>(null);
   const notice = lockNoticeText(state, lockNotice);
   const {
     register,
@@ -30,12 +38,14 @@ export function SignInForm({ onUseRecoveryKey }: { onUseRecoveryKey: () => void 
 
   const onSubmit = handleSubmit(async (values) => {
     setProblem(null);
+    setRolledBack(null);
     try {
       applyState(await api['session.signIn'](values));
     } catch (error) {
       // A wrong password is not kept around for the next attempt.
       resetField('password');
       setProblem(reportCallError(error, setError, { username: 'username', password: 'password' }));
+      if (error instanceof AppError && error.code === 'store_rolled_back') setRolledBack({ message: error.message, username: values.username });
     }
   });
 
@@ -44,6 +54,14 @@ export function SignInForm({ onUseRecoveryKey }: { onUseRecoveryKey: () => void 
       <PageHeading>Sign in</PageHeading>
       {notice ? <p className={state.phase === 'locked' ? 'sign-in-notice sign-in-notice-locked' : 'sign-in-notice'}>{notice}</p> : null}
       <FormAlert problem={problem} />
+      {rolledBack ? (
+        <p className="sign-in-rollback">
+          If this older copy was put back on purpose, an administrator can accept it.{' '}
+          <button type="button" className="button button-secondary" onClick={() => onAcceptRollback(rolledBack)}>
+            Accept this older store…
+          </button>
+        </p>
+      ) : null}
       <form noValidate aria-busy={isSubmitting} onSubmit={(event) => void onSubmit(event)}>
         <FormField
           label="Username"

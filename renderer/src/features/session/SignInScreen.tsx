@@ -1,19 +1,25 @@
 import { useState } from 'react';
 import { WelcomeLayout } from '../../components/WelcomeLayout';
+import { AcceptRollbackForm } from './AcceptRollbackForm';
 import { useAppState } from './app-state-context';
 import { RecoveryForm } from './RecoveryForm';
-import { SignInForm } from './SignInForm';
+import { SignInForm, type RolledBackRefusal } from './SignInForm';
 
-/** Signed out or locked: sign in with a password, or recover with the recovery key. */
+type Mode = { kind: 'signIn' } | { kind: 'recovery' } | ({ kind: 'acceptRollback' } & RolledBackRefusal);
+
+/** Signed out or locked: sign in with a password, recover with the recovery key, or accept an older store. */
 export function SignInScreen() {
   const { state } = useAppState();
-  const [useRecoveryKey, setUseRecoveryKey] = useState(false);
+  const [mode, setMode] = useState<Mode>({ kind: 'signIn' });
+  const back = () => setMode({ kind: 'signIn' });
   return (
     <WelcomeLayout practiceName={state.practiceName}>
-      {useRecoveryKey ? (
-        <RecoveryForm onBack={() => setUseRecoveryKey(false)} />
+      {mode.kind === 'recovery' ? (
+        <RecoveryForm onBack={back} />
+      ) : mode.kind === 'acceptRollback' ? (
+        <AcceptRollbackForm refusal={mode.message} username={mode.username} onBack={back} />
       ) : (
-        <SignInForm onUseRecoveryKey={() => setUseRecoveryKey(true)} />
+        <SignInForm onUseRecoveryKey={() => setMode({ kind: 'recovery' })} onAcceptRollback={(refusal) => setMode({ kind: 'acceptRollback', ...refusal })} />
       )}
     </WelcomeLayout>
   );

@@ -13,3 +13,8 @@ export const recoveryFormSchema = contract['session.recover'].input
   .refine((v) => v.newPassword === v.confirmPassword, mismatchOn('confirmPassword'));
 export type RecoveryFormInput = z.input<typeof recoveryFormSchema>;
 export type RecoveryFormValues = z.output<typeof recoveryFormSchema>;
+
+/** Accepting an older store checks exactly what `store.acceptRollback` checks. */
+export const acceptRollbackFormSchema = contract['store.acceptRollback'].input;
+export type AcceptRollbackFormInput = z.input<typeof acceptRollbackFormSchema>;
+export type AcceptRollbackFormValues = z.output<typeof acceptRollbackFormSchema>;

@@ -5,6 +5,7 @@ import { messageOf } from '../../components/error-message';
 import { PageHeading } from '../../components/PageHeading';
 import { StatusMessage } from '../../components/StatusMessage';
 import { SettingsForm } from './SettingsForm';
+import { StoreHealthSection } from './StoreHealthSection';
 
 /** Practice-wide settings: the practice's name and address for revocations, and the idle lock time. */
 export function SettingsPage() {
@@ -28,6 +29,7 @@ export function SettingsPage() {
       <PageHeading>Settings</PageHeading>
       {loadError ? <StatusMessage tone="problem">{loadError}</StatusMessage> : null}
       {settings ? <SettingsForm settings={settings} /> : loadError ? null : <p aria-busy="true">Loading settings…</p>}
+      <StoreHealthSection />
     </>
   );
 }

@@ -18,7 +18,11 @@ export function DisableStaffDialog({ member, onDone, onClose }: StaffDialogProps
           event.preventDefault();
           void run(async () => {
             const disabled = await api['staff.disable']({ id: member.id });
-            onDone(`${disabled.displayName}’s account is disabled and the data key was rotated.`);
+            const { resealed, stillOpen } = disabled.backups;
+            onDone(
+              `${disabled.displayName}’s account is disabled and the data key was rotated; ${resealed.length} backup(s) in the backup folder were re-sealed.` +
+                (stillOpen.length ? ` These still open with the old password: ${stillOpen.map((b) => `${b.file} (${b.why})`).join('; ')}.` : ''),
+            );
             close();
           });
         };
@@ -27,8 +31,11 @@ export function DisableStaffDialog({ member, onDone, onClose }: StaffDialogProps
             <p>{member.displayName} ({member.username}) will no longer be able to sign in.</p>
             <p>
               Consent Desk will also <strong>rotate the data key</strong>: it re-encrypts the store with a new key and
-              gives the new key to every other active account and to the recovery key. After that, {member.displayName}’s
-              old password opens nothing, not even a copy of the key file taken earlier. This takes a moment.
+              gives the new key to every other active account and to the recovery key. The backups in the backup folder are
+              re-sealed the same way. After that, {member.displayName}’s old password opens neither the store, nor a copy of the
+              key file taken earlier, nor those backups. Backups saved anywhere else (a USB drive, a file chosen for one backup)
+              cannot be reached from here: they still open with the passwords of their time, so delete them or keep them where only
+              administrators can get at them. Any other Consent Desk window or command using this store must be closed first. This takes a moment.
             </p>
             <p>Everything {member.displayName} did stays in the audit trail. You can enable the account again later with a new password.</p>
             <FormAlert problem={problem} />

@@ -27,8 +27,8 @@ const appendOnly = (table: string, what: string) => `
   CREATE TRIGGER ${table}_no_delete BEFORE DELETE ON ${table}
   BEGIN SELECT RAISE(ABORT, '${what} are records and never change'); END;`;
 
-export const migration009: Migration = {
-  version: 9,
+export const migration010: Migration = {
+  version: 10,
   name: 'compliance-program',
   up(db) {
     db.exec(`

@@ -9,10 +9,10 @@ import { migrations } from './index';
 const at = '2026-03-01T10:00:00.000Z';
 
 function store() {
-  const file = path.join(tempDataDir('migrate-9'), 'test.db');
+  const file = path.join(tempDataDir('migrate-10'), 'test.db');
   const db = openDatabase(file, crypto.randomBytes(32), { cipher: 'sqlcipher', create: true });
   configureConnection(db);
-  migrate(db, file, migrations.filter((m) => m.version <= 8));
+  migrate(db, file, migrations.filter((m) => m.version <= 9));
   db.prepare("INSERT INTO staff (id, username, display_name, role, created_at, updated_at) VALUES ('s', 'admin', 'Admin', 'admin', ?, ?)").run(at, at);
   db.prepare("INSERT INTO patients (id, first_name, last_name, date_of_birth, created_at, updated_at) VALUES ('p', 'Maria', 'Lopez', '1984-05-17', ?, ?)").run(at, at);
   db.prepare("INSERT INTO testimonials (id, patient_id, title, quote, created_at, created_by, updated_at) VALUES ('t', 'p', 'T', 'Q', ?, 's', ?)").run(at, at);
@@ -24,10 +24,10 @@ function store() {
   return db;
 }
 
-describe('migration 9: the compliance program', () => {
+describe('migration 10: the compliance program', () => {
   it('migrates a store with posts and keeps it readable', () => {
     const db = store();
-    expect(schemaVersionOf(db)).toBe(9);
+    expect(schemaVersionOf(db)).toBe(10);
     expect(db.prepare('SELECT count(*) FROM incidents').pluck().get()).toBe(0);
     db.close();
   });
