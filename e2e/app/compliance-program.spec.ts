@@ -5,32 +5,14 @@ import { pdfFlatText, pdfSignatureReport } from '../../electron/backend/testing/
 import { readZip } from '../../electron/backend/testing/zip-tools';
 import { runConsentDesk } from '../../electron/cli/testing/cli-process';
 import { addDaysTo } from '../../shared/calendar';
-import { callHost, expectAccessible, goTo, openApp, signIn, snapshot } from './fixtures';
+import { callHost, expectAccessible, goTo, openApp, readAndAcknowledge, signIn, signInToPolicy, snapshot } from './fixtures';
 import { admin, expect, frontDesk, marketer, test } from './compliance-program-practice';
-
-/** Sign in when the policy is waiting to be acknowledged: the policy comes first, not Home. */
-async function signInToPolicy(page: Page, username: string, password: string): Promise<void> {
-  await expect(page.getByRole('heading', { name: 'Sign in', level: 1 })).toBeVisible();
-  await page.getByLabel('Username', { exact: true }).fill(username);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('heading', { name: 'Read the social-media policy', level: 1 })).toBeVisible();
-}
 
 async function signOut(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page.getByRole('heading', { name: 'Sign in', level: 1 })).toBeVisible();
 }
 
-/** Read the policy to its end with the keyboard, then confirm with the password. */
-async function readAndAcknowledge(page: Page, password: string): Promise<void> {
-  const reader = page.getByRole('region', { name: /^Social-media policy, version \d+$/ });
-  await reader.focus();
-  await page.keyboard.press('End');
-  await expect(page.getByRole('status').filter({ hasText: 'You have read the policy to its end.' })).toBeVisible();
-  await page.getByLabel('Your password').fill(password);
-  await page.getByRole('button', { name: 'I have read the policy and will follow it' }).click();
-}
 
 test('the policy is published and acknowledged, a take-down opens an incident, the letter goes out, and the report and bundle hold it all', async ({ page, host, practice }, testInfo) => {
   test.setTimeout(300_000);
