@@ -45,6 +45,11 @@ async function readHead(client: ClientBase, cipher: FieldCipher): Promise<{ seq:
  * after the lock sees the head the previous holder committed.
  */
 export async function appendAuditPg(client: ClientBase, cipher: FieldCipher, entry: AuditEntry): Promise<AuditEvent> {
+  // Outside a transaction the lock would end with its statement, and the event and the head's move would
+  // commit apart. The server reports the connection's transaction status with every reply.
+  if (client.getTransactionStatus() !== 'T') {
+    throw new Error('An audit event is appended inside the open transaction of the change it records (BEGIN first).');
+  }
   await client.query('SELECT pg_advisory_xact_lock($1, $2)', [...auditAppendLock]);
   const head = await readHead(client, cipher);
   const text = (value: string) => toWellFormedText(value);

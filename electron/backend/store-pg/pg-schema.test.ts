@@ -168,6 +168,10 @@ describe.skipIf(!pgAvailable)(`PostgreSQL foundation schema on a throwaway clust
       app.query("INSERT INTO audit_events (seq, at, action, sealed) VALUES (9999, '2026-12-01T00:00:00.000Z', 'patient.viewed', $1)", [sealed]),
     ).rejects.toThrow(/does not follow the chain's head/);
     await expect(app.query('UPDATE audit_head SET seq = seq - 1')).rejects.toThrow(/only moves to the event just appended/);
+    // Outside a transaction the event and the head move could commit apart: refused before anything is written.
+    const head = await verifyAuditChainPg(app, cipher);
+    await expect(audit(app, 'no transaction')).rejects.toThrow(/inside the open transaction/);
+    expect(await verifyAuditChainPg(app, cipher)).toEqual(head);
     // A writer that dies mid-transaction leaves nothing: its event and its head move both vanish.
     const before = await verifyAuditChainPg(app, cipher);
     const doomed = new pg.Client({ connectionString: cluster().appUrl });
