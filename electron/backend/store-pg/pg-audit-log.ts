@@ -1,0 +1,181 @@
+import type { ClientBase } from 'pg';
+import type { AuditEvent, ChainVerification } from '../../../shared/audit';
+import { eventHash, genesisHash, type AuditEntry } from '../audit/audit-log';
+import { toWellFormedText } from '../input-text';
+import { FieldDecryptionError, type FieldCipher, type FieldContext } from './field-crypto';
+import { auditAppendLock } from './pg-schema';
+
+/**
+ * The audit chain on PostgreSQL: the same events and the same hashes as the
+ * SQLite chain (so a store moved between engines verifies unchanged), with
+ * the actor's name, the detail and the hashes sealed before they are sent.
+ */
+
+interface SealedBody {
+  actorName: string;
+  detail: string;
+  prevHash: string;
+  hash: string;
+}
+
+type AuditRow = {
+  seq: string;
+  at: string;
+  actor_id: string | null;
+  action: string;
+  subject_type: string | null;
+  subject_id: string | null;
+  sealed: Buffer;
+};
+
+const bodyContext = (seq: number): FieldContext => ({ table: 'audit_events', column: 'sealed', recordId: String(seq) });
+const headContext = (seq: number): FieldContext => ({ table: 'audit_head', column: 'sealed_hash', recordId: String(seq) });
+
+async function readHead(client: ClientBase, cipher: FieldCipher): Promise<{ seq: number; hash: string }> {
+  const row = (await client.query<{ seq: string; sealed_hash: Buffer | null }>('SELECT seq, sealed_hash FROM audit_head WHERE id = 1')).rows[0];
+  if (!row) throw new Error('The audit chain’s head is missing.');
+  const seq = Number(row.seq);
+  return { seq, hash: row.sealed_hash === null ? genesisHash : cipher.decryptText(row.sealed_hash, headContext(seq)) };
+}
+
+/**
+ * Append one event. Call it inside the transaction of the change it records
+ * (READ COMMITTED, PostgreSQL's default): the advisory lock makes every other
+ * workstation's append wait until this transaction ends, and each statement
+ * after the lock sees the head the previous holder committed.
+ */
+export async function appendAuditPg(client: ClientBase, cipher: FieldCipher, entry: AuditEntry): Promise<AuditEvent> {
+  // Outside a transaction the lock would end with its statement, and the event and the head's move would
+  // commit apart. The server reports the connection's transaction status with every reply.
+  if (client.getTransactionStatus() !== 'T') {
+    throw new Error('An audit event is appended inside the open transaction of the change it records (BEGIN first).');
+  }
+  await client.query('SELECT pg_advisory_xact_lock($1, $2)', [...auditAppendLock]);
+  const head = await readHead(client, cipher);
+  const text = (value: string) => toWellFormedText(value);
+  const nullable = (value: string | null | undefined) => (value === null || value === undefined ? null : text(value));
+  const partial: Omit<AuditEvent, 'hash'> = {
+    seq: head.seq + 1,
+    at: text(entry.at),
+    actorId: nullable(entry.actorId),
+    actorName: text(entry.actorName),
+    action: entry.action,
+    subjectType: nullable(entry.subjectType),
+    subjectId: nullable(entry.subjectId),
+    detail: text(entry.detail ?? ''),
+    prevHash: head.hash,
+  };
+  const event: AuditEvent = { ...partial, hash: eventHash(partial) };
+  const body: SealedBody = { actorName: event.actorName, detail: event.detail, prevHash: event.prevHash, hash: event.hash };
+  await client.query(
+    'INSERT INTO audit_events (seq, at, actor_id, action, subject_type, subject_id, sealed) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+    [event.seq, event.at, event.actorId, event.action, event.subjectType, event.subjectId, cipher.encryptText(JSON.stringify(body), bodyContext(event.seq))],
+  );
+  await client.query('UPDATE audit_head SET seq = $1, sealed_hash = $2 WHERE id = 1', [
+    event.seq,
+    cipher.encryptText(event.hash, headContext(event.seq)),
+  ]);
+  return event;
+}
+
+function openEvent(row: AuditRow, cipher: FieldCipher): AuditEvent {
+  const seq = Number(row.seq);
+  const body = JSON.parse(cipher.decryptText(row.sealed, bodyContext(seq))) as SealedBody;
+  return {
+    seq,
+    at: row.at,
+    actorId: row.actor_id,
+    actorName: body.actorName,
+    action: row.action,
+    subjectType: row.subject_type,
+    subjectId: row.subject_id,
+    detail: body.detail,
+    prevHash: body.prevHash,
+    hash: body.hash,
+  };
+}
+
+const pageSize = 1000;
+
+/**
+ * Walk the whole chain from one snapshot (REPEATABLE READ, read only): every
+ * event follows the one before by number and hash and hashes to what it says;
+ * the head points at the last event. A sealed value that does not open (moved
+ * between rows, changed) breaks the chain at that event.
+ */
+export async function verifyAuditChainPg(client: ClientBase, cipher: FieldCipher): Promise<ChainVerification> {
+  await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+  try {
+    const result = await walkAuditChainPg(client, cipher);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK');
+    throw error;
+  }
+}
+
+/** The same walk inside a transaction the caller already holds (its snapshot must not move: REPEATABLE READ or stricter). */
+export async function walkAuditChainPg(client: ClientBase, cipher: FieldCipher): Promise<ChainVerification> {
+  let expectedSeq = 1;
+  let prevHash = genesisHash;
+  let count = 0;
+  for (;;) {
+    const rows = (
+      await client.query<AuditRow>('SELECT * FROM audit_events WHERE seq >= $1 ORDER BY seq LIMIT $2', [expectedSeq, pageSize])
+    ).rows;
+    for (const row of rows) {
+      const seq = Number(row.seq);
+      const bad = (problem: string): ChainVerification => ({ intact: false, events: count, firstBadSeq: seq, problem });
+      if (seq !== expectedSeq) {
+        return { intact: false, events: count, firstBadSeq: expectedSeq, problem: `Event ${expectedSeq} is missing.` };
+      }
+      let event: AuditEvent;
+      try {
+        event = openEvent(row, cipher);
+      } catch (error) {
+        if (error instanceof FieldDecryptionError || error instanceof SyntaxError) {
+          return bad(`Event ${seq} was changed outside Consent Desk (its sealed part does not open).`);
+        }
+        throw error;
+      }
+      if (event.prevHash !== prevHash) {
+        return bad(`Event ${seq} does not link to event ${seq - 1}: an earlier event was changed or removed.`);
+      }
+      if (eventHash(event) !== event.hash) {
+        return bad(`Event ${seq} was changed after it was written (its content does not match its hash).`);
+      }
+      prevHash = event.hash;
+      expectedSeq += 1;
+      count += 1;
+    }
+    if (rows.length < pageSize) break;
+  }
+  let head: { seq: number; hash: string };
+  try {
+    head = await readHead(client, cipher);
+  } catch (error) {
+    if (!(error instanceof FieldDecryptionError)) throw error;
+    return { intact: false, events: count, firstBadSeq: count + 1, problem: 'The record of the chain’s head was changed outside Consent Desk.' };
+  }
+  if (head.seq > count) {
+    return {
+      intact: false,
+      events: count,
+      firstBadSeq: count + 1,
+      problem:
+        head.seq === count + 1
+          ? `Event ${count + 1}, the newest, was deleted: the chain ends at ${count} but its head records ${head.seq}.`
+          : `Events ${count + 1} to ${head.seq}, the newest, were deleted: the chain ends at ${count} but its head records ${head.seq}.`,
+    };
+  }
+  if (head.seq !== count || head.hash !== prevHash) {
+    return {
+      intact: false,
+      events: count,
+      firstBadSeq: Math.min(head.seq, count) || 1,
+      problem: `The chain’s head (event ${head.seq}) does not match its last event (${count}).`,
+    };
+  }
+  return { intact: true, events: count, headSeq: head.seq, headHash: head.hash };
+}

@@ -1,0 +1,195 @@
+import type { ClientBase } from 'pg';
+import { AppError } from '../../../shared/errors';
+import type { Patient, PatientFields, PatientSummary } from '../../../shared/patients';
+import { foldForSearch, nameTokens, recordNumberToken } from '../../../shared/search/search-tokens';
+import { BlindIndex, type FieldCipher, type FieldContext } from './field-crypto';
+
+/**
+ * Patients on PostgreSQL: every field sealed on the workstation, search by
+ * blind-index terms. The server finds candidates; the workstation opens them,
+ * confirms long words, and sorts (the server cannot order what it cannot read).
+ */
+
+type PatientRow = {
+  id: string;
+  first_name: Buffer;
+  last_name: Buffer;
+  date_of_birth: Buffer;
+  record_number: Buffer | null;
+  phone: Buffer | null;
+  email: Buffer | null;
+  city: Buffer | null;
+  created_at: string;
+  updated_at: string;
+  row_version: number;
+};
+
+const sealedColumns = ['first_name', 'last_name', 'date_of_birth', 'record_number', 'phone', 'email', 'city'] as const;
+type SealedColumn = (typeof sealedColumns)[number];
+
+const place = (id: string, column: SealedColumn): FieldContext => ({ table: 'patients', column, recordId: id });
+
+/** At most this many candidates are opened for one search; a broader search asks for more letters. */
+export const maxSearchCandidates = 2000;
+
+function sealFields(cipher: FieldCipher, id: string, f: PatientFields) {
+  return {
+    first_name: cipher.encryptText(f.firstName, place(id, 'first_name')),
+    last_name: cipher.encryptText(f.lastName, place(id, 'last_name')),
+    date_of_birth: cipher.encryptText(f.dateOfBirth, place(id, 'date_of_birth')),
+    record_number: cipher.encryptOptionalText(f.recordNumber, place(id, 'record_number')),
+    phone: cipher.encryptOptionalText(f.phone, place(id, 'phone')),
+    email: cipher.encryptOptionalText(f.email, place(id, 'email')),
+    city: cipher.encryptOptionalText(f.city, place(id, 'city')),
+  };
+}
+
+function searchTerms(index: BlindIndex, f: PatientFields): Buffer[] {
+  return [
+    ...index.termsToStore('patient.name', `${f.firstName} ${f.lastName}`),
+    ...index.termsToStore('patient.date_of_birth', f.dateOfBirth),
+  ];
+}
+
+function openPatient(cipher: FieldCipher, row: PatientRow): Patient & { rowVersion: number } {
+  const open = (column: SealedColumn) => cipher.decryptOptionalText(row[column], place(row.id, column));
+  return {
+    id: row.id,
+    firstName: open('first_name')!,
+    lastName: open('last_name')!,
+    dateOfBirth: open('date_of_birth')!,
+    recordNumber: open('record_number'),
+    phone: open('phone'),
+    email: open('email'),
+    city: open('city'),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    rowVersion: row.row_version,
+  };
+}
+
+const uniqueViolation = '23505';
+
+function isUniqueViolation(error: unknown, constraint: string): boolean {
+  const e = error as { code?: string; constraint?: string };
+  return e.code === uniqueViolation && e.constraint === constraint;
+}
+
+async function writeTerms(client: ClientBase, id: string, terms: Buffer[]): Promise<void> {
+  await client.query('DELETE FROM patient_search_terms WHERE patient_id = $1', [id]);
+  await client.query('INSERT INTO patient_search_terms (term, patient_id) SELECT unnest($1::bytea[]), $2', [terms, id]);
+}
+
+/** Insert a patient with its search terms. Call inside a transaction. */
+export async function insertPatientPg(client: ClientBase, cipher: FieldCipher, patient: Patient): Promise<void> {
+  const index = new BlindIndex(cipher);
+  const sealed = sealFields(cipher, patient.id, patient);
+  try {
+    await client.query(
+      `INSERT INTO patients (id, first_name, last_name, date_of_birth, record_number, phone, email, city, record_number_term, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+      [
+        patient.id,
+        ...sealedColumns.map((c) => sealed[c]),
+        patient.recordNumber === null ? null : index.exact('patient.record_number', patient.recordNumber),
+        patient.createdAt,
+        patient.updatedAt,
+      ],
+    );
+  } catch (error) {
+    if (isUniqueViolation(error, 'patients_record_number_term_key')) {
+      throw new AppError('conflict', 'Another patient already has this record number.', { issues: [{ path: 'recordNumber', message: 'Another patient already has this record number.' }] });
+    }
+    throw error;
+  }
+  await writeTerms(client, patient.id, searchTerms(index, patient));
+}
+
+/**
+ * Update a patient that was read at `rowVersion`. If another workstation
+ * saved it since, nothing is written and a `conflict` error says so.
+ */
+export async function updatePatientPg(
+  client: ClientBase,
+  cipher: FieldCipher,
+  id: string,
+  fields: PatientFields,
+  rowVersion: number,
+  updatedAt: string,
+): Promise<number> {
+  const index = new BlindIndex(cipher);
+  const sealed = sealFields(cipher, id, fields);
+  let result;
+  try {
+    result = await client.query<{ row_version: number }>(
+      `UPDATE patients SET first_name = $3, last_name = $4, date_of_birth = $5, record_number = $6, phone = $7, email = $8, city = $9,
+         record_number_term = $10, updated_at = $11, row_version = row_version + 1
+       WHERE id = $1 AND row_version = $2 RETURNING row_version`,
+      [id, rowVersion, ...sealedColumns.map((c) => sealed[c]), fields.recordNumber === null ? null : index.exact('patient.record_number', fields.recordNumber), updatedAt],
+    );
+  } catch (error) {
+    if (isUniqueViolation(error, 'patients_record_number_term_key')) throw new AppError('conflict', 'Another patient already has this record number.');
+    throw error;
+  }
+  if (result.rowCount === 0) {
+    const exists = (await client.query('SELECT 1 FROM patients WHERE id = $1', [id])).rowCount;
+    if (!exists) throw new AppError('not_found', 'Unknown patient.');
+    throw new AppError('conflict', 'Someone else changed this patient while you were editing. Reopen the patient to see their changes, then make yours again.');
+  }
+  await writeTerms(client, id, searchTerms(index, fields));
+  return result.rows[0]!.row_version;
+}
+
+export async function getPatientPg(client: ClientBase, cipher: FieldCipher, id: string): Promise<(Patient & { rowVersion: number }) | undefined> {
+  const row = (await client.query<PatientRow>('SELECT * FROM patients WHERE id = $1', [id])).rows[0];
+  return row && openPatient(cipher, row);
+}
+
+export async function findPatientByRecordNumberPg(client: ClientBase, cipher: FieldCipher, recordNumber: string): Promise<Patient | undefined> {
+  const terms = new BlindIndex(cipher).exactAnyKey('patient.record_number', recordNumber);
+  const row = (await client.query<PatientRow>('SELECT * FROM patients WHERE record_number_term = ANY($1::bytea[])', [terms])).rows[0];
+  return row && openPatient(cipher, row);
+}
+
+/** A date of birth typed as YYYY-MM-DD or MM/DD/YYYY; null when the query is not a date. */
+function asDate(query: string): string | null {
+  if (/^\d{4}(-\d{2}){0,2}$/.test(query)) return query;
+  const us = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(query);
+  return us ? `${us[3]}-${us[1]!.padStart(2, '0')}-${us[2]!.padStart(2, '0')}` : null;
+}
+
+/**
+ * Patients matching a query, as the SQLite store answers it: a date of birth,
+ * a record number, or words that each begin a first or last name.
+ */
+export async function searchPatientsPg(client: ClientBase, cipher: FieldCipher, query: string, limit: number): Promise<PatientSummary[]> {
+  const index = new BlindIndex(cipher);
+  const trimmed = query.trim();
+  const date = asDate(trimmed);
+  const words = date ? index.prefixQuery('patient.date_of_birth', date) : index.prefixQuery('patient.name', trimmed.split(/\s+/).slice(0, 5).join(' '));
+  if (words.groups.length === 0 && trimmed !== '') return [];
+  const params: unknown[] = [maxSearchCandidates];
+  const clauses = words.groups.map((group) => {
+    params.push(group);
+    return `EXISTS (SELECT 1 FROM patient_search_terms t WHERE t.patient_id = p.id AND t.term = ANY($${params.length}::bytea[]))`;
+  });
+  let where = clauses.length ? clauses.join(' AND ') : 'true';
+  if (!date && trimmed !== '') {
+    params.push(index.exactAnyKey('patient.record_number', trimmed));
+    where = `(${where}) OR p.record_number_term = ANY($${params.length}::bytea[])`;
+  }
+  const rows = (await client.query<PatientRow>(`SELECT * FROM patients p WHERE ${where} LIMIT $1`, params)).rows;
+  const typedWords = date ? [] : nameTokens(trimmed.split(/\s+/).slice(0, 5).join(' '));
+  const typedRecord = recordNumberToken(trimmed);
+  const found = rows
+    .map((row) => openPatient(cipher, row))
+    .filter((patient) => {
+      if (!words.needsConfirmation) return true;
+      const nameWords = nameTokens(`${patient.firstName} ${patient.lastName}`);
+      const byName = typedWords.every((w) => nameWords.some((n) => n.startsWith(w)));
+      return byName || (patient.recordNumber !== null && recordNumberToken(patient.recordNumber) === typedRecord);
+    });
+  const sortKey = (p: Patient) => `${foldForSearch(p.lastName)}\u0000${foldForSearch(p.firstName)}`;
+  found.sort((a, b) => (sortKey(a) < sortKey(b) ? -1 : sortKey(a) > sortKey(b) ? 1 : 0));
+  return found.slice(0, limit).map(({ id, firstName, lastName, dateOfBirth, recordNumber }) => ({ id, firstName, lastName, dateOfBirth, recordNumber }));
+}
