@@ -156,7 +156,7 @@ function takedownReason(post: StoredPost, verdict: CoverageVerdict, consent: Con
  * an expiration event), and on start-up and on the clock for dates.
  * Returns the posts that changed.
  */
-export function reconcilePosts(db: Db, ctx: CheckContext, at: string, filter: { consentId?: string; patientId?: string } = {}): StoredPost[] {
+export function reconcilePosts(db: Db, ctx: CheckContext, at: string, filter: { consentId?: string; patientId?: string; postIds?: readonly string[] } = {}): StoredPost[] {
   const where = ["state IN ('approved', 'published')"];
   const params: unknown[] = [];
   if (filter.consentId) {
@@ -166,6 +166,10 @@ export function reconcilePosts(db: Db, ctx: CheckContext, at: string, filter: { 
   if (filter.patientId) {
     where.push('posts.patient_id = ?');
     params.push(filter.patientId);
+  }
+  if (filter.postIds) {
+    where.push('posts.id IN (SELECT value FROM json_each(?))');
+    params.push(JSON.stringify(filter.postIds));
   }
   const changed: StoredPost[] = [];
   const consents = new Map<string, ConsentScopeView | null>();
