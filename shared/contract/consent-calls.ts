@@ -13,6 +13,7 @@ import { strokesSchema } from '../authorization/signature';
 import { templateTextSchema, type AuthorizationTemplate } from '../authorization/template';
 import type { PracticeCertificate } from '../certificate';
 import type { Page } from '../list-page';
+import { consentPageInputSchema, type ConsentListRow } from '../list-rows';
 import { patientFieldsSchema, patientIdSchema, patientListInputSchema, type Patient, type PatientSummary } from '../patients';
 import type { AppState } from '../session';
 import { call, returns } from './define';
@@ -61,6 +62,12 @@ export const consentCalls = {
     access: 'settings.manage',
     input: z.object({ language: z.enum(languages), text: templateTextSchema }).strict(),
     output: returns<AuthorizationTemplate>(),
+  }),
+  'consents.page': call({
+    summary: 'One page of authorizations with the patient’s name, sorted and filtered by stage, with the total.',
+    access: 'consents.read',
+    input: consentPageInputSchema,
+    output: returns<Page<ConsentListRow>>(),
   }),
   'consents.list': call({
     summary: 'Every authorization of every patient, with its status today (for audits and the CLI).',

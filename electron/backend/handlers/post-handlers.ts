@@ -17,6 +17,7 @@ import {
   type StoredPost,
 } from '../repositories/post-repository';
 import { getTestimonial } from '../repositories/testimonial-repository';
+import { postPage } from '../repositories/list-pages';
 import type { Handlers } from './handler';
 
 function existing(core: BackendCore, id: string): StoredPost {
@@ -52,6 +53,8 @@ function derived(core: BackendCore, draft: PostDraft) {
 const view = (core: BackendCore, post: StoredPost) => postView(core.requireStore().db, post, core.checkContext());
 
 export const postHandlers = {
+  'posts.page': (core, input) => postPage(core.requireStore().db, input),
+
   'posts.list': (core) => {
     const db = core.requireStore().db;
     const ctx = core.checkContext();

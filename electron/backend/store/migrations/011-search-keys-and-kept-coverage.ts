@@ -35,6 +35,12 @@ export const migration011: Migration = {
       CREATE INDEX posts_uncovered ON posts (state, updated_at) WHERE coverage_covered = 0;
       CREATE INDEX posts_coverage_changes ON posts (coverage_changes_on) WHERE coverage_changes_on IS NOT NULL;
       CREATE INDEX posts_state_updated ON posts (state, updated_at, id);
+      CREATE INDEX posts_updated ON posts (updated_at, id);
+      CREATE INDEX posts_created ON posts (created_at, id);
+      CREATE INDEX posts_channel_updated ON posts (channel, updated_at, id);
+      CREATE INDEX authorizations_created ON authorizations (created_at, id);
+      CREATE INDEX authorizations_stage_created ON authorizations (stage, created_at, id);
+      CREATE INDEX authorizations_signed ON authorizations (signed_at, id);
       CREATE TABLE post_coverage_stale (post_id TEXT PRIMARY KEY) STRICT, WITHOUT ROWID;
 
       CREATE TRIGGER posts_coverage_new AFTER INSERT ON posts
