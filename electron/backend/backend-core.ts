@@ -15,7 +15,7 @@ import { attemptFile, type SealedAttemptStorage } from './auth/attempt-file';
 import { SignInThrottle } from './auth/sign-in-throttle';
 import { owaspScrypt, type ScryptParams } from './crypto/kdf';
 import { storePaths, type StorePaths } from './data-dir';
-import { liveUncoveredPostIds, markCoverageDue, settleCoverage } from './posts/kept-coverage';
+import { applyDay, settleCoverage } from './posts/kept-coverage';
 import { reconcilePosts, type CheckContext } from './posts/post-checks';
 import { CheckLimiter } from './posts/check-limiter';
 import { rederiveIfRulesChanged } from './posts/rederive';
@@ -227,12 +227,7 @@ export class BackendCore {
     const store = this.storeState;
     if (!store) return;
     const ctx = this.checkContext();
-    store.write(() => {
-      markCoverageDue(store.db, ctx.today);
-      settleCoverage(store.db, ctx);
-      const uncovered = liveUncoveredPostIds(store.db);
-      if (uncovered.length > 0) reconcilePosts(store.db, ctx, this.nowIso(), { postIds: uncovered });
-    });
+    store.write(() => applyDay(store.db, ctx, this.nowIso()));
     this.sweptDay = ctx.today;
   }
 

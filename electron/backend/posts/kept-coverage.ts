@@ -5,7 +5,7 @@ import { checkCoverageOn } from '../../../shared/posts/coverage';
 import { nextCoverageChange } from '../../../shared/posts/coverage-day';
 import { scopeView } from '../repositories/consent-scope-repository';
 import type { Db } from '../store/database';
-import { checkAllPosts, consentJudged, type CheckContext } from './post-checks';
+import { checkAllPosts, consentJudged, reconcilePosts, type CheckContext } from './post-checks';
 import { listPosts } from '../repositories/post-repository';
 
 /**
@@ -143,4 +143,20 @@ export function keptCoverageDifferences(db: Db, ctx: CheckContext, duePending = 
     if (!same) differences.push({ postId: checked.id, kept: k?.c === null || k?.c === undefined ? null : k.c === 1, rule: checked.verdict.covered });
   }
   return differences;
+}
+
+/**
+ * Apply the day to posts (at the practice's midnight, at sign-in, on the
+ * backend's clock): posts whose verdict the date can change by today are
+ * judged again (an index on the day each can next change), and approved or
+ * published posts their consent no longer covers go back to draft or must
+ * come down (a partial index). Reads only those posts, never the whole
+ * store. Call inside a write transaction.
+ */
+export function applyDay(db: Db, ctx: CheckContext, at: string): number {
+  const due = markCoverageDue(db, ctx.today);
+  settleCoverage(db, ctx);
+  const uncovered = liveUncoveredPostIds(db);
+  if (uncovered.length > 0) reconcilePosts(db, ctx, at, { postIds: uncovered });
+  return due;
 }
