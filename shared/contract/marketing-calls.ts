@@ -71,6 +71,12 @@ export const marketingCalls = {
     input: postPageInputSchema,
     output: returns<Page<PostListRow>>(),
   }),
+  'posts.get': call({
+    summary: 'One post with its state, what it discloses and whether its consent covers it today.',
+    access: 'posts.read',
+    input: z.object({ id: postIdSchema }).strict(),
+    output: returns<PostView>(),
+  }),
   'posts.list': call({
     summary: 'Every post with its state and whether its consent covers it today.',
     access: 'posts.read',

@@ -55,6 +55,8 @@ const view = (core: BackendCore, post: StoredPost) => postView(core.requireStore
 export const postHandlers = {
   'posts.page': (core, input) => postPage(core.requireStore().db, input),
 
+  'posts.get': (core, { id }) => view(core, existing(core, id)),
+
   'posts.list': (core) => {
     const db = core.requireStore().db;
     const ctx = core.checkContext();
