@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import type * as LayoutModule from './pdf-layout';
 
 /**
  * Fonts parsed once per process and word widths remembered across documents
@@ -6,7 +7,7 @@ import { describe, expect, it, vi } from 'vitest';
  * measured yet) equals the same document made after others have filled the
  * caches (the speed is measured in bench/pdf.bench.ts, not here).
  */
-async function makeDocument(layoutModule: typeof import('./pdf-layout')): Promise<Buffer> {
+async function makeDocument(layoutModule: typeof LayoutModule): Promise<Buffer> {
   const layout = await layoutModule.PdfLayout.create({ title: 'Authorization', author: 'Riverside', subject: 'Test', creationDate: new Date('2026-12-01T12:00:00Z') });
   layout.title('Authorization to use and disclose health information');
   layout.paragraph('María José González-Núñez, Nguyễn Thị Minh and Łukasz Brzęczyszczykiewicz allow Riverside Physical Therapy to post their story. '.repeat(12));
