@@ -84,6 +84,8 @@ async function main(): Promise<void> {
       const load = os.loadavg().map((l) => l.toFixed(2)).join(' ');
       const measured = await inChild(dataDir, size);
       results.push({ size, fixtureMs, settleMs, load, ...measured });
+      // Each size as it finishes, in case a larger one cannot be made on this machine.
+      console.log(`${fmtSize(size)}: ${measured.rows.map((r) => `${r.what} ${r.ms === null ? 'skipped' : fmtMs(r.ms)}`).join('; ')}; peak ${mb(measured.peak)}`);
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
   } finally {
