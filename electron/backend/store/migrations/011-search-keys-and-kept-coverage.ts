@@ -15,7 +15,7 @@ import type { Migration } from './migration';
  * - Indexes for the pages and counts the screens ask for.
  */
 export const migration011: Migration = {
-  version: 10,
+  version: 11,
   name: 'search-keys-and-kept-coverage',
   up(db) {
     db.exec(`

@@ -2,6 +2,7 @@ import { permissionLabels, roleLabels } from '../../../../shared/roles';
 import { PageHeading } from '../../components/PageHeading';
 import { ComplianceLinks } from '../compliance/ComplianceLinks';
 import { MarketingAtAGlance } from '../dashboard/MarketingAtAGlance';
+import { ProgramAttention } from '../program/ProgramAttention';
 import { useAppState, useSession } from '../session/app-state-context';
 import './home-page.css';
 
@@ -21,6 +22,7 @@ export function HomePage() {
         {roleLabels[session.role]}.
       </p>
       <MarketingAtAGlance />
+      <ProgramAttention />
       <ComplianceLinks />
       <section className="card home-section" aria-labelledby="home-can-do">
         <h2 id="home-can-do">What your role can do</h2>
