@@ -16,7 +16,7 @@ import { SignInThrottle } from './auth/sign-in-throttle';
 import { owaspScrypt, type ScryptParams } from './crypto/kdf';
 import { storePaths, type StorePaths } from './data-dir';
 import { applyDay, settleCoverage } from './posts/kept-coverage';
-import { reconcilePosts, type CheckContext } from './posts/post-checks';
+import type { CheckContext } from './posts/post-checks';
 import { CheckLimiter } from './posts/check-limiter';
 import { rederiveIfRulesChanged } from './posts/rederive';
 import { getStaffById, listStaff } from './repositories/staff-repository';
