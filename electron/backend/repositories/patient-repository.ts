@@ -119,8 +119,11 @@ export function listPatients(db: Db, input: PatientListInput, today: Day): Page<
     either.push('p.date_of_birth IN (SELECT value FROM json_each(@days))');
   }
   if (q.recordNumber !== null) {
+    // As typed, or in upper or lower case: each an exact look-up in the record number index (NOCASE would scan).
     params.record = q.recordNumber;
-    either.push('p.record_number = @record COLLATE NOCASE');
+    params.recordUpper = q.recordNumber.toUpperCase();
+    params.recordLower = q.recordNumber.toLowerCase();
+    either.push('p.record_number IN (@record, @recordUpper, @recordLower)');
   }
   const where = either.length ? `WHERE ${either.join(' OR ')}` : '';
   const column = patientSortColumns[input.sort];

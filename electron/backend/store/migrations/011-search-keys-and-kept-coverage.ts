@@ -41,6 +41,11 @@ export const migration011: Migration = {
       CREATE INDEX authorizations_created ON authorizations (created_at, id);
       CREATE INDEX authorizations_stage_created ON authorizations (stage, created_at, id);
       CREATE INDEX authorizations_signed ON authorizations (signed_at, id);
+      -- The dashboard's consents expiring soon, without walking every authorization's terms.
+      CREATE INDEX authorizations_expiring ON authorizations (json_extract(terms, '$.expiration.date'))
+        WHERE stage = 'final' AND revoked_at IS NULL AND json_extract(terms, '$.expiration.kind') = 'date';
+      -- Posts counted by verdict and state from the index alone.
+      CREATE INDEX posts_coverage ON posts (coverage_covered, state);
       CREATE TABLE post_coverage_stale (post_id TEXT PRIMARY KEY) STRICT, WITHOUT ROWID;
 
       CREATE TRIGGER posts_coverage_new AFTER INSERT ON posts
