@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isDay } from './calendar';
+import { pageInputSchema } from './list-page';
 
 const optionalText = (max: number, message: string) =>
   z
@@ -47,3 +48,12 @@ export const patientIdSchema = z.uuid('Unknown patient.');
 export function patientName(p: Pick<Patient, 'firstName' | 'lastName'>): string {
   return `${p.firstName} ${p.lastName}`;
 }
+
+export const patientSorts = ['name', 'dateOfBirth', 'recordNumber', 'createdAt'] as const;
+export type PatientSort = (typeof patientSorts)[number];
+
+/** A page of the patient list: a query (name words, a date of birth, a record number), a sort and a page. */
+export const patientListInputSchema = pageInputSchema(patientSorts, 'name')
+  .extend({ query: z.string().trim().max(100).default('') })
+  .strict();
+export type PatientListInput = z.output<typeof patientListInputSchema>;

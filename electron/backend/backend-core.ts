@@ -15,7 +15,8 @@ import { attemptFile, type SealedAttemptStorage } from './auth/attempt-file';
 import { SignInThrottle } from './auth/sign-in-throttle';
 import { owaspScrypt, type ScryptParams } from './crypto/kdf';
 import { storePaths, type StorePaths } from './data-dir';
-import { reconcilePosts, type CheckContext } from './posts/post-checks';
+import { applyDay, settleCoverage } from './posts/kept-coverage';
+import type { CheckContext } from './posts/post-checks';
 import { CheckLimiter } from './posts/check-limiter';
 import { rederiveIfRulesChanged } from './posts/rederive';
 import { getStaffById, listStaff } from './repositories/staff-repository';
@@ -197,6 +198,11 @@ export class BackendCore {
   /** Adopt a newly opened store: move in events sealed while it was closed, and settle key slots of disabled staff. */
   adoptStore(store: Store): void {
     this.storeState = store;
+    // Kept coverage is settled against the settings as this transaction leaves them, not the cached copy.
+    store.beforeCommit = () => {
+      const settings = readSettings(store.db);
+      settleCoverage(store.db, { ...this.checkContext(), today: dayOf(this.clock(), settings.timeZone), timeZone: settings.timeZone, ageOfMajority: settings.ageOfMajority });
+    };
     markStoreInUse(this.paths.dataDir);
     const taken = this.takeSealedEvents(store);
     this.checkSideFiles(store, taken);
@@ -210,15 +216,18 @@ export class BackendCore {
   }
 
   /**
-   * Apply today's date to every post: consents whose expiration date has
-   * come take their approved and published posts with them. Runs when the
-   * store opens and on the backend's clock, not lazily at the next view.
+   * Apply today's date to posts: the posts whose kept verdict the date can
+   * change by today (an index on the day each verdict can next change) are
+   * judged again, and approved or published ones their consent no longer
+   * covers go back to draft or must come down (a partial index). Runs when
+   * the store opens and on the backend's clock; it reads only those posts,
+   * never the whole store.
    */
   sweepExpired(): void {
     const store = this.storeState;
     if (!store) return;
     const ctx = this.checkContext();
-    store.write(() => reconcilePosts(store.db, ctx, this.nowIso()));
+    store.write(() => applyDay(store.db, ctx, this.nowIso()));
     this.sweptDay = ctx.today;
   }
 

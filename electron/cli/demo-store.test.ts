@@ -60,7 +60,7 @@ beforeAll(async () => {
   expect(run.code).toBe(0);
   demoOutput = run.stdout;
   demo = await readDemoStore();
-});
+}, 180_000); // The whole demo practice through the CLI: well over a minute on a loaded 2-core machine.
 
 const signedIn = (command: string[], user: string, ...more: string[]) =>
   runConsentDesk([...command, '--data-dir', dataDir, '--user', user, '--password-stdin', ...more], password);

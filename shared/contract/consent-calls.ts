@@ -12,7 +12,9 @@ import { authorizationTermsSchema, languages } from '../authorization/scope';
 import { strokesSchema } from '../authorization/signature';
 import { templateTextSchema, type AuthorizationTemplate } from '../authorization/template';
 import type { PracticeCertificate } from '../certificate';
-import { patientFieldsSchema, patientIdSchema, type Patient, type PatientSummary } from '../patients';
+import type { Page } from '../list-page';
+import { consentPageInputSchema, type ConsentListRow } from '../list-rows';
+import { patientFieldsSchema, patientIdSchema, patientListInputSchema, type Patient, type PatientSummary } from '../patients';
 import type { AppState } from '../session';
 import { call, returns } from './define';
 import { noInput } from './no-input';
@@ -25,6 +27,12 @@ export const consentCalls = {
     input: z.object({ query: z.string().trim().max(100).default(''), limit: z.number().int().min(1).max(200).default(50) }).strict(),
     output: returns<PatientSummary[]>(),
   }),
+  'patients.list': call({
+    summary: 'One page of patients, sorted and filtered by name (any accents, case or order), date of birth or record number, with the total.',
+    access: 'patients.read',
+    input: patientListInputSchema,
+    output: returns<Page<PatientSummary>>(),
+  }),
   'patients.get': call({
     summary: 'One patient’s details.',
     access: 'patients.read',
@@ -32,9 +40,9 @@ export const consentCalls = {
     output: returns<Patient>(),
   }),
   'patients.create': call({
-    summary: 'Add a patient.',
+    summary: 'Add a patient. A likely duplicate (same name words and date of birth) is refused unless allowDuplicate confirms it.',
     access: 'patients.write',
-    input: patientFieldsSchema,
+    input: patientFieldsSchema.extend({ allowDuplicate: z.boolean().default(false) }).strict(),
     output: returns<Patient>(),
   }),
   'patients.update': call({
@@ -54,6 +62,12 @@ export const consentCalls = {
     access: 'settings.manage',
     input: z.object({ language: z.enum(languages), text: templateTextSchema }).strict(),
     output: returns<AuthorizationTemplate>(),
+  }),
+  'consents.page': call({
+    summary: 'One page of authorizations with the patient’s name, sorted and filtered by stage, with the total.',
+    access: 'consents.read',
+    input: consentPageInputSchema,
+    output: returns<Page<ConsentListRow>>(),
   }),
   'consents.list': call({
     summary: 'Every authorization of every patient, with its status today (for audits and the CLI).',

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { Page } from '../list-page';
+import { postPageInputSchema, type PostListRow } from '../list-rows';
 import { patientIdSchema } from '../patients';
 import type { ConsentScopeView } from '../posts/consent-scope';
 import type { MarketingDashboard, PostView } from '../posts/dashboard';
@@ -62,6 +64,18 @@ export const marketingCalls = {
     access: 'testimonials.read',
     input: z.object({ id: z.uuid('Unknown media file.') }).strict(),
     output: returns<{ fileName: string; mimeType: string; base64: string; sha256: string }>(),
+  }),
+  'posts.page': call({
+    summary: 'One page of posts with their kept coverage verdict, sorted and filtered by state, channel or not covered, with the total.',
+    access: 'posts.read',
+    input: postPageInputSchema,
+    output: returns<Page<PostListRow>>(),
+  }),
+  'posts.get': call({
+    summary: 'One post with its state, what it discloses and whether its consent covers it today.',
+    access: 'posts.read',
+    input: z.object({ id: postIdSchema }).strict(),
+    output: returns<PostView>(),
   }),
   'posts.list': call({
     summary: 'Every post with its state and whether its consent covers it today.',

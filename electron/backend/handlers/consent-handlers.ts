@@ -27,6 +27,7 @@ import {
 import { activeTemplate, getTemplate, listTemplates } from '../repositories/template-repository';
 import { renderAuthorization } from '../../../shared/authorization/document';
 import { signingCertificate } from './certificate-handlers';
+import { consentPage } from '../repositories/list-pages';
 import type { Handlers } from './handler';
 import { insertPatientCopy } from '../repositories/patient-copy-repository';
 import { existingPatient } from './patient-handlers';
@@ -75,6 +76,8 @@ export const normalizedName = (name: string) => name.normalize('NFC').trim().rep
 export const file = (fileName: string, bytes: Buffer) => ({ fileName, mimeType: 'application/pdf', base64: bytes.toString('base64'), sha256: sha256Hex(bytes) });
 
 export const consentHandlers = {
+  'consents.page': (core, input) => consentPage(core.requireStore().db, input, core.today()),
+
   'consents.list': (core) => {
     const db = core.requireStore().db;
     const today = core.today();

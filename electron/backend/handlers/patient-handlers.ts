@@ -1,10 +1,13 @@
 import { AppError } from '../../../shared/errors';
-import type { Patient } from '../../../shared/patients';
+import { birthDayProblem } from '../../../shared/patient-search';
+import { patientName, type Patient, type PatientFields } from '../../../shared/patients';
 import type { BackendCore } from '../backend-core';
 import {
   findPatientByRecordNumber,
   getPatient,
   insertPatient,
+  likelyDuplicates,
+  listPatients,
   searchPatients,
   updatePatient,
 } from '../repositories/patient-repository';
@@ -28,13 +31,39 @@ function assertRecordNumberFree(core: BackendCore, recordNumber: string | null, 
   }
 }
 
+function assertPlausibleBirth(core: BackendCore, dateOfBirth: string): void {
+  const problem = birthDayProblem(dateOfBirth, core.today());
+  if (problem) throw new AppError('validation', problem, { issues: [{ path: 'dateOfBirth', message: problem }] });
+}
+
+/** A likely duplicate is refused with who it is, so the screen can ask "add anyway?" (and send allowDuplicate). */
+function assertNotDuplicate(core: BackendCore, fields: PatientFields): void {
+  const found = likelyDuplicates(core.requireStore().db, fields);
+  if (found.length === 0) return;
+  const who = found
+    .slice(0, 3)
+    .map((p) => `${patientName(p)}, born ${p.dateOfBirth}${p.recordNumber ? `, record ${p.recordNumber}` : ''}`)
+    .join('; ');
+  throw new AppError('conflict', `This may be a patient who is already in the records: ${who}. Check before adding another.`, {
+    issues: [{ path: 'allowDuplicate', message: `Already in the records: ${who}.` }],
+  });
+}
+
 export const patientHandlers = {
   'patients.search': (core, { query, limit }) => {
     const store = core.requireStore();
-    const found = searchPatients(store.db, query, limit);
+    const found = searchPatients(store.db, query, limit, core.today());
     // The query may be a name: the audit keeps only that a search happened.
     store.write(() => core.audit({ action: 'patient.searched', subjectType: 'patient', detail: `${found.length} found` }));
     return found;
+  },
+
+  'patients.list': (core, input) => {
+    const store = core.requireStore();
+    const page = listPatients(store.db, input, core.today());
+    // The query may be a name: the audit keeps only that a search happened.
+    if (input.query !== '') store.write(() => core.audit({ action: 'patient.searched', subjectType: 'patient', detail: `${page.total} found` }));
+    return page;
   },
 
   'patients.get': (core, { id }) => {
@@ -44,9 +73,11 @@ export const patientHandlers = {
     return patient;
   },
 
-  'patients.create': (core, fields) => {
+  'patients.create': (core, { allowDuplicate, ...fields }) => {
     const store = core.requireStore();
+    assertPlausibleBirth(core, fields.dateOfBirth);
     assertRecordNumberFree(core, fields.recordNumber);
+    if (!allowDuplicate) assertNotDuplicate(core, fields);
     const now = core.nowIso();
     const patient: Patient = { ...fields, id: core.newId(), createdAt: now, updatedAt: now };
     store.write(() => {
@@ -59,6 +90,7 @@ export const patientHandlers = {
   'patients.update': (core, { id, ...fields }) => {
     const store = core.requireStore();
     const before = existingPatient(core, id);
+    if (fields.dateOfBirth !== before.dateOfBirth) assertPlausibleBirth(core, fields.dateOfBirth);
     assertRecordNumberFree(core, fields.recordNumber, id);
     const changed = (Object.keys(fields) as (keyof typeof fields)[]).filter((k) => fields[k] !== before[k]);
     if (changed.length === 0) return before;

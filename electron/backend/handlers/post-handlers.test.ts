@@ -161,7 +161,8 @@ describe('revocation and expiry', () => {
 });
 
 describe('the coverage invariant, through the real backend', () => {
-  it('holds after random sequences of approve, publish, revoke, edit, take-down and date changes', async () => {
+  // Twelve practices, each with a real signed PDF: minutes on a loaded 2-core machine.
+  it('holds after random sequences of approve, publish, revoke, edit, take-down and date changes', { timeout: 240_000 }, async () => {
     type Op = 'approve' | 'publish' | 'edit_bad' | 'edit_good' | 'revoke' | 'next_month' | 'takedown';
     let run = 0;
     await fc.assert(

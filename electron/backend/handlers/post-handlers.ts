@@ -18,6 +18,7 @@ import {
   type StoredPost,
 } from '../repositories/post-repository';
 import { getTestimonial } from '../repositories/testimonial-repository';
+import { postPage } from '../repositories/list-pages';
 import type { Handlers } from './handler';
 
 function existing(core: BackendCore, id: string): StoredPost {
@@ -53,6 +54,10 @@ function derived(core: BackendCore, draft: PostDraft) {
 const view = (core: BackendCore, post: StoredPost) => postView(core.requireStore().db, post, core.checkContext());
 
 export const postHandlers = {
+  'posts.page': (core, input) => postPage(core.requireStore().db, input),
+
+  'posts.get': (core, { id }) => view(core, existing(core, id)),
+
   'posts.list': (core) => {
     const db = core.requireStore().db;
     const ctx = core.checkContext();

@@ -3,6 +3,35 @@ import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, rgb, type PDFEmbeddedPage, type PDFFont, type PDFImage, type PDFPage } from 'pdf-lib';
 import { documentFonts } from './fonts';
 
+/**
+ * fontkit as pdf-lib uses it, except that each font file is parsed once per
+ * process: every document embeds the same three fonts, and parsing them was
+ * most of a PDF's time. A parsed font is only read from (each document makes
+ * its own subset of it), so sharing it changes no byte of the output.
+ */
+type Fontkit = Parameters<PDFDocument['registerFontkit']>[0];
+const parsedFonts = new WeakMap<Uint8Array, ReturnType<Fontkit['create']>>();
+const onceParsedFontkit: Fontkit = {
+  create(data: Uint8Array, postscriptName?: string) {
+    if (postscriptName !== undefined) return fontkit.create(data, postscriptName);
+    let font = parsedFonts.get(data);
+    if (!font) {
+      font = fontkit.create(data);
+      parsedFonts.set(data, font);
+    }
+    return font;
+  },
+};
+
+/**
+ * Widths of words in each font and size, for the life of the process: the
+ * same words (the wording, labels, names) recur in every document, and with
+ * an embedded TrueType font every measurement runs the font's shaping.
+ * Bounded: past the limit it starts again.
+ */
+const wordWidths = new Map<string, number>();
+const maxRememberedWidths = 50_000;
+
 /** US Letter, with 0.75-inch margins and room for the footer. */
 export const pageSize: [number, number] = [612, 792];
 const margin = 54;
@@ -56,7 +85,7 @@ export class PdfLayout {
 
   static async create(meta: { title: string; author: string; subject: string; creationDate: Date }): Promise<PdfLayout> {
     const doc = await PDFDocument.create();
-    doc.registerFontkit(fontkit);
+    doc.registerFontkit(onceParsedFontkit);
     const fonts = documentFonts();
     const regular = await doc.embedFont(fonts.regular, { subset: true, customName: subsetName('DejaVuSans') });
     const bold = await doc.embedFont(fonts.bold, { subset: true, customName: subsetName('DejaVuSans-Bold') });
@@ -96,18 +125,17 @@ export class PdfLayout {
     if (height > this.room && this.y < pageSize[1] - margin) this.newPage();
   }
 
-  private readonly widths = new Map<string, number>();
-
   /**
    * The width of a piece of text, remembered: with an embedded TrueType font
    * every measurement runs the font's shaping, and paragraphs repeat words.
    */
   private widthOf(text: string, font: PDFFont, size: number): number {
     const key = `${font === this.bold ? 'b' : font === this.mono ? 'm' : 'r'}${size}\u0000${text}`;
-    let width = this.widths.get(key);
+    let width = wordWidths.get(key);
     if (width === undefined) {
       width = font.widthOfTextAtSize(text, size);
-      this.widths.set(key, width);
+      if (wordWidths.size >= maxRememberedWidths) wordWidths.clear();
+      wordWidths.set(key, width);
     }
     return width;
   }

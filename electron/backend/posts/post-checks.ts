@@ -113,16 +113,24 @@ export function verdictOf(db: Db, post: JudgedPost, consent: ConsentScopeView | 
   );
 }
 
+/** The kept verdict (settled when the post or its consent last changed, and at midnight); the rule's only for a post never judged. */
+function currentVerdict(db: Db, post: StoredPost, ctx: CheckContext): CoverageVerdict {
+  const row = db.prepare('SELECT coverage_covered, coverage_reasons FROM posts WHERE id = ? AND id NOT IN (SELECT post_id FROM post_coverage_stale)').raw(true).get(post.id) as
+    | [number | null, string | null]
+    | undefined;
+  if (row && row[0] !== null) return { covered: row[0] === 1, reasons: JSON.parse(row[1] ?? '[]') as CoverageVerdict['reasons'] };
+  return verdictOf(db, judgedOf(post), post.consentId ? scopeView(db, post.consentId, ctx) : null, ctx);
+}
+
 export function postView(db: Db, post: StoredPost, ctx: CheckContext, places = placeNames(db)): PostView {
   const testimonial = getTestimonial(db, post.testimonialId)!;
-  const consent = post.consentId ? scopeView(db, post.consentId, ctx) : null;
   const { identifiersApprovedSha256: _sha, blockingIdentifiers: _b, healthMentions: _h, ...shown } = post;
   return {
     ...shown,
     patientFirstName: testimonial.patientFirstName,
     patientLastName: testimonial.patientLastName,
     testimonialTitle: testimonial.title,
-    verdict: verdictOf(db, judgedOf(post), consent, ctx),
+    verdict: currentVerdict(db, post, ctx),
     disclosures: deriveDisclosures(db, post, ctx, places).derived.disclosures,
   };
 }
@@ -158,7 +166,7 @@ function takedownReason(post: StoredPost, verdict: CoverageVerdict, consent: Con
  * that goes to "take-down required" opens its incident in that transaction.
  * Returns the posts that changed.
  */
-export function reconcilePosts(db: Db, ctx: CheckContext, at: string, filter: { consentId?: string; patientId?: string } = {}): StoredPost[] {
+export function reconcilePosts(db: Db, ctx: CheckContext, at: string, filter: { consentId?: string; patientId?: string; postIds?: readonly string[] } = {}): StoredPost[] {
   const where = ["state IN ('approved', 'published')"];
   const params: unknown[] = [];
   if (filter.consentId) {
@@ -168,6 +176,10 @@ export function reconcilePosts(db: Db, ctx: CheckContext, at: string, filter: { 
   if (filter.patientId) {
     where.push('posts.patient_id = ?');
     params.push(filter.patientId);
+  }
+  if (filter.postIds) {
+    where.push('posts.id IN (SELECT value FROM json_each(?))');
+    params.push(JSON.stringify(filter.postIds));
   }
   const changed: StoredPost[] = [];
   const consents = new Map<string, ConsentScopeView | null>();

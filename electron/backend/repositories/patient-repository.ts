@@ -1,4 +1,7 @@
-import type { Patient, PatientFields, PatientSummary } from '../../../shared/patients';
+import type { Day } from '../../../shared/calendar';
+import type { Page } from '../../../shared/list-page';
+import type { Patient, PatientFields, PatientListInput, PatientSort, PatientSummary } from '../../../shared/patients';
+import { nameSortKeyOf, nameTokensOf, parsePatientQuery, sameNameKey } from '../../../shared/patient-search';
 import type { Db } from '../store/database';
 
 type PatientRow = {
@@ -36,39 +39,9 @@ function toSummary(row: PatientRow): PatientSummary {
   return { id, firstName, lastName, dateOfBirth, recordNumber };
 }
 
-const likeEscape = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
-
-/** A date of birth typed as YYYY-MM-DD or MM/DD/YYYY, as stored; null when the query is not a date. */
-function asDate(query: string): string | null {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(query)) return query;
-  const us = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(query);
-  return us ? `${us[3]}-${us[1]!.padStart(2, '0')}-${us[2]!.padStart(2, '0')}` : null;
-}
-
-/**
- * Patients matching a query: a date of birth, a record number, or words that
- * each begin a first or last name ("mar lop" finds Maria Lopez).
- */
-export function searchPatients(db: Db, query: string, limit: number): PatientSummary[] {
-  const order = 'ORDER BY last_name COLLATE NOCASE, first_name COLLATE NOCASE LIMIT @limit';
-  const trimmed = query.trim();
-  if (trimmed === '') {
-    return (db.prepare(`SELECT ${summaryColumns} FROM patients ${order}`).all({ limit }) as PatientRow[]).map(toSummary);
-  }
-  const date = asDate(trimmed);
-  if (date) {
-    return (db.prepare(`SELECT ${summaryColumns} FROM patients WHERE date_of_birth = @date ${order}`).all({ date, limit }) as PatientRow[]).map(
-      toSummary,
-    );
-  }
-  const words = trimmed.split(/\s+/).slice(0, 5);
-  const params: Record<string, unknown> = { limit, record: trimmed };
-  const clauses = words.map((word, i) => {
-    params[`w${i}`] = `${likeEscape(word)}%`;
-    return `(first_name LIKE @w${i} ESCAPE '\\' OR last_name LIKE @w${i} ESCAPE '\\')`;
-  });
-  const sql = `SELECT ${summaryColumns} FROM patients WHERE (${clauses.join(' AND ')}) OR record_number = @record COLLATE NOCASE ${order}`;
-  return (db.prepare(sql).all(params) as PatientRow[]).map(toSummary);
+/** Patients matching a query, the first `limit` by name (the search box of other screens). */
+export function searchPatients(db: Db, query: string, limit: number, today: Day): PatientSummary[] {
+  return listPatients(db, { query, sort: 'name', direction: 'asc', offset: 0, limit }, today).rows;
 }
 
 export function getPatient(db: Db, id: string): Patient | undefined {
@@ -81,11 +54,20 @@ export function findPatientByRecordNumber(db: Db, recordNumber: string): Patient
   return row && toPatient(row);
 }
 
+/** Keep a patient's search keys (folded name words and sort key) in step with the names. */
+function keepSearchKeys(db: Db, id: string, names: { firstName: string; lastName: string }): void {
+  db.prepare('UPDATE patients SET name_sort = ? WHERE id = ?').run(nameSortKeyOf(names), id);
+  db.prepare('DELETE FROM patient_name_tokens WHERE patient_id = ?').run(id);
+  const add = db.prepare('INSERT OR IGNORE INTO patient_name_tokens (token, patient_id) VALUES (?, ?)');
+  for (const token of nameTokensOf(names.firstName, names.lastName)) add.run(token, id);
+}
+
 export function insertPatient(db: Db, patient: Patient): void {
   db.prepare(
     `INSERT INTO patients (id, first_name, last_name, date_of_birth, record_number, phone, email, city, created_at, updated_at)
      VALUES (@id, @firstName, @lastName, @dateOfBirth, @recordNumber, @phone, @email, @city, @createdAt, @updatedAt)`,
   ).run(patient);
+  keepSearchKeys(db, patient.id, patient);
 }
 
 export function updatePatient(db: Db, id: string, fields: PatientFields, updatedAt: string): void {
@@ -93,4 +75,64 @@ export function updatePatient(db: Db, id: string, fields: PatientFields, updated
     `UPDATE patients SET first_name = @firstName, last_name = @lastName, date_of_birth = @dateOfBirth,
        record_number = @recordNumber, phone = @phone, email = @email, city = @city, updated_at = @updatedAt WHERE id = @id`,
   ).run({ ...fields, id, updatedAt });
+  keepSearchKeys(db, id, fields);
+}
+
+/** Patients born on `dateOfBirth` whose name has the same words, accents, case and order aside: likely the same person. */
+export function likelyDuplicates(db: Db, fields: Pick<Patient, 'firstName' | 'lastName' | 'dateOfBirth'>, exceptId?: string): PatientSummary[] {
+  const key = sameNameKey(fields);
+  return (db.prepare(`SELECT ${summaryColumns} FROM patients WHERE date_of_birth = ?`).all(fields.dateOfBirth) as PatientRow[])
+    .map(toSummary)
+    .filter((p) => p.id !== exceptId && sameNameKey(p) === key);
+}
+
+export const patientSortColumns = {
+  name: 'name_sort',
+  dateOfBirth: 'date_of_birth',
+  recordNumber: 'record_number',
+  createdAt: 'created_at',
+} as const satisfies Record<PatientSort, string>;
+
+/**
+ * One page of patients matching a query, and how many match in all. Name
+ * words match the beginning of any word of the first or last name, in any
+ * order, accents and case aside (each word one range of the token index);
+ * a date of birth in any format people type matches that day; the text as
+ * a whole matches a record number.
+ */
+export function listPatients(db: Db, input: PatientListInput, today: Day): Page<PatientSummary> {
+  const q = parsePatientQuery(input.query, today);
+  const params: Record<string, unknown> = {};
+  const either: string[] = [];
+  if (q.nameTokens.length > 0) {
+    either.push(
+      `(${q.nameTokens
+        .map((token, i) => {
+          params[`t${i}`] = token;
+          return `p.id IN (SELECT patient_id FROM patient_name_tokens WHERE token >= @t${i} AND token < @t${i} || char(1114111))`;
+        })
+        .join(' AND ')})`,
+    );
+  }
+  if (q.birthDays.length > 0) {
+    params.days = JSON.stringify(q.birthDays);
+    either.push('p.date_of_birth IN (SELECT value FROM json_each(@days))');
+  }
+  if (q.recordNumber !== null) {
+    // As typed, or in upper or lower case: each an exact look-up in the record number index (NOCASE would scan).
+    params.record = q.recordNumber;
+    params.recordUpper = q.recordNumber.toUpperCase();
+    params.recordLower = q.recordNumber.toLowerCase();
+    either.push('p.record_number IN (@record, @recordUpper, @recordLower)');
+  }
+  const where = either.length ? `WHERE ${either.join(' OR ')}` : '';
+  const column = patientSortColumns[input.sort];
+  const direction = input.direction === 'desc' ? 'DESC' : 'ASC';
+  // Record numbers may be missing: those come last whichever the direction.
+  const nulls = input.sort === 'recordNumber' ? `p.record_number IS NULL, ` : '';
+  const total = db.prepare(`SELECT count(*) FROM patients p ${where}`).pluck().get(params) as number;
+  const rows = db
+    .prepare(`SELECT ${summaryColumns} FROM patients p ${where} ORDER BY ${nulls}p.${column} ${direction}, p.name_sort ${direction}, p.id LIMIT @limit OFFSET @offset`)
+    .all({ ...params, limit: input.limit, offset: input.offset }) as PatientRow[];
+  return { rows: rows.map(toSummary), total, offset: input.offset };
 }

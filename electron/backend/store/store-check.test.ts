@@ -33,7 +33,8 @@ describe('consent-desk check', () => {
     expect(status.out).toMatch(/Last full check: \S+: no problems/);
   });
 
-  it('exits 1 and names the problem with one byte flipped in any page; status no longer calls it healthy', async () => {
+  // One check per page of the file: every table and index a migration adds is another page, so this is the suite's longest test.
+  it('exits 1 and names the problem with one byte flipped in any page; status no longer calls it healthy', { timeout: 240_000 }, async () => {
     const t = await storeWithRecords();
     const file = storePaths(t.dataDir).database;
     const original = fs.readFileSync(file);

@@ -1,6 +1,9 @@
 import crypto from 'node:crypto';
 import type { StoreCheck } from '../../../shared/store-status';
+import { dayOf } from '../../../shared/calendar';
 import { verifyAuditChain } from '../audit/audit-log';
+import { keptCoverageDifferences } from '../posts/kept-coverage';
+import { readSettings } from '../repositories/settings-repository';
 import type { Db } from './database';
 import type { Keyring } from './keyring';
 import { AppError } from '../../../shared/errors';
@@ -117,13 +120,29 @@ export function keyringProblems(db: Db, keyring: Keyring): string[] {
   return problems;
 }
 
+/** Each post's kept verdict recomputed with the coverage rule; any difference is a problem. */
+function keptCoverageProblems(db: Db, now: Date, duePending: boolean): string[] {
+  try {
+    const settings = readSettings(db);
+    const ctx = { today: dayOf(now, settings.timeZone), timeZone: settings.timeZone, ageOfMajority: settings.ageOfMajority, practice: { name: '', contact: { address: '', email: '', phone: '', website: '' } } };
+    const differences = keptCoverageDifferences(db, ctx, duePending);
+    return differences.slice(0, maxListed).map(
+      (d) => `post ${d.postId}: its kept coverage (${d.kept === null ? 'never judged' : d.kept ? 'covered' : 'not covered'}) differs from the coverage rule today (${d.rule ? 'covered' : 'not covered'})`,
+    );
+  } catch (error) {
+    return [`the posts' kept coverage cannot be checked (${codeOf(error)})`];
+  }
+}
+
 /** Run every check on an open store. */
-export async function runFullCheck(store: Store, now: Date): Promise<StoreCheck> {
+export async function runFullCheck(store: Store, now: Date, { opened }: { opened: boolean } = { opened: true }): Promise<StoreCheck> {
   const problems: string[] = [];
   const pagesOk = checkPages(store.db, problems);
   const auditEvents = checkChain(store.db, problems);
   const files = checkFiles(store.db, problems);
   problems.push(...keyringProblems(store.db, store.keyring));
+  // A store opened by the app has had today's date applied to its posts; one checked from its files has not.
+  problems.push(...keptCoverageProblems(store.db, now, !opened));
   try {
     problems.push(...(await store.rollbackProblems()).map((p) => `rollback: ${p}`));
   } catch (error) {
@@ -188,7 +207,7 @@ export async function checkStoreFiles(paths: StorePaths, credential: Credential,
       })();
       if (role !== 'admin' && role !== 'unreadable') throw new AppError('forbidden', 'Only an administrator can check the store.');
     }
-    return await runFullCheck(store, now);
+    return await runFullCheck(store, now, { opened: false });
   } finally {
     store.close();
     candidate.dataKey.fill(0);

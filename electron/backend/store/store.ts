@@ -185,11 +185,19 @@ export class Store {
    * together or not at all. Each one increases the write counter, and the
    * anchor beside the database records the result once it is committed.
    */
+  /**
+   * Work every write transaction ends with, inside it: the backend keeps
+   * derived state (each post's coverage) in step with what the transaction
+   * changed, so both commit together or not at all.
+   */
+  beforeCommit: (() => void) | null = null;
+
   write<T>(fn: () => T): T {
     if (this.db.inTransaction) return writeTransaction(this.db, fn);
     let after: AnchorState | null = null;
     const result = writeTransaction(this.db, () => {
       const value = fn();
+      this.beforeCommit?.();
       this.db.prepare('UPDATE store_meta SET write_counter = write_counter + 1 WHERE id = 1').run();
       after = this.anchorState();
       return value;

@@ -1,6 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
+import { AppError } from '../../../../shared/errors';
 import { patientName, type Patient } from '../../../../shared/patients';
 import { useApi } from '../../api/api-context';
 import { reportCallError, type FormProblem } from '../../components/call-error';
@@ -29,6 +30,8 @@ interface PatientFormDialogProps {
 export function PatientFormDialog({ patient, onSaved, onClose }: PatientFormDialogProps) {
   const api = useApi();
   const [problem, setProblem] = useState<FormProblem | null>(null);
+  /** A likely duplicate the backend found: who it is, and the values to add anyway. */
+  const [duplicate, setDuplicate] = useState<{ who: string; values: PatientFormValues } | null>(null);
   const {
     register,
     handleSubmit,
@@ -42,16 +45,39 @@ export function PatientFormDialog({ patient, onSaved, onClose }: PatientFormDial
   return (
     <Dialog title={patient ? `Edit ${patientName(patient)}’s details` : 'Add a patient'} onClose={onClose}>
       {(close) => {
-        const onSubmit = handleSubmit(async (values) => {
+        const save = async (values: PatientFormValues, allowDuplicate: boolean) => {
           setProblem(null);
           try {
-            const saved = patient ? await api['patients.update']({ ...values, id: patient.id }) : await api['patients.create'](values);
+            const saved = patient ? await api['patients.update']({ ...values, id: patient.id }) : await api['patients.create']({ ...values, allowDuplicate });
             onSaved(saved);
             close();
           } catch (error) {
-            setProblem(reportCallError(error, setError, patientFieldOf));
+            const found = error instanceof AppError ? error.issues?.find((i) => i.path === 'allowDuplicate') : undefined;
+            if (found) setDuplicate({ who: found.message, values });
+            else setProblem(reportCallError(error, setError, patientFieldOf));
           }
-        });
+        };
+        const onSubmit = handleSubmit((values) => save(values, false));
+        if (duplicate) {
+          return (
+            <div className="duplicate-check" role="group" aria-labelledby="duplicate-title" aria-describedby="duplicate-who">
+              <h3 id="duplicate-title">Is this patient already in the records?</h3>
+              <p id="duplicate-who">
+                A patient with the same name and date of birth exists. {duplicate.who} Adding another record for the same person splits their
+                authorizations between two records.
+              </p>
+              <FormAlert problem={problem} />
+              <div className="dialog-actions">
+                <button type="button" className="button button-secondary" autoFocus onClick={() => setDuplicate(null)}>
+                  Go back and check
+                </button>
+                <button type="button" className="button button-primary" onClick={() => void save(duplicate.values, true)}>
+                  Add as a different patient
+                </button>
+              </div>
+            </div>
+          );
+        }
         return (
           <form noValidate aria-busy={isSubmitting} onSubmit={(event) => void onSubmit(event)}>
             <FormAlert problem={problem} />

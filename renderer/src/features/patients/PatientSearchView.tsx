@@ -1,11 +1,13 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import type { z } from 'zod';
 import { formatDay } from '../../../../shared/calendar';
 import { contract } from '../../../../shared/contract';
-import { patientName, type PatientSummary } from '../../../../shared/patients';
+import { defaultPageSize } from '../../../../shared/list-page';
+import { patientName, type PatientSort, type PatientSummary } from '../../../../shared/patients';
 import { useApi } from '../../api/api-context';
+import { DataTable, usePage, type DataColumn, type ListView } from '../../components/DataTable';
 import { messageOf } from '../../components/error-message';
 import { FormField } from '../../components/FormField';
 import { PageHeading } from '../../components/PageHeading';
@@ -13,27 +15,28 @@ import { StatusMessage } from '../../components/StatusMessage';
 import { PatientFormDialog } from './PatientFormDialog';
 import { goToPatients, patientsHref } from './patients-route';
 import '../../components/buttons.css';
-import '../../components/table.css';
 import './patients.css';
 
-const searchFormSchema = contract['patients.search'].input.pick({ query: true });
+const searchFormSchema = contract['patients.list'].input.pick({ query: true });
 type SearchFormInput = z.input<typeof searchFormSchema>;
 type SearchFormValues = z.output<typeof searchFormSchema>;
 
 const typingPauseMs = 250;
 
-interface Results {
-  query: string;
-  patients: PatientSummary[];
-  error: string | null;
-}
+const columns: DataColumn<PatientSummary, PatientSort>[] = [
+  { id: 'name', header: 'Name', sortKey: 'name', rowHeader: true, cell: ({ row }) => <a href={patientsHref.patient(row.original.id)}>{patientName(row.original)}</a> },
+  { id: 'dateOfBirth', header: 'Date of birth', sortKey: 'dateOfBirth', cell: ({ row }) => formatDay(row.original.dateOfBirth, 'en') },
+  { id: 'recordNumber', header: 'Record number', sortKey: 'recordNumber', cell: ({ row }) => row.original.recordNumber ?? '—' },
+];
 
-/** Find a patient by name, date of birth or record number, or add one. */
+const firstView: ListView<PatientSort> = { sort: 'name', direction: 'asc', offset: 0, limit: defaultPageSize };
+
+/** Find a patient by name (any accents, case or order), date of birth or record number, or add one. */
 export function PatientSearchView() {
   const api = useApi();
   const [adding, setAdding] = useState(false);
   const [submitted, setSubmitted] = useState('');
-  const [results, setResults] = useState<Results | null>(null);
+  const [view, setView] = useState(firstView);
   const {
     register,
     handleSubmit,
@@ -45,24 +48,16 @@ export function PatientSearchView() {
   });
   const typed = useWatch({ control, name: 'query' }) ?? '';
   const query = typed.trim();
+  // A new query starts at its first page.
+  const [viewQuery, setViewQuery] = useState(query);
+  if (viewQuery !== query) {
+    setViewQuery(query);
+    setView((v) => ({ ...v, offset: 0 }));
+  }
 
-  // Search as the person types (after a short pause), and at once on Enter.
-  useEffect(() => {
-    let current = true;
-    const run = () =>
-      api['patients.search']({ query, limit: 50 }).then(
-        (patients) => current && setResults({ query, patients, error: null }),
-        (error: unknown) => current && setResults({ query, patients: [], error: messageOf(error) }),
-      );
-    const timer = window.setTimeout(run, submitted === query ? 0 : typingPauseMs);
-    return () => {
-      current = false;
-      window.clearTimeout(timer);
-    };
-  }, [api, query, submitted]);
-
+  // Search as the person types (after a short pause), and at once on Enter or a change of page.
+  const { page, error, busy } = usePage(() => api['patients.list']({ query, ...view }), [api, query, view, submitted], submitted === query ? 0 : typingPauseMs);
   const onSubmit = handleSubmit((values) => setSubmitted(values.query));
-  const fresh = results?.query === query ? results : null;
 
   return (
     <>
@@ -79,7 +74,7 @@ export function PatientSearchView() {
           type="search"
           autoComplete="off"
           spellCheck={false}
-          hint="Name, date of birth (such as 1984-05-17 or 05/17/1984) or record number."
+          hint="Name in any order, accents optional; date of birth (such as 1984-05-17, 05/17/1984 or May 17, 1984); or record number."
           registration={register('query')}
           error={errors.query?.message}
         />
@@ -87,51 +82,23 @@ export function PatientSearchView() {
           Search
         </button>
       </form>
-      <StatusMessage tone="problem">{fresh?.error}</StatusMessage>
-      <div aria-busy={fresh === null}>
-        {results ? <PatientTable results={results} /> : <p>Loading patients…</p>}
-      </div>
+      <StatusMessage tone="problem">{error ? messageOf(error) : null}</StatusMessage>
+      {error ? null : (
+        <DataTable
+          caption={viewQuery ? `Patients matching “${viewQuery}”` : 'Patients'}
+          noun={{ one: 'patient', many: 'patients' }}
+          columns={columns}
+          page={page}
+          view={view}
+          onView={setView}
+          rowKey={(p) => p.id}
+          busy={busy}
+          empty={query ? `No patient matches “${query}”.` : 'No patients yet. Add the first one.'}
+        />
+      )}
       {adding ? (
         <PatientFormDialog onClose={() => setAdding(false)} onSaved={(patient) => goToPatients(patientsHref.patient(patient.id))} />
       ) : null}
     </>
-  );
-}
-
-function PatientTable({ results }: { results: Results }) {
-  if (results.error) return null;
-  if (results.patients.length === 0) {
-    return (
-      <p className="empty-note" role="status">
-        {results.query ? `No patient matches “${results.query}”.` : 'No patients yet. Add the first one.'}
-      </p>
-    );
-  }
-  return (
-    <div className="table-scroll">
-      <table className="data-table">
-        <caption>
-          {results.query ? `Patients matching “${results.query}”` : 'Patients'} ({results.patients.length})
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Date of birth</th>
-            <th scope="col">Record number</th>
-          </tr>
-        </thead>
-        <tbody>
-          {results.patients.map((patient) => (
-            <tr key={patient.id}>
-              <th scope="row">
-                <a href={patientsHref.patient(patient.id)}>{patientName(patient)}</a>
-              </th>
-              <td>{formatDay(patient.dateOfBirth, 'en')}</td>
-              <td>{patient.recordNumber ?? '—'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
   );
 }

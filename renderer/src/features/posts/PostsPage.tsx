@@ -21,10 +21,11 @@ export function PostsPage() {
   const session = useSession();
   const canWrite = session.permissions.includes('posts.write');
   const query = useHashQuery();
-  const load = useCallback(() => api['posts.list']({}), [api]);
-  const { value: posts, error, loading, reload } = useLoaded(load);
   const [flash, setFlash] = useState<{ postId: string; message: string } | null>(null);
   const shown = query.get('post');
+  // One post when one is open; the list pages itself.
+  const load = useCallback(() => (shown && shown !== 'new' ? api['posts.get']({ id: shown }) : Promise.resolve(null)), [api, shown]);
+  const { value: post, error, loading, reload } = useLoaded(load);
 
   const onChanged = (post: PostView, message: string, created: boolean) => {
     reload();
@@ -39,14 +40,13 @@ export function PostsPage() {
     return <PostEditor key="new" post={null} initialTestimonialId={query.get('testimonial') ?? ''} flash={null} onChanged={onChanged} />;
   }
   if (shown) {
-    const post = posts?.find((p) => p.id === shown);
-    if (post) {
+    if (post && post.id === shown) {
       return <PostEditor key={post.id} post={post} initialTestimonialId="" flash={flash?.postId === post.id ? flash.message : null} onChanged={onChanged} />;
     }
     return (
       <>
         <PageHeading>Post</PageHeading>
-        {loading ? <p aria-busy="true">Loading the post…</p> : <StatusMessage tone="problem">{error ?? 'That post does not exist.'}</StatusMessage>}
+        {loading || (!error && !post) ? <p aria-busy="true">Loading the post…</p> : <StatusMessage tone="problem">{error ?? 'That post does not exist.'}</StatusMessage>}
         <p>
           <a href="#/posts">All posts</a>
         </p>
@@ -68,8 +68,7 @@ export function PostsPage() {
           </a>
         </p>
       ) : null}
-      <StatusMessage tone="problem">{error}</StatusMessage>
-      {posts ? <PostList posts={posts} /> : error ? null : <p aria-busy="true">Loading posts…</p>}
+      <PostList />
     </>
   );
 }
