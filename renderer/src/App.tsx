@@ -1,3 +1,5 @@
+import { useTranslation } from 'react-i18next';
+import { useSessionPreferences } from './features/account/use-preferences';
 import { PatientModeScreen } from './features/patient-mode/PatientModeScreen';
 import { SetupScreen } from './features/setup/SetupScreen';
 import { RecoveryKeyScreen } from './features/setup/RecoveryKeyScreen';
@@ -13,6 +15,9 @@ import { AppShell } from './shell/AppShell';
  */
 export function App() {
   const { state, pendingRecoveryKey } = useAppState();
+  // Subscribing here re-renders every screen when the language changes.
+  useTranslation();
+  useSessionPreferences(state.session?.preferences);
   switch (state.phase) {
     case 'setup':
       return <SetupScreen />;

@@ -2,8 +2,8 @@ import type { AuditEvent } from '../../../../shared/audit';
 import { auditActionLabel } from '../../../../shared/audit-actions';
 import { useStaffNames } from './use-staff-names';
 import { TableScroll } from '../../components/TableScroll';
+import { formatPreciseMoment } from '../../i18n/format';
 
-const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
 
 function subjectOf(event: AuditEvent, staffNames: ReadonlyMap<string, string>): string {
   if (!event.subjectType) return '';
@@ -40,7 +40,7 @@ export function AuditTable({ events, total }: { events: AuditEvent[]; total: num
               <tr key={event.seq}>
                 <th scope="row">{event.seq}</th>
                 <td className="audit-time">
-                  <time dateTime={event.at}>{timeFormat.format(new Date(event.at))}</time>
+                  <time dateTime={event.at}>{formatPreciseMoment(event.at)}</time>
                 </td>
                 <td>{event.actorName}</td>
                 <td>

@@ -24,7 +24,7 @@ import { SelectField } from '../../components/SelectField';
 import { StatusMessage } from '../../components/StatusMessage';
 import { SubmitButton } from '../../components/SubmitButton';
 import { useAppState } from '../session/app-state-context';
-import { practiceTimeZone } from '../session/practice-time-zone';
+import { formatTime } from '../../i18n/format';
 import {
   authorizationFormSchema,
   formFieldOf,
@@ -146,8 +146,8 @@ export function AuthorizationEditor({ patientId, draftId: initialDraftId, defaul
       const draft = await persist(terms);
       setSaved(
         draft.problems.length
-          ? `Draft saved at ${new Date().toLocaleTimeString('en-US', { timeStyle: 'short', timeZone: practiceTimeZone() })}. It is not complete yet.`
-          : `Draft saved at ${new Date().toLocaleTimeString('en-US', { timeStyle: 'short', timeZone: practiceTimeZone() })}. It is ready for the patient to sign.`,
+          ? `Draft saved at ${formatTime(new Date())}. It is not complete yet.`
+          : `Draft saved at ${formatTime(new Date())}. It is ready for the patient to sign.`,
       );
     } catch (error) {
       setProblem(reportCallError(error, setError, fieldOfIssue));

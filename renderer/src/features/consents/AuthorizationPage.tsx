@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import { patientCopyLabels } from '../../../../shared/authorization/patient-copy';
 import { revocationMethodLabels } from '../../../../shared/authorization/record';
-import { formatDay } from '../../../../shared/calendar';
+import { formatDay } from '../../i18n/format';
 import { useApi } from '../../api/api-context';
 import { PageHeading } from '../../components/PageHeading';
 import { StatusMessage } from '../../components/StatusMessage';
@@ -69,7 +69,7 @@ export function AuthorizationPage({ authorizationId, witnessed }: { authorizatio
               <dd>
                 By {a.evidence.signerName},{' '}
                 {a.evidence.method === 'paper' && a.evidence.paperSignedOn
-                  ? `on paper, dated ${formatDay(a.evidence.paperSignedOn, 'en')}`
+                  ? `on paper, dated ${formatDay(a.evidence.paperSignedOn)}`
                   : momentOfInstant(a.evidence.signedAt)}
                 {a.terms.representative ? ` (for the patient, as ${a.terms.representative.name})` : ''}
               </dd>

@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import type { AuthorizationSummary } from '../../../../shared/authorization/record';
-import { formatDay } from '../../../../shared/calendar';
+import { formatDay } from '../../i18n/format';
 import { parentalAuthorityEnds } from '../../../../shared/authorization/signer-authority';
 import { isInEffect } from '../../../../shared/authorization/status';
 import { practiceToday } from '../session/practice-time-zone';
@@ -80,7 +80,7 @@ export function PatientRecordView({ patientId }: { patientId: string }) {
         <h2 id="patient-details-heading">Details</h2>
         <dl className="details-list">
           <dt>Date of birth</dt>
-          <dd>{formatDay(patient.dateOfBirth, 'en')}</dd>
+          <dd>{formatDay(patient.dateOfBirth)}</dd>
           <dt>Record number</dt>
           <dd>{patient.recordNumber ?? '—'}</dd>
           <dt>Phone</dt>

@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import type { z } from 'zod';
-import { formatDay } from '../../../../shared/calendar';
+import { formatDay } from '../../i18n/format';
 import { contract } from '../../../../shared/contract';
 import { patientName, type PatientSummary } from '../../../../shared/patients';
 import { useApi } from '../../api/api-context';
@@ -126,7 +126,7 @@ function PatientTable({ results }: { results: Results }) {
               <th scope="row">
                 <a href={patientsHref.patient(patient.id)}>{patientName(patient)}</a>
               </th>
-              <td>{formatDay(patient.dateOfBirth, 'en')}</td>
+              <td>{formatDay(patient.dateOfBirth)}</td>
               <td>{patient.recordNumber ?? '—'}</td>
             </tr>
           ))}
