@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { i18n } from './i18n/i18n';
 import { useSessionPreferences } from './features/account/use-preferences';
 import { PatientModeScreen } from './features/patient-mode/PatientModeScreen';
 import { SetupScreen } from './features/setup/SetupScreen';
@@ -22,7 +23,7 @@ export function App() {
     case 'setup':
       return <SetupScreen />;
     case 'unusable':
-      return <UnusableStoreScreen problem={state.problem ?? 'This folder holds the remains of a store that cannot be opened.'} />;
+      return <UnusableStoreScreen problem={state.problem ?? i18n.t('session:unusable.default')} />;
     case 'signed_out':
     case 'locked':
       return <SignInScreen />;

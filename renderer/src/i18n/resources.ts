@@ -1,8 +1,10 @@
 import { common as enCommon } from './en/common';
+import { session as enSession } from './en/session';
 import { errors as enErrors } from './en/errors';
 import { help as enHelp } from './en/help';
 import { shell as enShell } from './en/shell';
 import { common as esCommon } from './es/common';
+import { session as esSession } from './es/session';
 import { errors as esErrors } from './es/errors';
 import { help as esHelp } from './es/help';
 import { shell as esShell } from './es/shell';
@@ -14,8 +16,8 @@ import { shell as esShell } from './es/shell';
  * with the documents they belong to.
  */
 export const resources = {
-  en: { common: enCommon, errors: enErrors, help: enHelp, shell: enShell },
-  es: { common: esCommon, errors: esErrors, help: esHelp, shell: esShell },
+  en: { session: enSession, common: enCommon, errors: enErrors, help: enHelp, shell: enShell },
+  es: { session: esSession, common: esCommon, errors: esErrors, help: esHelp, shell: esShell },
 } as const;
 
 export type Namespace = keyof (typeof resources)['en'];
