@@ -54,7 +54,7 @@ function keysUsed(): { uses: KeyUse[]; unresolved: KeyUse[] } {
   const uses: KeyUse[] = [];
   const unresolved: KeyUse[] = [];
   for (const [file, text] of Object.entries(sources)) {
-    const namespaces = [...text.matchAll(/useTranslation\(\s*(?:'(\w+)'|\[\s*'(\w+)')/g)].map((m) => m[1] ?? m[2]!);
+    const namespaces = [...text.matchAll(/useTranslation\(\s*(?:'([\w-]+)'|\[\s*'([\w-]+)')/g)].map((m) => m[1] ?? m[2]!);
     const found: { key: string; dynamic: boolean }[] = [];
     for (const m of text.matchAll(/\bt\(\s*(['"])([^'"]+)\1/g)) found.push({ key: m[2]!, dynamic: false });
     for (const m of text.matchAll(/\bt\(\s*`([^`$]*)\$\{/g)) found.push({ key: m[1]!, dynamic: true });

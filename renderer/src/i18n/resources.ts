@@ -1,9 +1,49 @@
 import { common as enCommon } from './en/common';
+import { posts as enPosts } from './en/posts';
+import { consents as enConsents } from './en/consents';
+import { complianceBackups as enComplianceBackups } from './en/compliance-backups';
+import { complianceReports as enComplianceReports } from './en/compliance-reports';
+import { complianceExport as enComplianceExport } from './en/compliance-export';
+import { complianceRetention as enComplianceRetention } from './en/compliance-retention';
+import { compliance as enCompliance } from './en/compliance';
+import { testimonials as enTestimonials } from './en/testimonials';
+import { wording as enWording } from './en/wording';
+import { settings as enSettings } from './en/settings';
+import { replies as enReplies } from './en/replies';
+import { marketing as enMarketing } from './en/marketing';
+import { dashboard as enDashboard } from './en/dashboard';
+import { patients as enPatients } from './en/patients';
+import { audit as enAudit } from './en/audit';
+import { staff as enStaff } from './en/staff';
+import { setup as enSetup } from './en/setup';
+import { components as enComponents } from './en/components';
+import { account as enAccount } from './en/account';
+import { home as enHome } from './en/home';
 import { session as enSession } from './en/session';
 import { errors as enErrors } from './en/errors';
 import { help as enHelp } from './en/help';
 import { shell as enShell } from './en/shell';
 import { common as esCommon } from './es/common';
+import { posts as esPosts } from './es/posts';
+import { consents as esConsents } from './es/consents';
+import { complianceBackups as esComplianceBackups } from './es/compliance-backups';
+import { complianceReports as esComplianceReports } from './es/compliance-reports';
+import { complianceExport as esComplianceExport } from './es/compliance-export';
+import { complianceRetention as esComplianceRetention } from './es/compliance-retention';
+import { compliance as esCompliance } from './es/compliance';
+import { testimonials as esTestimonials } from './es/testimonials';
+import { wording as esWording } from './es/wording';
+import { settings as esSettings } from './es/settings';
+import { replies as esReplies } from './es/replies';
+import { marketing as esMarketing } from './es/marketing';
+import { dashboard as esDashboard } from './es/dashboard';
+import { patients as esPatients } from './es/patients';
+import { audit as esAudit } from './es/audit';
+import { staff as esStaff } from './es/staff';
+import { setup as esSetup } from './es/setup';
+import { components as esComponents } from './es/components';
+import { account as esAccount } from './es/account';
+import { home as esHome } from './es/home';
 import { session as esSession } from './es/session';
 import { errors as esErrors } from './es/errors';
 import { help as esHelp } from './es/help';
@@ -16,8 +56,8 @@ import { shell as esShell } from './es/shell';
  * with the documents they belong to.
  */
 export const resources = {
-  en: { session: enSession, common: enCommon, errors: enErrors, help: enHelp, shell: enShell },
-  es: { session: esSession, common: esCommon, errors: esErrors, help: esHelp, shell: esShell },
+  en: { posts: enPosts, consents: enConsents, 'compliance-backups': enComplianceBackups, 'compliance-reports': enComplianceReports, 'compliance-export': enComplianceExport, 'compliance-retention': enComplianceRetention, compliance: enCompliance, testimonials: enTestimonials, wording: enWording, settings: enSettings, replies: enReplies, marketing: enMarketing, dashboard: enDashboard, patients: enPatients, audit: enAudit, staff: enStaff, setup: enSetup, components: enComponents, account: enAccount, home: enHome, session: enSession, common: enCommon, errors: enErrors, help: enHelp, shell: enShell },
+  es: { posts: esPosts, consents: esConsents, 'compliance-backups': esComplianceBackups, 'compliance-reports': esComplianceReports, 'compliance-export': esComplianceExport, 'compliance-retention': esComplianceRetention, compliance: esCompliance, testimonials: esTestimonials, wording: esWording, settings: esSettings, replies: esReplies, marketing: esMarketing, dashboard: esDashboard, patients: esPatients, audit: esAudit, staff: esStaff, setup: esSetup, components: esComponents, account: esAccount, home: esHome, session: esSession, common: esCommon, errors: esErrors, help: esHelp, shell: esShell },
 } as const;
 
 export type Namespace = keyof (typeof resources)['en'];

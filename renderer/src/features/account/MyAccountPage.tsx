@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { roleLabels } from '../../../../shared/roles';
 import { PageHeading } from '../../components/PageHeading';
 import { useSession } from '../session/app-state-context';
@@ -6,21 +7,22 @@ import './my-account.css';
 
 /** Who you are signed in as, and changing your own password. */
 export function MyAccountPage() {
+  const { t } = useTranslation(['account', 'common']);
   const session = useSession();
   return (
     <>
-      <PageHeading>My account</PageHeading>
+      <PageHeading>{t('myAccountPage.myAccount')}</PageHeading>
       <dl className="account-facts">
         <div>
-          <dt>Name</dt>
+          <dt>{t('myAccountPage.name')}</dt>
           <dd>{session.displayName}</dd>
         </div>
         <div>
-          <dt>Username</dt>
+          <dt>{t('myAccountPage.username')}</dt>
           <dd>{session.username}</dd>
         </div>
         <div>
-          <dt>Role</dt>
+          <dt>{t('myAccountPage.role')}</dt>
           <dd>{roleLabels[session.role]}</dd>
         </div>
       </dl>

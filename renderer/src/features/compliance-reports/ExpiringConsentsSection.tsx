@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { ExpiringConsentRow, ExpiringConsentsReport } from '../../../../shared/compliance/expiring-consents';
 import { channelName } from '../../../../shared/posts/coverage';
 import { postStateLabels } from '../../../../shared/posts/post';
@@ -12,11 +13,12 @@ const windows: { key: keyof Omit<ExpiringConsentsReport, 'generatedOn'>; title: 
 ];
 
 function ExpiringTable({ title, rows }: { title: string; rows: ExpiringConsentRow[] }) {
+  const { t } = useTranslation(['compliance-reports', 'common']);
   if (rows.length === 0) {
     return (
       <>
         <h3>{title} (0)</h3>
-        <p className="empty-note">None.</p>
+        <p className="empty-note">{t('expiringTable.none')}</p>
       </>
     );
   }
@@ -27,13 +29,13 @@ function ExpiringTable({ title, rows }: { title: string; rows: ExpiringConsentRo
       </h3>
       <TableScroll label={`Consents expiring ${title.toLowerCase()}`}>
         <table className="data-table compliance-table">
-          <caption className="visually-hidden">Consents expiring {title.toLowerCase()}</caption>
+          <caption className="visually-hidden">{t('expiringTable.consentsExpiring')} {title.toLowerCase()}</caption>
           <thead>
             <tr>
-              <th scope="col">Patient</th>
-              <th scope="col">Expires on</th>
-              <th scope="col">Days left</th>
-              <th scope="col">Posts relying on it</th>
+              <th scope="col">{t('expiringTable.patient')}</th>
+              <th scope="col">{t('expiringTable.expiresOn')}</th>
+              <th scope="col">{t('expiringTable.daysLeft')}</th>
+              <th scope="col">{t('expiringTable.postsRelyingOnIt')}</th>
             </tr>
           </thead>
           <tbody>
@@ -48,13 +50,13 @@ function ExpiringTable({ title, rows }: { title: string; rows: ExpiringConsentRo
                       {row.posts.map((post) => (
                         <li key={post.id}>
                           <a href={hashHref('/posts', { post: post.id })}>
-                            {channelName(post.channel)} post ({postStateLabels[post.state]})
+                            {channelName(post.channel)} {t('expiringTable.post')}{postStateLabels[post.state]})
                           </a>
                         </li>
                       ))}
                     </ul>
                   ) : (
-                    'None'
+                    t('expiringTable.none2')
                   )}
                 </td>
               </tr>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { revocationMethodLabels } from '../../../../shared/authorization/record';
 import type { RevocationReport } from '../../../../shared/compliance/revocation-report';
 import { channelName } from '../../../../shared/posts/coverage';
@@ -8,25 +9,26 @@ import { hashHref } from '../marketing/use-hash-query';
 
 /** Revocations recorded in the period and, for each, the posts that had to come down and when they did. */
 export function RevocationsSection({ report }: { report: RevocationReport }) {
-  const t = report.totals;
+  const { t } = useTranslation(['compliance-reports', 'common']);
+  const totals = report.totals;
   return (
     <>
       <p>
-        {formatCount(t.revocations)} revocation(s) recorded from {showDay(report.from)} to {showDay(report.to)};{' '}
-        {formatCount(t.postsAffected)} published post(s) relied on them: {formatCount(t.takenDown)} taken down,{' '}
-        <strong>{formatCount(t.outstanding)} still waiting</strong>.
+        {formatCount(totals.revocations)} {t('revocationsSection.revocationSRecordedFrom')} {showDay(report.from)} {t('revocationsSection.to')} {showDay(report.to)};{' '}
+        {formatCount(totals.postsAffected)} {t('revocationsSection.publishedPostSReliedOn')} {formatCount(totals.takenDown)} {t('revocationsSection.takenDown')}{' '}
+        <strong>{formatCount(totals.outstanding)} {t('revocationsSection.stillWaiting')}</strong>.
       </p>
       {report.rows.length ? (
-        <TableScroll label="Revocations in the period">
+        <TableScroll label={t('revocationsSection.revocationsInThePeriod')}>
           <table className="data-table compliance-table">
-            <caption>Revocations ({report.rows.length})</caption>
+            <caption>{t('revocationsSection.revocations')}{report.rows.length})</caption>
             <thead>
               <tr>
-                <th scope="col">Patient</th>
-                <th scope="col">Received</th>
-                <th scope="col">Recorded</th>
-                <th scope="col">How</th>
-                <th scope="col">What was taken down</th>
+                <th scope="col">{t('revocationsSection.patient')}</th>
+                <th scope="col">{t('revocationsSection.received')}</th>
+                <th scope="col">{t('revocationsSection.recorded')}</th>
+                <th scope="col">{t('revocationsSection.how')}</th>
+                <th scope="col">{t('revocationsSection.whatWasTakenDown')}</th>
               </tr>
             </thead>
             <tbody>
@@ -41,7 +43,7 @@ export function RevocationsSection({ report }: { report: RevocationReport }) {
                       <ul className="compliance-inline-list">
                         {row.posts.map((post) => (
                           <li key={post.id}>
-                            <a href={hashHref('/posts', { post: post.id })}>{channelName(post.channel)} post</a>:{' '}
+                            <a href={hashHref('/posts', { post: post.id })}>{channelName(post.channel)} {t('revocationsSection.post')}</a>:{' '}
                             {post.takenDownAt
                               ? `taken down ${showInstant(post.takenDownAt)} (${post.daysToTakeDown === 0 ? 'the same day' : `${post.daysToTakeDown} day(s) later`})`
                               : `${postStateLabels[post.state]}, not taken down yet`}
@@ -49,7 +51,7 @@ export function RevocationsSection({ report }: { report: RevocationReport }) {
                         ))}
                       </ul>
                     ) : (
-                      'No published post relied on it.'
+                      t('revocationsSection.noPublishedPostReliedOn')
                     )}
                   </td>
                 </tr>
@@ -58,7 +60,7 @@ export function RevocationsSection({ report }: { report: RevocationReport }) {
           </table>
         </TableScroll>
       ) : (
-        <p className="empty-note">No revocation was recorded in this period.</p>
+        <p className="empty-note">{t('revocationsSection.noRevocationWasRecordedIn')}</p>
       )}
     </>
   );

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { StaffActivityReport } from '../../../../shared/compliance/staff-activity';
 import { roleLabels } from '../../../../shared/roles';
 import { TableScroll } from '../../components/TableScroll';
@@ -6,22 +7,23 @@ import { auditActionLabel } from '../../../../shared/audit-actions';
 
 /** Audit events per staff member and action over the period, busiest first. */
 export function StaffActivitySection({ report }: { report: StaffActivityReport }) {
+  const { t } = useTranslation(['compliance-reports', 'common']);
   return (
     <>
       <p>
-        {formatCount(report.totalEvents)} audit event(s) from {showDay(report.from)} to {showDay(report.to)}, by{' '}
-        {formatCount(report.staff.length)} staff member(s) or other actors.
+        {formatCount(report.totalEvents)} {t('staffActivitySection.auditEventSFrom')} {showDay(report.from)} {t('staffActivitySection.to')} {showDay(report.to)}{t('staffActivitySection.by')}{' '}
+        {formatCount(report.staff.length)} {t('staffActivitySection.staffMemberSOrOther')}
       </p>
       {report.staff.length ? (
-        <TableScroll label="Staff activity in the period">
+        <TableScroll label={t('staffActivitySection.staffActivityInThePeriod')}>
           <table className="data-table compliance-table">
-            <caption>Staff activity ({report.staff.length})</caption>
+            <caption>{t('staffActivitySection.staffActivity')}{report.staff.length})</caption>
             <thead>
               <tr>
-                <th scope="col">Who</th>
-                <th scope="col">Role</th>
-                <th scope="col">Events</th>
-                <th scope="col">Actions</th>
+                <th scope="col">{t('staffActivitySection.who')}</th>
+                <th scope="col">{t('staffActivitySection.role')}</th>
+                <th scope="col">{t('staffActivitySection.events')}</th>
+                <th scope="col">{t('staffActivitySection.actions')}</th>
               </tr>
             </thead>
             <tbody>
@@ -47,7 +49,7 @@ export function StaffActivitySection({ report }: { report: StaffActivityReport }
           </table>
         </TableScroll>
       ) : (
-        <p className="empty-note">Nothing was recorded in this period.</p>
+        <p className="empty-note">{t('staffActivitySection.nothingWasRecordedInThis')}</p>
       )}
     </>
   );

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { Permission } from '../../../../shared/roles';
 import { useSession } from '../session/app-state-context';
 import './compliance.css';
@@ -11,12 +12,13 @@ const links: { href: string; label: string; what: string; permission: Permission
 
 /** The privacy officer's pages, on Home, for the roles that may open them (nothing for the others). */
 export function ComplianceLinks() {
+  const { t } = useTranslation(['compliance', 'common']);
   const session = useSession();
   const mine = links.filter((link) => session.permissions.includes(link.permission));
   if (mine.length === 0) return null;
   return (
     <section className="card compliance-home" aria-labelledby="home-compliance">
-      <h2 id="home-compliance">Audits and records</h2>
+      <h2 id="home-compliance">{t('complianceLinks.auditsAndRecords')}</h2>
       <ul className="compliance-home-links">
         {mine.map((link) => (
           <li key={link.href}>

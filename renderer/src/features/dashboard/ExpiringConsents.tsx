@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { channelName } from '../../../../shared/posts/coverage';
 import type { ExpiringConsent, MarketingDashboard } from '../../../../shared/posts/dashboard';
 import { postStateLabels } from '../../../../shared/posts/post';
@@ -11,6 +12,7 @@ const windows: { key: keyof MarketingDashboard['expiring']; title: string }[] = 
 ];
 
 function ExpiringItem({ item }: { item: ExpiringConsent }) {
+  const { t } = useTranslation(['dashboard', 'common']);
   const { consent } = item;
   const ends = consent.expiration.kind === 'date' ? showDay(consent.expiration.date) : '';
   return (
@@ -19,7 +21,7 @@ function ExpiringItem({ item }: { item: ExpiringConsent }) {
         {consent.patientFirstName} {consent.patientLastName}
         <span className="expiring-when">
           {' '}
-          · expires on {ends} ({item.daysLeft === 1 ? 'tomorrow' : `in ${item.daysLeft} days`})
+          {t('expiringItem.expiresOn')} {ends} ({item.daysLeft === 1 ? t('expiringItem.tomorrow') : `in ${item.daysLeft} days`})
         </span>
       </p>
       {item.posts.length ? (
@@ -27,13 +29,13 @@ function ExpiringItem({ item }: { item: ExpiringConsent }) {
           {item.posts.map((post) => (
             <li key={post.id}>
               <a href={hashHref('/posts', { post: post.id })}>
-                {channelName(post.channel)} post ({postStateLabels[post.state]})
+                {channelName(post.channel)} {t('expiringItem.post')}{postStateLabels[post.state]})
               </a>
             </li>
           ))}
         </ul>
       ) : (
-        <p className="empty-note">No post relies on it.</p>
+        <p className="empty-note">{t('expiringItem.noPostReliesOnIt')}</p>
       )}
     </li>
   );
@@ -41,6 +43,7 @@ function ExpiringItem({ item }: { item: ExpiringConsent }) {
 
 /** Consents ending in the next 30, 60 and 90 days, with the posts that will have to come down with them. */
 export function ExpiringConsents({ expiring }: { expiring: MarketingDashboard['expiring'] }) {
+  const { t } = useTranslation(['dashboard', 'common']);
   return (
     <div className="expiring-windows">
       {windows.map(({ key, title }) => (
@@ -55,7 +58,7 @@ export function ExpiringConsents({ expiring }: { expiring: MarketingDashboard['e
               ))}
             </ul>
           ) : (
-            <p className="empty-note">None.</p>
+            <p className="empty-note">{t('expiringConsents.none')}</p>
           )}
         </section>
       ))}

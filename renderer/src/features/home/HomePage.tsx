@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { permissionLabels, roleLabels } from '../../../../shared/roles';
 import { PageHeading } from '../../components/PageHeading';
 import { ComplianceLinks } from '../compliance/ComplianceLinks';
@@ -11,19 +12,20 @@ function sentenceCase(text: string): string {
 
 /** A short welcome and what this role may do (read from the same table the backend enforces). */
 export function HomePage() {
+  const { t } = useTranslation(['home', 'common']);
   const { state } = useAppState();
   const session = useSession();
   return (
     <>
-      <PageHeading>Home</PageHeading>
+      <PageHeading>{t('homePage.home')}</PageHeading>
       <p className="lead">
-        Welcome, {session.displayName}. You are signed in{state.practiceName ? ` to ${state.practiceName}` : ''} as{' '}
+        {t('homePage.welcome')} {session.displayName}{t('homePage.youAreSignedIn')}{state.practiceName ? ` to ${state.practiceName}` : ''} {t('homePage.as')}{' '}
         {roleLabels[session.role]}.
       </p>
       <MarketingAtAGlance />
       <ComplianceLinks />
       <section className="card home-section" aria-labelledby="home-can-do">
-        <h2 id="home-can-do">What your role can do</h2>
+        <h2 id="home-can-do">{t('homePage.whatYourRoleCanDo')}</h2>
         <ul className="home-permissions">
           {session.permissions.map((permission) => (
             <li key={permission}>{sentenceCase(permissionLabels[permission])}</li>
@@ -31,8 +33,7 @@ export function HomePage() {
         </ul>
       </section>
       <p className="home-lock-note">
-        Consent Desk locks itself after {state.idleMinutes ?? 5} minutes without input. Use <strong>Lock</strong> at the top
-        when you step away, and <strong>Sign out</strong> when you are done.
+        {t('homePage.consentDeskLocksItselfAfter')} {state.idleMinutes ?? 5} {t('homePage.minutesWithoutInputUse')} <strong>{t('homePage.lock')}</strong> {t('homePage.atTheTopWhenYou')} <strong>{t('homePage.signOut')}</strong> {t('homePage.whenYouAreDone')}
       </p>
     </>
   );

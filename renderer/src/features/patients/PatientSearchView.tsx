@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
@@ -30,6 +31,7 @@ interface Results {
 
 /** Find a patient by name, date of birth or record number, or add one. */
 export function PatientSearchView() {
+  const { t } = useTranslation(['patients', 'common']);
   const api = useApi();
   const [adding, setAdding] = useState(false);
   const [submitted, setSubmitted] = useState('');
@@ -66,30 +68,30 @@ export function PatientSearchView() {
 
   return (
     <>
-      <PageHeading>Patients</PageHeading>
-      <p className="lead">Find the patient first; add them only if they are not here yet.</p>
+      <PageHeading>{t('patientSearchView.patients')}</PageHeading>
+      <p className="lead">{t('patientSearchView.findThePatientFirstAdd')}</p>
       <div className="page-actions">
         <button type="button" className="button button-primary" onClick={() => setAdding(true)}>
-          Add a patient
+          {t('patientSearchView.addAPatient')}
         </button>
       </div>
-      <form role="search" aria-label="Patients" className="patient-search" noValidate onSubmit={(event) => void onSubmit(event)}>
+      <form role="search" aria-label={t('patientSearchView.patients')} className="patient-search" noValidate onSubmit={(event) => void onSubmit(event)}>
         <FormField
-          label="Find a patient"
+          label={t('patientSearchView.findAPatient')}
           type="search"
           autoComplete="off"
           spellCheck={false}
-          hint="Name, date of birth (such as 1984-05-17 or 05/17/1984) or record number."
+          hint={t('patientSearchView.nameDateOfBirthSuch')}
           registration={register('query')}
           error={errors.query?.message}
         />
         <button type="submit" className="button button-secondary">
-          Search
+          {t('patientSearchView.search')}
         </button>
       </form>
       <StatusMessage tone="problem">{fresh?.error}</StatusMessage>
       <div aria-busy={fresh === null}>
-        {results ? <PatientTable results={results} /> : <p>Loading patients…</p>}
+        {results ? <PatientTable results={results} /> : <p>{t('patientSearchView.loadingPatients')}</p>}
       </div>
       {adding ? (
         <PatientFormDialog onClose={() => setAdding(false)} onSaved={(patient) => goToPatients(patientsHref.patient(patient.id))} />
@@ -99,11 +101,12 @@ export function PatientSearchView() {
 }
 
 function PatientTable({ results }: { results: Results }) {
+  const { t } = useTranslation(['patients', 'common']);
   if (results.error) return null;
   if (results.patients.length === 0) {
     return (
       <p className="empty-note" role="status">
-        {results.query ? `No patient matches “${results.query}”.` : 'No patients yet. Add the first one.'}
+        {results.query ? `No patient matches “${results.query}”.` : t('patientTable.noPatientsYetAddThe')}
       </p>
     );
   }
@@ -111,13 +114,13 @@ function PatientTable({ results }: { results: Results }) {
     <div className="table-scroll">
       <table className="data-table">
         <caption>
-          {results.query ? `Patients matching “${results.query}”` : 'Patients'} ({results.patients.length})
+          {results.query ? `Patients matching “${results.query}”` : t('patientTable.patients')} ({results.patients.length})
         </caption>
         <thead>
           <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Date of birth</th>
-            <th scope="col">Record number</th>
+            <th scope="col">{t('patientTable.name')}</th>
+            <th scope="col">{t('patientTable.dateOfBirth')}</th>
+            <th scope="col">{t('patientTable.recordNumber')}</th>
           </tr>
         </thead>
         <tbody>

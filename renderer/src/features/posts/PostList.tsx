@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { channelName } from '../../../../shared/posts/coverage';
 import type { PostView } from '../../../../shared/posts/dashboard';
 import { TableScroll } from '../../components/TableScroll';
@@ -10,20 +11,21 @@ import '../../components/table.css';
 
 /** Every post with its state and, in a few words, whether its consent covers it today. */
 export function PostList({ posts }: { posts: PostView[] }) {
-  if (posts.length === 0) return <p className="empty-note">No posts yet.</p>;
+  const { t } = useTranslation(['posts', 'common']);
+  if (posts.length === 0) return <p className="empty-note">{t('postList.noPostsYet')}</p>;
   return (
-    <TableScroll label="Posts">
+    <TableScroll label={t('postList.posts')}>
       <table className="data-table posts-table">
-        <caption>Posts ({posts.length})</caption>
+        <caption>{t('postList.posts2')}{posts.length})</caption>
         <thead>
           <tr>
-            <th scope="col">Testimonial</th>
-            <th scope="col">Channel</th>
-            <th scope="col">State</th>
-            <th scope="col">May it be posted?</th>
-            <th scope="col">Last change</th>
+            <th scope="col">{t('postList.testimonial')}</th>
+            <th scope="col">{t('postList.channel')}</th>
+            <th scope="col">{t('postList.state')}</th>
+            <th scope="col">{t('postList.mayItBePosted')}</th>
+            <th scope="col">{t('postList.lastChange')}</th>
             <th scope="col">
-              <VisuallyHidden>Open</VisuallyHidden>
+              <VisuallyHidden>{t('postList.open')}</VisuallyHidden>
             </th>
           </tr>
         </thead>
@@ -42,10 +44,10 @@ export function PostList({ posts }: { posts: PostView[] }) {
               </td>
               <td>
                 {post.verdict.covered ? (
-                  <span className="verdict-short verdict-short-yes">Covered</span>
+                  <span className="verdict-short verdict-short-yes">{t('postList.covered')}</span>
                 ) : (
                   <>
-                    <span className="verdict-short verdict-short-no">Not covered</span>
+                    <span className="verdict-short verdict-short-no">{t('postList.notCovered')}</span>
                     <ul className="verdict-short-reasons">
                       {post.verdict.reasons.map((reason) => (
                         <li key={`${reason.code}-${reason.message}`}>{reason.message}</li>
@@ -57,7 +59,7 @@ export function PostList({ posts }: { posts: PostView[] }) {
               <td className="post-updated">{showDayOf(post.updatedAt)}</td>
               <td>
                 <a className="button button-secondary button-small" href={hashHref('/posts', { post: post.id })}>
-                  Open<VisuallyHidden> {postName(post)}</VisuallyHidden>
+                  {t('postList.open')}<VisuallyHidden> {postName(post)}</VisuallyHidden>
                 </a>
               </td>
             </tr>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useCallback, useState } from 'react';
 import type { PostView } from '../../../../shared/posts/dashboard';
 import { useApi } from '../../api/api-context';
@@ -17,6 +18,7 @@ import './posts.css';
  * with `&testimonial=…`) or one post (`#/posts?post=<id>`).
  */
 export function PostsPage() {
+  const { t } = useTranslation(['posts', 'common']);
   const api = useApi();
   const session = useSession();
   const canWrite = session.permissions.includes('posts.write');
@@ -45,10 +47,10 @@ export function PostsPage() {
     }
     return (
       <>
-        <PageHeading>Post</PageHeading>
-        {loading ? <p aria-busy="true">Loading the post…</p> : <StatusMessage tone="problem">{error ?? 'That post does not exist.'}</StatusMessage>}
+        <PageHeading>{t('postsPage.post')}</PageHeading>
+        {loading ? <p aria-busy="true">{t('postsPage.loadingThePost')}</p> : <StatusMessage tone="problem">{error ?? t('postsPage.thatPostDoesNotExist')}</StatusMessage>}
         <p>
-          <a href="#/posts">All posts</a>
+          <a href="#/posts">{t('postsPage.allPosts')}</a>
         </p>
       </>
     );
@@ -56,20 +58,19 @@ export function PostsPage() {
 
   return (
     <>
-      <PageHeading>Posts</PageHeading>
+      <PageHeading>{t('postsPage.posts')}</PageHeading>
       <p className="lead">
-        Each post relies on one of the patient’s consents. It can be approved only while that consent covers it, and a
-        published post must come down when the consent is revoked or expires.
+        {t('postsPage.eachPostReliesOnOne')}
       </p>
       {canWrite ? (
         <p>
           <a className="button button-primary" href={hashHref('/posts', { post: 'new' })}>
-            Plan a new post
+            {t('postsPage.planANewPost')}
           </a>
         </p>
       ) : null}
       <StatusMessage tone="problem">{error}</StatusMessage>
-      {posts ? <PostList posts={posts} /> : error ? null : <p aria-busy="true">Loading posts…</p>}
+      {posts ? <PostList posts={posts} /> : error ? null : <p aria-busy="true">{t('postsPage.loadingPosts')}</p>}
     </>
   );
 }
