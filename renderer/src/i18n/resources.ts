@@ -1,4 +1,5 @@
 import { common as enCommon } from './en/common';
+import { labels as enLabels } from './en/labels';
 import { posts as enPosts } from './en/posts';
 import { consents as enConsents } from './en/consents';
 import { complianceBackups as enComplianceBackups } from './en/compliance-backups';
@@ -24,6 +25,7 @@ import { errors as enErrors } from './en/errors';
 import { help as enHelp } from './en/help';
 import { shell as enShell } from './en/shell';
 import { common as esCommon } from './es/common';
+import { labels as esLabels } from './es/labels';
 import { posts as esPosts } from './es/posts';
 import { consents as esConsents } from './es/consents';
 import { complianceBackups as esComplianceBackups } from './es/compliance-backups';
@@ -56,8 +58,8 @@ import { shell as esShell } from './es/shell';
  * with the documents they belong to.
  */
 export const resources = {
-  en: { posts: enPosts, consents: enConsents, 'compliance-backups': enComplianceBackups, 'compliance-reports': enComplianceReports, 'compliance-export': enComplianceExport, 'compliance-retention': enComplianceRetention, compliance: enCompliance, testimonials: enTestimonials, wording: enWording, settings: enSettings, replies: enReplies, marketing: enMarketing, dashboard: enDashboard, patients: enPatients, audit: enAudit, staff: enStaff, setup: enSetup, components: enComponents, account: enAccount, home: enHome, session: enSession, common: enCommon, errors: enErrors, help: enHelp, shell: enShell },
-  es: { posts: esPosts, consents: esConsents, 'compliance-backups': esComplianceBackups, 'compliance-reports': esComplianceReports, 'compliance-export': esComplianceExport, 'compliance-retention': esComplianceRetention, compliance: esCompliance, testimonials: esTestimonials, wording: esWording, settings: esSettings, replies: esReplies, marketing: esMarketing, dashboard: esDashboard, patients: esPatients, audit: esAudit, staff: esStaff, setup: esSetup, components: esComponents, account: esAccount, home: esHome, session: esSession, common: esCommon, errors: esErrors, help: esHelp, shell: esShell },
+  en: { labels: enLabels, posts: enPosts, consents: enConsents, 'compliance-backups': enComplianceBackups, 'compliance-reports': enComplianceReports, 'compliance-export': enComplianceExport, 'compliance-retention': enComplianceRetention, compliance: enCompliance, testimonials: enTestimonials, wording: enWording, settings: enSettings, replies: enReplies, marketing: enMarketing, dashboard: enDashboard, patients: enPatients, audit: enAudit, staff: enStaff, setup: enSetup, components: enComponents, account: enAccount, home: enHome, session: enSession, common: enCommon, errors: enErrors, help: enHelp, shell: enShell },
+  es: { labels: esLabels, posts: esPosts, consents: esConsents, 'compliance-backups': esComplianceBackups, 'compliance-reports': esComplianceReports, 'compliance-export': esComplianceExport, 'compliance-retention': esComplianceRetention, compliance: esCompliance, testimonials: esTestimonials, wording: esWording, settings: esSettings, replies: esReplies, marketing: esMarketing, dashboard: esDashboard, patients: esPatients, audit: esAudit, staff: esStaff, setup: esSetup, components: esComponents, account: esAccount, home: esHome, session: esSession, common: esCommon, errors: esErrors, help: esHelp, shell: esShell },
 } as const;
 
 export type Namespace = keyof (typeof resources)['en'];

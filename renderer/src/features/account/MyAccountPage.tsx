@@ -1,5 +1,5 @@
+import { roleLabel } from '../../i18n/labels';
 import { useTranslation } from 'react-i18next';
-import { roleLabels } from '../../../../shared/roles';
 import { PageHeading } from '../../components/PageHeading';
 import { useSession } from '../session/app-state-context';
 import { ChangePasswordForm } from './ChangePasswordForm';
@@ -23,7 +23,7 @@ export function MyAccountPage() {
         </div>
         <div>
           <dt>{t('myAccountPage.role')}</dt>
-          <dd>{roleLabels[session.role]}</dd>
+          <dd>{roleLabel(session.role)}</dd>
         </div>
       </dl>
       <ChangePasswordForm />

@@ -1,6 +1,6 @@
+import { auditActionLabel } from '../../i18n/labels';
 import { useTranslation } from 'react-i18next';
 import type { AuditEvent } from '../../../../shared/audit';
-import { auditActionLabel } from '../../../../shared/audit-actions';
 import { useStaffNames } from './use-staff-names';
 import { TableScroll } from '../../components/TableScroll';
 import { formatPreciseMoment } from '../../i18n/format';

@@ -1,9 +1,10 @@
+import { statusLabel } from '../../i18n/labels';
 import { useTranslation } from 'react-i18next';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useId } from 'react';
 import { useForm } from 'react-hook-form';
 import { exportableStatuses } from '../../../../shared/compliance/audit-bundle';
-import { statusLabels } from '../../../../shared/authorization/status';
+
 import { CheckboxField } from '../../components/CheckboxField';
 import { ChoiceGroupField } from '../../components/ChoiceGroupField';
 import { FormField } from '../../components/FormField';
@@ -12,7 +13,7 @@ import { lastYearRange } from '../compliance/compliance-format';
 import { exportFormSchema, toExportParams, type ExportFormInput, type ExportFormValues } from './export-form-schema';
 import type { CallInput } from '../../../../shared/contract';
 
-const stateChoices = exportableStatuses.map((state) => ({ value: state, label: statusLabels[state] }));
+const stateChoices = () => exportableStatuses.map((state) => ({ value: state, label: statusLabel(state) }));
 
 interface ExportFormProps {
   /** Starts the export; resolves when the backend has answered (the export then runs on). */
@@ -52,7 +53,7 @@ export function ExportForm({ onStart, starting }: ExportFormProps) {
         legend={t('exportForm.onlyAuthorizationsNowInThese')}
         type="checkbox"
         hint={t('exportForm.leaveThemAllUntickedTo')}
-        choices={stateChoices}
+        choices={stateChoices()}
         registration={register('states')}
         error={errors.states?.message}
         columns

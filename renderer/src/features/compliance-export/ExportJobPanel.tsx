@@ -1,5 +1,5 @@
+import { statusLabel } from '../../i18n/labels';
 import { useTranslation } from 'react-i18next';
-import { statusLabels } from '../../../../shared/authorization/status';
 import type { ExportJob } from '../../../../shared/compliance/audit-bundle';
 import { counted, formatBytes, formatCount, showDay, showInstant } from '../compliance/compliance-format';
 import { ProgressBar } from '../compliance/ProgressBar';
@@ -40,7 +40,7 @@ export function ExportJobPanel({ job, cancelling, onCancel }: ExportJobPanelProp
     <section className="card compliance-section" aria-labelledby="export-job-heading" aria-busy={job.state === 'running'}>
       <h2 id="export-job-heading">{headings[job.state]}</h2>
       <p className="compliance-note">
-        {range}; {job.params.states ? `only ${job.params.states.map((state) => statusLabels[state]).join(', ')}` : t('exportJobPanel.everyState')};{' '}
+        {range}; {job.params.states ? `only ${job.params.states.map((state) => statusLabel(state)).join(', ')}` : t('exportJobPanel.everyState')};{' '}
         {job.params.includeNames ? t('exportJobPanel.patientNamesIncluded') : t('exportJobPanel.noPatientNames')}{t('exportJobPanel.started')} {showInstant(job.startedAt)}.
       </p>
 

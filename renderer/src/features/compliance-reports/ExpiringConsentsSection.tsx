@@ -1,7 +1,6 @@
+import { channelName, postStateLabel } from '../../i18n/labels';
 import { useTranslation } from 'react-i18next';
 import type { ExpiringConsentRow, ExpiringConsentsReport } from '../../../../shared/compliance/expiring-consents';
-import { channelName } from '../../../../shared/posts/coverage';
-import { postStateLabels } from '../../../../shared/posts/post';
 import { TableScroll } from '../../components/TableScroll';
 import { showDay } from '../compliance/compliance-format';
 import { hashHref } from '../marketing/use-hash-query';
@@ -50,7 +49,7 @@ function ExpiringTable({ title, rows }: { title: string; rows: ExpiringConsentRo
                       {row.posts.map((post) => (
                         <li key={post.id}>
                           <a href={hashHref('/posts', { post: post.id })}>
-                            {channelName(post.channel)} {t('expiringTable.post')}{postStateLabels[post.state]})
+                            {channelName(post.channel)} {t('expiringTable.post')}{postStateLabel(post.state)})
                           </a>
                         </li>
                       ))}

@@ -1,8 +1,6 @@
+import { channelName, patientLabels, postStateLabel } from '../../i18n/labels';
 import { useTranslation } from 'react-i18next';
-import { revocationMethodLabels } from '../../../../shared/authorization/record';
 import type { RevocationReport } from '../../../../shared/compliance/revocation-report';
-import { channelName } from '../../../../shared/posts/coverage';
-import { postStateLabels } from '../../../../shared/posts/post';
 import { TableScroll } from '../../components/TableScroll';
 import { formatCount, showDay, showInstant } from '../compliance/compliance-format';
 import { hashHref } from '../marketing/use-hash-query';
@@ -37,7 +35,7 @@ export function RevocationsSection({ report }: { report: RevocationReport }) {
                   <th scope="row">{row.patientName}</th>
                   <td className="compliance-nowrap">{showDay(row.receivedOn)}</td>
                   <td>{showInstant(row.recordedAt)}</td>
-                  <td>{revocationMethodLabels[row.method]}</td>
+                  <td>{patientLabels().revocationMethods[row.method]}</td>
                   <td className="cell-wrap">
                     {row.posts.length ? (
                       <ul className="compliance-inline-list">
@@ -46,7 +44,7 @@ export function RevocationsSection({ report }: { report: RevocationReport }) {
                             <a href={hashHref('/posts', { post: post.id })}>{channelName(post.channel)} {t('revocationsSection.post')}</a>:{' '}
                             {post.takenDownAt
                               ? `taken down ${showInstant(post.takenDownAt)} (${post.daysToTakeDown === 0 ? 'the same day' : `${post.daysToTakeDown} day(s) later`})`
-                              : `${postStateLabels[post.state]}, not taken down yet`}
+                              : `${postStateLabel(post.state)}, not taken down yet`}
                           </li>
                         ))}
                       </ul>

@@ -1,9 +1,8 @@
+import { auditActionLabel, roleLabel } from '../../i18n/labels';
 import { useTranslation } from 'react-i18next';
 import type { StaffActivityReport } from '../../../../shared/compliance/staff-activity';
-import { roleLabels } from '../../../../shared/roles';
 import { TableScroll } from '../../components/TableScroll';
 import { formatCount, showDay } from '../compliance/compliance-format';
-import { auditActionLabel } from '../../../../shared/audit-actions';
 
 /** Audit events per staff member and action over the period, busiest first. */
 export function StaffActivitySection({ report }: { report: StaffActivityReport }) {
@@ -32,7 +31,7 @@ export function StaffActivitySection({ report }: { report: StaffActivityReport }
                   <th scope="row">
                     {row.displayName ? `${row.displayName} (${row.actorName})` : row.actorName}
                   </th>
-                  <td>{row.role ? roleLabels[row.role] : '—'}</td>
+                  <td>{row.role ? roleLabel(row.role) : '—'}</td>
                   <td>{formatCount(row.total)}</td>
                   <td className="cell-wrap">
                     <ul className="compliance-inline-list">

@@ -1,7 +1,6 @@
+import { channelName, postStateLabel } from '../../i18n/labels';
 import { useTranslation } from 'react-i18next';
 import type { UncoveredPost, UncoveredPostsReport } from '../../../../shared/compliance/uncovered-posts';
-import { channelName } from '../../../../shared/posts/coverage';
-import { postStateLabels } from '../../../../shared/posts/post';
 import { TableScroll } from '../../components/TableScroll';
 import { formatCount, showDay } from '../compliance/compliance-format';
 import { hashHref } from '../marketing/use-hash-query';
@@ -30,7 +29,7 @@ function PostTable({ caption, posts }: { caption: string; posts: UncoveredPost[]
               <td>
                 <a href={hashHref('/posts', { post: post.postId })}>{channelName(post.channel)} {t('postTable.post2')}</a>
               </td>
-              <td>{postStateLabels[post.state]}</td>
+              <td>{postStateLabel(post.state)}</td>
               <td className="compliance-nowrap">{post.publishedOn ? showDay(post.publishedOn) : '—'}</td>
               <td className="cell-wrap">
                 <ul className="compliance-inline-list">

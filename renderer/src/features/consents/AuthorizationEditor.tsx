@@ -1,3 +1,4 @@
+import { currentLanguage } from '../../i18n/i18n';
 import { useTranslation } from 'react-i18next';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useId, useMemo, useState } from 'react';
@@ -15,6 +16,7 @@ import {
   representativeAuthorities,
   type AuthorizationTerms,
 } from '../../../../shared/authorization/scope';
+
 import { useApi } from '../../api/api-context';
 import { reportCallError, type FormProblem } from '../../components/call-error';
 import { CheckboxField } from '../../components/CheckboxField';
@@ -192,7 +194,7 @@ export function AuthorizationEditor({ patientId, draftId: initialDraftId, defaul
           legend={t('authorizationEditor.whatInformationMayBeUsed')}
           type="checkbox"
           columns
-          choices={choicesOf(contentKinds, contentKindLabels.en)}
+          choices={choicesOf(contentKinds, contentKindLabels[currentLanguage()])}
           hint={t('authorizationEditor.tickEveryKindOfContent')}
           registration={register('contentKinds')}
           error={errors.contentKinds?.message}
@@ -214,7 +216,7 @@ export function AuthorizationEditor({ patientId, draftId: initialDraftId, defaul
           legend={t('authorizationEditor.whereItMayAppear')}
           type="checkbox"
           columns
-          choices={choicesOf(channels, channelLabels.en)}
+          choices={choicesOf(channels, channelLabels[currentLanguage()])}
           registration={register('channels')}
           error={errors.channels?.message}
         />
@@ -232,7 +234,7 @@ export function AuthorizationEditor({ patientId, draftId: initialDraftId, defaul
         <ChoiceGroupField
           legend={t('authorizationEditor.whyItWillBeUsed')}
           type="checkbox"
-          choices={choicesOf(purposes, purposeLabels.en)}
+          choices={choicesOf(purposes, purposeLabels[currentLanguage()])}
           registration={register('purposes')}
           error={errors.purposes?.message}
         />
@@ -296,7 +298,7 @@ export function AuthorizationEditor({ patientId, draftId: initialDraftId, defaul
               <option value="">{t('authorizationEditor.chooseTheAuthority')}</option>
               {representativeAuthorities.map((authority) => (
                 <option key={authority} value={authority}>
-                  {authorityLabels.en[authority]}
+                  {authorityLabels[currentLanguage()][authority]}
                 </option>
               ))}
             </SelectField>

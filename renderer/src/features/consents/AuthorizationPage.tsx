@@ -1,7 +1,6 @@
+import { patientCopyLabel, patientLabels } from '../../i18n/labels';
 import { useTranslation } from 'react-i18next';
 import { useCallback, useState } from 'react';
-import { patientCopyLabels } from '../../../../shared/authorization/patient-copy';
-import { revocationMethodLabels } from '../../../../shared/authorization/record';
 import { formatDay } from '../../i18n/format';
 import { useApi } from '../../api/api-context';
 import { PageHeading } from '../../components/PageHeading';
@@ -93,7 +92,7 @@ export function AuthorizationPage({ authorizationId, witnessed }: { authorizatio
               <dt>{t('authorizationPage.patientSCopy')}</dt>
               <dd>
                 {a.patientCopy
-                  ? `${patientCopyLabels[a.patientCopy.method]}: ${a.patientCopy.recordedBy.displayName}, ${momentOfInstant(a.patientCopy.recordedAt)}`
+                  ? `${patientCopyLabel(a.patientCopy.method)}: ${a.patientCopy.recordedBy.displayName}, ${momentOfInstant(a.patientCopy.recordedAt)}`
                   : t('authorizationPage.notGivenYetPrintIt')}
               </dd>
             </>
@@ -108,7 +107,7 @@ export function AuthorizationPage({ authorizationId, witnessed }: { authorizatio
             <>
               <dt>{t('authorizationPage.revocation')}</dt>
               <dd>
-                {t('authorizationPage.received')} {a.revocation.receivedOn} ({revocationMethodLabels[a.revocation.method].toLowerCase()}{t('authorizationPage.recordedBy')}{' '}
+                {t('authorizationPage.received')} {a.revocation.receivedOn} ({patientLabels().revocationMethods[a.revocation.method].toLowerCase()}{t('authorizationPage.recordedBy')}{' '}
                 {a.revocation.enteredBy} {momentOfInstant(a.revocation.recordedAt)}
                 {a.revocation.hasScan ? t('authorizationPage.scanAttached') : ''}
                 {a.revocation.note ? `. Note: ${a.revocation.note}` : ''}

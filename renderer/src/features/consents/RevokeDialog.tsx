@@ -1,11 +1,13 @@
+import { patientLabels } from '../../i18n/labels';
 import { useTranslation } from 'react-i18next';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
-import { revocationMethodLabels, revocationMethods, type AuthorizationDetail, type AuthorizationSummary } from '../../../../shared/authorization/record';
+import { revocationMethods, type AuthorizationDetail, type AuthorizationSummary } from '../../../../shared/authorization/record';
 import { practiceToday } from '../session/practice-time-zone';
 import { contract } from '../../../../shared/contract';
+
 import { useApi } from '../../api/api-context';
 import { reportCallError, type FormProblem } from '../../components/call-error';
 import { Dialog } from '../../components/Dialog';
@@ -94,7 +96,7 @@ export function RevokeDialog({
             <SelectField label={t('revokeDialog.howItArrived')} registration={register('method')} error={errors.method?.message}>
               {revocationMethods.map((method) => (
                 <option key={method} value={method}>
-                  {revocationMethodLabels[method]}
+                  {patientLabels().revocationMethods[method]}
                 </option>
               ))}
             </SelectField>

@@ -1,7 +1,6 @@
+import { channelName, postStateLabel } from '../../i18n/labels';
 import { useTranslation } from 'react-i18next';
-import { channelName } from '../../../../shared/posts/coverage';
 import type { ExpiringConsent, MarketingDashboard } from '../../../../shared/posts/dashboard';
-import { postStateLabels } from '../../../../shared/posts/post';
 import { showDay } from '../marketing/dates';
 import { hashHref } from '../marketing/use-hash-query';
 
@@ -29,7 +28,7 @@ function ExpiringItem({ item }: { item: ExpiringConsent }) {
           {item.posts.map((post) => (
             <li key={post.id}>
               <a href={hashHref('/posts', { post: post.id })}>
-                {channelName(post.channel)} {t('expiringItem.post')}{postStateLabels[post.state]})
+                {channelName(post.channel)} {t('expiringItem.post')}{postStateLabel(post.state)})
               </a>
             </li>
           ))}

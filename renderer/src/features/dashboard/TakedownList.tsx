@@ -1,10 +1,11 @@
+import { channelName } from '../../i18n/labels';
 import { useTranslation } from 'react-i18next';
-import { channelName } from '../../../../shared/posts/coverage';
 import type { PostView } from '../../../../shared/posts/dashboard';
 import { VisuallyHidden } from '../../components/VisuallyHidden';
 import { showDay, showDayOf } from '../marketing/dates';
 import { hashHref } from '../marketing/use-hash-query';
 import { postName } from '../posts/post-naming';
+
 
 /** Published posts whose consent no longer covers them: what, where, why, and the button to record it is done. */
 export function TakedownList({

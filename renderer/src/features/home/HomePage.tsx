@@ -1,5 +1,5 @@
+import { permissionLabel, roleLabel } from '../../i18n/labels';
 import { useTranslation } from 'react-i18next';
-import { permissionLabels, roleLabels } from '../../../../shared/roles';
 import { PageHeading } from '../../components/PageHeading';
 import { ComplianceLinks } from '../compliance/ComplianceLinks';
 import { MarketingAtAGlance } from '../dashboard/MarketingAtAGlance';
@@ -20,7 +20,7 @@ export function HomePage() {
       <PageHeading>{t('homePage.home')}</PageHeading>
       <p className="lead">
         {t('homePage.welcome')} {session.displayName}{t('homePage.youAreSignedIn')}{state.practiceName ? ` to ${state.practiceName}` : ''} {t('homePage.as')}{' '}
-        {roleLabels[session.role]}.
+        {roleLabel(session.role)}.
       </p>
       <MarketingAtAGlance />
       <ComplianceLinks />
@@ -28,7 +28,7 @@ export function HomePage() {
         <h2 id="home-can-do">{t('homePage.whatYourRoleCanDo')}</h2>
         <ul className="home-permissions">
           {session.permissions.map((permission) => (
-            <li key={permission}>{sentenceCase(permissionLabels[permission])}</li>
+            <li key={permission}>{sentenceCase(permissionLabel(permission))}</li>
           ))}
         </ul>
       </section>

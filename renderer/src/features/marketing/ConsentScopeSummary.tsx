@@ -1,9 +1,9 @@
+import { channelName, contentKindName, statusLabel } from '../../i18n/labels';
+import { currentLanguage } from '../../i18n/i18n';
 import { useTranslation } from 'react-i18next';
 import { purposeLabels } from '../../../../shared/authorization/scope';
-import { statusLabels } from '../../../../shared/authorization/status';
+
 import type { ConsentScopeView } from '../../../../shared/posts/consent-scope';
-import { channelName } from '../../../../shared/posts/coverage';
-import { contentKindNames } from './content-kind-names';
 import { showDay, showDayOf } from './dates';
 import './marketing.css';
 
@@ -20,7 +20,7 @@ export function expiryText(consent: ConsentScopeView): string {
 /** A consent's status line: "Active · signed November 29, 2026 · expires on June 30, 2027". */
 export function consentHeadline(consent: ConsentScopeView): string {
   const signed = consent.signedAt ? ` · signed ${showDayOf(consent.signedAt)}` : '';
-  return `${statusLabels[consent.status]}${signed} · ${expiryText(consent).replace(/^./, (c) => c.toLowerCase())}`;
+  return `${statusLabel(consent.status)}${signed} · ${expiryText(consent).replace(/^./, (c) => c.toLowerCase())}`;
 }
 
 /** What a consent allows: content, channels, purposes and whether a third party may pay. */
@@ -28,12 +28,12 @@ export function ConsentScopeSummary({ consent, id }: { consent: ConsentScopeView
   const { t } = useTranslation(['marketing', 'common']);
   const { scope } = consent;
   const channelsAllowed = [...scope.channels.map(channelName), ...scope.otherChannels];
-  const purposesAllowed = [...scope.purposes.map((p) => purposeLabels.en[p]), ...scope.otherPurposes];
+  const purposesAllowed = [...scope.purposes.map((p) => purposeLabels[currentLanguage()][p]), ...scope.otherPurposes];
   return (
     <dl className="scope-summary" id={id}>
       <div>
         <dt>{t('consentScopeSummary.content')}</dt>
-        <dd>{scope.contentKinds.map((kind) => contentKindNames[kind]).join(', ') || t('consentScopeSummary.none')}</dd>
+        <dd>{scope.contentKinds.map((kind) => contentKindName(kind)).join(', ') || t('consentScopeSummary.none')}</dd>
       </div>
       <div>
         <dt>{t('consentScopeSummary.channels')}</dt>

@@ -1,10 +1,13 @@
+import { channelName, contentKindName } from '../../i18n/labels';
+import { currentLanguage } from '../../i18n/i18n';
 import { useTranslation } from 'react-i18next';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { channels, contentKinds, purposeLabels, purposes } from '../../../../shared/authorization/scope';
+
 import { isInEffect } from '../../../../shared/authorization/status';
-import { channelName } from '../../../../shared/posts/coverage';
+
 import type { PostView } from '../../../../shared/posts/dashboard';
 import type { PostDraft } from '../../../../shared/posts/post';
 import { useApi } from '../../api/api-context';
@@ -19,7 +22,6 @@ import { StatusMessage } from '../../components/StatusMessage';
 import { SubmitButton } from '../../components/SubmitButton';
 import { TextAreaField } from '../../components/TextAreaField';
 import { useLoaded } from '../../components/use-loaded';
-import { contentKindNames } from '../marketing/content-kind-names';
 import { useSession } from '../session/app-state-context';
 import { ApproveIdentifiersDialog } from './ApproveIdentifiersDialog';
 import { ConsentChoice } from './ConsentChoice';
@@ -227,7 +229,7 @@ export function PostEditor({ post: initial, initialTestimonialId, flash, onChang
             <SelectField label={t('postEditor.purpose')} registration={register('purpose')} error={errors.purpose?.message}>
               {purposes.map((p) => (
                 <option key={p} value={p}>
-                  {purposeLabels.en[p]}
+                  {purposeLabels[currentLanguage()][p]}
                 </option>
               ))}
             </SelectField>
@@ -262,7 +264,7 @@ export function PostEditor({ post: initial, initialTestimonialId, flash, onChang
               type="checkbox"
               columns
               hint={t('postEditor.mediaAndCaptionAreCounted')}
-              choices={contentKinds.map((kind) => ({ value: kind, label: contentKindNames[kind] }))}
+              choices={contentKinds.map((kind) => ({ value: kind, label: contentKindName(kind) }))}
               registration={register('extraContentKinds')}
               error={errors.extraContentKinds?.message}
             />

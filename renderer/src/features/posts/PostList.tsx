@@ -1,5 +1,5 @@
+import { channelName } from '../../i18n/labels';
 import { useTranslation } from 'react-i18next';
-import { channelName } from '../../../../shared/posts/coverage';
 import type { PostView } from '../../../../shared/posts/dashboard';
 import { TableScroll } from '../../components/TableScroll';
 import { VisuallyHidden } from '../../components/VisuallyHidden';
@@ -7,6 +7,7 @@ import { showDayOf } from '../marketing/dates';
 import { PostStateBadge } from '../marketing/PostStateBadge';
 import { hashHref } from '../marketing/use-hash-query';
 import { postName } from './post-naming';
+
 import '../../components/table.css';
 
 /** Every post with its state and, in a few words, whether its consent covers it today. */

@@ -1,6 +1,6 @@
+import { contentKindList } from '../../i18n/labels';
 import { useTranslation } from 'react-i18next';
 import { HighlightedText, HighlightNotes } from '../../components/HighlightedText';
-import { contentKindList } from '../marketing/content-kind-names';
 import type { Disclosure } from '../../../../shared/posts/disclosures';
 import type { PostCheckState } from './use-post-check';
 

@@ -1,4 +1,4 @@
-import { channelName } from '../../../../shared/posts/coverage';
+import { channelName } from '../../i18n/labels';
 import type { PostView } from '../../../../shared/posts/dashboard';
 
 /** How a post is named in buttons, dialogs and messages: “Back on the stairs” on Facebook. */

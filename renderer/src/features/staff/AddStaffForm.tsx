@@ -1,8 +1,8 @@
+import { roleLabel } from '../../i18n/labels';
 import { useTranslation } from 'react-i18next';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { roleLabels } from '../../../../shared/roles';
 import { useApi } from '../../api/api-context';
 import { reportCallError, type FormProblem } from '../../components/call-error';
 import { FormAlert } from '../../components/FormAlert';
@@ -36,7 +36,7 @@ export function AddStaffForm({ onAdded }: { onAdded: (message: string) => void }
     try {
       const added = await api['staff.create'](values);
       reset(emptyForm);
-      onAdded(`Added ${added.displayName} (${roleLabels[added.role]}) with the username ${added.username}.`);
+      onAdded(`Added ${added.displayName} (${roleLabel(added.role)}) with the username ${added.username}.`);
     } catch (error) {
       setProblem(
         reportCallError(error, setError, { displayName: 'displayName', username: 'username', role: 'role', password: 'password' }),

@@ -1,8 +1,8 @@
+import { roleLabel } from '../../i18n/labels';
 import { useTranslation } from 'react-i18next';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { roleLabels } from '../../../../shared/roles';
 import { useApi } from '../../api/api-context';
 import { reportCallError, type FormProblem } from '../../components/call-error';
 import { Dialog } from '../../components/Dialog';
@@ -34,7 +34,7 @@ export function ChangeRoleDialog({ member, onDone, onClose }: StaffDialogProps) 
           setProblem(null);
           try {
             const updated = await api['staff.update']({ id: member.id, role });
-            onDone(`${updated.displayName}’s role is now ${roleLabels[updated.role]}.`);
+            onDone(`${updated.displayName}’s role is now ${roleLabel(updated.role)}.`);
             close();
           } catch (error) {
             setProblem(reportCallError(error, setError, { role: 'role' }));

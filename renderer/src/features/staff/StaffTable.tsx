@@ -1,5 +1,5 @@
+import { roleLabel } from '../../i18n/labels';
 import { useTranslation } from 'react-i18next';
-import { roleLabels } from '../../../../shared/roles';
 import type { StaffMember } from '../../../../shared/staff';
 import { VisuallyHidden } from '../../components/VisuallyHidden';
 import { useSession } from '../session/app-state-context';
@@ -35,7 +35,7 @@ export function StaffTable({ staff, onAction }: { staff: StaffMember[]; onAction
                   {isMe ? <span className="staff-you"> {t('staffTable.you')}</span> : null}
                 </th>
                 <td>{member.username}</td>
-                <td>{roleLabels[member.role]}</td>
+                <td>{roleLabel(member.role)}</td>
                 <td>
                   <span className={`badge badge-${member.status}`}>{member.status === 'active' ? t('staffTable.active') : t('staffTable.disabled')}</span>
                 </td>
