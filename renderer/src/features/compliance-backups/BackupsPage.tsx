@@ -1,3 +1,4 @@
+import { i18n } from '../../i18n/i18n';
 import { useTranslation } from 'react-i18next';
 import { useCallback, useState } from 'react';
 import { backupTimeOf, type BackupInfo, type BackupOverview } from '../../../../shared/compliance/backups';
@@ -18,9 +19,14 @@ import '../compliance/compliance.css';
 
 function scheduleText(overview: BackupOverview): string {
   const { schedule } = overview;
-  if (!schedule.enabled) return 'Off: backups are made only when you ask.';
-  const every = schedule.everyHours === 24 ? 'Daily' : schedule.everyHours === 168 ? 'Weekly' : `Every ${schedule.everyHours} hours`;
-  return `${every}, keeping the newest ${schedule.keep}`;
+  if (!schedule.enabled) return i18n.t('compliance-backups:scheduleText.off');
+  const every =
+    schedule.everyHours === 24
+      ? i18n.t('compliance-backups:scheduleText.daily')
+      : schedule.everyHours === 168
+        ? i18n.t('compliance-backups:scheduleText.weekly')
+        : i18n.t('compliance-backups:scheduleText.everyHours', { count: schedule.everyHours });
+  return i18n.t('compliance-backups:scheduleText.keeping', { every, count: schedule.keep });
 }
 
 /** The overview: where backups go, when the last was made and the next is due. */

@@ -1,3 +1,4 @@
+import { i18n } from '../../i18n/i18n';
 import { channelName, postStateLabel } from '../../i18n/labels';
 import { useTranslation } from 'react-i18next';
 import type { ExpiringConsentRow, ExpiringConsentsReport } from '../../../../shared/compliance/expiring-consents';
@@ -5,10 +6,10 @@ import { TableScroll } from '../../components/TableScroll';
 import { showDay } from '../compliance/compliance-format';
 import { hashHref } from '../marketing/use-hash-query';
 
-const windows: { key: keyof Omit<ExpiringConsentsReport, 'generatedOn'>; title: string }[] = [
-  { key: 'within30', title: 'Within 30 days' },
-  { key: 'within60', title: 'In 31 to 60 days' },
-  { key: 'within90', title: 'In 61 to 90 days' },
+const windows: { key: keyof Omit<ExpiringConsentsReport, 'generatedOn'>; title: 'within30' | 'within60' | 'within90' }[] = [
+  { key: 'within30', title: 'within30' },
+  { key: 'within60', title: 'within60' },
+  { key: 'within90', title: 'within90' },
 ];
 
 function ExpiringTable({ title, rows }: { title: string; rows: ExpiringConsentRow[] }) {
@@ -26,7 +27,7 @@ function ExpiringTable({ title, rows }: { title: string; rows: ExpiringConsentRo
       <h3>
         {title} ({rows.length})
       </h3>
-      <TableScroll label={`Consents expiring ${title.toLowerCase()}`}>
+      <TableScroll label={`${t('expiringTable.consentsExpiring')} ${title.toLowerCase()}`}>
         <table className="data-table compliance-table">
           <caption className="visually-hidden">{t('expiringTable.consentsExpiring')} {title.toLowerCase()}</caption>
           <thead>
@@ -72,7 +73,7 @@ export function ExpiringConsentsSection({ report }: { report: ExpiringConsentsRe
   return (
     <>
       {windows.map(({ key, title }) => (
-        <ExpiringTable key={key} title={title} rows={report[key]} />
+        <ExpiringTable key={key} title={i18n.t(`dashboard:buckets.${title}`)} rows={report[key]} />
       ))}
     </>
   );

@@ -4,10 +4,10 @@ import type { ExpiringConsent, MarketingDashboard } from '../../../../shared/pos
 import { showDay } from '../marketing/dates';
 import { hashHref } from '../marketing/use-hash-query';
 
-const windows: { key: keyof MarketingDashboard['expiring']; title: string }[] = [
-  { key: 'within30', title: 'Within 30 days' },
-  { key: 'within60', title: 'In 31 to 60 days' },
-  { key: 'within90', title: 'In 61 to 90 days' },
+const windows: { key: keyof MarketingDashboard['expiring']; title: 'within30' | 'within60' | 'within90' }[] = [
+  { key: 'within30', title: 'within30' },
+  { key: 'within60', title: 'within60' },
+  { key: 'within90', title: 'within90' },
 ];
 
 function ExpiringItem({ item }: { item: ExpiringConsent }) {
@@ -48,7 +48,7 @@ export function ExpiringConsents({ expiring }: { expiring: MarketingDashboard['e
       {windows.map(({ key, title }) => (
         <section key={key} className="expiring-window" aria-labelledby={`expiring-${key}`}>
           <h3 id={`expiring-${key}`} className="expiring-heading">
-            {title} ({expiring[key].length})
+            {t(`buckets.${title}`)} ({expiring[key].length})
           </h3>
           {expiring[key].length ? (
             <ul className="expiring-list">

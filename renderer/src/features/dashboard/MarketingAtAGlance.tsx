@@ -28,10 +28,8 @@ function Glance() {
         <p aria-busy="true">{t('glance.checkingPosts')}</p>
       ) : (
         <p>
-          {required
-            ? `${required} published ${required === 1 ? 'post needs' : 'posts need'} to be taken down.`
-            : t('glance.noPublishedPostNeedsTo')}{' '}
-          {expiring ? `${expiring} ${expiring === 1 ? 'consent expires' : 'consents expire'} within 30 days.` : ''}
+          {required ? t('glance.takedowns', { count: required }) : t('glance.noPublishedPostNeedsTo')}{' '}
+          {expiring ? t('glance.expiring', { count: expiring }) : ''}
         </p>
       )}
       <p className="glance-link">

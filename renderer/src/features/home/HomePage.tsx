@@ -1,5 +1,5 @@
 import { permissionLabel, roleLabel } from '../../i18n/labels';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import { PageHeading } from '../../components/PageHeading';
 import { ComplianceLinks } from '../compliance/ComplianceLinks';
 import { MarketingAtAGlance } from '../dashboard/MarketingAtAGlance';
@@ -19,8 +19,9 @@ export function HomePage() {
     <>
       <PageHeading>{t('homePage.home')}</PageHeading>
       <p className="lead">
-        {t('homePage.welcome')} {session.displayName}{t('homePage.youAreSignedIn')}{state.practiceName ? ` to ${state.practiceName}` : ''} {t('homePage.as')}{' '}
-        {roleLabel(session.role)}.
+        {state.practiceName
+          ? t('homePage.welcomeAt', { name: session.displayName, practice: state.practiceName, role: roleLabel(session.role) })
+          : t('homePage.welcomeNoPractice', { name: session.displayName, role: roleLabel(session.role) })}
       </p>
       <MarketingAtAGlance />
       <ComplianceLinks />
@@ -33,7 +34,7 @@ export function HomePage() {
         </ul>
       </section>
       <p className="home-lock-note">
-        {t('homePage.consentDeskLocksItselfAfter')} {state.idleMinutes ?? 5} {t('homePage.minutesWithoutInputUse')} <strong>{t('homePage.lock')}</strong> {t('homePage.atTheTopWhenYou')} <strong>{t('homePage.signOut')}</strong> {t('homePage.whenYouAreDone')}
+        <Trans t={t} i18nKey="homePage.lockNote" count={state.idleMinutes ?? 5} components={{ strong: <strong /> }} />
       </p>
     </>
   );

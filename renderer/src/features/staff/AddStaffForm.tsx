@@ -67,7 +67,7 @@ export function AddStaffForm({ onAdded }: { onAdded: (message: string) => void }
             label={t('addStaffForm.password')}
             type="password"
             autoComplete="new-password"
-            hint={`${passwordHint} Give it to the person privately.`}
+            hint={`${passwordHint()} ${t('addStaffForm.givePrivately')}`}
             registration={register('password')}
             error={errors.password?.message}
           />

@@ -65,4 +65,13 @@ export const complianceBackups = {
     afterEachScheduledBackupThe: 'After each scheduled backup, the oldest backups in the folder beyond this number are deleted.',
     saveSchedule: 'Save schedule',
   },
+  scheduleText: {
+    off: 'Off: backups are made only when you ask.',
+    daily: 'Daily',
+    weekly: 'Weekly',
+    everyHours_one: 'Every {{count}} hour',
+    everyHours_other: 'Every {{count}} hours',
+    keeping_one: '{{every}}, keeping the newest {{count}}',
+    keeping_other: '{{every}}, keeping the newest {{count}}',
+  },
 } as const;

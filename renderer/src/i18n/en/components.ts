@@ -16,4 +16,5 @@ export const components = {
     timeZone: 'Time zone',
     thePracticeSOwnIt: 'The practice’s own: it decides the date of every signature, revocation, publication and expiry.',
   },
+  passwordHint: 'At least 12 characters. A few unrelated words make a strong password that is easy to remember; common passwords and ones built from your name are refused.',
 } as const;

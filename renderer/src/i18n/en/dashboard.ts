@@ -14,6 +14,10 @@ export const dashboard = {
     checkingPosts: 'Checking posts…',
     noPublishedPostNeedsTo: 'No published post needs to come down.',
     openTheMarketingDashboard: 'Open the marketing dashboard',
+    takedowns_one: '{{count}} published post needs to be taken down.',
+    takedowns_other: '{{count}} published posts need to be taken down.',
+    expiring_one: '{{count}} consent expires within 30 days.',
+    expiring_other: '{{count}} consents expire within 30 days.',
   },
   marketingDashboardPage: {
     marketingDashboard: 'Marketing dashboard',
@@ -37,5 +41,10 @@ export const dashboard = {
     recordTakeDown: 'Record take-down',
     of: 'of',
     openPost: 'Open post',
+  },
+  buckets: {
+    within30: 'Within 30 days',
+    within60: 'In 31 to 60 days',
+    within90: 'In 61 to 90 days',
   },
 } as const;

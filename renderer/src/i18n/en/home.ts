@@ -2,15 +2,10 @@
 export const home = {
   homePage: {
     home: 'Home',
-    welcome: 'Welcome,',
-    youAreSignedIn: '. You are signed in',
-    as: 'as',
     whatYourRoleCanDo: 'What your role can do',
-    consentDeskLocksItselfAfter: 'Consent Desk locks itself after',
-    minutesWithoutInputUse: 'minutes without input. Use',
-    lock: 'Lock',
-    atTheTopWhenYou: 'at the top when you step away, and',
-    signOut: 'Sign out',
-    whenYouAreDone: 'when you are done.',
+    welcomeAt: 'Welcome, {{name}}. You are signed in to {{practice}} as {{role}}.',
+    welcomeNoPractice: 'Welcome, {{name}}. You are signed in as {{role}}.',
+    lockNote_one: 'Consent Desk locks itself after {{count}} minute without input. Use <strong>Lock</strong> at the top when you step away, and <strong>Sign out</strong> when you are done.',
+    lockNote_other: 'Consent Desk locks itself after {{count}} minutes without input. Use <strong>Lock</strong> at the top when you step away, and <strong>Sign out</strong> when you are done.',
   },
 } as const;

@@ -118,4 +118,5 @@ export const posts = {
     inTheTestimonialSQuote: 'In the testimonial’s quote,',
     blocksApproval: 'Blocks approval. ',
   },
+  postName: '“{{title}}” on {{channel}}',
 } as const;

@@ -9,6 +9,7 @@ export const staff = {
     chooseARole: 'Choose a role',
     password: 'Password',
     addStaffMember: 'Add staff member',
+    givePrivately: 'Give it to the person privately.',
   },
   changeRoleDialog: {
     role: 'Role',

@@ -67,4 +67,13 @@ export const complianceBackups = {
     afterEachScheduledBackupThe: 'Tras cada copia programada, se borran las copias más antiguas de la carpeta que pasen de este número.',
     saveSchedule: 'Guardar el horario',
   },
+  scheduleText: {
+    off: 'Desactivado: las copias se hacen solo cuando usted lo pide.',
+    daily: 'A diario',
+    weekly: 'Semanal',
+    everyHours_one: 'Cada {{count}} hora',
+    everyHours_other: 'Cada {{count}} horas',
+    keeping_one: '{{every}}, conservando {{count}} copia, la más reciente',
+    keeping_other: '{{every}}, conservando las {{count}} más recientes',
+  },
 } as const satisfies SameKeys<typeof en>;

@@ -16,6 +16,10 @@ export const dashboard = {
     checkingPosts: 'Comprobando publicaciones…',
     noPublishedPostNeedsTo: 'Ninguna publicación tiene que retirarse.',
     openTheMarketingDashboard: 'Abrir el panel de marketing',
+    takedowns_one: 'Hay que retirar {{count}} publicación.',
+    takedowns_other: 'Hay que retirar {{count}} publicaciones.',
+    expiring_one: '{{count}} consentimiento vence en los próximos 30 días.',
+    expiring_other: '{{count}} consentimientos vencen en los próximos 30 días.',
   },
   marketingDashboardPage: {
     marketingDashboard: 'Panel de marketing',
@@ -39,5 +43,10 @@ export const dashboard = {
     recordTakeDown: 'Registrar la retirada',
     of: 'de',
     openPost: 'Abrir la publicación',
+  },
+  buckets: {
+    within30: 'En los próximos 30 días',
+    within60: 'Dentro de 31 a 60 días',
+    within90: 'Dentro de 61 a 90 días',
   },
 } as const satisfies SameKeys<typeof en>;

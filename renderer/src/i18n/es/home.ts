@@ -4,15 +4,10 @@ import type { home as en } from '../en/home';
 export const home = {
   homePage: {
     home: 'Inicio',
-    welcome: 'Le damos la bienvenida,',
-    youAreSignedIn: '. Ha iniciado sesión',
-    as: 'como',
     whatYourRoleCanDo: 'Lo que su rol puede hacer',
-    consentDeskLocksItselfAfter: 'Consent Desk se bloquea solo tras',
-    minutesWithoutInputUse: 'minutos sin actividad. Use',
-    lock: 'Bloquear',
-    atTheTopWhenYou: 'arriba cuando se aleje, y',
-    signOut: 'Cerrar sesión',
-    whenYouAreDone: 'cuando termine.',
+    welcomeAt: 'Le damos la bienvenida, {{name}}. Ha iniciado sesión en {{practice}} como {{role}}.',
+    welcomeNoPractice: 'Le damos la bienvenida, {{name}}. Ha iniciado sesión como {{role}}.',
+    lockNote_one: 'Consent Desk se bloquea solo tras {{count}} minuto sin actividad. Use <strong>Bloquear</strong> arriba cuando se aleje, y <strong>Cerrar sesión</strong> cuando termine.',
+    lockNote_other: 'Consent Desk se bloquea solo tras {{count}} minutos sin actividad. Use <strong>Bloquear</strong> arriba cuando se aleje, y <strong>Cerrar sesión</strong> cuando termine.',
   },
 } as const satisfies SameKeys<typeof en>;

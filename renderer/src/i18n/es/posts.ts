@@ -120,4 +120,5 @@ export const posts = {
     inTheTestimonialSQuote: 'En la cita del testimonio,',
     blocksApproval: 'Impide la aprobación. ',
   },
+  postName: '«{{title}}» en {{channel}}',
 } as const satisfies SameKeys<typeof en>;

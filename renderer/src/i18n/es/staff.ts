@@ -11,6 +11,7 @@ export const staff = {
     chooseARole: 'Elija un rol',
     password: 'Contraseña',
     addStaffMember: 'Añadir al personal',
+    givePrivately: 'Désela a la persona en privado.',
   },
   changeRoleDialog: {
     role: 'Rol',
