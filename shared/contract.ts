@@ -2,6 +2,7 @@ import { complianceCalls } from './contract/compliance-calls';
 import { consentCalls } from './contract/consent-calls';
 import { foundationCalls } from './contract/foundation-calls';
 import { marketingCalls } from './contract/marketing-calls';
+import { programCalls } from './contract/program-calls';
 import { shellCalls } from './contract/shell-calls';
 import type { Returns } from './contract/define';
 import type { z } from 'zod';
@@ -20,6 +21,7 @@ export const contract = {
   ...consentCalls,
   ...marketingCalls,
   ...complianceCalls,
+  ...programCalls,
   ...shellCalls,
 } as const;
 

@@ -9,6 +9,7 @@ import { IdleLock } from './features/session/IdleLock';
 import { SignInScreen } from './features/session/SignInScreen';
 import { UnusableStoreScreen } from './features/session/UnusableStoreScreen';
 import { AppShell } from './shell/AppShell';
+import { PolicyGate } from './features/program-policy/PolicyGate';
 
 /**
  * One screen per phase. Anything that shows data lives under the `active`
@@ -40,7 +41,14 @@ export function App() {
       return (
         <>
           <IdleLock />
-          {pendingRecoveryKey ? <RecoveryKeyScreen recoveryKey={pendingRecoveryKey} /> : <AppShell />}
+          {pendingRecoveryKey ? (
+            <RecoveryKeyScreen recoveryKey={pendingRecoveryKey} />
+          ) : (
+            // At sign-in, the social-media policy to acknowledge comes first (when one is due).
+            <PolicyGate>
+              <AppShell />
+            </PolicyGate>
+          )}
         </>
       );
   }

@@ -1,4 +1,10 @@
 import { common as enCommon } from './en/common';
+import { programIncidents as enProgramIncidents } from './en/program-incidents';
+import { programReviews as enProgramReviews } from './en/program-reviews';
+import { programTraining as enProgramTraining } from './en/program-training';
+import { programPolicy as enProgramPolicy } from './en/program-policy';
+import { postReviews as enPostReviews } from './en/post-reviews';
+import { program as enProgram } from './en/program';
 import { labels as enLabels } from './en/labels';
 import { posts as enPosts } from './en/posts';
 import { consents as enConsents } from './en/consents';
@@ -25,6 +31,12 @@ import { errors as enErrors } from './en/errors';
 import { help as enHelp } from './en/help';
 import { shell as enShell } from './en/shell';
 import { common as esCommon } from './es/common';
+import { programIncidents as esProgramIncidents } from './es/program-incidents';
+import { programReviews as esProgramReviews } from './es/program-reviews';
+import { programTraining as esProgramTraining } from './es/program-training';
+import { programPolicy as esProgramPolicy } from './es/program-policy';
+import { postReviews as esPostReviews } from './es/post-reviews';
+import { program as esProgram } from './es/program';
 import { labels as esLabels } from './es/labels';
 import { posts as esPosts } from './es/posts';
 import { consents as esConsents } from './es/consents';
@@ -58,8 +70,8 @@ import { shell as esShell } from './es/shell';
  * with the documents they belong to.
  */
 export const resources = {
-  en: { labels: enLabels, posts: enPosts, consents: enConsents, 'compliance-backups': enComplianceBackups, 'compliance-reports': enComplianceReports, 'compliance-export': enComplianceExport, 'compliance-retention': enComplianceRetention, compliance: enCompliance, testimonials: enTestimonials, wording: enWording, settings: enSettings, replies: enReplies, marketing: enMarketing, dashboard: enDashboard, patients: enPatients, audit: enAudit, staff: enStaff, setup: enSetup, components: enComponents, account: enAccount, home: enHome, session: enSession, common: enCommon, errors: enErrors, help: enHelp, shell: enShell },
-  es: { labels: esLabels, posts: esPosts, consents: esConsents, 'compliance-backups': esComplianceBackups, 'compliance-reports': esComplianceReports, 'compliance-export': esComplianceExport, 'compliance-retention': esComplianceRetention, compliance: esCompliance, testimonials: esTestimonials, wording: esWording, settings: esSettings, replies: esReplies, marketing: esMarketing, dashboard: esDashboard, patients: esPatients, audit: esAudit, staff: esStaff, setup: esSetup, components: esComponents, account: esAccount, home: esHome, session: esSession, common: esCommon, errors: esErrors, help: esHelp, shell: esShell },
+  en: { 'program-incidents': enProgramIncidents, 'program-reviews': enProgramReviews, 'program-training': enProgramTraining, 'program-policy': enProgramPolicy, 'post-reviews': enPostReviews, program: enProgram, labels: enLabels, posts: enPosts, consents: enConsents, 'compliance-backups': enComplianceBackups, 'compliance-reports': enComplianceReports, 'compliance-export': enComplianceExport, 'compliance-retention': enComplianceRetention, compliance: enCompliance, testimonials: enTestimonials, wording: enWording, settings: enSettings, replies: enReplies, marketing: enMarketing, dashboard: enDashboard, patients: enPatients, audit: enAudit, staff: enStaff, setup: enSetup, components: enComponents, account: enAccount, home: enHome, session: enSession, common: enCommon, errors: enErrors, help: enHelp, shell: enShell },
+  es: { 'program-incidents': esProgramIncidents, 'program-reviews': esProgramReviews, 'program-training': esProgramTraining, 'program-policy': esProgramPolicy, 'post-reviews': esPostReviews, program: esProgram, labels: esLabels, posts: esPosts, consents: esConsents, 'compliance-backups': esComplianceBackups, 'compliance-reports': esComplianceReports, 'compliance-export': esComplianceExport, 'compliance-retention': esComplianceRetention, compliance: esCompliance, testimonials: esTestimonials, wording: esWording, settings: esSettings, replies: esReplies, marketing: esMarketing, dashboard: esDashboard, patients: esPatients, audit: esAudit, staff: esStaff, setup: esSetup, components: esComponents, account: esAccount, home: esHome, session: esSession, common: esCommon, errors: esErrors, help: esHelp, shell: esShell },
 } as const;
 
 export type Namespace = keyof (typeof resources)['en'];

@@ -24,6 +24,9 @@ export function AppHeader({ helpTopic, pageTitle }: { helpTopic: HelpTopic; page
             components={{ strong: <strong />, role: <span className="app-role" /> }}
           />
         </p>
+        <a className="app-header-link" href="#/dos-and-donts">
+          {t('pages.dosAndDonts')}
+        </a>
         <HelpButton topic={helpTopic} title={pageTitle} />
         <AccountMenu />
         <button type="button" className="button button-header" onClick={() => lock('manual')}>

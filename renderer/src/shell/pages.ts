@@ -16,6 +16,15 @@ import { TestimonialsPage } from '../features/testimonials/TestimonialsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { StaffPage } from '../features/staff/StaffPage';
 import { WordingPage } from '../features/wording/WordingPage';
+import { ProgramStatusPage } from '../features/program/ProgramStatusPage';
+import { OurPolicyPage } from '../features/program-policy/OurPolicyPage';
+import { DosAndDontsPage } from '../features/program-policy/DosAndDontsPage';
+import { PolicyVersionsPage } from '../features/program-policy/PolicyVersionsPage';
+import { TrainingPage } from '../features/program-training/TrainingPage';
+import { QuizPage } from '../features/program-training/QuizPage';
+import { LiveReviewsPage } from '../features/program-reviews/LiveReviewsPage';
+import { PostReviewsPage } from '../features/post-reviews/PostReviewsPage';
+import { IncidentsPage } from '../features/program-incidents/IncidentsPage';
 
 export type PageKey = keyof typeof shell.pages;
 
@@ -45,4 +54,14 @@ export const pages: readonly PageEntry[] = [
   { path: '/wording', labelKey: 'wording', permission: 'settings.manage', Page: WordingPage },
   { path: '/settings', labelKey: 'settings', permission: 'settings.manage', Page: SettingsPage },
   { path: '/account', labelKey: 'account', permission: null, Page: MyAccountPage },
+  // The social-media compliance program.
+  { path: '/program', labelKey: 'program', permission: 'program.manage', Page: ProgramStatusPage },
+  { path: '/our-policy', labelKey: 'ourPolicy', permission: null, Page: OurPolicyPage },
+  { path: '/dos-and-donts', labelKey: 'dosAndDonts', permission: null, Page: DosAndDontsPage },
+  { path: '/policy-versions', labelKey: 'policyVersions', permission: 'program.manage', Page: PolicyVersionsPage },
+  { path: '/training', labelKey: 'training', permission: 'training.manage', Page: TrainingPage },
+  { path: '/quiz', labelKey: 'quiz', permission: null, Page: QuizPage },
+  { path: '/live-reviews', labelKey: 'liveReviews', permission: 'channelReviews.perform', Page: LiveReviewsPage },
+  { path: '/post-reviews', labelKey: 'postReviews', permission: 'postReviews.decide', Page: PostReviewsPage },
+  { path: '/incidents', labelKey: 'incidents', permission: 'incidents.manage', Page: IncidentsPage },
 ];

@@ -16,6 +16,7 @@ import { ReportSection } from './ReportSection';
 import { RevocationsSection } from './RevocationsSection';
 import { StaffActivitySection } from './StaffActivitySection';
 import { UncoveredPostsSection } from './UncoveredPostsSection';
+import { ComplianceProgramSection } from '../program/ComplianceProgramSection';
 import '../../components/buttons.css';
 import '../../components/table.css';
 import '../compliance/compliance.css';
@@ -129,6 +130,8 @@ export function ReportsPage() {
       >
         {activity.value ? <StaffActivitySection report={activity.value} /> : <p>{t('reportsPage.loading')}</p>}
       </ReportSection>
+
+      <ComplianceProgramSection period={period} onOutcome={setOutcome} />
     </>
   );
 }

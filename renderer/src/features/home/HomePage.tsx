@@ -3,6 +3,7 @@ import { Trans, useTranslation } from 'react-i18next';
 import { PageHeading } from '../../components/PageHeading';
 import { ComplianceLinks } from '../compliance/ComplianceLinks';
 import { MarketingAtAGlance } from '../dashboard/MarketingAtAGlance';
+import { ProgramAttention } from '../program/ProgramAttention';
 import { useAppState, useSession } from '../session/app-state-context';
 import './home-page.css';
 
@@ -24,6 +25,7 @@ export function HomePage() {
           : t('homePage.welcomeNoPractice', { name: session.displayName, role: roleLabel(session.role) })}
       </p>
       <MarketingAtAGlance />
+      <ProgramAttention />
       <ComplianceLinks />
       <section className="card home-section" aria-labelledby="home-can-do">
         <h2 id="home-can-do">{t('homePage.whatYourRoleCanDo')}</h2>

@@ -15,7 +15,7 @@ export const complianceReports = {
     none2: 'None',
   },
   periodForm: {
-    periodForRevocationsAndStaff: 'Period for revocations and staff activity',
+    periodForRevocationsAndStaff: 'Period for revocations, staff activity and the compliance program',
     from: 'From',
     firstDay: 'First day',
     to: 'To',

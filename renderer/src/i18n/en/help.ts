@@ -62,6 +62,42 @@ export const help = {
       what: 'My account is yours: your password, your language and your theme.',
       how: 'Choose a long password only you know. Language and theme are also in the Account menu at the top.',
     },
+    program: {
+      what: 'The compliance program shows where the practice stands: policy acknowledgments, training, reviews of live posts and incidents.',
+      how: 'Work through what is overdue first; each item links to the screen where it is done.',
+    },
+    ourPolicy: {
+      what: 'The practice’s social-media policy, as everyone on staff has to read and acknowledge it.',
+      how: 'Read it to the end and acknowledge it when asked; a new version asks again.',
+    },
+    dosAndDonts: {
+      what: 'The short version of the policy: what staff may and may not post about patients.',
+      how: 'When in doubt, do not post: ask for a review before posting.',
+    },
+    policyVersions: {
+      what: 'Every version of the social-media policy, with who acknowledged each.',
+      how: 'Draft the next version, check it is complete and publish it; staff are asked to acknowledge it at their next sign-in.',
+    },
+    training: {
+      what: 'Training records who was trained on the policy, when, and with which material.',
+      how: 'Record each session with its attendees; the status shows who is due again.',
+    },
+    quiz: {
+      what: 'A short quiz on the policy, to check what you remember.',
+      how: 'Answer every question; your result is recorded.',
+    },
+    liveReviews: {
+      what: 'Reviews of live posts: a periodic look at what is published on each channel.',
+      how: 'Go through each channel on schedule, note what needs action and complete the review.',
+    },
+    postReviews: {
+      what: 'Ask before posting: requests from staff to have a post checked before it goes out.',
+      how: 'Read the request, comment if needed, then approve or decline it with a reason.',
+    },
+    incidents: {
+      what: 'Incidents are possible privacy breaches, such as a post that named a patient.',
+      how: 'Open an incident when you learn of it, assess the risk, decide on notification and record what was done before closing it.',
+    },
     notFound: {
       what: 'There is no screen at this address.',
       how: 'Use the navigation on the left, or go to Home.',

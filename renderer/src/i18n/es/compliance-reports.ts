@@ -17,7 +17,7 @@ export const complianceReports = {
     none2: 'Ninguna',
   },
   periodForm: {
-    periodForRevocationsAndStaff: 'Periodo para revocaciones y actividad del personal',
+    periodForRevocationsAndStaff: 'Periodo para revocaciones, actividad del personal y el programa de cumplimiento',
     from: 'Desde',
     firstDay: 'Primer día',
     to: 'Hasta',

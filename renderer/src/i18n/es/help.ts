@@ -64,6 +64,42 @@ export const help = {
       what: 'Mi cuenta es suya: su contraseña, su idioma y su tema.',
       how: 'Elija una contraseña larga que solo usted conozca. El idioma y el tema también están en el menú Cuenta, arriba.',
     },
+    program: {
+      what: 'El programa de cumplimiento muestra cómo está el consultorio: aceptaciones de la política, formación, revisiones de publicaciones en línea e incidentes.',
+      how: 'Atienda primero lo atrasado; cada elemento lleva a la pantalla donde se hace.',
+    },
+    ourPolicy: {
+      what: 'La política de redes sociales del consultorio, tal como todo el personal debe leerla y aceptarla.',
+      how: 'Léala hasta el final y acéptela cuando se le pida; una versión nueva lo vuelve a pedir.',
+    },
+    dosAndDonts: {
+      what: 'La versión breve de la política: lo que el personal puede y no puede publicar sobre pacientes.',
+      how: 'Si tiene dudas, no publique: pida una revisión antes de publicar.',
+    },
+    policyVersions: {
+      what: 'Cada versión de la política de redes sociales, con quién aceptó cada una.',
+      how: 'Redacte la próxima versión, compruebe que está completa y publíquela; al personal se le pide aceptarla en su próximo inicio de sesión.',
+    },
+    training: {
+      what: 'Formación registra quién recibió formación sobre la política, cuándo y con qué material.',
+      how: 'Registre cada sesión con sus asistentes; el estado muestra a quién le toca de nuevo.',
+    },
+    quiz: {
+      what: 'Un cuestionario breve sobre la política, para comprobar lo que recuerda.',
+      how: 'Responda todas las preguntas; su resultado queda registrado.',
+    },
+    liveReviews: {
+      what: 'Revisiones de publicaciones en línea: un repaso periódico de lo publicado en cada canal.',
+      how: 'Recorra cada canal según el calendario, anote lo que requiere acción y complete la revisión.',
+    },
+    postReviews: {
+      what: 'Consultar antes de publicar: solicitudes del personal para revisar una publicación antes de que salga.',
+      how: 'Lea la solicitud, comente si hace falta y apruébela o recházela con un motivo.',
+    },
+    incidents: {
+      what: 'Los incidentes son posibles violaciones de la privacidad, como una publicación que nombró a un paciente.',
+      how: 'Abra un incidente en cuanto lo sepa, evalúe el riesgo, decida sobre la notificación y registre lo hecho antes de cerrarlo.',
+    },
     notFound: {
       what: 'No hay ninguna pantalla en esta dirección.',
       how: 'Use la navegación de la izquierda o vaya a Inicio.',

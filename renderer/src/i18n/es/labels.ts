@@ -47,6 +47,49 @@ export const labels = {
   },
   and: 'y',
   auditActions: {
+    program: {
+      report_viewed: 'Informe del programa de cumplimiento consultado',
+      status_viewed: 'Estado del programa de cumplimiento consultado',
+    },
+    incident: {
+      closed: 'Incidente cerrado',
+      notice_recorded: 'Aviso de violación registrado',
+      document_exported: 'Documento del incidente exportado',
+      letter_produced: 'Carta de notificación generada',
+      report_produced: 'Informe del incidente generado',
+      decided: 'Decisión de notificación del incidente',
+      assessed: 'Evaluación de riesgo del incidente guardada',
+      discovery_corrected: 'Fecha de descubrimiento del incidente corregida',
+      opened: 'Incidente abierto',
+    },
+    review: {
+      reply_reported: 'Respuesta publicada comprobada en una revisión',
+      completed: 'Revisión de publicaciones en línea completada',
+      schedule_changed: 'Calendario de revisiones cambiado',
+    },
+    post_review: {
+      declined: 'Revisión de publicación: rechazada',
+      approved: 'Revisión de publicación: aprobada',
+      commented: 'Comentario en una revisión de publicación',
+      requested: 'Publicación enviada a revisión',
+    },
+    quiz: {
+      taken: 'Cuestionario de la política realizado',
+    },
+    training: {
+      cycle_changed: 'Ciclo de formación cambiado',
+      material_exported: 'Material de formación exportado',
+      material_added: 'Material de formación añadido',
+      voided: 'Sesión de formación anulada',
+      recorded: 'Sesión de formación registrada',
+    },
+    policy: {
+      pdf_exported: 'PDF de la política exportado',
+      acknowledged: 'Política de redes sociales aceptada',
+      publish_refused: 'Política rechazada (incompleta)',
+      published: 'Política de redes sociales publicada',
+      draft_saved: 'Borrador de la política guardado',
+    },
     session: {
       signed_in: 'Inició sesión',
       sign_in_failed: 'Inicio de sesión fallido',
@@ -126,6 +169,7 @@ export const labels = {
       exported: 'Archivo exportado',
     },
     post: {
+      blocked_by_policy: 'Paso de publicación rechazado (política no aceptada)',
       created: 'Publicación creada',
       updated: 'Publicación cambiada',
       approved: 'Publicación aprobada',
