@@ -38,3 +38,8 @@ export function contentKindList(kinds: readonly ContentKind[]): string {
   if (names.length <= 1) return names.join('');
   return `${names.slice(0, -1).join(', ')} ${i18n.t('labels:and')} ${names.at(-1)}`;
 }
+
+/** "English" / "Inglés": a language's name in the staff member's language. */
+export function languageName(language: 'en' | 'es'): string {
+  return i18n.t(`common:language.${language}`);
+}

@@ -1,6 +1,6 @@
+import { channelName } from '../../i18n/labels';
 import { useTranslation } from 'react-i18next';
 import { useCallback } from 'react';
-import { channelName } from '../../../../shared/posts/coverage';
 import { postReviewStateLabels } from '../../../../shared/program/post-review';
 import { useApi } from '../../api/api-context';
 import { PageHeading } from '../../components/PageHeading';

@@ -1,9 +1,9 @@
+import { channelName, languageName } from '../../i18n/labels';
 import { useTranslation } from 'react-i18next';
 import { useCallback, useId, useState } from 'react';
 import { languages, type Language } from '../../../../shared/authorization/scope';
 import { formatDay } from '../../i18n/format';
 import { patientLanguages } from '../../../../shared/patient-language';
-import { channelName } from '../../../../shared/posts/coverage';
 import {
   assessmentProblems,
   emptyAssessment,
@@ -408,7 +408,7 @@ function Documents({ incident, onDone, onOutcome }: { incident: Incident; onDone
       <select id={`${idBase}-${kind}-language`} className="field-input field-select" value={value} onChange={(e) => set(e.target.value as Language)}>
         {languages.map((l) => (
           <option key={l} value={l}>
-            {patientLanguages[l].englishName}
+            {languageName(l)}
           </option>
         ))}
       </select>

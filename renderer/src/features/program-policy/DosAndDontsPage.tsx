@@ -1,3 +1,4 @@
+import { languageName } from '../../i18n/labels';
 import { useTranslation } from 'react-i18next';
 import { useCallback, useState } from 'react';
 import { languages, type Language } from '../../../../shared/authorization/scope';
@@ -29,7 +30,7 @@ export function DosAndDontsPage() {
         <legend className="visually-hidden">{t('dosAndDontsPage.language')}</legend>
         {languages.map((l) => (
           <label key={l}>
-            <input type="radio" name="dos-language" checked={language === l} onChange={() => setLanguage(l)} /> {patientLanguages[l].englishName}
+            <input type="radio" name="dos-language" checked={language === l} onChange={() => setLanguage(l)} /> {languageName(l)}
           </label>
         ))}
       </fieldset>

@@ -1,3 +1,4 @@
+import { languageName } from '../../i18n/labels';
 import { useTranslation } from 'react-i18next';
 import { useEffect, useId, useRef, useState } from 'react';
 import { languages, type Language } from '../../../../shared/authorization/scope';
@@ -94,7 +95,7 @@ export function PolicyAcknowledgment({
                 setReadToEnd(false);
               }}
             />{' '}
-            {patientLanguages[l].englishName === patientLanguages[l].nativeName ? patientLanguages[l].englishName : `${patientLanguages[l].englishName} (${patientLanguages[l].nativeName})`}
+            {languageName(l) === patientLanguages[l].nativeName ? languageName(l) : `${languageName(l)} (${patientLanguages[l].nativeName})`}
           </label>
         ))}
       </fieldset>

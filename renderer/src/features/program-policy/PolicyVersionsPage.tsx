@@ -1,3 +1,4 @@
+import { languageName, roleLabel } from '../../i18n/labels';
 import { useTranslation } from 'react-i18next';
 import { useCallback, useMemo, useState } from 'react';
 import { languages, type Language } from '../../../../shared/authorization/scope';
@@ -6,7 +7,6 @@ import { patientLanguages } from '../../../../shared/patient-language';
 import { policySectionKeys } from '../../../../shared/program-language';
 import { acknowledgmentStateLabels } from '../../../../shared/program/acknowledgment';
 import { policyProblems, sectionNames, type PolicyVersionText } from '../../../../shared/program/policy';
-import { roleLabels } from '../../../../shared/roles';
 import type { PolicyAdmin } from '../../../../shared/contract/program-calls';
 import { useApi } from '../../api/api-context';
 import type { FormProblem } from '../../components/call-error';
@@ -86,7 +86,7 @@ export function PolicyVersionsPage() {
                         <SavePdfButton
                           key={l}
                           source={{ call: 'policy.pdf', input: { versionId: v.id, language: l } }}
-                          what={`policy version ${v.version} in ${patientLanguages[l].englishName}`}
+                          what={`policy version ${v.version} in ${languageName(l)}`}
                           fetchPdf={() => api['policy.pdf']({ versionId: v.id, language: l })}
                           onOutcome={setOutcome}
                         />
@@ -132,7 +132,7 @@ function Acknowledgments({ staff }: { staff: PolicyAdmin['staff'] }) {
             {staff.map((s) => (
               <tr key={s.staffId}>
                 <th scope="row">{s.displayName}</th>
-                <td>{roleLabels[s.role]}</td>
+                <td>{roleLabel(s.role)}</td>
                 <td>{acknowledgmentStateLabels[s.acknowledgment.state]}</td>
                 <td>{s.acknowledgment.acknowledgedOn ? formatDay(s.acknowledgment.acknowledgedOn) : '—'}</td>
                 <td>{s.acknowledgment.renewBy ? formatDay(s.acknowledgment.renewBy) : '—'}</td>
@@ -161,7 +161,7 @@ function PolicyEditor({ admin, onPublished }: { admin: PolicyAdmin; onPublished:
   const problems = useMemo(() => policyProblems(draft), [draft]);
   const next = (admin.versions[0]?.version ?? 0) + 1;
   const text = draft[language];
-  const name = patientLanguages[language].englishName;
+  const name = languageName(language);
   const set = (change: (text: PolicyVersionText[Language]) => void) =>
     setDraft((d) => {
       const copy = structuredClone(d);
@@ -220,7 +220,7 @@ function PolicyEditor({ admin, onPublished }: { admin: PolicyAdmin; onPublished:
         <legend className="visually-hidden">{t('policyEditor.languageOfTheDraft')}</legend>
         {languages.map((l) => (
           <label key={l}>
-            <input type="radio" name="policy-draft-language" checked={language === l} onChange={() => setLanguage(l)} /> {patientLanguages[l].englishName}
+            <input type="radio" name="policy-draft-language" checked={language === l} onChange={() => setLanguage(l)} /> {languageName(l)}
           </label>
         ))}
       </fieldset>

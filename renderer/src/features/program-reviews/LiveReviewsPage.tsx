@@ -1,10 +1,10 @@
+import { channelName, roleLabel } from '../../i18n/labels';
 import { useTranslation } from 'react-i18next';
 import { useCallback, useState } from 'react';
 import { channels } from '../../../../shared/authorization/scope';
 import { formatDay } from '../../i18n/format';
-import { channelName } from '../../../../shared/posts/coverage';
 import { periodStateLabels, reviewFrequencies, reviewFrequencyLabels, type PeriodStatus, type ReviewFrequency, type ReviewSchedule } from '../../../../shared/program/review-schedule';
-import { roleLabels, type Role } from '../../../../shared/roles';
+import { type Role } from '../../../../shared/roles';
 import type { ChannelReviewsOverview } from '../../../../shared/contract/program-calls';
 import { useApi } from '../../api/api-context';
 import type { FormProblem } from '../../components/call-error';
@@ -205,7 +205,7 @@ function ScheduleForm({ overview, onSaved }: { overview: ChannelReviewsOverview;
         <select id="schedule-assignee" className="field-input field-select" value={assigneeId} onChange={(e) => setAssigneeId(e.target.value)}>
           {overview.assignable.map((p) => (
             <option key={p.id} value={p.id}>
-              {p.displayName} ({roleLabels[p.role as Role] ?? p.role})
+              {p.displayName} ({roleLabel(p.role as Role) ?? p.role})
             </option>
           ))}
         </select>

@@ -1,7 +1,7 @@
+import { channelName } from '../../i18n/labels';
 import { useTranslation } from 'react-i18next';
 import { useCallback, useId, useState } from 'react';
 import { formatDay } from '../../i18n/format';
-import { channelName } from '../../../../shared/posts/coverage';
 import { postConfirmationLabels, postConfirmationOutcomes, type PeriodStatus, type PostConfirmationOutcome, type ReviewSchedule } from '../../../../shared/program/review-schedule';
 import { useApi } from '../../api/api-context';
 import type { FormProblem } from '../../components/call-error';

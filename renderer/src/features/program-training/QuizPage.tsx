@@ -1,3 +1,4 @@
+import { languageName } from '../../i18n/labels';
 import { useTranslation } from 'react-i18next';
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { languages, type Language } from '../../../../shared/authorization/scope';
@@ -65,7 +66,7 @@ export function QuizPage() {
                 setOutcome(null);
               }}
             />{' '}
-            {patientLanguages[l].englishName}
+            {languageName(l)}
           </label>
         ))}
       </fieldset>

@@ -1,8 +1,9 @@
+import { roleLabel } from '../../i18n/labels';
 import { useTranslation } from 'react-i18next';
 import { useCallback, useId, useState } from 'react';
 import { formatDay } from '../../i18n/format';
 import { maxMaterialsPerSession, trainingStateLabels, type TrainingSession } from '../../../../shared/program/training';
-import { roleLabels, type Role } from '../../../../shared/roles';
+import { type Role } from '../../../../shared/roles';
 import type { TrainingOverview } from '../../../../shared/contract/program-calls';
 import { useApi } from '../../api/api-context';
 import type { FormProblem } from '../../components/call-error';
@@ -139,7 +140,7 @@ function StaffStatus({ staff }: { staff: TrainingOverview['staff'] }) {
             {staff.map((s) => (
               <tr key={s.staffId}>
                 <th scope="row">{s.displayName}</th>
-                <td>{roleLabels[s.role as Role] ?? s.role}</td>
+                <td>{roleLabel(s.role as Role) ?? s.role}</td>
                 <td>
                   <span className={`badge training-${s.status.state}`}>{trainingStateLabels[s.status.state]}</span>
                 </td>
@@ -268,7 +269,7 @@ function RecordTrainingForm({ people, onRecorded }: { people: TrainingOverview['
                 }
               />
               <label htmlFor={`${id}-${p.id}`}>
-                {p.displayName} ({roleLabels[p.role as Role] ?? p.role})
+                {p.displayName} ({roleLabel(p.role as Role) ?? p.role})
               </label>
             </div>
           ))}

@@ -1,7 +1,7 @@
+import { channelName } from '../../i18n/labels';
 import { useTranslation } from 'react-i18next';
 import { useCallback } from 'react';
 import { formatDay } from '../../i18n/format';
-import { channelName } from '../../../../shared/posts/coverage';
 import { incidentTriggerLabels } from '../../../../shared/program/incident';
 import { useApi } from '../../api/api-context';
 import { useLoaded } from '../../components/use-loaded';

@@ -1,7 +1,7 @@
+import { channelName } from '../../i18n/labels';
 import { useTranslation } from 'react-i18next';
 import { useCallback, type ReactNode } from 'react';
 import { formatDay } from '../../i18n/format';
-import { channelName } from '../../../../shared/posts/coverage';
 import { acknowledgmentStateLabels, mustAcknowledge } from '../../../../shared/program/acknowledgment';
 import { trainingStateLabels } from '../../../../shared/program/training';
 import { useApi } from '../../api/api-context';

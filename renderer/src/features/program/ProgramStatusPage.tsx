@@ -1,12 +1,11 @@
+import { channelName, roleLabel } from '../../i18n/labels';
 import { useTranslation } from 'react-i18next';
 import { useCallback } from 'react';
 import { formatDay } from '../../i18n/format';
-import { channelName } from '../../../../shared/posts/coverage';
 import { acknowledgmentStateLabels } from '../../../../shared/program/acknowledgment';
 import { incidentTriggerLabels } from '../../../../shared/program/incident';
 import { periodStateLabels, reviewFrequencyLabels } from '../../../../shared/program/review-schedule';
 import { trainingStateLabels } from '../../../../shared/program/training';
-import { roleLabels } from '../../../../shared/roles';
 import { useApi } from '../../api/api-context';
 import { PageHeading } from '../../components/PageHeading';
 import { StatusMessage } from '../../components/StatusMessage';
@@ -63,7 +62,7 @@ export function ProgramStatusPage() {
                   {s.staff.map((p) => (
                     <tr key={p.staffId}>
                       <th scope="row">{p.displayName}</th>
-                      <td>{roleLabels[p.role]}</td>
+                      <td>{roleLabel(p.role)}</td>
                       <td>{acknowledgmentStateLabels[p.acknowledgment.state]}</td>
                       <td>
                         {trainingStateLabels[p.training.state]} {t('programStatusPage.due')} {formatDay(p.training.dueOn)})

@@ -1,3 +1,4 @@
+import { languageName } from '../../i18n/labels';
 import { useTranslation } from 'react-i18next';
 import { useCallback, useId, useMemo, useState } from 'react';
 import { languageNames, languages, type Language } from '../../../../shared/authorization/scope';
@@ -75,14 +76,14 @@ export function WordingPage() {
                 setPublished(null);
               }}
             />{' '}
-            {patientLanguages[l].englishName}
-            {patientLanguages[l].englishName === languageNames[l] ? '' : ` (${languageNames[l]})`}
+            {languageName(l)}
+            {languageName(l) === languageNames[l] ? '' : ` (${languageNames[l]})`}
           </label>
         ))}
       </fieldset>
       <StatusMessage tone="success">{published}</StatusMessage>
       <section className="card" aria-labelledby="wording-versions-heading">
-        <h2 id="wording-versions-heading">{patientLanguages[language].englishName} {t('wordingPage.versions')}</h2>
+        <h2 id="wording-versions-heading">{languageName(language)} {t('wordingPage.versions')}</h2>
         <table className="table">
           <thead>
             <tr>
@@ -109,7 +110,7 @@ export function WordingPage() {
         practice={value.settings}
         onPublished={(template) => {
           setPublished(
-            `${patientLanguages[template.language].englishName} version ${template.version} is published and in force. New authorizations use it.`,
+            `${languageName(template.language)} version ${template.version} is published and in force. New authorizations use it.`,
           );
           reload();
         }}
@@ -139,7 +140,7 @@ function WordingEditor({
   const problems = useMemo(() => wordingProblems(language, draft), [language, draft]);
   const preview = useMemo(() => sampleDocument(language, draft, practice), [language, draft, practice]);
   const fieldId = (path: string) => `${idBase}-${path.replace('.', '-')}`;
-  const name = patientLanguages[language].englishName;
+  const name = languageName(language);
 
   const publish = async () => {
     setProblem(null);
