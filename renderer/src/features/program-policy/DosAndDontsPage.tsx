@@ -2,7 +2,6 @@ import { languageName } from '../../i18n/labels';
 import { useTranslation } from 'react-i18next';
 import { useCallback, useState } from 'react';
 import { languages, type Language } from '../../../../shared/authorization/scope';
-import { patientLanguages } from '../../../../shared/patient-language';
 import { builtInPolicy, ruleHeadings } from '../../../../shared/program/policy';
 import { useApi } from '../../api/api-context';
 import { PageHeading } from '../../components/PageHeading';

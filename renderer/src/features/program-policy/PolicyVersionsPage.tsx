@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import { useCallback, useMemo, useState } from 'react';
 import { languages, type Language } from '../../../../shared/authorization/scope';
 import { formatDay } from '../../i18n/format';
-import { patientLanguages } from '../../../../shared/patient-language';
 import { policySectionKeys } from '../../../../shared/program-language';
 import { acknowledgmentStateLabels } from '../../../../shared/program/acknowledgment';
 import { policyProblems, sectionNames, type PolicyVersionText } from '../../../../shared/program/policy';

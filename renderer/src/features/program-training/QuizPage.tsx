@@ -2,7 +2,6 @@ import { languageName } from '../../i18n/labels';
 import { useTranslation } from 'react-i18next';
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { languages, type Language } from '../../../../shared/authorization/scope';
-import { patientLanguages } from '../../../../shared/patient-language';
 import type { QuizOutcome } from '../../../../shared/program/quiz';
 import { useApi } from '../../api/api-context';
 import type { FormProblem } from '../../components/call-error';

@@ -5,7 +5,6 @@ import { languageNames, languages, type Language } from '../../../../shared/auth
 import type { AuthorizationTemplate, TemplateText } from '../../../../shared/authorization/template';
 import { wordingProblems } from '../../../../shared/authorization/template-rules';
 import { AppError } from '../../../../shared/errors';
-import { patientLanguages } from '../../../../shared/patient-language';
 import { useApi } from '../../api/api-context';
 import type { FormProblem } from '../../components/call-error';
 import { messageOf } from '../../components/error-message';
