@@ -113,6 +113,7 @@ export const auditActionLabels = {
   'store.recovery_key_replaced': 'Recovery key replaced',
   'session.attempts_tampered': 'Sign-in records altered',
   'audit.pending_missing': 'Pending events missing',
+  'session.preferences_changed': 'Changed own language or theme',
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof auditActionLabels;

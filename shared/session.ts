@@ -1,4 +1,5 @@
 import type { Permission, Role } from './roles';
+import type { StaffPreferences } from './staff-preferences';
 
 export interface SessionInfo {
   staffId: string;
@@ -6,6 +7,8 @@ export interface SessionInfo {
   displayName: string;
   role: Role;
   permissions: Permission[];
+  /** Language and theme this staff member chose (the renderer applies them on sign-in). */
+  preferences: StaffPreferences;
 }
 
 /**

@@ -28,6 +28,8 @@ import { recoverInterruptedOperations } from './store/operation-journal';
 import { clearAlerts, listAlerts, raiseAlert } from './store/store-alerts';
 import { keyringProblems } from './store/store-check';
 import { unusableStoreProblem } from './store/store-remains';
+import { readStaffPreferences } from './repositories/staff-preferences-repository';
+import { defaultStaffPreferences } from '../../shared/staff-preferences';
 
 export interface BackendOptions {
   dataDir: string;
@@ -526,6 +528,7 @@ export class BackendCore {
             displayName: staff.displayName,
             role: staff.role,
             permissions: permissionsOf(staff.role),
+            preferences: this.storeState ? readStaffPreferences(this.storeState.db, staff.id) : defaultStaffPreferences,
           }
         : null,
       idleMinutes: this.storeState ? (this.settingsCache?.idleMinutes ?? null) : null,

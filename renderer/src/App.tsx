@@ -1,3 +1,6 @@
+import { useTranslation } from 'react-i18next';
+import { i18n } from './i18n/i18n';
+import { useSessionPreferences } from './features/account/use-preferences';
 import { PatientModeScreen } from './features/patient-mode/PatientModeScreen';
 import { SetupScreen } from './features/setup/SetupScreen';
 import { RecoveryKeyScreen } from './features/setup/RecoveryKeyScreen';
@@ -14,11 +17,14 @@ import { PolicyGate } from './features/program-policy/PolicyGate';
  */
 export function App() {
   const { state, pendingRecoveryKey } = useAppState();
+  // Subscribing here re-renders every screen when the language changes.
+  useTranslation();
+  useSessionPreferences(state.session?.preferences);
   switch (state.phase) {
     case 'setup':
       return <SetupScreen />;
     case 'unusable':
-      return <UnusableStoreScreen problem={state.problem ?? 'This folder holds the remains of a store that cannot be opened.'} />;
+      return <UnusableStoreScreen problem={state.problem ?? i18n.t('session:unusable.default')} />;
     case 'signed_out':
     case 'locked':
       return <SignInScreen />;

@@ -15,6 +15,7 @@ import {
 import { displayNameSchema, passwordSchema, roleSchema, staffIdSchema, usernameSchema, type StaffMember } from '../staff';
 import type { StoreCheck, StoreStatus } from '../store-status';
 import type { BackupResealReport } from '../compliance/backups';
+import { staffPreferencesChangeSchema, type StaffPreferences } from '../staff-preferences';
 import { call, returns } from './define';
 import { noInput } from './no-input';
 
@@ -212,5 +213,11 @@ export const foundationCalls = {
     access: 'staff.manage',
     input: z.object({ password: z.string().min(1, 'Enter your password.').max(256) }).strict(),
     output: returns<{ recoveryKey: string; backups: BackupResealReport }>(),
+  }),
+  'session.setPreferences': call({
+    summary: 'Choose your own language (English or Spanish) and theme (system, light or dark); audited.',
+    access: 'session',
+    input: staffPreferencesChangeSchema,
+    output: returns<StaffPreferences>(),
   }),
 } as const;

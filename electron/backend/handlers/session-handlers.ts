@@ -7,6 +7,7 @@ import { generatePracticeCertificate } from '../crypto/practice-certificate';
 import { activateCertificate } from '../repositories/certificate-repository';
 import { getStaffById, getStaffByUsername, insertStaff } from '../repositories/staff-repository';
 import { writeSettings } from '../repositories/settings-repository';
+import { writeStaffPreferences } from '../repositories/staff-preferences-repository';
 import { Store } from '../store/store';
 import type { Handlers } from './handler';
 
@@ -170,5 +171,19 @@ export const sessionHandlers = {
     await store.setStaffSlot(me.id, me.username, newPassword, core.kdf);
     store.write(() => core.audit({ action: 'session.password_changed', subjectType: 'staff', subjectId: me.id }));
     return null;
+  },
+  'session.setPreferences': (core, change) => {
+    const me = core.requireSession();
+    const store = core.requireStore();
+    return store.write(() => {
+      const preferences = writeStaffPreferences(store.db, me.id, change);
+      core.audit({
+        action: 'session.preferences_changed',
+        subjectType: 'staff',
+        subjectId: me.id,
+        detail: Object.entries(change).map(([key, value]) => `${key}: ${String(value)}`).join('; '),
+      });
+      return preferences;
+    });
   },
 } satisfies Partial<Handlers>;

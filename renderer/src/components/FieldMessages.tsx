@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { ReactNode } from 'react';
 
 export function describedByOf(id: string, hint: ReactNode, error: string | undefined): string | undefined {
@@ -7,6 +8,7 @@ export function describedByOf(id: string, hint: ReactNode, error: string | undef
 
 /** A field's hint and error, with the ids its control points at with aria-describedby. */
 export function FieldMessages({ id, hint, error }: { id: string; hint?: ReactNode; error?: string | undefined }) {
+  const { t } = useTranslation(['components', 'common']);
   return (
     <>
       {hint ? (
@@ -16,7 +18,7 @@ export function FieldMessages({ id, hint, error }: { id: string; hint?: ReactNod
       ) : null}
       {error ? (
         <p id={`${id}-error`} className="field-error">
-          <span className="visually-hidden">Error: </span>
+          <span className="visually-hidden">{t('fieldMessages.error')} </span>
           {error}
         </p>
       ) : null}

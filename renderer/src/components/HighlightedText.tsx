@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { ReactNode } from 'react';
 import './highlighted-text.css';
 
@@ -13,6 +14,7 @@ export interface TextSpan {
  * overlap an earlier one are clipped, so no character is marked twice.
  */
 export function HighlightedText({ text, spans, label }: { text: string; spans: readonly TextSpan[]; label: string }) {
+  const { t } = useTranslation(['components', 'common']);
   const parts: ReactNode[] = [];
   let cursor = 0;
   spans.forEach((span, index) => {
@@ -24,7 +26,7 @@ export function HighlightedText({ text, spans, label }: { text: string; spans: r
       <mark key={index} className="highlight">
         {text.slice(start, end)}
         <span className="highlight-ref">
-          <span className="visually-hidden"> (note </span>
+          <span className="visually-hidden"> {t('highlightedText.note')} </span>
           {index + 1}
           <span className="visually-hidden">)</span>
         </span>

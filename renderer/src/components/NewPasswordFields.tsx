@@ -20,7 +20,7 @@ export function NewPasswordFields({ label = 'New password', hintSuffix, password
         label={label}
         type="password"
         autoComplete="new-password"
-        hint={hintSuffix ? `${passwordHint} ${hintSuffix}` : passwordHint}
+        hint={hintSuffix ? `${passwordHint()} ${hintSuffix}` : passwordHint()}
         registration={password}
         error={errors.password}
       />

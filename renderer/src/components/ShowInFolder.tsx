@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import { useApi } from '../api/api-context';
 import { useShellCapabilities } from '../api/use-shell-capabilities';
@@ -7,6 +8,7 @@ import './buttons.css';
 
 /** "Show in folder" for a file the app wrote, in the desktop app only (a browser has no folder to open). */
 export function ShowInFolder({ filePath }: { filePath: string | null }) {
+  const { t } = useTranslation(['components', 'common']);
   const api = useApi();
   const shell = useShellCapabilities();
   const [problem, setProblem] = useState<string | null>(null);
@@ -21,7 +23,7 @@ export function ShowInFolder({ filePath }: { filePath: string | null }) {
           api['shell.showInFolder']({ path: filePath }).catch((error: unknown) => setProblem(messageOf(error)));
         }}
       >
-        Show in folder
+        {t('showInFolder.showInFolder')}
       </button>
       {problem ? <StatusMessage tone="problem">{problem}</StatusMessage> : null}
     </div>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { ReactNode } from 'react';
 import './buttons.css';
 
@@ -7,6 +8,7 @@ import './buttons.css';
  * hidden status tells screen readers that work is under way.
  */
 export function SubmitButton({ busy, children, variant = 'primary' }: { busy: boolean; children: ReactNode; variant?: 'primary' | 'danger' }) {
+  const { t } = useTranslation(['components', 'common']);
   return (
     <>
       <button
@@ -20,7 +22,7 @@ export function SubmitButton({ busy, children, variant = 'primary' }: { busy: bo
         {children}
       </button>
       <span role="status" className="visually-hidden">
-        {busy ? 'Working, please wait…' : ''}
+        {busy ? t('submitButton.workingPleaseWait') : ''}
       </span>
     </>
   );

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useMemo } from 'react';
 import type { UseFormRegisterReturn } from 'react-hook-form';
 import { knownTimeZones } from '../../../shared/calendar';
@@ -9,11 +10,12 @@ import { SelectField } from './SelectField';
  * in this zone.
  */
 export function TimeZoneField({ registration, error }: { registration: UseFormRegisterReturn; error?: string | undefined }) {
+  const { t } = useTranslation(['components', 'common']);
   const zones = useMemo(() => knownTimeZones(), []);
   return (
     <SelectField
-      label="Time zone"
-      hint="The practice’s own: it decides the date of every signature, revocation, publication and expiry."
+      label={t('timeZoneField.timeZone')}
+      hint={t('timeZoneField.thePracticeSOwnIt')}
       registration={registration}
       error={error}
     >

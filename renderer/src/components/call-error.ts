@@ -1,6 +1,6 @@
 import type { FieldValues, Path, UseFormSetError } from 'react-hook-form';
 import { AppError } from '../../../shared/errors';
-import { messageOf } from './error-message';
+import { issueMessageOf, messageOf } from './error-message';
 
 /** A failure to show above a form; `focus` when no field took the focus instead. */
 export interface FormProblem {
@@ -28,7 +28,7 @@ export function reportCallError<T extends FieldValues>(
       allPlaced = false;
       continue;
     }
-    setError(field, { type: 'server', message: issue.message }, { shouldFocus: !focused });
+    setError(field, { type: 'server', message: issueMessageOf(issue) }, { shouldFocus: !focused });
     focused = true;
   }
   const code = error instanceof AppError ? error.code : 'internal';

@@ -1,3 +1,6 @@
+import { i18n } from '../i18n/i18n';
+
 /** Says what `passwordSchema` and the backend's strength check ask for, before anyone gets it wrong. */
-export const passwordHint =
-  'At least 12 characters. A few unrelated words make a strong password that is easy to remember; common passwords and ones built from your name are refused.';
+export function passwordHint(): string {
+  return i18n.t('components:passwordHint');
+}

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Permission } from '../../../shared/roles';
 import { useSession } from '../features/session/app-state-context';
 import { AppHeader } from './AppHeader';
@@ -18,13 +19,15 @@ export function AppShell() {
   const mainRef = useRef<HTMLElement>(null);
   const may = (permission: Permission | null) => permission === null || session.permissions.includes(permission);
   const page = pages.find((entry) => entry.path === path);
+  const { t } = useTranslation('shell');
+  const pageTitle = page ? t(`pages.${page.labelKey}`) : t('notFound.title');
 
   useEffect(() => {
-    document.title = `${page?.label ?? 'Page not found'} – Consent Desk`;
+    document.title = t('windowTitle', { page: pageTitle });
     return () => {
       document.title = 'Consent Desk';
     };
-  }, [page]);
+  }, [pageTitle, t]);
 
   let content;
   if (!page) content = <NotFoundPage />;
@@ -41,9 +44,9 @@ export function AppShell() {
           mainRef.current?.focus();
         }}
       >
-        Skip to main content
+        {t('skipToMain')}
       </a>
-      <AppHeader />
+      <AppHeader helpTopic={page?.labelKey ?? 'notFound'} pageTitle={pageTitle} />
       <div className="shell-body">
         <MainNavigation pages={pages.filter((entry) => may(entry.permission))} currentPath={path} />
         <main id="main" ref={mainRef} tabIndex={-1} className="shell-main">

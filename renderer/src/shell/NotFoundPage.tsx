@@ -1,12 +1,14 @@
+import { useTranslation } from 'react-i18next';
 import { PageHeading } from '../components/PageHeading';
 
 export function NotFoundPage() {
+  const { t } = useTranslation(['shell', 'common']);
   return (
     <>
-      <PageHeading>Page not found</PageHeading>
-      <p>There is no page at this address.</p>
+      <PageHeading>{t('notFound.title')}</PageHeading>
+      <p>{t('notFound.text')}</p>
       <p>
-        <a href="#/">Go to Home</a>
+        <a href="#/">{t('common:goHome')}</a>
       </p>
     </>
   );

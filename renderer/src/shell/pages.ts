@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import type { Permission } from '../../../shared/roles';
+import type { shell } from '../i18n/en/shell';
 import { MyAccountPage } from '../features/account/MyAccountPage';
 import { AuditPage } from '../features/audit/AuditPage';
 import { BackupsPage } from '../features/compliance-backups/BackupsPage';
@@ -25,10 +26,12 @@ import { LiveReviewsPage } from '../features/program-reviews/LiveReviewsPage';
 import { PostReviewsPage } from '../features/post-reviews/PostReviewsPage';
 import { IncidentsPage } from '../features/program-incidents/IncidentsPage';
 
+export type PageKey = keyof typeof shell.pages;
+
 export interface PageEntry {
   path: string;
-  /** The link text in the navigation, and the window title. */
-  label: string;
+  /** Its name in the shell catalogue (the `pages` of i18n/en/shell.ts): the link text in the navigation, and the window title. */
+  labelKey: PageKey;
   /** Who may open it; null for everyone signed in. The backend enforces the same permission on every call. */
   permission: Permission | null;
   Page: ComponentType;
@@ -36,29 +39,29 @@ export interface PageEntry {
 
 /** Every page of the signed-in app, in navigation order. */
 export const pages: readonly PageEntry[] = [
-  { path: '/', label: 'Home', permission: null, Page: HomePage },
-  { path: '/patients', label: 'Patients', permission: 'patients.read', Page: PatientsPage },
-  { path: '/marketing', label: 'Marketing dashboard', permission: 'posts.read', Page: MarketingDashboardPage },
-  { path: '/testimonials', label: 'Testimonials', permission: 'testimonials.read', Page: TestimonialsPage },
-  { path: '/posts', label: 'Posts', permission: 'posts.read', Page: PostsPage },
-  { path: '/replies', label: 'Review replies', permission: null, Page: ReviewRepliesPage },
-  { path: '/staff', label: 'Staff', permission: 'staff.manage', Page: StaffPage },
-  { path: '/audit', label: 'Audit trail', permission: 'audit.read', Page: AuditPage },
-  { path: '/audit-export', label: 'Export for audit', permission: 'audit.read', Page: AuditExportPage },
-  { path: '/reports', label: 'Reports', permission: 'audit.read', Page: ReportsPage },
-  { path: '/retention', label: 'Retention', permission: 'records.purge', Page: RetentionPage },
-  { path: '/backups', label: 'Backups', permission: 'store.backup', Page: BackupsPage },
-  { path: '/wording', label: 'Wording', permission: 'settings.manage', Page: WordingPage },
-  { path: '/settings', label: 'Settings', permission: 'settings.manage', Page: SettingsPage },
-  { path: '/account', label: 'My account', permission: null, Page: MyAccountPage },
+  { path: '/', labelKey: 'home', permission: null, Page: HomePage },
+  { path: '/patients', labelKey: 'patients', permission: 'patients.read', Page: PatientsPage },
+  { path: '/marketing', labelKey: 'marketing', permission: 'posts.read', Page: MarketingDashboardPage },
+  { path: '/testimonials', labelKey: 'testimonials', permission: 'testimonials.read', Page: TestimonialsPage },
+  { path: '/posts', labelKey: 'posts', permission: 'posts.read', Page: PostsPage },
+  { path: '/replies', labelKey: 'replies', permission: null, Page: ReviewRepliesPage },
+  { path: '/staff', labelKey: 'staff', permission: 'staff.manage', Page: StaffPage },
+  { path: '/audit', labelKey: 'audit', permission: 'audit.read', Page: AuditPage },
+  { path: '/audit-export', labelKey: 'auditExport', permission: 'audit.read', Page: AuditExportPage },
+  { path: '/reports', labelKey: 'reports', permission: 'audit.read', Page: ReportsPage },
+  { path: '/retention', labelKey: 'retention', permission: 'records.purge', Page: RetentionPage },
+  { path: '/backups', labelKey: 'backups', permission: 'store.backup', Page: BackupsPage },
+  { path: '/wording', labelKey: 'wording', permission: 'settings.manage', Page: WordingPage },
+  { path: '/settings', labelKey: 'settings', permission: 'settings.manage', Page: SettingsPage },
+  { path: '/account', labelKey: 'account', permission: null, Page: MyAccountPage },
   // The social-media compliance program.
-  { path: '/program', label: 'Compliance program', permission: 'program.manage', Page: ProgramStatusPage },
-  { path: '/our-policy', label: 'Social-media policy', permission: null, Page: OurPolicyPage },
-  { path: '/dos-and-donts', label: 'Do’s and don’ts', permission: null, Page: DosAndDontsPage },
-  { path: '/policy-versions', label: 'Policy versions', permission: 'program.manage', Page: PolicyVersionsPage },
-  { path: '/training', label: 'Training', permission: 'training.manage', Page: TrainingPage },
-  { path: '/quiz', label: 'Policy quiz', permission: null, Page: QuizPage },
-  { path: '/live-reviews', label: 'Reviews of live posts', permission: 'channelReviews.perform', Page: LiveReviewsPage },
-  { path: '/post-reviews', label: 'Ask before posting', permission: 'postReviews.decide', Page: PostReviewsPage },
-  { path: '/incidents', label: 'Incidents', permission: 'incidents.manage', Page: IncidentsPage },
+  { path: '/program', labelKey: 'program', permission: 'program.manage', Page: ProgramStatusPage },
+  { path: '/our-policy', labelKey: 'ourPolicy', permission: null, Page: OurPolicyPage },
+  { path: '/dos-and-donts', labelKey: 'dosAndDonts', permission: null, Page: DosAndDontsPage },
+  { path: '/policy-versions', labelKey: 'policyVersions', permission: 'program.manage', Page: PolicyVersionsPage },
+  { path: '/training', labelKey: 'training', permission: 'training.manage', Page: TrainingPage },
+  { path: '/quiz', labelKey: 'quiz', permission: null, Page: QuizPage },
+  { path: '/live-reviews', labelKey: 'liveReviews', permission: 'channelReviews.perform', Page: LiveReviewsPage },
+  { path: '/post-reviews', labelKey: 'postReviews', permission: 'postReviews.decide', Page: PostReviewsPage },
+  { path: '/incidents', labelKey: 'incidents', permission: 'incidents.manage', Page: IncidentsPage },
 ];

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
@@ -13,6 +14,7 @@ import { changePasswordFormSchema, type ChangePasswordFormInput, type ChangePass
 const emptyForm = { currentPassword: '', newPassword: '', confirmPassword: '' };
 
 export function ChangePasswordForm() {
+  const { t } = useTranslation(['account', 'common']);
   const api = useApi();
   const [problem, setProblem] = useState<FormProblem | null>(null);
   const [changed, setChanged] = useState<string | null>(null);
@@ -41,11 +43,11 @@ export function ChangePasswordForm() {
 
   return (
     <section className="card account-password" aria-labelledby="change-password-heading">
-      <h2 id="change-password-heading">Change your password</h2>
+      <h2 id="change-password-heading">{t('changePasswordForm.changeYourPassword')}</h2>
       <FormAlert problem={problem} />
       <form noValidate aria-busy={isSubmitting} onSubmit={(event) => void onSubmit(event)}>
         <FormField
-          label="Current password"
+          label={t('changePasswordForm.currentPassword')}
           type="password"
           autoComplete="current-password"
           registration={register('currentPassword')}
@@ -57,7 +59,7 @@ export function ChangePasswordForm() {
           errors={{ password: errors.newPassword?.message, confirmation: errors.confirmPassword?.message }}
         />
         <div className="form-actions">
-          <SubmitButton busy={isSubmitting}>Change password</SubmitButton>
+          <SubmitButton busy={isSubmitting}>{t('changePasswordForm.changePassword')}</SubmitButton>
         </div>
       </form>
       <StatusMessage tone="success">{changed}</StatusMessage>

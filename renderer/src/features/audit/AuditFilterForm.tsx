@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
 import type { AuditFilter } from '../../../../shared/audit';
@@ -15,6 +16,7 @@ import '../../components/buttons.css';
 
 /** Narrow the list by day, person and kind of action. */
 export function AuditFilterForm({ onApply }: { onApply: (filter: AuditFilter) => void }) {
+  const { t } = useTranslation(['audit', 'common']);
   const {
     register,
     handleSubmit,
@@ -29,19 +31,19 @@ export function AuditFilterForm({ onApply }: { onApply: (filter: AuditFilter) =>
 
   return (
     <form className="card audit-filters" aria-labelledby="audit-filters-heading" noValidate onSubmit={(event) => void onSubmit(event)}>
-      <h2 id="audit-filters-heading">Filter events</h2>
+      <h2 id="audit-filters-heading">{t('auditFilterForm.filterEvents')}</h2>
       <div className="audit-filter-fields">
-        <FormField label="From" type="date" hint="Day in UTC" registration={register('from')} error={errors.from?.message} />
-        <FormField label="To" type="date" hint="Day in UTC, included" registration={register('to')} error={errors.to?.message} />
+        <FormField label={t('auditFilterForm.from')} type="date" hint={t('auditFilterForm.dayInUtc')} registration={register('from')} error={errors.from?.message} />
+        <FormField label={t('auditFilterForm.to')} type="date" hint={t('auditFilterForm.dayInUtcIncluded')} registration={register('to')} error={errors.to?.message} />
         <FormField
-          label="Staff member"
+          label={t('auditFilterForm.staffMember')}
           autoCapitalize="none"
           spellCheck={false}
-          hint="Username, e.g. “jsmith”"
+          hint={t('auditFilterForm.usernameEGJsmith')}
           registration={register('actor')}
           error={errors.actor?.message}
         />
-        <SelectField label="Action" registration={register('action')} error={errors.action?.message}>
+        <SelectField label={t('auditFilterForm.action')} registration={register('action')} error={errors.action?.message}>
           {auditActionFilters.map((option) => (
             <option key={option.value} value={option.value}>
               {option.label}
@@ -51,7 +53,7 @@ export function AuditFilterForm({ onApply }: { onApply: (filter: AuditFilter) =>
       </div>
       <div className="form-actions">
         <button type="submit" className="button button-primary">
-          Apply filters
+          {t('auditFilterForm.applyFilters')}
         </button>
         <button
           type="button"
@@ -61,7 +63,7 @@ export function AuditFilterForm({ onApply }: { onApply: (filter: AuditFilter) =>
             onApply({});
           }}
         >
-          Clear filters
+          {t('auditFilterForm.clearFilters')}
         </button>
       </div>
     </form>

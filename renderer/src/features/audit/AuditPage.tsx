@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import { PageHeading } from '../../components/PageHeading';
 import { StatusMessage } from '../../components/StatusMessage';
@@ -9,21 +10,21 @@ import './audit.css';
 
 /** The audit trail: every sign-in, lock and change, with filters and the chain check. */
 export function AuditPage() {
+  const { t } = useTranslation(['audit', 'common']);
   const [query, setQuery] = useState<AuditQuery>({ filter: {} });
   const { loading, events, total, error, loadingOlder, loadOlder } = useAuditEvents(query);
 
   return (
     <>
-      <PageHeading>Audit trail</PageHeading>
+      <PageHeading>{t('auditPage.auditTrail')}</PageHeading>
       <p className="lead">
-        Every sign-in, failed sign-in, lock and change is recorded here. Each event carries a fingerprint of the one
-        before it, so changing or removing an event breaks the chain.
+        {t('auditPage.everySignInFailedSign')}
       </p>
       <VerifyChain onVerified={() => setQuery((prev) => ({ ...prev }))} />
       <AuditFilterForm onApply={(filter) => setQuery({ filter })} />
       <StatusMessage tone="problem">{error}</StatusMessage>
       <div aria-busy={loading} className="audit-results">
-        {loading ? <p>Loading events…</p> : <AuditTable events={events} total={total} />}
+        {loading ? <p>{t('auditPage.loadingEvents')}</p> : <AuditTable events={events} total={total} />}
       </div>
       {!loading && events.length < total ? (
         <div className="form-actions">
@@ -35,7 +36,7 @@ export function AuditPage() {
               if (!loadingOlder) void loadOlder();
             }}
           >
-            Show older events
+            {t('auditPage.showOlderEvents')}
           </button>
         </div>
       ) : null}

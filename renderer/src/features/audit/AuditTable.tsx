@@ -1,9 +1,10 @@
+import { auditActionLabel } from '../../i18n/labels';
+import { useTranslation } from 'react-i18next';
 import type { AuditEvent } from '../../../../shared/audit';
-import { auditActionLabel } from '../../../../shared/audit-actions';
 import { useStaffNames } from './use-staff-names';
 import { TableScroll } from '../../components/TableScroll';
+import { formatPreciseMoment } from '../../i18n/format';
 
-const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
 
 function subjectOf(event: AuditEvent, staffNames: ReadonlyMap<string, string>): string {
   if (!event.subjectType) return '';
@@ -13,34 +14,35 @@ function subjectOf(event: AuditEvent, staffNames: ReadonlyMap<string, string>): 
 }
 
 export function AuditTable({ events, total }: { events: AuditEvent[]; total: number }) {
+  const { t } = useTranslation(['audit', 'common']);
   const staffNames = useStaffNames();
   return (
-    <TableScroll label="Audit events">
+    <TableScroll label={t('auditTable.auditEvents')}>
       <table className="data-table audit-table">
         <caption>
-          Audit events, newest first: showing {events.length} of {total}
+          {t('auditTable.auditEventsNewestFirstShowing')} {events.length} {t('auditTable.of')} {total}
         </caption>
         <thead>
           <tr>
-            <th scope="col">Event</th>
-            <th scope="col">Time</th>
-            <th scope="col">Who</th>
-            <th scope="col">Action</th>
-            <th scope="col">Subject</th>
-            <th scope="col">Detail</th>
+            <th scope="col">{t('auditTable.event')}</th>
+            <th scope="col">{t('auditTable.time')}</th>
+            <th scope="col">{t('auditTable.who')}</th>
+            <th scope="col">{t('auditTable.action')}</th>
+            <th scope="col">{t('auditTable.subject')}</th>
+            <th scope="col">{t('auditTable.detail')}</th>
           </tr>
         </thead>
         <tbody>
           {events.length === 0 ? (
             <tr>
-              <td colSpan={6}>No events match these filters.</td>
+              <td colSpan={6}>{t('auditTable.noEventsMatchTheseFilters')}</td>
             </tr>
           ) : (
             events.map((event) => (
               <tr key={event.seq}>
                 <th scope="row">{event.seq}</th>
                 <td className="audit-time">
-                  <time dateTime={event.at}>{timeFormat.format(new Date(event.at))}</time>
+                  <time dateTime={event.at}>{formatPreciseMoment(event.at)}</time>
                 </td>
                 <td>{event.actorName}</td>
                 <td>

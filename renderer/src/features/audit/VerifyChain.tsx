@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import type { ChainVerification } from '../../../../shared/audit';
 import { useApi } from '../../api/api-context';
@@ -12,6 +13,7 @@ function describe(result: ChainVerification): string {
 
 /** Walks the whole chain in the backend and says whether it holds, or where it breaks. */
 export function VerifyChain({ onVerified }: { onVerified: () => void }) {
+  const { t } = useTranslation(['audit', 'common']);
   const api = useApi();
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<{ text: string; tone: 'success' | 'problem' } | null>(null);
@@ -34,16 +36,16 @@ export function VerifyChain({ onVerified }: { onVerified: () => void }) {
 
   return (
     <section className="card audit-verify" aria-labelledby="audit-verify-heading" aria-busy={busy}>
-      <h2 id="audit-verify-heading">Check the chain</h2>
+      <h2 id="audit-verify-heading">{t('verifyChain.checkTheChain')}</h2>
       <button
         type="button"
         className={busy ? 'button button-primary button-busy' : 'button button-primary'}
         aria-disabled={busy || undefined}
         onClick={() => void verify()}
       >
-        Verify chain
+        {t('verifyChain.verifyChain')}
       </button>
-      <StatusMessage tone={result?.tone ?? 'info'}>{busy ? 'Verifying every event…' : result?.text}</StatusMessage>
+      <StatusMessage tone={result?.tone ?? 'info'}>{busy ? t('verifyChain.verifyingEveryEvent') : result?.text}</StatusMessage>
     </section>
   );
 }

@@ -1,3 +1,5 @@
+import { i18n } from '../../i18n/i18n';
+import { useTranslation } from 'react-i18next';
 import { useCallback, useState } from 'react';
 import { backupTimeOf, type BackupInfo, type BackupOverview } from '../../../../shared/compliance/backups';
 import { useApi } from '../../api/api-context';
@@ -17,58 +19,65 @@ import '../compliance/compliance.css';
 
 function scheduleText(overview: BackupOverview): string {
   const { schedule } = overview;
-  if (!schedule.enabled) return 'Off: backups are made only when you ask.';
-  const every = schedule.everyHours === 24 ? 'Daily' : schedule.everyHours === 168 ? 'Weekly' : `Every ${schedule.everyHours} hours`;
-  return `${every}, keeping the newest ${schedule.keep}`;
+  if (!schedule.enabled) return i18n.t('compliance-backups:scheduleText.off');
+  const every =
+    schedule.everyHours === 24
+      ? i18n.t('compliance-backups:scheduleText.daily')
+      : schedule.everyHours === 168
+        ? i18n.t('compliance-backups:scheduleText.weekly')
+        : i18n.t('compliance-backups:scheduleText.everyHours', { count: schedule.everyHours });
+  return i18n.t('compliance-backups:scheduleText.keeping', { every, count: schedule.keep });
 }
 
 /** The overview: where backups go, when the last was made and the next is due. */
 function Overview({ overview }: { overview: BackupOverview }) {
+  const { t } = useTranslation(['compliance-backups', 'common']);
   return (
     <dl className="compliance-facts">
       <div>
-        <dt>Folder</dt>
+        <dt>{t('overview.folder')}</dt>
         <dd>
           <code>{overview.folder}</code>
-          {overview.schedule.folder === null ? ' (the data folder’s own; choose a folder on another drive below)' : ''}
+          {overview.schedule.folder === null ? t('overview.theDataFolderSOwn') : ''}
         </dd>
       </div>
       <div>
-        <dt>Schedule</dt>
+        <dt>{t('overview.schedule')}</dt>
         <dd>{scheduleText(overview)}</dd>
       </div>
       <div>
-        <dt>Last backup</dt>
-        <dd>{overview.lastBackupAt ? showInstant(overview.lastBackupAt) : 'None yet'}</dd>
+        <dt>{t('overview.lastBackup')}</dt>
+        <dd>{overview.lastBackupAt ? showInstant(overview.lastBackupAt) : t('overview.noneYet')}</dd>
       </div>
       <div>
-        <dt>Next backup</dt>
-        <dd>{overview.nextBackupAt ? `Due ${showInstant(overview.nextBackupAt)}` : 'None scheduled'}</dd>
+        <dt>{t('overview.nextBackup')}</dt>
+        <dd>{overview.nextBackupAt ? `Due ${showInstant(overview.nextBackupAt)}` : t('overview.noneScheduled')}</dd>
       </div>
     </dl>
   );
 }
 
 function BackupTable({ backups, onRestore }: { backups: BackupInfo[]; onRestore: (backup: BackupInfo) => void }) {
+  const { t } = useTranslation(['compliance-backups', 'common']);
   return (
-    <TableScroll label="Backups in the folder">
+    <TableScroll label={t('backupTable.backupsInTheFolder')}>
       <table className="data-table compliance-table">
-        <caption>Backups in the folder, newest first ({backups.length})</caption>
+        <caption>{t('backupTable.backupsInTheFolderNewest')}{backups.length})</caption>
         <thead>
           <tr>
-            <th scope="col">Made</th>
-            <th scope="col">How</th>
-            <th scope="col">File</th>
-            <th scope="col">Size</th>
-            <th scope="col">Audit events</th>
-            <th scope="col">Action</th>
+            <th scope="col">{t('backupTable.made')}</th>
+            <th scope="col">{t('backupTable.how')}</th>
+            <th scope="col">{t('backupTable.file')}</th>
+            <th scope="col">{t('backupTable.size')}</th>
+            <th scope="col">{t('backupTable.auditEvents')}</th>
+            <th scope="col">{t('backupTable.action')}</th>
           </tr>
         </thead>
         <tbody>
           {backups.map((backup) => (
             <tr key={backup.filePath}>
               <th scope="row">{showInstant(backup.createdAt)}</th>
-              <td>{backup.trigger === 'manual' ? 'On request' : 'Scheduled'}</td>
+              <td>{backup.trigger === 'manual' ? t('backupTable.onRequest') : t('backupTable.scheduled')}</td>
               <td className="cell-wrap">
                 <code>{backup.fileName}</code>
               </td>
@@ -76,7 +85,7 @@ function BackupTable({ backups, onRestore }: { backups: BackupInfo[]; onRestore:
               <td>{backup.auditHeadSeq}</td>
               <td>
                 <button type="button" className="button button-secondary button-small" onClick={() => onRestore(backup)}>
-                  Restore<VisuallyHidden> the backup made {showInstant(backup.createdAt)}</VisuallyHidden>
+                  {t('backupTable.restore')}<VisuallyHidden> {t('backupTable.theBackupMade')} {showInstant(backup.createdAt)}</VisuallyHidden>
                 </button>
               </td>
             </tr>
@@ -89,6 +98,7 @@ function BackupTable({ backups, onRestore }: { backups: BackupInfo[]; onRestore:
 
 /** Backups: encrypted copies of the store, on a schedule and on request, and restoring one. */
 export function BackupsPage() {
+  const { t } = useTranslation(['compliance-backups', 'common']);
   const api = useApi();
   const load = useCallback(() => api['backups.list']({}), [api]);
   const { value: overview, error, reload } = useLoaded(load);
@@ -123,16 +133,15 @@ export function BackupsPage() {
 
   return (
     <>
-      <PageHeading>Backups</PageHeading>
+      <PageHeading>{t('backupsPage.backups')}</PageHeading>
       <p className="lead">
-        A backup is a consistent copy of the whole store, encrypted with the same key: it never holds anything readable
-        without a staff password or the recovery key. Keep backups on another drive.
+        {t('backupsPage.aBackupIsAConsistent')}
       </p>
       <StatusMessage tone={error ? 'problem' : (outcome?.tone ?? 'info')}>{error ?? outcome?.message}</StatusMessage>
       {overview ? (
         <>
           <section className="card compliance-section" aria-labelledby="backups-overview-heading" aria-busy={backingUp}>
-            <h2 id="backups-overview-heading">Overview</h2>
+            <h2 id="backups-overview-heading">{t('backupsPage.overview')}</h2>
             <Overview overview={overview} />
             <div className="form-actions">
               <button
@@ -141,7 +150,7 @@ export function BackupsPage() {
                 aria-disabled={backingUp || undefined}
                 onClick={() => void backUpNow()}
               >
-                Back up now
+                {t('backupsPage.backUpNow')}
               </button>
             </div>
           </section>
@@ -153,20 +162,19 @@ export function BackupsPage() {
             }}
           />
           <section className="card compliance-section" aria-labelledby="backups-list-heading">
-            <h2 id="backups-list-heading">Restore from a backup</h2>
+            <h2 id="backups-list-heading">{t('backupsPage.restoreFromABackup')}</h2>
             <p className="compliance-note">
-              Restoring replaces everything in Consent Desk with the backup and signs everyone out. It needs your password as it
-              was when the backup was made, or the recovery key.
+              {t('backupsPage.restoringReplacesEverythingInConsent')}
             </p>
             {overview.backups.length ? (
               <BackupTable backups={overview.backups} onRestore={setRestoring} />
             ) : (
-              <p className="empty-note">There is no backup in this folder yet.</p>
+              <p className="empty-note">{t('backupsPage.thereIsNoBackupIn')}</p>
             )}
             {shell?.dialogs === 'native' ? (
               <div className="form-actions">
                 <button type="button" className="button button-secondary" onClick={restoreFromFile}>
-                  Restore from another backup file…
+                  {t('backupsPage.restoreFromAnotherBackupFile')}
                 </button>
                 {chooseProblem ? <p role="alert">{chooseProblem}</p> : null}
               </div>
@@ -174,7 +182,7 @@ export function BackupsPage() {
           </section>
         </>
       ) : error ? null : (
-        <p aria-busy="true">Loading backups…</p>
+        <p aria-busy="true">{t('backupsPage.loadingBackups')}</p>
       )}
       {restoring ? <RestoreDialog backup={restoring} onClose={() => setRestoring(null)} /> : null}
     </>

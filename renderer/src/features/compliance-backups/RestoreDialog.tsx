@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
@@ -32,6 +33,7 @@ export function RestoreDialog({
   backup: Pick<BackupInfo, 'filePath' | 'fileName'> & { createdAt: string | null };
   onClose: () => void;
 }) {
+  const { t } = useTranslation(['compliance-backups', 'common']);
   const api = useApi();
   const { applyState } = useAppState();
   const [problem, setProblem] = useState<FormProblem | null>(null);
@@ -59,52 +61,51 @@ export function RestoreDialog({
   });
 
   return (
-    <Dialog title="Restore this backup?" onClose={onClose}>
+    <Dialog title={t('restoreDialog.restoreThisBackup')} onClose={onClose}>
       {(close) => (
         <form noValidate aria-busy={isSubmitting} onSubmit={(event) => void onSubmit(event)}>
           <p>
             {backup.createdAt ? (
               <>
-                Consent Desk will be put back as it was on <strong>{showInstant(backup.createdAt)}</strong> ({backup.fileName}).
+                {t('restoreDialog.consentDeskWillBePut')} <strong>{showInstant(backup.createdAt)}</strong> ({backup.fileName}).
               </>
             ) : (
               <>
-                Consent Desk will be put back as it was when <strong>{backup.fileName}</strong> was made.
+                {t('restoreDialog.consentDeskWillBePut2')} <strong>{backup.fileName}</strong> {t('restoreDialog.wasMade')}
               </>
             )}
           </p>
           <p>
-            <strong>Everything recorded since then is lost</strong>, and <strong>everyone is signed out</strong>, you included.
-            The backup is checked first: if it does not open, or its integrity or audit chain fails, nothing changes.
+            <strong>{t('restoreDialog.everythingRecordedSinceThenIs')}</strong>{t('restoreDialog.and')} <strong>{t('restoreDialog.everyoneIsSignedOut')}</strong>{t('restoreDialog.youIncludedTheBackupIs')}
           </p>
           <FormAlert problem={problem} />
-          <ChoiceGroupField legend="Open the backup with" type="radio" choices={credentialChoices} registration={register('with')} />
+          <ChoiceGroupField legend={t('restoreDialog.openTheBackupWith')} type="radio" choices={credentialChoices} registration={register('with')} />
           {using === 'password' ? (
             <FormField
-              label="Password"
+              label={t('restoreDialog.password')}
               type="password"
               autoComplete="current-password"
-              hint="Your password when the backup was made, if you have changed it since."
+              hint={t('restoreDialog.yourPasswordWhenTheBackup')}
               registration={register('password')}
               error={errors.password?.message}
             />
           ) : (
             <FormField
-              label="Recovery key"
+              label={t('restoreDialog.recoveryKey')}
               autoComplete="off"
               autoCapitalize="characters"
               spellCheck={false}
-              hint="52 letters and digits in groups of four, shown when Consent Desk was set up."
+              hint={t('restoreDialog.52LettersAndDigitsIn')}
               registration={register('recoveryKey')}
               error={errors.recoveryKey?.message}
             />
           )}
           <div className="dialog-actions">
             <button type="button" className="button button-secondary" onClick={close}>
-              Cancel
+              {t('restoreDialog.cancel')}
             </button>
             <SubmitButton busy={isSubmitting} variant="danger">
-              Restore and sign everyone out
+              {t('restoreDialog.restoreAndSignEveryoneOut')}
             </SubmitButton>
           </div>
         </form>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
@@ -14,6 +15,7 @@ import { scheduleFormSchema, toSchedule, toScheduleForm, type ScheduleFormInput,
 
 /** Where and how often backups are written on their own, and how many are kept. */
 export function ScheduleForm({ overview, onSaved }: { overview: BackupOverview; onSaved: (overview: BackupOverview) => void }) {
+  const { t } = useTranslation(['compliance-backups', 'common']);
   const api = useApi();
   const [problem, setProblem] = useState<FormProblem | null>(null);
   const shell = useShellCapabilities();
@@ -43,19 +45,19 @@ export function ScheduleForm({ overview, onSaved }: { overview: BackupOverview; 
 
   return (
     <section className="card compliance-section" aria-labelledby="schedule-heading">
-      <h2 id="schedule-heading">Schedule</h2>
+      <h2 id="schedule-heading">{t('scheduleForm.schedule')}</h2>
       <FormAlert problem={problem} />
       <form noValidate aria-busy={isSubmitting} onSubmit={(event) => void onSubmit(event)}>
-        <CheckboxField label="Back up automatically" {...register('enabled')} />
+        <CheckboxField label={t('scheduleForm.backUpAutomatically')} {...register('enabled')} />
         <FormField
-          label="Backup folder"
+          label={t('scheduleForm.backupFolder')}
           autoComplete="off"
           spellCheck={false}
           readOnly={native}
           hint={
             native
-              ? 'Choose a folder, ideally on another drive. Leave it empty to use the data folder’s own backups folder.'
-              : 'The full path of an existing folder, ideally on another drive. Leave it empty to use the data folder’s own backups folder.'
+              ? t('scheduleForm.chooseAFolderIdeallyOn')
+              : t('scheduleForm.theFullPathOfAn')
           }
           registration={register('folder')}
           error={errors.folder?.message}
@@ -73,39 +75,39 @@ export function ScheduleForm({ overview, onSaved }: { overview: BackupOverview; 
                 );
               }}
             >
-              Choose folder…
+              {t('scheduleForm.chooseFolder')}
             </button>
             <button type="button" className="button button-secondary" onClick={() => setValue('folder', '', { shouldDirty: true })}>
-              Use the data folder’s backups folder
+              {t('scheduleForm.useTheDataFolderS')}
             </button>
           </div>
         ) : null}
         <div className="compliance-fields">
           <FormField
-            label="Back up every (hours)"
+            label={t('scheduleForm.backUpEveryHours')}
             type="number"
             inputMode="numeric"
             min={1}
             max={168}
             step={1}
-            hint="24 is daily, 168 weekly. Backups run while someone is signed in or the app is locked."
+            hint={t('scheduleForm.24IsDaily168Weekly')}
             registration={register('everyHours', { valueAsNumber: true })}
             error={errors.everyHours?.message}
           />
           <FormField
-            label="Backups to keep"
+            label={t('scheduleForm.backupsToKeep')}
             type="number"
             inputMode="numeric"
             min={1}
             max={365}
             step={1}
-            hint="After each scheduled backup, the oldest backups in the folder beyond this number are deleted."
+            hint={t('scheduleForm.afterEachScheduledBackupThe')}
             registration={register('keep', { valueAsNumber: true })}
             error={errors.keep?.message}
           />
         </div>
         <div className="form-actions">
-          <SubmitButton busy={isSubmitting}>Save schedule</SubmitButton>
+          <SubmitButton busy={isSubmitting}>{t('scheduleForm.saveSchedule')}</SubmitButton>
         </div>
       </form>
     </section>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useCallback, useState } from 'react';
 import type { ExportJob } from '../../../../shared/compliance/audit-bundle';
 import type { CallInput } from '../../../../shared/contract';
@@ -31,6 +32,7 @@ function announcement(job: ExportJob | null): string | null {
 
 /** Export for audit: a signed zip bundle of a period's authorizations, posts and audit trail, with its progress. */
 export function AuditExportPage() {
+  const { t } = useTranslation(['compliance-export', 'common']);
   const api = useApi();
   const shell = useShellCapabilities();
   const { job, error, starting, cancelling, pollFailed, checkAgain, start, cancel } = useExportJob();
@@ -52,17 +54,16 @@ export function AuditExportPage() {
   );
   return (
     <>
-      <PageHeading>Export for audit</PageHeading>
+      <PageHeading>{t('auditExportPage.exportForAudit')}</PageHeading>
       <p className="lead">
-        One zip file for an auditor: the signed authorization PDFs, the revocation acknowledgments, spreadsheets of consents
-        and posts, the audit trail of the period and a manifest signed by the practice certificate. Anyone can check it with{' '}
-        <code>consent-desk verify-bundle</code>, without Consent Desk’s data or a password.
+        {t('auditExportPage.oneZipFileForAn')}{' '}
+        <code>{t('auditExportPage.consentDeskVerifyBundle')}</code>{t('auditExportPage.withoutConsentDeskSData')}
       </p>
       <StatusMessage tone={error || chooseError ? 'problem' : job?.state === 'done' ? 'success' : 'info'}>{error ?? chooseError ?? announcement(job)}</StatusMessage>
       {pollFailed && job?.state === 'running' ? (
         <div className="form-actions compliance-section">
           <button type="button" className="button button-secondary" onClick={checkAgain}>
-            Check progress again
+            {t('auditExportPage.checkProgressAgain')}
           </button>
         </div>
       ) : null}

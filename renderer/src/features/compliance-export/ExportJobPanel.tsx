@@ -1,4 +1,5 @@
-import { statusLabels } from '../../../../shared/authorization/status';
+import { statusLabel } from '../../i18n/labels';
+import { useTranslation } from 'react-i18next';
 import type { ExportJob } from '../../../../shared/compliance/audit-bundle';
 import { counted, formatBytes, formatCount, showDay, showInstant } from '../compliance/compliance-format';
 import { ProgressBar } from '../compliance/ProgressBar';
@@ -21,24 +22,26 @@ const headings: Record<ExportJob['state'], string> = {
 };
 
 function Contents({ job }: { job: ExportJob }) {
+  const { t } = useTranslation(['compliance-export', 'common']);
   const c = job.counts;
   return (
     <>
       {counted(c.authorizations, 'authorization')}, {counted(c.revocations, 'revocation acknowledgment')},{' '}
-      {counted(c.posts, 'post')} and {counted(c.auditEvents, 'audit event')}
+      {counted(c.posts, 'post')} {t('contents.and')} {counted(c.auditEvents, 'audit event')}
     </>
   );
 }
 
 /** The export under way or just ended: its progress, then where the bundle is and how to check it. */
 export function ExportJobPanel({ job, cancelling, onCancel }: ExportJobPanelProps) {
+  const { t } = useTranslation(['compliance-export', 'common']);
   const range = `${showDay(job.params.from)} to ${showDay(job.params.to)}`;
   return (
     <section className="card compliance-section" aria-labelledby="export-job-heading" aria-busy={job.state === 'running'}>
       <h2 id="export-job-heading">{headings[job.state]}</h2>
       <p className="compliance-note">
-        {range}; {job.params.states ? `only ${job.params.states.map((state) => statusLabels[state]).join(', ')}` : 'every state'};{' '}
-        {job.params.includeNames ? 'patient names included' : 'no patient names'}. Started {showInstant(job.startedAt)}.
+        {range}; {job.params.states ? `only ${job.params.states.map((state) => statusLabel(state)).join(', ')}` : t('exportJobPanel.everyState')};{' '}
+        {job.params.includeNames ? t('exportJobPanel.patientNamesIncluded') : t('exportJobPanel.noPatientNames')}{t('exportJobPanel.started')} {showInstant(job.startedAt)}.
       </p>
 
       {job.state === 'running' || job.state === 'done' ? (
@@ -48,7 +51,7 @@ export function ExportJobPanel({ job, cancelling, onCancel }: ExportJobPanelProp
       {job.state === 'running' ? (
         <>
           <p>
-            Writing <Contents job={job} /> into one zip file. You can leave this page: the export goes on.
+            {t('exportJobPanel.writing')} <Contents job={job} /> {t('exportJobPanel.intoOneZipFileYou')}
           </p>
           <div className="form-actions">
             <button
@@ -59,19 +62,19 @@ export function ExportJobPanel({ job, cancelling, onCancel }: ExportJobPanelProp
                 if (!cancelling) onCancel();
               }}
             >
-              Cancel export
+              {t('exportJobPanel.cancelExport')}
             </button>
           </div>
         </>
       ) : null}
 
       {job.state === 'cancelled' ? (
-        <p>The export was cancelled. Nothing was left behind: the partial file was deleted and no bundle was saved.</p>
+        <p>{t('exportJobPanel.theExportWasCancelledNothing')}</p>
       ) : null}
 
       {job.state === 'failed' ? (
         <p className="compliance-problems" role="alert">
-          {job.error ?? 'The bundle could not be written; nothing was kept.'}
+          {job.error ?? t('exportJobPanel.theBundleCouldNotBe')}
         </p>
       ) : null}
 
@@ -79,43 +82,43 @@ export function ExportJobPanel({ job, cancelling, onCancel }: ExportJobPanelProp
         <>
           <dl className="compliance-facts">
             <div>
-              <dt>File</dt>
+              <dt>{t('exportJobPanel.file')}</dt>
               <dd>{job.fileName}</dd>
             </div>
             <div>
-              <dt>Saved in</dt>
+              <dt>{t('exportJobPanel.savedIn')}</dt>
               <dd>
                 <code>{job.filePath}</code>
               </dd>
             </div>
             <div>
-              <dt>Size</dt>
+              <dt>{t('exportJobPanel.size')}</dt>
               <dd>
-                {formatBytes(job.bytes ?? 0)} ({formatCount(job.bytes ?? 0)} bytes)
+                {formatBytes(job.bytes ?? 0)} ({formatCount(job.bytes ?? 0)} {t('exportJobPanel.bytes')}
               </dd>
             </div>
             <div>
-              <dt>SHA-256</dt>
+              <dt>{t('exportJobPanel.sha256')}</dt>
               <dd>
                 <code className="compliance-hash">{job.sha256}</code>
               </dd>
             </div>
             <div>
-              <dt>Contents</dt>
+              <dt>{t('exportJobPanel.contents')}</dt>
               <dd>
                 <Contents job={job} />
               </dd>
             </div>
             {job.finishedAt ? (
               <div>
-                <dt>Finished</dt>
+                <dt>{t('exportJobPanel.finished')}</dt>
                 <dd>{showInstant(job.finishedAt)}</dd>
               </div>
             ) : null}
           </dl>
           <p className="compliance-note">
-            Send the auditor this file. They can check it without Consent Desk’s data or any password:{' '}
-            <code>consent-desk verify-bundle {job.fileName}</code>
+            {t('exportJobPanel.sendTheAuditorThisFile')}{' '}
+            <code>{t('exportJobPanel.consentDeskVerifyBundle')} {job.fileName}</code>
           </p>
           <ShowInFolder filePath={job.filePath} />
           <VerifyBundle key={job.id} exportId={job.id} />

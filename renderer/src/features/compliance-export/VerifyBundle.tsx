@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import type { BundleVerification } from '../../../../shared/compliance/audit-bundle';
 import { useApi } from '../../api/api-context';
@@ -18,6 +19,7 @@ function checkedText(result: BundleVerification): string {
  * each problem.
  */
 export function VerifyBundle({ exportId }: { exportId: string }) {
+  const { t } = useTranslation(['compliance-export', 'common']);
   const api = useApi();
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<BundleVerification | null>(null);
@@ -51,11 +53,11 @@ export function VerifyBundle({ exportId }: { exportId: string }) {
         aria-disabled={busy || undefined}
         onClick={() => void verify()}
       >
-        Verify bundle
+        {t('verifyBundle.verifyBundle')}
       </button>
       <StatusMessage tone={error || (result && !result.ok) ? 'problem' : result ? 'success' : 'info'}>{message}</StatusMessage>
       {result && !result.ok ? (
-        <ul className="compliance-problems" aria-label="Problems found in the bundle">
+        <ul className="compliance-problems" aria-label={t('verifyBundle.problemsFoundInTheBundle')}>
           {result.failures.map((failure) => (
             <li key={failure}>{failure}</li>
           ))}
@@ -63,9 +65,8 @@ export function VerifyBundle({ exportId }: { exportId: string }) {
       ) : null}
       {result?.signer ? (
         <p className="compliance-note">
-          Signed by {result.signer.subject}; certificate SHA-256 fingerprint{' '}
-          <code className="compliance-hash">{result.signer.fingerprintSha256}</code>. Give the auditor this fingerprint so
-          they can check it with <code>consent-desk verify-bundle FILE --certificate-fingerprint</code>.
+          {t('verifyBundle.signedBy')} {result.signer.subject}{t('verifyBundle.certificateSha256Fingerprint')}{' '}
+          <code className="compliance-hash">{result.signer.fingerprintSha256}</code>{t('verifyBundle.giveTheAuditorThisFingerprint')} <code>{t('verifyBundle.consentDeskVerifyBundleFile')}</code>.
         </p>
       ) : null}
     </div>

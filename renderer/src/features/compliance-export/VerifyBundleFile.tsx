@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useId, useState } from 'react';
 import type { BundleVerification } from '../../../../shared/compliance/audit-bundle';
 import { useApi } from '../../api/api-context';
@@ -13,6 +14,7 @@ import '../../components/form-field.css';
  * development host (which has no dialogs).
  */
 export function VerifyBundleFile() {
+  const { t } = useTranslation(['compliance-export', 'common']);
   const api = useApi();
   const shell = useShellCapabilities();
   const fieldId = useId();
@@ -47,22 +49,22 @@ export function VerifyBundleFile() {
 
   return (
     <section className="card compliance-section" aria-labelledby={`${fieldId}-heading`} aria-busy={busy}>
-      <h2 id={`${fieldId}-heading`}>Check a bundle from a file</h2>
-      <p>For a bundle an auditor sent back, or one saved earlier: the same checks as <code>consent-desk verify-bundle</code>.</p>
+      <h2 id={`${fieldId}-heading`}>{t('verifyBundleFile.checkABundleFromA')}</h2>
+      <p>{t('verifyBundleFile.forABundleAnAuditor')} <code>{t('verifyBundleFile.consentDeskVerifyBundle')}</code>.</p>
       {shell.dialogs === 'typed-path' ? (
         <div className="form-field">
-          <label htmlFor={fieldId}>Bundle file (full path)</label>
+          <label htmlFor={fieldId}>{t('verifyBundleFile.bundleFileFullPath')}</label>
           <input id={fieldId} type="text" autoComplete="off" spellCheck={false} value={typed} onChange={(event) => setTyped(event.target.value)} />
         </div>
       ) : null}
       <div className="form-actions">
         <button type="button" className={busy ? 'button button-secondary button-busy' : 'button button-secondary'} aria-disabled={busy || undefined} onClick={() => void check()}>
-          {shell.dialogs === 'native' ? 'Choose a bundle to check…' : 'Check this bundle'}
+          {shell.dialogs === 'native' ? t('verifyBundleFile.chooseABundleToCheck') : t('verifyBundleFile.checkThisBundle')}
         </button>
       </div>
       <StatusMessage tone={message?.tone ?? 'info'}>{message?.text ?? null}</StatusMessage>
       {failures.length > 0 ? (
-        <ul className="compliance-problems" aria-label="Problems found in the chosen bundle">
+        <ul className="compliance-problems" aria-label={t('verifyBundleFile.problemsFoundInTheChosen')}>
           {failures.map((failure) => (
             <li key={failure}>{failure}</li>
           ))}

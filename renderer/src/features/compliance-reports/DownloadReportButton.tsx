@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import type { CallInput } from '../../../../shared/contract';
 import { useApi } from '../../api/api-context';
@@ -21,6 +22,7 @@ interface DownloadReportButtonProps {
 
 /** Saves one report as a signed PDF, the way the app saves every file it makes. */
 export function DownloadReportButton({ name, request, onOutcome }: DownloadReportButtonProps) {
+  const { t } = useTranslation(['compliance-reports', 'common']);
   const api = useApi();
   const [busy, setBusy] = useState(false);
   const shell = useShellCapabilities();
@@ -52,7 +54,7 @@ export function DownloadReportButton({ name, request, onOutcome }: DownloadRepor
       aria-disabled={busy || undefined}
       onClick={() => void download()}
     >
-      {shell?.dialogs === 'native' ? 'Save PDF…' : 'Download PDF'}
+      {shell?.dialogs === 'native' ? t('downloadReportButton.savePdf') : t('downloadReportButton.downloadPdf')}
       <VisuallyHidden> ({name})</VisuallyHidden>
     </button>
   );

@@ -1,22 +1,24 @@
+import { i18n } from '../../i18n/i18n';
+import { channelName, postStateLabel } from '../../i18n/labels';
+import { useTranslation } from 'react-i18next';
 import type { ExpiringConsentRow, ExpiringConsentsReport } from '../../../../shared/compliance/expiring-consents';
-import { channelName } from '../../../../shared/posts/coverage';
-import { postStateLabels } from '../../../../shared/posts/post';
 import { TableScroll } from '../../components/TableScroll';
 import { showDay } from '../compliance/compliance-format';
 import { hashHref } from '../marketing/use-hash-query';
 
-const windows: { key: keyof Omit<ExpiringConsentsReport, 'generatedOn'>; title: string }[] = [
-  { key: 'within30', title: 'Within 30 days' },
-  { key: 'within60', title: 'In 31 to 60 days' },
-  { key: 'within90', title: 'In 61 to 90 days' },
+const windows: { key: keyof Omit<ExpiringConsentsReport, 'generatedOn'>; title: 'within30' | 'within60' | 'within90' }[] = [
+  { key: 'within30', title: 'within30' },
+  { key: 'within60', title: 'within60' },
+  { key: 'within90', title: 'within90' },
 ];
 
 function ExpiringTable({ title, rows }: { title: string; rows: ExpiringConsentRow[] }) {
+  const { t } = useTranslation(['compliance-reports', 'common']);
   if (rows.length === 0) {
     return (
       <>
         <h3>{title} (0)</h3>
-        <p className="empty-note">None.</p>
+        <p className="empty-note">{t('expiringTable.none')}</p>
       </>
     );
   }
@@ -25,15 +27,15 @@ function ExpiringTable({ title, rows }: { title: string; rows: ExpiringConsentRo
       <h3>
         {title} ({rows.length})
       </h3>
-      <TableScroll label={`Consents expiring ${title.toLowerCase()}`}>
+      <TableScroll label={`${t('expiringTable.consentsExpiring')} ${title.toLowerCase()}`}>
         <table className="data-table compliance-table">
-          <caption className="visually-hidden">Consents expiring {title.toLowerCase()}</caption>
+          <caption className="visually-hidden">{t('expiringTable.consentsExpiring')} {title.toLowerCase()}</caption>
           <thead>
             <tr>
-              <th scope="col">Patient</th>
-              <th scope="col">Expires on</th>
-              <th scope="col">Days left</th>
-              <th scope="col">Posts relying on it</th>
+              <th scope="col">{t('expiringTable.patient')}</th>
+              <th scope="col">{t('expiringTable.expiresOn')}</th>
+              <th scope="col">{t('expiringTable.daysLeft')}</th>
+              <th scope="col">{t('expiringTable.postsRelyingOnIt')}</th>
             </tr>
           </thead>
           <tbody>
@@ -48,13 +50,13 @@ function ExpiringTable({ title, rows }: { title: string; rows: ExpiringConsentRo
                       {row.posts.map((post) => (
                         <li key={post.id}>
                           <a href={hashHref('/posts', { post: post.id })}>
-                            {channelName(post.channel)} post ({postStateLabels[post.state]})
+                            {channelName(post.channel)} {t('expiringTable.post')}{postStateLabel(post.state)})
                           </a>
                         </li>
                       ))}
                     </ul>
                   ) : (
-                    'None'
+                    t('expiringTable.none2')
                   )}
                 </td>
               </tr>
@@ -71,7 +73,7 @@ export function ExpiringConsentsSection({ report }: { report: ExpiringConsentsRe
   return (
     <>
       {windows.map(({ key, title }) => (
-        <ExpiringTable key={key} title={title} rows={report[key]} />
+        <ExpiringTable key={key} title={i18n.t(`dashboard:buckets.${title}`)} rows={report[key]} />
       ))}
     </>
   );

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useCallback, useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
@@ -24,6 +25,7 @@ import './reports.css';
 
 /** The period for the revocations and staff activity reports. */
 function PeriodForm({ period, onApply }: { period: DayRangeFormValues; onApply: (period: DayRangeFormValues) => void }) {
+  const { t } = useTranslation(['compliance-reports', 'common']);
   const {
     register,
     handleSubmit,
@@ -32,14 +34,14 @@ function PeriodForm({ period, onApply }: { period: DayRangeFormValues; onApply: 
   return (
     <form className="card compliance-section" aria-labelledby="period-heading" noValidate onSubmit={(event) => void handleSubmit(onApply)(event)}>
       <h2 id="period-heading" className="compliance-section-heading">
-        Period for revocations, staff activity and the compliance program
+        {t('periodForm.periodForRevocationsAndStaff')}
       </h2>
       <div className="report-options">
-        <FormField label="From" type="date" hint="First day" registration={register('from')} error={errors.from?.message} />
-        <FormField label="To" type="date" hint="Last day, included" registration={register('to')} error={errors.to?.message} />
+        <FormField label={t('periodForm.from')} type="date" hint={t('periodForm.firstDay')} registration={register('from')} error={errors.from?.message} />
+        <FormField label={t('periodForm.to')} type="date" hint={t('periodForm.lastDayIncluded')} registration={register('to')} error={errors.to?.message} />
         <div className="form-actions">
           <button type="submit" className="button button-primary">
-            Show reports for this period
+            {t('periodForm.showReportsForThisPeriod')}
           </button>
         </div>
       </div>
@@ -49,6 +51,7 @@ function PeriodForm({ period, onApply }: { period: DayRangeFormValues; onApply: 
 
 /** Compliance reports on screen, each also as a signed PDF for the file or an auditor. */
 export function ReportsPage() {
+  const { t } = useTranslation(['compliance-reports', 'common']);
   const api = useApi();
   const [period, setPeriod] = useState<DayRangeFormValues>(lastYearRange);
   const [includeNames, setIncludeNames] = useState(false);
@@ -71,40 +74,39 @@ export function ReportsPage() {
 
   return (
     <>
-      <PageHeading>Reports</PageHeading>
+      <PageHeading>{t('reportsPage.reports')}</PageHeading>
       <p className="lead">
-        What an auditor asks for first. Each report is on screen for anyone with access to the audit trail, and can be saved as
-        a PDF signed by the practice certificate.
+        {t('reportsPage.whatAnAuditorAsksFor')}
       </p>
       <CheckboxField
-        label="Include patient names in downloaded PDFs"
+        label={t('reportsPage.includePatientNamesInDownloaded')}
         checked={includeNames}
         onChange={(event) => setIncludeNames(event.target.checked)}
         aria-describedby={namesNoteId}
       />
       <p id={namesNoteId} className="compliance-note">
-        Off by default: the PDFs then identify patients by id only. The reports on screen always show names.
+        {t('reportsPage.offByDefaultThePdfs')}
       </p>
       <StatusMessage tone={outcome?.tone ?? 'info'}>{outcome?.message}</StatusMessage>
 
       <ReportSection
         id="uncovered-heading"
-        title="Posts without a valid, covering consent"
+        title={t('reportsPage.postsWithoutAValidCovering')}
         action={download('uncovered posts', 'uncovered_posts', false)}
         loading={uncovered.loading}
         error={uncovered.error}
       >
-        {uncovered.value ? <UncoveredPostsSection report={uncovered.value} /> : <p>Checking every published post…</p>}
+        {uncovered.value ? <UncoveredPostsSection report={uncovered.value} /> : <p>{t('reportsPage.checkingEveryPublishedPost')}</p>}
       </ReportSection>
 
       <ReportSection
         id="expiring-heading"
-        title="Consents expiring in the next 90 days"
+        title={t('reportsPage.consentsExpiringInTheNext')}
         action={download('expiring consents', 'expiring_consents', false)}
         loading={expiring.loading}
         error={expiring.error}
       >
-        {expiring.value ? <ExpiringConsentsSection report={expiring.value} /> : <p>Loading…</p>}
+        {expiring.value ? <ExpiringConsentsSection report={expiring.value} /> : <p>{t('reportsPage.loading')}</p>}
       </ReportSection>
 
       <PeriodForm period={period} onApply={setPeriod} />
@@ -116,7 +118,7 @@ export function ReportsPage() {
         loading={revocations.loading}
         error={revocations.error}
       >
-        {revocations.value ? <RevocationsSection report={revocations.value} /> : <p>Loading…</p>}
+        {revocations.value ? <RevocationsSection report={revocations.value} /> : <p>{t('reportsPage.loading')}</p>}
       </ReportSection>
 
       <ReportSection
@@ -126,7 +128,7 @@ export function ReportsPage() {
         loading={activity.loading}
         error={activity.error}
       >
-        {activity.value ? <StaffActivitySection report={activity.value} /> : <p>Loading…</p>}
+        {activity.value ? <StaffActivitySection report={activity.value} /> : <p>{t('reportsPage.loading')}</p>}
       </ReportSection>
 
       <ComplianceProgramSection period={period} onOutcome={setOutcome} />

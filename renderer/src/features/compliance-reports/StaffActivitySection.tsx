@@ -1,27 +1,28 @@
+import { auditActionLabel, roleLabel } from '../../i18n/labels';
+import { useTranslation } from 'react-i18next';
 import type { StaffActivityReport } from '../../../../shared/compliance/staff-activity';
-import { roleLabels } from '../../../../shared/roles';
 import { TableScroll } from '../../components/TableScroll';
 import { formatCount, showDay } from '../compliance/compliance-format';
-import { auditActionLabel } from '../../../../shared/audit-actions';
 
 /** Audit events per staff member and action over the period, busiest first. */
 export function StaffActivitySection({ report }: { report: StaffActivityReport }) {
+  const { t } = useTranslation(['compliance-reports', 'common']);
   return (
     <>
       <p>
-        {formatCount(report.totalEvents)} audit event(s) from {showDay(report.from)} to {showDay(report.to)}, by{' '}
-        {formatCount(report.staff.length)} staff member(s) or other actors.
+        {formatCount(report.totalEvents)} {t('staffActivitySection.auditEventSFrom')} {showDay(report.from)} {t('staffActivitySection.to')} {showDay(report.to)}{t('staffActivitySection.by')}{' '}
+        {formatCount(report.staff.length)} {t('staffActivitySection.staffMemberSOrOther')}
       </p>
       {report.staff.length ? (
-        <TableScroll label="Staff activity in the period">
+        <TableScroll label={t('staffActivitySection.staffActivityInThePeriod')}>
           <table className="data-table compliance-table">
-            <caption>Staff activity ({report.staff.length})</caption>
+            <caption>{t('staffActivitySection.staffActivity')}{report.staff.length})</caption>
             <thead>
               <tr>
-                <th scope="col">Who</th>
-                <th scope="col">Role</th>
-                <th scope="col">Events</th>
-                <th scope="col">Actions</th>
+                <th scope="col">{t('staffActivitySection.who')}</th>
+                <th scope="col">{t('staffActivitySection.role')}</th>
+                <th scope="col">{t('staffActivitySection.events')}</th>
+                <th scope="col">{t('staffActivitySection.actions')}</th>
               </tr>
             </thead>
             <tbody>
@@ -30,7 +31,7 @@ export function StaffActivitySection({ report }: { report: StaffActivityReport }
                   <th scope="row">
                     {row.displayName ? `${row.displayName} (${row.actorName})` : row.actorName}
                   </th>
-                  <td>{row.role ? roleLabels[row.role] : '—'}</td>
+                  <td>{row.role ? roleLabel(row.role) : '—'}</td>
                   <td>{formatCount(row.total)}</td>
                   <td className="cell-wrap">
                     <ul className="compliance-inline-list">
@@ -47,7 +48,7 @@ export function StaffActivitySection({ report }: { report: StaffActivityReport }
           </table>
         </TableScroll>
       ) : (
-        <p className="empty-note">Nothing was recorded in this period.</p>
+        <p className="empty-note">{t('staffActivitySection.nothingWasRecordedInThis')}</p>
       )}
     </>
   );

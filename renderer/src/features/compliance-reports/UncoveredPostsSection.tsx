@@ -1,11 +1,12 @@
+import { channelName, postStateLabel } from '../../i18n/labels';
+import { useTranslation } from 'react-i18next';
 import type { UncoveredPost, UncoveredPostsReport } from '../../../../shared/compliance/uncovered-posts';
-import { channelName } from '../../../../shared/posts/coverage';
-import { postStateLabels } from '../../../../shared/posts/post';
 import { TableScroll } from '../../components/TableScroll';
 import { formatCount, showDay } from '../compliance/compliance-format';
 import { hashHref } from '../marketing/use-hash-query';
 
 function PostTable({ caption, posts }: { caption: string; posts: UncoveredPost[] }) {
+  const { t } = useTranslation(['compliance-reports', 'common']);
   return (
     <TableScroll label={caption}>
       <table className="data-table compliance-table">
@@ -14,11 +15,11 @@ function PostTable({ caption, posts }: { caption: string; posts: UncoveredPost[]
         </caption>
         <thead>
           <tr>
-            <th scope="col">Patient</th>
-            <th scope="col">Post</th>
-            <th scope="col">State</th>
-            <th scope="col">Published</th>
-            <th scope="col">Why it is not covered</th>
+            <th scope="col">{t('postTable.patient')}</th>
+            <th scope="col">{t('postTable.post')}</th>
+            <th scope="col">{t('postTable.state')}</th>
+            <th scope="col">{t('postTable.published')}</th>
+            <th scope="col">{t('postTable.whyItIsNotCovered')}</th>
           </tr>
         </thead>
         <tbody>
@@ -26,9 +27,9 @@ function PostTable({ caption, posts }: { caption: string; posts: UncoveredPost[]
             <tr key={post.postId}>
               <th scope="row">{post.patientName}</th>
               <td>
-                <a href={hashHref('/posts', { post: post.postId })}>{channelName(post.channel)} post</a>
+                <a href={hashHref('/posts', { post: post.postId })}>{channelName(post.channel)} {t('postTable.post2')}</a>
               </td>
-              <td>{postStateLabels[post.state]}</td>
+              <td>{postStateLabel(post.state)}</td>
               <td className="compliance-nowrap">{post.publishedOn ? showDay(post.publishedOn) : '—'}</td>
               <td className="cell-wrap">
                 <ul className="compliance-inline-list">
@@ -50,25 +51,25 @@ function PostTable({ caption, posts }: { caption: string; posts: UncoveredPost[]
  * look for first (it should be zero), then each such post and why.
  */
 export function UncoveredPostsSection({ report }: { report: UncoveredPostsReport }) {
+  const { t } = useTranslation(['compliance-reports', 'common']);
   const none = report.total === 0;
   return (
     <>
       <p className={none ? 'headline-number' : 'headline-number headline-number-alert'}>
         <span className="headline-number-value">{formatCount(report.total)}</span>{' '}
         <span className="headline-number-label">
-          {report.total === 1 ? 'post' : 'posts'} without a valid, covering consent
-          {none ? ': every published post was covered.' : '. It should be zero.'}
+          {report.total === 1 ? t('uncoveredPostsSection.post') : t('uncoveredPostsSection.posts')} {t('uncoveredPostsSection.withoutAValidCoveringConsent')}
+          {none ? t('uncoveredPostsSection.everyPublishedPostWasCovered') : t('uncoveredPostsSection.itShouldBeZero')}
         </span>
       </p>
       <p className="compliance-note">
-        {formatCount(report.postsChecked)} published posts checked on {showDay(report.generatedOn)}: each on the day it was
-        published, with its consent as it stood then, and those still up, today.
+        {formatCount(report.postsChecked)} {t('uncoveredPostsSection.publishedPostsCheckedOn')} {showDay(report.generatedOn)}{t('uncoveredPostsSection.eachOnTheDayIt')}
         {report.consentPurged
           ? ` ${formatCount(report.consentPurged)} taken-down post(s) relied on a consent purged after its six years; their history is kept.`
           : ''}
       </p>
-      {report.publishedWithoutCoverage.length ? <PostTable caption="Published when their consent did not cover them" posts={report.publishedWithoutCoverage} /> : null}
-      {report.liveWithoutCoverage.length ? <PostTable caption="Still up, and not covered today" posts={report.liveWithoutCoverage} /> : null}
+      {report.publishedWithoutCoverage.length ? <PostTable caption={t('uncoveredPostsSection.publishedWhenTheirConsentDid')} posts={report.publishedWithoutCoverage} /> : null}
+      {report.liveWithoutCoverage.length ? <PostTable caption={t('uncoveredPostsSection.stillUpAndNotCovered')} posts={report.liveWithoutCoverage} /> : null}
     </>
   );
 }

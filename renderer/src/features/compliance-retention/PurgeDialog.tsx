@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { FormEvent } from 'react';
 import type { PurgeResult, RetentionRow } from '../../../../shared/compliance/retention';
 import { useApi } from '../../api/api-context';
@@ -17,6 +18,7 @@ interface PurgeDialogProps {
 
 /** Confirms a purge, saying what goes and what stays; the backend checks the rule again and may refuse. */
 export function PurgeDialog({ row, onPurged, onRefused, onClose }: PurgeDialogProps) {
+  const { t } = useTranslation(['compliance-retention', 'common']);
   const api = useApi();
   const { busy, problem, run } = useConfirmedAction();
 
@@ -34,21 +36,20 @@ export function PurgeDialog({ row, onPurged, onRefused, onClose }: PurgeDialogPr
         return (
           <form aria-busy={busy} onSubmit={onSubmit}>
             <p>
-              This deletes the signed authorization{row.revokedAt ? ' and its revocation acknowledgment' : ''} for {row.patientName}{' '}
-              for good. It cannot be undone, except by restoring a backup made before.
+              {t('purgeDialog.thisDeletesTheSignedAuthorization')}{row.revokedAt ? t('purgeDialog.andItsRevocationAcknowledgment') : ''} {t('purgeDialog.for')} {row.patientName}{' '}
+              {t('purgeDialog.forGoodItCannotBe')}
             </p>
             <p>
               {row.verdict.keptThrough ? `Its six years ended on ${showDay(row.verdict.keptThrough)}. ` : ''}
-              Posts that relied on it keep their history, with the consent’s id and its PDF’s SHA-256. The purge is recorded in
-              the audit trail.
+              {t('purgeDialog.postsThatReliedOnIt')}
             </p>
             <FormAlert problem={problem} />
             <div className="dialog-actions">
               <button type="button" className="button button-secondary" onClick={close}>
-                Cancel
+                {t('purgeDialog.cancel')}
               </button>
               <SubmitButton busy={busy} variant="danger">
-                Purge authorization
+                {t('purgeDialog.purgeAuthorization')}
               </SubmitButton>
             </div>
           </form>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useCallback, useState } from 'react';
 import type { RetentionRow } from '../../../../shared/compliance/retention';
 import { useApi } from '../../api/api-context';
@@ -22,6 +23,7 @@ import '../marketing/marketing.css';
  * it may.
  */
 export function RetentionPage() {
+  const { t } = useTranslation(['compliance-retention', 'common']);
   const api = useApi();
   const [purgeableOnly, setPurgeableOnly] = useState(true);
   const load = useCallback(() => api['retention.review']({ purgeableOnly }), [api, purgeableOnly]);
@@ -31,15 +33,13 @@ export function RetentionPage() {
 
   return (
     <>
-      <PageHeading>Retention</PageHeading>
+      <PageHeading>{t('retentionPage.retention')}</PageHeading>
       <p className="lead">
-        HIPAA requires a signed authorization, and any revocation of it, to be kept for six years from when it was created or
-        when it was last in effect, whichever is later. After that, an administrator may purge it. Consent Desk refuses a purge
-        any earlier, and records every purge in the audit trail.
+        {t('retentionPage.hipaaRequiresASignedAuthorization')}
       </p>
       <StatusMessage tone={error ? 'problem' : 'success'}>{error ?? done}</StatusMessage>
       <CheckboxField
-        label="Show only authorizations that may be purged today"
+        label={t('retentionPage.showOnlyAuthorizationsThatMay')}
         checked={purgeableOnly}
         onChange={(event) => setPurgeableOnly(event.target.checked)}
       />
@@ -47,23 +47,23 @@ export function RetentionPage() {
         {review ? (
           <>
             <p>
-              Reviewed on {showDay(review.today)}: {formatCount(review.reviewed)} signed authorization(s),{' '}
-              <strong>{formatCount(review.purgeable)} may be purged</strong>.
+              {t('retentionPage.reviewedOn')} {showDay(review.today)}: {formatCount(review.reviewed)} {t('retentionPage.signedAuthorizationS')}{' '}
+              <strong>{formatCount(review.purgeable)} {t('retentionPage.mayBePurged')}</strong>.
             </p>
             {review.rows.length ? (
-              <TableScroll label="Signed authorizations and their retention">
+              <TableScroll label={t('retentionPage.signedAuthorizationsAndTheirRetention')}>
                 <table className="data-table compliance-table">
                   <caption>
-                    {purgeableOnly ? 'Authorizations that may be purged' : 'Signed authorizations'} ({review.rows.length})
+                    {purgeableOnly ? t('retentionPage.authorizationsThatMayBePurged') : t('retentionPage.signedAuthorizations')} ({review.rows.length})
                   </caption>
                   <thead>
                     <tr>
-                      <th scope="col">Patient</th>
-                      <th scope="col">Signed</th>
-                      <th scope="col">Revoked</th>
-                      <th scope="col">May be purged</th>
-                      <th scope="col">Why</th>
-                      <th scope="col">Action</th>
+                      <th scope="col">{t('retentionPage.patient')}</th>
+                      <th scope="col">{t('retentionPage.signed')}</th>
+                      <th scope="col">{t('retentionPage.revoked')}</th>
+                      <th scope="col">{t('retentionPage.mayBePurged2')}</th>
+                      <th scope="col">{t('retentionPage.why')}</th>
+                      <th scope="col">{t('retentionPage.action')}</th>
                     </tr>
                   </thead>
                   <tbody>
@@ -77,10 +77,10 @@ export function RetentionPage() {
                         <td>
                           {row.verdict.purgeable ? (
                             <button type="button" className="button button-danger button-small" onClick={() => setPurging(row)}>
-                              Purge<VisuallyHidden> {row.patientName}’s authorization</VisuallyHidden>
+                              {t('retentionPage.purge')}<VisuallyHidden> {row.patientName}{t('retentionPage.sAuthorization')}</VisuallyHidden>
                             </button>
                           ) : (
-                            <span className="muted">Kept</span>
+                            <span className="muted">{t('retentionPage.kept')}</span>
                           )}
                         </td>
                       </tr>
@@ -91,13 +91,13 @@ export function RetentionPage() {
             ) : (
               <p className="empty-note">
                 {purgeableOnly
-                  ? 'No authorization may be purged today: every one is still within its six years or in effect.'
-                  : 'No signed authorization yet.'}
+                  ? t('retentionPage.noAuthorizationMayBePurged')
+                  : t('retentionPage.noSignedAuthorizationYet')}
               </p>
             )}
           </>
         ) : error ? null : (
-          <p>Reviewing every signed authorization…</p>
+          <p>{t('retentionPage.reviewingEverySignedAuthorization')}</p>
         )}
       </div>
       {purging ? (

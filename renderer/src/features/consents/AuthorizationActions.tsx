@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useState, type ReactNode } from 'react';
 import type { AuthorizationSummary } from '../../../../shared/authorization/record';
 import { useApi } from '../../api/api-context';
@@ -39,6 +40,7 @@ type OpenDialog = 'revoke' | 'event' | 'print' | 'paper' | null;
  * browser the PDF downloads.
  */
 export function AuthorizationActions({ authorization: a, layout, onOutcome }: AuthorizationActionsProps) {
+  const { t } = useTranslation(['consents', 'common']);
   const api = useApi();
   const [dialog, setDialog] = useState<OpenDialog>(null);
   const [savedPath, setSavedPath] = useState<string | null>(null);
@@ -139,13 +141,13 @@ export function AuthorizationActions({ authorization: a, layout, onOutcome }: Au
       {a.stage === 'draft' ? (
         <>
           <a className={`button button-primary${size}`} href={patientsHref.draft(a.id)}>
-            Continue draft{which}
+            {t('authorizationActions.continueDraft')}{which}
           </a>
           <button type="button" className={`button button-secondary${size}`} onClick={() => void printForPaper()}>
-            Print for a paper signature{which}
+            {t('authorizationActions.printForAPaperSignature')}{which}
           </button>
           <button type="button" className={`button button-secondary${size}`} onClick={() => setDialog('paper')}>
-            Record a paper signature{which}
+            {t('authorizationActions.recordAPaperSignature')}{which}
           </button>
           <DiscardDraftButton
             draft={a}
@@ -157,43 +159,43 @@ export function AuthorizationActions({ authorization: a, layout, onOutcome }: Au
       ) : null}
       {layout === 'row' && a.stage !== 'draft' ? (
         <a className={`button button-secondary${size}`} href={patientsHref.authorization(a.id)}>
-          {a.stage === 'signed' ? 'Open to witness' : 'Open'}
+          {a.stage === 'signed' ? t('authorizationActions.openToWitness') : t('authorizationActions.open')}
           {which}
         </a>
       ) : null}
       {final ? (
         <>
           <button type="button" className={`button button-secondary${size}`} onClick={() => void save('authorization')}>
-            Save patient’s copy{which}
+            {t('authorizationActions.savePatientSCopy')}{which}
           </button>
           <button type="button" className={`button button-secondary${size}`} onClick={() => (shell?.canPrint ? void print() : setDialog('print'))}>
-            Print{which}
+            {t('authorizationActions.print')}{which}
           </button>
           {layout === 'page' ? (
             <button type="button" className={`button button-secondary${size}`} onClick={() => void declined()}>
-              Patient declined a copy
+              {t('authorizationActions.patientDeclinedACopy')}
             </button>
           ) : null}
           {savedPath ? (
             <button type="button" className={`button button-secondary${size}`} onClick={() => void showInFolder()}>
-              Show in folder{which}
+              {t('authorizationActions.showInFolder')}{which}
             </button>
           ) : null}
         </>
       ) : null}
       {final && revoked ? (
         <button type="button" className={`button button-secondary${size}`} onClick={() => void save('revocation')}>
-          Save revocation acknowledgment{which}
+          {t('authorizationActions.saveRevocationAcknowledgment')}{which}
         </button>
       ) : null}
       {final && endsOnEvent && !revoked && a.expirationEventAt === null ? (
         <button type="button" className={`button button-secondary${size}`} onClick={() => setDialog('event')}>
-          Record the ending event{which}
+          {t('authorizationActions.recordTheEndingEvent')}{which}
         </button>
       ) : null}
       {final && !revoked ? (
         <button type="button" className={`button button-danger${size}`} onClick={() => setDialog('revoke')}>
-          Revoke{which}
+          {t('authorizationActions.revoke')}{which}
         </button>
       ) : null}
       {dialog === 'print' ? <PrintDialog onSave={() => void save('authorization')} onClose={() => setDialog(null)} /> : null}

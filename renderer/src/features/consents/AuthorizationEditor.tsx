@@ -1,3 +1,5 @@
+import { currentLanguage } from '../../i18n/i18n';
+import { useTranslation } from 'react-i18next';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useId, useMemo, useState } from 'react';
 import { useForm, useWatch, type FieldPath } from 'react-hook-form';
@@ -14,6 +16,7 @@ import {
   representativeAuthorities,
   type AuthorizationTerms,
 } from '../../../../shared/authorization/scope';
+
 import { useApi } from '../../api/api-context';
 import { reportCallError, type FormProblem } from '../../components/call-error';
 import { CheckboxField } from '../../components/CheckboxField';
@@ -24,7 +27,7 @@ import { SelectField } from '../../components/SelectField';
 import { StatusMessage } from '../../components/StatusMessage';
 import { SubmitButton } from '../../components/SubmitButton';
 import { useAppState } from '../session/app-state-context';
-import { practiceTimeZone } from '../session/practice-time-zone';
+import { formatTime } from '../../i18n/format';
 import {
   authorizationFormSchema,
   formFieldOf,
@@ -93,6 +96,7 @@ interface AuthorizationEditorProps {
  * missing. Saves a draft; hands the screen to the patient once complete.
  */
 export function AuthorizationEditor({ patientId, draftId: initialDraftId, defaultValues, onCreated }: AuthorizationEditorProps) {
+  const { t } = useTranslation(['consents', 'common']);
   const api = useApi();
   const { applyState } = useAppState();
   const reasonId = useId();
@@ -146,8 +150,8 @@ export function AuthorizationEditor({ patientId, draftId: initialDraftId, defaul
       const draft = await persist(terms);
       setSaved(
         draft.problems.length
-          ? `Draft saved at ${new Date().toLocaleTimeString('en-US', { timeStyle: 'short', timeZone: practiceTimeZone() })}. It is not complete yet.`
-          : `Draft saved at ${new Date().toLocaleTimeString('en-US', { timeStyle: 'short', timeZone: practiceTimeZone() })}. It is ready for the patient to sign.`,
+          ? `Draft saved at ${formatTime(new Date())}. It is not complete yet.`
+          : `Draft saved at ${formatTime(new Date())}. It is ready for the patient to sign.`,
       );
     } catch (error) {
       setProblem(reportCallError(error, setError, fieldOfIssue));
@@ -176,30 +180,30 @@ export function AuthorizationEditor({ patientId, draftId: initialDraftId, defaul
 
   return (
     <div className="editor-layout">
-      <form className="card editor-form" aria-label="Authorization terms" noValidate aria-busy={isSubmitting} onSubmit={(event) => void onSave(event)}>
+      <form className="card editor-form" aria-label={t('authorizationEditor.authorizationTerms')} noValidate aria-busy={isSubmitting} onSubmit={(event) => void onSave(event)}>
         <FormAlert problem={problem} />
         <ChoiceGroupField
-          legend="Language of the authorization"
+          legend={t('authorizationEditor.languageOfTheAuthorization')}
           type="radio"
           choices={languageChoices}
-          hint="The patient reads and signs it in this language. Ask them before you hand over the screen."
+          hint={t('authorizationEditor.thePatientReadsAndSigns')}
           registration={register('language')}
           error={errors.language?.message}
         />
         <ChoiceGroupField
-          legend="What information may be used"
+          legend={t('authorizationEditor.whatInformationMayBeUsed')}
           type="checkbox"
           columns
-          choices={choicesOf(contentKinds, contentKindLabels.en)}
-          hint="Tick every kind of content the practice may use. Anything not ticked may not be used."
+          choices={choicesOf(contentKinds, contentKindLabels[currentLanguage()])}
+          hint={t('authorizationEditor.tickEveryKindOfContent')}
           registration={register('contentKinds')}
           error={errors.contentKinds?.message}
         />
         {values.contentKinds?.includes('health_condition') ? (
           <OtherEntriesField
             name="conditions"
-            legend="Which conditions or treatments (optional)"
-            hint="Name them, such as “knee replacement”, to allow only these. Leave empty to allow any health information."
+            legend={t('authorizationEditor.whichConditionsOrTreatmentsOptional')}
+            hint={t('authorizationEditor.nameThemSuchAsKnee')}
             itemLabel="Condition or treatment"
             addLabel="Name a condition or treatment"
             max={10}
@@ -209,17 +213,17 @@ export function AuthorizationEditor({ patientId, draftId: initialDraftId, defaul
           />
         ) : null}
         <ChoiceGroupField
-          legend="Where it may appear"
+          legend={t('authorizationEditor.whereItMayAppear')}
           type="checkbox"
           columns
-          choices={choicesOf(channels, channelLabels.en)}
+          choices={choicesOf(channels, channelLabels[currentLanguage()])}
           registration={register('channels')}
           error={errors.channels?.message}
         />
         <OtherEntriesField
           name="otherChannels"
-          legend="Other places (optional)"
-          hint="For a place not in the list, such as a screen in the waiting room."
+          legend={t('authorizationEditor.otherPlacesOptional')}
+          hint={t('authorizationEditor.forAPlaceNotIn')}
           itemLabel="Other place"
           addLabel="Add a place not listed"
           max={10}
@@ -228,16 +232,16 @@ export function AuthorizationEditor({ patientId, draftId: initialDraftId, defaul
           errors={errors}
         />
         <ChoiceGroupField
-          legend="Why it will be used"
+          legend={t('authorizationEditor.whyItWillBeUsed')}
           type="checkbox"
-          choices={choicesOf(purposes, purposeLabels.en)}
+          choices={choicesOf(purposes, purposeLabels[currentLanguage()])}
           registration={register('purposes')}
           error={errors.purposes?.message}
         />
         <OtherEntriesField
           name="otherPurposes"
-          legend="Other purposes (optional)"
-          hint="In plain words, as the patient will read them."
+          legend={t('authorizationEditor.otherPurposesOptional')}
+          hint={t('authorizationEditor.inPlainWordsAsThe')}
           itemLabel="Other purpose"
           addLabel="Add a purpose not listed"
           max={5}
@@ -246,7 +250,7 @@ export function AuthorizationEditor({ patientId, draftId: initialDraftId, defaul
           errors={errors}
         />
         <ChoiceGroupField
-          legend="When the authorization ends"
+          legend={t('authorizationEditor.whenTheAuthorizationEnds')}
           type="radio"
           choices={expirationChoices}
           registration={register('expirationKind')}
@@ -254,66 +258,66 @@ export function AuthorizationEditor({ patientId, draftId: initialDraftId, defaul
         />
         {values.expirationKind === 'event' ? (
           <FormField
-            label="The event that ends it"
+            label={t('authorizationEditor.theEventThatEndsIt')}
             autoComplete="off"
-            hint="In words the patient understands, such as “the end of my treatment plan”."
+            hint={t('authorizationEditor.inWordsThePatientUnderstands')}
             registration={register('expirationEvent')}
             error={errors.expirationEvent?.message}
           />
         ) : (
           <FormField
-            label="End date"
+            label={t('authorizationEditor.endDate')}
             type="date"
             className="editor-date"
-            hint="It may be relied on until the day before. Must be in the future."
+            hint={t('authorizationEditor.itMayBeReliedOn')}
             registration={register('expirationDate')}
             error={errors.expirationDate?.message}
           />
         )}
-        <CheckboxField label="A third party pays the practice for this marketing" {...register('thirdPartyPays')} />
+        <CheckboxField label={t('authorizationEditor.aThirdPartyPaysThe')} {...register('thirdPartyPays')} />
         {values.thirdPartyPays ? (
           <FormField
-            label="Who pays"
+            label={t('authorizationEditor.whoPays')}
             autoComplete="off"
-            hint="The authorization must say so, by name."
+            hint={t('authorizationEditor.theAuthorizationMustSaySo')}
             registration={register('payer')}
             error={errors.payer?.message}
           />
         ) : null}
-        <CheckboxField label="Someone signs for the patient (a personal representative)" {...register('signsForPatient')} />
+        <CheckboxField label={t('authorizationEditor.someoneSignsForThePatient')} {...register('signsForPatient')} />
         {values.signsForPatient ? (
           <div className="editor-representative">
             <FormField
-              label="Representative’s full name"
+              label={t('authorizationEditor.representativeSFullName')}
               autoComplete="off"
-              hint="They type this name when they sign."
+              hint={t('authorizationEditor.theyTypeThisNameWhen')}
               registration={register('representativeName')}
               error={errors.representativeName?.message}
             />
-            <SelectField label="Their authority to act for the patient" registration={register('authority')} error={errors.authority?.message}>
-              <option value="">Choose the authority</option>
+            <SelectField label={t('authorizationEditor.theirAuthorityToActFor')} registration={register('authority')} error={errors.authority?.message}>
+              <option value="">{t('authorizationEditor.chooseTheAuthority')}</option>
               {representativeAuthorities.map((authority) => (
                 <option key={authority} value={authority}>
-                  {authorityLabels.en[authority]}
+                  {authorityLabels[currentLanguage()][authority]}
                 </option>
               ))}
             </SelectField>
             <FormField
-              label={values.authority === 'other' ? 'Describe the authority' : 'Details of the authority (optional)'}
+              label={values.authority === 'other' ? t('authorizationEditor.describeTheAuthority') : t('authorizationEditor.detailsOfTheAuthorityOptional')}
               autoComplete="off"
-              hint="Such as a court order number."
+              hint={t('authorizationEditor.suchAsACourtOrder')}
               registration={register('authorityDetail')}
               error={errors.authorityDetail?.message}
             />
           </div>
         ) : (
           <>
-            <CheckboxField label="The patient is a minor who may sign for themself under state law (for example, emancipated)" {...register('minorSignsAlone')} />
+            <CheckboxField label={t('authorizationEditor.thePatientIsAMinor')} {...register('minorSignsAlone')} />
             {values.minorSignsAlone ? (
               <FormField
-                label="Why this minor may sign alone"
+                label={t('authorizationEditor.whyThisMinorMaySign')}
                 autoComplete="off"
-                hint="Recorded with your name, such as “emancipated minor, court order 24-117”."
+                hint={t('authorizationEditor.recordedWithYourNameSuch')}
                 registration={register('minorSignsAloneReason')}
                 error={errors.minorSignsAloneReason?.message}
               />
@@ -321,7 +325,7 @@ export function AuthorizationEditor({ patientId, draftId: initialDraftId, defaul
           </>
         )}
         <div className="form-actions editor-actions">
-          <SubmitButton busy={isSubmitting && !handingOver}>Save draft</SubmitButton>
+          <SubmitButton busy={isSubmitting && !handingOver}>{t('authorizationEditor.saveDraft')}</SubmitButton>
           <button
             type="button"
             className={`button button-primary${handingOver ? ' button-busy' : ''}`}
@@ -332,7 +336,7 @@ export function AuthorizationEditor({ patientId, draftId: initialDraftId, defaul
               void onHandOver(event);
             }}
           >
-            Hand the screen to the patient
+            {t('authorizationEditor.handTheScreenToThe')}
           </button>
         </div>
         <p id={reasonId} className={ready ? 'editor-reason' : 'editor-reason editor-reason-blocked'}>
@@ -341,12 +345,12 @@ export function AuthorizationEditor({ patientId, draftId: initialDraftId, defaul
         <StatusMessage tone="success">{saved}</StatusMessage>
       </form>
       <section className="editor-preview" aria-labelledby="preview-heading">
-        <h2 id="preview-heading">Preview: what the patient will see</h2>
+        <h2 id="preview-heading">{t('authorizationEditor.previewWhatThePatientWill')}</h2>
         <ProblemList problems={listed} updating={preview.updating} />
         <FreeTextLanguageNotice language={language} entries={freeTextEntries(values)} />
         <StatusMessage tone="problem">{preview.error}</StatusMessage>
         <div className="preview-scroll card" tabIndex={0} role="region" aria-label={`Preview of the authorization in ${language === 'es' ? 'Spanish' : 'English'}`} aria-busy={preview.updating}>
-          {preview.document ? <DocumentView document={preview.document} titleLevel={3} size="compact" /> : <p>Preparing the preview…</p>}
+          {preview.document ? <DocumentView document={preview.document} titleLevel={3} size="compact" /> : <p>{t('authorizationEditor.preparingThePreview')}</p>}
         </div>
       </section>
     </div>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useCallback } from 'react';
 import type { AuthorizationDetail } from '../../../../shared/authorization/record';
 import { practiceToday } from '../session/practice-time-zone';
@@ -27,6 +28,7 @@ export function AuthorizationEditorView({
   draftId: string | null;
   onCreated: (draft: AuthorizationDetail) => void;
 }) {
+  const { t } = useTranslation(['consents', 'common']);
   const api = useApi();
   const load = useCallback(async (): Promise<EditorTarget> => {
     if (draftId) {
@@ -43,22 +45,22 @@ export function AuthorizationEditorView({
   if (error) {
     return (
       <>
-        <PageHeading>Authorization</PageHeading>
+        <PageHeading>{t('authorizationEditorView.authorization')}</PageHeading>
         <StatusMessage tone="problem">{error}</StatusMessage>
-        <a href={patientsHref.search()}>Back to patients</a>
+        <a href={patientsHref.search()}>{t('authorizationEditorView.backToPatients')}</a>
       </>
     );
   }
-  if (!target) return <p aria-busy="true">Loading…</p>;
+  if (!target) return <p aria-busy="true">{t('authorizationEditorView.loading')}</p>;
 
   const { draft } = target;
   if (draft && draft.stage !== 'draft') {
     return (
       <>
-        <PageHeading>This authorization is signed</PageHeading>
-        <p>The patient has signed it, so it can no longer change. Open it to witness, save or print it.</p>
+        <PageHeading>{t('authorizationEditorView.thisAuthorizationIsSigned')}</PageHeading>
+        <p>{t('authorizationEditorView.thePatientHasSignedIt')}</p>
         <p>
-          <a href={patientsHref.authorization(draft.id)}>Open the authorization</a>
+          <a href={patientsHref.authorization(draft.id)}>{t('authorizationEditorView.openTheAuthorization')}</a>
         </p>
       </>
     );
@@ -68,12 +70,11 @@ export function AuthorizationEditorView({
   return (
     <>
       <a className="back-link" href={patientsHref.patient(target.patientId)}>
-        Back to {target.name}’s record
+        {t('authorizationEditorView.backToRecord', { name: target.name })}
       </a>
       <PageHeading>{draft ? `Authorization draft for ${target.name}` : `New authorization for ${target.name}`}</PageHeading>
       <p className="lead">
-        Choose what the practice may use, where and why, and until when. The preview shows the authorization exactly as the patient will
-        read and sign it.
+        {t('authorizationEditorView.chooseWhatThePracticeMay')}
       </p>
       {draft ? (
         <div className="page-actions">

@@ -1,7 +1,7 @@
+import { patientCopyLabel, patientLabels } from '../../i18n/labels';
+import { useTranslation } from 'react-i18next';
 import { useCallback, useState } from 'react';
-import { patientCopyLabels } from '../../../../shared/authorization/patient-copy';
-import { revocationMethodLabels } from '../../../../shared/authorization/record';
-import { formatDay } from '../../../../shared/calendar';
+import { formatDay } from '../../i18n/format';
 import { useApi } from '../../api/api-context';
 import { PageHeading } from '../../components/PageHeading';
 import { StatusMessage } from '../../components/StatusMessage';
@@ -22,6 +22,7 @@ const witnessedOutcome: ActionOutcome = {
 
 /** One authorization: its state and evidence, what can be done with it, and the document as the patient saw it. */
 export function AuthorizationPage({ authorizationId, witnessed }: { authorizationId: string; witnessed: boolean }) {
+  const { t } = useTranslation(['consents', 'common']);
   const api = useApi();
   const load = useCallback(() => api['consents.get']({ id: authorizationId }), [api, authorizationId]);
   const { value: a, error, reload } = useLoaded(load);
@@ -30,13 +31,13 @@ export function AuthorizationPage({ authorizationId, witnessed }: { authorizatio
   if (error && !a) {
     return (
       <>
-        <PageHeading>Authorization</PageHeading>
+        <PageHeading>{t('authorizationPage.authorization')}</PageHeading>
         <StatusMessage tone="problem">{error}</StatusMessage>
-        <a href={patientsHref.search()}>Back to patients</a>
+        <a href={patientsHref.search()}>{t('authorizationPage.backToPatients')}</a>
       </>
     );
   }
-  if (!a) return <p aria-busy="true">Loading the authorization…</p>;
+  if (!a) return <p aria-busy="true">{t('authorizationPage.loadingTheAuthorization')}</p>;
 
   const onOutcome = (next: ActionOutcome, changed: boolean) => {
     setOutcome(next);
@@ -46,75 +47,75 @@ export function AuthorizationPage({ authorizationId, witnessed }: { authorizatio
   return (
     <>
       <a className="back-link" href={patientsHref.patient(a.patientId)}>
-        Back to {a.patientName}’s record
+        {t('authorizationPage.backToRecord', { name: a.patientName })}
       </a>
-      <PageHeading>Authorization for {a.patientName}</PageHeading>
+      <PageHeading>{t('authorizationPage.authorizationFor')} {a.patientName}</PageHeading>
       <StatusMessage tone={outcome?.tone ?? 'info'}>{outcome?.message}</StatusMessage>
       <section className="card authorization-summary" aria-labelledby="authorization-summary-heading">
-        <h2 id="authorization-summary-heading">Summary</h2>
+        <h2 id="authorization-summary-heading">{t('authorizationPage.summary')}</h2>
         <dl className="details-list">
-          <dt>Status</dt>
+          <dt>{t('authorizationPage.status')}</dt>
           <dd>
             <StatusBadge status={a.status} />
           </dd>
-          <dt>Language</dt>
+          <dt>{t('authorizationPage.language')}</dt>
           <dd>{languageText(a)}</dd>
-          <dt>Ends</dt>
+          <dt>{t('authorizationPage.ends')}</dt>
           <dd>{expirationText(a)}</dd>
-          <dt>Prepared</dt>
+          <dt>{t('authorizationPage.prepared')}</dt>
           <dd>{dayOfInstant(a.createdAt)}</dd>
           {a.evidence ? (
             <>
-              <dt>Signed</dt>
+              <dt>{t('authorizationPage.signed')}</dt>
               <dd>
-                By {a.evidence.signerName},{' '}
+                {t('authorizationPage.by')} {a.evidence.signerName},{' '}
                 {a.evidence.method === 'paper' && a.evidence.paperSignedOn
-                  ? `on paper, dated ${formatDay(a.evidence.paperSignedOn, 'en')}`
+                  ? `on paper, dated ${formatDay(a.evidence.paperSignedOn)}`
                   : momentOfInstant(a.evidence.signedAt)}
                 {a.terms.representative ? ` (for the patient, as ${a.terms.representative.name})` : ''}
               </dd>
               {a.evidence.scan ? (
                 <>
-                  <dt>Scan of the paper</dt>
+                  <dt>{t('authorizationPage.scanOfThePaper')}</dt>
                   <dd>
-                    {a.evidence.scan.mimeType === 'application/pdf' ? 'PDF' : a.evidence.scan.mimeType === 'image/png' ? 'PNG image' : 'JPEG image'},{' '}
-                    {a.evidence.scan.pages === 1 ? '1 page' : `${a.evidence.scan.pages} pages`}, kept in the signed PDF
+                    {a.evidence.scan.mimeType === 'application/pdf' ? t('authorizationPage.pdf') : a.evidence.scan.mimeType === 'image/png' ? t('authorizationPage.pngImage') : t('authorizationPage.jpegImage')},{' '}
+                    {a.evidence.scan.pages === 1 ? t('authorizationPage.1Page') : `${a.evidence.scan.pages} pages`}{t('authorizationPage.keptInTheSignedPdf')}
                   </dd>
                 </>
               ) : null}
-              <dt>{a.evidence.method === 'paper' ? 'Attested by' : 'Witness'}</dt>
-              <dd>{a.evidence.witnessName && a.evidence.witnessedAt ? `${a.evidence.witnessName}, ${momentOfInstant(a.evidence.witnessedAt)}` : 'Not yet'}</dd>
+              <dt>{a.evidence.method === 'paper' ? t('authorizationPage.attestedBy') : t('authorizationPage.witness')}</dt>
+              <dd>{a.evidence.witnessName && a.evidence.witnessedAt ? `${a.evidence.witnessName}, ${momentOfInstant(a.evidence.witnessedAt)}` : t('authorizationPage.notYet')}</dd>
             </>
           ) : null}
           {a.stage === 'final' ? (
             <>
-              <dt>Patient’s copy</dt>
+              <dt>{t('authorizationPage.patientSCopy')}</dt>
               <dd>
                 {a.patientCopy
-                  ? `${patientCopyLabels[a.patientCopy.method]}: ${a.patientCopy.recordedBy.displayName}, ${momentOfInstant(a.patientCopy.recordedAt)}`
-                  : 'Not given yet: print it, save it for the patient, or record that they declined it.'}
+                  ? `${patientCopyLabel(a.patientCopy.method)}: ${a.patientCopy.recordedBy.displayName}, ${momentOfInstant(a.patientCopy.recordedAt)}`
+                  : t('authorizationPage.notGivenYetPrintIt')}
               </dd>
             </>
           ) : null}
           {a.pdfSha256 ? (
             <>
-              <dt>PDF SHA-256</dt>
+              <dt>{t('authorizationPage.pdfSha256')}</dt>
               <dd className="hash">{a.pdfSha256}</dd>
             </>
           ) : null}
           {a.revocation ? (
             <>
-              <dt>Revocation</dt>
+              <dt>{t('authorizationPage.revocation')}</dt>
               <dd>
-                Received {a.revocation.receivedOn} ({revocationMethodLabels[a.revocation.method].toLowerCase()}), recorded by{' '}
+                {t('authorizationPage.received')} {a.revocation.receivedOn} ({patientLabels().revocationMethods[a.revocation.method].toLowerCase()}{t('authorizationPage.recordedBy')}{' '}
                 {a.revocation.enteredBy} {momentOfInstant(a.revocation.recordedAt)}
-                {a.revocation.hasScan ? '; scan attached' : ''}
+                {a.revocation.hasScan ? t('authorizationPage.scanAttached') : ''}
                 {a.revocation.note ? `. Note: ${a.revocation.note}` : ''}
               </dd>
             </>
           ) : null}
-          <dt>Wording</dt>
-          <dd>Template version {a.templateVersion}</dd>
+          <dt>{t('authorizationPage.wording')}</dt>
+          <dd>{t('authorizationPage.templateVersion')} {a.templateVersion}</dd>
         </dl>
         <AuthorizationActions authorization={a} layout="page" onOutcome={onOutcome} />
       </section>
@@ -130,7 +131,7 @@ export function AuthorizationPage({ authorizationId, witnessed }: { authorizatio
         </div>
       ) : null}
       <section className="card authorization-document" aria-labelledby="authorization-document-heading">
-        <h2 id="authorization-document-heading">{a.stage === 'draft' ? 'The document as it stands' : 'The document the patient signed'}</h2>
+        <h2 id="authorization-document-heading">{a.stage === 'draft' ? t('authorizationPage.theDocumentAsItStands') : t('authorizationPage.theDocumentThePatientSigned')}</h2>
         <DocumentView document={a.document} titleLevel={3} />
       </section>
     </>

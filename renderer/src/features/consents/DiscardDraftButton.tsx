@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import type { AuthorizationSummary } from '../../../../shared/authorization/record';
 import { useApi } from '../../api/api-context';
@@ -22,6 +23,7 @@ export function DiscardDraftButton({
   named?: boolean;
   onDiscarded: () => void;
 }) {
+  const { t } = useTranslation(['consents', 'common']);
   const api = useApi();
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -29,17 +31,17 @@ export function DiscardDraftButton({
   return (
     <>
       <button type="button" className={`button button-secondary${small ? ' button-small' : ''}`} onClick={() => setOpen(true)}>
-        Discard draft{named ? <VisuallyHidden>{` (${authorizationLabel(draft)})`}</VisuallyHidden> : null}
+        {t('discardDraftButton.discardDraft')}{named ? <VisuallyHidden>{` (${authorizationLabel(draft)})`}</VisuallyHidden> : null}
       </button>
       {open ? (
-        <Dialog title="Discard this draft?" onClose={() => setOpen(false)}>
+        <Dialog title={t('discardDraftButton.discardThisDraft')} onClose={() => setOpen(false)}>
           {(close) => (
             <>
               <FormAlert problem={problem} />
-              <p className="dialog-note">The patient has not signed it. It is deleted, and the audit trail records that you discarded it.</p>
+              <p className="dialog-note">{t('discardDraftButton.thePatientHasNotSigned')}</p>
               <div className="dialog-actions">
                 <button type="button" className="button button-secondary" onClick={close}>
-                  Keep the draft
+                  {t('discardDraftButton.keepTheDraft')}
                 </button>
                 <button
                   type="button"
@@ -61,7 +63,7 @@ export function DiscardDraftButton({
                     );
                   }}
                 >
-                  Discard draft
+                  {t('discardDraftButton.discardDraft')}
                 </button>
               </div>
             </>

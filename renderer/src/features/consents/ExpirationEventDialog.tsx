@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
@@ -27,6 +28,7 @@ export function ExpirationEventDialog({
   onRecorded: (ended: AuthorizationDetail) => void;
   onClose: () => void;
 }) {
+  const { t } = useTranslation(['consents', 'common']);
   const api = useApi();
   const [problem, setProblem] = useState<FormProblem | null>(null);
   const {
@@ -41,7 +43,7 @@ export function ExpirationEventDialog({
   const event = authorization.terms.expiration.kind === 'event' ? authorization.terms.expiration.event : '';
 
   return (
-    <Dialog title="Record the event that ends it" onClose={onClose}>
+    <Dialog title={t('expirationEventDialog.recordTheEventThatEnds')} onClose={onClose}>
       {(close) => {
         const onSubmit = handleSubmit(async (values) => {
           setProblem(null);
@@ -55,16 +57,15 @@ export function ExpirationEventDialog({
         return (
           <form noValidate aria-busy={isSubmitting} onSubmit={(submit) => void onSubmit(submit)}>
             <p className="dialog-note">
-              This authorization ends when: <strong>{event}</strong>. Once you record that it happened, the authorization is expired and
-              posts relying on it are flagged.
+              {t('expirationEventDialog.thisAuthorizationEndsWhen')} <strong>{event}</strong>{t('expirationEventDialog.onceYouRecordThatIt')}
             </p>
             <FormAlert problem={problem} />
-            <FormField label="Day it happened" type="date" registration={register('occurredOn')} error={errors.occurredOn?.message} />
+            <FormField label={t('expirationEventDialog.dayItHappened')} type="date" registration={register('occurredOn')} error={errors.occurredOn?.message} />
             <div className="dialog-actions">
               <button type="button" className="button button-secondary" onClick={close}>
-                Cancel
+                {t('expirationEventDialog.cancel')}
               </button>
-              <SubmitButton busy={isSubmitting}>Record the event</SubmitButton>
+              <SubmitButton busy={isSubmitting}>{t('expirationEventDialog.recordTheEvent')}</SubmitButton>
             </div>
           </form>
         );

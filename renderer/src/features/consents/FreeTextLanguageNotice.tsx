@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../../shared/authorization/scope';
 import { patientLanguages } from '../../../../shared/patient-language';
 import { looksWrittenIn } from '../../../../shared/patient-language/language-guess';
@@ -16,6 +17,7 @@ export interface FreeTextEntry {
  * brands are often the same in both.
  */
 export function FreeTextLanguageNotice({ language, entries }: { language: Language; entries: FreeTextEntry[] }) {
+  const { t } = useTranslation(['consents', 'common']);
   const target = patientLanguages[language];
   const suspicious = entries.flatMap((entry) => {
     const found = looksWrittenIn(entry.text, language);
@@ -26,14 +28,13 @@ export function FreeTextLanguageNotice({ language, entries }: { language: Langua
       {suspicious.length ? (
         <>
           <p>
-            The patient reads this authorization in {target.englishName}, but{' '}
-            {suspicious.length === 1 ? 'this entry looks' : 'these entries look'} {patientLanguages[suspicious[0]!.found].englishName}. It
-            prints exactly as typed:
+            {t('freeTextLanguageNotice.thePatientReadsThisAuthorization')} {target.englishName}{t('freeTextLanguageNotice.but')}{' '}
+            {suspicious.length === 1 ? t('freeTextLanguageNotice.thisEntryLooks') : t('freeTextLanguageNotice.theseEntriesLook')} {patientLanguages[suspicious[0]!.found].englishName}{t('freeTextLanguageNotice.itPrintsExactlyAsTyped')}
           </p>
           <ul>
             {suspicious.map((s) => (
               <li key={`${s.where}-${s.text}`}>
-                {s.where}: “{s.text}”. For example: <span lang={language}>“{target.freeText.examples[s.kind]}”</span>
+                {s.where}: “{s.text}{t('freeTextLanguageNotice.forExample')} <span lang={language}>“{target.freeText.examples[s.kind]}”</span>
               </li>
             ))}
           </ul>

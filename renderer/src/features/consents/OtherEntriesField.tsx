@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useRef } from 'react';
 import { useFieldArray, type Control, type FieldErrors, type UseFormRegister } from 'react-hook-form';
 import { FormField } from '../../components/FormField';
@@ -22,6 +23,7 @@ interface OtherEntriesFieldProps {
 
 /** Free-text rows for what the lists do not have (a lobby screen, a fundraising campaign), added and removed one by one. */
 export function OtherEntriesField({ name, legend, hint, itemLabel, addLabel, max, control, register, errors }: OtherEntriesFieldProps) {
+  const { t } = useTranslation(['consents', 'common']);
   const { fields, append, remove } = useFieldArray({ control, name });
   const addButton = useRef<HTMLButtonElement>(null);
   const rowErrors = errors[name];
@@ -45,7 +47,7 @@ export function OtherEntriesField({ name, legend, hint, itemLabel, addLabel, max
               addButton.current?.focus();
             }}
           >
-            Remove<VisuallyHidden>{` ${itemLabel.toLowerCase()} ${index + 1}`}</VisuallyHidden>
+            {t('otherEntriesField.remove')}<VisuallyHidden>{` ${itemLabel.toLowerCase()} ${index + 1}`}</VisuallyHidden>
           </button>
         </div>
       ))}

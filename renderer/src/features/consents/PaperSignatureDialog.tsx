@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
@@ -39,6 +40,7 @@ export function PaperSignatureDialog({
   onRecorded: (final: AuthorizationDetail) => void;
   onClose: () => void;
 }) {
+  const { t } = useTranslation(['consents', 'common']);
   const api = useApi();
   const scanId = useId();
   const attestId = useId();
@@ -56,7 +58,7 @@ export function PaperSignatureDialog({
   });
 
   return (
-    <Dialog title="Record a paper signature" onClose={onClose}>
+    <Dialog title={t('paperSignatureDialog.recordAPaperSignature')} onClose={onClose}>
       {(close) => {
         const onSubmit = handleSubmit(async (values) => {
           setProblem(null);
@@ -83,29 +85,28 @@ export function PaperSignatureDialog({
         return (
           <form noValidate aria-busy={isSubmitting} onSubmit={(event) => void onSubmit(event)}>
             <p className="dialog-note">
-              For {authorizationLabel(authorization)}. Only the form printed from this draft can be recorded. Once recorded, the authorization
-              is final and cannot change.
+              {t('paperSignatureDialog.for')} {authorizationLabel(authorization)}{t('paperSignatureDialog.onlyTheFormPrintedFrom')}
             </p>
             <FormAlert problem={problem} />
             <ScanFileField
               id={scanId}
-              label="Scan or photo of the signed form"
-              hint="A PDF, PNG or JPEG file of at most 20 MB, every page. Camera and location details are removed before it is kept."
+              label={t('paperSignatureDialog.scanOrPhotoOfThe')}
+              hint={t('paperSignatureDialog.aPdfPngOrJpeg')}
               error={scanError}
               onPick={(file) => {
                 setScan(file);
                 setScanError(file ? scanProblem(file) : null);
               }}
             />
-            <FormField label="Date written on the form" type="date" registration={register('signedOn')} error={errors.signedOn?.message} />
+            <FormField label={t('paperSignatureDialog.dateWrittenOnTheForm')} type="date" registration={register('signedOn')} error={errors.signedOn?.message} />
             <FormField
-              label="Signed by"
-              hint="The name of the person who signed, as it is printed on the form."
+              label={t('paperSignatureDialog.signedBy')}
+              hint={t('paperSignatureDialog.theNameOfThePerson')}
               registration={register('signerName')}
               error={errors.signerName?.message}
             />
             <CheckboxField
-              label="I attest that this scan is of the original paper form, signed by the person named above."
+              label={t('paperSignatureDialog.iAttestThatThisScan')}
               aria-invalid={errors.attested ? true : undefined}
               aria-describedby={errors.attested ? attestId : undefined}
               {...register('attested')}
@@ -116,18 +117,18 @@ export function PaperSignatureDialog({
               </p>
             ) : null}
             <FormField
-              label="Your password"
+              label={t('paperSignatureDialog.yourPassword')}
               type="password"
               autoComplete="current-password"
-              hint="Your attestation is recorded under your name."
+              hint={t('paperSignatureDialog.yourAttestationIsRecordedUnder')}
               registration={register('password')}
               error={errors.password?.message}
             />
             <div className="dialog-actions">
               <button type="button" className="button button-secondary" onClick={close}>
-                Cancel
+                {t('paperSignatureDialog.cancel')}
               </button>
-              <SubmitButton busy={isSubmitting}>Record paper signature</SubmitButton>
+              <SubmitButton busy={isSubmitting}>{t('paperSignatureDialog.recordPaperSignature')}</SubmitButton>
             </div>
           </form>
         );

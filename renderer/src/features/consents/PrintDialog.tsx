@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../components/Dialog';
 import '../../components/buttons.css';
 import './consents.css';
@@ -8,22 +9,22 @@ import './consents.css';
  * hand the PDF to the printer itself.
  */
 export function PrintDialog({ onSave, onClose }: { onSave: () => void; onClose: () => void }) {
+  const { t } = useTranslation(['consents', 'common']);
   return (
-    <Dialog title="Print the patient’s copy" onClose={onClose}>
+    <Dialog title={t('printDialog.printThePatientSCopy')} onClose={onClose}>
       {(close) => (
         <>
           <p className="dialog-note">
-            For the patient’s safety, Consent Desk never opens documents inside its own window, so it cannot send the PDF to the printer
-            itself.
+            {t('printDialog.forThePatientSSafety')}
           </p>
           <ol>
-            <li>Save the patient’s copy.</li>
-            <li>Open the saved file in your PDF reader.</li>
-            <li>Print it from there, and give it to the patient.</li>
+            <li>{t('printDialog.saveThePatientSCopy')}</li>
+            <li>{t('printDialog.openTheSavedFileIn')}</li>
+            <li>{t('printDialog.printItFromThereAnd')}</li>
           </ol>
           <div className="dialog-actions">
             <button type="button" className="button button-secondary" onClick={close}>
-              Close
+              {t('printDialog.close')}
             </button>
             <button
               type="button"
@@ -33,7 +34,7 @@ export function PrintDialog({ onSave, onClose }: { onSave: () => void; onClose: 
                 close();
               }}
             >
-              Save patient’s copy
+              {t('printDialog.savePatientSCopy')}
             </button>
           </div>
         </>

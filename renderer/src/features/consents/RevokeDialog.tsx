@@ -1,10 +1,13 @@
+import { patientLabels } from '../../i18n/labels';
+import { useTranslation } from 'react-i18next';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
-import { revocationMethodLabels, revocationMethods, type AuthorizationDetail, type AuthorizationSummary } from '../../../../shared/authorization/record';
+import { revocationMethods, type AuthorizationDetail, type AuthorizationSummary } from '../../../../shared/authorization/record';
 import { practiceToday } from '../session/practice-time-zone';
 import { contract } from '../../../../shared/contract';
+
 import { useApi } from '../../api/api-context';
 import { reportCallError, type FormProblem } from '../../components/call-error';
 import { Dialog } from '../../components/Dialog';
@@ -37,6 +40,7 @@ export function RevokeDialog({
   onRevoked: (revoked: AuthorizationDetail) => void;
   onClose: () => void;
 }) {
+  const { t } = useTranslation(['consents', 'common']);
   const api = useApi();
   const scanId = useId();
   const [problem, setProblem] = useState<FormProblem | null>(null);
@@ -53,7 +57,7 @@ export function RevokeDialog({
   });
 
   return (
-    <Dialog title="Record a revocation" onClose={onClose}>
+    <Dialog title={t('revokeDialog.recordARevocation')} onClose={onClose}>
       {(close) => {
         const onSubmit = handleSubmit(async (values) => {
           setProblem(null);
@@ -80,28 +84,27 @@ export function RevokeDialog({
         return (
           <form noValidate aria-busy={isSubmitting} onSubmit={(event) => void onSubmit(event)}>
             <p className="dialog-note">
-              For {authorizationLabel(authorization)}. From the moment you record it, the practice may make no new use of the patient’s
-              information, and every published post that relied on it is flagged for take-down. It cannot be undone.
+              {t('revokeDialog.for')} {authorizationLabel(authorization)}{t('revokeDialog.fromTheMomentYouRecord')}
             </p>
             <FormAlert problem={problem} />
             <FormField
-              label="Date the written revocation arrived"
+              label={t('revokeDialog.dateTheWrittenRevocationArrived')}
               type="date"
               registration={register('receivedOn')}
               error={errors.receivedOn?.message}
             />
-            <SelectField label="How it arrived" registration={register('method')} error={errors.method?.message}>
+            <SelectField label={t('revokeDialog.howItArrived')} registration={register('method')} error={errors.method?.message}>
               {revocationMethods.map((method) => (
                 <option key={method} value={method}>
-                  {revocationMethodLabels[method]}
+                  {patientLabels().revocationMethods[method]}
                 </option>
               ))}
             </SelectField>
-            <TextAreaField label="Note (optional)" hint="Such as “letter dated November 27”." registration={register('note')} error={errors.note?.message} />
+            <TextAreaField label={t('revokeDialog.noteOptional')} hint={t('revokeDialog.suchAsLetterDatedNovember')} registration={register('note')} error={errors.note?.message} />
             <ScanFileField
               id={scanId}
-              label="Scan of the revocation (optional)"
-              hint="A PDF, PNG or JPEG file of at most 20 MB."
+              label={t('revokeDialog.scanOfTheRevocationOptional')}
+              hint={t('revokeDialog.aPdfPngOrJpeg')}
               error={scanError}
               onPick={(file) => {
                 setScan(file);
@@ -110,10 +113,10 @@ export function RevokeDialog({
             />
             <div className="dialog-actions">
               <button type="button" className="button button-secondary" onClick={close}>
-                Cancel
+                {t('revokeDialog.cancel')}
               </button>
               <SubmitButton busy={isSubmitting} variant="danger">
-                Record revocation
+                {t('revokeDialog.recordRevocation')}
               </SubmitButton>
             </div>
           </form>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
@@ -29,6 +30,7 @@ export function WitnessForm({
   headingLevel?: 2 | 3;
   onWitnessed: (final: AuthorizationDetail) => void;
 }) {
+  const { t } = useTranslation(['consents', 'common']);
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const api = useApi();
   const session = useSession();
@@ -54,21 +56,20 @@ export function WitnessForm({
 
   return (
     <form className="witness-form" aria-labelledby="witness-heading" noValidate aria-busy={isSubmitting} onSubmit={(event) => void onSubmit(event)}>
-      <Heading id="witness-heading">Staff: confirm as witness</Heading>
+      <Heading id="witness-heading">{t('witnessForm.staffConfirmAsWitness')}</Heading>
       <p>
-        {session.displayName}, confirm that you saw the patient sign. The authorization then becomes final, and can never be edited,
-        only revoked.
+        {session.displayName}{t('witnessForm.confirmThatYouSawThe')}
       </p>
       <FormAlert problem={problem} />
       <FormField
-        label="Your password"
+        label={t('witnessForm.yourPassword')}
         type="password"
         autoComplete="current-password"
         registration={register('password')}
         error={errors.password?.message}
       />
       <div className="form-actions">
-        <SubmitButton busy={isSubmitting}>Confirm as witness</SubmitButton>
+        <SubmitButton busy={isSubmitting}>{t('witnessForm.confirmAsWitness')}</SubmitButton>
       </div>
     </form>
   );

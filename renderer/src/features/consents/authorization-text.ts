@@ -1,12 +1,11 @@
 import type { AuthorizationSummary } from '../../../../shared/authorization/record';
 import { languageNames } from '../../../../shared/authorization/scope';
-import { formatDay } from '../../../../shared/calendar';
-import { showPracticeDayOf, showPracticeMoment } from '../session/practice-time-zone';
+import { formatDay, formatDayOf, formatMoment } from '../../i18n/format';
 
 /** When it ends, for staff screens: "June 30, 2027" or "When: end of my treatment". */
 export function expirationText(summary: Pick<AuthorizationSummary, 'terms' | 'expirationEventAt'>): string {
   const { expiration } = summary.terms;
-  if (expiration.kind === 'date') return formatDay(expiration.date, 'en');
+  if (expiration.kind === 'date') return formatDay(expiration.date);
   const event = expiration.event || '(event not described yet)';
   return summary.expirationEventAt ? `${event} (happened; recorded ${dayOfInstant(summary.expirationEventAt)})` : `When: ${event}`;
 }
@@ -17,11 +16,11 @@ export function languageText(summary: Pick<AuthorizationSummary, 'language'>): s
 
 /** The practice's day of an instant the backend stored in UTC, for people. */
 export function dayOfInstant(instant: string): string {
-  return showPracticeDayOf(instant);
+  return formatDayOf(instant);
 }
 
 export function momentOfInstant(instant: string): string {
-  return showPracticeMoment(instant);
+  return formatMoment(instant);
 }
 
 /** Names one authorization among a patient's several, for buttons read out of context. */

@@ -1,16 +1,17 @@
-import { channelName } from '../../../../shared/posts/coverage';
+import { channelName, postStateLabel } from '../../i18n/labels';
+import { useTranslation } from 'react-i18next';
 import type { ExpiringConsent, MarketingDashboard } from '../../../../shared/posts/dashboard';
-import { postStateLabels } from '../../../../shared/posts/post';
 import { showDay } from '../marketing/dates';
 import { hashHref } from '../marketing/use-hash-query';
 
-const windows: { key: keyof MarketingDashboard['expiring']; title: string }[] = [
-  { key: 'within30', title: 'Within 30 days' },
-  { key: 'within60', title: 'In 31 to 60 days' },
-  { key: 'within90', title: 'In 61 to 90 days' },
+const windows: { key: keyof MarketingDashboard['expiring']; title: 'within30' | 'within60' | 'within90' }[] = [
+  { key: 'within30', title: 'within30' },
+  { key: 'within60', title: 'within60' },
+  { key: 'within90', title: 'within90' },
 ];
 
 function ExpiringItem({ item }: { item: ExpiringConsent }) {
+  const { t } = useTranslation(['dashboard', 'common']);
   const { consent } = item;
   const ends = consent.expiration.kind === 'date' ? showDay(consent.expiration.date) : '';
   return (
@@ -19,7 +20,7 @@ function ExpiringItem({ item }: { item: ExpiringConsent }) {
         {consent.patientFirstName} {consent.patientLastName}
         <span className="expiring-when">
           {' '}
-          · expires on {ends} ({item.daysLeft === 1 ? 'tomorrow' : `in ${item.daysLeft} days`})
+          {t('expiringItem.expiresOn')} {ends} ({item.daysLeft === 1 ? t('expiringItem.tomorrow') : `in ${item.daysLeft} days`})
         </span>
       </p>
       {item.posts.length ? (
@@ -27,13 +28,13 @@ function ExpiringItem({ item }: { item: ExpiringConsent }) {
           {item.posts.map((post) => (
             <li key={post.id}>
               <a href={hashHref('/posts', { post: post.id })}>
-                {channelName(post.channel)} post ({postStateLabels[post.state]})
+                {channelName(post.channel)} {t('expiringItem.post')}{postStateLabel(post.state)})
               </a>
             </li>
           ))}
         </ul>
       ) : (
-        <p className="empty-note">No post relies on it.</p>
+        <p className="empty-note">{t('expiringItem.noPostReliesOnIt')}</p>
       )}
     </li>
   );
@@ -41,12 +42,13 @@ function ExpiringItem({ item }: { item: ExpiringConsent }) {
 
 /** Consents ending in the next 30, 60 and 90 days, with the posts that will have to come down with them. */
 export function ExpiringConsents({ expiring }: { expiring: MarketingDashboard['expiring'] }) {
+  const { t } = useTranslation(['dashboard', 'common']);
   return (
     <div className="expiring-windows">
       {windows.map(({ key, title }) => (
         <section key={key} className="expiring-window" aria-labelledby={`expiring-${key}`}>
           <h3 id={`expiring-${key}`} className="expiring-heading">
-            {title} ({expiring[key].length})
+            {t(`buckets.${title}`)} ({expiring[key].length})
           </h3>
           {expiring[key].length ? (
             <ul className="expiring-list">
@@ -55,7 +57,7 @@ export function ExpiringConsents({ expiring }: { expiring: MarketingDashboard['e
               ))}
             </ul>
           ) : (
-            <p className="empty-note">None.</p>
+            <p className="empty-note">{t('expiringConsents.none')}</p>
           )}
         </section>
       ))}

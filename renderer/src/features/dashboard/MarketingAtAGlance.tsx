@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useCallback } from 'react';
 import { useApi } from '../../api/api-context';
 import { useLoaded } from '../../components/use-loaded';
@@ -14,6 +15,7 @@ export function MarketingAtAGlance() {
 }
 
 function Glance() {
+  const { t } = useTranslation(['dashboard', 'common']);
   const api = useApi();
   const load = useCallback(() => api['posts.dashboard']({}), [api]);
   const { value: data } = useLoaded(load);
@@ -21,19 +23,17 @@ function Glance() {
   const expiring = data ? data.expiring.within30.length : 0;
   return (
     <section className={required ? 'card home-section glance glance-urgent' : 'card home-section glance'} aria-labelledby="glance-heading">
-      <h2 id="glance-heading">Marketing</h2>
+      <h2 id="glance-heading">{t('glance.marketing')}</h2>
       {data === null ? (
-        <p aria-busy="true">Checking posts…</p>
+        <p aria-busy="true">{t('glance.checkingPosts')}</p>
       ) : (
         <p>
-          {required
-            ? `${required} published ${required === 1 ? 'post needs' : 'posts need'} to be taken down.`
-            : 'No published post needs to come down.'}{' '}
-          {expiring ? `${expiring} ${expiring === 1 ? 'consent expires' : 'consents expire'} within 30 days.` : ''}
+          {required ? t('glance.takedowns', { count: required }) : t('glance.noPublishedPostNeedsTo')}{' '}
+          {expiring ? t('glance.expiring', { count: expiring }) : ''}
         </p>
       )}
       <p className="glance-link">
-        <a href="#/marketing">Open the marketing dashboard</a>
+        <a href="#/marketing">{t('glance.openTheMarketingDashboard')}</a>
       </p>
     </section>
   );

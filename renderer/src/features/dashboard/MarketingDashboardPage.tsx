@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useCallback, useState } from 'react';
 import type { PostView } from '../../../../shared/posts/dashboard';
 import { useApi } from '../../api/api-context';
@@ -18,6 +19,7 @@ import './dashboard.css';
 
 /** Marketing's landing page: what must come down now, what will soon, and where every post stands. */
 export function MarketingDashboardPage() {
+  const { t } = useTranslation(['dashboard', 'common']);
   const api = useApi();
   const session = useSession();
   const canWrite = session.permissions.includes('posts.write');
@@ -29,10 +31,10 @@ export function MarketingDashboardPage() {
   const required = dashboard?.takedownRequired ?? [];
   return (
     <>
-      <PageHeading>Marketing dashboard</PageHeading>
+      <PageHeading>{t('marketingDashboardPage.marketingDashboard')}</PageHeading>
       <StatusMessage tone={error ? 'problem' : 'success'}>{error ?? done}</StatusMessage>
       {dashboard === null ? (
-        error ? null : <p aria-busy="true">Loading the dashboard…</p>
+        error ? null : <p aria-busy="true">{t('marketingDashboardPage.loadingTheDashboard')}</p>
       ) : (
         <>
           <section
@@ -40,12 +42,11 @@ export function MarketingDashboardPage() {
             aria-labelledby="takedown-heading"
           >
             <h2 id="takedown-heading" className="section-heading">
-              Take-down required ({required.length})
+              {t('marketingDashboardPage.takeDownRequired')}{required.length})
             </h2>
             {required.length ? (
               <p className="takedown-intro">
-                The consent behind these published posts was revoked or has expired. Remove each post from its channel, then
-                record the take-down here.
+                {t('marketingDashboardPage.theConsentBehindThesePublished')}
               </p>
             ) : null}
             <TakedownList posts={required} canWrite={canWrite} onRecord={setRecording} />
@@ -53,13 +54,10 @@ export function MarketingDashboardPage() {
           {dashboard.reviewRequired.length ? (
             <section className="card dashboard-section" aria-labelledby="review-heading">
               <h2 id="review-heading" className="section-heading">
-                To review: the patient came of age ({dashboard.reviewRequired.length})
+                {t('marketingDashboardPage.toReviewThePatientCame')}{dashboard.reviewRequired.length})
               </h2>
               <p className="takedown-intro">
-                A parent signed the consent behind these posts, and the patient has since come of age. What was already
-                published in reliance on the parent’s authorization stays lawful, so the posts are not taken down
-                automatically; the consent covers nothing new. Review each post, and ask the front desk for a new
-                authorization signed by the patient before any new use.
+                {t('marketingDashboardPage.aParentSignedTheConsent')}
               </p>
               <TakedownList posts={dashboard.reviewRequired} canWrite={canWrite} onRecord={setRecording} reason={(post) => post.reviewReason} />
             </section>
@@ -67,18 +65,18 @@ export function MarketingDashboardPage() {
           <ProgramAttention />
           <section className="card dashboard-section" aria-labelledby="expiring-heading">
             <h2 id="expiring-heading" className="section-heading">
-              Consents expiring soon
+              {t('marketingDashboardPage.consentsExpiringSoon')}
             </h2>
-            <p className="muted dashboard-note">Posts relying on these consents come down automatically on the day they expire.</p>
+            <p className="muted dashboard-note">{t('marketingDashboardPage.postsRelyingOnTheseConsents')}</p>
             <ExpiringConsents expiring={dashboard.expiring} />
           </section>
           <section className="card dashboard-section" aria-labelledby="counts-heading">
             <h2 id="counts-heading" className="section-heading">
-              Posts by state
+              {t('marketingDashboardPage.postsByState')}
             </h2>
             <PostCounts counts={dashboard.counts} />
             <p className="dashboard-links">
-              <a href="#/posts">All posts</a> · <a href="#/testimonials">Testimonials</a>
+              <a href="#/posts">{t('marketingDashboardPage.allPosts')}</a> · <a href="#/testimonials">{t('marketingDashboardPage.testimonials')}</a>
             </p>
           </section>
         </>

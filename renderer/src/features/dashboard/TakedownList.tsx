@@ -1,9 +1,11 @@
-import { channelName } from '../../../../shared/posts/coverage';
+import { channelName } from '../../i18n/labels';
+import { useTranslation } from 'react-i18next';
 import type { PostView } from '../../../../shared/posts/dashboard';
 import { VisuallyHidden } from '../../components/VisuallyHidden';
 import { showDay, showDayOf } from '../marketing/dates';
 import { hashHref } from '../marketing/use-hash-query';
 import { postName } from '../posts/post-naming';
+
 
 /** Published posts whose consent no longer covers them: what, where, why, and the button to record it is done. */
 export function TakedownList({
@@ -18,13 +20,14 @@ export function TakedownList({
   /** Why each post is listed: its take-down reason unless the list says otherwise. */
   reason?: (post: PostView) => string | null;
 }) {
-  if (posts.length === 0) return <p className="empty-note">No published post needs to come down.</p>;
+  const { t } = useTranslation(['dashboard', 'common']);
+  if (posts.length === 0) return <p className="empty-note">{t('takedownList.noPublishedPostNeedsTo')}</p>;
   return (
     <ul className="takedown-list">
       {posts.map((post) => (
         <li key={post.id} className="takedown-item">
           <h3 className="takedown-title">
-            {post.testimonialTitle} <span className="takedown-channel">on {channelName(post.channel)}</span>
+            {post.testimonialTitle} <span className="takedown-channel">{t('takedownList.on')} {channelName(post.channel)}</span>
           </h3>
           <p className="takedown-meta">
             {post.patientFirstName} {post.patientLastName}
@@ -32,22 +35,22 @@ export function TakedownList({
             {post.publishedUrl ? (
               <>
                 {' '}
-                at <span className="post-url">{post.publishedUrl}</span>
+                {t('takedownList.at')} <span className="post-url">{post.publishedUrl}</span>
               </>
             ) : null}
           </p>
           <p className="takedown-reason">
-            <strong>Why:</strong> {reason(post)}
-            {post.takedownRequiredAt ? <span className="takedown-since"> Flagged {showDayOf(post.takedownRequiredAt)}.</span> : null}
+            <strong>{t('takedownList.why')}</strong> {reason(post)}
+            {post.takedownRequiredAt ? <span className="takedown-since"> {t('takedownList.flagged')} {showDayOf(post.takedownRequiredAt)}.</span> : null}
           </p>
           <div className="row-actions">
             {canWrite ? (
               <button type="button" className="button button-primary button-small" onClick={() => onRecord(post)}>
-                Record take-down<VisuallyHidden> of {postName(post)}</VisuallyHidden>
+                {t('takedownList.recordTakeDown')}<VisuallyHidden> {t('takedownList.of')} {postName(post)}</VisuallyHidden>
               </button>
             ) : null}
             <a className="button button-secondary button-small" href={hashHref('/posts', { post: post.id })}>
-              Open post<VisuallyHidden> {postName(post)}</VisuallyHidden>
+              {t('takedownList.openPost')}<VisuallyHidden> {postName(post)}</VisuallyHidden>
             </a>
           </div>
         </li>

@@ -1,4 +1,5 @@
-import { permissionLabels, roleLabels } from '../../../../shared/roles';
+import { permissionLabel, roleLabel } from '../../i18n/labels';
+import { Trans, useTranslation } from 'react-i18next';
 import { PageHeading } from '../../components/PageHeading';
 import { ComplianceLinks } from '../compliance/ComplianceLinks';
 import { MarketingAtAGlance } from '../dashboard/MarketingAtAGlance';
@@ -12,29 +13,30 @@ function sentenceCase(text: string): string {
 
 /** A short welcome and what this role may do (read from the same table the backend enforces). */
 export function HomePage() {
+  const { t } = useTranslation(['home', 'common']);
   const { state } = useAppState();
   const session = useSession();
   return (
     <>
-      <PageHeading>Home</PageHeading>
+      <PageHeading>{t('homePage.home')}</PageHeading>
       <p className="lead">
-        Welcome, {session.displayName}. You are signed in{state.practiceName ? ` to ${state.practiceName}` : ''} as{' '}
-        {roleLabels[session.role]}.
+        {state.practiceName
+          ? t('homePage.welcomeAt', { name: session.displayName, practice: state.practiceName, role: roleLabel(session.role) })
+          : t('homePage.welcomeNoPractice', { name: session.displayName, role: roleLabel(session.role) })}
       </p>
       <MarketingAtAGlance />
       <ProgramAttention />
       <ComplianceLinks />
       <section className="card home-section" aria-labelledby="home-can-do">
-        <h2 id="home-can-do">What your role can do</h2>
+        <h2 id="home-can-do">{t('homePage.whatYourRoleCanDo')}</h2>
         <ul className="home-permissions">
           {session.permissions.map((permission) => (
-            <li key={permission}>{sentenceCase(permissionLabels[permission])}</li>
+            <li key={permission}>{sentenceCase(permissionLabel(permission))}</li>
           ))}
         </ul>
       </section>
       <p className="home-lock-note">
-        Consent Desk locks itself after {state.idleMinutes ?? 5} minutes without input. Use <strong>Lock</strong> at the top
-        when you step away, and <strong>Sign out</strong> when you are done.
+        <Trans t={t} i18nKey="homePage.lockNote" count={state.idleMinutes ?? 5} components={{ strong: <strong /> }} />
       </p>
     </>
   );

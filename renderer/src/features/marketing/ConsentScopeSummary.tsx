@@ -1,8 +1,9 @@
+import { channelName, contentKindName, statusLabel } from '../../i18n/labels';
+import { currentLanguage } from '../../i18n/i18n';
+import { useTranslation } from 'react-i18next';
 import { purposeLabels } from '../../../../shared/authorization/scope';
-import { statusLabels } from '../../../../shared/authorization/status';
+
 import type { ConsentScopeView } from '../../../../shared/posts/consent-scope';
-import { channelName } from '../../../../shared/posts/coverage';
-import { contentKindNames } from './content-kind-names';
 import { showDay, showDayOf } from './dates';
 import './marketing.css';
 
@@ -19,31 +20,32 @@ export function expiryText(consent: ConsentScopeView): string {
 /** A consent's status line: "Active · signed November 29, 2026 · expires on June 30, 2027". */
 export function consentHeadline(consent: ConsentScopeView): string {
   const signed = consent.signedAt ? ` · signed ${showDayOf(consent.signedAt)}` : '';
-  return `${statusLabels[consent.status]}${signed} · ${expiryText(consent).replace(/^./, (c) => c.toLowerCase())}`;
+  return `${statusLabel(consent.status)}${signed} · ${expiryText(consent).replace(/^./, (c) => c.toLowerCase())}`;
 }
 
 /** What a consent allows: content, channels, purposes and whether a third party may pay. */
 export function ConsentScopeSummary({ consent, id }: { consent: ConsentScopeView; id?: string }) {
+  const { t } = useTranslation(['marketing', 'common']);
   const { scope } = consent;
   const channelsAllowed = [...scope.channels.map(channelName), ...scope.otherChannels];
-  const purposesAllowed = [...scope.purposes.map((p) => purposeLabels.en[p]), ...scope.otherPurposes];
+  const purposesAllowed = [...scope.purposes.map((p) => purposeLabels[currentLanguage()][p]), ...scope.otherPurposes];
   return (
     <dl className="scope-summary" id={id}>
       <div>
-        <dt>Content</dt>
-        <dd>{scope.contentKinds.map((kind) => contentKindNames[kind]).join(', ') || 'None'}</dd>
+        <dt>{t('consentScopeSummary.content')}</dt>
+        <dd>{scope.contentKinds.map((kind) => contentKindName(kind)).join(', ') || t('consentScopeSummary.none')}</dd>
       </div>
       <div>
-        <dt>Channels</dt>
-        <dd>{channelsAllowed.join(', ') || 'None'}</dd>
+        <dt>{t('consentScopeSummary.channels')}</dt>
+        <dd>{channelsAllowed.join(', ') || t('consentScopeSummary.none')}</dd>
       </div>
       <div>
-        <dt>Purposes</dt>
-        <dd>{purposesAllowed.join('; ') || 'None'}</dd>
+        <dt>{t('consentScopeSummary.purposes')}</dt>
+        <dd>{purposesAllowed.join('; ') || t('consentScopeSummary.none')}</dd>
       </div>
       <div>
-        <dt>Paid by a third party</dt>
-        <dd>{consent.remuneration.thirdPartyPays ? `Allowed${consent.remuneration.payer ? ` (${consent.remuneration.payer})` : ''}` : 'Not stated: unpaid posts only'}</dd>
+        <dt>{t('consentScopeSummary.paidByAThirdParty')}</dt>
+        <dd>{consent.remuneration.thirdPartyPays ? `Allowed${consent.remuneration.payer ? ` (${consent.remuneration.payer})` : ''}` : t('consentScopeSummary.notStatedUnpaidPostsOnly')}</dd>
       </div>
     </dl>
   );

@@ -1,15 +1,8 @@
-import { formatDay, type Day } from '../../../../shared/calendar';
-import { practiceToday, showPracticeDayOf } from '../session/practice-time-zone';
+import type { Day } from '../../../../shared/calendar';
+import { practiceToday } from '../session/practice-time-zone';
 
-/** "June 30, 2027" for a day (YYYY-MM-DD). */
-export function showDay(day: Day): string {
-  return formatDay(day, 'en');
-}
-
-/** The practice's calendar day of an instant, written out. */
-export function showDayOf(instant: string): string {
-  return showPracticeDayOf(instant);
-}
+// Days and instants are written by the one formatter (i18n/format.ts).
+export { formatDay as showDay, formatDayOf as showDayOf } from '../../i18n/format';
 
 /** Today on the practice's calendar, as YYYY-MM-DD. */
 export function today(): Day {

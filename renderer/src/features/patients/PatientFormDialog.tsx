@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
@@ -28,6 +29,7 @@ interface PatientFormDialogProps {
 
 /** Add a patient, or correct one's details: the minimum needed to tell patients apart and reach them. */
 export function PatientFormDialog({ patient, onSaved, onClose }: PatientFormDialogProps) {
+  const { t } = useTranslation(['patients', 'common']);
   const api = useApi();
   const [problem, setProblem] = useState<FormProblem | null>(null);
   /** A likely duplicate the backend found: who it is, and the values to add anyway. */
@@ -43,7 +45,7 @@ export function PatientFormDialog({ patient, onSaved, onClose }: PatientFormDial
   });
 
   return (
-    <Dialog title={patient ? `Edit ${patientName(patient)}’s details` : 'Add a patient'} onClose={onClose}>
+    <Dialog title={patient ? `Edit ${patientName(patient)}’s details` : t('patientFormDialog.addAPatient')} onClose={onClose}>
       {(close) => {
         const save = async (values: PatientFormValues, allowDuplicate: boolean) => {
           setProblem(null);
@@ -82,26 +84,26 @@ export function PatientFormDialog({ patient, onSaved, onClose }: PatientFormDial
           <form noValidate aria-busy={isSubmitting} onSubmit={(event) => void onSubmit(event)}>
             <FormAlert problem={problem} />
             <div className="patient-form-fields">
-              <FormField label="First name" autoComplete="off" registration={register('firstName')} error={errors.firstName?.message} />
-              <FormField label="Last name" autoComplete="off" registration={register('lastName')} error={errors.lastName?.message} />
+              <FormField label={t('patientFormDialog.firstName')} autoComplete="off" registration={register('firstName')} error={errors.firstName?.message} />
+              <FormField label={t('patientFormDialog.lastName')} autoComplete="off" registration={register('lastName')} error={errors.lastName?.message} />
               <FormField
-                label="Date of birth"
+                label={t('patientFormDialog.dateOfBirth')}
                 type="date"
                 min="1900-01-01"
                 registration={register('dateOfBirth')}
                 error={errors.dateOfBirth?.message}
               />
               <FormField
-                label="Record number (optional)"
+                label={t('patientFormDialog.recordNumberOptional')}
                 autoComplete="off"
                 spellCheck={false}
-                hint="The medical record number, if the practice uses one."
+                hint={t('patientFormDialog.theMedicalRecordNumberIf')}
                 registration={register('recordNumber')}
                 error={errors.recordNumber?.message}
               />
-              <FormField label="Phone (optional)" type="tel" autoComplete="off" registration={register('phone')} error={errors.phone?.message} />
+              <FormField label={t('patientFormDialog.phoneOptional')} type="tel" autoComplete="off" registration={register('phone')} error={errors.phone?.message} />
               <FormField
-                label="Email (optional)"
+                label={t('patientFormDialog.emailOptional')}
                 type="email"
                 autoComplete="off"
                 spellCheck={false}
@@ -109,18 +111,18 @@ export function PatientFormDialog({ patient, onSaved, onClose }: PatientFormDial
                 error={errors.email?.message}
               />
               <FormField
-                label="City (optional)"
+                label={t('patientFormDialog.cityOptional')}
                 autoComplete="off"
-                hint="Used to warn when a caption names the patient’s city. Marketing never sees it."
+                hint={t('patientFormDialog.usedToWarnWhenA')}
                 registration={register('city')}
                 error={errors.city?.message}
               />
             </div>
             <div className="dialog-actions">
               <button type="button" className="button button-secondary" onClick={close}>
-                Cancel
+                {t('patientFormDialog.cancel')}
               </button>
-              <SubmitButton busy={isSubmitting}>{patient ? 'Save details' : 'Add patient'}</SubmitButton>
+              <SubmitButton busy={isSubmitting}>{patient ? t('patientFormDialog.saveDetails') : t('patientFormDialog.addPatient')}</SubmitButton>
             </div>
           </form>
         );

@@ -1,6 +1,7 @@
+import { useTranslation } from 'react-i18next';
 import { useCallback, useState } from 'react';
 import type { AuthorizationSummary } from '../../../../shared/authorization/record';
-import { formatDay } from '../../../../shared/calendar';
+import { formatDay } from '../../i18n/format';
 import { parentalAuthorityEnds } from '../../../../shared/authorization/signer-authority';
 import { isInEffect } from '../../../../shared/authorization/status';
 import { practiceToday } from '../session/practice-time-zone';
@@ -33,6 +34,7 @@ function endedParentalAuthorizations(record: PatientRecord, today: string): Auth
 
 /** One patient: their details, and every authorization with its status and what can be done with it. */
 export function PatientRecordView({ patientId }: { patientId: string }) {
+  const { t } = useTranslation(['patients', 'common']);
   const api = useApi();
   const load = useCallback(async (): Promise<PatientRecord> => {
     const [patient, authorizations, settings] = await Promise.all([
@@ -53,13 +55,13 @@ export function PatientRecordView({ patientId }: { patientId: string }) {
   if (error && !record) {
     return (
       <>
-        <PageHeading>Patient</PageHeading>
+        <PageHeading>{t('patientRecordView.patient')}</PageHeading>
         <StatusMessage tone="problem">{error}</StatusMessage>
-        <a href={patientsHref.search()}>Back to patients</a>
+        <a href={patientsHref.search()}>{t('patientRecordView.backToPatients')}</a>
       </>
     );
   }
-  if (!record) return <p aria-busy="true">Loading the patient’s record…</p>;
+  if (!record) return <p aria-busy="true">{t('patientRecordView.loadingThePatientSRecord')}</p>;
 
   const { patient, authorizations } = record;
   const name = patientName(patient);
@@ -72,61 +74,59 @@ export function PatientRecordView({ patientId }: { patientId: string }) {
   return (
     <>
       <a className="back-link" href={patientsHref.search()}>
-        Back to patients
+        {t('patientRecordView.backToPatients')}
       </a>
       <PageHeading>{name}</PageHeading>
       <StatusMessage tone={outcome?.tone ?? 'info'}>{outcome?.message}</StatusMessage>
       <section className="card patient-details" aria-labelledby="patient-details-heading">
-        <h2 id="patient-details-heading">Details</h2>
+        <h2 id="patient-details-heading">{t('patientRecordView.details')}</h2>
         <dl className="details-list">
-          <dt>Date of birth</dt>
-          <dd>{formatDay(patient.dateOfBirth, 'en')}</dd>
-          <dt>Record number</dt>
+          <dt>{t('patientRecordView.dateOfBirth')}</dt>
+          <dd>{formatDay(patient.dateOfBirth)}</dd>
+          <dt>{t('patientRecordView.recordNumber')}</dt>
           <dd>{patient.recordNumber ?? '—'}</dd>
-          <dt>Phone</dt>
+          <dt>{t('patientRecordView.phone')}</dt>
           <dd>{patient.phone ?? '—'}</dd>
-          <dt>Email</dt>
+          <dt>{t('patientRecordView.email')}</dt>
           <dd>{patient.email ?? '—'}</dd>
-          <dt>City</dt>
+          <dt>{t('patientRecordView.city')}</dt>
           <dd>{patient.city ?? '—'}</dd>
         </dl>
         <button type="button" className="button button-secondary" onClick={() => setEditing(true)}>
-          Edit details
+          {t('patientRecordView.editDetails')}
         </button>
       </section>
       <section className="patient-authorizations" aria-labelledby="patient-authorizations-heading">
-        <h2 id="patient-authorizations-heading">Marketing authorizations</h2>
+        <h2 id="patient-authorizations-heading">{t('patientRecordView.marketingAuthorizations')}</h2>
         {cameOfAge.length ? (
           <div className="notice" role="note">
             <p>
-              <strong>{name} has come of age.</strong> {cameOfAge.length === 1 ? 'The authorization' : `${cameOfAge.length} authorizations`} a parent
-              signed no longer {cameOfAge.length === 1 ? 'covers' : 'cover'} new posts. Posts already published under{' '}
-              {cameOfAge.length === 1 ? 'it' : 'them'} are listed for marketing to review. Prepare a new authorization for {patient.firstName} to
-              sign.
+              <strong>{name} {t('patientRecordView.hasComeOfAge')}</strong> {cameOfAge.length === 1 ? t('patientRecordView.theAuthorization') : `${cameOfAge.length} authorizations`} {t('patientRecordView.aParentSignedNoLonger')} {cameOfAge.length === 1 ? t('patientRecordView.covers') : t('patientRecordView.cover')} {t('patientRecordView.newPostsPostsAlreadyPublished')}{' '}
+              {cameOfAge.length === 1 ? t('patientRecordView.it') : t('patientRecordView.them')} {t('patientRecordView.areListedForMarketingTo')} {patient.firstName} {t('patientRecordView.toSign')}
             </p>
             <a className="button button-primary" href={patientsHref.prepare(patient.id)}>
-              New authorization for {patient.firstName}
+              {t('patientRecordView.newAuthorizationFor')} {patient.firstName}
             </a>
           </div>
         ) : null}
         <div className="page-actions">
           <a className="button button-primary" href={patientsHref.prepare(patient.id)}>
-            New authorization
+            {t('patientRecordView.newAuthorization')}
           </a>
         </div>
         {authorizations.length === 0 ? (
-          <p className="empty-note">{name} has no authorization yet.</p>
+          <p className="empty-note">{name} {t('patientRecordView.hasNoAuthorizationYet')}</p>
         ) : (
           <div className="table-scroll">
             <table className="data-table">
-              <caption>Authorizations of {name} ({authorizations.length})</caption>
+              <caption>{t('patientRecordView.authorizationsOf')} {name} ({authorizations.length})</caption>
               <thead>
                 <tr>
-                  <th scope="col">Prepared</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Ends</th>
-                  <th scope="col">Language</th>
-                  <th scope="col">Actions</th>
+                  <th scope="col">{t('patientRecordView.prepared')}</th>
+                  <th scope="col">{t('patientRecordView.status')}</th>
+                  <th scope="col">{t('patientRecordView.ends')}</th>
+                  <th scope="col">{t('patientRecordView.language')}</th>
+                  <th scope="col">{t('patientRecordView.actions')}</th>
                 </tr>
               </thead>
               <tbody>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useCallback, useId, useState } from 'react';
 import { allowedNext, postReviewStateLabels, type PostReviewMessageKind } from '../../../../shared/program/post-review';
 import { useApi } from '../../api/api-context';
@@ -30,6 +31,7 @@ const answerLabels: Record<Exclude<PostReviewMessageKind, 'request'>, string> = 
  * the post as it was, so a later edit shows as changed since.
  */
 export function PostReviewThread({ postId, published }: { postId: string; published: boolean }) {
+  const { t } = useTranslation(['post-reviews', 'common']);
   const api = useApi();
   const session = useSession();
   const id = useId();
@@ -69,10 +71,10 @@ export function PostReviewThread({ postId, published }: { postId: string; publis
 
   return (
     <section className="card post-review" aria-labelledby={`${id}-heading`}>
-      <h2 id={`${id}-heading`}>Ask before posting</h2>
+      <h2 id={`${id}-heading`}>{t('postReviewThread.askBeforePosting')}</h2>
       <p>
         <span className={`badge post-review-${thread.state}`}>{postReviewStateLabels[thread.state]}</span>
-        {thread.changedSince ? <span className="compliance-warning post-review-changed"> The post changed since the last request or answer.</span> : null}
+        {thread.changedSince ? <span className="compliance-warning post-review-changed"> {t('postReviewThread.thePostChangedSinceThe')}</span> : null}
       </p>
       {thread.messages.length ? (
         <ol className="post-review-messages">
@@ -86,7 +88,7 @@ export function PostReviewThread({ postId, published }: { postId: string; publis
           ))}
         </ol>
       ) : (
-        <p className="field-hint">Unsure whether this post is all right? Send it to the privacy officer before you approve or publish it.</p>
+        <p className="field-hint">{t('postReviewThread.unsureWhetherThisPostIs')}</p>
       )}
       {asks || comments || officerAnswers ? (
         <form
@@ -98,14 +100,14 @@ export function PostReviewThread({ postId, published }: { postId: string; publis
           }}
         >
           <FormAlert problem={problem} />
-          {officerAnswers ? <RadioGroup legend="Your answer" name="post-review-answer" choices={(['approve', 'decline', 'comment'] as const).map((k) => ({ value: k, label: answerLabels[k] }))} value={answer} onValue={setAnswer} /> : null}
+          {officerAnswers ? <RadioGroup legend={t('postReviewThread.yourAnswer')} name="post-review-answer" choices={(['approve', 'decline', 'comment'] as const).map((k) => ({ value: k, label: answerLabels[k] }))} value={answer} onValue={setAnswer} /> : null}
           <TextArea
-            label={officerAnswers ? 'Message to marketing' : asks ? 'What should the privacy officer look at?' : 'Comment'}
+            label={officerAnswers ? t('postReviewThread.messageToMarketing') : asks ? t('postReviewThread.whatShouldThePrivacyOfficer') : t('postReviewThread.comment')}
             value={body}
             onValue={setBody}
             error={bodyError}
           />
-          <SubmitButton busy={busy}>{officerAnswers ? 'Send the answer' : asks ? 'Send for review' : 'Add the comment'}</SubmitButton>
+          <SubmitButton busy={busy}>{officerAnswers ? t('postReviewThread.sendTheAnswer') : asks ? t('postReviewThread.sendForReview') : t('postReviewThread.addTheComment')}</SubmitButton>
         </form>
       ) : null}
     </section>

@@ -1,5 +1,6 @@
+import { channelName } from '../../i18n/labels';
+import { useTranslation } from 'react-i18next';
 import { useCallback } from 'react';
-import { channelName } from '../../../../shared/posts/coverage';
 import { postReviewStateLabels } from '../../../../shared/program/post-review';
 import { useApi } from '../../api/api-context';
 import { PageHeading } from '../../components/PageHeading';
@@ -13,27 +14,28 @@ import './post-reviews.css';
 
 /** The privacy officer's queue of posts sent for review: those waiting first; each opens on its post, where the thread is. */
 export function PostReviewsPage() {
+  const { t } = useTranslation(['post-reviews', 'common']);
   const api = useApi();
   const load = useCallback(() => api['postReviews.queue']({}), [api]);
   const { value, error } = useLoaded(load);
   return (
     <>
-      <PageHeading>Ask before posting</PageHeading>
-      <p className="lead">Drafts marketing sent for your review. Open one to read it with its consent check, then approve, decline or comment.</p>
+      <PageHeading>{t('postReviewsPage.askBeforePosting')}</PageHeading>
+      <p className="lead">{t('postReviewsPage.draftsMarketingSentForYour')}</p>
       <StatusMessage tone="problem">{error}</StatusMessage>
       {!value ? (
-        error ? null : <p aria-busy="true">Loading…</p>
+        error ? null : <p aria-busy="true">{t('postReviewsPage.loading')}</p>
       ) : value.length === 0 ? (
-        <p>Nothing was sent for review.</p>
+        <p>{t('postReviewsPage.nothingWasSentForReview')}</p>
       ) : (
-        <TableScroll label="Posts sent for review">
+        <TableScroll label={t('postReviewsPage.postsSentForReview')}>
           <table className="data-table">
             <thead>
               <tr>
-                <th scope="col">Post</th>
-                <th scope="col">Asked</th>
-                <th scope="col">State</th>
-                <th scope="col">Caption</th>
+                <th scope="col">{t('postReviewsPage.post')}</th>
+                <th scope="col">{t('postReviewsPage.asked')}</th>
+                <th scope="col">{t('postReviewsPage.state')}</th>
+                <th scope="col">{t('postReviewsPage.caption')}</th>
               </tr>
             </thead>
             <tbody>
@@ -41,7 +43,7 @@ export function PostReviewsPage() {
                 <tr key={item.postId}>
                   <th scope="row">
                     <a href={hashHref('/posts', { post: item.postId })}>
-                      {item.testimonialTitle} on {channelName(item.channel)}
+                      {item.testimonialTitle} {t('postReviewsPage.on')} {channelName(item.channel)}
                     </a>
                   </th>
                   <td>
@@ -49,7 +51,7 @@ export function PostReviewsPage() {
                   </td>
                   <td>
                     <span className={`badge post-review-${item.state}`}>{postReviewStateLabels[item.state]}</span>
-                    {item.changedSince ? ' (changed since)' : ''}
+                    {item.changedSince ? t('postReviewsPage.changedSince') : ''}
                   </td>
                   <td className="cell-wrap">{item.caption}</td>
                 </tr>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
@@ -26,6 +27,7 @@ interface ApproveIdentifiersDialogProps {
  * changing the caption voids it.
  */
 export function ApproveIdentifiersDialog({ post, onDone, onClose }: ApproveIdentifiersDialogProps) {
+  const { t } = useTranslation(['posts', 'common']);
   const api = useApi();
   const [problem, setProblem] = useState<FormProblem | null>(null);
   const blocking = post.disclosures.filter((d) => d.blocking);
@@ -36,7 +38,7 @@ export function ApproveIdentifiersDialog({ post, onDone, onClose }: ApproveIdent
     formState: { errors, isSubmitting },
   } = useForm<ReasonValues>({ resolver: zodResolver(reasonSchema), defaultValues: { reason: '' } });
   return (
-    <Dialog title="Approve the identifiers in this post" onClose={onClose}>
+    <Dialog title={t('approveIdentifiersDialog.approveTheIdentifiersInThis')} onClose={onClose}>
       {(close) => {
         const onSubmit = handleSubmit(async ({ reason }) => {
           setProblem(null);
@@ -50,7 +52,7 @@ export function ApproveIdentifiersDialog({ post, onDone, onClose }: ApproveIdent
         });
         return (
           <form noValidate aria-busy={isSubmitting} onSubmit={(event) => void onSubmit(event)}>
-            <p>These identifiers would go out with the post:</p>
+            <p>{t('approveIdentifiersDialog.theseIdentifiersWouldGoOut')}</p>
             <ul>
               {blocking.map((d, index) => (
                 <li key={index}>
@@ -58,14 +60,14 @@ export function ApproveIdentifiersDialog({ post, onDone, onClose }: ApproveIdent
                 </li>
               ))}
             </ul>
-            <p>No marketing authorization should carry them. Approve only with a reason you would give an auditor; it is recorded with your name.</p>
+            <p>{t('approveIdentifiersDialog.noMarketingAuthorizationShouldCarry')}</p>
             <FormAlert problem={problem} />
-            <TextAreaField label="Reason" rows={3} registration={register('reason')} error={errors.reason?.message} />
+            <TextAreaField label={t('approveIdentifiersDialog.reason')} rows={3} registration={register('reason')} error={errors.reason?.message} />
             <div className="dialog-actions">
               <button type="button" className="button button-secondary" onClick={close}>
-                Cancel
+                {t('approveIdentifiersDialog.cancel')}
               </button>
-              <SubmitButton busy={isSubmitting}>Approve identifiers</SubmitButton>
+              <SubmitButton busy={isSubmitting}>{t('approveIdentifiersDialog.approveIdentifiers')}</SubmitButton>
             </div>
           </form>
         );

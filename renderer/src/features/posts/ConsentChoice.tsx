@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useId } from 'react';
 import type { UseFormRegisterReturn } from 'react-hook-form';
 import { isInEffect } from '../../../../shared/authorization/status';
@@ -23,6 +24,7 @@ interface ConsentChoiceProps {
  * consent no longer in effect stays listed only if the post already names it.
  */
 export function ConsentChoice({ consents, loading, chosenId, registration, error, loadError }: ConsentChoiceProps) {
+  const { t } = useTranslation(['posts', 'common']);
   const id = useId();
   const shown = (consents ?? []).filter((c) => isInEffect(c.status) || c.id === chosenId);
   const others = (consents ?? []).length - shown.length;
@@ -34,7 +36,7 @@ export function ConsentChoice({ consents, loading, chosenId, registration, error
 
   return (
     <fieldset className="choice-group" aria-describedby={describedByOf(id, hint, error)}>
-      <legend className="choice-group-legend">Consent this post relies on</legend>
+      <legend className="choice-group-legend">{t('consentChoice.consentThisPostReliesOn')}</legend>
       <FieldMessages id={id} hint={hint} error={error} />
       {shown.map((consent) => {
         const optionId = `${id}-${consent.id}`;

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { MediaSummary } from '../../../../shared/posts/post';
 import { CheckboxField } from '../../components/CheckboxField';
 import '../../components/choice-group.css';
@@ -6,13 +7,14 @@ const kindNames = { photo: 'photo', video: 'video', audio: 'audio' } as const;
 
 /** Which of the testimonial's media the post shows: each counts as content the consent must allow. */
 export function MediaChoice({ media, chosen, onChange }: { media: MediaSummary[] | null; chosen: string[]; onChange: (ids: string[]) => void }) {
+  const { t } = useTranslation(['posts', 'common']);
   return (
     <fieldset className="choice-group">
-      <legend className="choice-group-legend">Media in this post</legend>
+      <legend className="choice-group-legend">{t('mediaChoice.mediaInThisPost')}</legend>
       {media === null ? (
-        <p className="field-hint">Choose a testimonial first.</p>
+        <p className="field-hint">{t('mediaChoice.chooseATestimonialFirst')}</p>
       ) : media.length === 0 ? (
-        <p className="field-hint">This testimonial has no media. Import photos or videos on the Testimonials page.</p>
+        <p className="field-hint">{t('mediaChoice.thisTestimonialHasNoMedia')}</p>
       ) : (
         <ul className="media-choice">
           {media.map((m) => (

@@ -1,9 +1,13 @@
+import { channelName, contentKindName } from '../../i18n/labels';
+import { currentLanguage } from '../../i18n/i18n';
+import { useTranslation } from 'react-i18next';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { channels, contentKinds, purposeLabels, purposes } from '../../../../shared/authorization/scope';
+
 import { isInEffect } from '../../../../shared/authorization/status';
-import { channelName } from '../../../../shared/posts/coverage';
+
 import type { PostView } from '../../../../shared/posts/dashboard';
 import type { PostDraft } from '../../../../shared/posts/post';
 import { useApi } from '../../api/api-context';
@@ -18,7 +22,6 @@ import { StatusMessage } from '../../components/StatusMessage';
 import { SubmitButton } from '../../components/SubmitButton';
 import { TextAreaField } from '../../components/TextAreaField';
 import { useLoaded } from '../../components/use-loaded';
-import { contentKindNames } from '../marketing/content-kind-names';
 import { useSession } from '../session/app-state-context';
 import { ApproveIdentifiersDialog } from './ApproveIdentifiersDialog';
 import { ConsentChoice } from './ConsentChoice';
@@ -56,6 +59,7 @@ function waitingReason(values: Partial<PostFormInput>, draft: PostDraft | null):
  * posted?” as the draft changes. The actions follow the post's state.
  */
 export function PostEditor({ post: initial, initialTestimonialId, flash, onChanged }: PostEditorProps) {
+  const { t } = useTranslation(['posts', 'common']);
   const api = useApi();
   const session = useSession();
   const canWrite = session.permissions.includes('posts.write');
@@ -162,9 +166,9 @@ export function PostEditor({ post: initial, initialTestimonialId, flash, onChang
   return (
     <>
       <p className="back-link">
-        <a href="#/posts">All posts</a>
+        <a href="#/posts">{t('postEditor.allPosts')}</a>
       </p>
-      <PageHeading>{post ? `Post: ${post.testimonialTitle} on ${channelName(post.channel)}` : 'New post'}</PageHeading>
+      <PageHeading>{post ? `Post: ${post.testimonialTitle} on ${channelName(post.channel)}` : t('postEditor.newPost')}</PageHeading>
       <StatusMessage tone="success">{message}</StatusMessage>
       {post ? <PostRecord post={post} /> : null}
       {post ? <PostReviewThread key={post.updatedAt} postId={post.id} published={post.publishedAt !== null} /> : null}
@@ -172,7 +176,7 @@ export function PostEditor({ post: initial, initialTestimonialId, flash, onChang
         <form
           className="card post-form"
           noValidate
-          aria-label="The post"
+          aria-label={t('postEditor.thePost')}
           aria-busy={isSubmitting}
           onSubmit={(event) => void save(event)}
           // A refusal is about the draft as it was: once it changes, the panel beside it speaks instead.
@@ -180,21 +184,21 @@ export function PostEditor({ post: initial, initialTestimonialId, flash, onChang
         >
           <FormAlert problem={problem} />
           <fieldset className="post-fields" disabled={readOnly}>
-            <legend className="visually-hidden">The post</legend>
+            <legend className="visually-hidden">{t('postEditor.thePost')}</legend>
             {post ? (
               <div className="field">
-                <p className="field-label post-testimonial-label">Testimonial</p>
+                <p className="field-label post-testimonial-label">{t('postEditor.testimonial')}</p>
                 <p className="post-testimonial">
                   {post.testimonialTitle} ({post.patientFirstName} {post.patientLastName})
                 </p>
               </div>
             ) : (
               <SelectField
-                label="Testimonial"
+                label={t('postEditor.testimonial')}
                 registration={testimonialField}
                 error={errors.testimonialId?.message ?? testimonials.error ?? undefined}
               >
-                <option value="">{testimonials.value ? 'Choose a testimonial' : 'Loading testimonials…'}</option>
+                <option value="">{testimonials.value ? t('postEditor.chooseATestimonial') : t('postEditor.loadingTestimonials')}</option>
                 {(testimonials.value ?? []).map((t) => (
                   <option key={t.id} value={t.id}>
                     {t.title} ({t.patientFirstName} {t.patientLastName})
@@ -211,30 +215,30 @@ export function PostEditor({ post: initial, initialTestimonialId, flash, onChang
               loadError={consents.error}
             />
             <div className="post-channel">
-              <SelectField label="Channel" registration={register('channel')} error={errors.channel?.message}>
-                <option value="">Choose a channel</option>
+              <SelectField label={t('postEditor.channel')} registration={register('channel')} error={errors.channel?.message}>
+                <option value="">{t('postEditor.chooseAChannel')}</option>
                 {channels.map((c) => (
                   <option key={c} value={c}>
                     {channelName(c)}
                   </option>
                 ))}
-                <option value={otherChannel}>Other…</option>
+                <option value={otherChannel}>{t('postEditor.other')}</option>
               </SelectField>
               {channel === otherChannel ? (
-                <FormField label="Name of the channel" autoComplete="off" registration={register('otherChannelName')} error={errors.otherChannelName?.message} />
+                <FormField label={t('postEditor.nameOfTheChannel')} autoComplete="off" registration={register('otherChannelName')} error={errors.otherChannelName?.message} />
               ) : null}
             </div>
-            <SelectField label="Purpose" registration={register('purpose')} error={errors.purpose?.message}>
+            <SelectField label={t('postEditor.purpose')} registration={register('purpose')} error={errors.purpose?.message}>
               {purposes.map((p) => (
                 <option key={p} value={p}>
-                  {purposeLabels.en[p]}
+                  {purposeLabels[currentLanguage()][p]}
                 </option>
               ))}
             </SelectField>
             <TextAreaField
-              label="Caption"
+              label={t('postEditor.caption')}
               rows={5}
-              hint="The words of the post. The panel shows what they reveal about the patient."
+              hint={t('postEditor.theWordsOfThePost')}
               registration={register('caption')}
               error={errors.caption?.message}
             />
@@ -244,35 +248,35 @@ export function PostEditor({ post: initial, initialTestimonialId, flash, onChang
               onChange={(ids) => setValue('mediaIds', ids, { shouldDirty: true })}
             />
             <CheckboxField
-              label="A third party pays for this post (a sponsor or a manufacturer, for example)"
+              label={t('postEditor.aThirdPartyPaysFor')}
               checked={thirdPartyPays}
               onChange={(event) => setValue('thirdPartyPays', event.target.checked, { shouldDirty: true })}
             />
             {thirdPartyPays ? (
               <FormField
-                label="Sponsor"
+                label={t('postEditor.sponsor')}
                 autoComplete="off"
-                hint="Who pays, as the consent names the payer, such as “Acme Orthopedics”."
+                hint={t('postEditor.whoPaysAsTheConsent')}
                 registration={register('sponsor')}
                 error={errors.sponsor?.message}
               />
             ) : null}
             <ChoiceGroupField
-              legend="Other content this post uses"
+              legend={t('postEditor.otherContentThisPostUses')}
               type="checkbox"
               columns
-              hint="Media and caption are counted already: a photo as photographs, the patient’s name in the caption as their name. Tick anything else the post shows or tells, such as the patient’s condition or treatment."
-              choices={contentKinds.map((kind) => ({ value: kind, label: contentKindNames[kind] }))}
+              hint={t('postEditor.mediaAndCaptionAreCounted')}
+              choices={contentKinds.map((kind) => ({ value: kind, label: contentKindName(kind) }))}
               registration={register('extraContentKinds')}
               error={errors.extraContentKinds?.message}
             />
           </fieldset>
           {canWrite && post?.state !== 'taken_down' ? (
             <div className="form-actions post-actions">
-              {readOnly ? null : <SubmitButton busy={isSubmitting && !approving}>{post?.state === 'approved' ? 'Save changes' : 'Save draft'}</SubmitButton>}
+              {readOnly ? null : <SubmitButton busy={isSubmitting && !approving}>{post?.state === 'approved' ? t('postEditor.saveChanges') : t('postEditor.saveDraft')}</SubmitButton>}
               {post && (post.state === 'draft' || post.state === 'approved') && canApproveIdentifiers && post.verdict.reasons.some((r) => r.code === 'identifier') ? (
                 <button type="button" className="button button-secondary" onClick={() => setDialog('identifiers')}>
-                  Approve identifiers…
+                  {t('postEditor.approveIdentifiers')}
                 </button>
               ) : null}
               {post?.state === 'draft' ? (
@@ -282,22 +286,22 @@ export function PostEditor({ post: initial, initialTestimonialId, flash, onChang
                   aria-disabled={approving || undefined}
                   onClick={() => void approve()}
                 >
-                  Approve
+                  {t('postEditor.approve')}
                 </button>
               ) : null}
               {post?.state === 'approved' ? (
                 <button type="button" className="button button-secondary" onClick={() => setDialog('publish')}>
-                  Record publication
+                  {t('postEditor.recordPublication')}
                 </button>
               ) : null}
               {post?.state === 'published' || post?.state === 'takedown_required' ? (
                 <button type="button" className="button button-primary" onClick={() => setDialog('takedown')}>
-                  Record take-down
+                  {t('postEditor.recordTakeDown')}
                 </button>
               ) : null}
-              {post?.state === 'draft' && isDirty ? <p className="field-hint">You have unsaved changes. Approve saves them first.</p> : null}
-              {post?.state === 'approved' ? <p className="field-hint">Saving changes withdraws the approval: the post must be approved again.</p> : null}
-              {post?.state === 'published' ? <p className="field-hint">A published post cannot be changed. Take it down and plan a new one.</p> : null}
+              {post?.state === 'draft' && isDirty ? <p className="field-hint">{t('postEditor.youHaveUnsavedChangesApprove')}</p> : null}
+              {post?.state === 'approved' ? <p className="field-hint">{t('postEditor.savingChangesWithdrawsTheApproval')}</p> : null}
+              {post?.state === 'published' ? <p className="field-hint">{t('postEditor.aPublishedPostCannotBe')}</p> : null}
             </div>
           ) : null}
         </form>

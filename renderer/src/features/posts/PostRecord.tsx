@@ -1,49 +1,51 @@
+import { useTranslation } from 'react-i18next';
 import type { PostView } from '../../../../shared/posts/dashboard';
 import { showDay, showDayOf } from '../marketing/dates';
 import { PostStateBadge } from '../marketing/PostStateBadge';
 
 /** Where a saved post stands and what happened to it, oldest first. */
 export function PostRecord({ post }: { post: PostView }) {
+  const { t } = useTranslation(['posts', 'common']);
   return (
     <section className="post-record" aria-labelledby="post-record-heading">
       <h2 id="post-record-heading" className="visually-hidden">
-        Status
+        {t('postRecord.status')}
       </h2>
       <p className="post-record-state">
-        State: <PostStateBadge state={post.state} />
+        {t('postRecord.state')} <PostStateBadge state={post.state} />
       </p>
       {post.reviewRequiredAt ? (
         <p className="post-takedown-reason">
-          <strong>Review this post.</strong> {post.reviewReason}
+          <strong>{t('postRecord.reviewThisPost')}</strong> {post.reviewReason}
         </p>
       ) : null}
       {post.identifiersApproval ? (
         <p className="post-identifiers-approval">
-          Identifiers approved by {post.identifiersApproval.byName} on {showDayOf(post.identifiersApproval.at)}: “{post.identifiersApproval.reason}”
+          {t('postRecord.identifiersApprovedBy')} {post.identifiersApproval.byName} {t('postRecord.on')} {showDayOf(post.identifiersApproval.at)}: “{post.identifiersApproval.reason}”
         </p>
       ) : null}
-      {post.sponsor ? <p className="post-sponsor">Paid for by {post.sponsor}</p> : null}
+      {post.sponsor ? <p className="post-sponsor">{t('postRecord.paidForBy')} {post.sponsor}</p> : null}
       {post.state === 'takedown_required' ? (
         <p className="post-takedown-reason">
-          <strong>Take this post down now.</strong> {post.takedownReason}
+          <strong>{t('postRecord.takeThisPostDownNow')}</strong> {post.takedownReason}
         </p>
       ) : null}
       <ul className="post-record-events">
-        <li>Planned {showDayOf(post.createdAt)}</li>
-        {post.approvedAt ? <li>Approved {showDayOf(post.approvedAt)}</li> : null}
+        <li>{t('postRecord.planned')} {showDayOf(post.createdAt)}</li>
+        {post.approvedAt ? <li>{t('postRecord.approved')} {showDayOf(post.approvedAt)}</li> : null}
         {post.publishedAt ? (
           <li>
-            Published {showDay(post.publishedAt)}
+            {t('postRecord.published')} {showDay(post.publishedAt)}
             {post.publishedUrl ? (
               <>
                 {' '}
-                at <span className="post-url">{post.publishedUrl}</span>
+                {t('postRecord.at')} <span className="post-url">{post.publishedUrl}</span>
               </>
             ) : null}
           </li>
         ) : null}
-        {post.takedownRequiredAt ? <li>Take-down required since {showDayOf(post.takedownRequiredAt)}</li> : null}
-        {post.takenDownAt ? <li>Taken down {showDayOf(post.takenDownAt)}</li> : null}
+        {post.takedownRequiredAt ? <li>{t('postRecord.takeDownRequiredSince')} {showDayOf(post.takedownRequiredAt)}</li> : null}
+        {post.takenDownAt ? <li>{t('postRecord.takenDown')} {showDayOf(post.takenDownAt)}</li> : null}
       </ul>
     </section>
   );

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
@@ -20,6 +21,7 @@ interface PublishDialogProps {
 
 /** Records that an approved post went out: the day and its address, so it can be found and taken down. */
 export function PublishDialog({ post, onDone, onClose }: PublishDialogProps) {
+  const { t } = useTranslation(['posts', 'common']);
   const api = useApi();
   const [problem, setProblem] = useState<FormProblem | null>(null);
   const {
@@ -33,7 +35,7 @@ export function PublishDialog({ post, onDone, onClose }: PublishDialogProps) {
   });
 
   return (
-    <Dialog title="Record the publication" onClose={onClose}>
+    <Dialog title={t('publishDialog.recordThePublication')} onClose={onClose}>
       {(close) => {
         const onSubmit = handleSubmit(async (values) => {
           setProblem(null);
@@ -47,23 +49,23 @@ export function PublishDialog({ post, onDone, onClose }: PublishDialogProps) {
         });
         return (
           <form noValidate aria-busy={isSubmitting} onSubmit={(event) => void onSubmit(event)}>
-            <p>Record when and where {postName(post)} went out. If its consent is revoked or expires, this is the address to take down.</p>
+            <p>{t('publishDialog.recordWhenAndWhere')} {postName(post)} {t('publishDialog.wentOutIfItsConsent')}</p>
             <FormAlert problem={problem} />
-            <FormField label="Published on" type="date" registration={register('publishedOn')} error={errors.publishedOn?.message} />
+            <FormField label={t('publishDialog.publishedOn')} type="date" registration={register('publishedOn')} error={errors.publishedOn?.message} />
             <FormField
-              label="Post address"
+              label={t('publishDialog.postAddress')}
               type="url"
               inputMode="url"
               autoComplete="off"
-              hint="The link to the post itself, such as https://www.facebook.com/…/posts/…"
+              hint={t('publishDialog.theLinkToThePost')}
               registration={register('url')}
               error={errors.url?.message}
             />
             <div className="dialog-actions">
               <button type="button" className="button button-secondary" onClick={close}>
-                Cancel
+                {t('publishDialog.cancel')}
               </button>
-              <SubmitButton busy={isSubmitting}>Record publication</SubmitButton>
+              <SubmitButton busy={isSubmitting}>{t('publishDialog.recordPublication')}</SubmitButton>
             </div>
           </form>
         );

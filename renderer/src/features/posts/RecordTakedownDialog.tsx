@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { FormEvent } from 'react';
 import type { PostView } from '../../../../shared/posts/dashboard';
 import { useApi } from '../../api/api-context';
@@ -15,10 +16,11 @@ interface RecordTakedownDialogProps {
 
 /** Confirms that a published post has come down; the record keeps who said so and when. */
 export function RecordTakedownDialog({ post, onDone, onClose }: RecordTakedownDialogProps) {
+  const { t } = useTranslation(['posts', 'common']);
   const api = useApi();
   const { busy, problem, run } = useConfirmedAction();
   return (
-    <Dialog title="Record the take-down" onClose={onClose}>
+    <Dialog title={t('recordTakedownDialog.recordTheTakeDown')} onClose={onClose}>
       {(close) => {
         const onSubmit = (event: FormEvent) => {
           event.preventDefault();
@@ -31,16 +33,16 @@ export function RecordTakedownDialog({ post, onDone, onClose }: RecordTakedownDi
         return (
           <form aria-busy={busy} onSubmit={onSubmit}>
             <p>
-              Record that {postName(post)}
-              {post.publishedUrl ? <> (at <span className="post-url">{post.publishedUrl}</span>)</> : null} is no longer visible.
+              {t('recordTakedownDialog.recordThat')} {postName(post)}
+              {post.publishedUrl ? <> {t('recordTakedownDialog.at')} <span className="post-url">{post.publishedUrl}</span>)</> : null} {t('recordTakedownDialog.isNoLongerVisible')}
             </p>
-            <p>Do this once you have removed it from the channel yourself. Consent Desk cannot reach the channel.</p>
+            <p>{t('recordTakedownDialog.doThisOnceYouHave')}</p>
             <FormAlert problem={problem} />
             <div className="dialog-actions">
               <button type="button" className="button button-secondary" onClick={close}>
-                Cancel
+                {t('recordTakedownDialog.cancel')}
               </button>
-              <SubmitButton busy={busy}>Record take-down</SubmitButton>
+              <SubmitButton busy={busy}>{t('recordTakedownDialog.recordTakeDown')}</SubmitButton>
             </div>
           </form>
         );

@@ -1,5 +1,6 @@
+import { contentKindList } from '../../i18n/labels';
+import { useTranslation } from 'react-i18next';
 import { HighlightedText, HighlightNotes } from '../../components/HighlightedText';
-import { contentKindList } from '../marketing/content-kind-names';
 import type { Disclosure } from '../../../../shared/posts/disclosures';
 import type { PostCheckState } from './use-post-check';
 
@@ -10,22 +11,23 @@ import type { PostCheckState } from './use-post-check';
  * live region, so a change is announced without moving the focus.
  */
 export function VerdictPanel({ check, waitingFor }: { check: PostCheckState; waitingFor: string | null }) {
+  const { t } = useTranslation(['posts', 'common']);
   const { result, checking, error } = check;
   const verdict = waitingFor ? null : result?.check.verdict;
   let summary;
   if (waitingFor) summary = <p className="verdict-waiting">{waitingFor}</p>;
-  else if (!verdict) summary = <p className="verdict-waiting">{error ?? 'Checking…'}</p>;
+  else if (!verdict) summary = <p className="verdict-waiting">{error ?? t('verdictPanel.checking')}</p>;
   else if (verdict.covered) {
     summary = (
       <>
-        <p className="verdict verdict-yes">Covered by the consent</p>
-        <p className="verdict-detail">The content, channel and purpose are all within what the patient allowed, and the consent is in effect today.</p>
+        <p className="verdict verdict-yes">{t('verdictPanel.coveredByTheConsent')}</p>
+        <p className="verdict-detail">{t('verdictPanel.theContentChannelAndPurpose')}</p>
       </>
     );
   } else {
     summary = (
       <>
-        <p className="verdict verdict-no">Not covered: this post may not go out</p>
+        <p className="verdict verdict-no">{t('verdictPanel.notCoveredThisPostMay')}</p>
         <ul className="verdict-reasons">
           {verdict.reasons.map((reason) => (
             <li key={`${reason.code}-${reason.message}`}>{reason.message}</li>
@@ -43,38 +45,38 @@ export function VerdictPanel({ check, waitingFor }: { check: PostCheckState; wai
   return (
     <aside className="verdict-panel" aria-labelledby="verdict-heading">
       <h2 id="verdict-heading" className="verdict-heading">
-        May this be posted?
+        {t('verdictPanel.mayThisBePosted')}
       </h2>
       <div role="status" aria-busy={checking || undefined} className="verdict-live">
         {summary}
       </div>
       {verdict && result ? (
         <>
-          <h3 className="verdict-subheading">What this post uses</h3>
+          <h3 className="verdict-subheading">{t('verdictPanel.whatThisPostUses')}</h3>
           <p className="verdict-uses">
-            {result.check.contentKinds.length ? `${contentKindList(result.check.contentKinds).replace(/^./, (c) => c.toUpperCase())}.` : 'Nothing that identifies the patient.'}
+            {result.check.contentKinds.length ? `${contentKindList(result.check.contentKinds).replace(/^./, (c) => c.toUpperCase())}.` : t('verdictPanel.nothingThatIdentifiesThePatient')}
           </p>
-          <h3 className="verdict-subheading">What the caption reveals</h3>
+          <h3 className="verdict-subheading">{t('verdictPanel.whatTheCaptionReveals')}</h3>
           {inCaption.length ? (
             <>
-              <HighlightedText text={caption} spans={inCaption} label="The caption, with what it reveals marked" />
+              <HighlightedText text={caption} spans={inCaption} label={t('verdictPanel.theCaptionWithWhatIt')} />
               <HighlightNotes notes={inCaption.map(note)} />
             </>
           ) : (
-            <p className="verdict-uses">{caption.trim() ? 'Nothing in the caption names the patient, their health, age or place, or looks like an identifier.' : 'No caption yet.'}</p>
+            <p className="verdict-uses">{caption.trim() ? t('verdictPanel.nothingInTheCaptionNames') : t('verdictPanel.noCaptionYet')}</p>
           )}
           {elsewhere.length ? (
             <>
-              <h3 className="verdict-subheading">What goes out with it</h3>
+              <h3 className="verdict-subheading">{t('verdictPanel.whatGoesOutWithIt')}</h3>
               <ul className="verdict-elsewhere">
                 {elsewhere.map((d, index) => (
                   <li key={index}>
                     {d.source === 'testimonial' && d.kind !== 'testimonial' ? (
                       <>
-                        In the testimonial’s quote, <q className="highlight-quote">{d.text}</q>:{' '}
+                        {t('verdictPanel.inTheTestimonialSQuote')} <q className="highlight-quote">{d.text}</q>:{' '}
                       </>
                     ) : null}
-                    {d.blocking ? 'Blocks approval. ' : ''}
+                    {d.blocking ? t('verdictPanel.blocksApproval') : ''}
                     {d.message}
                   </li>
                 ))}

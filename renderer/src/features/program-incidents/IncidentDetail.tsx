@@ -1,8 +1,9 @@
+import { channelName, languageName } from '../../i18n/labels';
+import { useTranslation } from 'react-i18next';
 import { useCallback, useId, useState } from 'react';
 import { languages, type Language } from '../../../../shared/authorization/scope';
-import { formatDay } from '../../../../shared/calendar';
+import { formatDay } from '../../i18n/format';
 import { patientLanguages } from '../../../../shared/patient-language';
-import { channelName } from '../../../../shared/posts/coverage';
 import {
   assessmentProblems,
   emptyAssessment,
@@ -36,6 +37,7 @@ type Outcome = { message: string; tone: 'success' | 'problem' };
 
 /** One incident: what happened and its clock, the four-factor assessment, the decision, the signed report and letter, the notices, and closing it. */
 export function IncidentDetail({ id }: { id: string }) {
+  const { t } = useTranslation(['program-incidents', 'common']);
   const api = useApi();
   const load = useCallback(() => api['incidents.get']({ id }), [api, id]);
   const { value: incident, error, reload } = useLoaded(load);
@@ -49,10 +51,10 @@ export function IncidentDetail({ id }: { id: string }) {
     return (
       <>
         <p className="back-link">
-          <a href="#/incidents">All incidents</a>
+          <a href="#/incidents">{t('incidentDetail.allIncidents')}</a>
         </p>
-        <PageHeading>Incident</PageHeading>
-        {error ? <StatusMessage tone="problem">{error}</StatusMessage> : <p aria-busy="true">Loading the incident…</p>}
+        <PageHeading>{t('incidentDetail.incident')}</PageHeading>
+        {error ? <StatusMessage tone="problem">{error}</StatusMessage> : <p aria-busy="true">{t('incidentDetail.loadingTheIncident')}</p>}
       </>
     );
   }
@@ -61,60 +63,60 @@ export function IncidentDetail({ id }: { id: string }) {
   return (
     <>
       <p className="back-link">
-        <a href="#/incidents">All incidents</a>
+        <a href="#/incidents">{t('incidentDetail.allIncidents')}</a>
       </p>
-      <PageHeading>Incident: {incidentTriggerLabels[incident.trigger]}</PageHeading>
+      <PageHeading>{t('incidentDetail.incident2')} {incidentTriggerLabels[incident.trigger]}</PageHeading>
       <StatusMessage tone={outcome?.tone ?? 'success'}>{outcome?.message}</StatusMessage>
       {incident.clock.overdue.length ? (
         <div className="compliance-warning" role="alert">
-          <strong>Past its deadline:</strong> {incident.clock.overdue.join(' ')}
+          <strong>{t('incidentDetail.pastItsDeadline')}</strong> {incident.clock.overdue.join(' ')}
         </div>
       ) : null}
       <section className="card" aria-labelledby="incident-summary-heading">
-        <h2 id="incident-summary-heading">What happened</h2>
+        <h2 id="incident-summary-heading">{t('incidentDetail.whatHappened')}</h2>
         <p>{incident.summary}</p>
         <dl className="incident-facts">
-          <dt>State</dt>
-          <dd>{open ? 'Open' : `Closed ${incident.closedAt ? showDayOf(incident.closedAt) : ''} by ${incident.closedByName ?? ''}`}</dd>
-          <dt>Opened</dt>
+          <dt>{t('incidentDetail.state')}</dt>
+          <dd>{open ? t('incidentDetail.open') : `Closed ${incident.closedAt ? showDayOf(incident.closedAt) : ''} by ${incident.closedByName ?? ''}`}</dd>
+          <dt>{t('incidentDetail.opened')}</dt>
           <dd>
-            {showInstant(incident.openedAt)} by {incident.openedByName}
+            {showInstant(incident.openedAt)} {t('incidentDetail.by')} {incident.openedByName}
           </dd>
-          <dt>Discovered on</dt>
+          <dt>{t('incidentDetail.discoveredOn')}</dt>
           <dd>
-            {formatDay(incident.discoveredOn, 'en')} ({incident.discoveryNote})
+            {formatDay(incident.discoveredOn)} ({incident.discoveryNote})
           </dd>
-          <dt>Notice to the patient by</dt>
+          <dt>{t('incidentDetail.noticeToThePatientBy')}</dt>
           <dd>
-            {formatDay(d.individualBy, 'en')}
+            {formatDay(d.individualBy)}
             {open ? ` (${incident.clock.daysLeft} days left)` : ''}
           </dd>
-          <dt>Media notice by</dt>
-          <dd>{d.mediaBy ? formatDay(d.mediaBy, 'en') : 'Not needed (fewer than 500 residents of a state)'}</dd>
-          <dt>HHS notice by</dt>
-          <dd>{d.hhsYearly ? `${formatDay(d.hhsBy, 'en')}, in the yearly log of breaches of fewer than 500 people` : formatDay(d.hhsBy, 'en')}</dd>
+          <dt>{t('incidentDetail.mediaNoticeBy')}</dt>
+          <dd>{d.mediaBy ? formatDay(d.mediaBy) : t('incidentDetail.notNeededFewerThan500')}</dd>
+          <dt>{t('incidentDetail.hhsNoticeBy')}</dt>
+          <dd>{d.hhsYearly ? `${formatDay(d.hhsBy)}, in the yearly log of breaches of fewer than 500 people` : formatDay(d.hhsBy)}</dd>
           {incident.patientName ? (
             <>
-              <dt>Patient</dt>
+              <dt>{t('incidentDetail.patient')}</dt>
               <dd>{incident.patientName}</dd>
             </>
           ) : null}
           {incident.post ? (
             <>
-              <dt>Post</dt>
+              <dt>{t('incidentDetail.post')}</dt>
               <dd>
-                {incident.post.testimonialTitle} on {channelName(incident.post.channel)}
-                {incident.post.publishedAt ? `, published ${formatDay(incident.post.publishedAt, 'en')}` : ''}
+                {incident.post.testimonialTitle} {t('incidentDetail.on')} {channelName(incident.post.channel)}
+                {incident.post.publishedAt ? `, published ${formatDay(incident.post.publishedAt)}` : ''}
                 {incident.post.publishedUrl ? ` (${incident.post.publishedUrl})` : ''};{' '}
-                {incident.post.takenDownAt ? `taken down ${showDayOf(incident.post.takenDownAt)}` : 'not taken down yet'}
+                {incident.post.takenDownAt ? `taken down ${showDayOf(incident.post.takenDownAt)}` : t('incidentDetail.notTakenDownYet')}
               </dd>
             </>
           ) : null}
           {incident.reply ? (
             <>
-              <dt>Posted reply</dt>
+              <dt>{t('incidentDetail.postedReply')}</dt>
               <dd>
-                “{incident.reply.text}” on {channelName(incident.reply.channel)}
+                “{incident.reply.text}{t('incidentDetail.on2')} {channelName(incident.reply.channel)}
                 {incident.reply.url ? ` (${incident.reply.url})` : ''}
               </dd>
             </>
@@ -122,7 +124,7 @@ export function IncidentDetail({ id }: { id: string }) {
         </dl>
         {incident.clock.toDo.length ? (
           <>
-            <h3>Still to do</h3>
+            <h3>{t('incidentDetail.stillToDo')}</h3>
             <ul className="incident-todo">
               {incident.clock.toDo.map((t) => (
                 <li key={t}>{t}</li>
@@ -136,10 +138,9 @@ export function IncidentDetail({ id }: { id: string }) {
       {open && !incident.decision && incident.assessment && assessmentProblems(incident.assessment).length === 0 ? <DecisionForm incident={incident} onDone={done} /> : null}
       {incident.decision ? (
         <section className="card" aria-labelledby="decision-heading">
-          <h2 id="decision-heading">Decision</h2>
+          <h2 id="decision-heading">{t('incidentDetail.decision')}</h2>
           <p>
-            <strong>{incident.decision === 'required' ? 'Notification required.' : 'Notification not required.'}</strong> {incident.decisionRationale} ({incident.affectedCount} affected;
-            decided by {incident.decidedByName} {incident.decidedAt ? showDayOf(incident.decidedAt) : ''})
+            <strong>{incident.decision === 'required' ? t('incidentDetail.notificationRequired') : t('incidentDetail.notificationNotRequired')}</strong> {incident.decisionRationale} ({incident.affectedCount} {t('incidentDetail.affectedDecidedBy')} {incident.decidedByName} {incident.decidedAt ? showDayOf(incident.decidedAt) : ''})
           </p>
         </section>
       ) : null}
@@ -151,6 +152,7 @@ export function IncidentDetail({ id }: { id: string }) {
 }
 
 function DiscoveryForm({ incident, onDone }: { incident: Incident; onDone: (message: string) => void }) {
+  const { t } = useTranslation(['program-incidents', 'common']);
   const api = useApi();
   const [day, setDay] = useState(incident.discoveredOn);
   const [reason, setReason] = useState('');
@@ -158,7 +160,7 @@ function DiscoveryForm({ incident, onDone }: { incident: Incident; onDone: (mess
   const [problem, setProblem] = useState<FormProblem | null>(null);
   return (
     <details>
-      <summary>It was known earlier than {formatDay(incident.discoveredOn, 'en')}</summary>
+      <summary>{t('discoveryForm.itWasKnownEarlierThan')} {formatDay(incident.discoveredOn)}</summary>
       <form
         noValidate
         onSubmit={(event) => {
@@ -166,7 +168,7 @@ function DiscoveryForm({ incident, onDone }: { incident: Incident; onDone: (mess
           setErrors({});
           setProblem(null);
           api['incidents.correctDiscovery']({ id: incident.id, discoveredOn: day, reason }).then(
-            (i) => onDone(`The discovery day is now ${formatDay(i.discoveredOn, 'en')}; the notice is due by ${formatDay(i.clock.deadlines.individualBy, 'en')}.`),
+            (i) => onDone(`The discovery day is now ${formatDay(i.discoveredOn)}; the notice is due by ${formatDay(i.clock.deadlines.individualBy)}.`),
             (e: unknown) => {
               setErrors(issuesByPath(e));
               setProblem({ message: messageOf(e), focus: Object.keys(issuesByPath(e)).length === 0 });
@@ -175,10 +177,10 @@ function DiscoveryForm({ incident, onDone }: { incident: Incident; onDone: (mess
         }}
       >
         <FormAlert problem={problem} />
-        <TextInput label="Known since" type="date" value={day} onValue={setDay} error={errors.discoveredOn} />
-        <TextArea label="How it was known then" value={reason} onValue={setReason} error={errors.reason} />
+        <TextInput label={t('discoveryForm.knownSince')} type="date" value={day} onValue={setDay} error={errors.discoveredOn} />
+        <TextArea label={t('discoveryForm.howItWasKnownThen')} value={reason} onValue={setReason} error={errors.reason} />
         <button type="submit" className="button button-secondary">
-          Set the earlier day
+          {t('discoveryForm.setTheEarlierDay')}
         </button>
       </form>
     </details>
@@ -197,6 +199,7 @@ const probabilityChoices = [
 
 /** The four factors of 164.402(2); saved as it is filled in, and fixed once the decision is recorded. */
 function AssessmentForm({ incident, onDone }: { incident: Incident; onDone: (message: string) => void }) {
+  const { t } = useTranslation(['program-incidents', 'common']);
   const api = useApi();
   const start: Assessment = incident.assessment ?? { ...emptyAssessment, identifiers: incident.post ? phiKindsOfContent(incident.post.contentKinds) : ['patient_relationship'], recipients: incident.post ? `The public, on ${channelName(incident.post.channel)}.` : '' };
   const [a, setA] = useState<Assessment>(start);
@@ -223,17 +226,17 @@ function AssessmentForm({ incident, onDone }: { incident: Incident; onDone: (mes
           .finally(() => setBusy(false));
       }}
     >
-      <h2 id="assessment-heading">Risk assessment (45 CFR 164.402(2))</h2>
+      <h2 id="assessment-heading">{t('assessmentForm.riskAssessment45Cfr164')}</h2>
       <p className="field-hint">
-        An impermissible disclosure is presumed a breach unless these four factors show a low probability that the information was compromised.
+        {t('assessmentForm.anImpermissibleDisclosureIsPresumed')}
         {incident.assessedAt ? ` Last saved ${showInstant(incident.assessedAt)} by ${incident.assessedByName}.` : ''}
       </p>
       <FormAlert problem={problem} />
       <fieldset disabled={fixed}>
-        <legend className="visually-hidden">The four factors</legend>
+        <legend className="visually-hidden">{t('assessmentForm.theFourFactors')}</legend>
         <fieldset className="incident-factor">
-          <legend>1. Nature and extent of the information</legend>
-          <div className="choice-group-options choice-group-columns" role="group" aria-label="Information involved">
+          <legend>{t('assessmentForm.1NatureAndExtentOf')}</legend>
+          <div className="choice-group-options choice-group-columns" role="group" aria-label={t('assessmentForm.informationInvolved')}>
             {phiKinds.map((k) => (
               <div key={k} className="field-checkbox choice-group-option">
                 <input
@@ -247,37 +250,37 @@ function AssessmentForm({ incident, onDone }: { incident: Incident; onDone: (mes
               </div>
             ))}
           </div>
-          <RadioGroup legend="How sensitive is it?" name="sensitivity" choices={sensitivities.map((s) => ({ value: s, label: sensitivityLabels[s] }))} value={a.sensitivity} onValue={(v) => set('sensitivity', v)} />
-          <TextArea label="Notes on the information (optional)" value={a.natureNotes} onValue={(v) => set('natureNotes', v)} />
+          <RadioGroup legend={t('assessmentForm.howSensitiveIsIt')} name="sensitivity" choices={sensitivities.map((s) => ({ value: s, label: sensitivityLabels[s] }))} value={a.sensitivity} onValue={(v) => set('sensitivity', v)} />
+          <TextArea label={t('assessmentForm.notesOnTheInformationOptional')} value={a.natureNotes} onValue={(v) => set('natureNotes', v)} />
         </fieldset>
         <fieldset className="incident-factor">
-          <legend>2. Who received it</legend>
-          <TextArea label="Who could see it" value={a.recipients} onValue={(v) => set('recipients', v)} hint="For example: the public on the practice’s Facebook page (about 1,400 followers)." />
+          <legend>{t('assessmentForm.2WhoReceivedIt')}</legend>
+          <TextArea label={t('assessmentForm.whoCouldSeeIt')} value={a.recipients} onValue={(v) => set('recipients', v)} hint={t('assessmentForm.forExampleThePublicOn')} />
         </fieldset>
         <fieldset className="incident-factor">
-          <legend>3. Whether it was actually acquired or viewed</legend>
-          <RadioGroup legend="Was it viewed or copied?" name="viewed" choices={viewedChoices} value={a.viewed} onValue={(v) => set('viewed', v)} />
-          <TextArea label="Evidence" value={a.viewedEvidence} onValue={(v) => set('viewedEvidence', v)} hint="Views, reactions, shares, comments, or why it is unknown." />
+          <legend>{t('assessmentForm.3WhetherItWasActually')}</legend>
+          <RadioGroup legend={t('assessmentForm.wasItViewedOrCopied')} name="viewed" choices={viewedChoices} value={a.viewed} onValue={(v) => set('viewed', v)} />
+          <TextArea label={t('assessmentForm.evidence')} value={a.viewedEvidence} onValue={(v) => set('viewedEvidence', v)} hint={t('assessmentForm.viewsReactionsSharesCommentsOr')} />
         </fieldset>
         <fieldset className="incident-factor">
-          <legend>4. How far the risk was mitigated</legend>
+          <legend>{t('assessmentForm.4HowFarTheRisk')}</legend>
           <TextArea
-            label="Take-down"
+            label={t('assessmentForm.takeDown')}
             value={a.takedownNotes}
             onValue={(v) => set('takedownNotes', v)}
-            hint={incident.post?.takenDownAt ? `Consent Desk recorded the take-down on ${showInstant(incident.post.takenDownAt)}.` : 'Record the take-down on the post once it is done.'}
+            hint={incident.post?.takenDownAt ? `Consent Desk recorded the take-down on ${showInstant(incident.post.takenDownAt)}.` : t('assessmentForm.recordTheTakeDownOn')}
           />
           <RemovalRequests value={a.removalRequests} onChange={(v) => set('removalRequests', v)} />
-          <TextArea label="Other mitigation (optional)" value={a.otherMitigation} onValue={(v) => set('otherMitigation', v)} />
+          <TextArea label={t('assessmentForm.otherMitigationOptional')} value={a.otherMitigation} onValue={(v) => set('otherMitigation', v)} />
         </fieldset>
-        <RadioGroup legend="Conclusion: the probability that the information was compromised is" name="probability" choices={probabilityChoices} value={a.probability} onValue={(v) => set('probability', v)} />
+        <RadioGroup legend={t('assessmentForm.conclusionTheProbabilityThatThe')} name="probability" choices={probabilityChoices} value={a.probability} onValue={(v) => set('probability', v)} />
       </fieldset>
       {!fixed ? (
         <>
           <p role="status" className="field-hint">
-            {missing.length ? `To complete: ${missing.map((m) => m.message).join(' ')}` : 'Every factor is answered.'}
+            {missing.length ? `To complete: ${missing.map((m) => m.message).join(' ')}` : t('assessmentForm.everyFactorIsAnswered')}
           </p>
-          <SubmitButton busy={busy}>Save the assessment</SubmitButton>
+          <SubmitButton busy={busy}>{t('assessmentForm.saveTheAssessment')}</SubmitButton>
         </>
       ) : null}
     </form>
@@ -285,28 +288,30 @@ function AssessmentForm({ incident, onDone }: { incident: Incident; onDone: (mes
 }
 
 function RemovalRequests({ value, onChange }: { value: Assessment['removalRequests']; onChange: (v: Assessment['removalRequests']) => void }) {
+  const { t } = useTranslation(['program-incidents', 'common']);
   return (
     <fieldset className="choice-group">
-      <legend className="choice-group-legend">Requests to the platform to remove copies</legend>
+      <legend className="choice-group-legend">{t('removalRequests.requestsToThePlatformTo')}</legend>
       {value.map((r, i) => (
         <div key={i} className="review-removed">
-          <TextInput label="Platform" value={r.platform} onValue={(v) => onChange(value.map((x, j) => (j === i ? { ...x, platform: v } : x)))} />
-          <TextInput label="Requested on" type="date" value={r.requestedOn} onValue={(v) => onChange(value.map((x, j) => (j === i ? { ...x, requestedOn: v } : x)))} />
-          <TextInput label="Reference (optional)" value={r.reference} onValue={(v) => onChange(value.map((x, j) => (j === i ? { ...x, reference: v } : x)))} />
-          <TextInput label="Outcome (optional)" value={r.outcome} onValue={(v) => onChange(value.map((x, j) => (j === i ? { ...x, outcome: v } : x)))} />
+          <TextInput label={t('removalRequests.platform')} value={r.platform} onValue={(v) => onChange(value.map((x, j) => (j === i ? { ...x, platform: v } : x)))} />
+          <TextInput label={t('removalRequests.requestedOn')} type="date" value={r.requestedOn} onValue={(v) => onChange(value.map((x, j) => (j === i ? { ...x, requestedOn: v } : x)))} />
+          <TextInput label={t('removalRequests.referenceOptional')} value={r.reference} onValue={(v) => onChange(value.map((x, j) => (j === i ? { ...x, reference: v } : x)))} />
+          <TextInput label={t('removalRequests.outcomeOptional')} value={r.outcome} onValue={(v) => onChange(value.map((x, j) => (j === i ? { ...x, outcome: v } : x)))} />
           <button type="button" className="button button-secondary button-small" onClick={() => onChange(value.filter((_, j) => j !== i))}>
-            Remove this request<span className="visually-hidden"> ({i + 1})</span>
+            {t('removalRequests.removeThisRequest')}<span className="visually-hidden"> ({i + 1})</span>
           </button>
         </div>
       ))}
       <button type="button" className="button button-secondary button-small" onClick={() => onChange([...value, { platform: '', requestedOn: todayHere(), reference: '', outcome: '' }])}>
-        Add a removal request
+        {t('removalRequests.addARemovalRequest')}
       </button>
     </fieldset>
   );
 }
 
 function DecisionForm({ incident, onDone }: { incident: Incident; onDone: (message: string) => void }) {
+  const { t } = useTranslation(['program-incidents', 'common']);
   const api = useApi();
   const [decision, setDecision] = useState<NotificationDecision | null>(incident.assessment?.probability === 'low' ? null : 'required');
   const [rationale, setRationale] = useState('');
@@ -345,27 +350,28 @@ function DecisionForm({ incident, onDone }: { incident: Incident; onDone: (messa
           .finally(() => setBusy(false));
       }}
     >
-      <h2 id="decide-heading">Decide on notification</h2>
+      <h2 id="decide-heading">{t('decisionForm.decideOnNotification')}</h2>
       <FormAlert problem={problem} />
-      <RadioGroup legend="Decision" name="decision" choices={choices} value={decision} onValue={setDecision} error={errors.decision} />
-      <TextArea label="Why" value={rationale} onValue={setRationale} error={errors.rationale} />
-      <TextInput label="People affected" type="number" min={1} inputMode="numeric" value={affected} onValue={setAffected} error={errors.affectedCount} />
+      <RadioGroup legend={t('decisionForm.decision')} name="decision" choices={choices} value={decision} onValue={setDecision} error={errors.decision} />
+      <TextArea label={t('decisionForm.why')} value={rationale} onValue={setRationale} error={errors.rationale} />
+      <TextInput label={t('decisionForm.peopleAffected')} type="number" min={1} inputMode="numeric" value={affected} onValue={setAffected} error={errors.affectedCount} />
       <TextInput
-        label="Most residents of any one state"
+        label={t('decisionForm.mostResidentsOfAnyOne')}
         type="number"
         min={0}
         inputMode="numeric"
         value={largest}
         onValue={setLargest}
         error={errors.largestStateCount}
-        hint="500 or more residents of a state also need notice to the media; 500 or more people in all, notice to HHS within 60 days."
+        hint={t('decisionForm.500OrMoreResidentsOf')}
       />
-      <SubmitButton busy={busy}>Record the decision</SubmitButton>
+      <SubmitButton busy={busy}>{t('decisionForm.recordTheDecision')}</SubmitButton>
     </form>
   );
 }
 
 function Documents({ incident, onDone, onOutcome }: { incident: Incident; onDone: (message: string) => void; onOutcome: (o: Outcome) => void }) {
+  const { t } = useTranslation(['program-incidents', 'common']);
   const api = useApi();
   const idBase = useId();
   const defaultLanguage = (languages as readonly string[]).includes(incident.post?.consentLanguage ?? '') ? (incident.post!.consentLanguage as Language) : 'en';
@@ -402,7 +408,7 @@ function Documents({ incident, onDone, onOutcome }: { incident: Incident; onDone
       <select id={`${idBase}-${kind}-language`} className="field-input field-select" value={value} onChange={(e) => set(e.target.value as Language)}>
         {languages.map((l) => (
           <option key={l} value={l}>
-            {patientLanguages[l].englishName}
+            {languageName(l)}
           </option>
         ))}
       </select>
@@ -410,7 +416,7 @@ function Documents({ incident, onDone, onOutcome }: { incident: Incident; onDone
   );
   return (
     <section className="card" aria-labelledby="documents-heading">
-      <h2 id="documents-heading">Signed documents</h2>
+      <h2 id="documents-heading">{t('documents.signedDocuments')}</h2>
       <FormAlert problem={problem} />
       {incident.documents.length ? (
         <ul className="incident-documents">
@@ -418,14 +424,14 @@ function Documents({ incident, onDone, onOutcome }: { incident: Incident; onDone
             const what = `${doc.kind === 'report' ? 'incident report' : 'notification letter'} in ${patientLanguages[doc.language as Language]?.englishName ?? doc.language}, ${showInstant(doc.createdAt)}`;
             return (
               <li key={doc.id}>
-                {what[0]!.toUpperCase() + what.slice(1)} (by {doc.createdByName}){' '}
+                {what[0]!.toUpperCase() + what.slice(1)} {t('documents.by')} {doc.createdByName}){' '}
                 <SavePdfButton source={{ call: 'incidents.document', input: { id: doc.id } }} what={what} fetchPdf={() => api['incidents.document']({ id: doc.id })} onOutcome={onOutcome} />
               </li>
             );
           })}
         </ul>
       ) : (
-        <p>None produced yet.</p>
+        <p>{t('documents.noneProducedYet')}</p>
       )}
       <form
         noValidate
@@ -435,9 +441,9 @@ function Documents({ incident, onDone, onOutcome }: { incident: Incident; onDone
           produce('report');
         }}
       >
-        <h3>Incident report</h3>
+        <h3>{t('documents.incidentReport')}</h3>
         {languageSelect('report', 'Language of the report', reportLanguage, setReportLanguage)}
-        <SubmitButton busy={busy === 'report'}>Produce the incident report</SubmitButton>
+        <SubmitButton busy={busy === 'report'}>{t('documents.produceTheIncidentReport')}</SubmitButton>
       </form>
       {incident.decision === 'required' && incident.state === 'open' ? (
         <form
@@ -448,15 +454,15 @@ function Documents({ incident, onDone, onOutcome }: { incident: Incident; onDone
             produce('letter');
           }}
         >
-          <h3>Letter to the patient</h3>
+          <h3>{t('documents.letterToThePatient')}</h3>
           {languageSelect('letter', 'Language of the letter', letterLanguage, setLetterLanguage)}
           {incident.patientName ? (
-            <p>To: {incident.patientName}</p>
+            <p>{t('documents.to')} {incident.patientName}</p>
           ) : (
-            <TextInput label="To (the person’s name)" value={recipient} onValue={setRecipient} error={errors.recipientName} />
+            <TextInput label={t('documents.toThePersonSName')} value={recipient} onValue={setRecipient} error={errors.recipientName} />
           )}
-          <TextArea label="Mailing address (optional)" value={address} onValue={setAddress} error={errors.addressLines} hint="Printed under the name; the letter goes by first-class mail, or by email if the patient agreed to that." />
-          <SubmitButton busy={busy === 'letter'}>Produce the letter</SubmitButton>
+          <TextArea label={t('documents.mailingAddressOptional')} value={address} onValue={setAddress} error={errors.addressLines} hint={t('documents.printedUnderTheNameThe')} />
+          <SubmitButton busy={busy === 'letter'}>{t('documents.produceTheLetter')}</SubmitButton>
         </form>
       ) : null}
     </section>
@@ -464,6 +470,7 @@ function Documents({ incident, onDone, onOutcome }: { incident: Incident; onDone
 }
 
 function Notices({ incident, onDone }: { incident: Incident; onDone: (message: string) => void }) {
+  const { t } = useTranslation(['program-incidents', 'common']);
   const api = useApi();
   const [kind, setKind] = useState<NoticeKind>('individual');
   const [on, setOn] = useState(todayHere());
@@ -473,11 +480,11 @@ function Notices({ incident, onDone }: { incident: Incident; onDone: (message: s
   const open = noticeKinds.filter((k) => !incident.notices[k] && (k !== 'media' || incident.clock.deadlines.mediaBy) && (incident.state === 'open' || k === 'hhs'));
   return (
     <section className="card" aria-labelledby="notices-heading">
-      <h2 id="notices-heading">Notices given</h2>
+      <h2 id="notices-heading">{t('notices.noticesGiven')}</h2>
       <ul>
         {noticeKinds.map((k) => (
           <li key={k}>
-            {noticeKindLabels[k]}: {incident.notices[k] ? `${formatDay(incident.notices[k]!, 'en')}${incident.noticeNotes[k] ? ` (${incident.noticeNotes[k]})` : ''}` : 'not recorded'}
+            {noticeKindLabels[k]}: {incident.notices[k] ? `${formatDay(incident.notices[k]!)}${incident.noticeNotes[k] ? ` (${incident.noticeNotes[k]})` : ''}` : t('notices.notRecorded')}
           </li>
         ))}
       </ul>
@@ -498,11 +505,11 @@ function Notices({ incident, onDone }: { incident: Incident; onDone: (message: s
           }}
         >
           <FormAlert problem={problem} />
-          <RadioGroup legend="Notice to" name="notice-kind" choices={open.map((k) => ({ value: k, label: noticeKindLabels[k] }))} value={open.includes(kind) ? kind : open[0]!} onValue={setKind} />
-          <TextInput label="Given on" type="date" value={on} onValue={setOn} error={errors.on} />
-          <TextInput label="How (optional)" value={note} onValue={setNote} hint="For example “first-class mail” or “HHS breach portal”." />
+          <RadioGroup legend={t('notices.noticeTo')} name="notice-kind" choices={open.map((k) => ({ value: k, label: noticeKindLabels[k] }))} value={open.includes(kind) ? kind : open[0]!} onValue={setKind} />
+          <TextInput label={t('notices.givenOn')} type="date" value={on} onValue={setOn} error={errors.on} />
+          <TextInput label={t('notices.howOptional')} value={note} onValue={setNote} hint={t('notices.forExampleFirstClassMail')} />
           <button type="submit" className="button button-primary">
-            Record the notice
+            {t('notices.recordTheNotice')}
           </button>
         </form>
       ) : null}
@@ -511,6 +518,7 @@ function Notices({ incident, onDone }: { incident: Incident; onDone: (message: s
 }
 
 function CloseForm({ incident, onDone }: { incident: Incident; onDone: (message: string) => void }) {
+  const { t } = useTranslation(['program-incidents', 'common']);
   const api = useApi();
   const [outcome, setOutcome] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -538,10 +546,10 @@ function CloseForm({ incident, onDone }: { incident: Incident; onDone: (message:
           .finally(() => setBusy(false));
       }}
     >
-      <h2 id="close-heading">Close the incident</h2>
+      <h2 id="close-heading">{t('closeForm.closeTheIncident')}</h2>
       <FormAlert problem={problem} />
-      <TextArea label="Outcome" value={outcome} onValue={setOutcome} error={errors.outcome} hint="What was done, in a sentence or two: for the file and an auditor." />
-      <SubmitButton busy={busy}>Close the incident</SubmitButton>
+      <TextArea label={t('closeForm.outcome')} value={outcome} onValue={setOutcome} error={errors.outcome} hint={t('closeForm.whatWasDoneInA')} />
+      <SubmitButton busy={busy}>{t('closeForm.closeTheIncident')}</SubmitButton>
     </form>
   );
 }

@@ -1,5 +1,6 @@
+import { useTranslation } from 'react-i18next';
 import { useCallback, useState } from 'react';
-import { formatDay } from '../../../../shared/calendar';
+import { formatDay } from '../../i18n/format';
 import { incidentTriggerLabels } from '../../../../shared/program/incident';
 import { useApi } from '../../api/api-context';
 import type { FormProblem } from '../../components/call-error';
@@ -30,49 +31,49 @@ export function IncidentsPage() {
 }
 
 function IncidentList() {
+  const { t } = useTranslation(['program-incidents', 'common']);
   const api = useApi();
   const load = useCallback(() => api['incidents.list']({}), [api]);
   const { value, error, reload } = useLoaded(load);
   const [message, setMessage] = useState<string | null>(null);
   return (
     <>
-      <PageHeading>Incidents</PageHeading>
+      <PageHeading>{t('incidentList.incidents')}</PageHeading>
       <p className="lead">
-        When patient information went out without a covering authorization, an incident opens with the day it was discovered. Within 60 days: assess the four
-        factors, decide whether the patient must be told, and send the letter if so.
+        {t('incidentList.whenPatientInformationWentOut')}
       </p>
       <StatusMessage tone={error ? 'problem' : 'success'}>{error ?? message}</StatusMessage>
       {!value ? (
-        error ? null : <p aria-busy="true">Loading the incidents…</p>
+        error ? null : <p aria-busy="true">{t('incidentList.loadingTheIncidents')}</p>
       ) : value.length === 0 ? (
-        <p>No incident so far.</p>
+        <p>{t('incidentList.noIncidentSoFar')}</p>
       ) : (
-        <TableScroll label="Incidents">
+        <TableScroll label={t('incidentList.incidents')}>
           <table className="data-table">
             <thead>
               <tr>
-                <th scope="col">Discovered</th>
-                <th scope="col">What happened</th>
-                <th scope="col">State</th>
-                <th scope="col">Notice due by</th>
+                <th scope="col">{t('incidentList.discovered')}</th>
+                <th scope="col">{t('incidentList.whatHappened')}</th>
+                <th scope="col">{t('incidentList.state')}</th>
+                <th scope="col">{t('incidentList.noticeDueBy')}</th>
                 <th scope="col">
-                  <span className="visually-hidden">Open</span>
+                  <span className="visually-hidden">{t('incidentList.open')}</span>
                 </th>
               </tr>
             </thead>
             <tbody>
               {value.map((i) => (
                 <tr key={i.id} className={i.clock.overdue.length ? 'incident-overdue' : undefined}>
-                  <td>{formatDay(i.discoveredOn, 'en')}</td>
+                  <td>{formatDay(i.discoveredOn)}</td>
                   <td className="cell-wrap">{incidentTriggerLabels[i.trigger]}</td>
-                  <td>{i.state === 'open' ? 'Open' : 'Closed'}</td>
+                  <td>{i.state === 'open' ? t('incidentList.open') : t('incidentList.closed')}</td>
                   <td>
-                    {formatDay(i.clock.deadlines.individualBy, 'en')}
-                    {i.state === 'open' ? (i.clock.overdue.length ? ' (past due)' : ` (${i.clock.daysLeft} days left)`) : ''}
+                    {formatDay(i.clock.deadlines.individualBy)}
+                    {i.state === 'open' ? (i.clock.overdue.length ? t('incidentList.pastDue') : ` (${i.clock.daysLeft} days left)`) : ''}
                   </td>
                   <td>
                     <a href={hashHref('/incidents', { incident: i.id })}>
-                      Open<span className="visually-hidden"> the incident discovered {formatDay(i.discoveredOn, 'en')}</span>
+                      {t('incidentList.open')}<span className="visually-hidden"> {t('incidentList.theIncidentDiscovered')} {formatDay(i.discoveredOn)}</span>
                     </a>
                   </td>
                 </tr>
@@ -93,6 +94,7 @@ function IncidentList() {
 }
 
 function OpenIncidentForm({ onOpened }: { onOpened: (id: string) => void }) {
+  const { t } = useTranslation(['program-incidents', 'common']);
   const api = useApi();
   const [summary, setSummary] = useState('');
   const [discoveredOn, setDiscoveredOn] = useState(todayHere());
@@ -121,12 +123,12 @@ function OpenIncidentForm({ onOpened }: { onOpened: (id: string) => void }) {
           .finally(() => setBusy(false));
       }}
     >
-      <h2 id="open-incident-heading">Report something else that went out</h2>
-      <p className="field-hint">Consent Desk opens incidents for posts and replies it knows about. Use this for anything else: a photo on a personal account, an email to the wrong list.</p>
+      <h2 id="open-incident-heading">{t('openIncidentForm.reportSomethingElseThatWent')}</h2>
+      <p className="field-hint">{t('openIncidentForm.consentDeskOpensIncidentsFor')}</p>
       <FormAlert problem={problem} />
-      <TextArea label="What went out, where and when" value={summary} onValue={setSummary} error={errors.summary} />
-      <TextInput label="Discovered on" type="date" value={discoveredOn} onValue={setDiscoveredOn} error={errors.discoveredOn} hint="The first day anyone at the practice knew, or should have known." />
-      <SubmitButton busy={busy}>Open an incident</SubmitButton>
+      <TextArea label={t('openIncidentForm.whatWentOutWhereAnd')} value={summary} onValue={setSummary} error={errors.summary} />
+      <TextInput label={t('openIncidentForm.discoveredOn')} type="date" value={discoveredOn} onValue={setDiscoveredOn} error={errors.discoveredOn} hint={t('openIncidentForm.theFirstDayAnyoneAt')} />
+      <SubmitButton busy={busy}>{t('openIncidentForm.openAnIncident')}</SubmitButton>
     </form>
   );
 }

@@ -1,6 +1,7 @@
+import { languageName } from '../../i18n/labels';
+import { useTranslation } from 'react-i18next';
 import { useCallback, useState } from 'react';
 import { languages, type Language } from '../../../../shared/authorization/scope';
-import { patientLanguages } from '../../../../shared/patient-language';
 import { builtInPolicy, ruleHeadings } from '../../../../shared/program/policy';
 import { useApi } from '../../api/api-context';
 import { PageHeading } from '../../components/PageHeading';
@@ -11,6 +12,7 @@ import './policy.css';
 
 /** The policy's Do's and don'ts, one click from every page (the header's link): the version in force, or the built-in one. */
 export function DosAndDontsPage() {
+  const { t } = useTranslation(['program-policy', 'common']);
   const api = useApi();
   const load = useCallback(() => api['program.mine']({}), [api]);
   const { value, error } = useLoaded(load);
@@ -18,17 +20,16 @@ export function DosAndDontsPage() {
   const text = (value?.policy?.text ?? builtInPolicy)[language];
   return (
     <>
-      <PageHeading>Do’s and don’ts</PageHeading>
+      <PageHeading>{t('dosAndDontsPage.doSAndDonTs')}</PageHeading>
       <StatusMessage tone="problem">{error}</StatusMessage>
       <p className="lead">
-        {value?.policy ? `From the social-media policy, version ${value.policy.version}.` : 'The practice has not published its own policy yet: these are the built-in rules.'} When in doubt, do not post: use “Ask
-        before posting” on the post, or ask the privacy officer.
+        {value?.policy ? `From the social-media policy, version ${value.policy.version}.` : t('dosAndDontsPage.thePracticeHasNotPublished')} {t('dosAndDontsPage.whenInDoubtDoNot')}
       </p>
       <fieldset className="policy-languages">
-        <legend className="visually-hidden">Language</legend>
+        <legend className="visually-hidden">{t('dosAndDontsPage.language')}</legend>
         {languages.map((l) => (
           <label key={l}>
-            <input type="radio" name="dos-language" checked={language === l} onChange={() => setLanguage(l)} /> {patientLanguages[l].englishName}
+            <input type="radio" name="dos-language" checked={language === l} onChange={() => setLanguage(l)} /> {languageName(l)}
           </label>
         ))}
       </fieldset>
@@ -36,7 +37,7 @@ export function DosAndDontsPage() {
         <RuleLists text={text} practiceName={value?.practiceName ?? ''} headings={ruleHeadings(language)} level={2} />
       </div>
       <p>
-        <a href="#/our-policy">Read the whole policy</a>
+        <a href="#/our-policy">{t('dosAndDontsPage.readTheWholePolicy')}</a>
       </p>
     </>
   );

@@ -1,5 +1,6 @@
+import { useTranslation } from 'react-i18next';
 import { useCallback, useState } from 'react';
-import { formatDay } from '../../../../shared/calendar';
+import { formatDay } from '../../i18n/format';
 import { acknowledgmentStateLabels, mustAcknowledge } from '../../../../shared/program/acknowledgment';
 import { useApi } from '../../api/api-context';
 import { PageHeading } from '../../components/PageHeading';
@@ -12,6 +13,7 @@ import './policy.css';
 
 /** Everyone's page: the policy in force, where their acknowledgment stands, and acknowledging it. */
 export function OurPolicyPage() {
+  const { t } = useTranslation(['program-policy', 'common']);
   const api = useApi();
   const load = useCallback(() => api['program.mine']({}), [api]);
   const { value, error, reload } = useLoaded(load);
@@ -20,23 +22,23 @@ export function OurPolicyPage() {
   if (!value) {
     return (
       <>
-        <PageHeading>Social-media policy</PageHeading>
-        {error ? <StatusMessage tone="problem">{error}</StatusMessage> : <p aria-busy="true">Loading the policy…</p>}
+        <PageHeading>{t('ourPolicyPage.socialMediaPolicy')}</PageHeading>
+        {error ? <StatusMessage tone="problem">{error}</StatusMessage> : <p aria-busy="true">{t('ourPolicyPage.loadingThePolicy')}</p>}
       </>
     );
   }
   const { policy, acknowledgment: ack } = value;
   return (
     <>
-      <PageHeading>Social-media policy</PageHeading>
+      <PageHeading>{t('ourPolicyPage.socialMediaPolicy')}</PageHeading>
       <StatusMessage tone={message?.tone ?? 'success'}>{message?.message}</StatusMessage>
       {!policy ? (
-        <p className="lead">The privacy officer has not published the practice’s social-media policy yet. Until then, see the Do’s and don’ts.</p>
+        <p className="lead">{t('ourPolicyPage.thePrivacyOfficerHasNot')}</p>
       ) : (
         <>
           <p className="lead">
-            Version {policy.version}, in force since {formatDay(policy.publishedOn, 'en')}. Your acknowledgment: <strong>{acknowledgmentStateLabels[ack.state]}</strong>
-            {ack.acknowledgedOn ? ` (confirmed ${formatDay(ack.acknowledgedOn, 'en')}, to renew by ${formatDay(ack.renewBy!, 'en')})` : ''}.
+            {t('ourPolicyPage.version')} {policy.version}{t('ourPolicyPage.inForceSince')} {formatDay(policy.publishedOn)}{t('ourPolicyPage.yourAcknowledgment')} <strong>{acknowledgmentStateLabels[ack.state]}</strong>
+            {ack.acknowledgedOn ? ` (confirmed ${formatDay(ack.acknowledgedOn)}, to renew by ${formatDay(ack.renewBy!)})` : ''}.
           </p>
           <p>
             <SavePdfButton
@@ -53,14 +55,14 @@ export function OurPolicyPage() {
             />
           </p>
           <section className="card" aria-labelledby="read-policy-heading">
-            <h2 id="read-policy-heading">{mustAcknowledge(ack) || ack.state === 'renewal_due' ? 'Read and acknowledge' : 'Read it again'}</h2>
+            <h2 id="read-policy-heading">{mustAcknowledge(ack) || ack.state === 'renewal_due' ? t('ourPolicyPage.readAndAcknowledge') : t('ourPolicyPage.readItAgain')}</h2>
             <PolicyAcknowledgment
               key={policy.id}
               policy={policy}
               headingLevel={3}
               practiceName={value.practiceName}
               onAcknowledged={(status) => {
-                setMessage({ message: `Thank you. Your acknowledgment of version ${status.version} is recorded; renew it by ${formatDay(status.renewBy!, 'en')}.`, tone: 'success' });
+                setMessage({ message: `Thank you. Your acknowledgment of version ${status.version} is recorded; renew it by ${formatDay(status.renewBy!)}.`, tone: 'success' });
                 reload();
               }}
             />

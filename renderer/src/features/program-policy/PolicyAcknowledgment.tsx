@@ -1,3 +1,5 @@
+import { languageName } from '../../i18n/labels';
+import { useTranslation } from 'react-i18next';
 import { useEffect, useId, useRef, useState } from 'react';
 import { languages, type Language } from '../../../../shared/authorization/scope';
 import { AppError } from '../../../../shared/errors';
@@ -32,6 +34,7 @@ export function PolicyAcknowledgment({
   /** The level of the policy's title where it is shown (2 on its own screen, 3 inside a section). */
   headingLevel?: 2 | 3;
 }) {
+  const { t } = useTranslation(['program-policy', 'common']);
   const api = useApi();
   const id = useId();
   const [language, setLanguage] = useState<Language>('en');
@@ -80,7 +83,7 @@ export function PolicyAcknowledgment({
   return (
     <div className="policy-acknowledgment">
       <fieldset className="policy-languages">
-        <legend className="visually-hidden">Read it in</legend>
+        <legend className="visually-hidden">{t('policyAcknowledgment.readItIn')}</legend>
         {languages.map((l) => (
           <label key={l}>
             <input
@@ -92,18 +95,18 @@ export function PolicyAcknowledgment({
                 setReadToEnd(false);
               }}
             />{' '}
-            {patientLanguages[l].englishName === patientLanguages[l].nativeName ? patientLanguages[l].englishName : `${patientLanguages[l].englishName} (${patientLanguages[l].nativeName})`}
+            {languageName(l) === patientLanguages[l].nativeName ? languageName(l) : `${languageName(l)} (${patientLanguages[l].nativeName})`}
           </label>
         ))}
       </fieldset>
       <div ref={reader} className="policy-reader" role="region" aria-label={`Social-media policy, version ${policy.version}`} tabIndex={0}>
         <PolicyDocument text={policy.text[language]} language={language} practiceName={practiceName} level={headingLevel} />
         <p ref={end} className="policy-end">
-          End of the policy (version {policy.version}).
+          {t('policyAcknowledgment.endOfThePolicyVersion')} {policy.version}).
         </p>
       </div>
       <p role="status" className="field-hint">
-        {readToEnd ? 'You have read the policy to its end.' : 'Scroll the policy to its end to confirm you have read it.'}
+        {readToEnd ? t('policyAcknowledgment.youHaveReadThePolicy') : t('policyAcknowledgment.scrollThePolicyToIts')}
       </p>
       <form
         className="policy-ack-form"
@@ -115,8 +118,8 @@ export function PolicyAcknowledgment({
         }}
       >
         <FormAlert problem={problem} />
-        <TextInput label="Your password" type="password" autoComplete="current-password" value={password} onValue={setPassword} error={passwordError} hint="Confirms that it is you who read it." />
-        <SubmitButton busy={busy}>I have read the policy and will follow it</SubmitButton>
+        <TextInput label={t('policyAcknowledgment.yourPassword')} type="password" autoComplete="current-password" value={password} onValue={setPassword} error={passwordError} hint={t('policyAcknowledgment.confirmsThatItIsYou')} />
+        <SubmitButton busy={busy}>{t('policyAcknowledgment.iHaveReadThePolicy')}</SubmitButton>
       </form>
     </div>
   );

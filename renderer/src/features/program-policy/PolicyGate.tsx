@@ -1,6 +1,7 @@
+import { useTranslation } from 'react-i18next';
 import { useCallback, useState, type ReactNode } from 'react';
 import { askAtSignIn, mustAcknowledge } from '../../../../shared/program/acknowledgment';
-import { formatDay } from '../../../../shared/calendar';
+import { formatDay } from '../../i18n/format';
 import { useApi } from '../../api/api-context';
 import { PageHeading } from '../../components/PageHeading';
 import { WelcomeLayout } from '../../components/WelcomeLayout';
@@ -18,6 +19,7 @@ import '../../components/buttons.css';
  * before a first policy is published.
  */
 export function PolicyGate({ children }: { children: ReactNode }) {
+  const { t } = useTranslation(['program-policy', 'common']);
   const api = useApi();
   const { state } = useAppState();
   const session = useSession();
@@ -27,28 +29,28 @@ export function PolicyGate({ children }: { children: ReactNode }) {
 
   // If the question cannot be asked (an error), the app opens; the backend still refuses what needs an acknowledgment.
   if (error || done) return <>{children}</>;
-  if (!value) return <p aria-busy="true">Opening Consent Desk…</p>;
+  if (!value) return <p aria-busy="true">{t('policyGate.openingConsentDesk')}</p>;
   if (!value.policy || !askAtSignIn(value.acknowledgment)) return <>{children}</>;
 
   const required = mustAcknowledge(value.acknowledgment);
   const ack = value.acknowledgment;
   return (
     <WelcomeLayout practiceName={state.practiceName}>
-      <PageHeading>Read the social-media policy</PageHeading>
+      <PageHeading>{t('policyGate.readTheSocialMediaPolicy')}</PageHeading>
       <p className="lead">
         {ack.state === 'missing' && ack.lastVersionAcknowledged !== null
           ? `${value.practiceName} published version ${value.policy.version} of its social-media policy. Read it to the end, then confirm with your password.`
           : ack.state === 'missing'
             ? `Welcome, ${session.displayName}. Everyone at ${value.practiceName} reads its social-media policy and confirms it with their password.`
             : ack.state === 'expired'
-              ? 'Every year, everyone confirms the social-media policy again. Your last confirmation is more than a year old.'
-              : `Your yearly confirmation of the social-media policy is due by ${formatDay(ack.renewBy!, 'en')}. You can confirm it now.`}
-        {required ? ' Until then you cannot approve or publish posts.' : ''}
+              ? t('policyGate.everyYearEveryoneConfirmsThe')
+              : `Your yearly confirmation of the social-media policy is due by ${formatDay(ack.renewBy!)}. You can confirm it now.`}
+        {required ? t('policyGate.untilThenYouCannotApprove') : ''}
       </p>
       <PolicyAcknowledgment policy={value.policy} practiceName={value.practiceName} onAcknowledged={() => setDone(true)} />
       <p>
         <button type="button" className="button button-secondary" onClick={() => setDone(true)}>
-          Not now
+          {t('policyGate.notNow')}
         </button>
       </p>
     </WelcomeLayout>

@@ -1,11 +1,11 @@
+import { languageName, roleLabel } from '../../i18n/labels';
+import { useTranslation } from 'react-i18next';
 import { useCallback, useMemo, useState } from 'react';
 import { languages, type Language } from '../../../../shared/authorization/scope';
-import { formatDay } from '../../../../shared/calendar';
-import { patientLanguages } from '../../../../shared/patient-language';
+import { formatDay } from '../../i18n/format';
 import { policySectionKeys } from '../../../../shared/program-language';
 import { acknowledgmentStateLabels } from '../../../../shared/program/acknowledgment';
 import { policyProblems, sectionNames, type PolicyVersionText } from '../../../../shared/program/policy';
-import { roleLabels } from '../../../../shared/roles';
 import type { PolicyAdmin } from '../../../../shared/contract/program-calls';
 import { useApi } from '../../api/api-context';
 import type { FormProblem } from '../../components/call-error';
@@ -35,6 +35,7 @@ type Outcome = { message: string; tone: 'success' | 'problem' };
  * don'ts lists are missing in a language.
  */
 export function PolicyVersionsPage() {
+  const { t } = useTranslation(['program-policy', 'common']);
   const api = useApi();
   const load = useCallback(() => api['policy.admin']({}), [api]);
   const { value, error, reload } = useLoaded(load);
@@ -43,49 +44,48 @@ export function PolicyVersionsPage() {
   if (!value) {
     return (
       <>
-        <PageHeading>Policy versions</PageHeading>
-        {error ? <StatusMessage tone="problem">{error}</StatusMessage> : <p aria-busy="true">Loading the policy…</p>}
+        <PageHeading>{t('policyVersionsPage.policyVersions')}</PageHeading>
+        {error ? <StatusMessage tone="problem">{error}</StatusMessage> : <p aria-busy="true">{t('policyVersionsPage.loadingThePolicy')}</p>}
       </>
     );
   }
   const inForce = value.versions[0] ?? null;
   return (
     <>
-      <PageHeading>Policy versions</PageHeading>
+      <PageHeading>{t('policyVersionsPage.policyVersions')}</PageHeading>
       <p className="lead">
-        The practice’s social-media policy. Each published version is kept; everyone acknowledges the version in force at their next sign-in, and again each
-        year. Marketing cannot approve or publish posts until they have.
+        {t('policyVersionsPage.thePracticeSSocialMedia')}
       </p>
       <StatusMessage tone={outcome?.tone ?? 'success'}>{outcome?.message}</StatusMessage>
       <section className="card" aria-labelledby="versions-heading">
-        <h2 id="versions-heading">Published versions</h2>
+        <h2 id="versions-heading">{t('policyVersionsPage.publishedVersions')}</h2>
         {value.versions.length === 0 ? (
-          <p>None yet. Edit the draft below, starting from the built-in policy, and publish it.</p>
+          <p>{t('policyVersionsPage.noneYetEditTheDraft')}</p>
         ) : (
-          <TableScroll label="Published versions, newest first">
+          <TableScroll label={t('policyVersionsPage.publishedVersionsNewestFirst')}>
             <table className="data-table">
               <thead>
                 <tr>
-                  <th scope="col">Version</th>
-                  <th scope="col">Published</th>
-                  <th scope="col">By</th>
-                  <th scope="col">State</th>
-                  <th scope="col">PDF</th>
+                  <th scope="col">{t('policyVersionsPage.version')}</th>
+                  <th scope="col">{t('policyVersionsPage.published')}</th>
+                  <th scope="col">{t('policyVersionsPage.by')}</th>
+                  <th scope="col">{t('policyVersionsPage.state')}</th>
+                  <th scope="col">{t('policyVersionsPage.pdf')}</th>
                 </tr>
               </thead>
               <tbody>
                 {value.versions.map((v) => (
                   <tr key={v.id}>
                     <td>{v.version}</td>
-                    <td>{formatDay(v.publishedOn, 'en')}</td>
+                    <td>{formatDay(v.publishedOn)}</td>
                     <td>{v.publishedByName}</td>
-                    <td>{v === inForce ? 'In force' : 'Earlier version (kept)'}</td>
+                    <td>{v === inForce ? t('policyVersionsPage.inForce') : t('policyVersionsPage.earlierVersionKept')}</td>
                     <td className="row-actions">
                       {languages.map((l) => (
                         <SavePdfButton
                           key={l}
                           source={{ call: 'policy.pdf', input: { versionId: v.id, language: l } }}
-                          what={`policy version ${v.version} in ${patientLanguages[l].englishName}`}
+                          what={`policy version ${v.version} in ${languageName(l)}`}
                           fetchPdf={() => api['policy.pdf']({ versionId: v.id, language: l })}
                           onOutcome={setOutcome}
                         />
@@ -112,28 +112,29 @@ export function PolicyVersionsPage() {
 }
 
 function Acknowledgments({ staff }: { staff: PolicyAdmin['staff'] }) {
+  const { t } = useTranslation(['program-policy', 'common']);
   return (
     <section className="card" aria-labelledby="acks-heading">
-      <h2 id="acks-heading">Acknowledgments of the version in force</h2>
-      <TableScroll label="Acknowledgments">
+      <h2 id="acks-heading">{t('acknowledgments.acknowledgmentsOfTheVersionIn')}</h2>
+      <TableScroll label={t('acknowledgments.acknowledgments')}>
         <table className="data-table">
           <thead>
             <tr>
-              <th scope="col">Staff member</th>
-              <th scope="col">Role</th>
-              <th scope="col">Acknowledgment</th>
-              <th scope="col">Confirmed</th>
-              <th scope="col">Renew by</th>
+              <th scope="col">{t('acknowledgments.staffMember')}</th>
+              <th scope="col">{t('acknowledgments.role')}</th>
+              <th scope="col">{t('acknowledgments.acknowledgment')}</th>
+              <th scope="col">{t('acknowledgments.confirmed')}</th>
+              <th scope="col">{t('acknowledgments.renewBy')}</th>
             </tr>
           </thead>
           <tbody>
             {staff.map((s) => (
               <tr key={s.staffId}>
                 <th scope="row">{s.displayName}</th>
-                <td>{roleLabels[s.role]}</td>
+                <td>{roleLabel(s.role)}</td>
                 <td>{acknowledgmentStateLabels[s.acknowledgment.state]}</td>
-                <td>{s.acknowledgment.acknowledgedOn ? formatDay(s.acknowledgment.acknowledgedOn, 'en') : '—'}</td>
-                <td>{s.acknowledgment.renewBy ? formatDay(s.acknowledgment.renewBy, 'en') : '—'}</td>
+                <td>{s.acknowledgment.acknowledgedOn ? formatDay(s.acknowledgment.acknowledgedOn) : '—'}</td>
+                <td>{s.acknowledgment.renewBy ? formatDay(s.acknowledgment.renewBy) : '—'}</td>
               </tr>
             ))}
           </tbody>
@@ -147,6 +148,7 @@ const lines = (rules: string[]) => rules.join('\n');
 const rulesOf = (text: string) => text.split('\n').map((l) => l.trim());
 
 function PolicyEditor({ admin, onPublished }: { admin: PolicyAdmin; onPublished: (version: number) => void }) {
+  const { t } = useTranslation(['program-policy', 'common']);
   const api = useApi();
   const start = admin.draft?.text ?? admin.versions[0]?.text ?? admin.builtIn;
   const [draft, setDraft] = useState<PolicyVersionText>(structuredClone(start));
@@ -157,8 +159,8 @@ function PolicyEditor({ admin, onPublished }: { admin: PolicyAdmin; onPublished:
   const [saved, setSaved] = useState<string | null>(admin.draft ? `Draft kept from ${showDayOf(admin.draft.updatedAt)} (${admin.draft.updatedByName}).` : null);
   const problems = useMemo(() => policyProblems(draft), [draft]);
   const next = (admin.versions[0]?.version ?? 0) + 1;
-  const t = draft[language];
-  const name = patientLanguages[language].englishName;
+  const text = draft[language];
+  const name = languageName(language);
   const set = (change: (text: PolicyVersionText[Language]) => void) =>
     setDraft((d) => {
       const copy = structuredClone(d);
@@ -197,13 +199,13 @@ function PolicyEditor({ admin, onPublished }: { admin: PolicyAdmin; onPublished:
         void run('publish');
       }}
     >
-      <h2 id="policy-draft-heading">Draft of version {next}</h2>
-      <p className="field-hint">{'{practice}'} reads as the practice’s name. Write both languages: staff may read either, and the Do’s and don’ts page shows them.</p>
+      <h2 id="policy-draft-heading">{t('policyEditor.draftOfVersion')} {next}</h2>
+      <p className="field-hint">{t('policyEditor.practice')} {t('policyEditor.readsAsThePracticeS')}</p>
       <StatusMessage tone="info">{saved}</StatusMessage>
       <FormAlert problem={problem} />
       <div className={problems.length ? 'problem-list problem-list-open' : 'problem-list problem-list-done'}>
         <p role="status" className="problem-list-summary">
-          {problems.length === 0 ? 'Complete in every language: it can be published.' : `${problems.length} part(s) missing; it cannot be published yet:`}
+          {problems.length === 0 ? t('policyEditor.completeInEveryLanguageIt') : `${problems.length} part(s) missing; it cannot be published yet:`}
         </p>
         {problems.length ? (
           <ul>
@@ -214,30 +216,30 @@ function PolicyEditor({ admin, onPublished }: { admin: PolicyAdmin; onPublished:
         ) : null}
       </div>
       <fieldset className="policy-languages">
-        <legend className="visually-hidden">Language of the draft</legend>
+        <legend className="visually-hidden">{t('policyEditor.languageOfTheDraft')}</legend>
         {languages.map((l) => (
           <label key={l}>
-            <input type="radio" name="policy-draft-language" checked={language === l} onChange={() => setLanguage(l)} /> {patientLanguages[l].englishName}
+            <input type="radio" name="policy-draft-language" checked={language === l} onChange={() => setLanguage(l)} /> {languageName(l)}
           </label>
         ))}
       </fieldset>
       <div lang={language}>
-        <TextInput label={`Title (${name})`} value={t.title} onValue={(v) => set((x) => (x.title = v))} error={errorAt('title')} />
-        <TextArea label={`Introduction (${name})`} rows={3} value={t.intro} onValue={(v) => set((x) => (x.intro = v))} error={errorAt('intro')} />
+        <TextInput label={`Title (${name})`} value={text.title} onValue={(v) => set((x) => (x.title = v))} error={errorAt('title')} />
+        <TextArea label={`Introduction (${name})`} rows={3} value={text.intro} onValue={(v) => set((x) => (x.intro = v))} error={errorAt('intro')} />
         {policySectionKeys.map((key) => (
           <fieldset key={key} className="policy-editor-section">
             <legend>{sectionNames[key]}</legend>
-            <TextInput label={`Heading (${name})`} value={t.sections[key].heading} onValue={(v) => set((x) => (x.sections[key].heading = v))} error={errorAt(`sections.${key}.heading`)} />
-            <TextArea label={`Text (${name})`} rows={4} value={t.sections[key].body} onValue={(v) => set((x) => (x.sections[key].body = v))} error={errorAt(`sections.${key}.body`)} />
+            <TextInput label={`Heading (${name})`} value={text.sections[key].heading} onValue={(v) => set((x) => (x.sections[key].heading = v))} error={errorAt(`sections.${key}.heading`)} />
+            <TextArea label={`Text (${name})`} rows={4} value={text.sections[key].body} onValue={(v) => set((x) => (x.sections[key].body = v))} error={errorAt(`sections.${key}.body`)} />
           </fieldset>
         ))}
-        <TextArea label={`Do (${name}), one rule per line`} rows={7} value={lines(t.dos)} onValue={(v) => set((x) => (x.dos = rulesOf(v)))} error={errorAt('dos')} />
-        <TextArea label={`Don’t (${name}), one rule per line`} rows={7} value={lines(t.donts)} onValue={(v) => set((x) => (x.donts = rulesOf(v)))} error={errorAt('donts')} />
+        <TextArea label={`Do (${name}), one rule per line`} rows={7} value={lines(text.dos)} onValue={(v) => set((x) => (x.dos = rulesOf(v)))} error={errorAt('dos')} />
+        <TextArea label={`Don’t (${name}), one rule per line`} rows={7} value={lines(text.donts)} onValue={(v) => set((x) => (x.donts = rulesOf(v)))} error={errorAt('donts')} />
       </div>
       <div className="form-actions">
-        <SubmitButton busy={busy === 'publish'}>Publish version {next}</SubmitButton>
+        <SubmitButton busy={busy === 'publish'}>{t('policyEditor.publishVersion')} {next}</SubmitButton>
         <button type="button" className="button button-secondary" aria-disabled={busy !== null || undefined} onClick={() => busy === null && void run('save')}>
-          Save the draft
+          {t('policyEditor.saveTheDraft')}
         </button>
         <button
           type="button"
@@ -247,7 +249,7 @@ function PolicyEditor({ admin, onPublished }: { admin: PolicyAdmin; onPublished:
             setSaved('Started again from the built-in policy (not saved yet).');
           }}
         >
-          Start from the built-in policy
+          {t('policyEditor.startFromTheBuiltIn')}
         </button>
       </div>
     </form>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useCallback, useState } from 'react';
 import { addDaysTo } from '../../../../shared/calendar';
 import { useApi } from '../../api/api-context';
@@ -9,6 +10,7 @@ import './reviews.css';
 
 /** The review-reply checker's kept results over a range (the last 30 days first). */
 export function KeptReplyChecks() {
+  const { t } = useTranslation(['program-reviews', 'common']);
   const api = useApi();
   const today = todayHere();
   const [range, setRange] = useState({ from: addDaysTo(today, -30), to: today });
@@ -17,7 +19,7 @@ export function KeptReplyChecks() {
   const { value, error } = useLoaded(load);
   return (
     <section className="card" aria-labelledby="kept-replies-heading">
-      <h2 id="kept-replies-heading">Review replies checked</h2>
+      <h2 id="kept-replies-heading">{t('keptReplyChecks.reviewRepliesChecked')}</h2>
       <form
         className="program-range"
         noValidate
@@ -26,28 +28,28 @@ export function KeptReplyChecks() {
           setRange(draft);
         }}
       >
-        <TextInput label="From" type="date" value={draft.from} onValue={(from) => setDraft((d) => ({ ...d, from }))} />
-        <TextInput label="To" type="date" value={draft.to} onValue={(to) => setDraft((d) => ({ ...d, to }))} />
+        <TextInput label={t('keptReplyChecks.from')} type="date" value={draft.from} onValue={(from) => setDraft((d) => ({ ...d, from }))} />
+        <TextInput label={t('keptReplyChecks.to')} type="date" value={draft.to} onValue={(to) => setDraft((d) => ({ ...d, to }))} />
         <div className="form-actions">
           <button type="submit" className="button button-secondary">
-            Show these days
+            {t('keptReplyChecks.showTheseDays')}
           </button>
         </div>
       </form>
       {error ? <p className="field-error">{error}</p> : null}
       {!value ? (
-        error ? null : <p aria-busy="true">Loading…</p>
+        error ? null : <p aria-busy="true">{t('keptReplyChecks.loading')}</p>
       ) : value.length === 0 ? (
-        <p>No reply was checked in these days.</p>
+        <p>{t('keptReplyChecks.noReplyWasCheckedIn')}</p>
       ) : (
-        <TableScroll label="Checked replies, newest first">
+        <TableScroll label={t('keptReplyChecks.checkedRepliesNewestFirst')}>
           <table className="data-table">
             <thead>
               <tr>
-                <th scope="col">Checked</th>
-                <th scope="col">By</th>
-                <th scope="col">Answer</th>
-                <th scope="col">Reply</th>
+                <th scope="col">{t('keptReplyChecks.checked')}</th>
+                <th scope="col">{t('keptReplyChecks.by')}</th>
+                <th scope="col">{t('keptReplyChecks.answer')}</th>
+                <th scope="col">{t('keptReplyChecks.reply')}</th>
               </tr>
             </thead>
             <tbody>
@@ -55,7 +57,7 @@ export function KeptReplyChecks() {
                 <tr key={r.id}>
                   <td>{showInstant(r.checkedAt)}</td>
                   <td>{r.checkedByName}</td>
-                  <td className={r.decision === 'flag' ? 'reply-flag' : ''}>{r.decision === 'flag' ? `Flagged: ${[...new Set(r.findings.map((f) => f.label))].join(', ')}` : 'Passed'}</td>
+                  <td className={r.decision === 'flag' ? 'reply-flag' : ''}>{r.decision === 'flag' ? `Flagged: ${[...new Set(r.findings.map((f) => f.label))].join(', ')}` : t('keptReplyChecks.passed')}</td>
                   <td className="cell-wrap">{r.reply}</td>
                 </tr>
               ))}

@@ -1,9 +1,10 @@
+import { channelName, roleLabel } from '../../i18n/labels';
+import { useTranslation } from 'react-i18next';
 import { useCallback, useState } from 'react';
 import { channels } from '../../../../shared/authorization/scope';
-import { formatDay } from '../../../../shared/calendar';
-import { channelName } from '../../../../shared/posts/coverage';
+import { formatDay } from '../../i18n/format';
 import { periodStateLabels, reviewFrequencies, reviewFrequencyLabels, type PeriodStatus, type ReviewFrequency, type ReviewSchedule } from '../../../../shared/program/review-schedule';
-import { roleLabels, type Role } from '../../../../shared/roles';
+import { type Role } from '../../../../shared/roles';
 import type { ChannelReviewsOverview } from '../../../../shared/contract/program-calls';
 import { useApi } from '../../api/api-context';
 import type { FormProblem } from '../../components/call-error';
@@ -33,6 +34,7 @@ type Outcome = { message: string; tone: 'success' | 'problem' };
  * kept results.
  */
 export function LiveReviewsPage() {
+  const { t } = useTranslation(['program-reviews', 'common']);
   const api = useApi();
   const session = useSession();
   const load = useCallback(() => api['channelReviews.overview']({}), [api]);
@@ -45,8 +47,8 @@ export function LiveReviewsPage() {
   if (!value) {
     return (
       <>
-        <PageHeading>Reviews of live posts</PageHeading>
-        {error ? <StatusMessage tone="problem">{error}</StatusMessage> : <p aria-busy="true">Loading the reviews…</p>}
+        <PageHeading>{t('liveReviewsPage.reviewsOfLivePosts')}</PageHeading>
+        {error ? <StatusMessage tone="problem">{error}</StatusMessage> : <p aria-busy="true">{t('liveReviewsPage.loadingTheReviews')}</p>}
       </>
     );
   }
@@ -54,15 +56,14 @@ export function LiveReviewsPage() {
   const unscheduled = value.liveChannels.filter((c) => !scheduled.has(c));
   return (
     <>
-      <PageHeading>Reviews of live posts</PageHeading>
+      <PageHeading>{t('liveReviewsPage.reviewsOfLivePosts')}</PageHeading>
       <p className="lead">
-        Each channel is reviewed on its schedule by the person assigned: confirm every live post and note any comment you removed because it held patient
-        information. A missed review shows on the dashboard until it is done.
+        {t('liveReviewsPage.eachChannelIsReviewedOn')}
       </p>
       <StatusMessage tone={outcome?.tone ?? 'success'}>{outcome?.message}</StatusMessage>
       {unscheduled.length ? (
         <p className="compliance-warning">
-          Live posts without a review schedule: {unscheduled.map(channelName).join(', ')}.{value.canManage ? ' Schedule them below.' : ' Ask the privacy officer to schedule them.'}
+          {t('liveReviewsPage.livePostsWithoutAReview')} {unscheduled.map(channelName).join(', ')}.{value.canManage ? t('liveReviewsPage.scheduleThemBelow') : t('liveReviewsPage.askThePrivacyOfficerTo')}
         </p>
       ) : null}
       {reviewing ? (
@@ -78,22 +79,22 @@ export function LiveReviewsPage() {
           }}
         />
       ) : null}
-      {value.schedules.length === 0 ? <p>No channel is scheduled yet.</p> : null}
+      {value.schedules.length === 0 ? <p>{t('liveReviewsPage.noChannelIsScheduledYet')}</p> : null}
       {value.schedules.map((s) => (
         <section key={s.id} className="card" aria-labelledby={`schedule-${s.id}`}>
           <h2 id={`schedule-${s.id}`}>{channelName(s.channel)}</h2>
           <p>
-            {s.active ? `${reviewFrequencyLabels[s.frequency]}, by ${s.assigneeName}, from ${formatDay(s.startsOn, 'en')}.` : `Stopped on ${s.endedOn ? formatDay(s.endedOn, 'en') : '—'}.`}
+            {s.active ? `${reviewFrequencyLabels[s.frequency]}, by ${s.assigneeName}, from ${formatDay(s.startsOn)}.` : `Stopped on ${s.endedOn ? formatDay(s.endedOn) : '—'}.`}
           </p>
           <TableScroll label={`Review periods of ${channelName(s.channel)}`}>
             <table className="data-table">
               <thead>
                 <tr>
-                  <th scope="col">Period</th>
-                  <th scope="col">Review</th>
-                  <th scope="col">Done on</th>
+                  <th scope="col">{t('liveReviewsPage.period')}</th>
+                  <th scope="col">{t('liveReviewsPage.review')}</th>
+                  <th scope="col">{t('liveReviewsPage.doneOn')}</th>
                   <th scope="col">
-                    <span className="visually-hidden">Action</span>
+                    <span className="visually-hidden">{t('liveReviewsPage.action')}</span>
                   </th>
                 </tr>
               </thead>
@@ -101,16 +102,16 @@ export function LiveReviewsPage() {
                 {[...s.periods].reverse().map((p) => (
                   <tr key={p.start}>
                     <th scope="row">
-                      {formatDay(p.start, 'en')} to {formatDay(p.end, 'en')}
+                      {formatDay(p.start)} {t('liveReviewsPage.to')} {formatDay(p.end)}
                     </th>
                     <td>
                       <span className={`badge review-${p.state}`}>{periodStateLabels[p.state]}</span>
                     </td>
-                    <td>{p.completedOn ? formatDay(p.completedOn, 'en') : '—'}</td>
+                    <td>{p.completedOn ? formatDay(p.completedOn) : '—'}</td>
                     <td>
                       {(p.state === 'due' || p.state === 'missed') && (s.assigneeId === session.staffId || value.canManage) ? (
                         <button type="button" className="button button-primary button-small" onClick={() => setReviewing({ schedule: s, period: p })}>
-                          Review now<span className="visually-hidden"> ({channelName(s.channel)}, {formatDay(p.start, 'en')})</span>
+                          {t('liveReviewsPage.reviewNow')}<span className="visually-hidden"> ({channelName(s.channel)}, {formatDay(p.start)})</span>
                         </button>
                       ) : null}
                     </td>
@@ -136,6 +137,7 @@ export function LiveReviewsPage() {
 const otherChannel = '__other__';
 
 function ScheduleForm({ overview, onSaved }: { overview: ChannelReviewsOverview; onSaved: (schedule: ReviewSchedule) => void }) {
+  const { t } = useTranslation(['program-reviews', 'common']);
   const api = useApi();
   const [channel, setChannel] = useState<string>(overview.liveChannels.find((c) => !overview.schedules.some((s) => s.channel === c)) ?? 'facebook');
   const [otherName, setOtherName] = useState('');
@@ -166,26 +168,26 @@ function ScheduleForm({ overview, onSaved }: { overview: ChannelReviewsOverview;
           .finally(() => setBusy(false));
       }}
     >
-      <h2 id="schedule-form-heading">Schedule the reviews of a channel</h2>
+      <h2 id="schedule-form-heading">{t('scheduleForm.scheduleTheReviewsOfA')}</h2>
       <FormAlert problem={problem} />
       <div className="field">
         <label htmlFor="schedule-channel" className="field-label">
-          Channel
+          {t('scheduleForm.channel')}
         </label>
         <select id="schedule-channel" className="field-input field-select" value={channel} onChange={(e) => setChannel(e.target.value)}>
           {known.map((c) => (
             <option key={c} value={c}>
               {channelName(c)}
-              {overview.schedules.some((s) => s.channel === c) ? ' (scheduled)' : ''}
+              {overview.schedules.some((s) => s.channel === c) ? t('scheduleForm.scheduled') : ''}
             </option>
           ))}
-          <option value={otherChannel}>Other…</option>
+          <option value={otherChannel}>{t('scheduleForm.other')}</option>
         </select>
       </div>
-      {channel === otherChannel ? <TextInput label="Name of the channel" value={otherName} onValue={setOtherName} error={errors.channel} /> : null}
+      {channel === otherChannel ? <TextInput label={t('scheduleForm.nameOfTheChannel')} value={otherName} onValue={setOtherName} error={errors.channel} /> : null}
       <div className="field">
         <label htmlFor="schedule-frequency" className="field-label">
-          How often
+          {t('scheduleForm.howOften')}
         </label>
         <select id="schedule-frequency" className="field-input field-select" value={frequency} onChange={(e) => setFrequency(e.target.value as ReviewFrequency)}>
           {reviewFrequencies.map((f) => (
@@ -197,23 +199,23 @@ function ScheduleForm({ overview, onSaved }: { overview: ChannelReviewsOverview;
       </div>
       <div className="field">
         <label htmlFor="schedule-assignee" className="field-label">
-          Reviewed by
+          {t('scheduleForm.reviewedBy')}
         </label>
         {errors.assigneeId ? <p className="field-error">{errors.assigneeId}</p> : null}
         <select id="schedule-assignee" className="field-input field-select" value={assigneeId} onChange={(e) => setAssigneeId(e.target.value)}>
           {overview.assignable.map((p) => (
             <option key={p.id} value={p.id}>
-              {p.displayName} ({roleLabels[p.role as Role] ?? p.role})
+              {p.displayName} ({roleLabel(p.role as Role) ?? p.role})
             </option>
           ))}
         </select>
       </div>
-      <TextInput label="First period holds" type="date" value={startsOn} onValue={setStartsOn} error={errors.startsOn} hint="Reviews are due from the period holding this day." />
+      <TextInput label={t('scheduleForm.firstPeriodHolds')} type="date" value={startsOn} onValue={setStartsOn} error={errors.startsOn} hint={t('scheduleForm.reviewsAreDueFromThe')} />
       <div className="field field-checkbox">
         <input id="schedule-active" type="checkbox" className="checkbox" checked={active} onChange={(e) => setActive(e.target.checked)} />
-        <label htmlFor="schedule-active">Reviews are on (untick to stop them)</label>
+        <label htmlFor="schedule-active">{t('scheduleForm.reviewsAreOnUntickTo')}</label>
       </div>
-      <SubmitButton busy={busy}>Save the schedule</SubmitButton>
+      <SubmitButton busy={busy}>{t('scheduleForm.saveTheSchedule')}</SubmitButton>
     </form>
   );
 }

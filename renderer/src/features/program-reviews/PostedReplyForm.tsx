@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import { useApi } from '../../api/api-context';
 import type { FormProblem } from '../../components/call-error';
@@ -12,6 +13,7 @@ import { issuesByPath, TextArea, TextInput } from '../program/ControlledFields';
  * out, so it is no longer a draft to fix).
  */
 export function PostedReplyForm({ onChecked }: { onChecked: (message: string, tone: 'success' | 'problem') => void }) {
+  const { t } = useTranslation(['program-reviews', 'common']);
   const api = useApi();
   const [text, setText] = useState('');
   const [channel, setChannel] = useState('');
@@ -50,14 +52,14 @@ export function PostedReplyForm({ onChecked }: { onChecked: (message: string, to
           .finally(() => setBusy(false));
       }}
     >
-      <h2 id="posted-reply-heading">Check a reply found posted</h2>
-      <p className="field-hint">For replies the practice already posted. To check a reply before posting it, use Review replies.</p>
+      <h2 id="posted-reply-heading">{t('postedReplyForm.checkAReplyFoundPosted')}</h2>
+      <p className="field-hint">{t('postedReplyForm.forRepliesThePracticeAlready')}</p>
       <FormAlert problem={problem} />
-      <TextArea label="The reply, as posted" rows={4} value={text} onValue={setText} error={errors.text} />
-      <TextInput label="Where it is posted" value={channel} onValue={setChannel} error={errors.channel} hint="For example “Google reviews” or “Facebook”." />
-      <TextInput label="Its address (optional)" type="url" value={url} onValue={setUrl} error={errors.url} />
-      <TextInput label="Posted on (optional)" type="date" value={postedOn} onValue={setPostedOn} error={errors.postedOn} />
-      <SubmitButton busy={busy}>Check the posted reply</SubmitButton>
+      <TextArea label={t('postedReplyForm.theReplyAsPosted')} rows={4} value={text} onValue={setText} error={errors.text} />
+      <TextInput label={t('postedReplyForm.whereItIsPosted')} value={channel} onValue={setChannel} error={errors.channel} hint={t('postedReplyForm.forExampleGoogleReviewsOr')} />
+      <TextInput label={t('postedReplyForm.itsAddressOptional')} type="url" value={url} onValue={setUrl} error={errors.url} />
+      <TextInput label={t('postedReplyForm.postedOnOptional')} type="date" value={postedOn} onValue={setPostedOn} error={errors.postedOn} />
+      <SubmitButton busy={busy}>{t('postedReplyForm.checkThePostedReply')}</SubmitButton>
     </form>
   );
 }

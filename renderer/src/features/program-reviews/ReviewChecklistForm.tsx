@@ -1,6 +1,7 @@
+import { channelName } from '../../i18n/labels';
+import { useTranslation } from 'react-i18next';
 import { useCallback, useId, useState } from 'react';
-import { formatDay } from '../../../../shared/calendar';
-import { channelName } from '../../../../shared/posts/coverage';
+import { formatDay } from '../../i18n/format';
 import { postConfirmationLabels, postConfirmationOutcomes, type PeriodStatus, type PostConfirmationOutcome, type ReviewSchedule } from '../../../../shared/program/review-schedule';
 import { useApi } from '../../api/api-context';
 import type { FormProblem } from '../../components/call-error';
@@ -22,6 +23,7 @@ interface Removed {
 
 /** One period's review: every post live on the channel now, each confirmed, and the comments removed. */
 export function ReviewChecklistForm({ schedule, period, onDone, onCancel }: { schedule: ReviewSchedule; period: PeriodStatus; onDone: (message: string) => void; onCancel: () => void }) {
+  const { t } = useTranslation(['program-reviews', 'common']);
   const api = useApi();
   const id = useId();
   const load = useCallback(() => api['channelReviews.checklist']({ scheduleId: schedule.id, periodStart: period.start }), [api, schedule.id, period.start]);
@@ -32,7 +34,7 @@ export function ReviewChecklistForm({ schedule, period, onDone, onCancel }: { sc
   const [summary, setSummary] = useState('');
   const [problem, setProblem] = useState<FormProblem | null>(null);
   const [busy, setBusy] = useState(false);
-  const where = `${channelName(schedule.channel)}, ${formatDay(period.start, 'en')} to ${formatDay(period.end, 'en')}`;
+  const where = `${channelName(schedule.channel)}, ${formatDay(period.start)} to ${formatDay(period.end)}`;
 
   const submit = async () => {
     if (!value) return;
@@ -70,28 +72,28 @@ export function ReviewChecklistForm({ schedule, period, onDone, onCancel }: { sc
         void submit();
       }}
     >
-      <FocusHeading id={`${id}-heading`}>Review of {where}</FocusHeading>
+      <FocusHeading id={`${id}-heading`}>{t('reviewChecklistForm.reviewOf')} {where}</FocusHeading>
       <FormAlert problem={problem} />
       {error ? <p className="field-error">{error}</p> : null}
       {!value ? (
-        error ? null : <p aria-busy="true">Loading the live posts…</p>
+        error ? null : <p aria-busy="true">{t('reviewChecklistForm.loadingTheLivePosts')}</p>
       ) : (
         <>
           <p>
             {value.posts.length === 0
-              ? 'Nothing is live on this channel now. Confirm the review to record that it was checked.'
+              ? t('reviewChecklistForm.nothingIsLiveOnThis')
               : `${value.posts.length} post(s) live on ${channelName(schedule.channel)}. Open each on the channel, check it and its comments, and confirm it here.`}
           </p>
           {value.posts.map((post) => (
             <section key={post.id} className="review-post" aria-labelledby={`${id}-${post.id}`}>
               <h3 id={`${id}-${post.id}`}>
-                {post.testimonialTitle} ({post.publishedAt ? `published ${formatDay(post.publishedAt, 'en')}` : 'published'})
+                {post.testimonialTitle} ({post.publishedAt ? `published ${formatDay(post.publishedAt)}` : t('reviewChecklistForm.published')})
               </h3>
               {post.publishedUrl ? <p className="post-url">{post.publishedUrl}</p> : null}
               <p className="review-post-caption">{post.caption}</p>
               <p className={post.covered ? '' : 'compliance-warning'}>
-                Consent: {post.consentStatus}
-                {post.covered ? ', covers it today.' : `. Not covered: ${post.reasons.join(' ')}`}
+                {t('reviewChecklistForm.consent')} {post.consentStatus}
+                {post.covered ? t('reviewChecklistForm.coversItToday') : `. Not covered: ${post.reasons.join(' ')}`}
               </p>
               <RadioGroup
                 legend={`Confirm: ${post.testimonialTitle}`}
@@ -101,18 +103,18 @@ export function ReviewChecklistForm({ schedule, period, onDone, onCancel }: { sc
                 onValue={(v) => setOutcomes((c) => ({ ...c, [post.id]: v }))}
               />
               {outcomes[post.id] === 'action_taken' || !post.covered ? (
-                <TextArea label="What needed action, and what was done" value={notes[post.id] ?? ''} onValue={(v) => setNotes((c) => ({ ...c, [post.id]: v }))} />
+                <TextArea label={t('reviewChecklistForm.whatNeededActionAndWhat')} value={notes[post.id] ?? ''} onValue={(v) => setNotes((c) => ({ ...c, [post.id]: v }))} />
               ) : null}
             </section>
           ))}
           <fieldset className="choice-group">
-            <legend className="choice-group-legend">Comments removed because they held patient information</legend>
-            <p className="field-hint">Describe what a comment held without copying it (for example “a relative named her surgery”).</p>
+            <legend className="choice-group-legend">{t('reviewChecklistForm.commentsRemovedBecauseTheyHeld')}</legend>
+            <p className="field-hint">{t('reviewChecklistForm.describeWhatACommentHeld')}</p>
             {removed.map((r, i) => (
               <div key={r.key} className="review-removed">
                 <div className="field">
                   <label htmlFor={`${id}-removed-post-${r.key}`} className="field-label">
-                    On the post
+                    {t('reviewChecklistForm.onThePost')}
                   </label>
                   <select
                     id={`${id}-removed-post-${r.key}`}
@@ -120,7 +122,7 @@ export function ReviewChecklistForm({ schedule, period, onDone, onCancel }: { sc
                     value={r.postId}
                     onChange={(e) => setRemoved((all) => all.map((x) => (x.key === r.key ? { ...x, postId: e.target.value } : x)))}
                   >
-                    <option value="">Not on one of these posts</option>
+                    <option value="">{t('reviewChecklistForm.notOnOneOfThese')}</option>
                     {value.posts.map((p) => (
                       <option key={p.id} value={p.id}>
                         {p.testimonialTitle}
@@ -128,10 +130,10 @@ export function ReviewChecklistForm({ schedule, period, onDone, onCancel }: { sc
                     ))}
                   </select>
                 </div>
-                <TextInput label="Removed on" type="date" value={r.removedOn} onValue={(v) => setRemoved((all) => all.map((x) => (x.key === r.key ? { ...x, removedOn: v } : x)))} />
-                <TextArea label="What it held" value={r.note} onValue={(v) => setRemoved((all) => all.map((x) => (x.key === r.key ? { ...x, note: v } : x)))} />
+                <TextInput label={t('reviewChecklistForm.removedOn')} type="date" value={r.removedOn} onValue={(v) => setRemoved((all) => all.map((x) => (x.key === r.key ? { ...x, removedOn: v } : x)))} />
+                <TextArea label={t('reviewChecklistForm.whatItHeld')} value={r.note} onValue={(v) => setRemoved((all) => all.map((x) => (x.key === r.key ? { ...x, note: v } : x)))} />
                 <button type="button" className="button button-secondary button-small" onClick={() => setRemoved((all) => all.filter((x) => x.key !== r.key))}>
-                  Remove this note<span className="visually-hidden"> ({i + 1})</span>
+                  {t('reviewChecklistForm.removeThisNote')}<span className="visually-hidden"> ({i + 1})</span>
                 </button>
               </div>
             ))}
@@ -140,14 +142,14 @@ export function ReviewChecklistForm({ schedule, period, onDone, onCancel }: { sc
               className="button button-secondary button-small"
               onClick={() => setRemoved((all) => [...all, { key: Date.now() + all.length, postId: value.posts[0]?.id ?? '', removedOn: todayHere(), note: '' }])}
             >
-              Add a removed comment
+              {t('reviewChecklistForm.addARemovedComment')}
             </button>
           </fieldset>
-          <TextArea label="Notes on this review (optional)" value={summary} onValue={setSummary} />
+          <TextArea label={t('reviewChecklistForm.notesOnThisReviewOptional')} value={summary} onValue={setSummary} />
           <div className="form-actions">
-            <SubmitButton busy={busy}>Record the review</SubmitButton>
+            <SubmitButton busy={busy}>{t('reviewChecklistForm.recordTheReview')}</SubmitButton>
             <button type="button" className="button button-secondary" onClick={onCancel}>
-              Cancel
+              {t('reviewChecklistForm.cancel')}
             </button>
           </div>
         </>

@@ -1,6 +1,7 @@
+import { languageName } from '../../i18n/labels';
+import { useTranslation } from 'react-i18next';
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { languages, type Language } from '../../../../shared/authorization/scope';
-import { patientLanguages } from '../../../../shared/patient-language';
 import type { QuizOutcome } from '../../../../shared/program/quiz';
 import { useApi } from '../../api/api-context';
 import type { FormProblem } from '../../components/call-error';
@@ -18,6 +19,7 @@ import './training.css';
 
 /** The policy quiz: twelve questions in English or Spanish, scored by the backend and recorded. */
 export function QuizPage() {
+  const { t } = useTranslation(['program-training', 'common']);
   const api = useApi();
   const [language, setLanguage] = useState<Language>('en');
   const load = useCallback(() => api['quiz.form']({ language }), [api, language]);
@@ -47,10 +49,10 @@ export function QuizPage() {
 
   return (
     <>
-      <PageHeading>Policy quiz</PageHeading>
+      <PageHeading>{t('quizPage.policyQuiz')}</PageHeading>
       <StatusMessage tone="problem">{error}</StatusMessage>
       <fieldset className="policy-languages">
-        <legend className="visually-hidden">Language of the quiz</legend>
+        <legend className="visually-hidden">{t('quizPage.languageOfTheQuiz')}</legend>
         {languages.map((l) => (
           <label key={l}>
             <input
@@ -63,24 +65,24 @@ export function QuizPage() {
                 setOutcome(null);
               }}
             />{' '}
-            {patientLanguages[l].englishName}
+            {languageName(l)}
           </label>
         ))}
       </fieldset>
       {!form ? (
-        error ? null : <p aria-busy="true">Loading the quiz…</p>
+        error ? null : <p aria-busy="true">{t('quizPage.loadingTheQuiz')}</p>
       ) : outcome ? (
         <section className="card" aria-labelledby="quiz-result-heading" lang={language}>
           <ResultHeading>
-            {outcome.correct} of {outcome.total} correct: {outcome.passed ? 'passed' : `not passed (${form.passMark} needed)`}
+            {outcome.correct} {t('quizPage.of')} {outcome.total} {t('quizPage.correct')} {outcome.passed ? t('quizPage.passed') : `not passed (${form.passMark} needed)`}
           </ResultHeading>
-          <p className="field-hint">The result is recorded with your training.</p>
+          <p className="field-hint">{t('quizPage.theResultIsRecordedWith')}</p>
           <ol>
             {outcome.review.map((r) => (
               <li key={r.id} className="quiz-question">
                 <p>{r.prompt}</p>
                 <p className={r.correct ? 'quiz-result-right' : 'quiz-result-wrong'}>
-                  {r.correct ? 'Right: ' : `Not quite: the answer is “${r.choices[r.answer]}”. `}
+                  {r.correct ? t('quizPage.right') : `Not quite: the answer is “${r.choices[r.answer]}”. `}
                   {r.explanation}
                 </p>
               </li>
@@ -94,7 +96,7 @@ export function QuizPage() {
               setAnswers({});
             }}
           >
-            Take it again
+            {t('quizPage.takeItAgain')}
           </button>
         </section>
       ) : (
@@ -119,7 +121,7 @@ export function QuizPage() {
               </li>
             ))}
           </ol>
-          <SubmitButton busy={busy}>Hand in the quiz</SubmitButton>
+          <SubmitButton busy={busy}>{t('quizPage.handInTheQuiz')}</SubmitButton>
         </form>
       )}
     </>

@@ -1,7 +1,9 @@
+import { roleLabel } from '../../i18n/labels';
+import { useTranslation } from 'react-i18next';
 import { useCallback, useId, useState } from 'react';
-import { formatDay } from '../../../../shared/calendar';
+import { formatDay } from '../../i18n/format';
 import { maxMaterialsPerSession, trainingStateLabels, type TrainingSession } from '../../../../shared/program/training';
-import { roleLabels, type Role } from '../../../../shared/roles';
+import { type Role } from '../../../../shared/roles';
 import type { TrainingOverview } from '../../../../shared/contract/program-calls';
 import { useApi } from '../../api/api-context';
 import type { FormProblem } from '../../components/call-error';
@@ -32,6 +34,7 @@ type Outcome = { message: string; tone: 'success' | 'problem' };
  * record one. A session recorded by mistake is voided, not deleted.
  */
 export function TrainingPage() {
+  const { t } = useTranslation(['program-training', 'common']);
   const api = useApi();
   const load = useCallback(() => api['training.overview']({}), [api]);
   const { value, error, reload } = useLoaded(load);
@@ -41,17 +44,16 @@ export function TrainingPage() {
   if (!value) {
     return (
       <>
-        <PageHeading>Training</PageHeading>
-        {error ? <StatusMessage tone="problem">{error}</StatusMessage> : <p aria-busy="true">Loading training…</p>}
+        <PageHeading>{t('trainingPage.training')}</PageHeading>
+        {error ? <StatusMessage tone="problem">{error}</StatusMessage> : <p aria-busy="true">{t('trainingPage.loadingTraining')}</p>}
       </>
     );
   }
   return (
     <>
-      <PageHeading>Training</PageHeading>
+      <PageHeading>{t('trainingPage.training')}</PageHeading>
       <p className="lead">
-        Everyone is trained on the social-media policy within 30 days of joining, then every {value.cycleMonths} months. The policy quiz can be taken by
-        anyone from <a href="#/quiz">Policy quiz</a>; the last result shows here.
+        {t('trainingPage.everyoneIsTrainedOnThe')} {value.cycleMonths} {t('trainingPage.monthsThePolicyQuizCan')} <a href="#/quiz">{t('trainingPage.policyQuiz')}</a>{t('trainingPage.theLastResultShowsHere')}
       </p>
       <StatusMessage tone={outcome?.tone ?? 'success'}>{outcome?.message}</StatusMessage>
       <StaffStatus staff={value.staff} />
@@ -59,24 +61,24 @@ export function TrainingPage() {
       <RecordTrainingForm
         people={value.people}
         onRecorded={(session) => {
-          setOutcome({ message: `The session of ${formatDay(session.heldOn, 'en')} is recorded: ${session.attendees.length} attendee(s), ${session.materials.length} material(s).`, tone: 'success' });
+          setOutcome({ message: `The session of ${formatDay(session.heldOn)} is recorded: ${session.attendees.length} attendee(s), ${session.materials.length} material(s).`, tone: 'success' });
           reload();
         }}
       />
       <section className="card" aria-labelledby="sessions-heading">
-        <h2 id="sessions-heading">Sessions held</h2>
-        {value.sessions.length === 0 ? <p>No session recorded yet.</p> : null}
+        <h2 id="sessions-heading">{t('trainingPage.sessionsHeld')}</h2>
+        {value.sessions.length === 0 ? <p>{t('trainingPage.noSessionRecordedYet')}</p> : null}
         {value.sessions.map((s) => (
           <article key={s.id} className={s.voidedAt ? 'training-session training-session-void' : 'training-session'} aria-labelledby={`session-${s.id}`}>
             <h3 id={`session-${s.id}`}>
-              {formatDay(s.heldOn, 'en')}: {s.topic}
-              {s.voidedAt ? ' (void)' : ''}
+              {formatDay(s.heldOn)}: {s.topic}
+              {s.voidedAt ? t('trainingPage.void') : ''}
             </h3>
             <p>
-              Trainer: {s.trainer}. Attended: {s.attendees.map((a) => a.displayName).join(', ')}. Recorded by {s.recordedByName}.
+              {t('trainingPage.trainer')} {s.trainer}{t('trainingPage.attended')} {s.attendees.map((a) => a.displayName).join(', ')}{t('trainingPage.recordedBy')} {s.recordedByName}.
             </p>
             {s.notes ? <p>{s.notes}</p> : null}
-            {s.voidReason ? <p className="compliance-warning">Void: {s.voidReason}</p> : null}
+            {s.voidReason ? <p className="compliance-warning">{t('trainingPage.void2')} {s.voidReason}</p> : null}
             {s.materials.length ? (
               <ul className="training-materials">
                 {s.materials.map((m) => (
@@ -97,7 +99,7 @@ export function TrainingPage() {
             ) : null}
             {!s.voidedAt ? (
               <button type="button" className="button button-secondary button-small" onClick={() => setVoiding(s)}>
-                Void this session…
+                {t('trainingPage.voidThisSession')}
               </button>
             ) : null}
           </article>
@@ -108,7 +110,7 @@ export function TrainingPage() {
           session={voiding}
           onClose={() => setVoiding(null)}
           onVoided={() => {
-            setOutcome({ message: `The session of ${formatDay(voiding.heldOn, 'en')} is void; it stays on record and counts for nobody.`, tone: 'success' });
+            setOutcome({ message: `The session of ${formatDay(voiding.heldOn)} is void; it stays on record and counts for nobody.`, tone: 'success' });
             reload();
           }}
         />
@@ -118,31 +120,32 @@ export function TrainingPage() {
 }
 
 function StaffStatus({ staff }: { staff: TrainingOverview['staff'] }) {
+  const { t } = useTranslation(['program-training', 'common']);
   return (
     <section className="card" aria-labelledby="training-status-heading">
-      <h2 id="training-status-heading">Who is trained</h2>
-      <TableScroll label="Training status">
+      <h2 id="training-status-heading">{t('staffStatus.whoIsTrained')}</h2>
+      <TableScroll label={t('staffStatus.trainingStatus')}>
         <table className="data-table">
           <thead>
             <tr>
-              <th scope="col">Staff member</th>
-              <th scope="col">Role</th>
-              <th scope="col">Status</th>
-              <th scope="col">Last trained</th>
-              <th scope="col">Due</th>
-              <th scope="col">Last quiz</th>
+              <th scope="col">{t('staffStatus.staffMember')}</th>
+              <th scope="col">{t('staffStatus.role')}</th>
+              <th scope="col">{t('staffStatus.status')}</th>
+              <th scope="col">{t('staffStatus.lastTrained')}</th>
+              <th scope="col">{t('staffStatus.due')}</th>
+              <th scope="col">{t('staffStatus.lastQuiz')}</th>
             </tr>
           </thead>
           <tbody>
             {staff.map((s) => (
               <tr key={s.staffId}>
                 <th scope="row">{s.displayName}</th>
-                <td>{roleLabels[s.role as Role] ?? s.role}</td>
+                <td>{roleLabel(s.role as Role) ?? s.role}</td>
                 <td>
                   <span className={`badge training-${s.status.state}`}>{trainingStateLabels[s.status.state]}</span>
                 </td>
-                <td>{s.status.lastTrainedOn ? formatDay(s.status.lastTrainedOn, 'en') : 'Never'}</td>
-                <td>{formatDay(s.status.dueOn, 'en')}</td>
+                <td>{s.status.lastTrainedOn ? formatDay(s.status.lastTrainedOn) : t('staffStatus.never')}</td>
+                <td>{formatDay(s.status.dueOn)}</td>
                 <td>{s.lastQuiz ? `${s.lastQuiz.correct} of ${s.lastQuiz.total}${s.lastQuiz.passed ? ', passed' : ', not passed'}` : '—'}</td>
               </tr>
             ))}
@@ -154,6 +157,7 @@ function StaffStatus({ staff }: { staff: TrainingOverview['staff'] }) {
 }
 
 function CycleForm({ cycleMonths, onSaved }: { cycleMonths: number; onSaved: (months: number) => void }) {
+  const { t } = useTranslation(['program-training', 'common']);
   const api = useApi();
   const [value, setValue] = useState(String(cycleMonths));
   const [error, setError] = useState<string | undefined>();
@@ -174,14 +178,15 @@ function CycleForm({ cycleMonths, onSaved }: { cycleMonths: number; onSaved: (mo
         ).finally(() => setBusy(false));
       }}
     >
-      <h2 id="cycle-heading">Training cycle</h2>
-      <TextInput label="Train everyone again every (months)" type="number" min={1} max={24} inputMode="numeric" value={value} onValue={setValue} error={error} hint="12 for once a year." />
-      <SubmitButton busy={busy}>Save the cycle</SubmitButton>
+      <h2 id="cycle-heading">{t('cycleForm.trainingCycle')}</h2>
+      <TextInput label={t('cycleForm.trainEveryoneAgainEveryMonths')} type="number" min={1} max={24} inputMode="numeric" value={value} onValue={setValue} error={error} hint={t('cycleForm.12ForOnceAYear')} />
+      <SubmitButton busy={busy}>{t('cycleForm.saveTheCycle')}</SubmitButton>
     </form>
   );
 }
 
 function RecordTrainingForm({ people, onRecorded }: { people: TrainingOverview['people']; onRecorded: (session: TrainingSession) => void }) {
+  const { t } = useTranslation(['program-training', 'common']);
   const api = useApi();
   const id = useId();
   const [heldOn, setHeldOn] = useState(todayHere());
@@ -234,13 +239,13 @@ function RecordTrainingForm({ people, onRecorded }: { people: TrainingOverview['
         void submit();
       }}
     >
-      <h2 id={`${id}-heading`}>Record a training session</h2>
+      <h2 id={`${id}-heading`}>{t('recordTrainingForm.recordATrainingSession')}</h2>
       <FormAlert problem={problem} />
-      <TextInput label="Date held" type="date" value={heldOn} onValue={setHeldOn} error={errors.heldOn} />
-      <TextInput label="Topic" value={topic} onValue={setTopic} error={errors.topic} />
-      <TextInput label="Trainer" value={trainer} onValue={setTrainer} error={errors.trainer} hint="Who gave it, for example “Dana Whitfield, privacy officer”." />
+      <TextInput label={t('recordTrainingForm.dateHeld')} type="date" value={heldOn} onValue={setHeldOn} error={errors.heldOn} />
+      <TextInput label={t('recordTrainingForm.topic')} value={topic} onValue={setTopic} error={errors.topic} />
+      <TextInput label={t('recordTrainingForm.trainer')} value={trainer} onValue={setTrainer} error={errors.trainer} hint={t('recordTrainingForm.whoGaveItForExample')} />
       <fieldset className="choice-group" aria-describedby={errors.attendeeIds ? `${id}-attendees-error` : undefined}>
-        <legend className="choice-group-legend">Attended</legend>
+        <legend className="choice-group-legend">{t('recordTrainingForm.attended')}</legend>
         {errors.attendeeIds ? (
           <p id={`${id}-attendees-error`} className="field-error">
             {errors.attendeeIds}
@@ -264,19 +269,19 @@ function RecordTrainingForm({ people, onRecorded }: { people: TrainingOverview['
                 }
               />
               <label htmlFor={`${id}-${p.id}`}>
-                {p.displayName} ({roleLabels[p.role as Role] ?? p.role})
+                {p.displayName} ({roleLabel(p.role as Role) ?? p.role})
               </label>
             </div>
           ))}
         </div>
       </fieldset>
-      <TextArea label="Notes (optional)" value={notes} onValue={setNotes} error={errors.notes} />
+      <TextArea label={t('recordTrainingForm.notesOptional')} value={notes} onValue={setNotes} error={errors.notes} />
       <div className="field">
         <label htmlFor={`${id}-files`} className="field-label">
-          Materials (optional)
+          {t('recordTrainingForm.materialsOptional')}
         </label>
         <p id={`${id}-files-hint`} className="field-hint">
-          Slides, handouts or a sign-in sheet: PDF, PNG, JPEG or text, up to 20 MB each. They are stored encrypted; photos lose their location and camera details.
+          {t('recordTrainingForm.slidesHandoutsOrASign')}
         </p>
         {errors.materials ? (
           <p id={`${id}-files-error`} className="field-error">
@@ -293,17 +298,18 @@ function RecordTrainingForm({ people, onRecorded }: { people: TrainingOverview['
           onChange={(event) => setFiles([...(event.target.files ?? [])])}
         />
       </div>
-      <SubmitButton busy={busy}>Record the session</SubmitButton>
+      <SubmitButton busy={busy}>{t('recordTrainingForm.recordTheSession')}</SubmitButton>
     </form>
   );
 }
 
 function VoidDialog({ session, onClose, onVoided }: { session: TrainingSession; onClose: () => void; onVoided: () => void }) {
+  const { t } = useTranslation(['program-training', 'common']);
   const api = useApi();
   const { busy, problem, run } = useConfirmedAction();
   const [reason, setReason] = useState('');
   return (
-    <Dialog title="Void this training session?" onClose={onClose}>
+    <Dialog title={t('voidDialog.voidThisTrainingSession')} onClose={onClose}>
       {(close) => (
         <form
           noValidate
@@ -317,16 +323,16 @@ function VoidDialog({ session, onClose, onVoided }: { session: TrainingSession; 
           }}
         >
           <p>
-            The session of {formatDay(session.heldOn, 'en')} (“{session.topic}”) stays on record, marked void, and no longer counts as anyone’s training.
+            {t('voidDialog.theSessionOf')} {formatDay(session.heldOn)} (“{session.topic}{t('voidDialog.staysOnRecordMarkedVoid')}
           </p>
           <FormAlert problem={problem} />
-          <TextArea label="Why it is void" value={reason} onValue={setReason} />
+          <TextArea label={t('voidDialog.whyItIsVoid')} value={reason} onValue={setReason} />
           <div className="form-actions">
             <SubmitButton busy={busy} variant="danger">
-              Void the session
+              {t('voidDialog.voidTheSession')}
             </SubmitButton>
             <button type="button" className="button button-secondary" onClick={close}>
-              Cancel
+              {t('voidDialog.cancel')}
             </button>
           </div>
         </form>

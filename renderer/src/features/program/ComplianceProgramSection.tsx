@@ -1,6 +1,7 @@
+import { channelName } from '../../i18n/labels';
+import { useTranslation } from 'react-i18next';
 import { useCallback } from 'react';
-import { formatDay } from '../../../../shared/calendar';
-import { channelName } from '../../../../shared/posts/coverage';
+import { formatDay } from '../../i18n/format';
 import { incidentTriggerLabels } from '../../../../shared/program/incident';
 import { useApi } from '../../api/api-context';
 import { useLoaded } from '../../components/use-loaded';
@@ -13,47 +14,46 @@ import './program.css';
  * missed, incidents and their outcome; as a signed PDF too.
  */
 export function ComplianceProgramSection({ period, onOutcome }: { period: { from: string; to: string }; onOutcome: (o: { message: string; tone: 'success' | 'problem' }) => void }) {
+  const { t } = useTranslation(['program', 'common']);
   const api = useApi();
   const load = useCallback(() => api['program.report'](period), [api, period]);
   const { value: r, error } = useLoaded(load);
   return (
     <section className="card compliance-section" aria-labelledby="program-report-heading">
       <h2 id="program-report-heading" className="compliance-section-heading">
-        Social-media compliance program
+        {t('complianceProgramSection.socialMediaComplianceProgram')}
       </h2>
       {error ? <p className="field-error">{error}</p> : null}
       {!r ? (
-        error ? null : <p aria-busy="true">Loading…</p>
+        error ? null : <p aria-busy="true">{t('complianceProgramSection.loading')}</p>
       ) : (
         <>
           <p>
-            {formatDay(r.from, 'en')} to {formatDay(r.to, 'en')}; staff shown as of {formatDay(r.asOf, 'en')}.
+            {formatDay(r.from)} {t('complianceProgramSection.to')} {formatDay(r.to)}{t('complianceProgramSection.staffShownAsOf')} {formatDay(r.asOf)}.
           </p>
           <ul>
             <li>
-              Policy versions in force: {r.policyVersions.length ? r.policyVersions.map((v) => `version ${v.version} (from ${formatDay(v.publishedOn, 'en')})`).join(', ') : 'none'}; {r.acknowledgments.length} acknowledgment(s)
-              recorded; {r.staff.filter((s) => s.acknowledgment.state === 'current' || s.acknowledgment.state === 'renewal_due').length} of {r.staff.length} staff current.
+              {t('complianceProgramSection.policyVersionsInForce')} {r.policyVersions.length ? r.policyVersions.map((v) => `version ${v.version} (from ${formatDay(v.publishedOn)})`).join(', ') : t('complianceProgramSection.none')}; {r.acknowledgments.length} {t('complianceProgramSection.acknowledgmentSRecorded')} {r.staff.filter((s) => s.acknowledgment.state === 'current' || s.acknowledgment.state === 'renewal_due').length} {t('complianceProgramSection.of')} {r.staff.length} {t('complianceProgramSection.staffCurrent')}
             </li>
             <li>
-              Training: {r.trainingSessions.filter((s) => !s.voided).length} session(s) held; {r.staff.filter((s) => s.training.state === 'overdue').length} person(s) overdue; {r.quizResults.length} quiz
-              result(s).
+              {t('complianceProgramSection.training')} {r.trainingSessions.filter((s) => !s.voided).length} {t('complianceProgramSection.sessionSHeld')} {r.staff.filter((s) => s.training.state === 'overdue').length} {t('complianceProgramSection.personSOverdue')} {r.quizResults.length} {t('complianceProgramSection.quizResultS')}
             </li>
             <li>
-              Reviews of live posts: {r.totals.reviewsDone} done on time, {r.totals.reviewsLate} done late, {r.totals.reviewsMissed} missed
-              {r.reviews.length ? ` (${r.reviews.map((x) => channelName(x.channel)).join(', ')})` : ''}; {r.replyChecks.checked} review reply(ies) checked, {r.replyChecks.flagged} flagged.
+              {t('complianceProgramSection.reviewsOfLivePosts')} {r.totals.reviewsDone} {t('complianceProgramSection.doneOnTime')} {r.totals.reviewsLate} {t('complianceProgramSection.doneLate')} {r.totals.reviewsMissed} {t('complianceProgramSection.missed')}
+              {r.reviews.length ? ` (${r.reviews.map((x) => channelName(x.channel)).join(', ')})` : ''}; {r.replyChecks.checked} {t('complianceProgramSection.reviewReplyIesChecked')} {r.replyChecks.flagged} {t('complianceProgramSection.flagged')}
             </li>
             <li>
-              Ask before posting: {r.postReviews.requested} request(s), {r.postReviews.approved} approved, {r.postReviews.declined} declined.
+              {t('complianceProgramSection.askBeforePosting')} {r.postReviews.requested} {t('complianceProgramSection.requestS')} {r.postReviews.approved} {t('complianceProgramSection.approved')} {r.postReviews.declined} {t('complianceProgramSection.declined')}
             </li>
             <li>
-              Incidents: {r.totals.incidentsOpened} discovered, {r.totals.incidentsClosed} closed, {r.totals.incidentsOpen} open.
+              {t('complianceProgramSection.incidents')} {r.totals.incidentsOpened} {t('complianceProgramSection.discovered')} {r.totals.incidentsClosed} {t('complianceProgramSection.closed')} {r.totals.incidentsOpen} {t('complianceProgramSection.open')}
               {r.incidents.length ? (
                 <ul>
                   {r.incidents.map((i) => (
                     <li key={i.id}>
-                      {incidentTriggerLabels[i.trigger]}, discovered {formatDay(i.discoveredOn, 'en')}:{' '}
-                      {i.decision === null ? 'not decided yet' : i.decision === 'required' ? `notification required${i.noticeInTime === false ? ' (notice late or missing)' : ''}` : 'notification not required'}
-                      {i.outcome ? `; closed: ${i.outcome}` : '; open'}
+                      {incidentTriggerLabels[i.trigger]}{t('complianceProgramSection.discovered2')} {formatDay(i.discoveredOn)}:{' '}
+                      {i.decision === null ? t('complianceProgramSection.notDecidedYet') : i.decision === 'required' ? `notification required${i.noticeInTime === false ? ' (notice late or missing)' : ''}` : t('complianceProgramSection.notificationNotRequired')}
+                      {i.outcome ? `; closed: ${i.outcome}` : t('complianceProgramSection.open2')}
                     </li>
                   ))}
                 </ul>

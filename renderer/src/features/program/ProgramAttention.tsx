@@ -1,6 +1,7 @@
+import { channelName } from '../../i18n/labels';
+import { useTranslation } from 'react-i18next';
 import { useCallback, type ReactNode } from 'react';
-import { formatDay } from '../../../../shared/calendar';
-import { channelName } from '../../../../shared/posts/coverage';
+import { formatDay } from '../../i18n/format';
 import { acknowledgmentStateLabels, mustAcknowledge } from '../../../../shared/program/acknowledgment';
 import { trainingStateLabels } from '../../../../shared/program/training';
 import { useApi } from '../../api/api-context';
@@ -14,6 +15,7 @@ import './program.css';
  * training, incidents open and requests waiting (for those who handle them).
  */
 export function ProgramAttention() {
+  const { t } = useTranslation(['program', 'common']);
   const api = useApi();
   const load = useCallback(() => api['program.mine']({}), [api]);
   const { value: mine } = useLoaded(load);
@@ -27,7 +29,7 @@ export function ProgramAttention() {
       urgent: true,
       content: (
         <>
-          Missed review: {channelName(r.channel)}, {formatDay(r.period.start, 'en')} to {formatDay(r.period.end, 'en')} ({r.assigneeName}). <a href="#/live-reviews">Review it now</a>
+          {t('programAttention.missedReview')} {channelName(r.channel)}, {formatDay(r.period.start)} {t('programAttention.to')} {formatDay(r.period.end)} ({r.assigneeName}). <a href="#/live-reviews">{t('programAttention.reviewItNow')}</a>
         </>
       ),
     });
@@ -38,7 +40,7 @@ export function ProgramAttention() {
       urgent: false,
       content: (
         <>
-          Review due by {formatDay(r.period.end, 'en')}: {channelName(r.channel)} ({r.assigneeName}). <a href="#/live-reviews">Reviews of live posts</a>
+          {t('programAttention.reviewDueBy')} {formatDay(r.period.end)}: {channelName(r.channel)} ({r.assigneeName}). <a href="#/live-reviews">{t('programAttention.reviewsOfLivePosts')}</a>
         </>
       ),
     });
@@ -49,8 +51,8 @@ export function ProgramAttention() {
       urgent: mustAcknowledge(mine.acknowledgment),
       content: (
         <>
-          Social-media policy: {acknowledgmentStateLabels[mine.acknowledgment.state].toLowerCase()}
-          {mine.acknowledgment.renewBy && !mustAcknowledge(mine.acknowledgment) ? ` (renew by ${formatDay(mine.acknowledgment.renewBy, 'en')})` : ''}. <a href="#/our-policy">Read the policy</a>
+          {t('programAttention.socialMediaPolicy')} {acknowledgmentStateLabels[mine.acknowledgment.state].toLowerCase()}
+          {mine.acknowledgment.renewBy && !mustAcknowledge(mine.acknowledgment) ? ` (renew by ${formatDay(mine.acknowledgment.renewBy)})` : ''}. <a href="#/our-policy">{t('programAttention.readThePolicy')}</a>
         </>
       ),
     });
@@ -60,8 +62,8 @@ export function ProgramAttention() {
     urgent: mine.training.state === 'overdue',
     content: (
       <>
-        Your training: {trainingStateLabels[mine.training.state].toLowerCase()} (due {formatDay(mine.training.dueOn, 'en')}).{' '}
-        {mine.lastQuiz ? `Last quiz: ${mine.lastQuiz.correct} of ${mine.lastQuiz.total}.` : ''} <a href="#/quiz">Take the policy quiz</a>
+        {t('programAttention.yourTraining')} {trainingStateLabels[mine.training.state].toLowerCase()} {t('programAttention.due')} {formatDay(mine.training.dueOn)}).{' '}
+        {mine.lastQuiz ? `Last quiz: ${mine.lastQuiz.correct} of ${mine.lastQuiz.total}.` : ''} <a href="#/quiz">{t('programAttention.takeThePolicyQuiz')}</a>
       </>
     ),
   });
@@ -71,7 +73,7 @@ export function ProgramAttention() {
       urgent: mine.incidents.overdue > 0,
       content: (
         <>
-          {mine.incidents.open} incident(s) open{mine.incidents.overdue ? `, ${mine.incidents.overdue} past a deadline` : ''}. <a href="#/incidents">Incidents</a>
+          {mine.incidents.open} {t('programAttention.incidentSOpen')}{mine.incidents.overdue ? `, ${mine.incidents.overdue} past a deadline` : ''}. <a href="#/incidents">{t('programAttention.incidents')}</a>
         </>
       ),
     });
@@ -82,24 +84,24 @@ export function ProgramAttention() {
       urgent: false,
       content: (
         <>
-          {mine.postReviewsWaiting} post(s) waiting for your review. <a href="#/post-reviews">Ask before posting</a>
+          {mine.postReviewsWaiting} {t('programAttention.postSWaitingForYour')} <a href="#/post-reviews">{t('programAttention.askBeforePosting')}</a>
         </>
       ),
     });
   }
   return (
     <section className="card program-attention" aria-labelledby="program-attention-heading">
-      <h2 id="program-attention-heading">Compliance program</h2>
+      <h2 id="program-attention-heading">{t('programAttention.complianceProgram')}</h2>
       <ul>
         {items.map((item) => (
           <li key={item.key} className={item.urgent ? 'program-urgent' : undefined}>
-            {item.urgent ? <strong>Needs attention: </strong> : null}
+            {item.urgent ? <strong>{t('programAttention.needsAttention')} </strong> : null}
             {item.content}
           </li>
         ))}
       </ul>
       <p className="field-hint">
-        <a href="#/dos-and-donts">Do’s and don’ts</a>
+        <a href="#/dos-and-donts">{t('programAttention.doSAndDonTs')}</a>
       </p>
     </section>
   );

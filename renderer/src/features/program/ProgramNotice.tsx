@@ -1,5 +1,6 @@
+import { useTranslation } from 'react-i18next';
 import { useCallback } from 'react';
-import { formatDay } from '../../../../shared/calendar';
+import { formatDay } from '../../i18n/format';
 import { mustAcknowledge } from '../../../../shared/program/acknowledgment';
 import { useApi } from '../../api/api-context';
 import { useLoaded } from '../../components/use-loaded';
@@ -11,19 +12,20 @@ import './program.css';
  * to do it.
  */
 export function ProgramNotice() {
+  const { t } = useTranslation(['program', 'common']);
   const api = useApi();
   const load = useCallback(() => api['program.mine']({}), [api]);
   const { value } = useLoaded(load);
   if (!value?.policy || !mustAcknowledge(value.acknowledgment)) return null;
   return (
-    <div className="program-notice" role="region" aria-label="Policy acknowledgment">
+    <div className="program-notice" role="region" aria-label={t('programNotice.policyAcknowledgment')}>
       <p>
         <strong>
           {value.acknowledgment.state === 'missing'
-            ? `Version ${value.policy.version} of the social-media policy (in force since ${formatDay(value.policy.publishedOn, 'en')}) is not acknowledged yet.`
-            : 'Your acknowledgment of the social-media policy is more than a year old.'}
+            ? `Version ${value.policy.version} of the social-media policy (in force since ${formatDay(value.policy.publishedOn)}) is not acknowledged yet.`
+            : t('programNotice.yourAcknowledgmentOfTheSocial')}
         </strong>{' '}
-        Until you acknowledge it, you cannot approve or publish posts. <a href="#/our-policy">Read and acknowledge the policy</a>
+        {t('programNotice.untilYouAcknowledgeItYou')} <a href="#/our-policy">{t('programNotice.readAndAcknowledgeThePolicy')}</a>
       </p>
     </div>
   );

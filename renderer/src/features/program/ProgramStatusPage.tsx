@@ -1,11 +1,11 @@
+import { channelName, roleLabel } from '../../i18n/labels';
+import { useTranslation } from 'react-i18next';
 import { useCallback } from 'react';
-import { formatDay } from '../../../../shared/calendar';
-import { channelName } from '../../../../shared/posts/coverage';
+import { formatDay } from '../../i18n/format';
 import { acknowledgmentStateLabels } from '../../../../shared/program/acknowledgment';
 import { incidentTriggerLabels } from '../../../../shared/program/incident';
 import { periodStateLabels, reviewFrequencyLabels } from '../../../../shared/program/review-schedule';
 import { trainingStateLabels } from '../../../../shared/program/training';
-import { roleLabels } from '../../../../shared/roles';
 import { useApi } from '../../api/api-context';
 import { PageHeading } from '../../components/PageHeading';
 import { StatusMessage } from '../../components/StatusMessage';
@@ -17,23 +17,23 @@ import './program.css';
 
 /** The privacy officer's overview of the program today: everything overdue first, then each part (as `consent-desk program status` prints it). */
 export function ProgramStatusPage() {
+  const { t } = useTranslation(['program', 'common']);
   const api = useApi();
   const load = useCallback(() => api['program.status']({}), [api]);
   const { value: s, error } = useLoaded(load);
   return (
     <>
-      <PageHeading>Compliance program</PageHeading>
+      <PageHeading>{t('programStatusPage.complianceProgram')}</PageHeading>
       <StatusMessage tone="problem">{error}</StatusMessage>
       {!s ? (
-        error ? null : <p aria-busy="true">Loading…</p>
+        error ? null : <p aria-busy="true">{t('programStatusPage.loading')}</p>
       ) : (
         <>
           <p className="lead">
-            As of {formatDay(s.asOf, 'en')}. {s.policy.version === null ? 'No policy is published yet.' : `Policy version ${s.policy.version}, in force since ${formatDay(s.policy.publishedOn!, 'en')}.`} Training is due
-            every {s.trainingCycleMonths} months.
+            {t('programStatusPage.asOf')} {formatDay(s.asOf)}. {s.policy.version === null ? t('programStatusPage.noPolicyIsPublishedYet') : `Policy version ${s.policy.version}, in force since ${formatDay(s.policy.publishedOn!)}.`} {t('programStatusPage.trainingIsDueEvery')} {s.trainingCycleMonths} {t('programStatusPage.months')}
           </p>
           <section className="card" aria-labelledby="overdue-heading">
-            <h2 id="overdue-heading">{s.problems.length ? `Overdue (${s.problems.length})` : 'Nothing is overdue'}</h2>
+            <h2 id="overdue-heading">{s.problems.length ? `Overdue (${s.problems.length})` : t('programStatusPage.nothingIsOverdue')}</h2>
             {s.problems.length ? (
               <ul className="program-problems">
                 {s.problems.map((p) => (
@@ -42,30 +42,30 @@ export function ProgramStatusPage() {
               </ul>
             ) : null}
             <p>
-              <a href="#/policy-versions">Policy versions</a> · <a href="#/training">Training</a> · <a href="#/live-reviews">Reviews of live posts</a> · <a href="#/incidents">Incidents</a> ·{' '}
-              <a href="#/reports">Compliance report</a>
+              <a href="#/policy-versions">{t('programStatusPage.policyVersions')}</a> · <a href="#/training">{t('programStatusPage.training')}</a> · <a href="#/live-reviews">{t('programStatusPage.reviewsOfLivePosts')}</a> · <a href="#/incidents">{t('programStatusPage.incidents')}</a> ·{' '}
+              <a href="#/reports">{t('programStatusPage.complianceReport')}</a>
             </p>
           </section>
           <section className="card" aria-labelledby="staff-heading">
-            <h2 id="staff-heading">Staff</h2>
-            <TableScroll label="Staff acknowledgments and training">
+            <h2 id="staff-heading">{t('programStatusPage.staff')}</h2>
+            <TableScroll label={t('programStatusPage.staffAcknowledgmentsAndTraining')}>
               <table className="data-table">
                 <thead>
                   <tr>
-                    <th scope="col">Staff member</th>
-                    <th scope="col">Role</th>
-                    <th scope="col">Policy</th>
-                    <th scope="col">Training</th>
+                    <th scope="col">{t('programStatusPage.staffMember')}</th>
+                    <th scope="col">{t('programStatusPage.role')}</th>
+                    <th scope="col">{t('programStatusPage.policy')}</th>
+                    <th scope="col">{t('programStatusPage.training')}</th>
                   </tr>
                 </thead>
                 <tbody>
                   {s.staff.map((p) => (
                     <tr key={p.staffId}>
                       <th scope="row">{p.displayName}</th>
-                      <td>{roleLabels[p.role]}</td>
+                      <td>{roleLabel(p.role)}</td>
                       <td>{acknowledgmentStateLabels[p.acknowledgment.state]}</td>
                       <td>
-                        {trainingStateLabels[p.training.state]} (due {formatDay(p.training.dueOn, 'en')})
+                        {trainingStateLabels[p.training.state]} {t('programStatusPage.due')} {formatDay(p.training.dueOn)})
                       </td>
                     </tr>
                   ))}
@@ -74,29 +74,29 @@ export function ProgramStatusPage() {
             </TableScroll>
           </section>
           <section className="card" aria-labelledby="reviews-heading">
-            <h2 id="reviews-heading">Reviews of live posts</h2>
-            {s.reviews.length === 0 ? <p>No channel is scheduled.</p> : null}
+            <h2 id="reviews-heading">{t('programStatusPage.reviewsOfLivePosts')}</h2>
+            {s.reviews.length === 0 ? <p>{t('programStatusPage.noChannelIsScheduled')}</p> : null}
             <ul>
               {s.reviews.map((r) => (
                 <li key={r.scheduleId}>
-                  {channelName(r.channel)}: {r.active ? reviewFrequencyLabels[r.frequency].toLowerCase() : 'stopped'}, {r.assigneeName}
-                  {r.current ? `; current period: ${periodStateLabels[r.current.state].toLowerCase()}` : ''}; {r.missed.length} missed
+                  {channelName(r.channel)}: {r.active ? reviewFrequencyLabels[r.frequency].toLowerCase() : t('programStatusPage.stopped')}, {r.assigneeName}
+                  {r.current ? `; current period: ${periodStateLabels[r.current.state].toLowerCase()}` : ''}; {r.missed.length} {t('programStatusPage.missed')}
                 </li>
               ))}
               {s.unscheduledChannels.map((c) => (
-                <li key={c}>{channelName(c)}: live posts, no schedule</li>
+                <li key={c}>{channelName(c)}{t('programStatusPage.livePostsNoSchedule')}</li>
               ))}
             </ul>
           </section>
           <section className="card" aria-labelledby="open-incidents-heading">
-            <h2 id="open-incidents-heading">Incidents open or with a notice due</h2>
-            {s.incidents.length === 0 ? <p>None.</p> : null}
+            <h2 id="open-incidents-heading">{t('programStatusPage.incidentsOpenOrWithA')}</h2>
+            {s.incidents.length === 0 ? <p>{t('programStatusPage.none')}</p> : null}
             <ul>
               {s.incidents.map((i) => (
                 <li key={i.id}>
-                  <a href={hashHref('/incidents', { incident: i.id })}>{incidentTriggerLabels[i.trigger]}</a>, discovered {formatDay(i.discoveredOn, 'en')}; notice due by{' '}
-                  {formatDay(i.clock.deadlines.individualBy, 'en')}
-                  {i.clock.overdue.length ? ' (past due)' : ` (${i.clock.daysLeft} days left)`}
+                  <a href={hashHref('/incidents', { incident: i.id })}>{incidentTriggerLabels[i.trigger]}</a>{t('programStatusPage.discovered')} {formatDay(i.discoveredOn)}{t('programStatusPage.noticeDueBy')}{' '}
+                  {formatDay(i.clock.deadlines.individualBy)}
+                  {i.clock.overdue.length ? t('programStatusPage.pastDue') : ` (${i.clock.daysLeft} days left)`}
                 </li>
               ))}
             </ul>

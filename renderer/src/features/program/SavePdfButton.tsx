@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import type { FilePayload } from '../../../../shared/authorization/record';
 import type { PdfSource } from '../../../../shared/contract/shell-calls';
@@ -26,6 +27,7 @@ export function SavePdfButton({
   fetchPdf: () => Promise<FilePayload>;
   onOutcome: (outcome: { message: string; tone: 'success' | 'problem' }) => void;
 }) {
+  const { t } = useTranslation(['program', 'common']);
   const api = useApi();
   const shell = useShellCapabilities();
   const [busy, setBusy] = useState(false);
@@ -49,7 +51,7 @@ export function SavePdfButton({
   };
   return (
     <button type="button" className={busy ? 'button button-secondary button-small button-busy' : 'button button-secondary button-small'} aria-disabled={busy || undefined} onClick={() => void save()}>
-      {shell?.dialogs === 'native' ? 'Save PDF…' : 'Download PDF'}
+      {shell?.dialogs === 'native' ? t('savePdfButton.savePdf') : t('savePdfButton.downloadPdf')}
       <VisuallyHidden> ({what})</VisuallyHidden>
     </button>
   );

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
@@ -22,6 +23,7 @@ import './replies.css';
  * replies are reviewed.
  */
 export function ReviewRepliesPage() {
+  const { t } = useTranslation(['replies', 'common']);
   const api = useApi();
   const [problem, setProblem] = useState<FormProblem | null>(null);
   const [checked, setChecked] = useState<{ text: string; result: ReplyCheck } | null>(null);
@@ -49,51 +51,49 @@ export function ReviewRepliesPage() {
   const concerns = result?.concerns ?? [];
   return (
     <>
-      <PageHeading>Review replies</PageHeading>
+      <PageHeading>{t('reviewRepliesPage.reviewReplies')}</PageHeading>
       <p className="lead">
-        Replying to an online review must not confirm that the reviewer is a patient or mention their care, even when
-        they did. Paste your reply, in English or Spanish, to check it. Each reply you check is kept, encrypted, with the
-        answer and your name, as the practice’s record that replies are reviewed.
+        {t('reviewRepliesPage.replyingToAnOnlineReview')}
       </p>
       <div className="replies-layout">
         <form className="card reply-form" noValidate aria-busy={isSubmitting} onSubmit={(event) => void onSubmit(event)}>
           <FormAlert problem={problem} />
           <TextAreaField
-            label="Your reply"
+            label={t('reviewRepliesPage.yourReply')}
             rows={6}
-            hint="The text you plan to post under the review."
+            hint={t('reviewRepliesPage.theTextYouPlanTo')}
             registration={register('text')}
             error={errors.text?.message}
           />
           <div className="form-actions">
-            <SubmitButton busy={isSubmitting}>Check reply</SubmitButton>
+            <SubmitButton busy={isSubmitting}>{t('reviewRepliesPage.checkReply')}</SubmitButton>
           </div>
         </form>
         <section className="card reply-result" aria-labelledby="reply-result-heading">
           <h2 id="reply-result-heading" className="section-heading">
-            Is this reply safe to post?
+            {t('reviewRepliesPage.isThisReplySafeTo')}
           </h2>
           <div role="status">
             {!result ? (
-              <p className="empty-note">Check a reply to see the answer here.</p>
+              <p className="empty-note">{t('reviewRepliesPage.checkAReplyToSee')}</p>
             ) : result.safe ? (
-              <p className="reply-verdict reply-verdict-safe">Safe to post: nothing in it confirms a patient or mentions care.</p>
+              <p className="reply-verdict reply-verdict-safe">{t('reviewRepliesPage.safeToPostNothingIn')}</p>
             ) : (
               <p className="reply-verdict reply-verdict-unsafe">
-                Change this reply before posting: {concerns.length} {concerns.length === 1 ? 'concern' : 'concerns'}.
+                {t('reviewRepliesPage.changeThisReplyBeforePosting')} {concerns.length} {concerns.length === 1 ? t('reviewRepliesPage.concern') : t('reviewRepliesPage.concerns')}.
               </p>
             )}
           </div>
           {checked && concerns.length ? (
             <>
-              <HighlightedText text={checked.text} spans={concerns} label="The reply as checked, with each concern marked" />
+              <HighlightedText text={checked.text} spans={concerns} label={t('reviewRepliesPage.theReplyAsCheckedWith')} />
               <HighlightNotes notes={concerns} />
             </>
           ) : null}
           {result ? (
             <div className="reply-suggestion">
-              <h3 className="reply-suggestion-heading">The safe pattern</h3>
-              <p>Thank the reviewer, stay general, and invite them to call. For example:</p>
+              <h3 className="reply-suggestion-heading">{t('reviewRepliesPage.theSafePattern')}</h3>
+              <p>{t('reviewRepliesPage.thankTheReviewerStayGeneral')}</p>
               {(result.language === 'es' ? (['es', 'en'] as const) : (['en', 'es'] as const)).map((lang) => (
                 <div key={lang} className="reply-suggestion-option">
                   <blockquote className="reply-suggestion-text" lang={lang}>
@@ -108,7 +108,7 @@ export function ReviewRepliesPage() {
                         setChecked(null);
                       }}
                     >
-                      {lang === 'en' ? 'Use this reply (English)' : 'Use this reply (Spanish)'}
+                      {lang === 'en' ? t('reviewRepliesPage.useThisReplyEnglish') : t('reviewRepliesPage.useThisReplySpanish')}
                     </button>
                   )}
                 </div>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
@@ -20,6 +21,7 @@ import './sign-in.css';
  * administrator then sees an alert until it is dealt with.
  */
 export function AcceptRollbackForm({ refusal, username, onBack }: { refusal: string; username: string; onBack: () => void }) {
+  const { t } = useTranslation(['session', 'common']);
   const api = useApi();
   const { applyState } = useAppState();
   const [problem, setProblem] = useState<FormProblem | null>(null);
@@ -46,17 +48,15 @@ export function AcceptRollbackForm({ refusal, username, onBack }: { refusal: str
 
   return (
     <>
-      <PageHeading>Accept an older copy of the store</PageHeading>
+      <PageHeading>{t('acceptRollbackForm.acceptAnOlderCopyOf')}</PageHeading>
       <p className="sign-in-notice sign-in-notice-locked">{refusal}</p>
       <p className="lead">
-        Do this only if the older copy was put back on purpose. Everything recorded after that copy was made is not in it. Your name, the reason
-        and what was older are kept in the audit trail, and every administrator sees an alert. If you did not put it back, do not accept it:
-        restore the newest good backup instead.
+        {t('acceptRollbackForm.doThisOnlyIfThe')}
       </p>
       <FormAlert problem={problem} />
       <form noValidate aria-busy={isSubmitting} onSubmit={(event) => void onSubmit(event)}>
         <FormField
-          label="Administrator username"
+          label={t('acceptRollbackForm.administratorUsername')}
           autoComplete="username"
           autoCapitalize="none"
           spellCheck={false}
@@ -64,23 +64,23 @@ export function AcceptRollbackForm({ refusal, username, onBack }: { refusal: str
           error={errors.username?.message}
         />
         <FormField
-          label="Administrator password"
+          label={t('acceptRollbackForm.administratorPassword')}
           type="password"
           autoComplete="current-password"
-          hint="Your own password: only an administrator can accept an older store."
+          hint={t('acceptRollbackForm.yourOwnPasswordOnlyAn')}
           registration={register('password')}
           error={errors.password?.message}
         />
         <TextAreaField
-          label="Why is the older copy the right one?"
-          hint="For the audit trail, for example: “We restored Monday’s copy after the disk failed.”"
+          label={t('acceptRollbackForm.whyIsTheOlderCopy')}
+          hint={t('acceptRollbackForm.forTheAuditTrailFor')}
           registration={register('reason')}
           error={errors.reason?.message}
         />
         <div className="form-actions">
-          <SubmitButton busy={isSubmitting}>Accept the older store and sign in</SubmitButton>
+          <SubmitButton busy={isSubmitting}>{t('acceptRollbackForm.acceptTheOlderStoreAnd')}</SubmitButton>
           <button type="button" className="button button-secondary" onClick={onBack}>
-            Back to sign in
+            {t('acceptRollbackForm.backToSignIn')}
           </button>
         </div>
       </form>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
@@ -14,6 +15,7 @@ import './sign-in.css';
 
 /** An administrator who forgot their password sets a new one with the recovery key. */
 export function RecoveryForm({ onBack }: { onBack: () => void }) {
+  const { t } = useTranslation(['session', 'common']);
   const api = useApi();
   const { applyState } = useAppState();
   const [problem, setProblem] = useState<FormProblem | null>(null);
@@ -40,24 +42,24 @@ export function RecoveryForm({ onBack }: { onBack: () => void }) {
 
   return (
     <>
-      <PageHeading>Recover access with the recovery key</PageHeading>
+      <PageHeading>{t('recoveryForm.recoverAccessWithTheRecovery')}</PageHeading>
       <p className="lead">
-        Enter the recovery key you stored when Consent Desk was set up, and choose a new password for an administrator.
+        {t('recoveryForm.enterTheRecoveryKeyYou')}
       </p>
       <FormAlert problem={problem} />
       <form noValidate aria-busy={isSubmitting} onSubmit={(event) => void onSubmit(event)}>
         <FormField
-          label="Recovery key"
+          label={t('recoveryForm.recoveryKey')}
           className="monospace"
           autoComplete="off"
           autoCapitalize="characters"
           spellCheck={false}
-          hint="52 letters and digits in groups of four, with or without the dashes."
+          hint={t('recoveryForm.52LettersAndDigitsIn')}
           registration={register('recoveryKey')}
           error={errors.recoveryKey?.message}
         />
         <FormField
-          label="Administrator username"
+          label={t('recoveryForm.administratorUsername')}
           autoComplete="username"
           autoCapitalize="none"
           spellCheck={false}
@@ -70,9 +72,9 @@ export function RecoveryForm({ onBack }: { onBack: () => void }) {
           errors={{ password: errors.newPassword?.message, confirmation: errors.confirmPassword?.message }}
         />
         <div className="form-actions">
-          <SubmitButton busy={isSubmitting}>Set new password and sign in</SubmitButton>
+          <SubmitButton busy={isSubmitting}>{t('recoveryForm.setNewPasswordAndSign')}</SubmitButton>
           <button type="button" className="button button-secondary" onClick={onBack}>
-            Back to sign in
+            {t('recoveryForm.backToSignIn')}
           </button>
         </div>
       </form>

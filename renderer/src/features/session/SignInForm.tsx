@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
@@ -20,6 +21,7 @@ export interface RolledBackRefusal {
 }
 
 export function SignInForm({ onUseRecoveryKey, onAcceptRollback }: { onUseRecoveryKey: () => void; onAcceptRollback: (refusal: RolledBackRefusal) => void }) {
+  const { t } = useTranslation(['session', 'common']);
   const api = useApi();
   const { state, lockNotice, applyState } = useAppState();
   const [problem, setProblem] = useState<FormProblem | null>(null);
@@ -51,35 +53,35 @@ export function SignInForm({ onUseRecoveryKey, onAcceptRollback }: { onUseRecove
 
   return (
     <>
-      <PageHeading>Sign in</PageHeading>
+      <PageHeading>{t('signInForm.signIn')}</PageHeading>
       {notice ? <p className={state.phase === 'locked' ? 'sign-in-notice sign-in-notice-locked' : 'sign-in-notice'}>{notice}</p> : null}
       <FormAlert problem={problem} />
       {rolledBack ? (
         <p className="sign-in-rollback">
-          If this older copy was put back on purpose, an administrator can accept it.{' '}
+          {t('signInForm.ifThisOlderCopyWas')}{' '}
           <button type="button" className="button button-secondary" onClick={() => onAcceptRollback(rolledBack)}>
-            Accept this older store…
+            {t('signInForm.acceptThisOlderStore')}
           </button>
         </p>
       ) : null}
       <form noValidate aria-busy={isSubmitting} onSubmit={(event) => void onSubmit(event)}>
         <FormField
-          label="Username"
+          label={t('signInForm.username')}
           autoComplete="username"
           autoCapitalize="none"
           spellCheck={false}
           registration={register('username')}
           error={errors.username?.message}
         />
-        <FormField label="Password" type="password" autoComplete="current-password" registration={register('password')} error={errors.password?.message} />
+        <FormField label={t('signInForm.password')} type="password" autoComplete="current-password" registration={register('password')} error={errors.password?.message} />
         <div className="form-actions">
-          <SubmitButton busy={isSubmitting}>Sign in</SubmitButton>
+          <SubmitButton busy={isSubmitting}>{t('signInForm.signIn')}</SubmitButton>
         </div>
       </form>
       <p className="sign-in-recovery">
-        Forgot the administrator password?{' '}
+        {t('signInForm.forgotTheAdministratorPassword')}{' '}
         <button type="button" className="button-link" onClick={onUseRecoveryKey}>
-          Use the recovery key
+          {t('signInForm.useTheRecoveryKey')}
         </button>
       </p>
     </>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { PageHeading } from '../../components/PageHeading';
 import './startup-screen.css';
 
@@ -6,13 +7,14 @@ import './startup-screen.css';
  * hide the real data, so the app says what is there and what to do instead.
  */
 export function UnusableStoreScreen({ problem }: { problem: string }) {
+  const { t } = useTranslation(['session', 'common']);
   return (
     <main className="startup">
-      <PageHeading>Consent Desk cannot open its data</PageHeading>
+      <PageHeading>{t('unusableStoreScreen.consentDeskCannotOpenIts')}</PageHeading>
       <p role="alert" className="startup-error">
         {problem}
       </p>
-      <p>Ask your administrator. Nothing was changed, and no new store was set up over this data.</p>
+      <p>{t('unusableStoreScreen.askYourAdministratorNothingWas')}</p>
     </main>
   );
 }

@@ -1,15 +1,16 @@
 import type { AppState } from '../../../../shared/session';
+import { i18n } from '../../i18n/i18n';
 import type { LockNotice } from './app-state-context';
 
 /** What the desktop shell did while this page was not there to see it (the page was reloaded after it). */
 function shellNoticeText(state: AppState): string | null {
   switch (state.notice) {
     case 'locked_by_system':
-      return 'Consent Desk locked because the computer was locked or went to sleep. Sign in to continue.';
+      return i18n.t('session:notice.lockedBySystem');
     case 'window_recovered':
-      return 'The Consent Desk window stopped working and was reopened. It locked to keep patient information private; everything saved is kept. Sign in to continue.';
+      return i18n.t('session:notice.windowRecovered');
     case 'backend_restarted':
-      return 'Part of Consent Desk stopped unexpectedly and was restarted, so you were signed out. Everything saved before it stopped is kept. Sign in to continue.';
+      return i18n.t('session:notice.backendRestarted');
     default:
       return null;
   }
@@ -24,16 +25,15 @@ export function lockNoticeText(state: AppState, notice: LockNotice): string | nu
   if (state.phase === 'locked') {
     switch (notice) {
       case 'idle': {
-        const minutes = state.idleMinutes ?? 5;
-        return `Consent Desk locked after ${minutes} minute${minutes === 1 ? '' : 's'} without input, to keep patient information private. Sign in to continue.`;
+        return i18n.t('session:notice.idle', { count: state.idleMinutes ?? 5 });
       }
       case 'backend':
-        return 'Consent Desk locked itself because it was not used for a while. Sign in to continue.';
+        return i18n.t('session:notice.backend');
       default:
-        return 'Consent Desk is locked. Sign in to continue.';
+        return i18n.t('session:notice.locked');
     }
   }
-  if (notice === 'signed_out') return 'You are signed out.';
-  if (notice === 'restored') return 'Consent Desk was restored from the backup, and everyone was signed out. Sign in with your password as it was when the backup was made.';
+  if (notice === 'signed_out') return i18n.t('session:notice.signedOut');
+  if (notice === 'restored') return i18n.t('session:notice.restored');
   return null;
 }

@@ -1,4 +1,4 @@
-import { dayOf, formatDay, workstationTimeZone, type Day } from '../../../../shared/calendar';
+import { dayOf, workstationTimeZone, type Day } from '../../../../shared/calendar';
 
 /**
  * The practice's time zone, as the backend reported it with the app state.
@@ -26,14 +26,4 @@ export function practiceToday(now = new Date()): Day {
 /** The practice's day of an instant the backend stored in UTC. */
 export function practiceDayOf(instant: string): Day {
   return dayOf(new Date(instant), practiceTimeZone());
-}
-
-/** "March 12, 2027": the practice's day of an instant, written out. */
-export function showPracticeDayOf(instant: string): string {
-  return formatDay(practiceDayOf(instant), 'en');
-}
-
-/** "March 12, 2027 at 9:30 AM": an instant on the practice's clock. */
-export function showPracticeMoment(instant: string): string {
-  return new Date(instant).toLocaleString('en-US', { dateStyle: 'long', timeStyle: 'short', timeZone: practiceTimeZone() });
 }

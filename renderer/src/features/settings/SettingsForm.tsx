@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
@@ -15,6 +16,7 @@ import { settingsFormSchema, type SettingsFormInput, type SettingsFormValues } f
 import './settings.css';
 
 export function SettingsForm({ settings }: { settings: Settings }) {
+  const { t } = useTranslation(['settings', 'common']);
   const api = useApi();
   const { refresh } = useAppState();
   const [problem, setProblem] = useState<FormProblem | null>(null);
@@ -59,58 +61,58 @@ export function SettingsForm({ settings }: { settings: Settings }) {
     <>
       <FormAlert problem={problem} />
       <form className="card settings-form" noValidate aria-busy={isSubmitting} onSubmit={(event) => void onSubmit(event)}>
-        <FormField label="Practice name" autoComplete="organization" registration={register('practiceName')} error={errors.practiceName?.message} />
+        <FormField label={t('settingsForm.practiceName')} autoComplete="organization" registration={register('practiceName')} error={errors.practiceName?.message} />
         <TextAreaField
-          label="Practice address"
+          label={t('settingsForm.practiceAddress')}
           autoComplete="street-address"
           rows={3}
-          hint="Where patients send a written revocation: street, city, state and ZIP code. Every authorization prints it, and the reply checker lets it pass in a review reply."
+          hint={t('settingsForm.wherePatientsSendAWritten')}
           registration={register('practiceAddress')}
           error={errors.practiceAddress?.message}
         />
         <FormField
-          label="Email for revocations (optional)"
+          label={t('settingsForm.emailForRevocationsOptional')}
           type="email"
           autoComplete="email"
-          hint="If the practice accepts revocations by email, authorizations print this address beside the postal one. The reply checker lets it pass in a review reply."
+          hint={t('settingsForm.ifThePracticeAcceptsRevocations')}
           registration={register('practiceEmail')}
           error={errors.practiceEmail?.message}
         />
         <FormField
-          label="Lock after (minutes)"
+          label={t('settingsForm.lockAfterMinutes')}
           type="number"
           inputMode="numeric"
           min={1}
           max={60}
           step={1}
           className="settings-minutes"
-          hint="Consent Desk locks itself after this many minutes without input, from 1 to 60."
+          hint={t('settingsForm.consentDeskLocksItselfAfter')}
           registration={register('idleMinutes', { valueAsNumber: true })}
           error={errors.idleMinutes?.message}
         />
         <TimeZoneField registration={register('timeZone')} error={errors.timeZone?.message} />
         <FormField
-          label="Age of majority"
+          label={t('settingsForm.ageOfMajority')}
           type="number"
           inputMode="numeric"
           min={16}
           max={21}
           step={1}
           className="settings-minutes"
-          hint="Set by state law: 18 in most states, 19 in Alabama and Nebraska, 21 in Mississippi. Younger patients need a representative to sign."
+          hint={t('settingsForm.setByStateLaw18')}
           registration={register('ageOfMajority', { valueAsNumber: true })}
           error={errors.ageOfMajority?.message}
         />
         <fieldset className="settings-contact">
-          <legend className="field-label">The practice’s other public contact details</legend>
+          <legend className="field-label">{t('settingsForm.thePracticeSOtherPublic')}</legend>
           <p className="field-hint">
-            Review replies that give these, or the address and email above, are the safe pattern: the reply checker does not flag them.
+            {t('settingsForm.reviewRepliesThatGiveThese')}
           </p>
-          <FormField label="Phone (optional)" type="tel" autoComplete="tel" registration={register('practicePhone')} error={errors.practicePhone?.message} />
-          <FormField label="Website (optional)" inputMode="url" autoComplete="url" registration={register('practiceWebsite')} error={errors.practiceWebsite?.message} />
+          <FormField label={t('settingsForm.phoneOptional')} type="tel" autoComplete="tel" registration={register('practicePhone')} error={errors.practicePhone?.message} />
+          <FormField label={t('settingsForm.websiteOptional')} inputMode="url" autoComplete="url" registration={register('practiceWebsite')} error={errors.practiceWebsite?.message} />
         </fieldset>
         <div className="form-actions">
-          <SubmitButton busy={isSubmitting}>Save settings</SubmitButton>
+          <SubmitButton busy={isSubmitting}>{t('settingsForm.saveSettings')}</SubmitButton>
         </div>
       </form>
       <StatusMessage tone="success">{saved}</StatusMessage>

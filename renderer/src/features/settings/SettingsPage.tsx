@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useEffect, useState } from 'react';
 import type { Settings } from '../../../../shared/settings';
 import { useApi } from '../../api/api-context';
@@ -9,6 +10,7 @@ import { StoreHealthSection } from './StoreHealthSection';
 
 /** Practice-wide settings: the practice's name and address for revocations, and the idle lock time. */
 export function SettingsPage() {
+  const { t } = useTranslation(['settings', 'common']);
   const api = useApi();
   const [settings, setSettings] = useState<Settings | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -26,9 +28,9 @@ export function SettingsPage() {
 
   return (
     <>
-      <PageHeading>Settings</PageHeading>
+      <PageHeading>{t('settingsPage.settings')}</PageHeading>
       {loadError ? <StatusMessage tone="problem">{loadError}</StatusMessage> : null}
-      {settings ? <SettingsForm settings={settings} /> : loadError ? null : <p aria-busy="true">Loading settings…</p>}
+      {settings ? <SettingsForm settings={settings} /> : loadError ? null : <p aria-busy="true">{t('settingsPage.loadingSettings')}</p>}
       <StoreHealthSection />
     </>
   );

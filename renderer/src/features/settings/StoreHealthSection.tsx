@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useId, useState, type FormEvent } from 'react';
 import type { StoreCheck } from '../../../../shared/store-status';
 import { useApi } from '../../api/api-context';
@@ -12,6 +13,7 @@ import { useConfirmedAction } from '../../components/use-confirmed-action';
  * new recovery key, shown once, after which the old one opens nothing.
  */
 export function StoreHealthSection() {
+  const { t } = useTranslation(['settings', 'common']);
   const api = useApi();
   const check = useConfirmedAction();
   const recovery = useConfirmedAction();
@@ -39,21 +41,20 @@ export function StoreHealthSection() {
 
   return (
     <section aria-labelledby="store-health-heading">
-      <h2 id="store-health-heading">The store</h2>
+      <h2 id="store-health-heading">{t('storeHealthSection.theStore')}</h2>
       <form aria-busy={check.busy} onSubmit={onCheck}>
         <p>
-          The full check reads every page of the data file, the whole audit trail and every signed PDF, and compares the key file with the
-          staff list. It takes a moment on a large store.
+          {t('storeHealthSection.theFullCheckReadsEvery')}
         </p>
         <FormAlert problem={check.problem} />
         {result ? (
           result.ok ? (
             <StatusMessage tone="success">
-              No problems: every page read, {result.checked.auditEvents} audit events, {result.checked.storedFiles} stored files checked.
+              {t('storeHealthSection.noProblemsEveryPageRead')} {result.checked.auditEvents} {t('storeHealthSection.auditEvents')} {result.checked.storedFiles} {t('storeHealthSection.storedFilesChecked')}
             </StatusMessage>
           ) : (
             <div role="alert" className="form-alert">
-              <p>The check found {result.problems.length} problem(s):</p>
+              <p>{t('storeHealthSection.theCheckFound')} {result.problems.length} {t('storeHealthSection.problemS')}</p>
               <ul>
                 {result.problems.map((problem) => (
                   <li key={problem}>{problem}</li>
@@ -62,30 +63,28 @@ export function StoreHealthSection() {
             </div>
           )
         ) : null}
-        <SubmitButton busy={check.busy}>Check the store now</SubmitButton>
+        <SubmitButton busy={check.busy}>{t('storeHealthSection.checkTheStoreNow')}</SubmitButton>
       </form>
 
       <form aria-busy={recovery.busy} onSubmit={onNewKey}>
-        <h3>Recovery key</h3>
+        <h3>{t('storeHealthSection.recoveryKey')}</h3>
         <p>
-          Issue a new recovery key when the old one may be known to someone who should not have it. The data key is rotated and the backups
-          in the backup folder are re-sealed, so the old recovery key opens nothing any more. The new key is shown once: print it or store
-          it somewhere safe.
+          {t('storeHealthSection.issueANewRecoveryKey')}
         </p>
         <div className="field">
           <label htmlFor={passwordId} className="field-label">
-            Your password
+            {t('storeHealthSection.yourPassword')}
           </label>
           <input id={passwordId} className="field-input" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
         </div>
         <FormAlert problem={recovery.problem} />
         {newKey ? (
           <StatusMessage tone="success">
-            New recovery key (shown once): <code>{newKey.key}</code>. {newKey.note}
+            {t('storeHealthSection.newRecoveryKeyShownOnce')} <code>{newKey.key}</code>. {newKey.note}
           </StatusMessage>
         ) : null}
         <SubmitButton busy={recovery.busy} variant="danger">
-          Issue a new recovery key
+          {t('storeHealthSection.issueANewRecoveryKey2')}
         </SubmitButton>
       </form>
     </section>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { Fragment, useState } from 'react';
 import { CheckboxField } from '../../components/CheckboxField';
 import { PageHeading } from '../../components/PageHeading';
@@ -25,46 +26,45 @@ function KeyGroups({ recoveryKey }: { recoveryKey: string }) {
  * until the administrator confirms they stored it (or the app locks).
  */
 export function RecoveryKeyScreen({ recoveryKey }: { recoveryKey: string }) {
+  const { t } = useTranslation(['setup', 'common']);
   const { state, confirmRecoveryKeyStored } = useAppState();
   const [stored, setStored] = useState(false);
 
   return (
     <WelcomeLayout practiceName={state.practiceName}>
-      <PageHeading>Store your recovery key</PageHeading>
+      <PageHeading>{t('recoveryKeyScreen.storeYourRecoveryKey')}</PageHeading>
       <div className="recovery-warning">
         <p>
-          <strong>This key is shown only this once.</strong>
+          <strong>{t('recoveryKeyScreen.thisKeyIsShownOnly')}</strong>
         </p>
         <p>
-          Consent Desk encrypts everything it stores. Without a staff password or this recovery key, the data cannot be
-          read by anyone: not you, not a technician, not the makers of Consent Desk. If every administrator forgets
-          their password, this key is the only way back in.
+          {t('recoveryKeyScreen.consentDeskEncryptsEverythingIt')}
         </p>
       </div>
       <section className="recovery-key-sheet" aria-labelledby="recovery-key-label">
-        <p className="recovery-key-print-title">Consent Desk recovery key{state.practiceName ? ` for ${state.practiceName}` : ''}</p>
+        <p className="recovery-key-print-title">{t('recoveryKeyScreen.consentDeskRecoveryKey')}{state.practiceName ? ` for ${state.practiceName}` : ''}</p>
         <h2 id="recovery-key-label" className="recovery-key-label">
-          Recovery key
+          {t('recoveryKeyScreen.recoveryKey')}
         </h2>
         <p className="recovery-key monospace">
           <KeyGroups recoveryKey={recoveryKey} />
         </p>
-        <p className="recovery-key-print-advice">Keep this sheet somewhere safe, away from the computer, such as a locked cabinet or safe.</p>
+        <p className="recovery-key-print-advice">{t('recoveryKeyScreen.keepThisSheetSomewhereSafe')}</p>
       </section>
       <ul className="recovery-advice">
-        <li>Print it and keep the sheet in a locked place away from the computer, or</li>
-        <li>write it down exactly, or save it in the practice’s password manager.</li>
-        <li>Anyone with this key can read all patient data: do not email it or leave it on the desk.</li>
+        <li>{t('recoveryKeyScreen.printItAndKeepThe')}</li>
+        <li>{t('recoveryKeyScreen.writeItDownExactlyOr')}</li>
+        <li>{t('recoveryKeyScreen.anyoneWithThisKeyCan')}</li>
       </ul>
       <div className="form-actions recovery-print">
         <button type="button" className="button button-secondary" onClick={() => window.print()}>
-          Print
+          {t('recoveryKeyScreen.print')}
         </button>
       </div>
-      <CheckboxField label="I have stored the recovery key" checked={stored} onChange={(event) => setStored(event.target.checked)} />
+      <CheckboxField label={t('recoveryKeyScreen.iHaveStoredTheRecovery')} checked={stored} onChange={(event) => setStored(event.target.checked)} />
       <div className="form-actions">
         <button type="button" className="button button-primary" disabled={!stored} onClick={confirmRecoveryKeyStored}>
-          Continue
+          {t('recoveryKeyScreen.continue')}
         </button>
       </div>
     </WelcomeLayout>

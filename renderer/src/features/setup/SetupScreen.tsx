@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
@@ -16,6 +17,7 @@ import { setupFormSchema, type SetupFormInput, type SetupFormValues } from './se
 
 /** First run: name the practice and create its first administrator (the privacy officer). */
 export function SetupScreen() {
+  const { t } = useTranslation(['setup', 'common']);
   const api = useApi();
   const { applyState } = useAppState();
   const [problem, setProblem] = useState<FormProblem | null>(null);
@@ -55,33 +57,32 @@ export function SetupScreen() {
 
   return (
     <WelcomeLayout>
-      <PageHeading>Set up Consent Desk</PageHeading>
+      <PageHeading>{t('setupScreen.setUpConsentDesk')}</PageHeading>
       <p className="lead">
-        Name your practice and create the first administrator account, usually the practice’s privacy officer. You can
-        add other staff once you are signed in.
+        {t('setupScreen.nameYourPracticeAndCreate')}
       </p>
       <FormAlert problem={problem} />
       <form noValidate aria-busy={isSubmitting} onSubmit={(event) => void onSubmit(event)}>
-        <FormField label="Practice name" autoComplete="organization" registration={register('practiceName')} error={errors.practiceName?.message} />
+        <FormField label={t('setupScreen.practiceName')} autoComplete="organization" registration={register('practiceName')} error={errors.practiceName?.message} />
         <TimeZoneField registration={register('timeZone')} error={errors.timeZone?.message} />
-        <FormField label="Your name" autoComplete="name" registration={register('displayName')} error={errors.displayName?.message} />
+        <FormField label={t('setupScreen.yourName')} autoComplete="name" registration={register('displayName')} error={errors.displayName?.message} />
         <FormField
-          label="Username"
+          label={t('setupScreen.username')}
           autoComplete="username"
           autoCapitalize="none"
           spellCheck={false}
-          hint="What you will type to sign in, for example “jsmith”."
+          hint={t('setupScreen.whatYouWillTypeTo')}
           registration={register('username')}
           error={errors.username?.message}
         />
         <NewPasswordFields
-          label="Password"
+          label={t('setupScreen.password')}
           password={register('password')}
           confirmation={register('confirmPassword')}
           errors={{ password: errors.password?.message, confirmation: errors.confirmPassword?.message }}
         />
         <div className="form-actions">
-          <SubmitButton busy={isSubmitting}>Create store</SubmitButton>
+          <SubmitButton busy={isSubmitting}>{t('setupScreen.createStore')}</SubmitButton>
         </div>
       </form>
     </WelcomeLayout>

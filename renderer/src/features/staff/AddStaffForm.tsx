@@ -1,7 +1,8 @@
+import { roleLabel } from '../../i18n/labels';
+import { useTranslation } from 'react-i18next';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { roleLabels } from '../../../../shared/roles';
 import { useApi } from '../../api/api-context';
 import { reportCallError, type FormProblem } from '../../components/call-error';
 import { FormAlert } from '../../components/FormAlert';
@@ -16,6 +17,7 @@ const emptyForm = { displayName: '', username: '', password: '' };
 
 /** A new account with a role and a first password to hand to the person. */
 export function AddStaffForm({ onAdded }: { onAdded: (message: string) => void }) {
+  const { t } = useTranslation(['staff', 'common']);
   const api = useApi();
   const [problem, setProblem] = useState<FormProblem | null>(null);
   const {
@@ -34,7 +36,7 @@ export function AddStaffForm({ onAdded }: { onAdded: (message: string) => void }
     try {
       const added = await api['staff.create'](values);
       reset(emptyForm);
-      onAdded(`Added ${added.displayName} (${roleLabels[added.role]}) with the username ${added.username}.`);
+      onAdded(`Added ${added.displayName} (${roleLabel(added.role)}) with the username ${added.username}.`);
     } catch (error) {
       setProblem(
         reportCallError(error, setError, { displayName: 'displayName', username: 'username', role: 'role', password: 'password' }),
@@ -44,34 +46,34 @@ export function AddStaffForm({ onAdded }: { onAdded: (message: string) => void }
 
   return (
     <section className="card staff-add" aria-labelledby="add-staff-heading">
-      <h2 id="add-staff-heading">Add a staff member</h2>
+      <h2 id="add-staff-heading">{t('addStaffForm.addAStaffMember')}</h2>
       <FormAlert problem={problem} />
       <form noValidate aria-busy={isSubmitting} onSubmit={(event) => void onSubmit(event)}>
         <div className="staff-add-fields">
-          <FormField label="Name" autoComplete="off" registration={register('displayName')} error={errors.displayName?.message} />
+          <FormField label={t('addStaffForm.name')} autoComplete="off" registration={register('displayName')} error={errors.displayName?.message} />
           <FormField
-            label="Username"
+            label={t('addStaffForm.username')}
             autoComplete="off"
             autoCapitalize="none"
             spellCheck={false}
-            hint="Lowercase letters, digits, dots, dashes or underscores."
+            hint={t('addStaffForm.lowercaseLettersDigitsDotsDashes')}
             registration={register('username')}
             error={errors.username?.message}
           />
-          <SelectField label="Role" registration={register('role')} error={errors.role?.message}>
-            <RoleOptions prompt="Choose a role" />
+          <SelectField label={t('addStaffForm.role')} registration={register('role')} error={errors.role?.message}>
+            <RoleOptions prompt={t('addStaffForm.chooseARole')} />
           </SelectField>
           <FormField
-            label="Password"
+            label={t('addStaffForm.password')}
             type="password"
             autoComplete="new-password"
-            hint={`${passwordHint} Give it to the person privately.`}
+            hint={`${passwordHint()} ${t('addStaffForm.givePrivately')}`}
             registration={register('password')}
             error={errors.password?.message}
           />
         </div>
         <div className="form-actions">
-          <SubmitButton busy={isSubmitting}>Add staff member</SubmitButton>
+          <SubmitButton busy={isSubmitting}>{t('addStaffForm.addStaffMember')}</SubmitButton>
         </div>
       </form>
     </section>

@@ -1,7 +1,8 @@
+import { roleLabel } from '../../i18n/labels';
+import { useTranslation } from 'react-i18next';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { roleLabels } from '../../../../shared/roles';
 import { useApi } from '../../api/api-context';
 import { reportCallError, type FormProblem } from '../../components/call-error';
 import { Dialog } from '../../components/Dialog';
@@ -13,6 +14,7 @@ import type { StaffDialogProps } from './staff-action';
 import { changeRoleFormSchema, type ChangeRoleFormInput, type ChangeRoleFormValues } from './staff-form-schemas';
 
 export function ChangeRoleDialog({ member, onDone, onClose }: StaffDialogProps) {
+  const { t } = useTranslation(['staff', 'common']);
   const api = useApi();
   const [problem, setProblem] = useState<FormProblem | null>(null);
   const {
@@ -32,7 +34,7 @@ export function ChangeRoleDialog({ member, onDone, onClose }: StaffDialogProps) 
           setProblem(null);
           try {
             const updated = await api['staff.update']({ id: member.id, role });
-            onDone(`${updated.displayName}’s role is now ${roleLabels[updated.role]}.`);
+            onDone(`${updated.displayName}’s role is now ${roleLabel(updated.role)}.`);
             close();
           } catch (error) {
             setProblem(reportCallError(error, setError, { role: 'role' }));
@@ -41,14 +43,14 @@ export function ChangeRoleDialog({ member, onDone, onClose }: StaffDialogProps) 
         return (
           <form noValidate aria-busy={isSubmitting} onSubmit={(event) => void onSubmit(event)}>
             <FormAlert problem={problem} />
-            <SelectField label="Role" registration={register('role')} error={errors.role?.message}>
+            <SelectField label={t('changeRoleDialog.role')} registration={register('role')} error={errors.role?.message}>
               <RoleOptions />
             </SelectField>
             <div className="dialog-actions">
               <button type="button" className="button button-secondary" onClick={close}>
-                Cancel
+                {t('changeRoleDialog.cancel')}
               </button>
-              <SubmitButton busy={isSubmitting}>Save role</SubmitButton>
+              <SubmitButton busy={isSubmitting}>{t('changeRoleDialog.saveRole')}</SubmitButton>
             </div>
           </form>
         );

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { FormEvent } from 'react';
 import { useApi } from '../../api/api-context';
 import { Dialog } from '../../components/Dialog';
@@ -8,6 +9,7 @@ import type { StaffDialogProps } from './staff-action';
 
 /** Confirms a disable, saying plainly what the key rotation means. */
 export function DisableStaffDialog({ member, onDone, onClose }: StaffDialogProps) {
+  const { t } = useTranslation(['staff', 'common']);
   const api = useApi();
   const { busy, problem, run } = useConfirmedAction();
 
@@ -28,23 +30,18 @@ export function DisableStaffDialog({ member, onDone, onClose }: StaffDialogProps
         };
         return (
           <form aria-busy={busy} onSubmit={onSubmit}>
-            <p>{member.displayName} ({member.username}) will no longer be able to sign in.</p>
+            <p>{member.displayName} ({member.username}{t('disableStaffDialog.willNoLongerBeAble')}</p>
             <p>
-              Consent Desk will also <strong>rotate the data key</strong>: it re-encrypts the store with a new key and
-              gives the new key to every other active account and to the recovery key. The backups in the backup folder are
-              re-sealed the same way. After that, {member.displayName}’s old password opens neither the store, nor a copy of the
-              key file taken earlier, nor those backups. Backups saved anywhere else (a USB drive, a file chosen for one backup)
-              cannot be reached from here: they still open with the passwords of their time, so delete them or keep them where only
-              administrators can get at them. Any other Consent Desk window or command using this store must be closed first. This takes a moment.
+              {t('disableStaffDialog.consentDeskWillAlso')} <strong>{t('disableStaffDialog.rotateTheDataKey')}</strong>{t('disableStaffDialog.itReEncryptsTheStore')} {member.displayName}{t('disableStaffDialog.sOldPasswordOpensNeither')}
             </p>
-            <p>Everything {member.displayName} did stays in the audit trail. You can enable the account again later with a new password.</p>
+            <p>{t('disableStaffDialog.everything')} {member.displayName} {t('disableStaffDialog.didStaysInTheAudit')}</p>
             <FormAlert problem={problem} />
             <div className="dialog-actions">
               <button type="button" className="button button-secondary" onClick={close}>
-                Cancel
+                {t('disableStaffDialog.cancel')}
               </button>
               <SubmitButton busy={busy} variant="danger">
-                Disable account
+                {t('disableStaffDialog.disableAccount')}
               </SubmitButton>
             </div>
           </form>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
@@ -12,6 +13,7 @@ import { newPasswordFormSchema, type NewPasswordFormInput, type NewPasswordFormV
 
 /** Enabling needs a new password: disabling removed the account's key slot. */
 export function EnableStaffDialog({ member, onDone, onClose }: StaffDialogProps) {
+  const { t } = useTranslation(['staff', 'common']);
   const api = useApi();
   const [problem, setProblem] = useState<FormProblem | null>(null);
   const {
@@ -40,8 +42,7 @@ export function EnableStaffDialog({ member, onDone, onClose }: StaffDialogProps)
         return (
           <form noValidate aria-busy={isSubmitting} onSubmit={(event) => void onSubmit(event)}>
             <p>
-              {member.displayName} ({member.username}) will be able to sign in again. Their old password was removed when
-              the account was disabled, so choose a new one.
+              {member.displayName} ({member.username}{t('enableStaffDialog.willBeAbleToSign')}
             </p>
             <FormAlert problem={problem} />
             <NewPasswordFields
@@ -52,9 +53,9 @@ export function EnableStaffDialog({ member, onDone, onClose }: StaffDialogProps)
             />
             <div className="dialog-actions">
               <button type="button" className="button button-secondary" onClick={close}>
-                Cancel
+                {t('enableStaffDialog.cancel')}
               </button>
-              <SubmitButton busy={isSubmitting}>Enable account</SubmitButton>
+              <SubmitButton busy={isSubmitting}>{t('enableStaffDialog.enableAccount')}</SubmitButton>
             </div>
           </form>
         );

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
@@ -11,6 +12,7 @@ import type { StaffDialogProps } from './staff-action';
 import { newPasswordFormSchema, type NewPasswordFormInput, type NewPasswordFormValues } from './staff-form-schemas';
 
 export function ResetPasswordDialog({ member, onDone, onClose }: StaffDialogProps) {
+  const { t } = useTranslation(['staff', 'common']);
   const api = useApi();
   const [problem, setProblem] = useState<FormProblem | null>(null);
   const {
@@ -38,7 +40,7 @@ export function ResetPasswordDialog({ member, onDone, onClose }: StaffDialogProp
         });
         return (
           <form noValidate aria-busy={isSubmitting} onSubmit={(event) => void onSubmit(event)}>
-            <p>Choose a new password for {member.displayName} ({member.username}). Their old password stops working at once.</p>
+            <p>{t('resetPasswordDialog.chooseANewPasswordFor')} {member.displayName} ({member.username}{t('resetPasswordDialog.theirOldPasswordStopsWorking')}</p>
             <FormAlert problem={problem} />
             <NewPasswordFields
               hintSuffix="Give it to the person privately."
@@ -48,9 +50,9 @@ export function ResetPasswordDialog({ member, onDone, onClose }: StaffDialogProp
             />
             <div className="dialog-actions">
               <button type="button" className="button button-secondary" onClick={close}>
-                Cancel
+                {t('resetPasswordDialog.cancel')}
               </button>
-              <SubmitButton busy={isSubmitting}>Reset password</SubmitButton>
+              <SubmitButton busy={isSubmitting}>{t('resetPasswordDialog.resetPassword')}</SubmitButton>
             </div>
           </form>
         );

@@ -1,4 +1,5 @@
-import { roleLabels, roles } from '../../../../shared/roles';
+import { roleLabel } from '../../i18n/labels';
+import { roles } from '../../../../shared/roles';
 
 /** The roles as <option>s, with a "choose" prompt when nothing is chosen yet. */
 export function RoleOptions({ prompt }: { prompt?: string }) {
@@ -7,7 +8,7 @@ export function RoleOptions({ prompt }: { prompt?: string }) {
       {prompt ? <option value="">{prompt}</option> : null}
       {roles.map((role) => (
         <option key={role} value={role}>
-          {roleLabels[role]}
+          {roleLabel(role)}
         </option>
       ))}
     </>

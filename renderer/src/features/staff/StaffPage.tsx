@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import { PageHeading } from '../../components/PageHeading';
 import { StatusMessage } from '../../components/StatusMessage';
@@ -13,6 +14,7 @@ import './staff.css';
 
 /** Staff accounts: who may sign in, with which role. */
 export function StaffPage() {
+  const { t } = useTranslation(['staff', 'common']);
   const { staff, error, reload } = useStaffList();
   const [action, setAction] = useState<StaffAction | null>(null);
   const [done, setDone] = useState<string | null>(null);
@@ -25,10 +27,10 @@ export function StaffPage() {
 
   return (
     <>
-      <PageHeading>Staff</PageHeading>
-      <p className="lead">Each person signs in with their own account. Their role decides what they can see and change.</p>
+      <PageHeading>{t('staffPage.staff')}</PageHeading>
+      <p className="lead">{t('staffPage.eachPersonSignsInWith')}</p>
       <StatusMessage tone={error ? 'problem' : 'success'}>{error ?? done}</StatusMessage>
-      {staff ? <StaffTable staff={staff} onAction={setAction} /> : error ? null : <p aria-busy="true">Loading staff…</p>}
+      {staff ? <StaffTable staff={staff} onAction={setAction} /> : error ? null : <p aria-busy="true">{t('staffPage.loadingStaff')}</p>}
       <AddStaffForm onAdded={finish} />
       {action?.kind === 'changeRole' ? <ChangeRoleDialog member={action.member} onDone={finish} onClose={closeDialog} /> : null}
       {action?.kind === 'resetPassword' ? <ResetPasswordDialog member={action.member} onDone={finish} onClose={closeDialog} /> : null}

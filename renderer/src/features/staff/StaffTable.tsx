@@ -1,4 +1,5 @@
-import { roleLabels } from '../../../../shared/roles';
+import { roleLabel } from '../../i18n/labels';
+import { useTranslation } from 'react-i18next';
 import type { StaffMember } from '../../../../shared/staff';
 import { VisuallyHidden } from '../../components/VisuallyHidden';
 import { useSession } from '../session/app-state-context';
@@ -8,54 +9,55 @@ import { TableScroll } from '../../components/TableScroll';
 
 /** Every account with its actions; each button names its person for screen readers. */
 export function StaffTable({ staff, onAction }: { staff: StaffMember[]; onAction: (action: StaffAction) => void }) {
+  const { t } = useTranslation(['staff', 'common']);
   const session = useSession();
   return (
-    <TableScroll label="Staff accounts">
+    <TableScroll label={t('staffTable.staffAccounts')}>
       <table className="data-table">
-        <caption>Staff accounts ({staff.length})</caption>
+        <caption>{t('staffTable.staffAccounts2')}{staff.length})</caption>
         <thead>
           <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Username</th>
-            <th scope="col">Role</th>
-            <th scope="col">Status</th>
-            <th scope="col">Actions</th>
+            <th scope="col">{t('staffTable.name')}</th>
+            <th scope="col">{t('staffTable.username')}</th>
+            <th scope="col">{t('staffTable.role')}</th>
+            <th scope="col">{t('staffTable.status')}</th>
+            <th scope="col">{t('staffTable.actions')}</th>
           </tr>
         </thead>
         <tbody>
           {staff.map((member) => {
             const isMe = member.id === session.staffId;
-            const forWhom = <VisuallyHidden> for {member.displayName}</VisuallyHidden>;
+            const forWhom = <VisuallyHidden> {t('staffTable.for')} {member.displayName}</VisuallyHidden>;
             return (
               <tr key={member.id}>
                 <th scope="row">
                   {member.displayName}
-                  {isMe ? <span className="staff-you"> (you)</span> : null}
+                  {isMe ? <span className="staff-you"> {t('staffTable.you')}</span> : null}
                 </th>
                 <td>{member.username}</td>
-                <td>{roleLabels[member.role]}</td>
+                <td>{roleLabel(member.role)}</td>
                 <td>
-                  <span className={`badge badge-${member.status}`}>{member.status === 'active' ? 'Active' : 'Disabled'}</span>
+                  <span className={`badge badge-${member.status}`}>{member.status === 'active' ? t('staffTable.active') : t('staffTable.disabled')}</span>
                 </td>
                 <td>
                   <div className="row-actions">
                     {member.status === 'active' ? (
                       <>
                         <button type="button" className="button button-secondary button-small" onClick={() => onAction({ kind: 'changeRole', member })}>
-                          Change role{forWhom}
+                          {t('staffTable.changeRole')}{forWhom}
                         </button>
                         <button type="button" className="button button-secondary button-small" onClick={() => onAction({ kind: 'resetPassword', member })}>
-                          Reset password{forWhom}
+                          {t('staffTable.resetPassword')}{forWhom}
                         </button>
                         {isMe ? null : (
                           <button type="button" className="button button-danger button-small" onClick={() => onAction({ kind: 'disable', member })}>
-                            Disable{forWhom}
+                            {t('staffTable.disable')}{forWhom}
                           </button>
                         )}
                       </>
                     ) : (
                       <button type="button" className="button button-secondary button-small" onClick={() => onAction({ kind: 'enable', member })}>
-                        Enable{forWhom}
+                        {t('staffTable.enable')}{forWhom}
                       </button>
                     )}
                   </div>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm, useWatch, type DefaultValues } from 'react-hook-form';
@@ -22,6 +23,7 @@ const emptyForm: DefaultValues<MediaImportFormInput> = { kind: 'photo', beforeAf
  * and refuses what it cannot read, and its reason lands on the file field.
  */
 export function MediaImportForm({ testimonial, onImported }: { testimonial: Testimonial; onImported: (media: MediaSummary) => void }) {
+  const { t } = useTranslation(['testimonials', 'common']);
   const api = useApi();
   const [problem, setProblem] = useState<FormProblem | null>(null);
   const [importing, setImporting] = useState<string | null>(null);
@@ -92,26 +94,26 @@ export function MediaImportForm({ testimonial, onImported }: { testimonial: Test
       <div className="media-import-fields">
         <FormField
           key={picker}
-          label="File"
+          label={t('mediaImportForm.file')}
           type="file"
           accept={acceptedTypes}
-          hint="A photo (JPEG, PNG, WebP), a video (MP4, MOV, WebM) or an audio file, up to 50 MB."
+          hint={t('mediaImportForm.aPhotoJpegPngWebp')}
           registration={fileRegistration}
           error={errors.files?.message}
         />
-        <SelectField label="Kind" registration={register('kind')} error={errors.kind?.message}>
-          <option value="photo">Photo</option>
-          <option value="video">Video</option>
-          <option value="audio">Audio</option>
+        <SelectField label={t('mediaImportForm.kind')} registration={register('kind')} error={errors.kind?.message}>
+          <option value="photo">{t('mediaImportForm.photo')}</option>
+          <option value="video">{t('mediaImportForm.video')}</option>
+          <option value="audio">{t('mediaImportForm.audio')}</option>
         </SelectField>
       </div>
       <CheckboxField
-        label="Before-and-after image"
+        label={t('mediaImportForm.beforeAndAfterImage')}
         checked={beforeAfter}
         onChange={(event) => setValue('beforeAfter', event.target.checked, { shouldDirty: true })}
       />
       <div className="form-actions">
-        <SubmitButton busy={busy}>Import file</SubmitButton>
+        <SubmitButton busy={busy}>{t('mediaImportForm.importFile')}</SubmitButton>
         <p className="media-import-progress" role="status">
           {importing ? `Importing ${importing}… Identifying details are being removed.` : ''}
         </p>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import type { MediaSummary } from '../../../../shared/posts/post';
 import { useApi } from '../../api/api-context';
@@ -23,6 +24,7 @@ export function metadataNote(media: MediaSummary): string {
 
 /** One imported file: its thumbnail, what was removed from it, and a way to save the stored copy. */
 export function MediaItem({ media }: { media: MediaSummary }) {
+  const { t } = useTranslation(['testimonials', 'common']);
   const api = useApi();
   const [saving, setSaving] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -57,7 +59,7 @@ export function MediaItem({ media }: { media: MediaSummary }) {
         <p className="media-description">{description}</p>
         <p className={media.kind === 'photo' ? 'media-metadata media-metadata-removed' : 'media-metadata media-metadata-kept'}>{metadataNote(media)}</p>
         <button type="button" className="button button-secondary button-small" aria-disabled={saving || undefined} onClick={() => void save()}>
-          Save a copy<VisuallyHidden> of {media.fileName}</VisuallyHidden>
+          {t('mediaItem.saveACopy')}<VisuallyHidden> {t('mediaItem.of')} {media.fileName}</VisuallyHidden>
         </button>
         {problem ? (
           <p className="field-error" role="alert">

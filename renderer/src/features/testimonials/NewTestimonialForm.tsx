@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useCallback, useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
@@ -17,6 +18,7 @@ const emptyForm: TestimonialFormInput = { patientId: '', title: '', quote: '' };
 
 /** A new testimonial: whose (by name only), a short title, and the quote or story. */
 export function NewTestimonialForm({ onCreated }: { onCreated: (testimonial: Testimonial) => void }) {
+  const { t } = useTranslation(['testimonials', 'common']);
   const api = useApi();
   const searchId = useId();
   const [search, setSearch] = useState('');
@@ -52,17 +54,17 @@ export function NewTestimonialForm({ onCreated }: { onCreated: (testimonial: Tes
   return (
     <section className="card testimonial-new" aria-labelledby="new-testimonial-heading">
       <h2 id="new-testimonial-heading" className="section-heading">
-        Record a testimonial
+        {t('newTestimonialForm.recordATestimonial')}
       </h2>
       <FormAlert problem={problem} />
       <form noValidate aria-busy={isSubmitting} onSubmit={(event) => void onSubmit(event)}>
         <div className="testimonial-patient">
           <div className="field">
             <label htmlFor={searchId} className="field-label">
-              Find a patient
+              {t('newTestimonialForm.findAPatient')}
             </label>
             <p id={`${searchId}-hint`} className="field-hint">
-              Type part of a name. Only patients with a signed consent are listed.
+              {t('newTestimonialForm.typePartOfAName')}
             </p>
             <input
               id={searchId}
@@ -77,8 +79,8 @@ export function NewTestimonialForm({ onCreated }: { onCreated: (testimonial: Tes
               }}
             />
           </div>
-          <SelectField label="Patient" registration={register('patientId')} error={errors.patientId?.message ?? patients.error ?? undefined}>
-            <option value="">{patients.value ? `Choose a patient (${found.length} found)` : 'Loading patients…'}</option>
+          <SelectField label={t('newTestimonialForm.patient')} registration={register('patientId')} error={errors.patientId?.message ?? patients.error ?? undefined}>
+            <option value="">{patients.value ? `Choose a patient (${found.length} found)` : t('newTestimonialForm.loadingPatients')}</option>
             {found.map((patient) => (
               <option key={patient.id} value={patient.id}>
                 {patient.firstName} {patient.lastName}
@@ -86,10 +88,10 @@ export function NewTestimonialForm({ onCreated }: { onCreated: (testimonial: Tes
             ))}
           </SelectField>
         </div>
-        <FormField label="Title" hint="A few words to recognise it by, such as “Back on the stairs”." autoComplete="off" registration={register('title')} error={errors.title?.message} />
-        <TextAreaField label="Quote or story" hint="The patient’s own words, as they gave them." rows={5} registration={register('quote')} error={errors.quote?.message} />
+        <FormField label={t('newTestimonialForm.title')} hint={t('newTestimonialForm.aFewWordsToRecognise')} autoComplete="off" registration={register('title')} error={errors.title?.message} />
+        <TextAreaField label={t('newTestimonialForm.quoteOrStory')} hint={t('newTestimonialForm.thePatientSOwnWords')} rows={5} registration={register('quote')} error={errors.quote?.message} />
         <div className="form-actions">
-          <SubmitButton busy={isSubmitting}>Record testimonial</SubmitButton>
+          <SubmitButton busy={isSubmitting}>{t('newTestimonialForm.recordTestimonial')}</SubmitButton>
         </div>
       </form>
     </section>

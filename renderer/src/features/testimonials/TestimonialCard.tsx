@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useEffect, useRef } from 'react';
 import type { MediaSummary, Testimonial } from '../../../../shared/posts/post';
 import { showDayOf } from '../marketing/dates';
@@ -16,6 +17,7 @@ interface TestimonialCardProps {
 
 /** A testimonial: whose, the words, its media, and where to add more. */
 export function TestimonialCard({ testimonial, canWrite, canPlanPosts, focus, onImported }: TestimonialCardProps) {
+  const { t } = useTranslation(['testimonials', 'common']);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const headingId = `testimonial-${testimonial.id}`;
   useEffect(() => {
@@ -29,11 +31,11 @@ export function TestimonialCard({ testimonial, canWrite, canPlanPosts, focus, on
           {testimonial.title}
         </h3>
         <p className="muted testimonial-meta">
-          {testimonial.patientFirstName} {testimonial.patientLastName} · recorded {showDayOf(testimonial.createdAt)}
+          {testimonial.patientFirstName} {testimonial.patientLastName} {t('testimonialCard.recorded')} {showDayOf(testimonial.createdAt)}
         </p>
       </header>
       <blockquote className="testimonial-quote">{testimonial.quote}</blockquote>
-      <h4 className="testimonial-subheading">Media ({testimonial.media.length})</h4>
+      <h4 className="testimonial-subheading">{t('testimonialCard.media')}{testimonial.media.length})</h4>
       {testimonial.media.length ? (
         <ul className="media-list">
           {testimonial.media.map((media) => (
@@ -41,18 +43,18 @@ export function TestimonialCard({ testimonial, canWrite, canPlanPosts, focus, on
           ))}
         </ul>
       ) : (
-        <p className="empty-note">No photos, videos or audio yet.</p>
+        <p className="empty-note">{t('testimonialCard.noPhotosVideosOrAudio')}</p>
       )}
       {canWrite ? (
         <div className="media-import-section">
-          <h4 className="testimonial-subheading">Import a photo, video or audio file</h4>
+          <h4 className="testimonial-subheading">{t('testimonialCard.importAPhotoVideoOr')}</h4>
           <MediaImportForm testimonial={testimonial} onImported={(media) => onImported(testimonial, media)} />
         </div>
       ) : null}
       {canPlanPosts ? (
         <p className="testimonial-actions">
           <a className="button button-secondary button-small" href={hashHref('/posts', { post: 'new', testimonial: testimonial.id })}>
-            Plan a post<span className="visually-hidden"> with “{testimonial.title}”</span>
+            {t('testimonialCard.planAPost')}<span className="visually-hidden"> {t('testimonialCard.with')}{testimonial.title}”</span>
           </a>
         </p>
       ) : null}

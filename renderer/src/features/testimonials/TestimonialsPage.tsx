@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useCallback, useState } from 'react';
 import type { MediaSummary, Testimonial } from '../../../../shared/posts/post';
 import { useApi } from '../../api/api-context';
@@ -14,6 +15,7 @@ import './testimonials.css';
 
 /** Testimonials: the patients' words and the media that go with them, imported without identifying metadata. */
 export function TestimonialsPage() {
+  const { t } = useTranslation(['testimonials', 'common']);
   const api = useApi();
   const session = useSession();
   const canWrite = session.permissions.includes('testimonials.write');
@@ -36,20 +38,19 @@ export function TestimonialsPage() {
 
   return (
     <>
-      <PageHeading>Testimonials</PageHeading>
+      <PageHeading>{t('testimonialsPage.testimonials')}</PageHeading>
       <p className="lead">
-        A patient’s quote or story and its photos, videos or audio. Photos lose their GPS position, dates and camera
-        details on import; what may be posted is decided per post, against the patient’s consent.
+        {t('testimonialsPage.aPatientSQuoteOr')}
       </p>
       <StatusMessage tone={error ? 'problem' : 'success'}>{error ?? done}</StatusMessage>
       <section aria-labelledby="testimonials-heading" className="testimonials">
         <h2 id="testimonials-heading" className="section-heading">
-          Recorded testimonials{testimonials ? ` (${testimonials.length})` : ''}
+          {t('testimonialsPage.recordedTestimonials')}{testimonials ? ` (${testimonials.length})` : ''}
         </h2>
         {testimonials === null ? (
-          error ? null : <p aria-busy="true">Loading testimonials…</p>
+          error ? null : <p aria-busy="true">{t('testimonialsPage.loadingTestimonials')}</p>
         ) : testimonials.length === 0 ? (
-          <p className="empty-note">No testimonials yet.{canWrite ? ' Record the first one below.' : ''}</p>
+          <p className="empty-note">{t('testimonialsPage.noTestimonialsYet')}{canWrite ? t('testimonialsPage.recordTheFirstOneBelow') : ''}</p>
         ) : (
           testimonials.map((testimonial) => (
             <TestimonialCard

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { diffWords } from 'diff';
 import type { TemplateText } from '../../../../shared/authorization/template';
 import { VisuallyHidden } from '../../components/VisuallyHidden';
@@ -5,8 +6,9 @@ import { valueAt, wordingFields } from './wording-fields';
 
 /** What the draft changes against the version in force, text by text, words added and removed marked (and named for screen readers). */
 export function WordingDiff({ inForce, draft }: { inForce: TemplateText; draft: TemplateText }) {
+  const { t } = useTranslation(['wording', 'common']);
   const changed = wordingFields.filter((f) => valueAt(inForce, f.path) !== valueAt(draft, f.path));
-  if (changed.length === 0) return <p>No change yet: the draft is the wording in force.</p>;
+  if (changed.length === 0) return <p>{t('wordingDiff.noChangeYetTheDraft')}</p>;
   return (
     <dl className="wording-diff">
       {changed.map((field) => (
@@ -16,13 +18,13 @@ export function WordingDiff({ inForce, draft }: { inForce: TemplateText; draft: 
             {diffWords(valueAt(inForce, field.path), valueAt(draft, field.path)).map((part, i) =>
               part.added ? (
                 <ins key={i}>
-                  <VisuallyHidden>[added: </VisuallyHidden>
+                  <VisuallyHidden>{t('wordingDiff.added')} </VisuallyHidden>
                   {part.value}
                   <VisuallyHidden>]</VisuallyHidden>
                 </ins>
               ) : part.removed ? (
                 <del key={i}>
-                  <VisuallyHidden>[removed: </VisuallyHidden>
+                  <VisuallyHidden>{t('wordingDiff.removed')} </VisuallyHidden>
                   {part.value}
                   <VisuallyHidden>]</VisuallyHidden>
                 </del>

@@ -1,9 +1,10 @@
+import { languageName } from '../../i18n/labels';
+import { useTranslation } from 'react-i18next';
 import { useCallback, useId, useMemo, useState } from 'react';
 import { languageNames, languages, type Language } from '../../../../shared/authorization/scope';
 import type { AuthorizationTemplate, TemplateText } from '../../../../shared/authorization/template';
 import { wordingProblems } from '../../../../shared/authorization/template-rules';
 import { AppError } from '../../../../shared/errors';
-import { patientLanguages } from '../../../../shared/patient-language';
 import { useApi } from '../../api/api-context';
 import type { FormProblem } from '../../components/call-error';
 import { messageOf } from '../../components/error-message';
@@ -31,6 +32,7 @@ import './wording.css';
  * never change; a new one applies to authorizations prepared from then on.
  */
 export function WordingPage() {
+  const { t } = useTranslation(['wording', 'common']);
   const api = useApi();
   const load = useCallback(async () => {
     const [templates, settings] = await Promise.all([api['templates.list']({}), api['settings.get']({})]);
@@ -44,24 +46,23 @@ export function WordingPage() {
   if (error && !value) {
     return (
       <>
-        <PageHeading>Wording</PageHeading>
+        <PageHeading>{t('wordingPage.wording')}</PageHeading>
         <StatusMessage tone="problem">{error}</StatusMessage>
       </>
     );
   }
-  if (!value) return <p aria-busy="true">Loading the wording…</p>;
+  if (!value) return <p aria-busy="true">{t('wordingPage.loadingTheWording')}</p>;
 
   const versions = value.templates.filter((t) => t.language === language);
   const inForce = versions.find((t) => t.active)!;
   return (
     <>
-      <PageHeading>Wording</PageHeading>
+      <PageHeading>{t('wordingPage.wording')}</PageHeading>
       <p className="lead">
-        The text of the marketing authorization, in each language patients can read. Edit a draft of the next version, check the preview
-        and what changes, then publish it: authorizations prepared from then on use it, and those already signed keep theirs.
+        {t('wordingPage.theTextOfTheMarketing')}
       </p>
       <fieldset className="wording-language">
-        <legend id={languageGroup}>Language</legend>
+        <legend id={languageGroup}>{t('wordingPage.language')}</legend>
         {languages.map((l) => (
           <label key={l}>
             <input
@@ -74,20 +75,20 @@ export function WordingPage() {
                 setPublished(null);
               }}
             />{' '}
-            {patientLanguages[l].englishName}
-            {patientLanguages[l].englishName === languageNames[l] ? '' : ` (${languageNames[l]})`}
+            {languageName(l)}
+            {languageName(l) === languageNames[l] ? '' : ` (${languageNames[l]})`}
           </label>
         ))}
       </fieldset>
       <StatusMessage tone="success">{published}</StatusMessage>
       <section className="card" aria-labelledby="wording-versions-heading">
-        <h2 id="wording-versions-heading">{patientLanguages[language].englishName} versions</h2>
+        <h2 id="wording-versions-heading">{languageName(language)} {t('wordingPage.versions')}</h2>
         <table className="table">
           <thead>
             <tr>
-              <th scope="col">Version</th>
-              <th scope="col">Published</th>
-              <th scope="col">State</th>
+              <th scope="col">{t('wordingPage.version')}</th>
+              <th scope="col">{t('wordingPage.published')}</th>
+              <th scope="col">{t('wordingPage.state')}</th>
             </tr>
           </thead>
           <tbody>
@@ -95,7 +96,7 @@ export function WordingPage() {
               <tr key={v.id}>
                 <td>{v.version}</td>
                 <td>{dayOfInstant(v.createdAt)}</td>
-                <td>{v.active ? 'In force' : 'Earlier version (kept for what was signed on it)'}</td>
+                <td>{v.active ? t('wordingPage.inForce') : t('wordingPage.earlierVersionKeptForWhat')}</td>
               </tr>
             ))}
           </tbody>
@@ -108,7 +109,7 @@ export function WordingPage() {
         practice={value.settings}
         onPublished={(template) => {
           setPublished(
-            `${patientLanguages[template.language].englishName} version ${template.version} is published and in force. New authorizations use it.`,
+            `${languageName(template.language)} version ${template.version} is published and in force. New authorizations use it.`,
           );
           reload();
         }}
@@ -128,6 +129,7 @@ function WordingEditor({
   practice: { practiceName: string; practiceAddress: string; practiceEmail: string };
   onPublished: (template: AuthorizationTemplate) => void;
 }) {
+  const { t } = useTranslation(['wording', 'common']);
   const api = useApi();
   const idBase = useId();
   const [draft, setDraft] = useState<TemplateText>(inForce.text);
@@ -137,7 +139,7 @@ function WordingEditor({
   const problems = useMemo(() => wordingProblems(language, draft), [language, draft]);
   const preview = useMemo(() => sampleDocument(language, draft, practice), [language, draft, practice]);
   const fieldId = (path: string) => `${idBase}-${path.replace('.', '-')}`;
-  const name = patientLanguages[language].englishName;
+  const name = languageName(language);
 
   const publish = async () => {
     setProblem(null);
@@ -167,17 +169,16 @@ function WordingEditor({
         }}
       >
         <h2 id={`${idBase}-heading`}>
-          Draft of {name} version {inForce.version + 1}
+          {t('wordingEditor.draftOf')} {name} {t('wordingEditor.version')} {inForce.version + 1}
         </h2>
         <p className="field-hint">
-          Placeholders in double braces are filled in for each patient, such as {'{{practice}}'}, {'{{information}}'} (the list of what may be
-          used) or {'{{lastDay}}'} (the last day in effect). Keep every one the rules ask for.
+          {t('wordingEditor.placeholdersInDoubleBracesAre')} {'{{practice}}'}, {'{{information}}'} {t('wordingEditor.theListOfWhatMay')} {'{{lastDay}}'} {t('wordingEditor.theLastDayInEffect')}
         </p>
         <FormAlert problem={problem} />
         <div className={problems.length ? 'problem-list problem-list-open' : 'problem-list problem-list-done'}>
           <p role="status" className="problem-list-summary">
             {problems.length === 0
-              ? 'Complete: every required statement and placeholder is in the draft.'
+              ? t('wordingEditor.completeEveryRequiredStatementAnd')
               : `${problems.length} ${problems.length === 1 ? 'part is' : 'parts are'} missing; it cannot be published yet:`}
           </p>
           {problems.length ? (
@@ -215,7 +216,7 @@ function WordingEditor({
           );
         })}
         <div className="form-actions">
-          <SubmitButton busy={busy}>Publish {name} version {inForce.version + 1}</SubmitButton>
+          <SubmitButton busy={busy}>{t('wordingEditor.publish')} {name} {t('wordingEditor.version')} {inForce.version + 1}</SubmitButton>
           <button
             type="button"
             className="button button-secondary"
@@ -225,18 +226,18 @@ function WordingEditor({
               setRefusedPaths({});
             }}
           >
-            Start again from version {inForce.version}
+            {t('wordingEditor.startAgainFromVersion')} {inForce.version}
           </button>
         </div>
       </form>
       <div className="wording-side">
         <section className="card" aria-labelledby={`${idBase}-diff`}>
-          <h2 id={`${idBase}-diff`}>Changes from version {inForce.version}</h2>
+          <h2 id={`${idBase}-diff`}>{t('wordingEditor.changesFromVersion')} {inForce.version}</h2>
           <WordingDiff inForce={inForce.text} draft={draft} />
         </section>
         <section className="card" aria-labelledby={`${idBase}-preview`}>
-          <h2 id={`${idBase}-preview`}>Preview with a sample patient</h2>
-          <p className="field-hint">Sam Sample, signed for by a parent, with a paying sponsor: every section shows.</p>
+          <h2 id={`${idBase}-preview`}>{t('wordingEditor.previewWithASamplePatient')}</h2>
+          <p className="field-hint">{t('wordingEditor.samSampleSignedForBy')}</p>
           <DocumentView document={preview} titleLevel={3} size="compact" />
         </section>
       </div>

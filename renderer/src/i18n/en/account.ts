@@ -1,0 +1,14 @@
+/** Texts of the account screens. */
+export const account = {
+  changePasswordForm: {
+    changeYourPassword: 'Change your password',
+    currentPassword: 'Current password',
+    changePassword: 'Change password',
+  },
+  myAccountPage: {
+    myAccount: 'My account',
+    name: 'Name',
+    username: 'Username',
+    role: 'Role',
+  },
+} as const;

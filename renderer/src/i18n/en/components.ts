@@ -1,0 +1,20 @@
+/** Texts of the components screens. */
+export const components = {
+  fieldMessages: {
+    error: 'Error:',
+  },
+  highlightedText: {
+    note: '(note',
+  },
+  showInFolder: {
+    showInFolder: 'Show in folder',
+  },
+  submitButton: {
+    workingPleaseWait: 'Working, please wait…',
+  },
+  timeZoneField: {
+    timeZone: 'Time zone',
+    thePracticeSOwnIt: 'The practice’s own: it decides the date of every signature, revocation, publication and expiry.',
+  },
+  passwordHint: 'At least 12 characters. A few unrelated words make a strong password that is easy to remember; common passwords and ones built from your name are refused.',
+} as const;

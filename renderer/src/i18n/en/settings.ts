@@ -1,0 +1,38 @@
+/** Texts of the settings screens. */
+export const settings = {
+  settingsForm: {
+    practiceName: 'Practice name',
+    practiceAddress: 'Practice address',
+    wherePatientsSendAWritten: 'Where patients send a written revocation: street, city, state and ZIP code. Every authorization prints it, and the reply checker lets it pass in a review reply.',
+    emailForRevocationsOptional: 'Email for revocations (optional)',
+    ifThePracticeAcceptsRevocations: 'If the practice accepts revocations by email, authorizations print this address beside the postal one. The reply checker lets it pass in a review reply.',
+    lockAfterMinutes: 'Lock after (minutes)',
+    consentDeskLocksItselfAfter: 'Consent Desk locks itself after this many minutes without input, from 1 to 60.',
+    ageOfMajority: 'Age of majority',
+    setByStateLaw18: 'Set by state law: 18 in most states, 19 in Alabama and Nebraska, 21 in Mississippi. Younger patients need a representative to sign.',
+    thePracticeSOtherPublic: 'The practice’s other public contact details',
+    reviewRepliesThatGiveThese: 'Review replies that give these, or the address and email above, are the safe pattern: the reply checker does not flag them.',
+    phoneOptional: 'Phone (optional)',
+    websiteOptional: 'Website (optional)',
+    saveSettings: 'Save settings',
+  },
+  settingsPage: {
+    settings: 'Settings',
+    loadingSettings: 'Loading settings…',
+  },
+  storeHealthSection: {
+    theStore: 'The store',
+    theFullCheckReadsEvery: 'The full check reads every page of the data file, the whole audit trail and every signed PDF, and compares the key file with the staff list. It takes a moment on a large store.',
+    noProblemsEveryPageRead: 'No problems: every page read,',
+    auditEvents: 'audit events,',
+    storedFilesChecked: 'stored files checked.',
+    theCheckFound: 'The check found',
+    problemS: 'problem(s):',
+    checkTheStoreNow: 'Check the store now',
+    recoveryKey: 'Recovery key',
+    issueANewRecoveryKey: 'Issue a new recovery key when the old one may be known to someone who should not have it. The data key is rotated and the backups in the backup folder are re-sealed, so the old recovery key opens nothing any more. The new key is shown once: print it or store it somewhere safe.',
+    yourPassword: 'Your password',
+    newRecoveryKeyShownOnce: 'New recovery key (shown once):',
+    issueANewRecoveryKey2: 'Issue a new recovery key',
+  },
+} as const;

@@ -1,0 +1,45 @@
+/** Texts of the testimonials screens. */
+export const testimonials = {
+  mediaImportForm: {
+    file: 'File',
+    aPhotoJpegPngWebp: 'A photo (JPEG, PNG, WebP), a video (MP4, MOV, WebM) or an audio file, up to 50 MB.',
+    kind: 'Kind',
+    photo: 'Photo',
+    video: 'Video',
+    audio: 'Audio',
+    beforeAndAfterImage: 'Before-and-after image',
+    importFile: 'Import file',
+  },
+  mediaItem: {
+    saveACopy: 'Save a copy',
+    of: 'of',
+  },
+  newTestimonialForm: {
+    recordATestimonial: 'Record a testimonial',
+    findAPatient: 'Find a patient',
+    typePartOfAName: 'Type part of a name. Only patients with a signed consent are listed.',
+    patient: 'Patient',
+    loadingPatients: 'Loading patients…',
+    title: 'Title',
+    aFewWordsToRecognise: 'A few words to recognise it by, such as “Back on the stairs”.',
+    quoteOrStory: 'Quote or story',
+    thePatientSOwnWords: 'The patient’s own words, as they gave them.',
+    recordTestimonial: 'Record testimonial',
+  },
+  testimonialCard: {
+    recorded: '· recorded',
+    media: 'Media (',
+    noPhotosVideosOrAudio: 'No photos, videos or audio yet.',
+    importAPhotoVideoOr: 'Import a photo, video or audio file',
+    planAPost: 'Plan a post',
+    with: 'with “',
+  },
+  testimonialsPage: {
+    testimonials: 'Testimonials',
+    aPatientSQuoteOr: 'A patient’s quote or story and its photos, videos or audio. Photos lose their GPS position, dates and camera details on import; what may be posted is decided per post, against the patient’s consent.',
+    recordedTestimonials: 'Recorded testimonials',
+    loadingTestimonials: 'Loading testimonials…',
+    noTestimonialsYet: 'No testimonials yet.',
+    recordTheFirstOneBelow: ' Record the first one below.',
+  },
+} as const;

@@ -1,0 +1,13 @@
+import type { SameKeys } from '../catalogue-shape';
+import type { marketing as en } from '../en/marketing';
+
+export const marketing = {
+  consentScopeSummary: {
+    content: 'Contenido',
+    none: 'Ninguno',
+    channels: 'Canales',
+    purposes: 'Fines',
+    paidByAThirdParty: 'Pagado por un tercero',
+    notStatedUnpaidPostsOnly: 'No indicado: solo publicaciones no pagadas',
+  },
+} as const satisfies SameKeys<typeof en>;

@@ -1,0 +1,35 @@
+import type { SameKeys } from '../catalogue-shape';
+import type { wording as en } from '../en/wording';
+
+export const wording = {
+  wordingDiff: {
+    noChangeYetTheDraft: 'Todavía sin cambios: el borrador es la redacción vigente.',
+    added: '[añadido:',
+    removed: '[quitado:',
+  },
+  wordingPage: {
+    wording: 'Redacción',
+    loadingTheWording: 'Cargando la redacción…',
+    theTextOfTheMarketing: 'El texto de la autorización de marketing, en cada idioma que pueden leer los pacientes. Edite un borrador de la próxima versión, revise la vista previa y lo que cambia, y publíquelo: las autorizaciones preparadas desde entonces lo usan, y las ya firmadas conservan el suyo.',
+    language: 'Idioma',
+    versions: 'versiones',
+    version: 'Versión',
+    published: 'Publicada',
+    state: 'Estado',
+    inForce: 'Vigente',
+    earlierVersionKeptForWhat: 'Versión anterior (se conserva por lo que se firmó con ella)',
+  },
+  wordingEditor: {
+    draftOf: 'Borrador de la',
+    version: 'versión',
+    placeholdersInDoubleBracesAre: 'Los marcadores entre llaves dobles se rellenan para cada paciente, como',
+    theListOfWhatMay: '(la lista de lo que se puede usar) o',
+    theLastDayInEffect: '(el último día de vigencia). Mantenga todos los que piden las normas.',
+    completeEveryRequiredStatementAnd: 'Completo: cada declaración y marcador obligatorios están en el borrador.',
+    publish: 'Publicar',
+    startAgainFromVersion: 'Empezar de nuevo desde la versión',
+    changesFromVersion: 'Cambios respecto a la versión',
+    previewWithASamplePatient: 'Vista previa con un paciente de ejemplo',
+    samSampleSignedForBy: 'Sam Sample, firmado por un padre o tutor, con un patrocinador que paga: se muestran todas las secciones.',
+  },
+} as const satisfies SameKeys<typeof en>;
