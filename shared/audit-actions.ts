@@ -33,6 +33,8 @@ export const auditActionLabels = {
   'consent.draft_discarded': 'Draft discarded',
   'consent.patient_mode_started': 'Handed to patient',
   'consent.patient_mode_left': 'Taken back from patient',
+  'consent.patient_mode_paused': 'Patient mode paused (no input)',
+  'consent.patient_mode_resumed': 'Patient mode resumed by staff',
   'consent.signed': 'Authorization signed',
   'consent.witnessed': 'Signature witnessed',
   'consent.viewed': 'Authorization viewed',

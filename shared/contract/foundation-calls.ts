@@ -4,6 +4,7 @@ import { lockReasons, type AppState } from '../session';
 import {
   ageOfMajoritySchema,
   idleMinutesSchema,
+  patientModeIdleMinutesSchema,
   practiceAddressSchema,
   practiceEmailSchema,
   practiceNameSchema,
@@ -109,6 +110,7 @@ export const foundationCalls = {
       .object({
         practiceName: practiceNameSchema.optional(),
         idleMinutes: idleMinutesSchema.optional(),
+        patientModeIdleMinutes: patientModeIdleMinutesSchema.optional(),
         timeZone: timeZoneSchema.optional(),
         ageOfMajority: ageOfMajoritySchema.optional(),
         practiceAddress: practiceAddressSchema.optional(),

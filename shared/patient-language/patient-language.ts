@@ -96,6 +96,23 @@ export interface PatientModeText {
   sign: string;
   thanksHeading: string;
   thanks: string;
+  /** What the Sign button says before and after the whole text has been on screen. */
+  notAllShown: string;
+  allShown: string;
+  /** Refusals of a signature, in the patient's words (`{signer}`: the name on the authorization). */
+  signatureEmpty: string;
+  signatureTooSmall: string;
+  signatureStraightLine: string;
+  typedNameMismatch: string;
+  textChanged: string;
+  /** Before patient mode pauses for lack of input. */
+  stillThereHeading: string;
+  stillThereBody: string;
+  stillHere: string;
+  /** The neutral screen once patient mode paused: nothing of the authorization shows. */
+  pausedHeading: string;
+  pausedBody: string;
+  pausedStaffButton: string;
 }
 
 export interface PdfWords {
