@@ -411,7 +411,7 @@ export class BackendCore {
   private resumePatientMode(paused: PausedPatientMode, staff: StaffMember): void {
     const store = this.requireStore();
     const record = getAuthorization(store.db, paused.authorizationId);
-    const resumable = record != null && record.stage !== 'final' && paused.staffId === staff.id && can(staff.role, 'consents.write');
+    const resumable = record !== undefined && record.stage !== 'final' && paused.staffId === staff.id && can(staff.role, 'consents.write');
     if (resumable) this.session!.patientModeFor = paused.authorizationId;
     store.write(() =>
       this.audit({

@@ -1,3 +1,4 @@
+import { PatientModePausedScreen } from './features/patient-mode/PatientModePausedScreen';
 import { PatientModeScreen } from './features/patient-mode/PatientModeScreen';
 import { SetupScreen } from './features/setup/SetupScreen';
 import { RecoveryKeyScreen } from './features/setup/RecoveryKeyScreen';
@@ -19,14 +20,16 @@ export function App() {
     case 'unusable':
       return <UnusableStoreScreen problem={state.problem ?? 'This folder holds the remains of a store that cannot be opened.'} />;
     case 'signed_out':
-    case 'locked':
       return <SignInScreen />;
+    case 'locked':
+      // Locked in the middle of patient mode: nothing of the authorization, words the patient reads, sign-in for staff.
+      return state.pausedPatientMode ? <PatientModePausedScreen language={state.pausedPatientMode.language} /> : <SignInScreen />;
     case 'active':
       // The screen is handed to a patient: only the authorization, no shell, no navigation.
       if (state.patientMode) {
         return (
           <>
-            <IdleLock />
+            <IdleLock patientLanguage={state.patientMode.language} />
             <PatientModeScreen key={state.patientMode.authorizationId} authorizationId={state.patientMode.authorizationId} />
           </>
         );

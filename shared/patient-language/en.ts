@@ -129,6 +129,7 @@ export const en: PatientLanguage = {
     sign: 'Sign',
     thanksHeading: 'Thank you',
     thanks: 'Thank you — please hand the screen back to staff.',
+    working: 'Working, please wait…',
     notAllShown: 'Scroll down: you have not yet seen the end of the authorization.',
     allShown: 'You have seen the whole authorization.',
     signatureEmpty: 'Please sign in the box: it is empty.',

@@ -134,6 +134,7 @@ export const es: PatientLanguage = {
     sign: 'Firmar',
     thanksHeading: 'Gracias',
     thanks: 'Gracias. Por favor, devuelva la pantalla al personal.',
+    working: 'Un momento, por favor…',
     notAllShown: 'Baje hasta el final: todavía no ha visto el final de la autorización.',
     allShown: 'Ya vio toda la autorización.',
     signatureEmpty: 'Firme dentro del recuadro, por favor: está vacío.',

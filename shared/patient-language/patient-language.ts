@@ -96,6 +96,8 @@ export interface PatientModeText {
   sign: string;
   thanksHeading: string;
   thanks: string;
+  /** Said to a screen reader while the signature is being saved. */
+  working: string;
   /** What the Sign button says before and after the whole text has been on screen. */
   notAllShown: string;
   allShown: string;

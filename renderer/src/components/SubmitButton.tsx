@@ -6,13 +6,27 @@ import './buttons.css';
  * button would drop the keyboard focus) but refuses a second submit, and a
  * hidden status tells screen readers that work is under way.
  */
-export function SubmitButton({ busy, children, variant = 'primary' }: { busy: boolean; children: ReactNode; variant?: 'primary' | 'danger' }) {
+export function SubmitButton({
+  busy,
+  children,
+  variant = 'primary',
+  busyText = 'Working, please wait…',
+  'aria-describedby': describedBy,
+}: {
+  busy: boolean;
+  children: ReactNode;
+  variant?: 'primary' | 'danger';
+  /** What the hidden status says while the call runs (patient mode says it in the patient's language). */
+  busyText?: string;
+  'aria-describedby'?: string;
+}) {
   return (
     <>
       <button
         type="submit"
         className={`button button-${variant}${busy ? ' button-busy' : ''}`}
         aria-disabled={busy || undefined}
+        aria-describedby={describedBy}
         onClick={(event) => {
           if (busy) event.preventDefault();
         }}
@@ -20,7 +34,7 @@ export function SubmitButton({ busy, children, variant = 'primary' }: { busy: bo
         {children}
       </button>
       <span role="status" className="visually-hidden">
-        {busy ? 'Working, please wait…' : ''}
+        {busy ? busyText : ''}
       </span>
     </>
   );

@@ -33,10 +33,13 @@ type SignFormValues = z.output<typeof signFormSchema>;
 export function PatientSignForm({
   authorization,
   text,
+  allShown,
   onSigned,
 }: {
   authorization: AuthorizationDetail;
   text: PatientModeText;
+  /** The end of the document has been on screen. */
+  allShown: boolean;
   onSigned: (signed: AuthorizationDetail) => void;
 }) {
   const api = useApi();
@@ -112,7 +115,12 @@ export function PatientSignForm({
       </div>
       <SignaturePad ref={pad} text={text} error={signatureError} />
       <div className="form-actions patient-sign-actions">
-        <SubmitButton busy={isSubmitting}>{text.sign}</SubmitButton>
+        <SubmitButton busy={isSubmitting} busyText={text.working} aria-describedby="patient-sign-shown">
+          {text.sign}
+        </SubmitButton>
+        <p id="patient-sign-shown" className={allShown ? 'patient-shown patient-shown-all' : 'patient-shown'} aria-live="polite">
+          {allShown ? `✓ ${text.allShown}` : text.notAllShown}
+        </p>
       </div>
     </form>
   );

@@ -24,7 +24,8 @@ export function lockNoticeText(state: AppState, notice: LockNotice): string | nu
   if (state.phase === 'locked') {
     switch (notice) {
       case 'idle': {
-        const minutes = state.idleMinutes ?? 5;
+        // A pause in patient mode came after the longer patient-mode time.
+        const minutes = (state.pausedPatientMode ? state.patientModeIdleMinutes : state.idleMinutes) ?? 5;
         return `Consent Desk locked after ${minutes} minute${minutes === 1 ? '' : 's'} without input, to keep patient information private. Sign in to continue.`;
       }
       case 'backend':
