@@ -3,6 +3,7 @@ import { consentCalls } from './contract/consent-calls';
 import { foundationCalls } from './contract/foundation-calls';
 import { marketingCalls } from './contract/marketing-calls';
 import { shellCalls } from './contract/shell-calls';
+import { workCalls } from './contract/work-calls';
 import type { Returns } from './contract/define';
 import type { z } from 'zod';
 
@@ -21,6 +22,7 @@ export const contract = {
   ...marketingCalls,
   ...complianceCalls,
   ...shellCalls,
+  ...workCalls,
 } as const;
 
 export type Contract = typeof contract;

@@ -24,7 +24,7 @@ test('a Spanish patient who waits is asked in Spanish, the screen pauses without
   await expect(sign).toHaveAccessibleDescription(es.notAllShown);
   await page.getByLabel('Escriba su nombre completo').scrollIntoViewIfNeeded();
   await expect(sign).toHaveAccessibleDescription(`✓ ${es.allShown}`);
-  const readTo = await page.evaluate(() => window.scrollY);
+  const readTo = await page.evaluate<number>('window.scrollY');
   expect(readTo).toBeGreaterThan(0);
 
   // Past the staff idle time (5 minutes) nothing happens: patient mode waits longer (20 minutes).
@@ -65,7 +65,7 @@ test('a Spanish patient who waits is asked in Spanish, the screen pauses without
   await expect(title).toBeVisible();
   await expect(page.getByRole('navigation')).toHaveCount(0);
   await expect(sign).toHaveAccessibleDescription(`✓ ${es.allShown}`);
-  await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(readTo);
+  await expect.poll(() => page.evaluate<number>('window.scrollY')).toBe(readTo);
 
   // The name typed without accents is the signer's name.
   await page.getByLabel('Escriba su nombre completo').fill('Lucia Fernandez');

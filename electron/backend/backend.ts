@@ -18,6 +18,7 @@ import { reportHandlers } from './handlers/report-handlers';
 import { retentionHandlers } from './handlers/retention-handlers';
 import { backupHandlers } from './handlers/backup-handlers';
 import { storeHandlers } from './handlers/store-handlers';
+import { workQueueHandlers } from './handlers/work-queue-handlers';
 import { storageFailure } from './failure-kinds';
 import { normaliseInputText } from './input-text';
 import { validationError } from './validation-error';
@@ -43,6 +44,7 @@ const handlers: Handlers = {
   ...retentionHandlers,
   ...backupHandlers,
   ...storeHandlers,
+  ...workQueueHandlers,
 };
 
 export interface Backend {
