@@ -1,8 +1,11 @@
 import { permissionLabels, roleLabels } from '../../../../shared/roles';
+import { defaultIdleMinutes } from '../../../../shared/settings';
 import { PageHeading } from '../../components/PageHeading';
 import { ComplianceLinks } from '../compliance/ComplianceLinks';
 import { MarketingAtAGlance } from '../dashboard/MarketingAtAGlance';
 import { useAppState, useSession } from '../session/app-state-context';
+import { minutesPhrase } from '../session/minutes-phrase';
+import { WorkQueues } from './WorkQueues';
 import './home-page.css';
 
 function sentenceCase(text: string): string {
@@ -20,6 +23,7 @@ export function HomePage() {
         Welcome, {session.displayName}. You are signed in{state.practiceName ? ` to ${state.practiceName}` : ''} as{' '}
         {roleLabels[session.role]}.
       </p>
+      <WorkQueues />
       <MarketingAtAGlance />
       <ComplianceLinks />
       <section className="card home-section" aria-labelledby="home-can-do">
@@ -31,7 +35,7 @@ export function HomePage() {
         </ul>
       </section>
       <p className="home-lock-note">
-        Consent Desk locks itself after {state.idleMinutes ?? 5} minutes without input. Use <strong>Lock</strong> at the top
+        Consent Desk locks itself after {minutesPhrase(state.idleMinutes ?? defaultIdleMinutes)} without input. Use <strong>Lock</strong> at the top
         when you step away, and <strong>Sign out</strong> when you are done.
       </p>
     </>

@@ -1,5 +1,6 @@
 import type { AppState } from '../../../../shared/session';
 import type { LockNotice } from './app-state-context';
+import { minutesPhrase } from './minutes-phrase';
 
 /** What the desktop shell did while this page was not there to see it (the page was reloaded after it). */
 function shellNoticeText(state: AppState): string | null {
@@ -26,7 +27,7 @@ export function lockNoticeText(state: AppState, notice: LockNotice): string | nu
       case 'idle': {
         // A pause in patient mode came after the longer patient-mode time.
         const minutes = (state.pausedPatientMode ? state.patientModeIdleMinutes : state.idleMinutes) ?? 5;
-        return `Consent Desk locked after ${minutes} minute${minutes === 1 ? '' : 's'} without input, to keep patient information private. Sign in to continue.`;
+        return `Consent Desk locked after ${minutesPhrase(minutes)} without input, to keep patient information private. Sign in to continue.`;
       }
       case 'backend':
         return 'Consent Desk locked itself because it was not used for a while. Sign in to continue.';
