@@ -67,7 +67,10 @@ export function MarketingDashboardPage() {
             <h2 id="expiring-heading" className="section-heading">
               Consents expiring soon
             </h2>
-            <p className="muted dashboard-note">Posts relying on these consents come down automatically on the day they expire.</p>
+            <p className="muted dashboard-note">
+              On the day a consent expires, the posts relying on it are listed above under take-downs: someone must remove
+              each one from where it was published, then record it here. Ask the front desk for a renewal before that day.
+            </p>
             <ExpiringConsents expiring={dashboard.expiring} />
           </section>
           <section className="card dashboard-section" aria-labelledby="counts-heading">

@@ -1,5 +1,6 @@
 import type { PostView } from '../../../../shared/posts/dashboard';
 import { showDay, showDayOf } from '../marketing/dates';
+import { PublishedLink } from './PublishedLink';
 import { PostStateBadge } from '../marketing/PostStateBadge';
 
 /** Where a saved post stands and what happened to it, oldest first. */
@@ -37,7 +38,7 @@ export function PostRecord({ post }: { post: PostView }) {
             {post.publishedUrl ? (
               <>
                 {' '}
-                at <span className="post-url">{post.publishedUrl}</span>
+                at <PublishedLink url={post.publishedUrl} />
               </>
             ) : null}
           </li>
