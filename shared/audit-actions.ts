@@ -83,6 +83,7 @@ export const auditActionLabels = {
   'store.rollback_refused': 'Older store refused',
   'store.rollback_accepted': 'Older store accepted',
   'store.recovery_key_replaced': 'Recovery key replaced',
+  'store.recovery_key_confirmed': 'Recovery key confirmed as stored',
   'session.attempts_tampered': 'Sign-in records altered',
   'audit.pending_missing': 'Pending events missing',
 } as const satisfies Record<string, string>;

@@ -66,6 +66,12 @@ export interface AppState {
   notice?: AppNotice | null;
   /** For the `unusable` phase (and setup refused): what is wrong with the folder and what to do. */
   problem?: string | null;
+  /**
+   * For administrators: the recovery key last issued (at setup, or a new
+   * one) was never confirmed as stored. The app returns to that step, after a
+   * reload or a crash too, until someone confirms a key they stored.
+   */
+  recoveryKeyUnconfirmed?: boolean;
   /** Alerts for administrators (empty for everyone else). */
   alerts?: StoreAlert[];
 }

@@ -21,6 +21,7 @@ import { CheckLimiter } from './posts/check-limiter';
 import { rederiveIfRulesChanged } from './posts/rederive';
 import { getStaffById, listStaff } from './repositories/staff-repository';
 import { getAuthorization } from './repositories/authorization-repository';
+import { recoveryKeyUnconfirmed } from './repositories/recovery-key-state';
 import { readSettings } from './repositories/settings-repository';
 import { Store, type StoreOptions } from './store/store';
 import { readAnchorFile, type ExternalAnchorStore } from './store/rollback-anchor';
@@ -553,6 +554,7 @@ export class BackendCore {
       phase: !hasStore ? (problem ? 'unusable' : 'setup') : staff ? 'active' : this.lockedUsername ? 'locked' : 'signed_out',
       problem,
       alerts: staff?.role === 'admin' && this.storeState ? listAlerts(this.storeState.db) : [],
+      recoveryKeyUnconfirmed: staff !== null && can(staff.role, 'staff.manage') && this.storeState !== null && recoveryKeyUnconfirmed(this.storeState.db),
       session: staff
         ? {
             staffId: staff.id,

@@ -1,6 +1,7 @@
 import { PatientModePausedScreen } from './features/patient-mode/PatientModePausedScreen';
 import { PatientModeScreen } from './features/patient-mode/PatientModeScreen';
 import { SetupScreen } from './features/setup/SetupScreen';
+import { RecoveryKeyNotConfirmedScreen } from './features/setup/RecoveryKeyNotConfirmedScreen';
 import { RecoveryKeyScreen } from './features/setup/RecoveryKeyScreen';
 import { useAppState } from './features/session/app-state-context';
 import { IdleLock } from './features/session/IdleLock';
@@ -37,7 +38,13 @@ export function App() {
       return (
         <>
           <IdleLock />
-          {pendingRecoveryKey ? <RecoveryKeyScreen recoveryKey={pendingRecoveryKey} /> : <AppShell />}
+          {pendingRecoveryKey ? (
+            <RecoveryKeyScreen recoveryKey={pendingRecoveryKey} />
+          ) : state.recoveryKeyUnconfirmed ? (
+            <RecoveryKeyNotConfirmedScreen />
+          ) : (
+            <AppShell />
+          )}
         </>
       );
   }

@@ -215,4 +215,10 @@ export const foundationCalls = {
     input: z.object({ password: z.string().min(1, 'Enter your password.').max(256) }).strict(),
     output: returns<{ recoveryKey: string; backups: BackupResealReport }>(),
   }),
+  'store.confirmRecoveryKey': call({
+    summary: 'The administrator confirms they stored the recovery key just shown; until then the app returns to that step.',
+    access: 'staff.manage',
+    input: noInput,
+    output: returns<AppState>(),
+  }),
 } as const;

@@ -8,6 +8,7 @@ import { activateCertificate } from '../repositories/certificate-repository';
 import { getStaffById, getStaffByUsername, insertStaff } from '../repositories/staff-repository';
 import { writeSettings } from '../repositories/settings-repository';
 import { Store } from '../store/store';
+import { markRecoveryKeyUnconfirmed } from '../repositories/recovery-key-state';
 import type { Handlers } from './handler';
 
 const wrongCredentials = () => new AppError('unauthorized', 'The username or password is not right.');
@@ -50,6 +51,7 @@ export const sessionHandlers = {
     store.write(() => {
       writeSettings(store.db, { practiceName: input.practiceName, idleMinutes: defaultIdleMinutes, timeZone: input.timeZone ?? core.workstationTimeZone });
       insertStaff(store.db, admin);
+      markRecoveryKeyUnconfirmed(store.db, now);
       const by = { actorId: admin.id, actorName: admin.username };
       core.adoptStore(store);
       core.audit({ ...by, action: 'store.created', detail: `cipher ${store.cipher}; workstation ${core.workstation}` });

@@ -37,6 +37,7 @@ import { OtherEntriesField } from './OtherEntriesField';
 import { ProblemList, type ListedProblem } from './ProblemList';
 import { useLivePreview } from './use-live-preview';
 import '../../components/buttons.css';
+import { useUnsavedChangesWarning } from '../../components/use-unsaved-changes';
 import './authorization-editor.css';
 
 const choicesOf = <T extends string>(codes: readonly T[], labels: Record<T, string>) => codes.map((value) => ({ value, label: labels[value] }));
@@ -113,6 +114,12 @@ export function AuthorizationEditor({ patientId, draftId: initialDraftId, defaul
   });
 
   const values = useWatch({ control }) as AuthorizationFormValues;
+  // What was last saved (or loaded): anything else on screen is an unsaved change.
+  const [savedValues, setSavedValues] = useState(() => JSON.stringify(defaultValues));
+  useUnsavedChangesWarning(
+    JSON.stringify(values) !== savedValues,
+    'This authorization has changes that are not saved. Leave without saving them?',
+  );
   const parsed = useMemo(() => authorizationFormSchema.safeParse(values), [values]);
   const preview = useLivePreview(patientId, parsed.success ? parsed.data : null);
 
@@ -142,8 +149,10 @@ export function AuthorizationEditor({ patientId, draftId: initialDraftId, defaul
   const onSave = handleSubmit(async (terms) => {
     setProblem(null);
     setSaved(null);
+    const shown = JSON.stringify(values);
     try {
       const draft = await persist(terms);
+      setSavedValues(shown);
       setSaved(
         draft.problems.length
           ? `Draft saved at ${new Date().toLocaleTimeString('en-US', { timeStyle: 'short', timeZone: practiceTimeZone() })}. It is not complete yet.`
@@ -158,8 +167,10 @@ export function AuthorizationEditor({ patientId, draftId: initialDraftId, defaul
     setProblem(null);
     setSaved(null);
     setHandingOver(true);
+    const shown = JSON.stringify(values);
     try {
       const draft = await persist(terms);
+      setSavedValues(shown);
       if (draft.problems.length) {
         setProblem({ message: `Not ready to hand over: ${draft.problems.map((p) => p.message).join(' ')}`, focus: true });
         return;

@@ -85,31 +85,40 @@ export function WorkQueues() {
   return (
     <section className="work-queues" aria-labelledby="work-queues-heading">
       <h2 id="work-queues-heading">Your work today</h2>
-      {groups.map((group) => (
-        <section key={group.key} className="work-group" aria-labelledby={`work-group-${group.key}`}>
-          {/* One group needs no visible heading of its own; screen readers keep it for the outline. */}
-          <h3 id={`work-group-${group.key}`} className={groups.length > 1 ? undefined : 'visually-hidden'}>
-            {groupHeadings[group.key]}
-          </h3>
-          <div className="work-group-queues">
-            {group.queues.map((queue) => (
-              <QueueCard key={queue.key} queue={queue} />
-            ))}
-          </div>
-        </section>
-      ))}
+      {groups.length === 1 ? (
+        // One role's work: the queues straight under "Your work today".
+        <QueueCards queues={groups[0]!.queues} level={3} />
+      ) : (
+        groups.map((group) => (
+          <section key={group.key} className="work-group" aria-labelledby={`work-group-${group.key}`}>
+            <h3 id={`work-group-${group.key}`}>{groupHeadings[group.key]}</h3>
+            <QueueCards queues={group.queues} level={4} />
+          </section>
+        ))
+      )}
     </section>
   );
 }
 
-function QueueCard({ queue }: { queue: WorkQueue }) {
+function QueueCards({ queues, level }: { queues: WorkQueue[]; level: 3 | 4 }) {
+  return (
+    <div className="work-group-queues">
+      {queues.map((queue) => (
+        <QueueCard key={queue.key} queue={queue} level={level} />
+      ))}
+    </div>
+  );
+}
+
+function QueueCard({ queue, level }: { queue: WorkQueue; level: 3 | 4 }) {
   const words = queueWords[queue.key];
   const headingId = `work-queue-${queue.key}`;
+  const Heading = level === 3 ? 'h3' : 'h4';
   return (
     <section className={queue.count ? 'card work-queue' : 'card work-queue work-queue-empty'} aria-labelledby={headingId}>
-      <h4 id={headingId} className="work-queue-title">
+      <Heading id={headingId} className="work-queue-title">
         <span>{words.title}</span> <span className="work-queue-count">{queue.count}</span>
-      </h4>
+      </Heading>
       {queue.count === 0 ? (
         <p className="work-queue-none">{words.empty}</p>
       ) : (
