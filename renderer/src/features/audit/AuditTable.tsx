@@ -1,19 +1,19 @@
-import type { AuditEvent } from '../../../../shared/audit';
+import type { AuditPage } from '../../../../shared/audit';
 import { auditActionLabel } from '../../../../shared/audit-actions';
-import { useStaffNames } from './use-staff-names';
 import { TableScroll } from '../../components/TableScroll';
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
 
-function subjectOf(event: AuditEvent, staffNames: ReadonlyMap<string, string>): string {
+type ListedEvent = AuditPage['events'][number];
+
+/** The subject by its name (from the backend); one without a name (or no longer there) by its kind and the start of its id. */
+function subjectOf(event: ListedEvent): string {
   if (!event.subjectType) return '';
-  const name = event.subjectId ? staffNames.get(event.subjectId) : undefined;
-  if (name) return name;
+  if (event.subjectName) return event.subjectName;
   return event.subjectId ? `${event.subjectType} ${event.subjectId.slice(0, 8)}` : event.subjectType;
 }
 
-export function AuditTable({ events, total }: { events: AuditEvent[]; total: number }) {
-  const staffNames = useStaffNames();
+export function AuditTable({ events, total }: { events: ListedEvent[]; total: number }) {
   return (
     <TableScroll label="Audit events">
       <table className="data-table audit-table">
@@ -47,7 +47,7 @@ export function AuditTable({ events, total }: { events: AuditEvent[]; total: num
                   {auditActionLabel(event.action)}
                   <span className="audit-code monospace">{event.action}</span>
                 </td>
-                <td>{subjectOf(event, staffNames)}</td>
+                <td>{subjectOf(event)}</td>
                 <td className="audit-detail">{event.detail}</td>
               </tr>
             ))
