@@ -84,6 +84,9 @@ export const auditActionLabels = {
   'store.rollback_accepted': 'Older store accepted',
   'store.recovery_key_replaced': 'Recovery key replaced',
   'store.recovery_key_confirmed': 'Recovery key confirmed as stored',
+  'preset.created': 'Scope preset added',
+  'preset.changed': 'Scope preset changed (new version)',
+  'preset.retired': 'Scope preset retired',
   'session.attempts_tampered': 'Sign-in records altered',
   'audit.pending_missing': 'Pending events missing',
 } as const satisfies Record<string, string>;

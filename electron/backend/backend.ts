@@ -19,6 +19,7 @@ import { retentionHandlers } from './handlers/retention-handlers';
 import { backupHandlers } from './handlers/backup-handlers';
 import { storeHandlers } from './handlers/store-handlers';
 import { workQueueHandlers } from './handlers/work-queue-handlers';
+import { presetHandlers } from './handlers/preset-handlers';
 import { storageFailure } from './failure-kinds';
 import { normaliseInputText } from './input-text';
 import { validationError } from './validation-error';
@@ -45,6 +46,7 @@ const handlers: Handlers = {
   ...backupHandlers,
   ...storeHandlers,
   ...workQueueHandlers,
+  ...presetHandlers,
 };
 
 export interface Backend {

@@ -32,6 +32,10 @@ export function subjectName(db: Db, type: string | null, id: string | null): str
       const r = row('SELECT title FROM testimonials WHERE id = ?');
       return r ? `Testimonial “${r.title}”` : null;
     }
+    case 'preset': {
+      const r = row('SELECT name FROM scope_presets WHERE id = ? ORDER BY version DESC LIMIT 1');
+      return r ? `Scope preset “${r.name}”` : null;
+    }
     default:
       return null;
   }
