@@ -15,6 +15,7 @@ import { TestimonialsPage } from '../features/testimonials/TestimonialsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { StaffPage } from '../features/staff/StaffPage';
 import { WordingPage } from '../features/wording/WordingPage';
+import { PresetsPage } from '../features/presets/PresetsPage';
 
 export interface PageEntry {
   path: string;
@@ -40,6 +41,7 @@ export const pages: readonly PageEntry[] = [
   { path: '/retention', label: 'Retention', permission: 'records.purge', Page: RetentionPage },
   { path: '/backups', label: 'Backups', permission: 'store.backup', Page: BackupsPage },
   { path: '/wording', label: 'Wording', permission: 'settings.manage', Page: WordingPage },
+  { path: '/presets', label: 'Authorization presets', permission: 'settings.manage', Page: PresetsPage },
   { path: '/settings', label: 'Settings', permission: 'settings.manage', Page: SettingsPage },
   { path: '/account', label: 'My account', permission: null, Page: MyAccountPage },
 ];

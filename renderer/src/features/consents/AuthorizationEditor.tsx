@@ -24,10 +24,11 @@ import { SelectField } from '../../components/SelectField';
 import { StatusMessage } from '../../components/StatusMessage';
 import { SubmitButton } from '../../components/SubmitButton';
 import { useAppState } from '../session/app-state-context';
-import { practiceTimeZone } from '../session/practice-time-zone';
+import { practiceTimeZone, practiceToday } from '../session/practice-time-zone';
 import {
   authorizationFormSchema,
   formFieldOf,
+  formWithPreset,
   type AuthorizationFormField,
   type AuthorizationFormValues,
 } from './authorization-form-schema';
@@ -38,6 +39,7 @@ import { ProblemList, type ListedProblem } from './ProblemList';
 import { useLivePreview } from './use-live-preview';
 import '../../components/buttons.css';
 import { useUnsavedChangesWarning } from '../../components/use-unsaved-changes';
+import { PresetChooser } from './PresetChooser';
 import './authorization-editor.css';
 
 const choicesOf = <T extends string>(codes: readonly T[], labels: Record<T, string>) => codes.map((value) => ({ value, label: labels[value] }));
@@ -106,6 +108,8 @@ export function AuthorizationEditor({ patientId, draftId: initialDraftId, defaul
     handleSubmit,
     setError,
     setFocus,
+    getValues,
+    reset,
     control,
     formState: { errors, isSubmitting },
   } = useForm<AuthorizationFormValues, unknown, AuthorizationTerms>({
@@ -189,6 +193,7 @@ export function AuthorizationEditor({ patientId, draftId: initialDraftId, defaul
     <div className="editor-layout">
       <form className="card editor-form" aria-label="Authorization terms" noValidate aria-busy={isSubmitting} onSubmit={(event) => void onSave(event)}>
         <FormAlert problem={problem} />
+        <PresetChooser onApply={(preset) => reset(formWithPreset(getValues(), preset, practiceToday()), { keepDefaultValues: true })} />
         <ChoiceGroupField
           legend="Language of the authorization"
           type="radio"
