@@ -1,21 +1,31 @@
+import type { Page } from '@playwright/test';
+import type { RunningHost } from '../host/start';
 import { builtInTemplates } from '../../shared/authorization/template';
 import { completeTerms } from '../../shared/authorization/test-terms';
 import { patientLanguages } from '../../shared/patient-language';
+import { pdfFlatText } from '../../electron/backend/testing/pdf-tools';
 import { drawSignature, frontDesk, seedFrontDesk } from './consents-helpers';
 import { callHost, expect, expectAccessible, openApp, signIn, snapshot, test } from './fixtures';
 
 const lucia = { firstName: 'Lucía', lastName: 'Fernández', dateOfBirth: '1981-04-12', recordNumber: null, phone: null, email: null, city: null };
 const es = patientLanguages.es.patientMode;
 
-test('a Spanish patient who waits is asked in Spanish, the screen pauses without ending patient mode, and staff hand it back where it was', async ({ page, host }, testInfo) => {
+/** Lucía's complete draft in Spanish, prepared through the backend and handed to her on the screen by the front desk. */
+async function handSpanishDraftToLucia(page: Page, host: RunningHost): Promise<string> {
   const { patientIds } = await seedFrontDesk(host, [lucia]);
-  await page.clock.install();
   await openApp(page, host);
   await signIn(page, frontDesk.username, frontDesk.password);
   const draft = await callHost(host, 'consents.createDraft', { patientId: patientIds[0]!, terms: completeTerms({ language: 'es' }) });
   if (!draft.body.ok) throw new Error(draft.body.error.message);
   await page.goto(`${host.origin}/#/patients?draft=${draft.body.value.id}`);
   await page.getByRole('button', { name: 'Hand the screen to the patient' }).click();
+  return draft.body.value.id;
+}
+
+test('a Spanish patient who waits is asked in Spanish, the screen pauses without ending patient mode, and staff hand it back where it was', async ({ page, host }, testInfo) => {
+  // The page's clock is fake from the start, so the idle timer can be fast-forwarded.
+  await page.clock.install();
+  const draftId = await handSpanishDraftToLucia(page, host);
   const title = page.getByRole('heading', { name: builtInTemplates.es.title, level: 1 });
   await expect(title).toBeVisible();
 
@@ -51,7 +61,7 @@ test('a Spanish patient who waits is asked in Spanish, the screen pauses without
   await expect(page.getByRole('main')).toHaveAttribute('lang', 'es');
   const html = await page.content();
   for (const secret of ['Lucía', 'Fernández', builtInTemplates.es.title]) expect(html).not.toContain(secret);
-  const refused = await callHost(host, 'consents.get', { id: draft.body.value.id });
+  const refused = await callHost(host, 'consents.get', { id: draftId });
   expect(refused.body).toMatchObject({ ok: false, error: { code: 'locked' } });
   await expectAccessible(page, 'patient mode paused (Spanish)');
   await snapshot(page, testInfo, '02-paused-es');
@@ -76,13 +86,7 @@ test('a Spanish patient who waits is asked in Spanish, the screen pauses without
 });
 
 test('a refusal of the signature reaches a Spanish patient in Spanish', async ({ page, host }) => {
-  const { patientIds } = await seedFrontDesk(host, [lucia]);
-  await openApp(page, host);
-  await signIn(page, frontDesk.username, frontDesk.password);
-  const draft = await callHost(host, 'consents.createDraft', { patientId: patientIds[0]!, terms: completeTerms({ language: 'es' }) });
-  if (!draft.body.ok) throw new Error(draft.body.error.message);
-  await page.goto(`${host.origin}/#/patients?draft=${draft.body.value.id}`);
-  await page.getByRole('button', { name: 'Hand the screen to the patient' }).click();
+  await handSpanishDraftToLucia(page, host);
   await page.getByLabel('Escriba su nombre completo').fill('Lucia Fernandes');
   await page.getByLabel('Acepto firmar electrónicamente').check();
   await page.getByRole('button', { name: 'Firmar', exact: true }).click();
@@ -93,4 +97,24 @@ test('a refusal of the signature reaches a Spanish patient in Spanish', async ({
   await expect(page.getByLabel('Escriba su nombre completo')).toHaveAccessibleDescription(
     new RegExp('Escriba el nombre completo de quien firma, como aparece en la autorización: Lucía Fernández'),
   );
+});
+
+test('a patient who cannot draw adopts the typed name as the signature, and the signed PDF says so', async ({ page, host }) => {
+  const draftId = await handSpanishDraftToLucia(page, host);
+  await page.getByLabel('Escriba su nombre completo').fill('Lucía Fernández');
+  await page.getByLabel('Acepto firmar electrónicamente').check();
+  await page.getByLabel(es.typedSignatureOption).check();
+  await expect(page.getByRole('img', { name: 'Recuadro de firma' })).toHaveCount(0);
+  await expect(page.getByRole('region', { name: es.typedSignatureShown })).toContainText(es.typedSignatureNote);
+  await expectAccessible(page, 'typed signature (Spanish)');
+  await page.getByRole('button', { name: 'Firmar', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Gracias' })).toBeFocused();
+  const witness = page.getByRole('form', { name: 'Staff: confirm as witness' });
+  await witness.getByLabel('Your password').fill(frontDesk.password);
+  await witness.getByRole('button', { name: 'Confirm as witness' }).click();
+  await expect(page.getByRole('heading', { name: 'Authorization for Lucía Fernández', level: 1 })).toBeVisible();
+  await expect(page.getByText('a typed signature: the signer could not draw and adopted their typed name')).toBeVisible();
+  const pdf = await callHost(host, 'consents.pdf', { id: draftId });
+  if (!pdf.body.ok) throw new Error(pdf.body.error.message);
+  expect(pdfFlatText(Buffer.from(pdf.body.value.base64, 'base64'))).toContain(patientLanguages.es.certificate.typedSignature);
 });

@@ -16,6 +16,15 @@ export interface CanvasSize {
   height: number;
 }
 
+/**
+ * How a patient signed on the screen: drawn with a finger, stylus or mouse,
+ * or, for a patient who cannot draw, their typed name adopted as their
+ * signature (E-SIGN accepts any sign adopted with intent to sign; the
+ * evidence and the PDF say which it was).
+ */
+export const signatureKinds = ['drawn', 'typed'] as const;
+export type SignatureKind = (typeof signatureKinds)[number];
+
 /** Why strokes are not a signature; the words are the patient's, from the patient-language catalogue. */
 export type SignatureProblem = 'empty' | 'tooSmall' | 'straightLine';
 

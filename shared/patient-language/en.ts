@@ -120,7 +120,7 @@ export const en: PatientLanguage = {
     signatureInstructions:
       'Sign your name inside the box with your finger, a stylus or the mouse. “Undo” removes the last stroke; “Clear” starts again.',
     keyboardNote:
-      'A signature needs a finger, a stylus or a mouse: it cannot be drawn with the keyboard. If you cannot use one, please tell the staff.',
+      'A signature needs a finger, a stylus or a mouse: it cannot be drawn with the keyboard. If you cannot use one, tick the box below to use your typed name instead.',
     paperOption: 'You do not have to sign on the screen. If you prefer to sign on paper, tell the staff: they will print this authorization for you.',
     clear: 'Clear',
     undo: 'Undo',
@@ -129,6 +129,9 @@ export const en: PatientLanguage = {
     sign: 'Sign',
     thanksHeading: 'Thank you',
     thanks: 'Thank you — please hand the screen back to staff.',
+    typedSignatureOption: 'I cannot sign with a finger, a stylus or a mouse: use my typed name as my signature',
+    typedSignatureNote: 'Your typed name above becomes your signature. The signed authorization will say that it was typed.',
+    typedSignatureShown: 'Your signature',
     working: 'Working, please wait…',
     notAllShown: 'Scroll down: you have not yet seen the end of the authorization.',
     allShown: 'You have seen the whole authorization.',
@@ -192,6 +195,7 @@ export const en: PatientLanguage = {
     yes: 'Yes',
     no: 'No',
     strokesLabel: 'Signature strokes',
+    typedSignature: 'None: the signer could not draw and adopted their typed name as their signature',
     strokes: { one: '{count} stroke', other: '{count} strokes' },
     points: { one: '{count} point', other: '{count} points' },
     strokesValue: '{strokes}, {points}, kept with their timing',

@@ -125,7 +125,7 @@ export const es: PatientLanguage = {
     signatureInstructions:
       'Firme dentro del recuadro con el dedo, un lápiz táctil o el mouse. “Deshacer” quita el último trazo; “Borrar” empieza de nuevo.',
     keyboardNote:
-      'Para firmar necesita el dedo, un lápiz táctil o el mouse: la firma no se puede hacer con el teclado. Si no puede usar ninguno, avísele al personal.',
+      'Para firmar necesita el dedo, un lápiz táctil o el mouse: la firma no se puede hacer con el teclado. Si no puede usar ninguno, marque la casilla de abajo para usar su nombre escrito.',
     paperOption: 'No tiene que firmar en la pantalla. Si prefiere firmar en papel, avísele al personal: le imprimirán esta autorización.',
     clear: 'Borrar',
     undo: 'Deshacer',
@@ -134,6 +134,9 @@ export const es: PatientLanguage = {
     sign: 'Firmar',
     thanksHeading: 'Gracias',
     thanks: 'Gracias. Por favor, devuelva la pantalla al personal.',
+    typedSignatureOption: 'No puedo firmar con el dedo, un lápiz táctil ni el mouse: usar mi nombre escrito como mi firma',
+    typedSignatureNote: 'Su nombre escrito arriba será su firma. La autorización firmada dirá que se escribió.',
+    typedSignatureShown: 'Su firma',
     working: 'Un momento, por favor…',
     notAllShown: 'Baje hasta el final: todavía no ha visto el final de la autorización.',
     allShown: 'Ya vio toda la autorización.',
@@ -197,6 +200,7 @@ export const es: PatientLanguage = {
     yes: 'Sí',
     no: 'No',
     strokesLabel: 'Trazos de la firma',
+    typedSignature: 'Ninguno: quien firma no podía dibujar y adoptó su nombre escrito como su firma',
     strokes: { one: '{count} trazo', other: '{count} trazos' },
     points: { one: '{count} punto', other: '{count} puntos' },
     strokesValue: '{strokes} y {points}, guardados con sus tiempos',

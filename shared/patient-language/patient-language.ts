@@ -96,6 +96,10 @@ export interface PatientModeText {
   sign: string;
   thanksHeading: string;
   thanks: string;
+  /** For a patient who cannot draw: their typed name adopted as their signature. */
+  typedSignatureOption: string;
+  typedSignatureNote: string;
+  typedSignatureShown: string;
   /** Said to a screen reader while the signature is being saved. */
   working: string;
   /** What the Sign button says before and after the whole text has been on screen. */
@@ -166,6 +170,8 @@ export interface CertificateWords {
   yes: string;
   no: string;
   strokesLabel: string;
+  /** In place of the strokes, when the signer adopted their typed name as their signature. */
+  typedSignature: string;
   strokes: Plural;
   points: Plural;
   /** `{strokes}`, `{points}`. */

@@ -120,6 +120,19 @@ describe('patient mode', () => {
     expect(events).toEqual(expect.arrayContaining(['consent.patient_mode_paused idle', 'consent.patient_mode_left the screen paused and another staff member signed in']));
   });
 
+  it('takes a typed name adopted as the signature from a patient who cannot draw, and says so in the evidence and the PDF', async () => {
+    const draft = await handedOver();
+    const withStrokes = await rejection(p.call('consents.patientSign', { ...patientSignature(draft, 'Maria Lopez'), signatureKind: 'typed' }));
+    expect(withStrokes).toMatchObject({ code: 'validation', issues: [{ path: 'signature' }] });
+    const signed = await p.call('consents.patientSign', { ...patientSignature(draft, 'Maria Lopez'), strokes: [], signatureKind: 'typed' });
+    expect(signed.evidence).toMatchObject({ signatureKind: 'typed', strokeCount: 0 });
+    const final = await p.call('consents.witness', { id: draft.id, password: frontDeskPassword });
+    expect(final.evidence?.signatureKind).toBe('typed');
+    const text = pdfFlatText(Buffer.from((await p.call('consents.pdf', { id: final.id })).base64, 'base64'));
+    expect(text).toContain('None: the signer could not draw and adopted their typed name as their signature');
+    expect(text).not.toContain('kept with their timing');
+  });
+
   it('refuses a signature in the patient’s language, and takes the typed name whatever its accents', async () => {
     await p.call('patients.update', { ...samplePatient, id: p.patient.id, firstName: 'Lucía', lastName: 'Fernández' });
     const draft = await p.call('consents.createDraft', { patientId: p.patient.id, terms: completeTerms({ language: 'es' }) });

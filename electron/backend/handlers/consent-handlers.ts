@@ -167,7 +167,11 @@ export const consentHandlers = {
     assertComplete(core, record);
     // The patient reads these refusals: they come in the authorization's language.
     const words = patientLanguages[record.terms.language].patientMode;
-    const problem = signatureProblem(input.strokes, input.canvas);
+    // A typed signature has no strokes to judge: the typed name (checked below) is the sign adopted.
+    if (input.signatureKind === 'typed' && input.strokes.length > 0) {
+      throw new AppError('validation', 'A typed signature has no drawn strokes.', { issues: [{ path: 'signature', message: words.signatureEmpty }] });
+    }
+    const problem = input.signatureKind === 'typed' ? null : signatureProblem(input.strokes, input.canvas);
     if (problem) {
       const message = words[signatureProblemWords[problem]];
       throw new AppError('validation', message, { issues: [{ path: 'signature', message }] });
@@ -187,6 +191,7 @@ export const consentHandlers = {
       recordPatientSignature(store.db, input.id, {
         signedAt: core.nowIso(),
         signerName: input.typedName,
+        signatureKind: input.signatureKind,
         signaturePng: png,
         strokes: input.strokes,
         canvas: input.canvas,
@@ -199,7 +204,7 @@ export const consentHandlers = {
         action: 'consent.signed',
         subjectType: 'authorization',
         subjectId: input.id,
-        detail: `${record.terms.representative ? 'by representative' : 'by patient'}${record.terms.minorSignsAlone ? `; minor signs alone: ${record.terms.minorSignsAlone.reason}` : ''}; text SHA-256 ${shown.sha256}`,
+        detail: `${record.terms.representative ? 'by representative' : 'by patient'}${input.signatureKind === 'typed' ? '; typed name adopted as signature' : ''}${record.terms.minorSignsAlone ? `; minor signs alone: ${record.terms.minorSignsAlone.reason}` : ''}; text SHA-256 ${shown.sha256}`,
       });
     });
     return detail(core, input.id);
@@ -250,6 +255,7 @@ export const consentHandlers = {
         representative: record.terms.representative,
         workstation: record.workstation!,
         textSha256: record.textSha256!,
+        signatureKind: record.signatureKind,
         strokeCount: record.strokes?.length ?? 0,
         pointCount: record.strokes?.reduce((n, s) => n + s.length, 0) ?? 0,
         agreedToSignElectronically: record.esignAgreed,

@@ -1,7 +1,11 @@
 import type { Migration } from './migration';
 
 /**
- * Presets of authorization scope, kept by administrators. A row is one
+ * Presets of authorization scope, kept by administrators, and how a
+ * patient signed on the screen: drawn, or a typed name adopted as the
+ * signature by a patient who cannot draw (recorded in the evidence and PDF).
+ *
+ * Presets: A row is one
  * version and never changes: editing a preset adds the next version,
  * retiring it adds a version marked retired, so what a preset said on any
  * day stays readable.
@@ -12,7 +16,7 @@ import type { Migration } from './migration';
  */
 export const migration012: Migration = {
   version: 10,
-  name: 'scope-presets',
+  name: 'scope-presets-and-typed-signatures',
   up(db) {
     db.exec(`
       CREATE TABLE scope_presets (
@@ -30,6 +34,8 @@ export const migration012: Migration = {
         BEGIN SELECT RAISE(ABORT, 'a preset version never changes: add the next version'); END;
       CREATE TRIGGER scope_presets_never_deleted BEFORE DELETE ON scope_presets
         BEGIN SELECT RAISE(ABORT, 'preset versions are kept'); END;
+
+      ALTER TABLE authorizations ADD COLUMN signature_kind TEXT NOT NULL DEFAULT 'drawn' CHECK (signature_kind IN ('drawn', 'typed'));
     `);
   },
 };

@@ -72,6 +72,7 @@ export function AuthorizationPage({ authorizationId, witnessed }: { authorizatio
                   ? `on paper, dated ${formatDay(a.evidence.paperSignedOn, 'en')}`
                   : momentOfInstant(a.evidence.signedAt)}
                 {a.terms.representative ? ` (for the patient, as ${a.terms.representative.name})` : ''}
+                {a.evidence.signatureKind === 'typed' ? '; a typed signature: the signer could not draw and adopted their typed name' : ''}
               </dd>
               {a.evidence.scan ? (
                 <>

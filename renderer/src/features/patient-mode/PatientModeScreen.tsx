@@ -35,7 +35,10 @@ export function PatientModeScreen({ authorizationId }: { authorizationId: string
   useEffect(() => {
     if (!ready) return;
     window.scrollTo(0, placeOf(authorizationId).scrollY);
-    const onScroll = () => rememberPlace(authorizationId, { scrollY: window.scrollY });
+    // Only while the document is on the page: once the lock has replaced it, the shorter page scrolls to the top by itself.
+    const onScroll = () => {
+      if (documentEnd.current?.isConnected) rememberPlace(authorizationId, { scrollY: window.scrollY });
+    };
     window.addEventListener('scroll', onScroll, { passive: true });
     return () => window.removeEventListener('scroll', onScroll);
   }, [ready, authorizationId]);

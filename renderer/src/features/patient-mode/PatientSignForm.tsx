@@ -15,6 +15,7 @@ import { SubmitButton } from '../../components/SubmitButton';
 import type { PatientModeText } from './patient-mode-text';
 import { SignaturePad, type SignaturePadHandle } from './SignaturePad';
 import { textSha256 } from './text-hash';
+import { typedSignatureCanvas, typedSignaturePng } from './typed-signature-image';
 import './patient-mode.css';
 
 /** The patient's part of `consents.patientSign`, checked with the contract's own rules (the checkbox starts unticked). */
@@ -46,10 +47,13 @@ export function PatientSignForm({
   const pad = useRef<SignaturePadHandle>(null);
   const [problem, setProblem] = useState<FormProblem | null>(null);
   const [signatureError, setSignatureError] = useState<string | null>(null);
+  // A patient who cannot draw adopts the typed name as the signature.
+  const [typed, setTyped] = useState(false);
   const {
     register,
     handleSubmit,
     setError,
+    watch,
     formState: { errors, isSubmitting },
   } = useForm<SignFormInput, unknown, SignFormValues>({
     resolver: zodResolver(signFormSchema),
@@ -65,17 +69,20 @@ export function PatientSignForm({
     setProblem(null);
     setSignatureError(null);
     try {
-      const drawn = pad.current?.read();
-      if (!drawn) return;
+      const signature = typed
+        ? { png: typedSignaturePng(typedName), strokes: [], canvas: typedSignatureCanvas, signatureKind: 'typed' as const }
+        : pad.current && { ...pad.current.read(), signatureKind: 'drawn' as const };
+      if (!signature) return;
       onSigned(
         await api['consents.patientSign']({
           id: authorization.id,
           typedName,
           textSha256: await textSha256(authorization.document),
           agreedToSignElectronically: true,
-          signaturePng: drawn.png,
-          strokes: drawn.strokes,
-          canvas: drawn.canvas,
+          signaturePng: signature.png,
+          strokes: signature.strokes,
+          canvas: signature.canvas,
+          signatureKind: signature.signatureKind,
         }),
       );
     } catch (error) {
@@ -113,7 +120,22 @@ export function PatientSignForm({
           </p>
         ) : null}
       </div>
-      <SignaturePad ref={pad} text={text} error={signatureError} />
+      {typed ? (
+        <section className="typed-signature" aria-labelledby="typed-signature-heading">
+          <h3 id="typed-signature-heading" className="signature-legend">
+            {text.typedSignatureShown}
+          </h3>
+          <p className="typed-signature-preview" aria-hidden="true">
+            {watch('typedName')}
+          </p>
+          <p className="signature-instructions">{text.typedSignatureNote}</p>
+        </section>
+      ) : (
+        <SignaturePad ref={pad} text={text} error={signatureError} />
+      )}
+      <div className="patient-agree">
+        <CheckboxField label={text.typedSignatureOption} checked={typed} onChange={(event) => setTyped(event.target.checked)} />
+      </div>
       <div className="form-actions patient-sign-actions">
         <SubmitButton busy={isSubmitting} busyText={text.working} aria-describedby="patient-sign-shown">
           {text.sign}
