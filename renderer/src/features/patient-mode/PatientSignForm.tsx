@@ -1,7 +1,7 @@
 import { fillIn } from '../../../../shared/patient-language';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useRef, useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { z } from 'zod';
 import type { AuthorizationDetail } from '../../../../shared/authorization/record';
 import { contract } from '../../../../shared/contract';
@@ -53,13 +53,14 @@ export function PatientSignForm({
     register,
     handleSubmit,
     setError,
-    watch,
+    control,
     formState: { errors, isSubmitting },
   } = useForm<SignFormInput, unknown, SignFormValues>({
     resolver: zodResolver(signFormSchema),
     defaultValues: { typedName: '', agreedToSignElectronically: false },
   });
   const signer = authorization.terms.representative?.name || authorization.patientName;
+  const typedNameShown = useWatch({ control, name: 'typedName' });
 
   // Our own checks speak the patient's language; the backend's words are shown as they come.
   const messageOf = (error: { type?: string; message?: string } | undefined, own: string) =>
@@ -126,7 +127,7 @@ export function PatientSignForm({
             {text.typedSignatureShown}
           </h3>
           <p className="typed-signature-preview" aria-hidden="true">
-            {watch('typedName')}
+            {typedNameShown}
           </p>
           <p className="signature-instructions">{text.typedSignatureNote}</p>
         </section>
