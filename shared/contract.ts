@@ -2,6 +2,7 @@ import { complianceCalls } from './contract/compliance-calls';
 import { consentCalls } from './contract/consent-calls';
 import { foundationCalls } from './contract/foundation-calls';
 import { marketingCalls } from './contract/marketing-calls';
+import { programCalls } from './contract/program-calls';
 import { shellCalls } from './contract/shell-calls';
 import { workCalls } from './contract/work-calls';
 import { presetCalls } from './contract/preset-calls';
@@ -22,6 +23,7 @@ export const contract = {
   ...consentCalls,
   ...marketingCalls,
   ...complianceCalls,
+  ...programCalls,
   ...shellCalls,
   ...workCalls,
   ...presetCalls,

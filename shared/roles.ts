@@ -43,6 +43,16 @@ export const permissionTable = {
   'posts.write': ['admin', 'marketing'],
   /** Let identifiers that no marketing authorization should carry (a date, a phone number) go out in a post, with a written reason. */
   'posts.approveIdentifiers': ['admin'],
+  /** The social-media policy (edit and publish versions), the review schedules and the program's settings. */
+  'program.manage': ['admin'],
+  /** Record training sessions and their materials; see everyone's training. */
+  'training.manage': ['admin'],
+  /** Incidents: the risk assessment, the notification decision, the report and the letter. */
+  'incidents.manage': ['admin'],
+  /** Answer "ask before posting" requests: approve, decline or comment on a draft post. */
+  'postReviews.decide': ['admin'],
+  /** Carry out the scheduled reviews of live posts and record what was removed. */
+  'channelReviews.perform': ['admin', 'marketing'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissionTable;
@@ -65,6 +75,11 @@ export const permissionLabels: Record<Permission, string> = {
   'posts.read': 'see posts',
   'posts.write': 'change posts',
   'posts.approveIdentifiers': 'approve identifiers in a post',
+  'program.manage': 'manage the social-media policy and review schedules',
+  'training.manage': 'record staff training',
+  'incidents.manage': 'assess incidents',
+  'postReviews.decide': 'answer requests to review a post',
+  'channelReviews.perform': 'review live posts',
 };
 
 export function can(role: Role, permission: Permission): boolean {

@@ -9,7 +9,7 @@ import type { CallInput, CallName, CallOutput } from '../../shared/contract';
 import type { RunningHost } from '../host/start';
 import { expect, officer, stallBundleWrites, test, type DemoPractice } from './audit-export-practice';
 import { readPdf, saveDownload, tick } from './consents-helpers';
-import { callHost, expectAccessible, goTo, openApp, signIn, snapshot } from './fixtures';
+import { callHost, expectAccessible, goTo, openApp, readAndAcknowledge, signIn, signInToPolicy, snapshot } from './fixtures';
 
 /** A call the test makes beside the page (same backend, same signed-in session), which must succeed. */
 async function ask<K extends CallName>(host: RunningHost, name: K, input: CallInput<K>): Promise<CallOutput<K>> {
@@ -101,7 +101,10 @@ test('the privacy officer exports the demo history with the progress bar on scre
       new RegExp(`^${review.reviewed} authorizations, 1 revocation acknowledgment, \\d+ posts and \\d+ audit events$`),
     );
     const entries = [...(await readZip(filePath)).keys()];
-    expect(entries.filter((name) => name.endsWith('.pdf'))).toHaveLength(review.reviewed + revoked.length);
+    expect(entries.filter((name) => name.endsWith('.pdf') && !name.startsWith('program/'))).toHaveLength(review.reviewed + revoked.length);
+    // The compliance program's signed PDFs (its report, the policy versions, the incident reports) come too; its training materials are not the practice's to sign.
+    const programPdfs = entries.filter((name) => name.startsWith('program/') && name.endsWith('.pdf') && !name.startsWith('program/training-materials/'));
+    expect(programPdfs).toContain('program/compliance-program-report.pdf');
     const lastNames = review.rows.map((r) => r.patientName.split(' ').at(-1)!);
     expect(entries.filter((name) => lastNames.some((last) => name.includes(last)))).toEqual([]);
 
@@ -110,7 +113,7 @@ test('the privacy officer exports the demo history with the progress bar on scre
     const verified = page.getByRole('status').filter({ hasText: /^Bundle intact: / });
     await expect(verified).toBeVisible();
     const [, files, signatures, events] = /Checked (\d+) files, (\d+) PDF signatures and (\d+) audit events\./.exec((await verified.textContent())!)!;
-    expect(Number(signatures)).toBe(review.reviewed + revoked.length);
+    expect(Number(signatures)).toBe(review.reviewed + revoked.length + programPdfs.length);
     await expectAccessible(page, 'bundle ready and verified');
     await snapshot(page, testInfo, '02-export-verified');
 
@@ -181,7 +184,8 @@ test('an export survives a reload of the page; cancelled while it runs, it leave
   expect((await readdir(demo.exportsDir)).filter((name) => name.startsWith('.'))).toEqual([]);
   const lastName = revoked[0]!.patientName.split(' ').at(-1)!;
   const pdfs = [...(await readZip(path.join(demo.exportsDir, zips[0]!))).keys()].filter((name) => name.endsWith('.pdf'));
-  expect(pdfs).toEqual([
+  // The compliance program's own documents (program/) travel with every bundle; the authorizations are filtered.
+  expect(pdfs.filter((name) => !name.startsWith('program/'))).toEqual([
     expect.stringMatching(new RegExp(`^authorizations/${lastName}-.*_${revoked[0]!.authorizationId}\\.pdf$`)),
     expect.stringMatching(new RegExp(`^revocations/${lastName}-.*_${revoked[0]!.authorizationId}\\.pdf$`)),
   ]);
@@ -296,7 +300,11 @@ test.describe('six and a quarter years later', () => {
     page,
     host,
   }, testInfo) => {
-    await signInAsOfficer(page, host);
+    // Years on, the yearly confirmation of the social-media policy comes before anything else.
+    await openApp(page, host);
+    await signInToPolicy(page, officer.username, officer.password);
+    await readAndAcknowledge(page, officer.password);
+    await expect(page.getByRole('heading', { name: 'Home', level: 1 })).toBeVisible();
     const review = await ask(host, 'retention.review', { purgeableOnly: false });
     const purgeable = review.rows.filter((r) => r.verdict.purgeable);
     // Past its six years, but a post relying on it still stands or waits to be taken down.

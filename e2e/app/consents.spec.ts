@@ -1,3 +1,4 @@
+import { PDFDocument } from 'pdf-lib';
 import { builtInTemplates } from '../../shared/authorization/template';
 import { channelLabels, contentKindLabels, purposeLabels } from '../../shared/authorization/scope';
 import { addDaysTo, formatDay } from '../../shared/calendar';
@@ -183,7 +184,10 @@ test('a front-desk user adds a patient, prepares an authorization, the patient s
   const revoke = page.getByRole('dialog', { name: 'Record a revocation' });
   await revoke.getByLabel('How it arrived').selectOption({ label: 'By mail' });
   await revoke.getByLabel('Note (optional)').fill('Letter dated this week');
-  await revoke.getByLabel('Scan of the revocation (optional)').setInputFiles({ name: 'letter.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 scan') });
+  // A real one-page PDF: scans pass through the bounded PDF reader, which refuses what it cannot parse.
+  const letter = await PDFDocument.create();
+  letter.addPage([612, 792]).drawText('I revoke my authorization.', { x: 72, y: 700, size: 12 });
+  await revoke.getByLabel('Scan of the revocation (optional)').setInputFiles({ name: 'letter.pdf', mimeType: 'application/pdf', buffer: Buffer.from(await letter.save()) });
   await expectAccessible(page, 'revocation dialog');
   await revoke.getByRole('button', { name: 'Record revocation' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'The revocation is recorded and in effect now.' })).toBeVisible();

@@ -60,8 +60,27 @@ export async function signIn(page: Page, username: string, password: string): Pr
   await expect(page.getByRole('heading', { name: 'Home', level: 1 })).toBeVisible();
 }
 
+/** Sign in when the policy is waiting to be acknowledged: the policy comes first, not Home. */
+export async function signInToPolicy(page: Page, username: string, password: string): Promise<void> {
+  await expect(page.getByRole('heading', { name: 'Sign in', level: 1 })).toBeVisible();
+  await page.getByLabel('Username', { exact: true }).fill(username);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { name: 'Read the social-media policy', level: 1 })).toBeVisible();
+}
+
+/** Read the policy to its end with the keyboard, then confirm with the password. */
+export async function readAndAcknowledge(page: Page, password: string): Promise<void> {
+  const reader = page.getByRole('region', { name: /^Social-media policy, version \d+$/ });
+  await reader.focus();
+  await page.keyboard.press('End');
+  await expect(page.getByRole('status').filter({ hasText: 'You have read the policy to its end.' })).toBeVisible();
+  await page.getByLabel('Your password').fill(password);
+  await page.getByRole('button', { name: 'I have read the policy and will follow it' }).click();
+}
+
 export async function goTo(page: Page, linkName: string, heading = linkName): Promise<void> {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: linkName }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: linkName, exact: true }).click();
   await expect(page.getByRole('heading', { name: heading, level: 1 })).toBeVisible();
 }
 

@@ -2,7 +2,7 @@ import type { Locator, Page } from '@playwright/test';
 import { admin, callHost, expect, openApp, seedStore, signIn, snapshot, test } from './fixtures';
 
 /** Press a key (Tab, Shift+Tab) until the target has the focus; fails after `max` presses. */
-async function pressUntilFocused(page: Page, key: string, target: Locator, max = 25): Promise<void> {
+async function pressUntilFocused(page: Page, key: string, target: Locator, max = 60): Promise<void> {
   for (let i = 0; i < max; i++) {
     if ((await target.and(page.locator(':focus')).count()) > 0) return;
     await page.keyboard.press(key);

@@ -17,6 +17,12 @@ import { exportHandlers } from './handlers/export-handlers';
 import { reportHandlers } from './handlers/report-handlers';
 import { retentionHandlers } from './handlers/retention-handlers';
 import { backupHandlers } from './handlers/backup-handlers';
+import { policyHandlers } from './handlers/policy-handlers';
+import { trainingHandlers } from './handlers/training-handlers';
+import { postReviewHandlers } from './handlers/post-review-handlers';
+import { channelReviewHandlers } from './handlers/channel-review-handlers';
+import { incidentHandlers } from './handlers/incident-handlers';
+import { programHandlers } from './handlers/program-handlers';
 import { storeHandlers } from './handlers/store-handlers';
 import { workQueueHandlers } from './handlers/work-queue-handlers';
 import { presetHandlers } from './handlers/preset-handlers';
@@ -44,6 +50,12 @@ const handlers: Handlers = {
   ...reportHandlers,
   ...retentionHandlers,
   ...backupHandlers,
+  ...policyHandlers,
+  ...trainingHandlers,
+  ...postReviewHandlers,
+  ...channelReviewHandlers,
+  ...incidentHandlers,
+  ...programHandlers,
   ...storeHandlers,
   ...workQueueHandlers,
   ...presetHandlers,

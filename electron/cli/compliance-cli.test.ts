@@ -40,7 +40,7 @@ describe('consent-desk export and verify-bundle', () => {
     const check = await verify(bundle);
     expect(check.stderr).toBe('');
     expect(check.code).toBe(0);
-    expect(check.stdout).toContain('Checked: 8 files, 3 PDF signatures');
+    expect(check.stdout).toContain('Checked: 19 files, 4 PDF signatures');
     expect(check.stdout).toContain('Bundle intact');
     // Intact is not the same as made by the practice: it says so.
     expect(check.stdout).toContain('Signer not checked');

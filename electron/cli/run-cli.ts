@@ -20,6 +20,7 @@ import { purgeCommand } from './commands/purge';
 import { checkCommand } from './commands/check';
 import { acceptRollbackCommand } from './commands/accept-rollback';
 import { repliesCheckCommand } from './commands/replies-check';
+import { programStatusCommand } from './commands/program-status';
 
 export const commands: readonly CliCommand[] = [
   initCommand,
@@ -38,6 +39,7 @@ export const commands: readonly CliCommand[] = [
   checkCommand,
   acceptRollbackCommand,
   repliesCheckCommand,
+  programStatusCommand,
 ];
 
 function overview(): string {

@@ -8,6 +8,7 @@ import { IdleLock } from './features/session/IdleLock';
 import { SignInScreen } from './features/session/SignInScreen';
 import { UnusableStoreScreen } from './features/session/UnusableStoreScreen';
 import { AppShell } from './shell/AppShell';
+import { PolicyGate } from './features/program-policy/PolicyGate';
 
 /**
  * One screen per phase. Anything that shows data lives under the `active`
@@ -43,7 +44,10 @@ export function App() {
           ) : state.recoveryKeyUnconfirmed ? (
             <RecoveryKeyNotConfirmedScreen />
           ) : (
-            <AppShell />
+            // At sign-in, the social-media policy to acknowledge comes first (when one is due).
+            <PolicyGate>
+              <AppShell />
+            </PolicyGate>
           )}
         </>
       );

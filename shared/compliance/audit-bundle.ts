@@ -58,7 +58,7 @@ export interface ExportJob {
   done: number;
   total: number;
   /** What it is writing now, for the progress bar's label. */
-  phase: 'spreadsheets' | 'audit trail' | 'authorizations' | 'revocations' | 'manifest' | 'finished';
+  phase: 'spreadsheets' | 'audit trail' | 'authorizations' | 'revocations' | 'program' | 'manifest' | 'finished';
   params: Omit<ExportParams, 'destinationPath'>;
   counts: ExportCounts;
   startedAt: string;
@@ -77,7 +77,17 @@ export interface ManifestFile {
   path: string;
   sha256: string;
   bytes: number;
-  kind: 'readme' | 'spreadsheet' | 'audit-log' | 'authorization-pdf' | 'revocation-pdf' | 'certificate';
+  kind:
+    | 'readme'
+    | 'spreadsheet'
+    | 'audit-log'
+    | 'authorization-pdf'
+    | 'revocation-pdf'
+    | 'certificate'
+    /** The compliance program: signed PDFs (report, policy versions, incident reports and letters), records, training materials. */
+    | 'program-pdf'
+    | 'program-record'
+    | 'training-material';
   authorizationId?: string;
 }
 
@@ -95,6 +105,8 @@ export interface BundleManifest {
   practice: { name: string };
   parameters: Omit<ExportParams, 'destinationPath'> & { selection: string; timeZone: string };
   counts: ExportCounts;
+  /** What the program/ folder holds (bundles made before the compliance program have none). */
+  program?: Record<string, number>;
   /** The certificate that signed this manifest (practice-certificate.pem). */
   signer: PracticeCertificate;
   /** Every certificate the practice has used to sign PDFs, the signer's included. */

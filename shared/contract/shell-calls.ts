@@ -57,6 +57,9 @@ export const pdfSourceSchema = z.discriminatedUnion('call', [
   z.object({ call: z.literal('consents.revocationPdf'), input: z.object({ id: authorizationIdSchema }).strict() }).strict(),
   z.object({ call: z.literal('consents.paperForm'), input: z.object({ id: authorizationIdSchema }).strict() }).strict(),
   z.object({ call: z.literal('reports.pdf'), input: z.record(z.string(), z.unknown()) }).strict(),
+  z.object({ call: z.literal('policy.pdf'), input: z.record(z.string(), z.unknown()) }).strict(),
+  z.object({ call: z.literal('incidents.document'), input: z.object({ id: z.uuid() }).strict() }).strict(),
+  z.object({ call: z.literal('program.reportPdf'), input: z.record(z.string(), z.unknown()) }).strict(),
 ]);
 export type PdfSource = z.output<typeof pdfSourceSchema>;
 

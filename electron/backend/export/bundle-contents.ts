@@ -197,6 +197,14 @@ posts.csv            Every post that relied on those authorizations, with
                      (who, when and the written reason).
 audit-log.jsonl      The audit trail of the range, one event per line, each
                      with its hash and the hash of the event before it.
+program/             The social-media compliance program over the range:
+                     the program report and each policy version in force
+                     (signed PDFs), acknowledgments, staff status, training
+                     sessions with their materials, quiz results, reviews
+                     of live posts (periods done and missed, each post
+                     confirmed, removed comments), checked review replies,
+                     ask-before-posting threads, and incidents with every
+                     signed incident report and notification letter.
 manifest.json        Every file above with its SHA-256 and size, the export's
                      parameters and the practice's certificates.
 manifest.json.p7s    A detached CMS signature of manifest.json by the
@@ -220,6 +228,6 @@ one the practice gives you, then
     openssl cms -verify -binary -inform DER -in manifest.json.p7s \\
       -content manifest.json -certfile practice-certificate.pem -noverify -out /dev/null
     sha256sum authorizations/* revocations/*   (compare with manifest.json)
-    pdfsig authorizations/FILE.pdf             (poppler-utils)
+    pdfsig authorizations/FILE.pdf             (poppler-utils; program/ PDFs too)
 `;
 }

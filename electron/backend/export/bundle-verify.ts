@@ -317,7 +317,7 @@ export async function verifyBundle(file: string): Promise<BundleVerification> {
         continue;
       }
       if (bombs.has(item.path)) continue;
-      const isPdf = item.kind === 'authorization-pdf' || item.kind === 'revocation-pdf';
+      const isPdf = item.kind === 'authorization-pdf' || item.kind === 'revocation-pdf' || item.kind === 'program-pdf';
       const audit = item.kind === 'audit-log' ? new AuditExcerptCheck(item.path) : null;
       const keep = isPdf && entry.uncompressedSize <= maxInMemory;
       let digest: Awaited<ReturnType<typeof digestEntry>>;

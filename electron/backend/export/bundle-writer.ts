@@ -13,6 +13,7 @@ import { pdfEntryName } from './bundle-names';
 import { auditLine, bundleReadme, consentsHeader, consentsRow, postsCsv } from './bundle-contents';
 import { csvRow } from './csv';
 import { selectionRule, type AuthorizationRow, type ExportSelection } from './export-selection';
+import { checkedProgramFile, type ProgramBundle } from './program-bundle';
 import { prepareEntry, ZipOutput } from './zip-stream';
 
 export const manifestName = 'manifest.json';
@@ -45,6 +46,8 @@ export interface BundleInputs {
   onProgress?: (progress: BundleProgress) => void;
   /** Checked before each PDF: false once the store was closed (sign-out), which stops the export. */
   storeStillOpen?: () => boolean;
+  /** The compliance program's files (program/), fixed when the export started. */
+  program?: ProgramBundle;
   /** The data folder, whose intent journal lists the temporary files so that a crash leaves none behind. */
   journalDir?: string;
 }
@@ -145,7 +148,7 @@ export async function writeBundle(inputs: BundleInputs): Promise<BundleResult> {
   const tmp = temporaryPathFor(inputs.target);
 
   const withRevocation = selection.authorizations.filter((a) => a.revoked);
-  const total = bundleFileCount(selection);
+  const total = bundleFileCount(selection, inputs.program);
   let written = 0;
   let phase: BundleProgress['phase'] = 'authorizations';
   // Until the bundle is in place, its last file is not counted: "N of N" means the file is there.
@@ -288,6 +291,13 @@ export async function writeBundle(inputs: BundleInputs): Promise<BundleResult> {
     await addStream('posts.csv', postsCsv(selection.posts, selection.authorizations, names), 'spreadsheet');
     report('audit trail');
     await addStream('audit-log.jsonl', auditChunks(inputs.db, selection), 'audit-log');
+    if (inputs.program) {
+      report('program');
+      for (const entry of inputs.program.entries) {
+        stillOpen();
+        await addBuffer(entry.path, checkedProgramFile(entry), entry.kind);
+      }
+    }
 
     report('manifest');
     await addBuffer(certificateName, Buffer.from(inputs.signerPem, 'utf8'), 'certificate');
@@ -304,6 +314,7 @@ export async function writeBundle(inputs: BundleInputs): Promise<BundleResult> {
         timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
       },
       counts: selection.counts,
+      ...(inputs.program ? { program: inputs.program.counts } : {}),
       signer: inputs.signer.info,
       certificates: inputs.certificates,
       audit: {
@@ -359,11 +370,11 @@ async function* decryptedFile(file: string, key: Buffer, iv: Buffer): AsyncGener
   if (rest.length) yield rest;
 }
 
-/** How many files a bundle of this selection holds: README, two spreadsheets, the audit excerpt, the PDFs, certificate, manifest and signature. */
-export function bundleFileCount(selection: ExportSelection): number {
+/** How many files a bundle of this selection holds: README, two spreadsheets, the audit excerpt, the PDFs, the program's files, certificate, manifest and signature. */
+export function bundleFileCount(selection: ExportSelection, program?: ProgramBundle): number {
   const pdfs = selection.authorizations.filter((a) => a.pdfSha256 !== null).length;
   const revocations = selection.authorizations.filter((a) => a.revoked).length;
-  return 4 + pdfs + revocations + 3;
+  return 4 + pdfs + revocations + (program?.entries.length ?? 0) + 3;
 }
 
 /** The events of the selection's span, read a page at a time, as JSON lines. */

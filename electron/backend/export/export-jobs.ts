@@ -11,6 +11,7 @@ import { signingCertificate } from '../handlers/certificate-handlers';
 import { allCertificates } from '../repositories/certificate-history';
 import { bundleFileCount, removeStalePartials, writeBundle } from './bundle-writer';
 import { selectForExport } from './export-selection';
+import { hasProgramRecords, selectProgramForExport } from './program-bundle';
 import type { Db } from '../store/database';
 
 interface JobRecord {
@@ -97,6 +98,7 @@ export async function startExport(core: BackendCore, params: ExportParams): Prom
   const signer = await signingCertificate(core);
   const certificates: ManifestCertificate[] = allCertificates(store.db).map((c) => ({ ...c.info, pem: toPem(certificateDerOf(c)) }));
   const signerPem = certificates.find((c) => c.fingerprintSha256 === signer.info.fingerprintSha256)?.pem ?? toPem(certificateDerOf(signer));
+  const program = !hasProgramRecords(store.db) ? undefined : await selectProgramForExport(store.db, params, { today: core.today(), timeZone: core.timeZone }, { name: core.settings.practiceName, certificate: signer, now: startedAt });
   const c = selection.counts;
   const scope = `${params.from} to ${params.to}; patients ${params.patientIds ? params.patientIds.length : 'all'}; statuses ${params.states?.join(',') ?? 'all'}; names ${params.includeNames ? 'included' : 'not included'}`;
   store.write(() => core.audit({ action: 'export.started', subjectType: 'export', subjectId: id, detail: scope }));
@@ -109,7 +111,7 @@ export async function startExport(core: BackendCore, params: ExportParams): Prom
       id,
       state: 'running',
       done: 0,
-      total: bundleFileCount(selection),
+      total: bundleFileCount(selection, program),
       phase: 'spreadsheets',
       params: recorded,
       counts: c,
@@ -153,6 +155,7 @@ export async function startExport(core: BackendCore, params: ExportParams): Prom
     target,
     signal: controller.signal,
     storeStillOpen: () => core.openStore === store,
+    program,
     journalDir: core.paths.dataDir,
     onProgress: (p) => Object.assign(record.job, p),
   }).then(

@@ -4,6 +4,7 @@ import type { ExpiringConsent } from '../../../shared/posts/dashboard';
 import type { PostDraft } from '../../../shared/posts/post';
 import { takeStep, type PostStep } from '../../../shared/posts/workflow';
 import type { BackendCore } from '../backend-core';
+import { requirePolicyAcknowledged } from '../program/policy-gate';
 import { deriveDisclosures, disclosedTextSha256, judgedDraft, judgedOf, placeNames, postView, verdictOf, type JudgedPost } from '../posts/post-checks';
 import { consentsExpiringBy, scopeView } from '../repositories/consent-scope-repository';
 import {
@@ -166,6 +167,7 @@ export const postHandlers = {
   'posts.approve': (core, { id }) => {
     const store = core.requireStore();
     const post = existing(core, id);
+    requirePolicyAcknowledged(core, 'approve');
     const { next, consent } = step(core, post, 'approve');
     const at = core.nowIso();
     store.write(() => {
@@ -181,6 +183,7 @@ export const postHandlers = {
     const dateProblem = (message: string, hint: string) => new AppError('validation', message, { issues: [{ path: 'publishedOn', message: hint }] });
     if (publishedOn > today) throw dateProblem('The publication date cannot be in the future.', 'Use today or an earlier day.');
     const post = existing(core, id);
+    requirePolicyAcknowledged(core, 'publish');
     const { next, consent } = step(core, post, 'publish');
     // A post cannot have gone out before it was approved, nor before its consent was signed.
     const approvedOn = post.approvedAt ? core.dayOfInstant(post.approvedAt) : null;

@@ -14,6 +14,7 @@ import { reconcile } from '../../../shared/posts/workflow';
 import type { PracticeContact } from '../../../shared/settings';
 import type { AuditAction } from '../../../shared/audit-actions';
 import { appendAudit } from '../audit/audit-log';
+import { openIncidentForPostChange } from '../program/incident-opening';
 import { scopeView, toScopeView } from '../repositories/consent-scope-repository';
 import { getPatient } from '../repositories/patient-repository';
 import { listPosts, setPostState, setReview, type StoredPost } from '../repositories/post-repository';
@@ -153,7 +154,8 @@ function takedownReason(post: StoredPost, verdict: CoverageVerdict, consent: Con
  * except when the only reason is that a parent's authority ended (the
  * patient came of age): then it is listed for review and stays up.
  * Call inside the transaction of whatever changed coverage (a revocation,
- * an expiration event), and on start-up and on the clock for dates.
+ * an expiration event), and on start-up and on the clock for dates. A post
+ * that goes to "take-down required" opens its incident in that transaction.
  * Returns the posts that changed.
  */
 export function reconcilePosts(db: Db, ctx: CheckContext, at: string, filter: { consentId?: string; patientId?: string } = {}): StoredPost[] {
@@ -187,6 +189,8 @@ export function reconcilePosts(db: Db, ctx: CheckContext, at: string, filter: { 
     const change = stateChange[next]!;
     setPostState(db, post.id, next, at, change.field ? { takedownRequiredAt: at, takedownReason: reason } : { approvedAt: null, approvedBy: null });
     appendAudit(db, { at, actorId: null, actorName: 'system', action: change.action, subjectType: 'post', subjectId: post.id, detail: reason });
+    // A published post that lost its cover was live without one: its incident opens in this same transaction.
+    openIncidentForPostChange(db, { post, from: post.state, to: next, consent, reason, at, today: ctx.today });
     changed.push({ ...post, state: next });
   }
   return changed;

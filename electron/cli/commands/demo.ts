@@ -22,7 +22,10 @@ Spanish-speaking, one a minor whose mother signs for her), signed
 authorizations in every state (active, expiring soon, expired, revoked with
 its acknowledgment, one ending on an event, a draft), testimonials with
 photos (one with a GPS position that the import removes) and posts in every
-state (draft, approved, published, take-down required, taken down).
+state (draft, approved, published, take-down required, taken down), and the
+social-media compliance program: two versions of the policy, training
+sessions and quiz results, scheduled reviews of live posts (one missed), a
+closed incident and an open one, so that "program status" has overdue items.
 Records carry the dates they would have had: the backend runs on a clock
 the demo moves forward from the first day of that history to now.
 Every record is invented. The folder must not hold a store yet.

@@ -9,6 +9,7 @@ import { drawnSignature } from '../../backend/consents/sample-signature';
 import { signAuthorization, type Call } from '../../backend/consents/signing-flow';
 import type { DemoContext, DemoSeeder } from '../demo-data';
 import { demoPatients, demoTerms, demoTestimonials, patientFullName, patientKeys, type PatientKey } from './demo-cast';
+import { programChapters } from './demo-program';
 
 /**
  * The demo's history, in chapters, each a seeder run at its own moment on
@@ -381,4 +382,16 @@ const todaysPosts: DemoSeeder = async (ctx) => {
 };
 
 /** The chapters, in the order they happen. */
-export const demoChapters: readonly DemoSeeder[] = [firstAuthorizations, firstPosts, revocationAndEvent, takedown, todaysAuthorizations, todaysPosts];
+export const demoChapters: readonly DemoSeeder[] = [
+  firstAuthorizations,
+  programChapters.programBegins,
+  firstPosts,
+  programChapters.programYear,
+  revocationAndEvent,
+  takedown,
+  programChapters.revocationIncidentClosed,
+  programChapters.programLately,
+  todaysAuthorizations,
+  todaysPosts,
+  programChapters.programToday,
+];

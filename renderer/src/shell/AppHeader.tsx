@@ -16,6 +16,9 @@ export function AppHeader() {
         <p className="app-signed-in">
           Signed in as <strong>{session.displayName}</strong> <span className="app-role">({roleLabels[session.role]})</span>
         </p>
+        <a className="app-header-link" href="#/dos-and-donts">
+          Do’s and don’ts
+        </a>
         <button type="button" className="button button-header" onClick={() => lock('manual')}>
           Lock
         </button>

@@ -6,6 +6,7 @@ import { MainNavigation } from './MainNavigation';
 import { NotAllowedPage } from './NotAllowedPage';
 import { NotFoundPage } from './NotFoundPage';
 import { pages } from './pages';
+import { ProgramNotice } from '../features/program/ProgramNotice';
 import { StoreAlerts } from './StoreAlerts';
 import { useHashPath } from './use-hash-path';
 import './app-shell.css';
@@ -46,6 +47,7 @@ export function AppShell() {
       <div className="shell-body">
         <MainNavigation pages={pages.filter((entry) => may(entry.permission))} currentPath={path} />
         <main id="main" ref={mainRef} tabIndex={-1} className="shell-main">
+          <ProgramNotice key={`policy-notice-${path}`} />
           <StoreAlerts />
           {content}
         </main>

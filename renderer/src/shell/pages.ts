@@ -16,6 +16,15 @@ import { SettingsPage } from '../features/settings/SettingsPage';
 import { StaffPage } from '../features/staff/StaffPage';
 import { WordingPage } from '../features/wording/WordingPage';
 import { PresetsPage } from '../features/presets/PresetsPage';
+import { ProgramStatusPage } from '../features/program/ProgramStatusPage';
+import { OurPolicyPage } from '../features/program-policy/OurPolicyPage';
+import { DosAndDontsPage } from '../features/program-policy/DosAndDontsPage';
+import { PolicyVersionsPage } from '../features/program-policy/PolicyVersionsPage';
+import { TrainingPage } from '../features/program-training/TrainingPage';
+import { QuizPage } from '../features/program-training/QuizPage';
+import { LiveReviewsPage } from '../features/program-reviews/LiveReviewsPage';
+import { PostReviewsPage } from '../features/post-reviews/PostReviewsPage';
+import { IncidentsPage } from '../features/program-incidents/IncidentsPage';
 
 export interface PageEntry {
   path: string;
@@ -44,4 +53,14 @@ export const pages: readonly PageEntry[] = [
   { path: '/presets', label: 'Authorization presets', permission: 'settings.manage', Page: PresetsPage },
   { path: '/settings', label: 'Settings', permission: 'settings.manage', Page: SettingsPage },
   { path: '/account', label: 'My account', permission: null, Page: MyAccountPage },
+  // The social-media compliance program.
+  { path: '/program', label: 'Compliance program', permission: 'program.manage', Page: ProgramStatusPage },
+  { path: '/our-policy', label: 'Social-media policy', permission: null, Page: OurPolicyPage },
+  { path: '/dos-and-donts', label: 'Do’s and don’ts', permission: null, Page: DosAndDontsPage },
+  { path: '/policy-versions', label: 'Policy versions', permission: 'program.manage', Page: PolicyVersionsPage },
+  { path: '/training', label: 'Training', permission: 'training.manage', Page: TrainingPage },
+  { path: '/quiz', label: 'Policy quiz', permission: null, Page: QuizPage },
+  { path: '/live-reviews', label: 'Reviews of live posts', permission: 'channelReviews.perform', Page: LiveReviewsPage },
+  { path: '/post-reviews', label: 'Ask before posting', permission: 'postReviews.decide', Page: PostReviewsPage },
+  { path: '/incidents', label: 'Incidents', permission: 'incidents.manage', Page: IncidentsPage },
 ];

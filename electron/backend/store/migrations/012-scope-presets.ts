@@ -15,7 +15,7 @@ import type { Migration } from './migration';
  * when 010 and 011 have landed.)
  */
 export const migration012: Migration = {
-  version: 10,
+  version: 11,
   name: 'scope-presets-and-typed-signatures',
   up(db) {
     db.exec(`

@@ -6,6 +6,7 @@ export const exportPhaseLabels: Record<ExportJob['phase'], string> = {
   revocations: 'Adding the revocation acknowledgments',
   spreadsheets: 'Writing the spreadsheets',
   'audit trail': 'Adding the audit trail of the period',
+  program: 'Adding the compliance program: policy, training, reviews, incidents',
   manifest: 'Signing the manifest',
   finished: 'Finished',
 };

@@ -15,6 +15,7 @@ import { ReportSection } from './ReportSection';
 import { RevocationsSection } from './RevocationsSection';
 import { StaffActivitySection } from './StaffActivitySection';
 import { UncoveredPostsSection } from './UncoveredPostsSection';
+import { ComplianceProgramSection } from '../program/ComplianceProgramSection';
 import '../../components/buttons.css';
 import '../../components/table.css';
 import '../compliance/compliance.css';
@@ -31,7 +32,7 @@ function PeriodForm({ period, onApply }: { period: DayRangeFormValues; onApply: 
   return (
     <form className="card compliance-section" aria-labelledby="period-heading" noValidate onSubmit={(event) => void handleSubmit(onApply)(event)}>
       <h2 id="period-heading" className="compliance-section-heading">
-        Period for revocations and staff activity
+        Period for revocations, staff activity and the compliance program
       </h2>
       <div className="report-options">
         <FormField label="From" type="date" hint="First day" registration={register('from')} error={errors.from?.message} />
@@ -127,6 +128,8 @@ export function ReportsPage() {
       >
         {activity.value ? <StaffActivitySection report={activity.value} /> : <p>Loading…</p>}
       </ReportSection>
+
+      <ComplianceProgramSection period={period} onOutcome={setOutcome} />
     </>
   );
 }

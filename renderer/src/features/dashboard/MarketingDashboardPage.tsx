@@ -9,6 +9,7 @@ import { useSession } from '../session/app-state-context';
 import { ExpiringConsents } from './ExpiringConsents';
 import { PostCounts } from './PostCounts';
 import { TakedownList } from './TakedownList';
+import { ProgramAttention } from '../program/ProgramAttention';
 import '../../components/buttons.css';
 import '../../components/table.css';
 import '../marketing/marketing.css';
@@ -63,6 +64,7 @@ export function MarketingDashboardPage() {
               <TakedownList posts={dashboard.reviewRequired} canWrite={canWrite} onRecord={setRecording} reason={(post) => post.reviewReason} />
             </section>
           ) : null}
+          <ProgramAttention />
           <section className="card dashboard-section" aria-labelledby="expiring-heading">
             <h2 id="expiring-heading" className="section-heading">
               Consents expiring soon

@@ -3,6 +3,7 @@ import { defaultIdleMinutes } from '../../../../shared/settings';
 import { PageHeading } from '../../components/PageHeading';
 import { ComplianceLinks } from '../compliance/ComplianceLinks';
 import { MarketingAtAGlance } from '../dashboard/MarketingAtAGlance';
+import { ProgramAttention } from '../program/ProgramAttention';
 import { useAppState, useSession } from '../session/app-state-context';
 import { minutesPhrase } from '../session/minutes-phrase';
 import { WorkQueues } from './WorkQueues';
@@ -25,6 +26,7 @@ export function HomePage() {
       </p>
       <WorkQueues />
       <MarketingAtAGlance />
+      <ProgramAttention />
       <ComplianceLinks />
       <section className="card home-section" aria-labelledby="home-can-do">
         <h2 id="home-can-do">What your role can do</h2>

@@ -25,6 +25,7 @@ import { ConsentChoice } from './ConsentChoice';
 import { MediaChoice } from './MediaChoice';
 import { emptyPostForm, otherChannel, postFieldOf, postFormOf, postFormSchema, type PostFormInput } from './post-form-schema';
 import { PostRecord } from './PostRecord';
+import { PostReviewThread } from '../post-reviews/PostReviewThread';
 import { PublishDialog } from './PublishDialog';
 import { RecordTakedownDialog } from './RecordTakedownDialog';
 import { usePostCheck } from './use-post-check';
@@ -166,6 +167,7 @@ export function PostEditor({ post: initial, initialTestimonialId, flash, onChang
       <PageHeading>{post ? `Post: ${post.testimonialTitle} on ${channelName(post.channel)}` : 'New post'}</PageHeading>
       <StatusMessage tone="success">{message}</StatusMessage>
       {post ? <PostRecord post={post} /> : null}
+      {post ? <PostReviewThread key={post.updatedAt} postId={post.id} published={post.publishedAt !== null} /> : null}
       <div className="post-editor-layout">
         <form
           className="card post-form"

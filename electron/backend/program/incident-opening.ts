@@ -1,0 +1,112 @@
+import crypto from 'node:crypto';
+import type { Day } from '../../../shared/calendar';
+import type { ConsentScopeView } from '../../../shared/posts/consent-scope';
+import { channelName } from '../../../shared/posts/coverage';
+import type { PostState } from '../../../shared/posts/post';
+import { incidentToOpen } from '../../../shared/program/incident';
+import { appendAudit } from '../audit/audit-log';
+import { incidentOfPost, insertIncident } from '../repositories/incident-repository';
+import type { Db } from '../store/database';
+
+/** The day a consent stopped covering new and continued use, when its record says. */
+export function coverageEndedOn(consent: Pick<ConsentScopeView, 'revocationReceivedOn' | 'expiration' | 'expirationEventOn'> | null, today: Day): Day | null {
+  if (!consent) return null;
+  if (consent.revocationReceivedOn) return consent.revocationReceivedOn;
+  if (consent.expiration.kind === 'date' && consent.expiration.date <= today) return consent.expiration.date;
+  return consent.expirationEventOn;
+}
+
+export interface PostStateChange {
+  post: { id: string; patientId: string; channel: string; publishedAt: string | null };
+  from: PostState;
+  to: PostState;
+  /** The consent the post relied on, as it stands after the change. */
+  consent: ConsentScopeView | null;
+  /** Why the post is no longer covered, in the coverage check's words. */
+  reason: string;
+  at: string;
+  today: Day;
+}
+
+/**
+ * Open the incident a change of a post calls for, inside the caller's
+ * transaction: the one that made the post "take-down required" (a
+ * revocation, an expiration event, the expiry sweep, a change to the
+ * patient's record), so the incident exists exactly when its cause does.
+ * Anything that moves posts to "take-down required" calls this. At most one
+ * incident per post; returns the new incident's id, or null when none
+ * opens (the change is not one that exposes patient information, or the
+ * post has one already).
+ */
+export function openIncidentForPostChange(db: Db, change: PostStateChange): string | null {
+  const { post, consent, today } = change;
+  const toOpen = incidentToOpen({
+    kind: 'post_state_changed',
+    from: change.from,
+    to: change.to,
+    publishedOn: post.publishedAt,
+    revocationReceivedOn: consent?.revocationReceivedOn ?? null,
+    coverageEndedOn: coverageEndedOn(consent, today),
+    today,
+  });
+  if (!toOpen || incidentOfPost(db, post.id)) return null;
+  const id = crypto.randomUUID();
+  insertIncident(db, {
+    id,
+    trigger: toOpen.trigger,
+    at: change.at,
+    by: null,
+    discoveredOn: toOpen.discoveredOn,
+    discoveryNote: toOpen.discoveryNote,
+    summary: `A post on ${channelName(post.channel)}${post.publishedAt ? `, published ${post.publishedAt},` : ''} was live without a covering authorization. ${change.reason}`.trim(),
+    postId: post.id,
+    patientId: post.patientId,
+  });
+  appendAudit(db, {
+    at: change.at,
+    actorId: null,
+    actorName: 'system',
+    action: 'incident.opened',
+    subjectType: 'incident',
+    subjectId: id,
+    detail: `${toOpen.trigger}; post ${post.id}; discovered ${toOpen.discoveredOn}`,
+  });
+  return id;
+}
+
+/**
+ * A reply found posted on a channel, checked in the same transaction that
+ * keeps the check: when the checker flags it, it disclosed patient
+ * information, and its incident opens with it. Returns the incident's id,
+ * or null.
+ */
+export function openIncidentForPostedReply(
+  db: Db,
+  found: { replyCheckId: string; flagged: boolean; concerns: readonly string[]; channel: string; url: string; postedOn: Day | null; at: string; today: Day; by: { id: string; username: string } },
+): string | null {
+  const toOpen = incidentToOpen({ kind: 'reply_found', flagged: found.flagged, today: found.today });
+  if (!toOpen) return null;
+  const id = crypto.randomUUID();
+  insertIncident(db, {
+    id,
+    trigger: toOpen.trigger,
+    at: found.at,
+    by: found.by.id,
+    discoveredOn: toOpen.discoveredOn,
+    discoveryNote: toOpen.discoveryNote,
+    summary: `A reply posted on ${channelName(found.channel)}${found.postedOn ? ` on ${found.postedOn}` : ''} may disclose patient information: ${found.concerns.join('; ')}.`,
+    postId: null,
+    patientId: null,
+    reply: { checkId: found.replyCheckId, channel: found.channel, url: found.url, postedOn: found.postedOn },
+  });
+  appendAudit(db, {
+    at: found.at,
+    actorId: found.by.id,
+    actorName: found.by.username,
+    action: 'incident.opened',
+    subjectType: 'incident',
+    subjectId: id,
+    detail: `${toOpen.trigger}; reply check ${found.replyCheckId}; discovered ${toOpen.discoveredOn}`,
+  });
+  return id;
+}

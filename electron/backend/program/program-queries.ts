@@ -1,0 +1,139 @@
+import { statusLabels } from '../../../shared/authorization/status';
+import { addDaysTo, dayOf, startOfDayIn, type Day } from '../../../shared/calendar';
+import { acknowledgmentStatus, type AcknowledgmentStatus } from '../../../shared/program/acknowledgment';
+import { missedPeriods, schedulePeriods, type ReviewChecklistPost, type ReviewSchedule } from '../../../shared/program/review-schedule';
+import { withProblems, type ProgramStatus, type StaffProgramStatus } from '../../../shared/program/program-status';
+import { defaultTrainingCycleMonths, trainingStatus } from '../../../shared/program/training';
+import { verdictOf, judgedOf, type CheckContext } from '../posts/post-checks';
+import { scopeView } from '../repositories/consent-scope-repository';
+import { listIncidents } from '../repositories/incident-repository';
+import { listAcknowledgments, listPolicyVersions, type StoredAcknowledgment } from '../repositories/policy-repository';
+import { listPosts } from '../repositories/post-repository';
+import { listSchedules, reviewedPeriods, type StoredSchedule } from '../repositories/channel-review-repository';
+import { lastTrainedOn, latestQuizResults } from '../repositories/training-repository';
+import { listStaff } from '../repositories/staff-repository';
+import { getTestimonial } from '../repositories/testimonial-repository';
+import type { Db } from '../store/database';
+
+/** States in which a post is out on its channel. */
+export const liveStates = ['published', 'takedown_required'] as const;
+
+const cycleKey = 'program.trainingCycleMonths';
+
+export function trainingCycleMonths(db: Db): number {
+  const raw = db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(cycleKey) as string | undefined;
+  const value = raw === undefined ? null : (JSON.parse(raw) as unknown);
+  return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 24 ? value : defaultTrainingCycleMonths;
+}
+
+export function setTrainingCycleMonths(db: Db, months: number): void {
+  db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(cycleKey, JSON.stringify(months));
+}
+
+/** The first instant after a practice day: "up to and including `day`" for stored instants. */
+export function endOfDayIso(day: Day, timeZone: string): string {
+  return startOfDayIn(addDaysTo(day, 1), timeZone).toISOString();
+}
+
+/**
+ * One person's acknowledgment on `asOf`: of the version in force that day
+ * (the newest published by then), from their acknowledgments made by then.
+ */
+export function acknowledgmentOn(
+  versions: readonly { id: string; version: number; publishedOn: Day }[],
+  acks: readonly StoredAcknowledgment[],
+  asOf: Day,
+): AcknowledgmentStatus {
+  const inForce = versions.filter((v) => v.publishedOn <= asOf).sort((a, b) => b.version - a.version)[0] ?? null;
+  const made = acks.filter((a) => a.acknowledgedOn <= asOf);
+  const ofInForce = inForce ? ([...made].reverse().find((a) => a.versionId === inForce.id) ?? null) : null;
+  const last = made.length ? Math.max(...made.map((a) => a.version)) : null;
+  return acknowledgmentStatus({ inForce, ofInForce, lastVersionAcknowledged: last, today: asOf });
+}
+
+/** Every active member of staff's acknowledgment, training and last quiz, as of a day. */
+export function staffProgramStatuses(db: Db, asOf: Day, timeZone: string): StaffProgramStatus[] {
+  const versions = listPolicyVersions(db, timeZone);
+  const acks = listAcknowledgments(db, { onOrBefore: asOf });
+  const trained = lastTrainedOn(db, asOf);
+  const quizzes = latestQuizResults(db, endOfDayIso(asOf, timeZone));
+  const cycle = trainingCycleMonths(db);
+  return listStaff(db)
+    .filter((s) => s.status === 'active' && dayOf(new Date(s.createdAt), timeZone) <= asOf)
+    .map((s) => ({
+      staffId: s.id,
+      username: s.username,
+      displayName: s.displayName,
+      role: s.role,
+      acknowledgment: acknowledgmentOn(versions, acks.filter((a) => a.staffId === s.id), asOf),
+      training: trainingStatus({ joinedOn: dayOf(new Date(s.createdAt), timeZone), lastTrainedOn: trained.get(s.id) ?? null, cycleMonths: cycle, today: asOf }),
+      lastQuiz: quizzes.get(s.id) ?? null,
+    }));
+}
+
+export function scheduleView(db: Db, s: StoredSchedule, today: Day): ReviewSchedule {
+  return {
+    ...s,
+    periods: schedulePeriods({ frequency: s.frequency, startsOn: s.startsOn, today, reviews: reviewedPeriods(db, s.id), endsOn: s.active ? null : s.endedOn }),
+  };
+}
+
+export function scheduleViews(db: Db, today: Day): ReviewSchedule[] {
+  return listSchedules(db).map((s) => scheduleView(db, s, today));
+}
+
+/** Channels with at least one live post. */
+export function liveChannels(db: Db): string[] {
+  return db.prepare(`SELECT DISTINCT channel FROM posts WHERE state IN ('published', 'takedown_required') ORDER BY channel`).pluck().all() as string[];
+}
+
+/** Every post live on a channel, with where its consent stands today: the review's checklist. */
+export function livePostsOn(db: Db, channel: string, ctx: CheckContext): ReviewChecklistPost[] {
+  return listPosts(db, "WHERE posts.state IN ('published', 'takedown_required') AND posts.channel = ?", channel).map((post) => {
+    const consent = post.consentId ? scopeView(db, post.consentId, ctx) : null;
+    const verdict = verdictOf(db, judgedOf(post), consent, ctx);
+    return {
+      id: post.id,
+      channel: post.channel,
+      state: post.state,
+      publishedAt: post.publishedAt,
+      publishedUrl: post.publishedUrl,
+      caption: post.caption,
+      testimonialTitle: getTestimonial(db, post.testimonialId)?.title ?? '',
+      covered: verdict.covered,
+      consentStatus: consent ? statusLabels[consent.status] : 'No consent linked',
+      reasons: verdict.reasons.map((r) => r.message),
+    };
+  });
+}
+
+/** Where the program stands today. */
+export function programStatus(db: Db, ctx: CheckContext): ProgramStatus {
+  const { today, timeZone } = ctx;
+  const inForce = listPolicyVersions(db, timeZone)[0] ?? null;
+  const schedules = scheduleViews(db, today);
+  const scheduled = new Set(schedules.filter((s) => s.active).map((s) => s.channel));
+  const incidents = listIncidents(db, today).filter((i) => i.state === 'open' || i.clock.overdue.length > 0);
+  return withProblems({
+    asOf: today,
+    policy: { version: inForce?.version ?? null, publishedOn: inForce?.publishedOn ?? null },
+    trainingCycleMonths: trainingCycleMonths(db),
+    staff: staffProgramStatuses(db, today, timeZone),
+    reviews: schedules.map((s) => {
+      const done = s.periods.filter((p) => p.state === 'done' || p.state === 'done_late');
+      return {
+        scheduleId: s.id,
+        channel: s.channel,
+        frequency: s.frequency,
+        assigneeId: s.assigneeId,
+        assigneeName: s.assigneeName,
+        active: s.active,
+        current: s.active ? (s.periods.at(-1) ?? null) : null,
+        missed: missedPeriods(s.periods),
+        lastDone: done.at(-1) ?? null,
+      };
+    }),
+    unscheduledChannels: liveChannels(db).filter((c) => !scheduled.has(c)),
+    incidents: incidents.map((i) => ({ id: i.id, trigger: i.trigger, state: i.state, discoveredOn: i.discoveredOn, clock: i.clock })),
+  });
+}
