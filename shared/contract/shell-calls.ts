@@ -37,14 +37,7 @@ const purposeNames = Object.keys(filePurposes) as [FilePurpose, ...FilePurpose[]
 export const webAddressSchema = z
   .string()
   .max(2000)
-  .refine((value) => {
-    try {
-      const url = new URL(value);
-      return url.protocol === 'https:' || url.protocol === 'http:';
-    } catch {
-      return false;
-    }
-  }, 'Only web addresses (https://…) can be opened.');
+  .pipe(z.url({ protocol: /^https?$/, error: 'Only web addresses (https://…) can be opened.' }));
 
 const typedPathSchema = z
   .string()
