@@ -85,6 +85,7 @@ function pdfInput(patientName: string, certificate: CertificateBundle): Authoriz
     document,
     signature: {
       png: signature.png,
+      signatureKind: 'drawn',
       signerName: patientName,
       signedAt: '2026-11-29T15:04:00.000Z',
       signedOn: '2026-11-29',

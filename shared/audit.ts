@@ -32,7 +32,8 @@ export const auditFilterSchema = z.object({
 export type AuditFilter = z.input<typeof auditFilterSchema>;
 
 export interface AuditPage {
-  events: AuditEvent[];
+  /** Each event with what its subject is called today (a person, a patient's authorization, a post), where it still exists. */
+  events: (AuditEvent & { subjectName?: string | null })[];
   /** Events matching the filter, across all pages. */
   total: number;
 }

@@ -4,6 +4,8 @@ import { foundationCalls } from './contract/foundation-calls';
 import { marketingCalls } from './contract/marketing-calls';
 import { programCalls } from './contract/program-calls';
 import { shellCalls } from './contract/shell-calls';
+import { workCalls } from './contract/work-calls';
+import { presetCalls } from './contract/preset-calls';
 import type { Returns } from './contract/define';
 import type { z } from 'zod';
 
@@ -23,6 +25,8 @@ export const contract = {
   ...complianceCalls,
   ...programCalls,
   ...shellCalls,
+  ...workCalls,
+  ...presetCalls,
 } as const;
 
 export type Contract = typeof contract;

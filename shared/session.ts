@@ -1,3 +1,4 @@
+import type { Language } from './authorization/scope';
 import type { Permission, Role } from './roles';
 import type { StaffPreferences } from './staff-preferences';
 
@@ -49,17 +50,31 @@ export interface AppState {
   session: SessionInfo | null;
   /** Minutes without input before the app locks (known once the store is open). */
   idleMinutes: number | null;
+  /** Minutes without input before patient mode pauses (known once the store is open). */
+  patientModeIdleMinutes: number | null;
   practiceName: string | null;
   /** The practice's time zone (known once the store is open): every day on screen is a day there. */
   timeZone: string | null;
   /** Who was signed in when the app locked, to prefill the sign-in form. */
   lockedUsername: string | null;
   /** Set while the screen is handed to a patient to sign this authorization. */
-  patientMode: { authorizationId: string } | null;
+  patientMode: { authorizationId: string; language: Language } | null;
+  /**
+   * Set while the app is locked in the middle of patient mode: the neutral
+   * screen speaks the patient's language, and the staff member who signs in
+   * again returns to patient mode where it was.
+   */
+  pausedPatientMode?: { language: Language } | null;
   /** Shown above the sign-in form until someone signs in. */
   notice?: AppNotice | null;
   /** For the `unusable` phase (and setup refused): what is wrong with the folder and what to do. */
   problem?: string | null;
+  /**
+   * For administrators: the recovery key last issued (at setup, or a new
+   * one) was never confirmed as stored. The app returns to that step, after a
+   * reload or a crash too, until someone confirms a key they stored.
+   */
+  recoveryKeyUnconfirmed?: boolean;
   /** Alerts for administrators (empty for everyone else). */
   alerts?: StoreAlert[];
 }

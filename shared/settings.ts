@@ -7,6 +7,13 @@ export const idleMinutesSchema = z
   .min(1, 'Lock after at least 1 minute.')
   .max(60, 'Lock after at most 60 minutes.');
 
+/** Patient mode waits longer: a patient reads a whole authorization without touching the screen. */
+export const patientModeIdleMinutesSchema = z
+  .number()
+  .int('Use whole minutes.')
+  .min(5, 'Pause patient mode after at least 5 minutes.')
+  .max(120, 'Pause patient mode after at most 120 minutes.');
+
 export const practiceNameSchema = z
   .string()
   .trim()
@@ -61,6 +68,8 @@ export const practiceContactOf = (settings: Pick<Settings, 'practicePhone' | 'pr
 export interface Settings {
   practiceName: string;
   idleMinutes: number;
+  /** Minutes without input before patient mode pauses (it warns the patient first). */
+  patientModeIdleMinutes: number;
   timeZone: string;
   ageOfMajority: number;
   /** Empty until an administrator sets it; authorizations cannot be signed before. */
@@ -71,5 +80,6 @@ export interface Settings {
 }
 
 export const defaultIdleMinutes = 5;
+export const defaultPatientModeIdleMinutes = 20;
 export const defaultAgeOfMajority = 18;
 export const emptyPracticeContact: PracticeContact = { phone: '', email: '', website: '', address: '' };

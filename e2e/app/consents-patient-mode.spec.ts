@@ -82,7 +82,7 @@ test('patient mode holds: no way out without a staff password, and an empty or t
   await drawSignature(page, box);
   await page.getByLabel('Type your full name').fill('Somebody Else');
   await sign.click();
-  await expect(page.getByLabel('Type your full name')).toHaveAccessibleDescription(/Type the signer’s full name as written on the form: Tomás Ruiz\./);
+  await expect(page.getByLabel('Type your full name')).toHaveAccessibleDescription(/Type the signer’s full name as it is written on the authorization: Tomás Ruiz\./);
   await expectAccessible(page, 'patient mode with errors');
 
   // The staff password takes the screen back: the draft is there, unsigned.

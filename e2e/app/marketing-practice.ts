@@ -46,6 +46,7 @@ async function seedPractice(dataDir: string): Promise<MarketingPractice> {
   try {
     const today = dayOf(new Date(), workstationTimeZone());
     await call('setup.create', { practiceName, adminDisplayName: admin.displayName, adminUsername: admin.username, password: admin.password });
+    await call('store.confirmRecoveryKey', {});
     await call('settings.update', { practiceAddress });
     await call('staff.create', { ...frontDesk, role: 'frontdesk' });
     await call('staff.create', { ...marketer, role: 'marketing' });

@@ -144,7 +144,12 @@ test('a photo loses its GPS data on import; a post outside the consent is refuse
   await publish.getByRole('button', { name: 'Record publication' }).click();
   await expect(publish).toHaveCount(0);
   await expect(page.getByText('State: Published')).toBeVisible();
-  await expect(page.getByText('https://www.facebook.com/riverside/posts/1')).toBeVisible();
+  // The address is a link the shell opens in the system's browser, never inside the app.
+  const link = page.getByRole('link', { name: 'https://www.facebook.com/riverside/posts/1' });
+  await link.click();
+  await expect(page.getByRole('status').filter({ hasText: 'copy the address into your browser' })).toBeVisible();
+  expect(host.openedLinks).toEqual(['https://www.facebook.com/riverside/posts/1']);
+  expect(page.url()).toContain(host.origin);
   // Published: the post can no longer be changed, only taken down.
   await expect(page.getByRole('textbox', { name: 'Caption' })).toBeDisabled();
   await expect(page.getByRole('button', { name: 'Record take-down' })).toBeVisible();

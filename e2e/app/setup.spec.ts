@@ -45,3 +45,36 @@ test('first-run setup creates the store, shows the recovery key once, then signs
   await expectAccessible(page, 'home');
   await snapshot(page, testInfo, '03-home-admin');
 });
+
+test('a reload on the recovery-key step comes back to it: confirm the key stored, or issue a new one', async ({ page, host }) => {
+  await openApp(page, host);
+  await page.getByLabel('Practice name').fill(practiceName);
+  await page.getByLabel('Your name').fill(admin.displayName);
+  await page.getByLabel('Username', { exact: true }).fill(admin.username);
+  await page.getByLabel('Password', { exact: true }).fill(admin.password);
+  await page.getByLabel('Confirm password').fill(admin.password);
+  await page.getByRole('button', { name: 'Create store' }).click();
+  await expect(page.getByRole('heading', { name: 'Store your recovery key', level: 1 })).toBeVisible({ timeout: 60_000 });
+  const first = await page.getByRole('region', { name: 'Recovery key' }).locator('.recovery-key').textContent();
+
+  // Reloaded before confirming (a crash would do the same): the step is back, without the key.
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('data-app-ready', 'true');
+  await expect(page.getByRole('heading', { name: 'The recovery key is not confirmed yet', level: 1 })).toBeVisible();
+  await expect(page.getByRole('navigation')).toHaveCount(0);
+  expect(await page.content()).not.toMatch(/[0-9A-Z]{4}(-[0-9A-Z]{4}){12}/);
+  await expectAccessible(page, 'recovery key not confirmed');
+
+  // A new key, shown once, then confirmed: Home, and it stays so after another reload.
+  await page.getByLabel('Your password').fill(admin.password);
+  await page.getByRole('button', { name: 'Issue a new recovery key' }).click();
+  await expect(page.getByRole('heading', { name: 'Store your recovery key', level: 1 })).toBeVisible({ timeout: 60_000 });
+  const second = await page.getByRole('region', { name: 'Recovery key' }).locator('.recovery-key').textContent();
+  expect(second).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){12}$/);
+  expect(second).not.toBe(first);
+  await page.getByRole('checkbox', { name: 'I have stored the recovery key' }).check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByRole('heading', { name: 'Home', level: 1 })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Home', level: 1 })).toBeVisible();
+});

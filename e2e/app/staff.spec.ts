@@ -21,6 +21,9 @@ test('an administrator changes a role, resets a password, disables and enables a
   await page.getByLabel('Password', { exact: true }).fill('first password for jamie');
   await page.getByRole('button', { name: 'Add staff member' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Added Jamie Rivera (Front desk)' })).toBeVisible();
+  // The form starts again from nothing: the next person does not inherit Jamie's role.
+  await expect(role).toHaveValue('');
+  await expect(page.getByLabel('Name', { exact: true })).toHaveValue('');
 
   // The same username again: the backend's conflict lands on the field.
   await page.getByLabel('Name', { exact: true }).fill('Another Jamie');

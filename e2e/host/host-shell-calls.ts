@@ -16,6 +16,8 @@ import type { AppState } from '../../shared/session';
 export interface HostShellOptions {
   backend: (name: CallName, input: unknown) => Promise<CallResult<unknown>>;
   printerDir?: string;
+  /** Where `shell.openLink` writes down the addresses it was asked to open. */
+  openedLinks?: string[];
 }
 
 async function requireSignedIn(options: HostShellOptions): Promise<void> {
@@ -70,6 +72,12 @@ const handlers: { [K in ShellCallName]: (options: HostShellOptions, input: never
     fs.mkdirSync(options.printerDir, { recursive: true });
     fs.writeFileSync(path.join(options.printerDir, `${Date.now()}-${file.fileName}`), Buffer.from(file.base64, 'base64'));
     return { printed: true, reason: null };
+  },
+  // No browser to hand the address to: the test host writes it down instead (`openedLinks`), and says it did not open it.
+  'shell.openLink': async (options, { url }: { url: string }) => {
+    await requireSignedIn(options);
+    options.openedLinks?.push(url);
+    return { opened: false };
   },
   'shell.showInFolder': async (options, { path: file }: { path: string }) => {
     await requireSignedIn(options);

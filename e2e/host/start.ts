@@ -32,6 +32,8 @@ export interface RunningHost {
   url: string;
   origin: string;
   token: string;
+  /** The web addresses the page asked the shell to open (`shell.openLink`), in order. */
+  openedLinks: readonly string[];
   close(): Promise<void>;
 }
 
@@ -97,6 +99,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     else res.writeHead(400, { 'Content-Type': 'text/plain' }).end('Bad request');
   }
 
+  const openedLinks: string[] = [];
   const server = http.createServer((req, res) => {
     try {
       // Refuse requests addressed to another host name (DNS rebinding).
@@ -135,7 +138,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     }
     const result =
       isCallName(name) && isShellCall(name)
-        ? await answerShellCall({ backend: (call, callInput) => backend.invoke(call, callInput), printerDir: options.printerDir }, name, input)
+        ? await answerShellCall({ backend: (call, callInput) => backend.invoke(call, callInput), printerDir: options.printerDir, openedLinks }, name, input)
         : await backend.invoke(name, input);
     sendJson(res, result.ok ? 200 : httpStatusOf[result.error.code], result);
   }
@@ -170,6 +173,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     url: `${origin}/#token=${token}`,
     origin,
     token,
+    openedLinks,
     async close() {
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

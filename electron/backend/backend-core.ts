@@ -6,7 +6,8 @@ import { dayOf, workstationTimeZone, type Day } from '../../shared/calendar';
 import { AppError } from '../../shared/errors';
 import { can, permissionLabels, permissionsOf, roleLabels } from '../../shared/roles';
 import type { AppNotice, AppState, LockReason } from '../../shared/session';
-import { practiceContactOf, type Settings } from '../../shared/settings';
+import { defaultIdleMinutes, defaultPatientModeIdleMinutes, practiceContactOf, type Settings } from '../../shared/settings';
+import type { Language } from '../../shared/authorization/scope';
 import type { StaffMember } from '../../shared/staff';
 import { appendAudit, type AuditEntry } from './audit/audit-log';
 import { auditSealKey, clearPendingAudit, sealPendingAudit, takePendingAudit } from './audit/pending-audit';
@@ -20,6 +21,8 @@ import type { CheckContext } from './posts/post-checks';
 import { CheckLimiter } from './posts/check-limiter';
 import { rederiveIfRulesChanged } from './posts/rederive';
 import { getStaffById, listStaff } from './repositories/staff-repository';
+import { getAuthorization } from './repositories/authorization-repository';
+import { recoveryKeyUnconfirmed } from './repositories/recovery-key-state';
 import { readSettings } from './repositories/settings-repository';
 import { Store, type StoreOptions } from './store/store';
 import { readAnchorFile, type ExternalAnchorStore } from './store/rollback-anchor';
@@ -71,6 +74,13 @@ interface Session {
   patientModeFor: string | null;
 }
 
+/** Patient mode interrupted by a lock: who handed the screen over, for what, and in which language the patient reads. */
+interface PausedPatientMode {
+  authorizationId: string;
+  staffId: string;
+  language: Language;
+}
+
 /**
  * The backend's state between calls: the open store, who is signed in, and
  * the sign-in throttle. Handlers receive it; the shells never see it.
@@ -85,6 +95,7 @@ export class BackendCore {
   private storeState: Store | null = null;
   private session: Session | null = null;
   private lockedUsername: string | null = null;
+  private pausedPatientMode: PausedPatientMode | null = null;
   private notice: AppNotice | null;
   private settingsCache: Settings | null = null;
   private sweptDay: Day | null = null;
@@ -390,6 +401,8 @@ export class BackendCore {
   }
 
   startSession(staff: StaffMember, how: string): void {
+    const paused = this.pausedPatientMode;
+    this.pausedPatientMode = null;
     this.session = { staff, lastActivityMs: this.now().getTime(), patientModeFor: null };
     this.lockedUsername = null;
     this.notice = null;
@@ -397,6 +410,28 @@ export class BackendCore {
     const store = this.requireStore();
     store.write(() =>
       this.audit({ action: 'session.signed_in', subjectType: 'staff', subjectId: staff.id, detail: `${how}; workstation ${this.workstation}` }),
+    );
+    if (paused) this.resumePatientMode(paused, staff);
+  }
+
+  /**
+   * After a lock in patient mode, the staff member who handed the screen
+   * over returns to it where it was, if the authorization still awaits the
+   * patient or the witness. Anyone else signing in ends it (audited): they
+   * did not hand this patient the screen.
+   */
+  private resumePatientMode(paused: PausedPatientMode, staff: StaffMember): void {
+    const store = this.requireStore();
+    const record = getAuthorization(store.db, paused.authorizationId);
+    const resumable = record !== undefined && record.stage !== 'final' && paused.staffId === staff.id && can(staff.role, 'consents.write');
+    if (resumable) this.session!.patientModeFor = paused.authorizationId;
+    store.write(() =>
+      this.audit({
+        action: resumable ? 'consent.patient_mode_resumed' : 'consent.patient_mode_left',
+        subjectType: 'authorization',
+        subjectId: paused.authorizationId,
+        detail: resumable ? 'after the screen paused' : 'the screen paused and another staff member signed in',
+      }),
     );
   }
 
@@ -406,7 +441,12 @@ export class BackendCore {
     if (reason === 'system') this.notice = 'locked_by_system';
     if (reason === 'window') this.notice = 'window_recovered';
     const store = this.storeState;
-    store.write(() => this.audit({ action: 'session.locked', subjectType: 'staff', subjectId: staff.id, detail: reason }));
+    const handedOver = this.session?.patientModeFor ? getAuthorization(store.db, this.session.patientModeFor) : null;
+    store.write(() => {
+      this.audit({ action: 'session.locked', subjectType: 'staff', subjectId: staff.id, detail: reason });
+      if (handedOver) this.audit({ action: 'consent.patient_mode_paused', subjectType: 'authorization', subjectId: handedOver.id, detail: reason });
+    });
+    this.pausedPatientMode = handedOver ? { authorizationId: handedOver.id, staffId: staff.id, language: handedOver.terms.language } : null;
     this.session = null;
     this.lockedUsername = staff.username;
   }
@@ -419,6 +459,7 @@ export class BackendCore {
       store.write(() => this.audit({ action: 'session.signed_out', subjectType: 'staff', subjectId: staff.id }));
     }
     this.session = null;
+    this.pausedPatientMode = null;
     this.lockedUsername = null;
     this.closeStore();
   }
@@ -492,7 +533,10 @@ export class BackendCore {
       throw new AppError('unauthorized', 'Sign in first.');
     }
     const nowMs = this.now().getTime();
-    const idleMs = (this.settingsCache?.idleMinutes ?? 5) * 60_000;
+    const idleMinutes = this.session.patientModeFor
+      ? (this.settingsCache?.patientModeIdleMinutes ?? defaultPatientModeIdleMinutes)
+      : (this.settingsCache?.idleMinutes ?? defaultIdleMinutes);
+    const idleMs = idleMinutes * 60_000;
     if (nowMs - this.session.lastActivityMs >= idleMs) {
       this.lock('idle');
       throw lockedError();
@@ -521,6 +565,7 @@ export class BackendCore {
       phase: !hasStore ? (problem ? 'unusable' : 'setup') : staff ? 'active' : this.lockedUsername ? 'locked' : 'signed_out',
       problem,
       alerts: staff?.role === 'admin' && this.storeState ? listAlerts(this.storeState.db) : [],
+      recoveryKeyUnconfirmed: staff !== null && can(staff.role, 'staff.manage') && this.storeState !== null && recoveryKeyUnconfirmed(this.storeState.db),
       session: staff
         ? {
             staffId: staff.id,
@@ -532,12 +577,20 @@ export class BackendCore {
           }
         : null,
       idleMinutes: this.storeState ? (this.settingsCache?.idleMinutes ?? null) : null,
+      patientModeIdleMinutes: this.storeState ? (this.settingsCache?.patientModeIdleMinutes ?? null) : null,
       practiceName: this.storeState ? (this.settingsCache?.practiceName ?? null) : null,
       timeZone: this.storeState ? (this.settingsCache?.timeZone ?? null) : null,
       lockedUsername: this.lockedUsername,
-      patientMode: this.session?.patientModeFor ? { authorizationId: this.session.patientModeFor } : null,
+      patientMode: this.session?.patientModeFor ? this.handedOver(this.session.patientModeFor) : null,
+      pausedPatientMode: !staff && this.pausedPatientMode ? { language: this.pausedPatientMode.language } : null,
       notice: staff ? null : this.notice,
     };
+  }
+
+  /** The authorization handed to the patient, with the language the patient reads. */
+  private handedOver(authorizationId: string): AppState['patientMode'] {
+    const record = this.storeState ? getAuthorization(this.storeState.db, authorizationId) : null;
+    return { authorizationId, language: record?.terms.language ?? 'en' };
   }
 
   newId(): string {

@@ -24,6 +24,8 @@ import { channelReviewHandlers } from './handlers/channel-review-handlers';
 import { incidentHandlers } from './handlers/incident-handlers';
 import { programHandlers } from './handlers/program-handlers';
 import { storeHandlers } from './handlers/store-handlers';
+import { workQueueHandlers } from './handlers/work-queue-handlers';
+import { presetHandlers } from './handlers/preset-handlers';
 import { storageFailure } from './failure-kinds';
 import { normaliseInputText } from './input-text';
 import { validationError } from './validation-error';
@@ -55,6 +57,8 @@ const handlers: Handlers = {
   ...incidentHandlers,
   ...programHandlers,
   ...storeHandlers,
+  ...workQueueHandlers,
+  ...presetHandlers,
 };
 
 export interface Backend {

@@ -84,6 +84,8 @@ export async function seedDemoStore(api: Api, password: string, clock: DemoClock
     adminDisplayName: admin.displayName,
     password,
   });
+  // The command prints the key to whoever ran it: that is the step the app would otherwise come back to.
+  await api['store.confirmRecoveryKey']({});
   await api['settings.update']({ practiceAddress: demoPracticeAddress, practiceEmail: 'privacy@riverside-pt.example' });
   const context: DemoContext = { api, password, report: [], clock, records: emptyRecords() };
   for (const seed of demoSeeders) await seed(context);

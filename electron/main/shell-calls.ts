@@ -125,6 +125,15 @@ export const shellHandlers: { [K in ShellCallName]: ShellHandler<K> } = {
     return outcome;
   },
 
+  'shell.openLink': async (context, { url }) => {
+    await requireSignedIn(context);
+    // Parsed again here: the main process trusts nothing the page sends, and opens only web pages.
+    const parsed = new URL(url);
+    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw new AppError('forbidden', 'Only web addresses can be opened.');
+    await shell.openExternal(parsed.href);
+    return { opened: true };
+  },
+
   'shell.showInFolder': async (context, { path: file }) => {
     await requireSignedIn(context);
     if (!context.vouched.has(file)) throw new AppError('forbidden', 'Consent Desk shows only files it saved or you chose.');

@@ -304,6 +304,13 @@ describe('the Electron main process', () => {
     expect(await value(r, 'shell.showInFolder', { path: backup.filePath })).toBeNull();
     expect(r.state.shownInFolder).toEqual([backup.filePath]);
     expect(await invoke(r, 'shell.showInFolder', { path: path.join(tempRoot, 'data', 'keyring.json') })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+
+    // A published post's address opens in the system's browser; nothing but a web address does.
+    expect(await value(r, 'shell.openLink', { url: 'https://www.instagram.com/p/abc' })).toEqual({ opened: true });
+    for (const url of ['file:///etc/passwd', 'javascript:alert(1)', 'ms-settings:', 'smb://server/share']) {
+      expect(await invoke(r, 'shell.openLink', { url })).toMatchObject({ ok: false, error: { code: 'validation' } });
+    }
+    expect(r.state.openedExternally).toEqual(['https://www.instagram.com/p/abc']);
   });
 
   it('saves a PDF the backend makes where the dialog says, whole, and refuses it before sign-in', async () => {

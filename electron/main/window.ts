@@ -1,5 +1,6 @@
 import { BrowserWindow, type Session } from 'electron';
 import { appEntryUrl } from './app-origin';
+import { askBeforeLosingUnsavedChanges } from './unsaved-changes';
 import { defaultWindowSize, minimumWindowSize, type SavedWindowState } from './window-bounds';
 
 export interface MainWindowOptions {
@@ -50,6 +51,7 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     },
   });
 
+  askBeforeLosingUnsavedChanges(window);
   if (options.restore?.maximized) window.maximize();
   window.once('ready-to-show', () => window.show());
   void window.loadURL(appEntryUrl);

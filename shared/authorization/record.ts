@@ -4,6 +4,7 @@ import type { AuthorizationDocument, SigningMethod } from './document';
 import type { AuthorizationTerms, Language } from './scope';
 import type { AuthorizationStatus } from './status';
 import type { Problem } from './validity';
+import type { SignatureKind } from './signature';
 import type { PatientCopyRecord } from './patient-copy';
 
 export const authorizationIdSchema = z.uuid('Unknown authorization.');
@@ -43,6 +44,8 @@ export interface SignatureEvidence {
   workstation: string;
   language: Language;
   textSha256: string;
+  /** On the screen: drawn, or the typed name adopted as the signature (no strokes then). */
+  signatureKind: SignatureKind;
   strokeCount: number;
   pointCount: number;
   agreedToSignElectronically: boolean;

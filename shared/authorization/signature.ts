@@ -16,19 +16,31 @@ export interface CanvasSize {
   height: number;
 }
 
+/**
+ * How a patient signed on the screen: drawn with a finger, stylus or mouse,
+ * or, for a patient who cannot draw, their typed name adopted as their
+ * signature (E-SIGN accepts any sign adopted with intent to sign; the
+ * evidence and the PDF say which it was).
+ */
+export const signatureKinds = ['drawn', 'typed'] as const;
+export type SignatureKind = (typeof signatureKinds)[number];
+
+/** Why strokes are not a signature; the words are the patient's, from the patient-language catalogue. */
+export type SignatureProblem = 'empty' | 'tooSmall' | 'straightLine';
+
 /** Why these strokes are not an acceptable signature, or null when they are. */
-export function signatureProblem(strokes: Strokes, canvas: CanvasSize): string | null {
+export function signatureProblem(strokes: Strokes, canvas: CanvasSize): SignatureProblem | null {
   const points = strokes.flat();
-  if (points.length === 0) return 'Please sign in the box: it is empty.';
+  if (points.length === 0) return 'empty';
   const xs = points.map((p) => p.x);
   const ys = points.map((p) => p.y);
   const width = Math.max(...xs) - Math.min(...xs);
   const height = Math.max(...ys) - Math.min(...ys);
   if (points.length < 8 || (width < canvas.width * 0.08 && height < canvas.height * 0.08)) {
-    return 'That mark is too small to be a signature. Please sign your name across the box.';
+    return 'tooSmall';
   }
   if (strokes.length === 1 && isStraight(points)) {
-    return 'A straight line is not a signature. Please sign your name.';
+    return 'straightLine';
   }
   return null;
 }

@@ -9,7 +9,7 @@ import {
 } from '../authorization/record';
 import { patientCopyMethods } from '../authorization/patient-copy';
 import { authorizationTermsSchema, languages } from '../authorization/scope';
-import { strokesSchema } from '../authorization/signature';
+import { signatureKinds, strokesSchema } from '../authorization/signature';
 import { templateTextSchema, type AuthorizationTemplate } from '../authorization/template';
 import type { PracticeCertificate } from '../certificate';
 import type { Page } from '../list-page';
@@ -136,6 +136,8 @@ export const consentCalls = {
           .regex(/^data:image\/png;base64,[A-Za-z0-9+/=]+$/, 'The signature must be a PNG image.'),
         strokes: strokesSchema,
         canvas: z.object({ width: z.number().positive().max(10_000), height: z.number().positive().max(10_000) }).strict(),
+        /** Drawn on the pad; or typed: the patient cannot draw and adopts the typed name (no strokes). */
+        signatureKind: z.enum(signatureKinds).default('drawn'),
       })
       .strict(),
     output: returns<AuthorizationDetail>(),

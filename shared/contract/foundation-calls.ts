@@ -4,6 +4,7 @@ import { lockReasons, type AppState } from '../session';
 import {
   ageOfMajoritySchema,
   idleMinutesSchema,
+  patientModeIdleMinutesSchema,
   practiceAddressSchema,
   practiceEmailSchema,
   practiceNameSchema,
@@ -110,6 +111,7 @@ export const foundationCalls = {
       .object({
         practiceName: practiceNameSchema.optional(),
         idleMinutes: idleMinutesSchema.optional(),
+        patientModeIdleMinutes: patientModeIdleMinutesSchema.optional(),
         timeZone: timeZoneSchema.optional(),
         ageOfMajority: ageOfMajoritySchema.optional(),
         practiceAddress: practiceAddressSchema.optional(),
@@ -219,5 +221,11 @@ export const foundationCalls = {
     access: 'session',
     input: staffPreferencesChangeSchema,
     output: returns<StaffPreferences>(),
+  }),
+  'store.confirmRecoveryKey': call({
+    summary: 'The administrator confirms they stored the recovery key just shown; until then the app returns to that step.',
+    access: 'staff.manage',
+    input: noInput,
+    output: returns<AppState>(),
   }),
 } as const;

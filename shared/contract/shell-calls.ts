@@ -33,6 +33,12 @@ export const filePurposes = {
 export type FilePurpose = keyof typeof filePurposes;
 const purposeNames = Object.keys(filePurposes) as [FilePurpose, ...FilePurpose[]];
 
+/** Only web pages leave the app: no file:, no custom schemes a hostile address could use to start a program. */
+export const webAddressSchema = z
+  .string()
+  .max(2000)
+  .pipe(z.url({ protocol: /^https?$/, error: 'Only web addresses (https://…) can be opened.' }));
+
 const typedPathSchema = z
   .string()
   .max(4096)
@@ -110,5 +116,11 @@ export const shellCalls = {
     access: 'session',
     input: z.object({ path: typedPathSchema }).strict(),
     output: returns<null>(),
+  }),
+  'shell.openLink': shellCall({
+    summary: 'Open a published post’s web address in the system’s browser (web addresses only; never inside the app).',
+    access: 'session',
+    input: z.object({ url: webAddressSchema }).strict(),
+    output: returns<{ opened: boolean }>(),
   }),
 } as const;

@@ -96,6 +96,29 @@ export interface PatientModeText {
   sign: string;
   thanksHeading: string;
   thanks: string;
+  /** For a patient who cannot draw: their typed name adopted as their signature. */
+  typedSignatureOption: string;
+  typedSignatureNote: string;
+  typedSignatureShown: string;
+  /** Said to a screen reader while the signature is being saved. */
+  working: string;
+  /** What the Sign button says before and after the whole text has been on screen. */
+  notAllShown: string;
+  allShown: string;
+  /** Refusals of a signature, in the patient's words (`{signer}`: the name on the authorization). */
+  signatureEmpty: string;
+  signatureTooSmall: string;
+  signatureStraightLine: string;
+  typedNameMismatch: string;
+  textChanged: string;
+  /** Before patient mode pauses for lack of input. */
+  stillThereHeading: string;
+  stillThereBody: string;
+  stillHere: string;
+  /** The neutral screen once patient mode paused: nothing of the authorization shows. */
+  pausedHeading: string;
+  pausedBody: string;
+  pausedStaffButton: string;
 }
 
 export interface PdfWords {
@@ -147,6 +170,8 @@ export interface CertificateWords {
   yes: string;
   no: string;
   strokesLabel: string;
+  /** In place of the strokes, when the signer adopted their typed name as their signature. */
+  typedSignature: string;
   strokes: Plural;
   points: Plural;
   /** `{strokes}`, `{points}`. */

@@ -9,6 +9,7 @@ import { listStaff } from '../repositories/staff-repository';
 import type { Keyring } from '../store/keyring';
 import { otherStoreUsers } from '../store/store-users';
 import { readBackupKeyring, readBackupMeta, resealBackupFile } from './backup-file';
+import { markRecoveryKeyUnconfirmed } from '../repositories/recovery-key-state';
 import { backupFolder, readBackupSchedule } from './backup-scheduler';
 
 /**
@@ -89,11 +90,12 @@ export async function replaceRecoveryKey(core: BackendCore): Promise<{ recoveryK
     recovery.bytes.fill(0);
   }
   const backups = await resealBackups(core);
-  store.write(() =>
+  store.write(() => {
+    markRecoveryKeyUnconfirmed(store.db, core.nowIso());
     core.audit({
       action: 'store.recovery_key_replaced',
       detail: `data key rotated; ${backups.resealed.length} backup(s) re-sealed; ${backups.stillOpen.length} not`,
-    }),
-  );
+    });
+  });
   return { recoveryKey: recovery.text, backups };
 }

@@ -113,6 +113,7 @@ export function detailOf(
             workstation: record.workstation ?? '',
             language: record.terms.language,
             textSha256: record.textSha256 ?? '',
+            signatureKind: record.signatureKind,
             strokeCount: record.strokes?.length ?? 0,
             pointCount: points,
             agreedToSignElectronically: record.esignAgreed,

@@ -2,10 +2,15 @@ import { listAudit, verifyAuditChain } from '../audit/audit-log';
 import { recordCounts } from '../repositories/record-counts';
 import { schemaVersionOf } from '../store/migrate';
 import { lastCheck } from '../store/store-check';
+import { subjectName } from '../audit/audit-subjects';
 import type { Handlers } from './handler';
 
 export const auditHandlers = {
-  'audit.list': (core, filter) => listAudit(core.requireStore().db, filter),
+  'audit.list': (core, filter) => {
+    const db = core.requireStore().db;
+    const page = listAudit(db, filter);
+    return { ...page, events: page.events.map((event) => ({ ...event, subjectName: subjectName(db, event.subjectType, event.subjectId) })) };
+  },
 
   'audit.verify': (core) => {
     const store = core.requireStore();

@@ -83,9 +83,69 @@ describe('patient mode', () => {
   async function handedOver() {
     const draft = await p.call('consents.createDraft', { patientId: p.patient.id, terms: completeTerms() });
     const state = await p.call('consents.startPatientMode', { id: draft.id });
-    expect(state.patientMode).toEqual({ authorizationId: draft.id });
+    expect(state.patientMode).toEqual({ authorizationId: draft.id, language: 'en' });
     return draft;
   }
+
+  it('waits the longer patient-mode time, and a lock pauses it for the staff member who handed the screen over', async () => {
+    const draft = await handedOver();
+    // Past the staff idle time (5 minutes), within patient mode's (20 by default): still open.
+    p.clock.advance(10 * 60_000);
+    expect((await p.call('consents.get', { id: draft.id })).id).toBe(draft.id);
+    p.clock.advance(20 * 60_000 + 1);
+    expect((await rejection(p.call('consents.get', { id: draft.id }))).code).toBe('locked');
+    const paused = await p.call('app.state', {});
+    expect(paused).toMatchObject({ phase: 'locked', patientMode: null, session: null, pausedPatientMode: { language: 'en' }, patientModeIdleMinutes: 20 });
+    // Nothing about the patient in the locked state.
+    expect(JSON.stringify(paused)).not.toContain('Maria');
+
+    const back = await p.call('session.signIn', { username: 'frontdesk', password: frontDeskPassword });
+    expect(back).toMatchObject({ phase: 'active', patientMode: { authorizationId: draft.id, language: 'en' }, pausedPatientMode: null });
+    expect((await rejection(p.call('patients.search', { query: '' }))).code).toBe('forbidden');
+    const signed = await p.call('consents.patientSign', patientSignature(draft, 'Maria Lopez'));
+    expect(signed.stage).toBe('signed');
+  });
+
+  it('ends patient mode, audited, when someone else signs in after the pause', async () => {
+    const draft = await handedOver();
+    await p.call('session.lock', { reason: 'idle' });
+    const other = await p.call('session.signIn', { username: 'marketing', password: 'marketing password' });
+    expect(other).toMatchObject({ phase: 'active', patientMode: null, pausedPatientMode: null });
+    await p.call('session.signOut', {});
+    await p.call('session.signIn', { username: 'frontdesk', password: frontDeskPassword });
+    expect((await p.call('app.state', {})).patientMode).toBeNull();
+    await p.call('session.signOut', {});
+    await p.call('session.signIn', { username: 'admin', password: adminPassword });
+    const events = (await p.call('audit.list', { subjectId: draft.id })).events.map((e) => `${e.action} ${e.detail ?? ''}`);
+    expect(events).toEqual(expect.arrayContaining(['consent.patient_mode_paused idle', 'consent.patient_mode_left the screen paused and another staff member signed in']));
+  });
+
+  it('takes a typed name adopted as the signature from a patient who cannot draw, and says so in the evidence and the PDF', async () => {
+    const draft = await handedOver();
+    const withStrokes = await rejection(p.call('consents.patientSign', { ...patientSignature(draft, 'Maria Lopez'), signatureKind: 'typed' }));
+    expect(withStrokes).toMatchObject({ code: 'validation', issues: [{ path: 'signature' }] });
+    const signed = await p.call('consents.patientSign', { ...patientSignature(draft, 'Maria Lopez'), strokes: [], signatureKind: 'typed' });
+    expect(signed.evidence).toMatchObject({ signatureKind: 'typed', strokeCount: 0 });
+    const final = await p.call('consents.witness', { id: draft.id, password: frontDeskPassword });
+    expect(final.evidence?.signatureKind).toBe('typed');
+    const text = pdfFlatText(Buffer.from((await p.call('consents.pdf', { id: final.id })).base64, 'base64'));
+    expect(text).toContain('None: the signer could not draw and adopted their typed name as their signature');
+    expect(text).not.toContain('kept with their timing');
+  });
+
+  it('refuses a signature in the patient’s language, and takes the typed name whatever its accents', async () => {
+    await p.call('patients.update', { ...samplePatient, id: p.patient.id, firstName: 'Lucía', lastName: 'Fernández' });
+    const draft = await p.call('consents.createDraft', { patientId: p.patient.id, terms: completeTerms({ language: 'es' }) });
+    await p.call('consents.startPatientMode', { id: draft.id });
+    const empty = await rejection(p.call('consents.patientSign', { ...patientSignature(draft, 'Lucia Fernandez'), strokes: [] }));
+    expect(empty.message).toBe('Firme dentro del recuadro, por favor: está vacío.');
+    const wrong = await rejection(p.call('consents.patientSign', patientSignature(draft, 'Lucia Fernandes')));
+    expect(wrong.issues?.[0]?.message).toBe('Escriba el nombre completo de quien firma, como aparece en la autorización: Lucía Fernández.');
+    const stale = await rejection(p.call('consents.patientSign', { ...patientSignature(draft, 'Lucia Fernandez'), textSha256: 'f'.repeat(64) }));
+    expect(stale.message).toMatch(/^La autorización cambió/);
+    const signed = await p.call('consents.patientSign', patientSignature(draft, 'LUCIA  fernandez'));
+    expect(signed.stage).toBe('signed');
+  });
 
   it('reaches nothing but the authorization handed over', async () => {
     const draft = await handedOver();

@@ -1,4 +1,6 @@
 import { signatureProblem } from '../../../shared/authorization/signature';
+import { sameSignerName } from '../../../shared/authorization/signer-name';
+import { fillIn, patientLanguages } from '../../../shared/patient-language';
 import { AppError } from '../../../shared/errors';
 import { patientName } from '../../../shared/patients';
 import { auditOfSubject } from '../audit/audit-log';
@@ -71,7 +73,7 @@ export function assertComplete(core: BackendCore, record: AuthorizationRecord): 
   }
 }
 
-export const normalizedName = (name: string) => name.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase();
+const signatureProblemWords = { empty: 'signatureEmpty', tooSmall: 'signatureTooSmall', straightLine: 'signatureStraightLine' } as const;
 
 export const file = (fileName: string, bytes: Buffer) => ({ fileName, mimeType: 'application/pdf', base64: bytes.toString('base64'), sha256: sha256Hex(bytes) });
 
@@ -166,25 +168,33 @@ export const consentHandlers = {
     const record = existing(core, input.id);
     mustBeDraft(record);
     assertComplete(core, record);
-    const problem = signatureProblem(input.strokes, input.canvas);
-    if (problem) throw new AppError('validation', problem, { issues: [{ path: 'signature', message: problem }] });
+    // The patient reads these refusals: they come in the authorization's language.
+    const words = patientLanguages[record.terms.language].patientMode;
+    // A typed signature has no strokes to judge: the typed name (checked below) is the sign adopted.
+    if (input.signatureKind === 'typed' && input.strokes.length > 0) {
+      throw new AppError('validation', 'A typed signature has no drawn strokes.', { issues: [{ path: 'signature', message: words.signatureEmpty }] });
+    }
+    const problem = input.signatureKind === 'typed' ? null : signatureProblem(input.strokes, input.canvas);
+    if (problem) {
+      const message = words[signatureProblemWords[problem]];
+      throw new AppError('validation', message, { issues: [{ path: 'signature', message }] });
+    }
     const patient = existingPatient(core, record.patientId);
     const expectedSigner = record.terms.representative?.name ?? patientName(patient);
-    if (normalizedName(input.typedName) !== normalizedName(expectedSigner)) {
-      const message = `Type the signer’s full name as written on the form: ${expectedSigner}.`;
+    if (!sameSignerName(input.typedName, expectedSigner)) {
+      const message = fillIn(words.typedNameMismatch, { signer: expectedSigner });
       throw new AppError('validation', message, { issues: [{ path: 'typedName', message }] });
     }
     const template = getTemplate(store.db, record.templateId)!;
     const documentShown = documentOf(record, template, patient, core.settings, 'electronic');
     const shown = shownText(documentShown);
-    if (shown.sha256 !== input.textSha256) {
-      throw new AppError('conflict', 'The authorization changed while it was on screen. Please read it again before signing.');
-    }
+    if (shown.sha256 !== input.textSha256) throw new AppError('conflict', words.textChanged);
     const png = await decodePngDataUrl(input.signaturePng, 'signature');
     store.write(() => {
       recordPatientSignature(store.db, input.id, {
         signedAt: core.nowIso(),
         signerName: input.typedName,
+        signatureKind: input.signatureKind,
         signaturePng: png,
         strokes: input.strokes,
         canvas: input.canvas,
@@ -197,7 +207,7 @@ export const consentHandlers = {
         action: 'consent.signed',
         subjectType: 'authorization',
         subjectId: input.id,
-        detail: `${record.terms.representative ? 'by representative' : 'by patient'}${record.terms.minorSignsAlone ? `; minor signs alone: ${record.terms.minorSignsAlone.reason}` : ''}; text SHA-256 ${shown.sha256}`,
+        detail: `${record.terms.representative ? 'by representative' : 'by patient'}${input.signatureKind === 'typed' ? '; typed name adopted as signature' : ''}${record.terms.minorSignsAlone ? `; minor signs alone: ${record.terms.minorSignsAlone.reason}` : ''}; text SHA-256 ${shown.sha256}`,
       });
     });
     return detail(core, input.id);
@@ -248,6 +258,7 @@ export const consentHandlers = {
         representative: record.terms.representative,
         workstation: record.workstation!,
         textSha256: record.textSha256!,
+        signatureKind: record.signatureKind,
         strokeCount: record.strokes?.length ?? 0,
         pointCount: record.strokes?.reduce((n, s) => n + s.length, 0) ?? 0,
         agreedToSignElectronically: record.esignAgreed,

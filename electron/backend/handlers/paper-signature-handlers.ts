@@ -8,7 +8,8 @@ import { renderPaperFormPdf, renderPaperPackagePdf } from '../rendering/time-lim
 import { recordPaperFormPrinted, recordPaperSignature } from '../repositories/authorization-repository';
 import { getTemplate } from '../repositories/template-repository';
 import { signingCertificate } from './certificate-handlers';
-import { assertComplete, detail, existing, file, mustBeDraft, normalizedName } from './consent-handlers';
+import { sameSignerName } from '../../../shared/authorization/signer-name';
+import { assertComplete, detail, existing, file, mustBeDraft } from './consent-handlers';
 import type { Handlers } from './handler';
 import { existingPatient } from './patient-handlers';
 
@@ -76,7 +77,7 @@ export const paperSignatureHandlers = {
       throw new AppError('validation', message, { issues: [{ path: 'signedOn', message }] });
     }
     const expectedSigner = record.terms.representative?.name ?? patientName(patient);
-    if (normalizedName(input.signerName) !== normalizedName(expectedSigner)) {
+    if (!sameSignerName(input.signerName, expectedSigner)) {
       const message = `The form is for ${expectedSigner} to sign. If someone else signed it, prepare a new authorization naming them.`;
       throw new AppError('validation', message, { issues: [{ path: 'signerName', message }] });
     }

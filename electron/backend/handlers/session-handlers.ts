@@ -9,6 +9,7 @@ import { getStaffById, getStaffByUsername, insertStaff } from '../repositories/s
 import { writeSettings } from '../repositories/settings-repository';
 import { writeStaffPreferences } from '../repositories/staff-preferences-repository';
 import { Store } from '../store/store';
+import { markRecoveryKeyUnconfirmed } from '../repositories/recovery-key-state';
 import type { Handlers } from './handler';
 
 const wrongCredentials = () => new AppError('unauthorized', 'The username or password is not right.');
@@ -51,6 +52,7 @@ export const sessionHandlers = {
     store.write(() => {
       writeSettings(store.db, { practiceName: input.practiceName, idleMinutes: defaultIdleMinutes, timeZone: input.timeZone ?? core.workstationTimeZone });
       insertStaff(store.db, admin);
+      markRecoveryKeyUnconfirmed(store.db, now);
       const by = { actorId: admin.id, actorName: admin.username };
       core.adoptStore(store);
       core.audit({ ...by, action: 'store.created', detail: `cipher ${store.cipher}; workstation ${core.workstation}` });

@@ -4,6 +4,7 @@ import { raiseAlert, clearAlerts } from '../store/store-alerts';
 import { recordCheck, runFullCheck } from '../store/store-check';
 import { Store } from '../store/store';
 import { replaceRecoveryKey } from '../backup/backup-reseal';
+import { markRecoveryKeyConfirmed, recoveryKeyUnconfirmed } from '../repositories/recovery-key-state';
 import type { Handlers } from './handler';
 
 export const storeHandlers = {
@@ -61,6 +62,17 @@ export const storeHandlers = {
       }
     });
     core.startSession(staff, 'password (older store accepted)');
+    return core.appState();
+  },
+
+  'store.confirmRecoveryKey': (core) => {
+    const store = core.requireStore();
+    if (recoveryKeyUnconfirmed(store.db)) {
+      store.write(() => {
+        markRecoveryKeyConfirmed(store.db);
+        core.audit({ action: 'store.recovery_key_confirmed' });
+      });
+    }
     return core.appState();
   },
 

@@ -5,6 +5,7 @@ import type { Day } from '../../../shared/calendar';
 import { formatDay } from '../../../shared/calendar';
 import type { PracticeCertificate } from '../../../shared/certificate';
 import { fillIn, patientLanguages, plural } from '../../../shared/patient-language';
+import type { SignatureKind } from '../../../shared/authorization/signature';
 import type { PdfLayout } from './pdf-layout';
 
 /**
@@ -100,6 +101,7 @@ export interface CertificateFacts {
         signedAt: string;
         workstation: string;
         agreedToSignElectronically: boolean;
+        signatureKind: SignatureKind;
         strokeCount: number;
         pointCount: number;
       }
@@ -171,13 +173,15 @@ export function writeCertificatePage(layout: PdfLayout, facts: CertificateFacts)
               [c.signedAt, facts.signing.signedAt],
               [c.workstation, facts.signing.workstation],
               [c.agreedElectronically, facts.signing.agreedToSignElectronically ? c.yes : c.no],
-              [
-                c.strokesLabel,
-                fillIn(c.strokesValue, {
-                  strokes: plural(w, c.strokes, facts.signing.strokeCount),
-                  points: plural(w, c.points, facts.signing.pointCount),
-                }),
-              ],
+              facts.signing.signatureKind === 'typed'
+                ? [c.strokesLabel, c.typedSignature]
+                : [
+                    c.strokesLabel,
+                    fillIn(c.strokesValue, {
+                      strokes: plural(w, c.strokes, facts.signing.strokeCount),
+                      points: plural(w, c.points, facts.signing.pointCount),
+                    }),
+                  ],
             ] as [string, string][])
           : ([
               [c.signedOn, formatDay(facts.signing.signedOn, lang)],

@@ -108,6 +108,7 @@ async function variants(language: Language): Promise<Variant[]> {
     document: documentFor(language, 'electronic'),
     signature: {
       png: signature.png,
+      signatureKind: 'drawn',
       signerName: representativeName,
       signedAt: '2026-11-29T15:04:00.000Z',
       signedOn: '2026-11-29',

@@ -8,6 +8,7 @@ import { fillIn } from '../../../shared/patient-language';
 import type { CertificateBundle } from '../crypto/practice-certificate';
 import { footer, signerFields, wordsOf, writeCertificatePage, writeDocument } from './authorization-pages';
 import { PdfLayout } from './pdf-layout';
+import type { SignatureKind } from '../../../shared/authorization/signature';
 import { signPdf } from './sign-pdf';
 
 interface AuthorizationParts {
@@ -27,6 +28,7 @@ export interface AuthorizationPdfInput extends AuthorizationParts {
     representative: Representative | null;
     workstation: string;
     textSha256: string;
+    signatureKind: SignatureKind;
     strokeCount: number;
     pointCount: number;
     agreedToSignElectronically: boolean;
@@ -75,6 +77,7 @@ export async function authorizationPdf(input: AuthorizationPdfInput): Promise<Bu
       signedAt: s.signedAt,
       workstation: s.workstation,
       agreedToSignElectronically: s.agreedToSignElectronically,
+      signatureKind: s.signatureKind,
       strokeCount: s.strokeCount,
       pointCount: s.pointCount,
     },

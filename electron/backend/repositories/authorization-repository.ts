@@ -1,7 +1,7 @@
 import type { AuthorizationDocument, SigningMethod } from '../../../shared/authorization/document';
 import type { Stage, RevocationMethod } from '../../../shared/authorization/record';
 import type { AuthorizationTerms } from '../../../shared/authorization/scope';
-import type { CanvasSize, Strokes } from '../../../shared/authorization/signature';
+import type { CanvasSize, SignatureKind, Strokes } from '../../../shared/authorization/signature';
 import type { Db } from '../store/database';
 
 /** An authorization as stored, without its large blobs (PDFs, images, scans). */
@@ -16,6 +16,8 @@ export interface AuthorizationRecord {
   updatedAt: string;
   signedAt: string | null;
   signerName: string | null;
+  /** On the screen: drawn, or a typed name adopted as the signature. */
+  signatureKind: SignatureKind;
   strokes: Strokes | null;
   canvas: CanvasSize | null;
   esignAgreed: boolean;
@@ -46,7 +48,7 @@ export interface AuthorizationRecord {
   paperScanPages: number | null;
 }
 
-const columns = `id, patient_id, template_id, terms, stage, created_at, created_by, updated_at, signed_at, signer_name,
+const columns = `id, patient_id, template_id, terms, stage, created_at, created_by, updated_at, signed_at, signer_name, signature_kind,
   signature_strokes, signature_canvas, esign_agreed, workstation, text_shown, text_sha256, witness_id, witnessed_at,
   content_sha256, pdf_sha256, revoked_at, revocation_received_on, revocation_method, revocation_note, revoked_by,
   revocation_scan IS NOT NULL AS has_revocation_scan, revocation_pdf_sha256, expiration_event_at, expiration_event_on,
@@ -70,6 +72,7 @@ function toRecord(row: Row): AuthorizationRecord {
     updatedAt: row.updated_at as string,
     signedAt: text(row.signed_at),
     signerName: text(row.signer_name),
+    signatureKind: row.signature_kind === 'typed' ? 'typed' : 'drawn',
     strokes: json<Strokes>(row.signature_strokes),
     canvas: json<CanvasSize>(row.signature_canvas),
     esignAgreed: row.esign_agreed === 1,
@@ -141,6 +144,7 @@ export function deleteDraft(db: Db, id: string): boolean {
 export interface PatientSignature {
   signedAt: string;
   signerName: string;
+  signatureKind: SignatureKind;
   signaturePng: Buffer;
   strokes: Strokes;
   canvas: CanvasSize;
@@ -154,7 +158,7 @@ export function recordPatientSignature(db: Db, id: string, s: PatientSignature):
   return (
     db
       .prepare(
-        `UPDATE authorizations SET stage = 'signed', signed_at = @signedAt, signer_name = @signerName,
+        `UPDATE authorizations SET stage = 'signed', signed_at = @signedAt, signer_name = @signerName, signature_kind = @signatureKind,
            signature_png = @signaturePng, signature_strokes = @strokes, signature_canvas = @canvas, esign_agreed = 1,
            workstation = @workstation, text_shown = @textShown, text_sha256 = @textSha256, document_shown = @documentShown,
            updated_at = @signedAt

@@ -1,5 +1,5 @@
 import { isTimeZone, workstationTimeZone } from '../../../shared/calendar';
-import { defaultAgeOfMajority, defaultIdleMinutes, type Settings } from '../../../shared/settings';
+import { defaultAgeOfMajority, defaultIdleMinutes, defaultPatientModeIdleMinutes, type Settings } from '../../../shared/settings';
 import type { Db } from '../store/database';
 
 /**
@@ -19,6 +19,8 @@ export function readSettings(db: Db): Settings {
   return {
     practiceName: typeof map.get('practiceName') === 'string' ? (map.get('practiceName') as string) : '',
     idleMinutes: typeof map.get('idleMinutes') === 'number' ? (map.get('idleMinutes') as number) : defaultIdleMinutes,
+    patientModeIdleMinutes:
+      typeof map.get('patientModeIdleMinutes') === 'number' ? (map.get('patientModeIdleMinutes') as number) : defaultPatientModeIdleMinutes,
     timeZone: typeof timeZone === 'string' && isTimeZone(timeZone) ? timeZone : workstationTimeZone(),
     ageOfMajority: typeof ageOfMajority === 'number' ? ageOfMajority : defaultAgeOfMajority,
     practiceAddress: text('practiceAddress'),

@@ -193,6 +193,7 @@ export function createRecordingElectron(options: RecordingOptions) {
     dialogAnswers: [] as (string | null)[],
     dialogsShown: [] as { kind: 'save' | 'open'; options: unknown }[],
     shownInFolder: [] as string[],
+    openedExternally: [] as string[],
     openedPaths: [] as string[],
     utilityProcesses: [] as FakeUtilityProcess[],
     aboutPanel: null as unknown,
@@ -355,6 +356,10 @@ export function createRecordingElectron(options: RecordingOptions) {
     },
     shell: {
       showItemInFolder: (file: string) => state.shownInFolder.push(file),
+      openExternal: (url: string) => {
+        state.openedExternally.push(url);
+        return Promise.resolve();
+      },
       openPath: (file: string) => {
         state.openedPaths.push(file);
         return Promise.resolve('');
@@ -416,6 +421,7 @@ export function createRecordingElectron(options: RecordingOptions) {
     state.dialogAnswers.length = 0;
     state.dialogsShown.length = 0;
     state.shownInFolder.length = 0;
+    state.openedExternally.length = 0;
     state.openedPaths.length = 0;
     state.utilityProcesses.length = 0;
     state.safeStorage.encrypted = 0;

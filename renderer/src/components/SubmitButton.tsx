@@ -7,7 +7,20 @@ import './buttons.css';
  * button would drop the keyboard focus) but refuses a second submit, and a
  * hidden status tells screen readers that work is under way.
  */
-export function SubmitButton({ busy, children, variant = 'primary' }: { busy: boolean; children: ReactNode; variant?: 'primary' | 'danger' }) {
+export function SubmitButton({
+  busy,
+  children,
+  variant = 'primary',
+  busyText,
+  'aria-describedby': describedBy,
+}: {
+  busy: boolean;
+  children: ReactNode;
+  variant?: 'primary' | 'danger';
+  /** What the hidden status says while the call runs (patient mode says it in the patient's language). */
+  busyText?: string;
+  'aria-describedby'?: string;
+}) {
   const { t } = useTranslation(['components', 'common']);
   return (
     <>
@@ -15,6 +28,7 @@ export function SubmitButton({ busy, children, variant = 'primary' }: { busy: bo
         type="submit"
         className={`button button-${variant}${busy ? ' button-busy' : ''}`}
         aria-disabled={busy || undefined}
+        aria-describedby={describedBy}
         onClick={(event) => {
           if (busy) event.preventDefault();
         }}
@@ -22,7 +36,7 @@ export function SubmitButton({ busy, children, variant = 'primary' }: { busy: bo
         {children}
       </button>
       <span role="status" className="visually-hidden">
-        {busy ? t('submitButton.workingPleaseWait') : ''}
+        {busy ? (busyText ?? t('submitButton.workingPleaseWait')) : ''}
       </span>
     </>
   );

@@ -16,6 +16,7 @@ import { TestimonialsPage } from '../features/testimonials/TestimonialsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { StaffPage } from '../features/staff/StaffPage';
 import { WordingPage } from '../features/wording/WordingPage';
+import { PresetsPage } from '../features/presets/PresetsPage';
 import { ProgramStatusPage } from '../features/program/ProgramStatusPage';
 import { OurPolicyPage } from '../features/program-policy/OurPolicyPage';
 import { DosAndDontsPage } from '../features/program-policy/DosAndDontsPage';
@@ -52,6 +53,7 @@ export const pages: readonly PageEntry[] = [
   { path: '/retention', labelKey: 'retention', permission: 'records.purge', Page: RetentionPage },
   { path: '/backups', labelKey: 'backups', permission: 'store.backup', Page: BackupsPage },
   { path: '/wording', labelKey: 'wording', permission: 'settings.manage', Page: WordingPage },
+  { path: '/presets', labelKey: 'presets', permission: 'settings.manage', Page: PresetsPage },
   { path: '/settings', labelKey: 'settings', permission: 'settings.manage', Page: SettingsPage },
   { path: '/account', labelKey: 'account', permission: null, Page: MyAccountPage },
   // The social-media compliance program.

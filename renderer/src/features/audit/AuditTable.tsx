@@ -1,21 +1,21 @@
 import { auditActionLabel } from '../../i18n/labels';
 import { useTranslation } from 'react-i18next';
-import type { AuditEvent } from '../../../../shared/audit';
-import { useStaffNames } from './use-staff-names';
+import type { AuditPage } from '../../../../shared/audit';
 import { TableScroll } from '../../components/TableScroll';
 import { formatPreciseMoment } from '../../i18n/format';
 
 
-function subjectOf(event: AuditEvent, staffNames: ReadonlyMap<string, string>): string {
+type ListedEvent = AuditPage['events'][number];
+
+/** The subject by its name (from the backend); one without a name (or no longer there) by its kind and the start of its id. */
+function subjectOf(event: ListedEvent): string {
   if (!event.subjectType) return '';
-  const name = event.subjectId ? staffNames.get(event.subjectId) : undefined;
-  if (name) return name;
+  if (event.subjectName) return event.subjectName;
   return event.subjectId ? `${event.subjectType} ${event.subjectId.slice(0, 8)}` : event.subjectType;
 }
 
-export function AuditTable({ events, total }: { events: AuditEvent[]; total: number }) {
+export function AuditTable({ events, total }: { events: ListedEvent[]; total: number }) {
   const { t } = useTranslation(['audit', 'common']);
-  const staffNames = useStaffNames();
   return (
     <TableScroll label={t('auditTable.auditEvents')}>
       <table className="data-table audit-table">
@@ -49,7 +49,7 @@ export function AuditTable({ events, total }: { events: AuditEvent[]; total: num
                   {auditActionLabel(event.action)}
                   <span className="audit-code monospace">{event.action}</span>
                 </td>
-                <td>{subjectOf(event, staffNames)}</td>
+                <td>{subjectOf(event)}</td>
                 <td className="audit-detail">{event.detail}</td>
               </tr>
             ))

@@ -28,9 +28,11 @@ import { StatusMessage } from '../../components/StatusMessage';
 import { SubmitButton } from '../../components/SubmitButton';
 import { useAppState } from '../session/app-state-context';
 import { formatTime } from '../../i18n/format';
+import { practiceToday } from '../session/practice-time-zone';
 import {
   authorizationFormSchema,
   formFieldOf,
+  formWithPreset,
   type AuthorizationFormField,
   type AuthorizationFormValues,
 } from './authorization-form-schema';
@@ -40,6 +42,8 @@ import { OtherEntriesField } from './OtherEntriesField';
 import { ProblemList, type ListedProblem } from './ProblemList';
 import { useLivePreview } from './use-live-preview';
 import '../../components/buttons.css';
+import { useUnsavedChangesWarning } from '../../components/use-unsaved-changes';
+import { PresetChooser } from './PresetChooser';
 import './authorization-editor.css';
 
 const choicesOf = <T extends string>(codes: readonly T[], labels: Record<T, string>) => codes.map((value) => ({ value, label: labels[value] }));
@@ -109,6 +113,8 @@ export function AuthorizationEditor({ patientId, draftId: initialDraftId, defaul
     handleSubmit,
     setError,
     setFocus,
+    getValues,
+    reset,
     control,
     formState: { errors, isSubmitting },
   } = useForm<AuthorizationFormValues, unknown, AuthorizationTerms>({
@@ -117,6 +123,12 @@ export function AuthorizationEditor({ patientId, draftId: initialDraftId, defaul
   });
 
   const values = useWatch({ control }) as AuthorizationFormValues;
+  // What was last saved (or loaded): anything else on screen is an unsaved change.
+  const [savedValues, setSavedValues] = useState(() => JSON.stringify(defaultValues));
+  useUnsavedChangesWarning(
+    JSON.stringify(values) !== savedValues,
+    'This authorization has changes that are not saved. Leave without saving them?',
+  );
   const parsed = useMemo(() => authorizationFormSchema.safeParse(values), [values]);
   const preview = useLivePreview(patientId, parsed.success ? parsed.data : null);
 
@@ -146,8 +158,10 @@ export function AuthorizationEditor({ patientId, draftId: initialDraftId, defaul
   const onSave = handleSubmit(async (terms) => {
     setProblem(null);
     setSaved(null);
+    const shown = JSON.stringify(values);
     try {
       const draft = await persist(terms);
+      setSavedValues(shown);
       setSaved(
         draft.problems.length
           ? `Draft saved at ${formatTime(new Date())}. It is not complete yet.`
@@ -162,8 +176,10 @@ export function AuthorizationEditor({ patientId, draftId: initialDraftId, defaul
     setProblem(null);
     setSaved(null);
     setHandingOver(true);
+    const shown = JSON.stringify(values);
     try {
       const draft = await persist(terms);
+      setSavedValues(shown);
       if (draft.problems.length) {
         setProblem({ message: `Not ready to hand over: ${draft.problems.map((p) => p.message).join(' ')}`, focus: true });
         return;
@@ -182,6 +198,7 @@ export function AuthorizationEditor({ patientId, draftId: initialDraftId, defaul
     <div className="editor-layout">
       <form className="card editor-form" aria-label={t('authorizationEditor.authorizationTerms')} noValidate aria-busy={isSubmitting} onSubmit={(event) => void onSave(event)}>
         <FormAlert problem={problem} />
+        <PresetChooser onApply={(preset) => reset(formWithPreset(getValues(), preset, practiceToday()), { keepDefaultValues: true })} />
         <ChoiceGroupField
           legend={t('authorizationEditor.languageOfTheAuthorization')}
           type="radio"

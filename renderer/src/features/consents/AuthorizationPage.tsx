@@ -73,6 +73,7 @@ export function AuthorizationPage({ authorizationId, witnessed }: { authorizatio
                   ? `on paper, dated ${formatDay(a.evidence.paperSignedOn)}`
                   : momentOfInstant(a.evidence.signedAt)}
                 {a.terms.representative ? ` (for the patient, as ${a.terms.representative.name})` : ''}
+                {a.evidence.signatureKind === 'typed' ? '; a typed signature: the signer could not draw and adopted their typed name' : ''}
               </dd>
               {a.evidence.scan ? (
                 <>

@@ -9,6 +9,7 @@ import {
   representativeAuthorities,
   type AuthorizationTerms,
 } from '../../../../shared/authorization/scope';
+import { presetEndDay, type ScopePreset } from '../../../../shared/authorization/scope-preset';
 
 const entry = (max: number) => z.object({ text: z.string().max(max, `Use at most ${max} characters.`) });
 
@@ -154,4 +155,18 @@ export function formFieldOf(path: string): AuthorizationFormField | null {
     default:
       return null;
   }
+}
+
+/** The form after a preset filled it in: its scope and, for a preset with a duration, the end date from today (everything else kept). */
+export function formWithPreset(values: AuthorizationFormValues, preset: Pick<ScopePreset, 'scope' | 'duration'>, today: Day): AuthorizationFormValues {
+  return {
+    ...values,
+    contentKinds: [...preset.scope.contentKinds],
+    channels: [...preset.scope.channels],
+    otherChannels: preset.scope.otherChannels.map((text) => ({ text })),
+    purposes: [...preset.scope.purposes],
+    otherPurposes: preset.scope.otherPurposes.map((text) => ({ text })),
+    conditions: (preset.scope.conditions ?? []).map((text) => ({ text })),
+    ...(preset.duration.kind === 'months' ? { expirationKind: 'date' as const, expirationDate: presetEndDay(today, preset.duration.months) } : {}),
+  };
 }

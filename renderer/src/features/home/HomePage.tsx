@@ -1,10 +1,12 @@
 import { permissionLabel, roleLabel } from '../../i18n/labels';
 import { Trans, useTranslation } from 'react-i18next';
+import { defaultIdleMinutes } from '../../../../shared/settings';
 import { PageHeading } from '../../components/PageHeading';
 import { ComplianceLinks } from '../compliance/ComplianceLinks';
 import { MarketingAtAGlance } from '../dashboard/MarketingAtAGlance';
 import { ProgramAttention } from '../program/ProgramAttention';
 import { useAppState, useSession } from '../session/app-state-context';
+import { WorkQueues } from './WorkQueues';
 import './home-page.css';
 
 function sentenceCase(text: string): string {
@@ -24,6 +26,7 @@ export function HomePage() {
           ? t('homePage.welcomeAt', { name: session.displayName, practice: state.practiceName, role: roleLabel(session.role) })
           : t('homePage.welcomeNoPractice', { name: session.displayName, role: roleLabel(session.role) })}
       </p>
+      <WorkQueues />
       <MarketingAtAGlance />
       <ProgramAttention />
       <ComplianceLinks />
@@ -36,7 +39,7 @@ export function HomePage() {
         </ul>
       </section>
       <p className="home-lock-note">
-        <Trans t={t} i18nKey="homePage.lockNote" count={state.idleMinutes ?? 5} components={{ strong: <strong /> }} />
+        <Trans t={t} i18nKey="homePage.lockNote" count={state.idleMinutes ?? defaultIdleMinutes} components={{ strong: <strong /> }} />
       </p>
     </>
   );

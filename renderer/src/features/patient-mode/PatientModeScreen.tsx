@@ -10,6 +10,7 @@ import { goToPatients, patientsHref } from '../patients/patients-route';
 import { useAppState } from '../session/app-state-context';
 import { LeavePatientMode } from './LeavePatientMode';
 import { patientModeText } from './patient-mode-text';
+import { forgetPlace, placeOf, rememberPlace } from './patient-mode-place';
 import { PatientSignForm } from './PatientSignForm';
 import './patient-mode.css';
 
@@ -26,6 +27,36 @@ export function PatientModeScreen({ authorizationId }: { authorizationId: string
   const { value: loaded, error } = useLoaded(load);
   const [signed, setSigned] = useState<AuthorizationDetail | null>(null);
   const authorization = signed ?? loaded;
+  const [allShown, setAllShown] = useState(() => placeOf(authorizationId).allShown);
+  const documentEnd = useRef<HTMLDivElement>(null);
+  const ready = authorization !== null;
+
+  // Back where the patient was (after a pause), then keep track of it.
+  useEffect(() => {
+    if (!ready) return;
+    window.scrollTo(0, placeOf(authorizationId).scrollY);
+    // Only while the document is on the page: once the lock has replaced it, the shorter page scrolls to the top by itself.
+    const onScroll = () => {
+      if (documentEnd.current?.isConnected) rememberPlace(authorizationId, { scrollY: window.scrollY });
+    };
+    window.addEventListener('scroll', onScroll, { passive: true });
+    return () => window.removeEventListener('scroll', onScroll);
+  }, [ready, authorizationId]);
+
+  // The Sign button says when the end of the text has been on screen.
+  useEffect(() => {
+    const end = documentEnd.current;
+    if (!ready || !end || typeof IntersectionObserver === 'undefined') return;
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((entry) => entry.isIntersecting)) {
+        setAllShown(true);
+        rememberPlace(authorizationId, { allShown: true });
+        observer.disconnect();
+      }
+    });
+    observer.observe(end);
+    return () => observer.disconnect();
+  }, [ready, authorizationId]);
 
   useEffect(() => {
     document.title = 'Authorization – Consent Desk';
@@ -61,8 +92,9 @@ export function PatientModeScreen({ authorizationId }: { authorizationId: string
       </header>
       <main className="patient-mode-main" lang={authorization.language}>
         <DocumentView document={authorization.document} titleLevel={1} size="large" />
+        <div ref={documentEnd} className="patient-document-end" aria-hidden="true" />
         {authorization.stage === 'draft' ? (
-          <PatientSignForm authorization={authorization} text={text} onSigned={setSigned} />
+          <PatientSignForm authorization={authorization} text={text} allShown={allShown} onSigned={setSigned} />
         ) : (
           <ThankYou heading={text.thanksHeading} message={text.thanks} />
         )}
@@ -71,6 +103,7 @@ export function PatientModeScreen({ authorizationId }: { authorizationId: string
         authorization={authorization}
         onWitnessed={(final) => {
           // Patient mode has ended: the signed-in app opens on the final authorization.
+          forgetPlace(final.id);
           goToPatients(patientsHref.authorization(final.id, { witnessed: true }));
           void refresh();
         }}

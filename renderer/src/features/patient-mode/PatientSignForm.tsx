@@ -1,7 +1,7 @@
 import { fillIn } from '../../../../shared/patient-language';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useRef, useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { z } from 'zod';
 import type { AuthorizationDetail } from '../../../../shared/authorization/record';
 import { contract } from '../../../../shared/contract';
@@ -15,6 +15,7 @@ import { SubmitButton } from '../../components/SubmitButton';
 import type { PatientModeText } from './patient-mode-text';
 import { SignaturePad, type SignaturePadHandle } from './SignaturePad';
 import { textSha256 } from './text-hash';
+import { typedSignatureCanvas, typedSignaturePng } from './typed-signature-image';
 import './patient-mode.css';
 
 /** The patient's part of `consents.patientSign`, checked with the contract's own rules (the checkbox starts unticked). */
@@ -33,26 +34,33 @@ type SignFormValues = z.output<typeof signFormSchema>;
 export function PatientSignForm({
   authorization,
   text,
+  allShown,
   onSigned,
 }: {
   authorization: AuthorizationDetail;
   text: PatientModeText;
+  /** The end of the document has been on screen. */
+  allShown: boolean;
   onSigned: (signed: AuthorizationDetail) => void;
 }) {
   const api = useApi();
   const pad = useRef<SignaturePadHandle>(null);
   const [problem, setProblem] = useState<FormProblem | null>(null);
   const [signatureError, setSignatureError] = useState<string | null>(null);
+  // A patient who cannot draw adopts the typed name as the signature.
+  const [typed, setTyped] = useState(false);
   const {
     register,
     handleSubmit,
     setError,
+    control,
     formState: { errors, isSubmitting },
   } = useForm<SignFormInput, unknown, SignFormValues>({
     resolver: zodResolver(signFormSchema),
     defaultValues: { typedName: '', agreedToSignElectronically: false },
   });
   const signer = authorization.terms.representative?.name || authorization.patientName;
+  const typedNameShown = useWatch({ control, name: 'typedName' });
 
   // Our own checks speak the patient's language; the backend's words are shown as they come.
   const messageOf = (error: { type?: string; message?: string } | undefined, own: string) =>
@@ -62,17 +70,20 @@ export function PatientSignForm({
     setProblem(null);
     setSignatureError(null);
     try {
-      const drawn = pad.current?.read();
-      if (!drawn) return;
+      const signature = typed
+        ? { png: typedSignaturePng(typedName), strokes: [], canvas: typedSignatureCanvas, signatureKind: 'typed' as const }
+        : pad.current && { ...pad.current.read(), signatureKind: 'drawn' as const };
+      if (!signature) return;
       onSigned(
         await api['consents.patientSign']({
           id: authorization.id,
           typedName,
           textSha256: await textSha256(authorization.document),
           agreedToSignElectronically: true,
-          signaturePng: drawn.png,
-          strokes: drawn.strokes,
-          canvas: drawn.canvas,
+          signaturePng: signature.png,
+          strokes: signature.strokes,
+          canvas: signature.canvas,
+          signatureKind: signature.signatureKind,
         }),
       );
     } catch (error) {
@@ -110,9 +121,29 @@ export function PatientSignForm({
           </p>
         ) : null}
       </div>
-      <SignaturePad ref={pad} text={text} error={signatureError} />
+      {typed ? (
+        <section className="typed-signature" aria-labelledby="typed-signature-heading">
+          <h3 id="typed-signature-heading" className="signature-legend">
+            {text.typedSignatureShown}
+          </h3>
+          <p className="typed-signature-preview" aria-hidden="true">
+            {typedNameShown}
+          </p>
+          <p className="signature-instructions">{text.typedSignatureNote}</p>
+        </section>
+      ) : (
+        <SignaturePad ref={pad} text={text} error={signatureError} />
+      )}
+      <div className="patient-agree">
+        <CheckboxField label={text.typedSignatureOption} checked={typed} onChange={(event) => setTyped(event.target.checked)} />
+      </div>
       <div className="form-actions patient-sign-actions">
-        <SubmitButton busy={isSubmitting}>{text.sign}</SubmitButton>
+        <SubmitButton busy={isSubmitting} busyText={text.working} aria-describedby="patient-sign-shown">
+          {text.sign}
+        </SubmitButton>
+        <p id="patient-sign-shown" className={allShown ? 'patient-shown patient-shown-all' : 'patient-shown'} aria-live="polite">
+          {allShown ? `✓ ${text.allShown}` : text.notAllShown}
+        </p>
       </div>
     </form>
   );

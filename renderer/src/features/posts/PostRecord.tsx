@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { PostView } from '../../../../shared/posts/dashboard';
 import { showDay, showDayOf } from '../marketing/dates';
+import { PublishedLink } from './PublishedLink';
 import { PostStateBadge } from '../marketing/PostStateBadge';
 
 /** Where a saved post stands and what happened to it, oldest first. */
@@ -39,7 +40,7 @@ export function PostRecord({ post }: { post: PostView }) {
             {post.publishedUrl ? (
               <>
                 {' '}
-                {t('postRecord.at')} <span className="post-url">{post.publishedUrl}</span>
+                {t('postRecord.at')} <PublishedLink url={post.publishedUrl} />
               </>
             ) : null}
           </li>

@@ -15,6 +15,8 @@ function withoutSession(state: AppState, phase: 'locked' | 'signed_out'): AppSta
     phase,
     session: null,
     patientMode: null,
+    // A lock in patient mode pauses it: the neutral screen speaks the patient's language at once.
+    pausedPatientMode: phase === 'locked' && state.patientMode ? { language: state.patientMode.language } : phase === 'locked' ? (state.pausedPatientMode ?? null) : null,
     lockedUsername: phase === 'locked' ? (state.session?.username ?? state.lockedUsername) : null,
   };
 }

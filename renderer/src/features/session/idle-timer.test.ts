@@ -83,3 +83,49 @@ describe('the idle timer', () => {
     expect(onHeartbeat).not.toHaveBeenCalled();
   });
 });
+
+describe('the warning before the lock', () => {
+  beforeEach(() => vi.useFakeTimers({ now: new Date('2026-03-01T09:00:00Z') }));
+  afterEach(() => vi.useRealTimers());
+
+  it('warns once before locking, then locks at the idle time', () => {
+    const onWarn = vi.fn();
+    const { onIdle } = timer({ warnBeforeMs: minute, onWarn });
+    vi.advanceTimersByTime(4 * minute - 1);
+    expect(onWarn).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(1);
+    expect(onWarn).toHaveBeenCalledTimes(1);
+    expect(onIdle).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(minute);
+    expect(onWarn).toHaveBeenCalledTimes(1);
+    expect(onIdle).toHaveBeenCalledTimes(1);
+  });
+
+  it('takes the warning back on input and warns again after the next quiet spell', () => {
+    const onWarn = vi.fn();
+    const onActiveAgain = vi.fn();
+    const { idle, onIdle } = timer({ warnBeforeMs: minute, onWarn, onActiveAgain });
+    vi.advanceTimersByTime(4.5 * minute);
+    expect(onWarn).toHaveBeenCalledTimes(1);
+    idle.activity();
+    expect(onActiveAgain).toHaveBeenCalledTimes(1);
+    idle.activity();
+    expect(onActiveAgain).toHaveBeenCalledTimes(1);
+    vi.advanceTimersByTime(4 * minute - 1);
+    expect(onWarn).toHaveBeenCalledTimes(1);
+    expect(onIdle).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(1);
+    expect(onWarn).toHaveBeenCalledTimes(2);
+    vi.advanceTimersByTime(minute);
+    expect(onIdle).toHaveBeenCalledTimes(1);
+  });
+
+  it('never warns later than it locks, even when the warning is longer than the idle time', () => {
+    const onWarn = vi.fn();
+    const { onIdle } = timer({ idleMs: minute, warnBeforeMs: 5 * minute, onWarn });
+    vi.advanceTimersByTime(0);
+    expect(onWarn).toHaveBeenCalledTimes(1);
+    vi.advanceTimersByTime(minute);
+    expect(onIdle).toHaveBeenCalledTimes(1);
+  });
+});

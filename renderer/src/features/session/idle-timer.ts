@@ -6,6 +6,9 @@
  * - Locks once `idleMs` has passed since the last input. The check timer is
  *   not reset on every input (mouse moves come by the hundred); when it
  *   fires early it reschedules itself for the time that is left.
+ * - Warns `warnBeforeMs` before it locks (once per quiet spell), and says
+ *   when input comes back after a warning, so nobody is locked out
+ *   without being asked "are you still there?" first.
  * - Heartbeats at most once per `heartbeatEveryMs`; input inside that window
  *   leads to one trailing heartbeat at its end, so the backend's own idle
  *   clock is never more than one window behind the screen's.
@@ -18,6 +21,11 @@ export interface IdleTimerOptions {
   schedule: (task: () => void, ms: number) => () => void;
   onIdle: () => void;
   onHeartbeat: () => void;
+  /** How long before the lock to warn (0 or absent: no warning). */
+  warnBeforeMs?: number;
+  onWarn?: () => void;
+  /** Input came after a warning: the warning can go. */
+  onActiveAgain?: () => void;
 }
 
 export interface IdleTimer {
@@ -27,7 +35,10 @@ export interface IdleTimer {
 }
 
 export function createIdleTimer(options: IdleTimerOptions): IdleTimer {
-  const { idleMs, heartbeatEveryMs, now, schedule, onIdle, onHeartbeat } = options;
+  const { idleMs, heartbeatEveryMs, now, schedule, onIdle, onHeartbeat, onWarn, onActiveAgain } = options;
+  const warnAtMs = Math.max(0, idleMs - Math.min(options.warnBeforeMs ?? 0, idleMs));
+  const warns = warnAtMs < idleMs;
+  let warned = false;
   const start = now();
   let lastInput = start;
   // Signing in (or the call that opened this screen) was itself activity.
@@ -47,9 +58,13 @@ export function createIdleTimer(options: IdleTimerOptions): IdleTimer {
     if (idleFor >= idleMs) {
       stop();
       onIdle();
-    } else {
-      scheduleCheck(idleMs - idleFor);
+      return;
     }
+    if (warns && !warned && idleFor >= warnAtMs) {
+      warned = true;
+      onWarn?.();
+    }
+    scheduleCheck((warns && !warned ? warnAtMs : idleMs) - idleFor);
   }
 
   function sendHeartbeat(): void {
@@ -65,13 +80,17 @@ export function createIdleTimer(options: IdleTimerOptions): IdleTimer {
     cancelTrailingHeartbeat = null;
   }
 
-  scheduleCheck(idleMs);
+  scheduleCheck(warns ? warnAtMs : idleMs);
 
   return {
     activity() {
       if (stopped) return;
       const at = now();
       lastInput = at;
+      if (warned) {
+        warned = false;
+        onActiveAgain?.();
+      }
       if (cancelTrailingHeartbeat) return;
       const sinceHeartbeat = at - lastHeartbeat;
       if (sinceHeartbeat >= heartbeatEveryMs) {

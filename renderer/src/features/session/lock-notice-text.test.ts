@@ -6,6 +6,7 @@ const locked: AppState = {
   phase: 'locked',
   session: null,
   idleMinutes: 5,
+  patientModeIdleMinutes: 20,
   timeZone: 'UTC',
   practiceName: 'Riverside',
   lockedUsername: 'alex',
@@ -16,6 +17,8 @@ describe('the sentence above the sign-in form', () => {
   it('says why the app locked', () => {
     expect(lockNoticeText(locked, 'idle')).toMatch(/^Consent Desk locked after 5 minutes without input/);
     expect(lockNoticeText({ ...locked, idleMinutes: 1 }, 'idle')).toMatch(/after 1 minute without/);
+    // A pause in patient mode came after patient mode's own time.
+    expect(lockNoticeText({ ...locked, pausedPatientMode: { language: 'es' } }, 'idle')).toMatch(/after 20 minutes without/);
     expect(lockNoticeText(locked, 'backend')).toMatch(/locked itself/);
     expect(lockNoticeText(locked, null)).toBe('Consent Desk is locked. Sign in to continue.');
   });

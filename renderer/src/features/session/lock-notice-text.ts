@@ -25,7 +25,8 @@ export function lockNoticeText(state: AppState, notice: LockNotice): string | nu
   if (state.phase === 'locked') {
     switch (notice) {
       case 'idle': {
-        return i18n.t('session:notice.idle', { count: state.idleMinutes ?? 5 });
+        // A pause in patient mode came after the longer patient-mode time.
+        return i18n.t('session:notice.idle', { count: (state.pausedPatientMode ? state.patientModeIdleMinutes : state.idleMinutes) ?? 5 });
       }
       case 'backend':
         return i18n.t('session:notice.backend');

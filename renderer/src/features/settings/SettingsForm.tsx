@@ -46,6 +46,7 @@ export function SettingsForm({ settings }: { settings: Settings }) {
         reportCallError(error, setError, {
           practiceName: 'practiceName',
           idleMinutes: 'idleMinutes',
+          patientModeIdleMinutes: 'patientModeIdleMinutes',
           timeZone: 'timeZone',
           ageOfMajority: 'ageOfMajority',
           practiceAddress: 'practiceAddress',
@@ -89,6 +90,18 @@ export function SettingsForm({ settings }: { settings: Settings }) {
           hint={t('settingsForm.consentDeskLocksItselfAfter')}
           registration={register('idleMinutes', { valueAsNumber: true })}
           error={errors.idleMinutes?.message}
+        />
+        <FormField
+          label="Pause patient mode after (minutes)"
+          type="number"
+          inputMode="numeric"
+          min={5}
+          max={120}
+          step={1}
+          className="settings-minutes"
+          hint="While a patient reads, the screen waits this long without input, from 5 to 120, then asks “Are you still there?” before it pauses."
+          registration={register('patientModeIdleMinutes', { valueAsNumber: true })}
+          error={errors.patientModeIdleMinutes?.message}
         />
         <TimeZoneField registration={register('timeZone')} error={errors.timeZone?.message} />
         <FormField

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useId, useState, type FormEvent } from 'react';
 import type { StoreCheck } from '../../../../shared/store-status';
 import { useApi } from '../../api/api-context';
+import { CheckboxField } from '../../components/CheckboxField';
 import { FormAlert } from '../../components/FormAlert';
 import { StatusMessage } from '../../components/StatusMessage';
 import { SubmitButton } from '../../components/SubmitButton';
@@ -79,14 +80,43 @@ export function StoreHealthSection() {
         </div>
         <FormAlert problem={recovery.problem} />
         {newKey ? (
-          <StatusMessage tone="success">
-            {t('storeHealthSection.newRecoveryKeyShownOnce')} <code>{newKey.key}</code>. {newKey.note}
-          </StatusMessage>
+          <>
+            <StatusMessage tone="success">
+              {t('storeHealthSection.newRecoveryKeyShownOnce')} <code>{newKey.key}</code>. {newKey.note}
+            </StatusMessage>
+            <ConfirmNewKey onConfirmed={() => setNewKey(null)} />
+          </>
         ) : null}
         <SubmitButton busy={recovery.busy} variant="danger">
           {t('storeHealthSection.issueANewRecoveryKey2')}
         </SubmitButton>
       </form>
     </section>
+  );
+}
+
+/** The store remembers that a new key is not confirmed as stored until this is done (the app returns to it otherwise). */
+function ConfirmNewKey({ onConfirmed }: { onConfirmed: () => void }) {
+  const api = useApi();
+  const confirm = useConfirmedAction();
+  const [stored, setStored] = useState(false);
+  return (
+    <div className="recovery-confirm">
+      <FormAlert problem={confirm.problem} />
+      <CheckboxField label="I have stored the new recovery key" checked={stored} onChange={(event) => setStored(event.target.checked)} />
+      <button
+        type="button"
+        className="button button-primary"
+        disabled={!stored || confirm.busy}
+        onClick={() =>
+          void confirm.run(async () => {
+            await api['store.confirmRecoveryKey']({});
+            onConfirmed();
+          })
+        }
+      >
+        Confirm
+      </button>
+    </div>
   );
 }

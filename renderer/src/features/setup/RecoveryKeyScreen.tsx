@@ -1,6 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { Fragment, useState } from 'react';
+import { useApi } from '../../api/api-context';
 import { CheckboxField } from '../../components/CheckboxField';
+import { FormAlert } from '../../components/FormAlert';
+import { useConfirmedAction } from '../../components/use-confirmed-action';
 import { PageHeading } from '../../components/PageHeading';
 import { WelcomeLayout } from '../../components/WelcomeLayout';
 import { useAppState } from '../session/app-state-context';
@@ -22,13 +25,23 @@ function KeyGroups({ recoveryKey }: { recoveryKey: string }) {
 }
 
 /**
- * Shown once, right after setup: the recovery key. It lives only in memory
- * until the administrator confirms they stored it (or the app locks).
+ * Shown once, right after setup (or when a new key is issued): the recovery
+ * key. It lives only in memory; the store remembers that it is not yet
+ * confirmed, so a reload or a crash comes back to this step (without the key).
  */
 export function RecoveryKeyScreen({ recoveryKey }: { recoveryKey: string }) {
   const { t } = useTranslation(['setup', 'common']);
-  const { state, confirmRecoveryKeyStored } = useAppState();
+  const api = useApi();
+  const { state, applyState, confirmRecoveryKeyStored } = useAppState();
   const [stored, setStored] = useState(false);
+  const confirm = useConfirmedAction();
+  // The store remembers that this step is not done, until the administrator confirms here.
+  const onContinue = () =>
+    void confirm.run(async () => {
+      const next = await api['store.confirmRecoveryKey']({});
+      confirmRecoveryKeyStored();
+      applyState(next);
+    });
 
   return (
     <WelcomeLayout practiceName={state.practiceName}>
@@ -61,9 +74,10 @@ export function RecoveryKeyScreen({ recoveryKey }: { recoveryKey: string }) {
           {t('recoveryKeyScreen.print')}
         </button>
       </div>
+      <FormAlert problem={confirm.problem} />
       <CheckboxField label={t('recoveryKeyScreen.iHaveStoredTheRecovery')} checked={stored} onChange={(event) => setStored(event.target.checked)} />
       <div className="form-actions">
-        <button type="button" className="button button-primary" disabled={!stored} onClick={confirmRecoveryKeyStored}>
+        <button type="button" className="button button-primary" disabled={!stored || confirm.busy} onClick={onContinue}>
           {t('recoveryKeyScreen.continue')}
         </button>
       </div>

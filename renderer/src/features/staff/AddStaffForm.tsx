@@ -13,7 +13,12 @@ import { SubmitButton } from '../../components/SubmitButton';
 import { RoleOptions } from './RoleOptions';
 import { addStaffFormSchema, type AddStaffFormInput, type AddStaffFormValues } from './staff-form-schemas';
 
-const emptyForm = { displayName: '', username: '', password: '' };
+/**
+ * The form as it starts, and as it starts again after each account: the
+ * role back on "Choose a role" (the prompt's empty value), so the next
+ * person never inherits the last one's role (an administrator by accident).
+ */
+const emptyForm: AddStaffFormInput = { displayName: '', username: '', password: '', role: '' as AddStaffFormInput['role'] };
 
 /** A new account with a role and a first password to hand to the person. */
 export function AddStaffForm({ onAdded }: { onAdded: (message: string) => void }) {

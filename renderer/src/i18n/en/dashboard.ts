@@ -27,7 +27,7 @@ export const dashboard = {
     toReviewThePatientCame: 'To review: the patient came of age (',
     aParentSignedTheConsent: 'A parent signed the consent behind these posts, and the patient has since come of age. What was already published in reliance on the parent’s authorization stays lawful, so the posts are not taken down automatically; the consent covers nothing new. Review each post, and ask the front desk for a new authorization signed by the patient before any new use.',
     consentsExpiringSoon: 'Consents expiring soon',
-    postsRelyingOnTheseConsents: 'Posts relying on these consents come down automatically on the day they expire.',
+    postsRelyingOnTheseConsents: 'On the day a consent expires, the posts relying on it are listed above under take-downs: someone must remove each one from where it was published, then record it here. Ask the front desk for a renewal before that day.',
     postsByState: 'Posts by state',
     allPosts: 'All posts',
     testimonials: 'Testimonials',

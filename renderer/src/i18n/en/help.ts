@@ -54,6 +54,10 @@ export const help = {
       what: 'Wording is the text of the authorization patients sign, in English and Spanish.',
       how: 'Change it with care: each version is kept, and every authorization keeps the exact text its patient signed.',
     },
+    presets: {
+      what: 'Presets are ready-made scopes for common authorizations (content, channels, purpose, duration), kept in versions.',
+      how: 'Choose one in the authorization editor to fill the scope; the patient still reads and signs the whole text. Editing a preset adds a new version; retiring it keeps the old ones readable.',
+    },
     settings: {
       what: 'Settings holds the practice’s details printed on every authorization, the idle lock time, the time zone and the store’s health.',
       how: 'Keep the address for revocations up to date: patients send their written revocations there.',

@@ -20,6 +20,7 @@ export const shell = {
     retention: 'Retention',
     backups: 'Backups',
     wording: 'Wording',
+    presets: 'Authorization presets',
     settings: 'Settings',
     account: 'My account',
     program: 'Compliance program',

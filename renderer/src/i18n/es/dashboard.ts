@@ -29,7 +29,7 @@ export const dashboard = {
     toReviewThePatientCame: 'Para revisar: el paciente alcanzó la mayoría de edad (',
     aParentSignedTheConsent: 'Un padre o tutor firmó el consentimiento de estas publicaciones, y el paciente ya es mayor de edad. Lo ya publicado con la autorización del padre o tutor sigue siendo lícito, así que las publicaciones no se retiran automáticamente; el consentimiento no cubre nada nuevo. Revise cada publicación y pida a recepción una autorización nueva firmada por el paciente antes de cualquier uso nuevo.',
     consentsExpiringSoon: 'Consentimientos que vencen pronto',
-    postsRelyingOnTheseConsents: 'Las publicaciones que dependen de estos consentimientos se retiran automáticamente el día en que vencen.',
+    postsRelyingOnTheseConsents: 'El día en que vence un consentimiento, las publicaciones que dependen de él aparecen arriba entre las retiradas: alguien debe quitar cada una de donde se publicó y luego registrarlo aquí. Pida a recepción una renovación antes de ese día.',
     postsByState: 'Publicaciones por estado',
     allPosts: 'Todas las publicaciones',
     testimonials: 'Testimonios',

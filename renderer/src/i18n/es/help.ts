@@ -56,6 +56,10 @@ export const help = {
       what: 'Redacción es el texto de la autorización que firman los pacientes, en inglés y en español.',
       how: 'Cámbielo con cuidado: cada versión se guarda, y cada autorización conserva el texto exacto que firmó su paciente.',
     },
+    presets: {
+      what: 'Las plantillas son alcances ya preparados para autorizaciones frecuentes (contenido, canales, finalidad, duración), guardados por versiones.',
+      how: 'Elija una en el editor de autorizaciones para rellenar el alcance; el paciente sigue leyendo y firmando el texto completo. Editar una plantilla añade una versión nueva; retirarla deja legibles las anteriores.',
+    },
     settings: {
       what: 'Configuración guarda los datos del consultorio impresos en cada autorización, el tiempo de bloqueo por inactividad, la zona horaria y el estado del almacén.',
       how: 'Mantenga al día la dirección para revocaciones: los pacientes envían allí sus revocaciones por escrito.',

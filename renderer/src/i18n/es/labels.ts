@@ -47,6 +47,11 @@ export const labels = {
   },
   and: 'y',
   auditActions: {
+    preset: {
+      created: 'Plantilla de alcance añadida',
+      changed: 'Plantilla de alcance cambiada (nueva versión)',
+      retired: 'Plantilla de alcance retirada',
+    },
     program: {
       report_viewed: 'Informe del programa de cumplimiento consultado',
       status_viewed: 'Estado del programa de cumplimiento consultado',
@@ -110,6 +115,7 @@ export const labels = {
       updated: 'Configuración cambiada',
     },
     store: {
+      recovery_key_confirmed: 'Clave de recuperación confirmada como guardada',
       created: 'Almacén creado',
       key_rotated: 'Clave de datos renovada',
       restored: 'Almacén restaurado desde una copia',
@@ -139,6 +145,8 @@ export const labels = {
       searched: 'Pacientes buscados',
     },
     consent: {
+      patient_mode_paused: 'Modo paciente en pausa (sin actividad)',
+      patient_mode_resumed: 'Modo paciente reanudado por el personal',
       drafted: 'Autorización redactada',
       draft_updated: 'Borrador cambiado',
       draft_discarded: 'Borrador descartado',

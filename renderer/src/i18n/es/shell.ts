@@ -22,6 +22,7 @@ export const shell = {
     retention: 'Conservación',
     backups: 'Copias de seguridad',
     wording: 'Redacción',
+    presets: 'Plantillas de autorización',
     settings: 'Configuración',
     account: 'Mi cuenta',
     program: 'Programa de cumplimiento',
