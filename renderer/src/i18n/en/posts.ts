@@ -46,6 +46,13 @@ export const posts = {
     aPublishedPostCannotBe: 'A published post cannot be changed. Take it down and plan a new one.',
   },
   postList: {
+    showPosts: 'Show posts',
+    anyState: 'Any state',
+    onlyUncovered: 'Only posts their consent does not cover',
+    postCount_one: '{{formatted}} post',
+    postCount_other: '{{formatted}} posts',
+    pagesOfPosts: 'Pages of posts',
+    noPostsMatchTheseFilters: 'No posts match these filters.',
     noPostsYet: 'No posts yet.',
     posts: 'Posts',
     posts2: 'Posts (',

@@ -48,6 +48,13 @@ export const posts = {
     aPublishedPostCannotBe: 'Una publicación ya hecha no se puede cambiar. Retírela y planee una nueva.',
   },
   postList: {
+    showPosts: 'Mostrar publicaciones',
+    anyState: 'Cualquier estado',
+    onlyUncovered: 'Solo las publicaciones que su consentimiento no cubre',
+    postCount_one: '{{formatted}} publicación',
+    postCount_other: '{{formatted}} publicaciones',
+    pagesOfPosts: 'Páginas de publicaciones',
+    noPostsMatchTheseFilters: 'Ninguna publicación coincide con estos filtros.',
     noPostsYet: 'Todavía no hay publicaciones.',
     posts: 'Publicaciones',
     posts2: 'Publicaciones (',
