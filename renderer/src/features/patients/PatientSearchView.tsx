@@ -30,16 +30,15 @@ const firstView: ListView<PatientSort> = { sort: 'name', direction: 'asc', offse
 /** Find a patient by name (any accents, case or order), date of birth or record number, or add one. */
 export function PatientSearchView() {
   const api = useApi();
-  const { t, i18n } = useTranslation('patients');
+  const { t } = useTranslation('patients');
   const columns = useMemo<DataColumn<PatientSummary, PatientSort>[]>(
     () => [
       { id: 'name', header: t('patientTable.name'), sortKey: 'name', rowHeader: true, cell: ({ row }) => <a href={patientsHref.patient(row.original.id)}>{patientName(row.original)}</a> },
       { id: 'dateOfBirth', header: t('patientTable.dateOfBirth'), sortKey: 'dateOfBirth', cell: ({ row }) => formatDay(row.original.dateOfBirth) },
       { id: 'recordNumber', header: t('patientTable.recordNumber'), sortKey: 'recordNumber', cell: ({ row }) => row.original.recordNumber ?? '—' },
     ],
-    // The language is a dependency: the date of birth is written in it.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [t, i18n.language],
+    // t changes with the language, so the headers and the cells' dates follow it.
+    [t],
   );
   const [adding, setAdding] = useState(false);
   const [submitted, setSubmitted] = useState('');

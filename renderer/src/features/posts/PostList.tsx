@@ -21,7 +21,7 @@ const firstView: ListView<PostSort> = { sort: 'updatedAt', direction: 'desc', of
 /** Posts, a page at a time, with their state and, in a few words, whether the consent covers each today (the kept verdict). */
 export function PostList() {
   const api = useApi();
-  const { t, i18n } = useTranslation('posts');
+  const { t } = useTranslation('posts');
   const columns = useMemo<DataColumn<PostListRow, PostSort>[]>(
     () => [
   {
@@ -67,7 +67,8 @@ export function PostList() {
     ),
   },
 ],
-    [t, i18n.language],
+    // t changes with the language, so the headers and the cells' dates follow it.
+    [t],
   );
 
   const [view, setView] = useState(firstView);
