@@ -127,7 +127,7 @@ export function AuthorizationEditor({ patientId, draftId: initialDraftId, defaul
   const [savedValues, setSavedValues] = useState(() => JSON.stringify(defaultValues));
   useUnsavedChangesWarning(
     JSON.stringify(values) !== savedValues,
-    'This authorization has changes that are not saved. Leave without saving them?',
+    t('authorizationEditor.unsavedChangesQuestion'),
   );
   const parsed = useMemo(() => authorizationFormSchema.safeParse(values), [values]);
   const preview = useLivePreview(patientId, parsed.success ? parsed.data : null);

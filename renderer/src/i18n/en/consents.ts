@@ -15,6 +15,7 @@ export const consents = {
     revoke: 'Revoke',
   },
   authorizationEditor: {
+    unsavedChangesQuestion: 'This authorization has changes that are not saved. Leave without saving them?',
     authorizationTerms: 'Authorization terms',
     languageOfTheAuthorization: 'Language of the authorization',
     thePatientReadsAndSigns: 'The patient reads and signs it in this language. Ask them before you hand over the screen.',

@@ -45,6 +45,10 @@ export const posts = {
     savingChangesWithdrawsTheApproval: 'Saving changes withdraws the approval: the post must be approved again.',
     aPublishedPostCannotBe: 'A published post cannot be changed. Take it down and plan a new one.',
   },
+  publishedLink: {
+    openedInYourBrowser: 'Opened in your web browser.',
+    cannotOpenWebPages: 'This window cannot open web pages: copy the address into your browser.',
+  },
   postList: {
     showPosts: 'Show posts',
     anyState: 'Any state',

@@ -17,6 +17,7 @@ export const consents = {
     revoke: 'Revocar',
   },
   authorizationEditor: {
+    unsavedChangesQuestion: 'Esta autorización tiene cambios sin guardar. ¿Salir sin guardarlos?',
     authorizationTerms: 'Términos de la autorización',
     languageOfTheAuthorization: 'Idioma de la autorización',
     thePatientReadsAndSigns: 'El paciente la lee y la firma en este idioma. Pregúntele antes de entregarle la pantalla.',

@@ -47,6 +47,10 @@ export const posts = {
     savingChangesWithdrawsTheApproval: 'Guardar cambios retira la aprobación: hay que volver a aprobar la publicación.',
     aPublishedPostCannotBe: 'Una publicación ya hecha no se puede cambiar. Retírela y planee una nueva.',
   },
+  publishedLink: {
+    openedInYourBrowser: 'Se abrió en su navegador web.',
+    cannotOpenWebPages: 'Esta ventana no puede abrir páginas web: copie la dirección en su navegador.',
+  },
   postList: {
     showPosts: 'Mostrar publicaciones',
     anyState: 'Cualquier estado',
