@@ -57,7 +57,7 @@ export function KeptReplyChecks() {
                 <tr key={r.id}>
                   <td>{showInstant(r.checkedAt)}</td>
                   <td>{r.checkedByName}</td>
-                  <td className={r.decision === 'flag' ? 'reply-flag' : ''}>{r.decision === 'flag' ? `Flagged: ${[...new Set(r.findings.map((f) => f.label))].join(', ')}` : t('keptReplyChecks.passed')}</td>
+                  <td className={r.decision === 'flag' ? 'reply-flag' : ''}>{r.decision === 'flag' ? t('keptReplyChecks.flagged', { findings: [...new Set(r.findings.map((f) => f.label))].join(', ') }) : t('keptReplyChecks.passed')}</td>
                   <td className="cell-wrap">{r.reply}</td>
                 </tr>
               ))}

@@ -22,6 +22,24 @@ export const labels = {
     saved: 'Guardada como PDF para el paciente',
     declined: 'El paciente rechazó la copia',
   },
+  incidentTriggers: {
+    takedown_required: 'Una publicación en línea perdió su cobertura (hay que retirarla)',
+    published_after_revocation: 'Publicada después de recibir una revocación',
+    phi_reply: 'Una respuesta publicada a una reseña reveló información del paciente',
+    other: 'Comunicado por el personal',
+  },
+  reviewFrequencies: {
+    weekly: 'Cada semana',
+    monthly: 'Cada mes',
+    quarterly: 'Cada trimestre',
+  },
+  periodStates: {
+    done: 'Hecha',
+    done_late: 'Hecha tarde',
+    due: 'Pendiente',
+    missed: 'No hecha',
+    upcoming: 'Próxima',
+  },
   channels: {
     facebook: 'Facebook',
     instagram: 'Instagram',
