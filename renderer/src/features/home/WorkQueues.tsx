@@ -133,7 +133,7 @@ function QueueCard({ queue, level }: { queue: WorkQueue; level: 3 | 4 }) {
           </ul>
           {queue.count > queue.items.length ? (
             <p className="work-queue-more">
-              {t('workQueues.showingFirst', { shown: formatNumber(queue.items.length), count: queue.count, total: formatNumber(queue.count) })}
+              {t('workQueues.showingFirst', { shown: formatNumber(queue.items.length), count: queue.items.length, total: formatNumber(queue.count) })}
             </p>
           ) : null}
         </>

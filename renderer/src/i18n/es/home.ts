@@ -67,8 +67,8 @@ export const home = {
     endsInDays_other: 'Termina el {{day}} (en {{count}} días)',
     postOn: 'Publicación en {{channel}}',
     post: 'Publicación',
-    showingFirst_one: 'Se muestra la primera de {{total}}.',
-    showingFirst_other: 'Se muestran las primeras {{shown}} de {{total}}.',
+    showingFirst_one: 'Se muestra {{shown}} de {{total}}.',
+    showingFirst_other: 'Se muestran {{shown}} de {{total}}.',
   },
   homePage: {
     home: 'Inicio',
