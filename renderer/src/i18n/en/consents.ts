@@ -15,6 +15,8 @@ export const consents = {
     revoke: 'Revoke',
   },
   authorizationEditor: {
+    previewInEnglish: 'Preview of the authorization in English',
+    previewInSpanish: 'Preview of the authorization in Spanish',
     unsavedChangesQuestion: 'This authorization has changes that are not saved. Leave without saving them?',
     authorizationTerms: 'Authorization terms',
     languageOfTheAuthorization: 'Language of the authorization',

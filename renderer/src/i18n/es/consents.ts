@@ -17,6 +17,8 @@ export const consents = {
     revoke: 'Revocar',
   },
   authorizationEditor: {
+    previewInEnglish: 'Vista previa de la autorización en inglés',
+    previewInSpanish: 'Vista previa de la autorización en español',
     unsavedChangesQuestion: 'Esta autorización tiene cambios sin guardar. ¿Salir sin guardarlos?',
     authorizationTerms: 'Términos de la autorización',
     languageOfTheAuthorization: 'Idioma de la autorización',
