@@ -21,6 +21,10 @@ export const patientCopyLabel = (method: PatientCopyMethod): string => i18n.t(`l
 export const incidentTriggerLabel = (trigger: IncidentTrigger): string => i18n.t(`labels:incidentTriggers.${trigger}`);
 export const reviewFrequencyLabel = (frequency: ReviewFrequency): string => i18n.t(`labels:reviewFrequencies.${frequency}`);
 export const periodStateLabel = (state: PeriodState): string => i18n.t(`labels:periodStates.${state}`);
+/** A reply checker's concern by its kind; a kind this version does not know shows the label it came with. */
+export function replyConcernLabel(kind: string, label: string): string {
+  return i18n.exists(`labels:replyConcerns.${kind}`) ? String(i18n.t(`labels:replyConcerns.${kind}` as 'labels:and')) : label;
+}
 export const contentKindName = (kind: ContentKind): string => i18n.t(`labels:contentKinds.${kind}`);
 
 /** A listed channel's name, or the words someone typed for another. */

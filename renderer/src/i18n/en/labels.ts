@@ -2,6 +2,7 @@ import { auditActionLabels } from '../../../../shared/audit-actions';
 import { statusLabels } from '../../../../shared/authorization/status';
 import { patientCopyLabels } from '../../../../shared/authorization/patient-copy';
 import { postStateLabels } from '../../../../shared/posts/post';
+import { replyConcernLabels } from '../../../../shared/posts/review-reply';
 import { incidentTriggerLabels } from '../../../../shared/program/incident';
 import { periodStateLabels, reviewFrequencyLabels } from '../../../../shared/program/review-schedule';
 import { contentKindNames } from '../../features/marketing/content-kind-names';
@@ -30,6 +31,7 @@ export const labels = {
   authorizationStatus: statusLabels,
   postStates: postStateLabels,
   patientCopy: patientCopyLabels,
+  replyConcerns: replyConcernLabels,
   incidentTriggers: incidentTriggerLabels,
   reviewFrequencies: reviewFrequencyLabels,
   periodStates: periodStateLabels,
