@@ -124,6 +124,14 @@ export const consents = {
   otherEntriesField: {
     remove: 'Remove',
   },
+  patientModeStaff: {
+    forStaff: 'For staff',
+    whenThePatientHasSigned: 'When the patient has signed, confirm here as witness. To take the screen back before that, use Leave patient mode.',
+    leavePatientMode: 'Leave patient mode',
+    staffOnlyEnterPassword: 'Staff only. Enter your password to take the screen back. The authorization stays as it is: you can hand the screen over again.',
+    staffPassword: 'Staff password',
+    stayInPatientMode: 'Stay in patient mode',
+  },
   paperSignatureDialog: {
     recordAPaperSignature: 'Record a paper signature',
     for: 'For',

@@ -126,6 +126,14 @@ export const consents = {
   otherEntriesField: {
     remove: 'Quitar',
   },
+  patientModeStaff: {
+    forStaff: 'Para el personal',
+    whenThePatientHasSigned: 'Cuando el paciente haya firmado, confirme aquí como testigo. Para recuperar la pantalla antes, use Salir del modo paciente.',
+    leavePatientMode: 'Salir del modo paciente',
+    staffOnlyEnterPassword: 'Solo para el personal. Escriba su contraseña para recuperar la pantalla. La autorización queda como está: puede volver a pasar la pantalla al paciente.',
+    staffPassword: 'Contraseña del personal',
+    stayInPatientMode: 'Seguir en modo paciente',
+  },
   paperSignatureDialog: {
     recordAPaperSignature: 'Registrar una firma en papel',
     for: 'Para',
