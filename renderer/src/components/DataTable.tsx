@@ -1,6 +1,8 @@
 import { flexRender, getCoreRowModel, useReactTable, type ColumnDef, type SortingState } from '@tanstack/react-table';
 import { useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { pageSizes, type Page, type SortDirection } from '../../../shared/list-page';
+import { formatNumber } from '../i18n/format';
 import { TableScroll } from './TableScroll';
 import './buttons.css';
 import './data-table.css';
@@ -19,8 +21,10 @@ export type DataColumn<T, S extends string> = ColumnDef<T, unknown> & { id: stri
 
 interface DataTableProps<T, S extends string> {
   caption: string;
-  /** "patient" / "patients": the count says "120 patients". */
-  noun: { one: string; many: string };
+  /** "120 patients": the count of all rows, a whole phrase from the caller's catalogue (plurals differ by language). */
+  counted: (total: number) => string;
+  /** "Pages of patients": names the pager for screen readers. */
+  pagerLabel: string;
   columns: DataColumn<T, S>[];
   page: Page<T> | null;
   view: ListView<S>;
@@ -30,8 +34,6 @@ interface DataTableProps<T, S extends string> {
   empty: string;
 }
 
-export const countOf = (n: number, noun: { one: string; many: string }) => `${n.toLocaleString('en-US')} ${n === 1 ? noun.one : noun.many}`;
-
 /**
  * The one table every list is built on: TanStack Table (headless) lays out
  * the columns; sorting and paging are manual, done by the backend's indexed
@@ -39,7 +41,8 @@ export const countOf = (n: number, noun: { one: string; many: string }) => `${n.
  * there are, sorts from a header button that announces its order
  * (aria-sort), and pages with buttons and a choice of page size.
  */
-export function DataTable<T, S extends string>({ caption, noun, columns, page, view, onView, rowKey, busy = false, empty }: DataTableProps<T, S>) {
+export function DataTable<T, S extends string>({ caption, counted, pagerLabel, columns, page, view, onView, rowKey, busy = false, empty }: DataTableProps<T, S>) {
+  const { t } = useTranslation(['components', 'common']);
   const sorting: SortingState = [{ id: columns.find((c) => c.sortKey === view.sort)?.id ?? '', desc: view.direction === 'desc' }];
   // TanStack's table object is made anew each render; this component is not memoised by the compiler.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -65,7 +68,13 @@ export function DataTable<T, S extends string>({ caption, noun, columns, page, v
   return (
     <div className="data-list" aria-busy={busy || page === null}>
       <p className="data-list-count" role="status" aria-live="polite">
-        {page === null ? 'Loading…' : total === 0 ? '' : `${countOf(total, noun)}${total > view.limit ? `, showing ${first}–${last}` : ''}`}
+        {page === null
+          ? t('common:loading')
+          : total === 0
+            ? ''
+            : total > view.limit
+              ? t('dataTable.countedShowing', { counted: counted(total), first: formatNumber(first), last: formatNumber(last) })
+              : counted(total)}
       </p>
       {page !== null && total === 0 ? (
         <p className="empty-note">{empty}</p>
@@ -73,7 +82,7 @@ export function DataTable<T, S extends string>({ caption, noun, columns, page, v
         <TableScroll label={caption}>
           <table className="data-table">
             <caption>
-              {caption} ({total.toLocaleString('en-US')})
+              {caption} ({formatNumber(total)})
             </caption>
             <thead>
               {table.getHeaderGroups().map((group) => (
@@ -120,17 +129,15 @@ export function DataTable<T, S extends string>({ caption, noun, columns, page, v
         </TableScroll>
       )}
       {total > pageSizes[0] ? (
-        <nav className="pager" aria-label={`Pages of ${noun.many}`}>
+        <nav className="pager" aria-label={pagerLabel}>
           <button type="button" className="button button-secondary" disabled={view.offset === 0} onClick={() => onView({ ...view, offset: Math.max(0, view.offset - view.limit) })}>
-            Previous page
+            {t('dataTable.previousPage')}
           </button>
-          <span>
-            Page {pageNumber} of {pages}
-          </span>
+          <span>{t('dataTable.pageOf', { page: formatNumber(pageNumber), pages: formatNumber(pages) })}</span>
           <button type="button" className="button button-secondary" disabled={last >= total} onClick={() => onView({ ...view, offset: view.offset + view.limit })}>
-            Next page
+            {t('dataTable.nextPage')}
           </button>
-          <label htmlFor={sizeId}>Rows per page</label>
+          <label htmlFor={sizeId}>{t('dataTable.rowsPerPage')}</label>
           <select id={sizeId} value={view.limit} onChange={(event) => onView({ ...view, limit: Number(event.target.value), offset: 0 })}>
             {pageSizes.map((size) => (
               <option key={size} value={size}>

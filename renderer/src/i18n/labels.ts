@@ -2,6 +2,8 @@ import { channels, type Channel, type ContentKind } from '../../../shared/author
 import type { AuthorizationStatus } from '../../../shared/authorization/status';
 import type { PatientCopyMethod } from '../../../shared/authorization/patient-copy';
 import type { PostState } from '../../../shared/posts/post';
+import type { IncidentTrigger } from '../../../shared/program/incident';
+import type { PeriodState, ReviewFrequency } from '../../../shared/program/review-schedule';
 import type { Role, Permission } from '../../../shared/roles';
 import { patientLanguages } from '../../../shared/patient-language';
 import { currentLanguage, i18n } from './i18n';
@@ -16,6 +18,13 @@ export const permissionLabel = (permission: Permission): string => i18n.t(`commo
 export const statusLabel = (status: AuthorizationStatus): string => i18n.t(`labels:authorizationStatus.${status}`);
 export const postStateLabel = (state: PostState): string => i18n.t(`labels:postStates.${state}`);
 export const patientCopyLabel = (method: PatientCopyMethod): string => i18n.t(`labels:patientCopy.${method}`);
+export const incidentTriggerLabel = (trigger: IncidentTrigger): string => i18n.t(`labels:incidentTriggers.${trigger}`);
+export const reviewFrequencyLabel = (frequency: ReviewFrequency): string => i18n.t(`labels:reviewFrequencies.${frequency}`);
+export const periodStateLabel = (state: PeriodState): string => i18n.t(`labels:periodStates.${state}`);
+/** A reply checker's concern by its kind; a kind this version does not know shows the label it came with. */
+export function replyConcernLabel(kind: string, label: string): string {
+  return i18n.exists(`labels:replyConcerns.${kind}`) ? String(i18n.t(`labels:replyConcerns.${kind}` as 'labels:and')) : label;
+}
 export const contentKindName = (kind: ContentKind): string => i18n.t(`labels:contentKinds.${kind}`);
 
 /** A listed channel's name, or the words someone typed for another. */

@@ -46,7 +46,7 @@ export function AuditFilterForm({ onApply }: { onApply: (filter: AuditFilter) =>
         <SelectField label={t('auditFilterForm.action')} registration={register('action')} error={errors.action?.message}>
           {auditActionFilters.map((option) => (
             <option key={option.value} value={option.value}>
-              {option.label}
+              {t(`auditFilterForm.actionFilters.${option.labelKey}`)}
             </option>
           ))}
         </SelectField>

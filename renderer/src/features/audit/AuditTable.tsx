@@ -49,7 +49,8 @@ export function AuditTable({ events, total }: { events: ListedEvent[]; total: nu
                   {auditActionLabel(event.action)}
                   <span className="audit-code monospace">{event.action}</span>
                 </td>
-                <td>{subjectOf(event)}</td>
+                {/* The backend names subjects in English ("Post on Facebook about …"); marked so screen readers pronounce it as English. */}
+                <td lang={event.subjectName ? 'en' : undefined}>{subjectOf(event)}</td>
                 <td className="audit-detail">{event.detail}</td>
               </tr>
             ))

@@ -92,7 +92,7 @@ export function ReportsPage() {
       <ReportSection
         id="uncovered-heading"
         title={t('reportsPage.postsWithoutAValidCovering')}
-        action={download('uncovered posts', 'uncovered_posts', false)}
+        action={download(t('reportsPage.reportNames.uncoveredPosts'), 'uncovered_posts', false)}
         loading={uncovered.loading}
         error={uncovered.error}
       >
@@ -102,7 +102,7 @@ export function ReportsPage() {
       <ReportSection
         id="expiring-heading"
         title={t('reportsPage.consentsExpiringInTheNext')}
-        action={download('expiring consents', 'expiring_consents', false)}
+        action={download(t('reportsPage.reportNames.expiringConsents'), 'expiring_consents', false)}
         loading={expiring.loading}
         error={expiring.error}
       >
@@ -114,7 +114,7 @@ export function ReportsPage() {
       <ReportSection
         id="revocations-heading"
         title={`Revocations, ${periodText}`}
-        action={download('revocations', 'revocations', true)}
+        action={download(t('reportsPage.reportNames.revocations'), 'revocations', true)}
         loading={revocations.loading}
         error={revocations.error}
       >
@@ -124,7 +124,7 @@ export function ReportsPage() {
       <ReportSection
         id="activity-heading"
         title={`Staff activity, ${periodText}`}
-        action={download('staff activity', 'staff_activity', true)}
+        action={download(t('reportsPage.reportNames.staffActivity'), 'staff_activity', true)}
         loading={activity.loading}
         error={activity.error}
       >

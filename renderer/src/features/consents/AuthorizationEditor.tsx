@@ -127,7 +127,7 @@ export function AuthorizationEditor({ patientId, draftId: initialDraftId, defaul
   const [savedValues, setSavedValues] = useState(() => JSON.stringify(defaultValues));
   useUnsavedChangesWarning(
     JSON.stringify(values) !== savedValues,
-    'This authorization has changes that are not saved. Leave without saving them?',
+    t('authorizationEditor.unsavedChangesQuestion'),
   );
   const parsed = useMemo(() => authorizationFormSchema.safeParse(values), [values]);
   const preview = useLivePreview(patientId, parsed.success ? parsed.data : null);
@@ -366,7 +366,7 @@ export function AuthorizationEditor({ patientId, draftId: initialDraftId, defaul
         <ProblemList problems={listed} updating={preview.updating} />
         <FreeTextLanguageNotice language={language} entries={freeTextEntries(values)} />
         <StatusMessage tone="problem">{preview.error}</StatusMessage>
-        <div className="preview-scroll card" tabIndex={0} role="region" aria-label={`Preview of the authorization in ${language === 'es' ? 'Spanish' : 'English'}`} aria-busy={preview.updating}>
+        <div className="preview-scroll card" tabIndex={0} role="region" aria-label={language === 'es' ? t('authorizationEditor.previewInSpanish') : t('authorizationEditor.previewInEnglish')} aria-busy={preview.updating}>
           {preview.document ? <DocumentView document={preview.document} titleLevel={3} size="compact" /> : <p>{t('authorizationEditor.preparingThePreview')}</p>}
         </div>
       </section>

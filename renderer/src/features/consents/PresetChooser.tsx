@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useCallback, useId, useState } from 'react';
 import type { ScopePreset } from '../../../../shared/authorization/scope-preset';
 import { useApi } from '../../api/api-context';
@@ -12,6 +13,7 @@ import '../../components/buttons.css';
  */
 export function PresetChooser({ onApply }: { onApply: (preset: ScopePreset) => void }) {
   const api = useApi();
+  const { t } = useTranslation('presets');
   const load = useCallback(() => api['presets.list']({}), [api]);
   const { value } = useLoaded(load);
   const [chosen, setChosen] = useState('');
@@ -23,11 +25,11 @@ export function PresetChooser({ onApply }: { onApply: (preset: ScopePreset) => v
   return (
     <div className="preset-chooser">
       <label htmlFor={id} className="field-label">
-        Start from a preset (optional)
+        {t('presetChooser.startFromAPreset')}
       </label>
       <div className="preset-chooser-row">
         <select id={id} className="field-input" value={chosen} onChange={(event) => setChosen(event.target.value)} aria-describedby={`${id}-hint`}>
-          <option value="">Choose a preset</option>
+          <option value="">{t('presetChooser.chooseAPreset')}</option>
           {presets.map((p) => (
             <option key={p.id} value={p.id}>
               {p.name}
@@ -41,14 +43,14 @@ export function PresetChooser({ onApply }: { onApply: (preset: ScopePreset) => v
           onClick={() => {
             if (!preset) return;
             onApply(preset);
-            setApplied(`Filled in from “${preset.name}” (version ${preset.version}). Check each part below with the patient.`);
+            setApplied(t('presetChooser.filledInFrom', { name: preset.name, version: preset.version }));
           }}
         >
-          Apply preset
+          {t('presetChooser.applyPreset')}
         </button>
       </div>
       <p id={`${id}-hint`} className="field-hint">
-        A preset ticks what may be used, where and why, and sets the end date. Language, payment and who signs stay as they are.
+        {t('presetChooser.aPresetTicks')}
       </p>
       <p role="status" className="preset-applied">
         {applied ?? ''}

@@ -1,6 +1,7 @@
 import type { AuthorizationSummary } from '../../../../shared/authorization/record';
 import { languageNames } from '../../../../shared/authorization/scope';
 import { formatDay, formatDayOf, formatMoment } from '../../i18n/format';
+import { currentLanguage, i18n } from '../../i18n/i18n';
 
 /** When it ends, for staff screens: "June 30, 2027" or "When: end of my treatment". */
 export function expirationText(summary: Pick<AuthorizationSummary, 'terms' | 'expirationEventAt'>): string {
@@ -11,7 +12,9 @@ export function expirationText(summary: Pick<AuthorizationSummary, 'terms' | 'ex
 }
 
 export function languageText(summary: Pick<AuthorizationSummary, 'language'>): string {
-  return summary.language === 'en' ? 'English' : `Spanish (${languageNames.es})`;
+  if (summary.language === 'en') return i18n.t('common:language.en');
+  // Named in the staff member's language; an English screen adds the name the patient reads.
+  return currentLanguage() === 'es' ? i18n.t('common:language.es') : `${i18n.t('common:language.es')} (${languageNames.es})`;
 }
 
 /** The practice's day of an instant the backend stored in UTC, for people. */

@@ -1,6 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { contract } from '../../../../shared/contract';
 import { useApi } from '../../api/api-context';
@@ -23,11 +24,12 @@ type LeaveFormValues = z.output<typeof leaveFormSchema>;
  * signed authorization awaiting its witness), whatever the address became meanwhile.
  */
 export function LeavePatientMode({ returnTo }: { returnTo: string }) {
+  const { t } = useTranslation('consents');
   const [open, setOpen] = useState(false);
   return (
     <>
       <button type="button" className="button button-secondary" onClick={() => setOpen(true)}>
-        Leave patient mode
+        {t('patientModeStaff.leavePatientMode')}
       </button>
       {open ? <LeaveDialog returnTo={returnTo} onClose={() => setOpen(false)} /> : null}
     </>
@@ -36,6 +38,7 @@ export function LeavePatientMode({ returnTo }: { returnTo: string }) {
 
 function LeaveDialog({ returnTo, onClose }: { returnTo: string; onClose: () => void }) {
   const api = useApi();
+  const { t } = useTranslation('consents');
   const { applyState } = useAppState();
   const [problem, setProblem] = useState<FormProblem | null>(null);
   const {
@@ -58,19 +61,19 @@ function LeaveDialog({ returnTo, onClose }: { returnTo: string; onClose: () => v
     }
   });
   return (
-    <Dialog title="Leave patient mode" onClose={onClose}>
+    <Dialog title={t('patientModeStaff.leavePatientMode')} onClose={onClose}>
       {(close) => (
         <form noValidate aria-busy={isSubmitting} onSubmit={(event) => void onSubmit(event)}>
           <p className="dialog-note">
-            Staff only. Enter your password to take the screen back. The authorization stays as it is: you can hand the screen over again.
+            {t('patientModeStaff.staffOnlyEnterPassword')}
           </p>
           <FormAlert problem={problem} />
-          <FormField label="Staff password" type="password" autoComplete="current-password" registration={register('password')} error={errors.password?.message} />
+          <FormField label={t('patientModeStaff.staffPassword')} type="password" autoComplete="current-password" registration={register('password')} error={errors.password?.message} />
           <div className="dialog-actions">
             <button type="button" className="button button-secondary" onClick={close}>
-              Stay in patient mode
+              {t('patientModeStaff.stayInPatientMode')}
             </button>
-            <SubmitButton busy={isSubmitting}>Leave patient mode</SubmitButton>
+            <SubmitButton busy={isSubmitting}>{t('patientModeStaff.leavePatientMode')}</SubmitButton>
           </div>
         </form>
       )}

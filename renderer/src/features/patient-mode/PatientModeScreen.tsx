@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { AuthorizationDetail } from '../../../../shared/authorization/record';
 import { useApi } from '../../api/api-context';
 import { PageHeading } from '../../components/PageHeading';
@@ -126,13 +127,15 @@ function ThankYou({ heading, message }: { heading: string; message: string }) {
 }
 
 function StaffArea({ authorization, onWitnessed }: { authorization: AuthorizationDetail | null; onWitnessed: (final: AuthorizationDetail) => void }) {
+  // In the staff member's language, whatever language the patient reads in.
+  const { t, i18n } = useTranslation('consents');
   return (
-    <aside className="patient-mode-staff" aria-labelledby="staff-area-heading" lang="en">
-      <h2 id="staff-area-heading">For staff</h2>
+    <aside className="patient-mode-staff" aria-labelledby="staff-area-heading" lang={i18n.language}>
+      <h2 id="staff-area-heading">{t('patientModeStaff.forStaff')}</h2>
       {authorization?.stage === 'signed' ? (
         <WitnessForm authorizationId={authorization.id} headingLevel={3} onWitnessed={onWitnessed} />
       ) : (
-        <p>When the patient has signed, confirm here as witness. To take the screen back before that, use Leave patient mode.</p>
+        <p>{t('patientModeStaff.whenThePatientHasSigned')}</p>
       )}
       <LeavePatientMode
         returnTo={

@@ -45,7 +45,7 @@ export function PatientFormDialog({ patient, onSaved, onClose }: PatientFormDial
   });
 
   return (
-    <Dialog title={patient ? `Edit ${patientName(patient)}’s details` : t('patientFormDialog.addAPatient')} onClose={onClose}>
+    <Dialog title={patient ? t('patientFormDialog.editDetailsOf', { name: patientName(patient) }) : t('patientFormDialog.addAPatient')} onClose={onClose}>
       {(close) => {
         const save = async (values: PatientFormValues, allowDuplicate: boolean) => {
           setProblem(null);
@@ -63,18 +63,17 @@ export function PatientFormDialog({ patient, onSaved, onClose }: PatientFormDial
         if (duplicate) {
           return (
             <div className="duplicate-check" role="group" aria-labelledby="duplicate-title" aria-describedby="duplicate-who">
-              <h3 id="duplicate-title">Is this patient already in the records?</h3>
+              <h3 id="duplicate-title">{t('patientFormDialog.duplicateTitle')}</h3>
               <p id="duplicate-who">
-                A patient with the same name and date of birth exists. {duplicate.who} Adding another record for the same person splits their
-                authorizations between two records.
+                {t('patientFormDialog.duplicateExplained', { who: duplicate.who })}
               </p>
               <FormAlert problem={problem} />
               <div className="dialog-actions">
                 <button type="button" className="button button-secondary" autoFocus onClick={() => setDuplicate(null)}>
-                  Go back and check
+                  {t('patientFormDialog.goBackAndCheck')}
                 </button>
                 <button type="button" className="button button-primary" onClick={() => void save(duplicate.values, true)}>
-                  Add as a different patient
+                  {t('patientFormDialog.addAsADifferentPatient')}
                 </button>
               </div>
             </div>

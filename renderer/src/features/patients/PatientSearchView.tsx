@@ -1,8 +1,8 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { formatDay } from '../../../../shared/calendar';
 import { contract } from '../../../../shared/contract';
 import { defaultPageSize } from '../../../../shared/list-page';
 import { patientName, type PatientSort, type PatientSummary } from '../../../../shared/patients';
@@ -12,6 +12,7 @@ import { messageOf } from '../../components/error-message';
 import { FormField } from '../../components/FormField';
 import { PageHeading } from '../../components/PageHeading';
 import { StatusMessage } from '../../components/StatusMessage';
+import { formatDay, formatNumber } from '../../i18n/format';
 import { PatientFormDialog } from './PatientFormDialog';
 import { goToPatients, patientsHref } from './patients-route';
 import '../../components/buttons.css';
@@ -23,17 +24,22 @@ type SearchFormValues = z.output<typeof searchFormSchema>;
 
 const typingPauseMs = 250;
 
-const columns: DataColumn<PatientSummary, PatientSort>[] = [
-  { id: 'name', header: 'Name', sortKey: 'name', rowHeader: true, cell: ({ row }) => <a href={patientsHref.patient(row.original.id)}>{patientName(row.original)}</a> },
-  { id: 'dateOfBirth', header: 'Date of birth', sortKey: 'dateOfBirth', cell: ({ row }) => formatDay(row.original.dateOfBirth, 'en') },
-  { id: 'recordNumber', header: 'Record number', sortKey: 'recordNumber', cell: ({ row }) => row.original.recordNumber ?? '—' },
-];
 
 const firstView: ListView<PatientSort> = { sort: 'name', direction: 'asc', offset: 0, limit: defaultPageSize };
 
 /** Find a patient by name (any accents, case or order), date of birth or record number, or add one. */
 export function PatientSearchView() {
   const api = useApi();
+  const { t } = useTranslation('patients');
+  const columns = useMemo<DataColumn<PatientSummary, PatientSort>[]>(
+    () => [
+      { id: 'name', header: t('patientTable.name'), sortKey: 'name', rowHeader: true, cell: ({ row }) => <a href={patientsHref.patient(row.original.id)}>{patientName(row.original)}</a> },
+      { id: 'dateOfBirth', header: t('patientTable.dateOfBirth'), sortKey: 'dateOfBirth', cell: ({ row }) => formatDay(row.original.dateOfBirth) },
+      { id: 'recordNumber', header: t('patientTable.recordNumber'), sortKey: 'recordNumber', cell: ({ row }) => row.original.recordNumber ?? '—' },
+    ],
+    // t changes with the language, so the headers and the cells' dates follow it.
+    [t],
+  );
   const [adding, setAdding] = useState(false);
   const [submitted, setSubmitted] = useState('');
   const [view, setView] = useState(firstView);
@@ -61,39 +67,40 @@ export function PatientSearchView() {
 
   return (
     <>
-      <PageHeading>Patients</PageHeading>
-      <p className="lead">Find the patient first; add them only if they are not here yet.</p>
+      <PageHeading>{t('patientSearchView.patients')}</PageHeading>
+      <p className="lead">{t('patientSearchView.findThePatientFirstAdd')}</p>
       <div className="page-actions">
         <button type="button" className="button button-primary" onClick={() => setAdding(true)}>
-          Add a patient
+          {t('patientSearchView.addAPatient')}
         </button>
       </div>
-      <form role="search" aria-label="Patients" className="patient-search" noValidate onSubmit={(event) => void onSubmit(event)}>
+      <form role="search" aria-label={t('patientSearchView.patients')} className="patient-search" noValidate onSubmit={(event) => void onSubmit(event)}>
         <FormField
-          label="Find a patient"
+          label={t('patientSearchView.findAPatient')}
           type="search"
           autoComplete="off"
           spellCheck={false}
-          hint="Name in any order, accents optional; date of birth (such as 1984-05-17, 05/17/1984 or May 17, 1984); or record number."
+          hint={t('patientSearchView.nameDateOfBirthSuch')}
           registration={register('query')}
           error={errors.query?.message}
         />
         <button type="submit" className="button button-secondary">
-          Search
+          {t('patientSearchView.search')}
         </button>
       </form>
       <StatusMessage tone="problem">{error ? messageOf(error) : null}</StatusMessage>
       {error ? null : (
         <DataTable
-          caption={viewQuery ? `Patients matching “${viewQuery}”` : 'Patients'}
-          noun={{ one: 'patient', many: 'patients' }}
+          caption={viewQuery ? t('patientSearchView.patientsMatching', { query: viewQuery }) : t('patientTable.patients')}
+          counted={(total) => t('patientSearchView.patientCount', { count: total, formatted: formatNumber(total) })}
+          pagerLabel={t('patientSearchView.pagesOfPatients')}
           columns={columns}
           page={page}
           view={view}
           onView={setView}
           rowKey={(p) => p.id}
           busy={busy}
-          empty={query ? `No patient matches “${query}”.` : 'No patients yet. Add the first one.'}
+          empty={query ? t('patientSearchView.noPatientMatches', { query }) : t('patientTable.noPatientsYetAddThe')}
         />
       )}
       {adding ? (

@@ -1,12 +1,14 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { defaultPageSize } from '../../../../shared/list-page';
 import type { PostListRow, PostSort } from '../../../../shared/list-rows';
-import { channelName } from '../../../../shared/posts/coverage';
-import { postStateLabels, postStates, type PostState } from '../../../../shared/posts/post';
+import { postStates, type PostState } from '../../../../shared/posts/post';
 import { useApi } from '../../api/api-context';
 import { DataTable, usePage, type DataColumn, type ListView } from '../../components/DataTable';
 import { messageOf } from '../../components/error-message';
 import { StatusMessage } from '../../components/StatusMessage';
+import { formatNumber } from '../../i18n/format';
+import { channelName, postStateLabel } from '../../i18n/labels';
 import { VisuallyHidden } from '../../components/VisuallyHidden';
 import { showDayOf } from '../marketing/dates';
 import { PostStateBadge } from '../marketing/PostStateBadge';
@@ -14,10 +16,17 @@ import { hashHref } from '../marketing/use-hash-query';
 import { postName } from './post-naming';
 import '../../components/table.css';
 
-const columns: DataColumn<PostListRow, PostSort>[] = [
+const firstView: ListView<PostSort> = { sort: 'updatedAt', direction: 'desc', offset: 0, limit: defaultPageSize };
+
+/** Posts, a page at a time, with their state and, in a few words, whether the consent covers each today (the kept verdict). */
+export function PostList() {
+  const api = useApi();
+  const { t } = useTranslation('posts');
+  const columns = useMemo<DataColumn<PostListRow, PostSort>[]>(
+    () => [
   {
     id: 'testimonial',
-    header: 'Testimonial',
+    header: t('postList.testimonial'),
     rowHeader: true,
     cell: ({ row: { original: post } }) => (
       <>
@@ -28,17 +37,17 @@ const columns: DataColumn<PostListRow, PostSort>[] = [
       </>
     ),
   },
-  { id: 'channel', header: 'Channel', sortKey: 'channel', cell: ({ row }) => channelName(row.original.channel) },
-  { id: 'state', header: 'State', sortKey: 'state', cell: ({ row }) => <PostStateBadge state={row.original.state} /> },
+  { id: 'channel', header: t('postList.channel'), sortKey: 'channel', cell: ({ row }) => channelName(row.original.channel) },
+  { id: 'state', header: t('postList.state'), sortKey: 'state', cell: ({ row }) => <PostStateBadge state={row.original.state} /> },
   {
     id: 'verdict',
-    header: 'May it be posted?',
+    header: t('postList.mayItBePosted'),
     cell: ({ row: { original: post } }) =>
       post.covered ? (
-        <span className="verdict-short verdict-short-yes">Covered</span>
+        <span className="verdict-short verdict-short-yes">{t('postList.covered')}</span>
       ) : (
         <>
-          <span className="verdict-short verdict-short-no">Not covered</span>
+          <span className="verdict-short verdict-short-no">{t('postList.notCovered')}</span>
           <ul className="verdict-short-reasons">
             {post.reasons.map((reason) => (
               <li key={`${reason.code}-${reason.message}`}>{reason.message}</li>
@@ -47,23 +56,21 @@ const columns: DataColumn<PostListRow, PostSort>[] = [
         </>
       ),
   },
-  { id: 'updatedAt', header: 'Last change', sortKey: 'updatedAt', cell: ({ row }) => <span className="post-updated">{showDayOf(row.original.updatedAt)}</span> },
+  { id: 'updatedAt', header: t('postList.lastChange'), sortKey: 'updatedAt', cell: ({ row }) => <span className="post-updated">{showDayOf(row.original.updatedAt)}</span> },
   {
     id: 'open',
-    header: () => <VisuallyHidden>Open</VisuallyHidden>,
+    header: () => <VisuallyHidden>{t('postList.open')}</VisuallyHidden>,
     cell: ({ row: { original: post } }) => (
       <a className="button button-secondary button-small" href={hashHref('/posts', { post: post.id })}>
-        Open<VisuallyHidden> {postName(post)}</VisuallyHidden>
+        {t('postList.open')}<VisuallyHidden> {postName(post)}</VisuallyHidden>
       </a>
     ),
   },
-];
+],
+    // t changes with the language, so the headers and the cells' dates follow it.
+    [t],
+  );
 
-const firstView: ListView<PostSort> = { sort: 'updatedAt', direction: 'desc', offset: 0, limit: defaultPageSize };
-
-/** Posts, a page at a time, with their state and, in a few words, whether the consent covers each today (the kept verdict). */
-export function PostList() {
-  const api = useApi();
   const [view, setView] = useState(firstView);
   const [state, setState] = useState<PostState | ''>('');
   const [uncoveredOnly, setUncoveredOnly] = useState(false);
@@ -71,9 +78,9 @@ export function PostList() {
   const filtered = state !== '' || uncoveredOnly;
   return (
     <>
-      <div className="list-filters" role="group" aria-label="Show posts">
+      <div className="list-filters" role="group" aria-label={t('postList.showPosts')}>
         <label>
-          State{' '}
+          {t('postList.state')}{' '}
           <select
             value={state}
             onChange={(event) => {
@@ -81,10 +88,10 @@ export function PostList() {
               setView((v) => ({ ...v, offset: 0 }));
             }}
           >
-            <option value="">Any state</option>
+            <option value="">{t('postList.anyState')}</option>
             {postStates.map((s) => (
               <option key={s} value={s}>
-                {postStateLabels[s]}
+                {postStateLabel(s)}
               </option>
             ))}
           </select>
@@ -98,21 +105,22 @@ export function PostList() {
               setView((v) => ({ ...v, offset: 0 }));
             }}
           />{' '}
-          Only posts their consent does not cover
+          {t('postList.onlyUncovered')}
         </label>
       </div>
       <StatusMessage tone="problem">{error ? messageOf(error) : null}</StatusMessage>
       {error ? null : (
         <DataTable
-          caption="Posts"
-          noun={{ one: 'post', many: 'posts' }}
+          caption={t('postList.posts')}
+          counted={(total) => t('postList.postCount', { count: total, formatted: formatNumber(total) })}
+          pagerLabel={t('postList.pagesOfPosts')}
           columns={columns}
           page={page}
           view={view}
           onView={setView}
           rowKey={(p) => p.id}
           busy={busy}
-          empty={filtered ? 'No posts match these filters.' : 'No posts yet.'}
+          empty={filtered ? t('postList.noPostsMatchTheseFilters') : t('postList.noPostsYet')}
         />
       )}
     </>

@@ -1,4 +1,5 @@
 import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { PostView } from '../../../../shared/posts/dashboard';
 import { useApi } from '../../api/api-context';
 import { PageHeading } from '../../components/PageHeading';
@@ -18,6 +19,7 @@ import './posts.css';
  */
 export function PostsPage() {
   const api = useApi();
+  const { t } = useTranslation('posts');
   const session = useSession();
   const canWrite = session.permissions.includes('posts.write');
   const query = useHashQuery();
@@ -45,10 +47,10 @@ export function PostsPage() {
     }
     return (
       <>
-        <PageHeading>Post</PageHeading>
-        {loading || (!error && !post) ? <p aria-busy="true">Loading the post…</p> : <StatusMessage tone="problem">{error ?? 'That post does not exist.'}</StatusMessage>}
+        <PageHeading>{t('postsPage.post')}</PageHeading>
+        {loading || (!error && !post) ? <p aria-busy="true">{t('postsPage.loadingThePost')}</p> : <StatusMessage tone="problem">{error ?? t('postsPage.thatPostDoesNotExist')}</StatusMessage>}
         <p>
-          <a href="#/posts">All posts</a>
+          <a href="#/posts">{t('postsPage.allPosts')}</a>
         </p>
       </>
     );
@@ -56,15 +58,12 @@ export function PostsPage() {
 
   return (
     <>
-      <PageHeading>Posts</PageHeading>
-      <p className="lead">
-        Each post relies on one of the patient’s consents. It can be approved only while that consent covers it, and a
-        published post must come down when the consent is revoked or expires.
-      </p>
+      <PageHeading>{t('postsPage.posts')}</PageHeading>
+      <p className="lead">{t('postsPage.eachPostReliesOnOne')}</p>
       {canWrite ? (
         <p>
           <a className="button button-primary" href={hashHref('/posts', { post: 'new' })}>
-            Plan a new post
+            {t('postsPage.planANewPost')}
           </a>
         </p>
       ) : null}

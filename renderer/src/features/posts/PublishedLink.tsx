@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useApi } from '../../api/api-context';
 import { messageOf } from '../../components/error-message';
 
@@ -9,6 +10,7 @@ import { messageOf } from '../../components/error-message';
  */
 export function PublishedLink({ url }: { url: string }) {
   const api = useApi();
+  const { t } = useTranslation('posts');
   const [note, setNote] = useState<string | null>(null);
   return (
     <>
@@ -21,7 +23,7 @@ export function PublishedLink({ url }: { url: string }) {
           event.preventDefault();
           setNote(null);
           api['shell.openLink']({ url }).then(
-            ({ opened }) => setNote(opened ? 'Opened in your web browser.' : 'This window cannot open web pages: copy the address into your browser.'),
+            ({ opened }) => setNote(opened ? t('publishedLink.openedInYourBrowser') : t('publishedLink.cannotOpenWebPages')),
             (error: unknown) => setNote(messageOf(error)),
           );
         }}

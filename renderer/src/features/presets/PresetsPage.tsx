@@ -1,6 +1,8 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useCallback, useState } from 'react';
 import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { channelLabels, channels, contentKindLabels, contentKinds, purposeLabels, purposes } from '../../../../shared/authorization/scope';
 import type { PresetFields, ScopePreset } from '../../../../shared/authorization/scope-preset';
 import { useApi } from '../../api/api-context';
@@ -13,6 +15,7 @@ import { StatusMessage } from '../../components/StatusMessage';
 import { SubmitButton } from '../../components/SubmitButton';
 import { TableScroll } from '../../components/TableScroll';
 import { useLoaded } from '../../components/use-loaded';
+import { currentLanguage } from '../../i18n/i18n';
 import '../../components/buttons.css';
 import '../../components/table.css';
 import { emptyPresetForm, formOfPreset, presetFormSchema, type PresetFormInput } from './preset-form-schema';
@@ -20,16 +23,18 @@ import './presets.css';
 
 const choicesOf = <T extends string>(codes: readonly T[], labels: Record<T, string>) => codes.map((value) => ({ value, label: labels[value] }));
 
-function durationText(preset: ScopePreset): string {
-  if (preset.duration.kind === 'none') return 'Set by the coordinator';
+function durationText(preset: ScopePreset, t: TFunction<['presets', 'common']>): string {
+  if (preset.duration.kind === 'none') return t('presetsPage.setByTheCoordinator');
   const { months } = preset.duration;
-  return months === 12 ? '1 year' : months === 1 ? '1 month' : `${months} months`;
+  return months === 12 ? t('presetsPage.oneYear') : t('presetsPage.months', { count: months });
 }
 
-function scopeText(preset: ScopePreset): string {
-  const kinds = preset.scope.contentKinds.map((k) => contentKindLabels.en[k]).join(', ');
-  const places = preset.scope.channels.map((c) => channelLabels.en[c]).join(', ');
-  return `${kinds} · on ${places}`;
+/** The scope in the words the authorization uses, in the staff member's language. */
+function scopeText(preset: ScopePreset, t: TFunction<['presets', 'common']>): string {
+  const language = currentLanguage();
+  const kinds = preset.scope.contentKinds.map((k) => contentKindLabels[language][k]).join(', ');
+  const places = preset.scope.channels.map((c) => channelLabels[language][c]).join(', ');
+  return t('presetsPage.kindsOnPlaces', { kinds, places });
 }
 
 /**
@@ -39,6 +44,7 @@ function scopeText(preset: ScopePreset): string {
  */
 export function PresetsPage() {
   const api = useApi();
+  const { t } = useTranslation(['presets', 'common']);
   const load = useCallback(() => api['presets.list']({}), [api]);
   const { value: presets, error, reload } = useLoaded(load);
   const [editing, setEditing] = useState<ScopePreset | null>(null);
@@ -46,11 +52,8 @@ export function PresetsPage() {
 
   return (
     <>
-      <PageHeading>Authorization presets</PageHeading>
-      <p className="lead">
-        A preset fills in what may be used, where, why and for how long, so the front desk does not tick every authorization from scratch. The
-        patient still reads and signs the whole authorization.
-      </p>
+      <PageHeading>{t('presetsPage.authorizationPresets')}</PageHeading>
+      <p className="lead">{t('presetsPage.aPresetFillsIn')}</p>
       {message ? <StatusMessage tone="success">{message}</StatusMessage> : null}
       {error ? <StatusMessage tone="problem">{error}</StatusMessage> : null}
       <PresetForm
@@ -58,45 +61,42 @@ export function PresetsPage() {
         editing={editing}
         onSaved={(saved) => {
           setEditing(null);
-          setMessage(`Saved “${saved.name}” as version ${saved.version}.`);
+          setMessage(t('presetsPage.savedAsVersion', { name: saved.name, version: saved.version }));
           reload();
         }}
         onCancel={() => setEditing(null)}
       />
       <section className="card" aria-labelledby="presets-list-heading">
-        <h2 id="presets-list-heading">The practice’s presets</h2>
+        <h2 id="presets-list-heading">{t('presetsPage.thePracticesPresets')}</h2>
         {!presets ? (
-          <p aria-busy="true">Loading…</p>
+          <p aria-busy="true">{t('common:loading')}</p>
         ) : presets.length === 0 ? (
-          <p>No presets yet.</p>
+          <p>{t('presetsPage.noPresetsYet')}</p>
         ) : (
-          <TableScroll label="Presets and their latest versions">
+          <TableScroll label={t('presetsPage.presetsAndTheirLatestVersions')}>
             <table className="data-table">
-              <caption className="visually-hidden">Presets, with their latest version</caption>
+              <caption className="visually-hidden">{t('presetsPage.presetsWithTheirLatestVersion')}</caption>
               <thead>
                 <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">What and where</th>
-                  <th scope="col">Ends after</th>
-                  <th scope="col">Version</th>
-                  <th scope="col">Actions</th>
+                  <th scope="col">{t('presetsPage.name')}</th>
+                  <th scope="col">{t('presetsPage.whatAndWhere')}</th>
+                  <th scope="col">{t('presetsPage.endsAfter')}</th>
+                  <th scope="col">{t('presetsPage.version')}</th>
+                  <th scope="col">{t('presetsPage.actions')}</th>
                 </tr>
               </thead>
               <tbody>
                 {presets.map((preset) => (
                   <tr key={preset.id}>
                     <th scope="row">{preset.name}</th>
-                    <td>{scopeText(preset)}</td>
-                    <td>{durationText(preset)}</td>
-                    <td>
-                      {preset.version}
-                      {preset.retired ? ' (retired)' : ''}
-                    </td>
+                    <td>{scopeText(preset, t)}</td>
+                    <td>{durationText(preset, t)}</td>
+                    <td>{preset.retired ? t('presetsPage.versionRetired', { version: preset.version }) : preset.version}</td>
                     <td>
                       {preset.retired ? null : (
                         <div className="preset-actions">
                           <button type="button" className="button button-secondary button-small" onClick={() => setEditing(preset)}>
-                            Change<span className="visually-hidden"> {preset.name}</span>
+                            {t('presetsPage.change')}<span className="visually-hidden"> {preset.name}</span>
                           </button>
                           <button
                             type="button"
@@ -104,14 +104,14 @@ export function PresetsPage() {
                             onClick={() =>
                               void api['presets.retire']({ id: preset.id }).then(
                                 (retired) => {
-                                  setMessage(`Retired “${retired.name}”. Its versions are kept.`);
+                                  setMessage(t('presetsPage.retiredVersionsKept', { name: retired.name }));
                                   reload();
                                 },
                                 () => reload(),
                               )
                             }
                           >
-                            Retire<span className="visually-hidden"> {preset.name}</span>
+                            {t('presetsPage.retire')}<span className="visually-hidden"> {preset.name}</span>
                           </button>
                         </div>
                       )}
@@ -129,6 +129,8 @@ export function PresetsPage() {
 
 function PresetForm({ editing, onSaved, onCancel }: { editing: ScopePreset | null; onSaved: (preset: ScopePreset) => void; onCancel: () => void }) {
   const api = useApi();
+  const { t } = useTranslation('presets');
+  const language = currentLanguage();
   const [problem, setProblem] = useState<FormProblem | null>(null);
   const {
     register,
@@ -147,31 +149,31 @@ function PresetForm({ editing, onSaved, onCancel }: { editing: ScopePreset | nul
       setProblem(reportCallError(error, setError, { name: 'name', 'scope.contentKinds': 'contentKinds', 'scope.channels': 'channels', 'scope.purposes': 'purposes', duration: 'months', 'duration.months': 'months' }));
     }
   });
-  const heading = editing ? `Change “${editing.name}”` : 'Add a preset';
+  const heading = editing ? t('presetForm.changePreset', { name: editing.name }) : t('presetForm.addAPreset');
   return (
     <section className="card preset-form" aria-labelledby="preset-form-heading">
       <h2 id="preset-form-heading">{heading}</h2>
       <form noValidate aria-busy={isSubmitting} onSubmit={(event) => void onSubmit(event)}>
         <FormAlert problem={problem} />
-        <FormField label="Name" hint="As the front desk will see it, such as “Before-and-after photos on Instagram and the website, one year”." registration={register('name')} error={errors.name?.message} />
-        <ChoiceGroupField legend="What information may be used" type="checkbox" columns choices={choicesOf(contentKinds, contentKindLabels.en)} registration={register('contentKinds')} error={errors.contentKinds?.message} />
-        <ChoiceGroupField legend="Where it may appear" type="checkbox" columns choices={choicesOf(channels, channelLabels.en)} registration={register('channels')} error={errors.channels?.message} />
-        <ChoiceGroupField legend="Why it will be used" type="checkbox" choices={choicesOf(purposes, purposeLabels.en)} registration={register('purposes')} error={errors.purposes?.message} />
+        <FormField label={t('presetForm.name')} hint={t('presetForm.nameHint')} registration={register('name')} error={errors.name?.message} />
+        <ChoiceGroupField legend={t('presetForm.whatInformationMayBeUsed')} type="checkbox" columns choices={choicesOf(contentKinds, contentKindLabels[language])} registration={register('contentKinds')} error={errors.contentKinds?.message} />
+        <ChoiceGroupField legend={t('presetForm.whereItMayAppear')} type="checkbox" columns choices={choicesOf(channels, channelLabels[language])} registration={register('channels')} error={errors.channels?.message} />
+        <ChoiceGroupField legend={t('presetForm.whyItWillBeUsed')} type="checkbox" choices={choicesOf(purposes, purposeLabels[language])} registration={register('purposes')} error={errors.purposes?.message} />
         <FormField
-          label="Ends after (months)"
+          label={t('presetForm.endsAfterMonths')}
           inputMode="numeric"
           className="preset-months"
-          hint="From the day the authorization is prepared, 1 to 120. Leave it empty to let the front desk set the end."
+          hint={t('presetForm.endsAfterMonthsHint')}
           registration={register('months')}
           error={errors.months?.message}
         />
         <div className="form-actions">
           {editing ? (
             <button type="button" className="button button-secondary" onClick={onCancel}>
-              Cancel
+              {t('presetForm.cancel')}
             </button>
           ) : null}
-          <SubmitButton busy={isSubmitting}>{editing ? 'Save as a new version' : 'Add preset'}</SubmitButton>
+          <SubmitButton busy={isSubmitting}>{editing ? t('presetForm.saveAsANewVersion') : t('presetForm.addPreset')}</SubmitButton>
         </div>
       </form>
     </section>

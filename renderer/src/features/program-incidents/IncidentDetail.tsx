@@ -1,4 +1,4 @@
-import { channelName, languageName } from '../../i18n/labels';
+import { channelName, languageName, incidentTriggerLabel } from '../../i18n/labels';
 import { useTranslation } from 'react-i18next';
 import { useCallback, useId, useState } from 'react';
 import { languages, type Language } from '../../../../shared/authorization/scope';
@@ -7,7 +7,6 @@ import { patientLanguages } from '../../../../shared/patient-language';
 import {
   assessmentProblems,
   emptyAssessment,
-  incidentTriggerLabels,
   noticeKindLabels,
   noticeKinds,
   phiKindLabels,
@@ -65,7 +64,7 @@ export function IncidentDetail({ id }: { id: string }) {
       <p className="back-link">
         <a href="#/incidents">{t('incidentDetail.allIncidents')}</a>
       </p>
-      <PageHeading>{t('incidentDetail.incident2')} {incidentTriggerLabels[incident.trigger]}</PageHeading>
+      <PageHeading>{t('incidentDetail.incident2')} {incidentTriggerLabel(incident.trigger)}</PageHeading>
       <StatusMessage tone={outcome?.tone ?? 'success'}>{outcome?.message}</StatusMessage>
       {incident.clock.overdue.length ? (
         <div className="compliance-warning" role="alert">

@@ -1,7 +1,7 @@
+import { incidentTriggerLabel } from '../../i18n/labels';
 import { useTranslation } from 'react-i18next';
 import { useCallback, useState } from 'react';
 import { formatDay } from '../../i18n/format';
-import { incidentTriggerLabels } from '../../../../shared/program/incident';
 import { useApi } from '../../api/api-context';
 import type { FormProblem } from '../../components/call-error';
 import { messageOf } from '../../components/error-message';
@@ -65,7 +65,7 @@ function IncidentList() {
               {value.map((i) => (
                 <tr key={i.id} className={i.clock.overdue.length ? 'incident-overdue' : undefined}>
                   <td>{formatDay(i.discoveredOn)}</td>
-                  <td className="cell-wrap">{incidentTriggerLabels[i.trigger]}</td>
+                  <td className="cell-wrap">{incidentTriggerLabel(i.trigger)}</td>
                   <td>{i.state === 'open' ? t('incidentList.open') : t('incidentList.closed')}</td>
                   <td>
                     {formatDay(i.clock.deadlines.individualBy)}

@@ -1,9 +1,9 @@
-import { channelName, roleLabel } from '../../i18n/labels';
+import { channelName, roleLabel, reviewFrequencyLabel, periodStateLabel } from '../../i18n/labels';
 import { useTranslation } from 'react-i18next';
 import { useCallback, useState } from 'react';
 import { channels } from '../../../../shared/authorization/scope';
 import { formatDay } from '../../i18n/format';
-import { periodStateLabels, reviewFrequencies, reviewFrequencyLabels, type PeriodStatus, type ReviewFrequency, type ReviewSchedule } from '../../../../shared/program/review-schedule';
+import { reviewFrequencies, type PeriodStatus, type ReviewFrequency, type ReviewSchedule } from '../../../../shared/program/review-schedule';
 import { type Role } from '../../../../shared/roles';
 import type { ChannelReviewsOverview } from '../../../../shared/contract/program-calls';
 import { useApi } from '../../api/api-context';
@@ -84,7 +84,7 @@ export function LiveReviewsPage() {
         <section key={s.id} className="card" aria-labelledby={`schedule-${s.id}`}>
           <h2 id={`schedule-${s.id}`}>{channelName(s.channel)}</h2>
           <p>
-            {s.active ? `${reviewFrequencyLabels[s.frequency]}, by ${s.assigneeName}, from ${formatDay(s.startsOn)}.` : `Stopped on ${s.endedOn ? formatDay(s.endedOn) : '—'}.`}
+            {s.active ? `${reviewFrequencyLabel(s.frequency)}, by ${s.assigneeName}, from ${formatDay(s.startsOn)}.` : `Stopped on ${s.endedOn ? formatDay(s.endedOn) : '—'}.`}
           </p>
           <TableScroll label={`Review periods of ${channelName(s.channel)}`}>
             <table className="data-table">
@@ -105,7 +105,7 @@ export function LiveReviewsPage() {
                       {formatDay(p.start)} {t('liveReviewsPage.to')} {formatDay(p.end)}
                     </th>
                     <td>
-                      <span className={`badge review-${p.state}`}>{periodStateLabels[p.state]}</span>
+                      <span className={`badge review-${p.state}`}>{periodStateLabel(p.state)}</span>
                     </td>
                     <td>{p.completedOn ? formatDay(p.completedOn) : '—'}</td>
                     <td>
@@ -122,7 +122,7 @@ export function LiveReviewsPage() {
           </TableScroll>
         </section>
       ))}
-      {value.canManage ? <ScheduleForm overview={value} onSaved={(s) => { setOutcome({ message: `${channelName(s.channel)}: ${s.active ? `${reviewFrequencyLabels[s.frequency].toLowerCase()}, by ${s.assigneeName}` : 'reviews stopped'}.`, tone: 'success' }); reload(); }} /> : null}
+      {value.canManage ? <ScheduleForm overview={value} onSaved={(s) => { setOutcome({ message: `${channelName(s.channel)}: ${s.active ? `${reviewFrequencyLabel(s.frequency).toLowerCase()}, by ${s.assigneeName}` : 'reviews stopped'}.`, tone: 'success' }); reload(); }} /> : null}
       <PostedReplyForm
         onChecked={(message, tone) => {
           setOutcome({ message, tone });
@@ -192,7 +192,7 @@ function ScheduleForm({ overview, onSaved }: { overview: ChannelReviewsOverview;
         <select id="schedule-frequency" className="field-input field-select" value={frequency} onChange={(e) => setFrequency(e.target.value as ReviewFrequency)}>
           {reviewFrequencies.map((f) => (
             <option key={f} value={f}>
-              {reviewFrequencyLabels[f]}
+              {reviewFrequencyLabel(f)}
             </option>
           ))}
         </select>

@@ -1,8 +1,7 @@
-import { channelName } from '../../i18n/labels';
+import { channelName, incidentTriggerLabel } from '../../i18n/labels';
 import { useTranslation } from 'react-i18next';
 import { useCallback } from 'react';
 import { formatDay } from '../../i18n/format';
-import { incidentTriggerLabels } from '../../../../shared/program/incident';
 import { useApi } from '../../api/api-context';
 import { useLoaded } from '../../components/use-loaded';
 import { SavePdfButton } from './SavePdfButton';
@@ -51,7 +50,7 @@ export function ComplianceProgramSection({ period, onOutcome }: { period: { from
                 <ul>
                   {r.incidents.map((i) => (
                     <li key={i.id}>
-                      {incidentTriggerLabels[i.trigger]}{t('complianceProgramSection.discovered2')} {formatDay(i.discoveredOn)}:{' '}
+                      {incidentTriggerLabel(i.trigger)}{t('complianceProgramSection.discovered2')} {formatDay(i.discoveredOn)}:{' '}
                       {i.decision === null ? t('complianceProgramSection.notDecidedYet') : i.decision === 'required' ? `notification required${i.noticeInTime === false ? ' (notice late or missing)' : ''}` : t('complianceProgramSection.notificationNotRequired')}
                       {i.outcome ? `; closed: ${i.outcome}` : t('complianceProgramSection.open2')}
                     </li>

@@ -22,7 +22,7 @@ export function ProgramNotice() {
       <p>
         <strong>
           {value.acknowledgment.state === 'missing'
-            ? `Version ${value.policy.version} of the social-media policy (in force since ${formatDay(value.policy.publishedOn)}) is not acknowledged yet.`
+            ? t('programNotice.versionNotAcknowledgedYet', { version: value.policy.version, since: formatDay(value.policy.publishedOn) })
             : t('programNotice.yourAcknowledgmentOfTheSocial')}
         </strong>{' '}
         {t('programNotice.untilYouAcknowledgeItYou')} <a href="#/our-policy">{t('programNotice.readAndAcknowledgeThePolicy')}</a>

@@ -1,10 +1,8 @@
-import { channelName, roleLabel } from '../../i18n/labels';
+import { channelName, roleLabel, incidentTriggerLabel, reviewFrequencyLabel, periodStateLabel } from '../../i18n/labels';
 import { useTranslation } from 'react-i18next';
 import { useCallback } from 'react';
 import { formatDay } from '../../i18n/format';
 import { acknowledgmentStateLabels } from '../../../../shared/program/acknowledgment';
-import { incidentTriggerLabels } from '../../../../shared/program/incident';
-import { periodStateLabels, reviewFrequencyLabels } from '../../../../shared/program/review-schedule';
 import { trainingStateLabels } from '../../../../shared/program/training';
 import { useApi } from '../../api/api-context';
 import { PageHeading } from '../../components/PageHeading';
@@ -79,8 +77,8 @@ export function ProgramStatusPage() {
             <ul>
               {s.reviews.map((r) => (
                 <li key={r.scheduleId}>
-                  {channelName(r.channel)}: {r.active ? reviewFrequencyLabels[r.frequency].toLowerCase() : t('programStatusPage.stopped')}, {r.assigneeName}
-                  {r.current ? `; current period: ${periodStateLabels[r.current.state].toLowerCase()}` : ''}; {r.missed.length} {t('programStatusPage.missed')}
+                  {channelName(r.channel)}: {r.active ? reviewFrequencyLabel(r.frequency).toLowerCase() : t('programStatusPage.stopped')}, {r.assigneeName}
+                  {r.current ? `; current period: ${periodStateLabel(r.current.state).toLowerCase()}` : ''}; {r.missed.length} {t('programStatusPage.missed')}
                 </li>
               ))}
               {s.unscheduledChannels.map((c) => (
@@ -94,7 +92,7 @@ export function ProgramStatusPage() {
             <ul>
               {s.incidents.map((i) => (
                 <li key={i.id}>
-                  <a href={hashHref('/incidents', { incident: i.id })}>{incidentTriggerLabels[i.trigger]}</a>{t('programStatusPage.discovered')} {formatDay(i.discoveredOn)}{t('programStatusPage.noticeDueBy')}{' '}
+                  <a href={hashHref('/incidents', { incident: i.id })}>{incidentTriggerLabel(i.trigger)}</a>{t('programStatusPage.discovered')} {formatDay(i.discoveredOn)}{t('programStatusPage.noticeDueBy')}{' '}
                   {formatDay(i.clock.deadlines.individualBy)}
                   {i.clock.overdue.length ? t('programStatusPage.pastDue') : ` (${i.clock.daysLeft} days left)`}
                 </li>

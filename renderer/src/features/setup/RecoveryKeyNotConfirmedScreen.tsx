@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useApi } from '../../api/api-context';
 import { CheckboxField } from '../../components/CheckboxField';
 import { FormAlert } from '../../components/FormAlert';
@@ -18,6 +19,7 @@ import './recovery-key-screen.css';
  */
 export function RecoveryKeyNotConfirmedScreen() {
   const api = useApi();
+  const { t } = useTranslation('setup');
   const { state, applyState } = useAppState();
   const confirm = useConfirmedAction();
   const issue = useConfirmedAction();
@@ -36,12 +38,9 @@ export function RecoveryKeyNotConfirmedScreen() {
 
   return (
     <WelcomeLayout practiceName={state.practiceName}>
-      <PageHeading>The recovery key is not confirmed yet</PageHeading>
+      <PageHeading>{t('recoveryKeyNotConfirmed.heading')}</PageHeading>
       <div className="recovery-warning">
-        <p>
-          A recovery key was shown, but nobody confirmed that it was stored. Without a stored recovery key, the data cannot be
-          recovered if every administrator forgets their password.
-        </p>
+        <p>{t('recoveryKeyNotConfirmed.explained')}</p>
       </div>
       <form
         aria-busy={confirm.busy}
@@ -50,26 +49,26 @@ export function RecoveryKeyNotConfirmedScreen() {
           void confirm.run(async () => applyState(await api['store.confirmRecoveryKey']({})));
         }}
       >
-        <h2>I stored the key that was shown</h2>
+        <h2>{t('recoveryKeyNotConfirmed.iStoredTheKey')}</h2>
         <FormAlert problem={confirm.problem} />
-        <CheckboxField label="I have stored the recovery key that was shown" checked={stored} onChange={(event) => setStored(event.target.checked)} />
+        <CheckboxField label={t('recoveryKeyNotConfirmed.iHaveStoredTheKey')} checked={stored} onChange={(event) => setStored(event.target.checked)} />
         <div className="form-actions">
           <button type="submit" className="button button-primary" disabled={!stored}>
-            Confirm
+            {t('recoveryKeyNotConfirmed.confirm')}
           </button>
         </div>
       </form>
       <form aria-busy={issue.busy} onSubmit={onIssue}>
-        <h2>Show a new recovery key</h2>
-        <p>If it was not stored, issue a new key now. The key shown before then opens nothing any more.</p>
+        <h2>{t('recoveryKeyNotConfirmed.showANewKey')}</h2>
+        <p>{t('recoveryKeyNotConfirmed.ifNotStored')}</p>
         <FormAlert problem={issue.problem} />
         <div className="field">
           <label htmlFor={passwordId} className="field-label">
-            Your password
+            {t('recoveryKeyNotConfirmed.yourPassword')}
           </label>
           <input id={passwordId} className="field-input" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
         </div>
-        <SubmitButton busy={issue.busy}>Issue a new recovery key</SubmitButton>
+        <SubmitButton busy={issue.busy}>{t('recoveryKeyNotConfirmed.issueANewKey')}</SubmitButton>
       </form>
     </WelcomeLayout>
   );

@@ -13,7 +13,7 @@ export function WordingDiff({ inForce, draft }: { inForce: TemplateText; draft: 
     <dl className="wording-diff">
       {changed.map((field) => (
         <div key={field.path}>
-          <dt>{field.label}</dt>
+          <dt>{t(`fields.${field.path}` as 'fields.title')}</dt>
           <dd>
             {diffWords(valueAt(inForce, field.path), valueAt(draft, field.path)).map((part, i) =>
               part.added ? (

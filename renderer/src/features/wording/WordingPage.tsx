@@ -208,7 +208,7 @@ function WordingEditor({
           return (
             <div className="field" key={field.path}>
               <label htmlFor={id} className="field-label">
-                {field.label}
+                {t(`fields.${field.path}` as 'fields.title')}
               </label>
               <FieldMessages id={id} error={error} />
               {field.heading ? <input type="text" {...common} /> : <textarea rows={4} {...common} />}

@@ -23,6 +23,12 @@ export const complianceReports = {
     showReportsForThisPeriod: 'Show reports for this period',
   },
   reportsPage: {
+    reportNames: {
+      uncoveredPosts: 'uncovered posts',
+      expiringConsents: 'expiring consents',
+      revocations: 'revocations',
+      staffActivity: 'staff activity',
+    },
     reports: 'Reports',
     whatAnAuditorAsksFor: 'What an auditor asks for first. Each report is on screen for anyone with access to the audit trail, and can be saved as a PDF signed by the practice certificate.',
     includePatientNamesInDownloaded: 'Include patient names in downloaded PDFs',

@@ -16,5 +16,12 @@ export const components = {
     timeZone: 'Time zone',
     thePracticeSOwnIt: 'The practice’s own: it decides the date of every signature, revocation, publication and expiry.',
   },
+  dataTable: {
+    countedShowing: '{{counted}}, showing {{first}}–{{last}}',
+    previousPage: 'Previous page',
+    nextPage: 'Next page',
+    pageOf: 'Page {{page}} of {{pages}}',
+    rowsPerPage: 'Rows per page',
+  },
   passwordHint: 'At least 12 characters. A few unrelated words make a strong password that is easy to remember; common passwords and ones built from your name are refused.',
 } as const;

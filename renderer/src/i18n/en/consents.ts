@@ -15,6 +15,9 @@ export const consents = {
     revoke: 'Revoke',
   },
   authorizationEditor: {
+    previewInEnglish: 'Preview of the authorization in English',
+    previewInSpanish: 'Preview of the authorization in Spanish',
+    unsavedChangesQuestion: 'This authorization has changes that are not saved. Leave without saving them?',
     authorizationTerms: 'Authorization terms',
     languageOfTheAuthorization: 'Language of the authorization',
     thePatientReadsAndSigns: 'The patient reads and signs it in this language. Ask them before you hand over the screen.',
@@ -120,6 +123,14 @@ export const consents = {
   },
   otherEntriesField: {
     remove: 'Remove',
+  },
+  patientModeStaff: {
+    forStaff: 'For staff',
+    whenThePatientHasSigned: 'When the patient has signed, confirm here as witness. To take the screen back before that, use Leave patient mode.',
+    leavePatientMode: 'Leave patient mode',
+    staffOnlyEnterPassword: 'Staff only. Enter your password to take the screen back. The authorization stays as it is: you can hand the screen over again.',
+    staffPassword: 'Staff password',
+    stayInPatientMode: 'Stay in patient mode',
   },
   paperSignatureDialog: {
     recordAPaperSignature: 'Record a paper signature',

@@ -2,6 +2,9 @@ import { auditActionLabels } from '../../../../shared/audit-actions';
 import { statusLabels } from '../../../../shared/authorization/status';
 import { patientCopyLabels } from '../../../../shared/authorization/patient-copy';
 import { postStateLabels } from '../../../../shared/posts/post';
+import { replyConcernLabels } from '../../../../shared/posts/review-reply';
+import { incidentTriggerLabels } from '../../../../shared/program/incident';
+import { periodStateLabels, reviewFrequencyLabels } from '../../../../shared/program/review-schedule';
 import { contentKindNames } from '../../features/marketing/content-kind-names';
 
 /** "session.signed_in" → { session: { signed_in } }: i18next reads dots as nesting. */
@@ -28,6 +31,10 @@ export const labels = {
   authorizationStatus: statusLabels,
   postStates: postStateLabels,
   patientCopy: patientCopyLabels,
+  replyConcerns: replyConcernLabels,
+  incidentTriggers: incidentTriggerLabels,
+  reviewFrequencies: reviewFrequencyLabels,
+  periodStates: periodStateLabels,
   channels: {
     facebook: 'Facebook',
     instagram: 'Instagram',

@@ -1,6 +1,11 @@
 /** Texts of the patients screens. */
 export const patients = {
   patientFormDialog: {
+    editDetailsOf: 'Edit {{name}}’s details',
+    duplicateTitle: 'Is this patient already in the records?',
+    duplicateExplained: 'A patient with the same name and date of birth exists. {{who}} Adding another record for the same person splits their authorizations between two records.',
+    goBackAndCheck: 'Go back and check',
+    addAsADifferentPatient: 'Add as a different patient',
     addAPatient: 'Add a patient',
     firstName: 'First name',
     lastName: 'Last name',
@@ -52,9 +57,14 @@ export const patients = {
     findThePatientFirstAdd: 'Find the patient first; add them only if they are not here yet.',
     addAPatient: 'Add a patient',
     findAPatient: 'Find a patient',
-    nameDateOfBirthSuch: 'Name, date of birth (such as 1984-05-17 or 05/17/1984) or record number.',
+    nameDateOfBirthSuch: 'Name in any order, accents optional; date of birth (such as 1984-05-17, 05/17/1984 or May 17, 1984); or record number.',
     search: 'Search',
     loadingPatients: 'Loading patients…',
+    patientsMatching: 'Patients matching “{{query}}”',
+    noPatientMatches: 'No patient matches “{{query}}”.',
+    patientCount_one: '{{formatted}} patient',
+    patientCount_other: '{{formatted}} patients',
+    pagesOfPatients: 'Pages of patients',
   },
   patientTable: {
     noPatientsYetAddThe: 'No patients yet. Add the first one.',

@@ -45,7 +45,18 @@ export const posts = {
     savingChangesWithdrawsTheApproval: 'Saving changes withdraws the approval: the post must be approved again.',
     aPublishedPostCannotBe: 'A published post cannot be changed. Take it down and plan a new one.',
   },
+  publishedLink: {
+    openedInYourBrowser: 'Opened in your web browser.',
+    cannotOpenWebPages: 'This window cannot open web pages: copy the address into your browser.',
+  },
   postList: {
+    showPosts: 'Show posts',
+    anyState: 'Any state',
+    onlyUncovered: 'Only posts their consent does not cover',
+    postCount_one: '{{formatted}} post',
+    postCount_other: '{{formatted}} posts',
+    pagesOfPosts: 'Pages of posts',
+    noPostsMatchTheseFilters: 'No posts match these filters.',
     noPostsYet: 'No posts yet.',
     posts: 'Posts',
     posts2: 'Posts (',

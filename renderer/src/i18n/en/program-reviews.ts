@@ -1,6 +1,7 @@
 /** Texts of the program-reviews screens. */
 export const programReviews = {
   keptReplyChecks: {
+    flagged: 'Flagged: {{findings}}',
     reviewRepliesChecked: 'Review replies checked',
     from: 'From',
     to: 'To',

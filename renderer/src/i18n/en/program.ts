@@ -53,6 +53,7 @@ export const program = {
     doSAndDonTs: 'Do’s and don’ts',
   },
   programNotice: {
+    versionNotAcknowledgedYet: 'Version {{version}} of the social-media policy (in force since {{since}}) is not acknowledged yet.',
     policyAcknowledgment: 'Policy acknowledgment',
     yourAcknowledgmentOfTheSocial: 'Your acknowledgment of the social-media policy is more than a year old.',
     untilYouAcknowledgeItYou: 'Until you acknowledge it, you cannot approve or publish posts.',

@@ -1,5 +1,16 @@
 /** Texts of the setup screens. */
 export const setup = {
+  recoveryKeyNotConfirmed: {
+    heading: 'The recovery key is not confirmed yet',
+    explained: 'A recovery key was shown, but nobody confirmed that it was stored. Without a stored recovery key, the data cannot be recovered if every administrator forgets their password.',
+    iStoredTheKey: 'I stored the key that was shown',
+    iHaveStoredTheKey: 'I have stored the recovery key that was shown',
+    confirm: 'Confirm',
+    showANewKey: 'Show a new recovery key',
+    ifNotStored: 'If it was not stored, issue a new key now. The key shown before then opens nothing any more.',
+    yourPassword: 'Your password',
+    issueANewKey: 'Issue a new recovery key',
+  },
   recoveryKeyScreen: {
     storeYourRecoveryKey: 'Store your recovery key',
     thisKeyIsShownOnly: 'This key is shown only this once.',

@@ -25,6 +25,12 @@ export const complianceReports = {
     showReportsForThisPeriod: 'Mostrar los informes de este periodo',
   },
   reportsPage: {
+    reportNames: {
+      uncoveredPosts: 'publicaciones no cubiertas',
+      expiringConsents: 'consentimientos por vencer',
+      revocations: 'revocaciones',
+      staffActivity: 'actividad del personal',
+    },
     reports: 'Informes',
     whatAnAuditorAsksFor: 'Lo primero que pide un auditor. Cada informe se ve en pantalla para quien tenga acceso al registro de auditoría, y se puede guardar como PDF firmado con el certificado del consultorio.',
     includePatientNamesInDownloaded: 'Incluir los nombres de los pacientes en los PDF descargados',

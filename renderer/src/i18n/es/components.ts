@@ -18,5 +18,12 @@ export const components = {
     timeZone: 'Zona horaria',
     thePracticeSOwnIt: 'La del consultorio: decide la fecha de cada firma, revocación, publicación y vencimiento.',
   },
+  dataTable: {
+    countedShowing: '{{counted}}; se muestran del {{first}} al {{last}}',
+    previousPage: 'Página anterior',
+    nextPage: 'Página siguiente',
+    pageOf: 'Página {{page}} de {{pages}}',
+    rowsPerPage: 'Filas por página',
+  },
   passwordHint: 'Al menos 12 caracteres. Unas cuantas palabras sin relación entre sí forman una contraseña fuerte y fácil de recordar; se rechazan las contraseñas comunes y las hechas con su nombre.',
 } as const satisfies SameKeys<typeof en>;

@@ -17,6 +17,9 @@ export const consents = {
     revoke: 'Revocar',
   },
   authorizationEditor: {
+    previewInEnglish: 'Vista previa de la autorización en inglés',
+    previewInSpanish: 'Vista previa de la autorización en español',
+    unsavedChangesQuestion: 'Esta autorización tiene cambios sin guardar. ¿Salir sin guardarlos?',
     authorizationTerms: 'Términos de la autorización',
     languageOfTheAuthorization: 'Idioma de la autorización',
     thePatientReadsAndSigns: 'El paciente la lee y la firma en este idioma. Pregúntele antes de entregarle la pantalla.',
@@ -122,6 +125,14 @@ export const consents = {
   },
   otherEntriesField: {
     remove: 'Quitar',
+  },
+  patientModeStaff: {
+    forStaff: 'Para el personal',
+    whenThePatientHasSigned: 'Cuando el paciente haya firmado, confirme aquí como testigo. Para recuperar la pantalla antes, use Salir del modo paciente.',
+    leavePatientMode: 'Salir del modo paciente',
+    staffOnlyEnterPassword: 'Solo para el personal. Escriba su contraseña para recuperar la pantalla. La autorización queda como está: puede volver a pasar la pantalla al paciente.',
+    staffPassword: 'Contraseña del personal',
+    stayInPatientMode: 'Seguir en modo paciente',
   },
   paperSignatureDialog: {
     recordAPaperSignature: 'Registrar una firma en papel',

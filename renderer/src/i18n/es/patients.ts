@@ -3,6 +3,11 @@ import type { patients as en } from '../en/patients';
 
 export const patients = {
   patientFormDialog: {
+    editDetailsOf: 'Editar los datos de {{name}}',
+    duplicateTitle: '¿Este paciente ya está en los registros?',
+    duplicateExplained: 'Ya existe un paciente con el mismo nombre y fecha de nacimiento. {{who}} Añadir otro registro para la misma persona reparte sus autorizaciones entre dos registros.',
+    goBackAndCheck: 'Volver y comprobar',
+    addAsADifferentPatient: 'Añadir como otro paciente',
     addAPatient: 'Añadir un paciente',
     firstName: 'Nombre',
     lastName: 'Apellidos',
@@ -54,9 +59,14 @@ export const patients = {
     findThePatientFirstAdd: 'Busque primero al paciente; añádalo solo si todavía no está.',
     addAPatient: 'Añadir un paciente',
     findAPatient: 'Buscar un paciente',
-    nameDateOfBirthSuch: 'Nombre, fecha de nacimiento (como 1984-05-17 o 05/17/1984) o número de expediente.',
+    nameDateOfBirthSuch: 'Nombre en cualquier orden, con o sin acentos; fecha de nacimiento (como 1984-05-17, 05/17/1984 o 17 de mayo de 1984); o número de expediente.',
     search: 'Buscar',
     loadingPatients: 'Cargando pacientes…',
+    patientsMatching: 'Pacientes que coinciden con «{{query}}»',
+    noPatientMatches: 'Ningún paciente coincide con «{{query}}».',
+    patientCount_one: '{{formatted}} paciente',
+    patientCount_other: '{{formatted}} pacientes',
+    pagesOfPatients: 'Páginas de pacientes',
   },
   patientTable: {
     noPatientsYetAddThe: 'Todavía no hay pacientes. Añada el primero.',

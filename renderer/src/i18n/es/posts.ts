@@ -47,7 +47,18 @@ export const posts = {
     savingChangesWithdrawsTheApproval: 'Guardar cambios retira la aprobación: hay que volver a aprobar la publicación.',
     aPublishedPostCannotBe: 'Una publicación ya hecha no se puede cambiar. Retírela y planee una nueva.',
   },
+  publishedLink: {
+    openedInYourBrowser: 'Se abrió en su navegador web.',
+    cannotOpenWebPages: 'Esta ventana no puede abrir páginas web: copie la dirección en su navegador.',
+  },
   postList: {
+    showPosts: 'Mostrar publicaciones',
+    anyState: 'Cualquier estado',
+    onlyUncovered: 'Solo las publicaciones que su consentimiento no cubre',
+    postCount_one: '{{formatted}} publicación',
+    postCount_other: '{{formatted}} publicaciones',
+    pagesOfPosts: 'Páginas de publicaciones',
+    noPostsMatchTheseFilters: 'Ninguna publicación coincide con estos filtros.',
     noPostsYet: 'Todavía no hay publicaciones.',
     posts: 'Publicaciones',
     posts2: 'Publicaciones (',

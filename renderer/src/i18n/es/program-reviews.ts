@@ -3,6 +3,7 @@ import type { programReviews as en } from '../en/program-reviews';
 
 export const programReviews = {
   keptReplyChecks: {
+    flagged: 'Señalada: {{findings}}',
     reviewRepliesChecked: 'Respuestas a reseñas comprobadas',
     from: 'Desde',
     to: 'Hasta',

@@ -55,6 +55,7 @@ export const program = {
     doSAndDonTs: 'Qué hacer y qué no',
   },
   programNotice: {
+    versionNotAcknowledgedYet: 'La versión {{version}} de la política de redes sociales (vigente desde el {{since}}) aún no se ha aceptado.',
     policyAcknowledgment: 'Aceptación de la política',
     yourAcknowledgmentOfTheSocial: 'Su aceptación de la política de redes sociales tiene más de un año.',
     untilYouAcknowledgeItYou: 'Hasta que la acepte, no puede aprobar ni publicar publicaciones.',

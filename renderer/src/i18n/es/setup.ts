@@ -2,6 +2,17 @@ import type { SameKeys } from '../catalogue-shape';
 import type { setup as en } from '../en/setup';
 
 export const setup = {
+  recoveryKeyNotConfirmed: {
+    heading: 'La clave de recuperación aún no está confirmada',
+    explained: 'Se mostró una clave de recuperación, pero nadie confirmó que se guardara. Sin una clave de recuperación guardada, los datos no se pueden recuperar si todos los administradores olvidan su contraseña.',
+    iStoredTheKey: 'Guardé la clave que se mostró',
+    iHaveStoredTheKey: 'He guardado la clave de recuperación que se mostró',
+    confirm: 'Confirmar',
+    showANewKey: 'Mostrar una clave de recuperación nueva',
+    ifNotStored: 'Si no se guardó, emita una clave nueva ahora. La clave mostrada antes dejará de abrir nada.',
+    yourPassword: 'Su contraseña',
+    issueANewKey: 'Emitir una clave de recuperación nueva',
+  },
   recoveryKeyScreen: {
     storeYourRecoveryKey: 'Guarde su clave de recuperación',
     thisKeyIsShownOnly: 'Esta clave se muestra solo esta vez.',

@@ -2,6 +2,60 @@ import type { SameKeys } from '../catalogue-shape';
 import type { wording as en } from '../en/wording';
 
 export const wording = {
+  fields: {
+    title: 'Título',
+    intro: 'Introducción',
+    information: {
+      heading: '1. Qué información se puede usar: encabezado',
+      body: '1. Qué información se puede usar: texto',
+    },
+    discloser: {
+      heading: '2. Quién puede usarla y compartirla: encabezado',
+      body: '2. Quién puede usarla y compartirla: texto',
+    },
+    recipients: {
+      heading: '3. Dónde puede aparecer: encabezado',
+      body: '3. Dónde puede aparecer: texto',
+    },
+    purposes: {
+      heading: '4. Para qué se usará: encabezado',
+      body: '4. Para qué se usará: texto',
+    },
+    expiration: {
+      heading: '5. Cuándo termina: encabezado',
+      onDate: '5. Cuándo termina: frase para una fecha',
+      onEvent: '5. Cuándo termina: frase para un evento',
+    },
+    remuneration: {
+      heading: 'Pago (remuneración): encabezado',
+      body: 'Pago (remuneración): texto',
+    },
+    revocation: {
+      heading: 'Derecho a revocar: encabezado',
+      body: 'Derecho a revocar: texto',
+    },
+    noConditioning: {
+      heading: 'El tratamiento no depende de firmar: encabezado',
+      body: 'El tratamiento no depende de firmar: texto',
+    },
+    redisclosure: {
+      heading: 'Nueva divulgación: encabezado',
+      body: 'Nueva divulgación: texto',
+    },
+    copy: {
+      heading: 'La copia del paciente: encabezado',
+      body: 'La copia del paciente: texto',
+    },
+    representative: {
+      heading: 'Representante personal: encabezado',
+      body: 'Representante personal: texto',
+    },
+    signature: {
+      heading: 'Firma: encabezado',
+      body: 'Firma: declaración para una firma electrónica',
+      onPaper: 'Firma: declaración en el formulario en papel',
+    },
+  },
   wordingDiff: {
     noChangeYetTheDraft: 'Todavía sin cambios: el borrador es la redacción vigente.',
     added: '[añadido:',
