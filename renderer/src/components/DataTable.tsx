@@ -77,7 +77,9 @@ export function DataTable<T, S extends string>({ caption, counted, pagerLabel, c
               : counted(total)}
       </p>
       {page !== null && total === 0 ? (
-        <p className="empty-note">{empty}</p>
+        <p className="empty-note" role="status">
+          {empty}
+        </p>
       ) : (
         <TableScroll label={caption}>
           <table className="data-table">
