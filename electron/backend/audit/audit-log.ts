@@ -167,6 +167,15 @@ function walkChain(db: Db): ChainVerification {
   if (!head) {
     return { intact: false, events: count, firstBadSeq: expectedSeq, problem: 'The record of the chain’s head is missing.' };
   }
+  return judgeChainHead(count, prevHash, head);
+}
+
+/**
+ * The chain's walked events against its recorded head, on either engine: a
+ * head beyond the last event means the newest events were deleted; any
+ * other mismatch, that the head or the last event was changed.
+ */
+export function judgeChainHead(count: number, lastHash: string, head: { seq: number; hash: string }): ChainVerification {
   if (head.seq > count) {
     return {
       intact: false,
@@ -178,7 +187,7 @@ function walkChain(db: Db): ChainVerification {
           : `Events ${count + 1} to ${head.seq}, the newest, were deleted: the chain ends at ${count} but its head records ${head.seq}.`,
     };
   }
-  if (head.seq !== count || head.hash !== prevHash) {
+  if (head.seq !== count || head.hash !== lastHash) {
     return {
       intact: false,
       events: count,

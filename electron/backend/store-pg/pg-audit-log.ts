@@ -1,6 +1,6 @@
 import type { ClientBase } from 'pg';
 import type { AuditEvent, ChainVerification } from '../../../shared/audit';
-import { eventHash, genesisHash, type AuditEntry } from '../audit/audit-log';
+import { eventHash, genesisHash, judgeChainHead, type AuditEntry } from '../audit/audit-log';
 import { toWellFormedText } from '../input-text';
 import { FieldDecryptionError, type FieldCipher, type FieldContext } from './field-crypto';
 import { auditAppendLock } from './pg-schema';
@@ -158,24 +158,5 @@ export async function walkAuditChainPg(client: ClientBase, cipher: FieldCipher):
     if (!(error instanceof FieldDecryptionError)) throw error;
     return { intact: false, events: count, firstBadSeq: count + 1, problem: 'The record of the chain’s head was changed outside Consent Desk.' };
   }
-  if (head.seq > count) {
-    return {
-      intact: false,
-      events: count,
-      firstBadSeq: count + 1,
-      problem:
-        head.seq === count + 1
-          ? `Event ${count + 1}, the newest, was deleted: the chain ends at ${count} but its head records ${head.seq}.`
-          : `Events ${count + 1} to ${head.seq}, the newest, were deleted: the chain ends at ${count} but its head records ${head.seq}.`,
-    };
-  }
-  if (head.seq !== count || head.hash !== prevHash) {
-    return {
-      intact: false,
-      events: count,
-      firstBadSeq: Math.min(head.seq, count) || 1,
-      problem: `The chain’s head (event ${head.seq}) does not match its last event (${count}).`,
-    };
-  }
-  return { intact: true, events: count, headSeq: head.seq, headHash: head.hash };
+  return judgeChainHead(count, prevHash, head);
 }

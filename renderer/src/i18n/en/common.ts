@@ -1,3 +1,5 @@
+import { permissionLabels, roleLabels } from '../../../../shared/roles';
+
 /** Words many screens share. */
 export const common = {
   productName: 'Consent Desk',
@@ -14,30 +16,9 @@ export const common = {
   search: 'Search',
   required: 'required',
   language: { en: 'English', es: 'Spanish' },
-  roles: { admin: 'Administrator', frontdesk: 'Front desk', marketing: 'Marketing' },
-  permissions: {
-    'staff.manage': 'manage staff accounts',
-    'settings.manage': 'change practice settings',
-    'audit.read': 'read the audit trail',
-    'store.status': 'see the store’s status',
-    'store.backup': 'back up or restore the store',
-    'records.purge': 'purge records past their retention period',
-    'patients.read': 'see patients’ details',
-    'patients.write': 'change patients’ details',
-    'consents.read': 'see authorizations',
-    'consents.write': 'prepare or revoke authorizations',
-    'consents.readScope': 'see what authorizations cover',
-    'testimonials.read': 'see testimonials',
-    'testimonials.write': 'change testimonials',
-    'posts.read': 'see posts',
-    'posts.write': 'change posts',
-    'posts.approveIdentifiers': 'approve identifiers in a post',
-    'program.manage': 'manage the social-media policy and review schedules',
-    'training.manage': 'record staff training',
-    'incidents.manage': 'assess incidents',
-    'postReviews.decide': 'answer requests to review a post',
-    'channelReviews.perform': 'review live posts',
-  },
+  // The English names are shared/roles.ts's own; the Spanish file must name each one.
+  roles: roleLabels,
+  permissions: permissionLabels,
   minutes_one: '{{count}} minute',
   minutes_other: '{{count}} minutes',
 } as const;
