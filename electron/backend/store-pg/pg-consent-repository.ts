@@ -322,3 +322,79 @@ export function createPgConsentRepository(cipher: FieldCipher): ConsentRepositor
     },
   };
 }
+
+/** The large parts of an authorization, read from the store it is copied from. */
+export interface AuthorizationBlobs {
+  signaturePng: Buffer | null;
+  pdf: Buffer | null;
+  paperScan: Buffer | null;
+  revocationScan: Buffer | null;
+  revocationPdf: Buffer | null;
+  expirationEventBy: string | null;
+  revocationScanType: string | null;
+}
+
+/**
+ * Write an authorization as another store holds it, in whatever stage (a
+ * store being moved here): one INSERT, each part sealed as the workflow would
+ * have sealed it. The server's guard applies from then on.
+ */
+export async function importAuthorizationPg(tx: ClientBase, cipher: FieldCipher, r: AuthorizationRecord, blobs: AuthorizationBlobs): Promise<void> {
+  const sealed = new SealedColumns(cipher, 'authorizations');
+  const signed = r.signerName !== null;
+  const signature: SignatureFacts | null = signed
+    ? {
+        signerName: r.signerName!,
+        signatureKind: r.signatureKind,
+        strokes: r.strokes,
+        canvas: r.canvas,
+        esignAgreed: r.esignAgreed,
+        workstation: r.workstation ?? '',
+        textShown: r.textShown ?? '',
+        textSha256: r.textSha256 ?? '',
+        documentShown: r.documentShown!,
+        paperSignedOn: r.paperSignedOn,
+        paperScanType: r.paperScanType,
+        paperScanSha256: r.paperScanSha256,
+        paperScanPages: r.paperScanPages,
+      }
+    : null;
+  const finalization: FinalizationFacts | null =
+    r.witnessId !== null ? { witnessId: r.witnessId, witnessedAt: r.witnessedAt!, contentSha256: r.contentSha256!, pdfSha256: r.pdfSha256! } : null;
+  const revocation: RevocationFacts | null =
+    r.revokedAt !== null
+      ? { receivedOn: r.revocationReceivedOn!, method: r.revocationMethod!, note: r.revocationNote ?? '', revokedBy: r.revokedBy!, scanType: blobs.revocationScanType, pdfSha256: r.revocationPdfSha256! }
+      : null;
+  const bytes = (value: Buffer | null, column: string) => (value === null ? null : sealed.sealBytes(value, column, r.id));
+  const json = <T>(value: T | null, column: string) => (value === null ? null : sealed.sealJson(value, column, r.id));
+  await tx.query(
+    `INSERT INTO authorizations (id, patient_id, template_id, stage, signing_method, created_at, created_by, updated_at, signed_at, revoked_at,
+       expiration_event_at, terms, paper_form, signature, signature_png, finalization, pdf, paper_scan, revocation, revocation_scan,
+       revocation_pdf, expiration_event)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)`,
+    [
+      r.id,
+      r.patientId,
+      r.templateId,
+      r.stage,
+      r.signingMethod,
+      r.createdAt,
+      r.createdBy,
+      r.updatedAt,
+      r.signedAt,
+      r.revokedAt,
+      r.expirationEventAt,
+      sealed.sealJson(r.terms, 'terms', r.id),
+      json<PaperFormFacts>(r.paperFormTextSha256 !== null ? { textSha256: r.paperFormTextSha256, printedAt: r.paperFormPrintedAt! } : null, 'paper_form'),
+      json(signature, 'signature'),
+      bytes(blobs.signaturePng, 'signature_png'),
+      json(finalization, 'finalization'),
+      bytes(blobs.pdf, 'pdf'),
+      bytes(blobs.paperScan, 'paper_scan'),
+      json(revocation, 'revocation'),
+      bytes(blobs.revocationScan, 'revocation_scan'),
+      bytes(blobs.revocationPdf, 'revocation_pdf'),
+      json<ExpirationEventFacts>(r.expirationEventAt !== null ? { on: r.expirationEventOn!, by: blobs.expirationEventBy ?? '' } : null, 'expiration_event'),
+    ],
+  );
+}

@@ -45,17 +45,38 @@ export const recheckFrom = (day: Day): string => `${day.slice(0, 8)}01`;
 export function createPgPostRepository(cipher: FieldCipher): PostRepository<ClientBase> & KeptCoverageRepository<ClientBase> {
   const sealed = new SealedColumns(cipher, 'posts');
 
+  // The fields in the SQLite repository's order, so a post reads back identical, byte for byte as JSON, on both engines.
   function toPost(row: PostRow): Versioned<StoredPost> {
-    const facts = sealed.openJson<PostFacts>(row.sealed, 'sealed', row.id)!;
+    const f = sealed.openJson<PostFacts>(row.sealed, 'sealed', row.id)!;
     return {
       id: row.id,
       testimonialId: row.testimonial_id,
       patientId: row.patient_id,
       consentId: row.consent_id,
+      channel: f.channel,
+      caption: f.caption,
+      mediaIds: f.mediaIds,
+      purpose: f.purpose,
+      thirdPartyPays: f.thirdPartyPays,
+      extraContentKinds: f.extraContentKinds,
+      contentKinds: f.contentKinds,
       state: row.state,
       createdAt: row.created_at,
       updatedAt: row.updated_at,
-      ...facts,
+      approvedAt: f.approvedAt,
+      publishedAt: f.publishedAt,
+      publishedUrl: f.publishedUrl,
+      reliedConsentPdfSha256: f.reliedConsentPdfSha256,
+      takedownRequiredAt: f.takedownRequiredAt,
+      takedownReason: f.takedownReason,
+      takenDownAt: f.takenDownAt,
+      sponsor: f.sponsor,
+      blockingIdentifiers: f.blockingIdentifiers,
+      healthMentions: f.healthMentions,
+      identifiersApproval: f.identifiersApproval,
+      identifiersApprovedSha256: f.identifiersApprovedSha256,
+      reviewRequiredAt: f.reviewRequiredAt,
+      reviewReason: f.reviewReason,
       rowVersion: row.row_version,
     };
   }
@@ -230,4 +251,19 @@ export function createPgPostRepository(cipher: FieldCipher): PostRepository<Clie
       return Number(row?.n ?? 0);
     },
   };
+}
+
+/** Write a post as another store holds it (a store being moved here), with the staff ids the record keeps. */
+export async function importPostPg(
+  tx: ClientBase,
+  cipher: FieldCipher,
+  post: StoredPost,
+  staff: { createdBy: string; approvedBy: string | null; takenDownBy: string | null; identifiersApprovedBy: string | null },
+): Promise<void> {
+  const sealed = new SealedColumns(cipher, 'posts');
+  await tx.query(
+    `INSERT INTO posts (id, testimonial_id, patient_id, consent_id, state, sealed, created_at, created_by, updated_at, approved_by, taken_down_by, identifiers_approved_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+    [post.id, post.testimonialId, post.patientId, post.consentId, post.state, sealed.sealJson(factsOf(post), 'sealed', post.id), post.createdAt, staff.createdBy, post.updatedAt, staff.approvedBy, staff.takenDownBy, staff.identifiersApprovedBy],
+  );
 }
