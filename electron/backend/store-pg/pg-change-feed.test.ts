@@ -1,5 +1,6 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import crypto from 'node:crypto';
+import fc from 'fast-check';
 import path from 'node:path';
 import readline from 'node:readline';
 import pg from 'pg';
@@ -101,13 +102,17 @@ describe.skipIf(!pgAvailable)(`PostgreSQL change feed (LISTEN/NOTIFY)${pgSkipRea
       // Anyone holding the app role can NOTIFY: a payload that is not a change is counted, never delivered.
       await app.query(`SELECT pg_notify('consent_desk_changes', '{"table":"patients","id":"x","kind":"drop everything"}')`);
       await app.query(`SELECT pg_notify('consent_desk_changes', 'not json')`);
+      // And random ones, near-misses included: none is delivered, none stops the feed.
+      const nearMiss = fc.record({ table: fc.constantFrom('patients', 'posts', 'staff'), id: fc.string({ maxLength: 300 }), kind: fc.string({ maxLength: 10 }), extra: fc.option(fc.integer()) });
+      const forged = fc.sample(fc.oneof(fc.string({ unit: 'binary', maxLength: 2000 }), nearMiss.map((v) => JSON.stringify(v)), fc.json()), { numRuns: 60, seed: 15 });
+      for (const payload of forged) await app.query("SELECT pg_notify('consent_desk_changes', $1)", [payload.replaceAll('\0', '')]);
       const kept = addPatient('Kept');
       const arrived = seen.next((e) => e.type === 'change');
       await inTransaction(app, kept.insert);
       // Notifications arrive in commit order, so the first change delivered is the committed patient.
       expect(await arrived).toEqual({ type: 'change', change: { table: 'patients', id: kept.p.id, kind: 'insert' } });
       expect(seen.events).toHaveLength(1);
-      expect(feed.rejectedPayloads).toBe(2);
+      expect(feed.rejectedPayloads).toBe(2 + forged.length);
 
       // The server drops the listening connection (a restart, a network break): the feed reconnects and says to refresh.
       const resynced = seen.next((e) => e.type === 'resync');
