@@ -1,8 +1,8 @@
 import crypto from 'node:crypto';
 import type { ClientBase } from 'pg';
-import type { AuditEvent, ChainVerification } from '../../../shared/audit';
+import type { ChainVerification } from '../../../shared/audit';
 import type { Patient } from '../../../shared/patients';
-import { verifyAuditChain } from '../audit/audit-log';
+import { toEvent, verifyAuditChain, type AuditRow } from '../audit/audit-log';
 import { keptVerdict } from '../posts/kept-coverage';
 import { getAuthorization, listAuthorizations, type AuthorizationRecord } from '../repositories/authorization-repository';
 import { getPatient } from '../repositories/patient-repository';
@@ -48,19 +48,6 @@ export interface MoveCheck {
   source: ChainVerification;
   target: ChainVerification;
 }
-
-type AuditRow = {
-  seq: number;
-  at: string;
-  actor_id: string | null;
-  actor_name: string;
-  action: string;
-  subject_type: string | null;
-  subject_id: string | null;
-  detail: string;
-  prev_hash: string;
-  hash: string;
-};
 
 const idsOf = (db: Db, table: string): string[] => db.prepare(`SELECT id FROM ${table} ORDER BY rowid`).pluck().all() as string[];
 
@@ -126,21 +113,6 @@ export async function copyStoreToPg(db: Db, cipher: FieldCipher, target: ClientB
     db.prepare('ROLLBACK').run();
   }
   return counts;
-}
-
-function toEvent(row: AuditRow): AuditEvent {
-  return {
-    seq: row.seq,
-    at: row.at,
-    actorId: row.actor_id,
-    actorName: row.actor_name,
-    action: row.action,
-    subjectType: row.subject_type,
-    subjectId: row.subject_id,
-    detail: row.detail,
-    prevHash: row.prev_hash,
-    hash: row.hash,
-  };
 }
 
 const withoutVersion = <T extends { rowVersion: number }>({ rowVersion: _v, ...rest }: T) => rest;

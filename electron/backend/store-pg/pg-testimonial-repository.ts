@@ -16,16 +16,7 @@ interface TestimonialFacts {
   quote: string;
 }
 
-interface MediaFacts {
-  beforeAfter: boolean;
-  fileName: string;
-  mimeType: string;
-  bytes: number;
-  sha256: string;
-  width: number | null;
-  height: number | null;
-  metadataRemoved: string[];
-}
+type MediaFacts = Pick<MediaSummary, 'beforeAfter' | 'fileName' | 'mimeType' | 'bytes' | 'sha256' | 'width' | 'height' | 'metadataRemoved'>;
 
 type TestimonialRow = {
   id: string;

@@ -1,13 +1,12 @@
 import type { AuthorizationTerms } from '../../../shared/authorization/scope';
-import type { RevocationMethod } from '../../../shared/authorization/record';
 import type { Day } from '../../../shared/calendar';
-import type { ContentKind } from '../../../shared/authorization/scope';
-import type { HealthMentionSummary } from '../../../shared/posts/disclosures';
-import type { IdentifierKind } from '../../../shared/posts/phi-scanner';
 import type { MediaSummary, PostState, Testimonial } from '../../../shared/posts/post';
-import type { CoverageReason } from '../../../shared/posts/coverage';
+import type { KeptVerdict } from '../posts/kept-coverage';
+import type * as authorizations from '../repositories/authorization-repository';
 import type { AuthorizationRecord, PaperSignature, PatientSignature } from '../repositories/authorization-repository';
+import type * as posts from '../repositories/post-repository';
 import type { StoredPost } from '../repositories/post-repository';
+import type * as testimonials from '../repositories/testimonial-repository';
 
 /**
  * The repositories both engines implement, for the switch-over (issue 15):
@@ -29,6 +28,8 @@ import type { StoredPost } from '../repositories/post-repository';
  * first step (it needs a row_version column on these tables: one migration).
  */
 
+// The inputs are the SQLite functions' own parameter types: one definition, and the engines cannot drift apart.
+
 /** The version a write was based on. */
 export interface Expected {
   rowVersion: number;
@@ -36,34 +37,11 @@ export interface Expected {
 
 export type Versioned<T> = T & { rowVersion: number };
 
-export interface DraftInput {
-  id: string;
-  patientId: string;
-  templateId: string;
-  terms: AuthorizationTerms;
-  createdAt: string;
-  createdBy: string;
-}
+export type DraftInput = Parameters<typeof authorizations.insertDraft>[1];
 
-export interface RevocationInput {
-  revokedAt: string;
-  receivedOn: string;
-  method: RevocationMethod;
-  note: string;
-  scan: Buffer | null;
-  scanType: string | null;
-  revokedBy: string;
-  pdf: Buffer;
-  pdfSha256: string;
-}
+export type RevocationInput = Parameters<typeof authorizations.recordRevocation>[2];
 
-export interface FinalizationInput {
-  witnessId: string;
-  witnessedAt: string;
-  contentSha256: string;
-  pdf: Buffer;
-  pdfSha256: string;
-}
+export type FinalizationInput = Parameters<typeof authorizations.finalizeAuthorization>[2];
 
 export interface ConsentRepository<Tx> {
   getAuthorization(tx: Tx, id: string): Promise<Versioned<AuthorizationRecord> | undefined>;
@@ -85,16 +63,9 @@ export interface ConsentRepository<Tx> {
   paperScan(tx: Tx, id: string): Promise<{ bytes: Buffer; type: string } | null>;
 }
 
-export interface TestimonialInput {
-  id: string;
-  patientId: string;
-  title: string;
-  quote: string;
-  createdAt: string;
-  createdBy: string;
-}
+export type TestimonialInput = Parameters<typeof testimonials.insertTestimonial>[1];
 
-export type MediaInput = Omit<MediaSummary, 'thumbnail'> & { data: Buffer; thumbnail: Buffer | null; createdBy: string };
+export type MediaInput = Parameters<typeof testimonials.insertMedia>[1];
 
 /** What `listTestimonials` may be narrowed to (SQLite: its WHERE clauses). */
 export interface TestimonialFilter {
@@ -121,23 +92,9 @@ export interface PostFilter {
   testimonialId?: string;
 }
 
-export type PostStateFields = Partial<{
-  approvedBy: string | null;
-  approvedAt: string | null;
-  reliedConsentPdfSha256: string | null;
-  publishedAt: string;
-  publishedUrl: string;
-  takedownRequiredAt: string;
-  takedownReason: string;
-  takenDownAt: string;
-  takenDownBy: string;
-}>;
+export type PostStateFields = NonNullable<Parameters<typeof posts.setPostState>[4]>;
 
-export interface Disclosures {
-  contentKinds: ContentKind[];
-  blockingIdentifiers: IdentifierKind[];
-  healthMentions: HealthMentionSummary[];
-}
+export type Disclosures = Parameters<typeof posts.updateDisclosures>[2];
 
 /** An identifiers approval. `byName` is kept with it where the engine cannot join the staff table (PostgreSQL, for now). */
 export interface IdentifiersApprovalInput {
@@ -148,11 +105,7 @@ export interface IdentifiersApprovalInput {
   sha256: string;
 }
 
-export interface KeptVerdict {
-  covered: boolean;
-  reasons: CoverageReason[];
-  changesOn: Day | null;
-}
+export type { KeptVerdict } from '../posts/kept-coverage';
 
 export interface PostRepository<Tx> {
   /** Newest first. */
