@@ -133,6 +133,40 @@ describe.skipIf(!pgAvailable)(`PostgreSQL change feed (LISTEN/NOTIFY)${pgSkipRea
     }
   });
 
+  it('announces nothing and keeps nothing from a workstation killed before its revocation committed', async () => {
+    const patient = patientRecord({ firstName: 'Anselm', lastName: 'Kowalczyk', dateOfBirth: '1961-04-30' }, now());
+    const id = crypto.randomUUID();
+    const pdf = Buffer.from('%PDF-1.7 signed authorization');
+    await inTransaction(app, async () => {
+      await insertPatientPg(app, cipher, patient);
+      await consents.insertDraft(app, { id, patientId: patient.id, templateId: 't', terms: terms(), createdAt: now(), createdBy: 'staff-frontdesk' });
+      await consents.recordPatientSignature(app, id, signatureOf('Anselm Kowalczyk', 'text', now()));
+      await consents.finalizeAuthorization(app, id, { witnessId: 'staff-admin', witnessedAt: now(), contentSha256: 'c'.repeat(64), pdf, pdfSha256: 'd'.repeat(64) });
+    });
+    const chainBefore = await verifyAuditChainPg(app, cipher);
+    const feed = await PgChangeFeed.start({ connection: { connectionString: cluster().appUrl } });
+    const seen = recorder(feed);
+    try {
+      const frontDesk = child([script('pg-revoker.ts'), cluster().appUrl, dataKey.toString('hex'), id, 'hang']);
+      await frontDesk.line((l) => l.pending === true);
+      frontDesk.proc.kill('SIGKILL');
+      await frontDesk.exited;
+      // The server ends the dead session's transaction; this revocation waits for its row lock until then.
+      const marker = seen.next((e) => e.type === 'change');
+      const revokedHere = await inTransaction(app, () =>
+        consents.recordRevocation(app, id, { revokedAt: now(), receivedOn: '2026-12-01', method: 'mail', note: '', scan: null, scanType: null, revokedBy: 'staff-admin', pdf, pdfSha256: 'e'.repeat(64) }),
+      );
+      expect(revokedHere).toBe(true);
+      expect(await marker).toEqual({ type: 'change', change: { table: 'authorizations', id, kind: 'revoked' } });
+      expect(seen.events).toHaveLength(1);
+      expect(await consents.getAuthorization(app, id)).toMatchObject({ revokedBy: 'staff-admin', revocationMethod: 'mail' });
+      // The killed session's audit event went with it: the chain is the one before, intact.
+      expect(await verifyAuditChainPg(app, cipher)).toEqual(chainBefore);
+    } finally {
+      await feed.stop();
+    }
+  });
+
   it('brings a revocation written by one workstation process to another within a second', async () => {
     const patient = patientRecord({ firstName: 'Consuelo', lastName: 'Ferreira', dateOfBirth: '1972-08-09' }, now());
     const id = crypto.randomUUID();

@@ -1,12 +1,13 @@
 // The front desk's backend, in its own process: records a revocation and its audit event in one transaction.
-// node --import tsx pg-revoker.ts URL KEY_HEX AUTHORIZATION_ID  (prints {"committedAt": ms} once committed)
+// node --import tsx pg-revoker.ts URL KEY_HEX AUTHORIZATION_ID [hang]  (prints {"committedAt": ms} once committed;
+// with "hang", prints {"pending": true} just before COMMIT and waits there, to be killed)
 import crypto from 'node:crypto';
 import pg from 'pg';
 import { FieldCipher } from '../field-crypto';
 import { appendAuditPg } from '../pg-audit-log';
 import { createPgConsentRepository } from '../pg-consent-repository';
 
-const [url, keyHex, id] = process.argv.slice(2);
+const [url, keyHex, id, hang] = process.argv.slice(2);
 if (!url || !keyHex || !id) throw new Error('usage: pg-revoker URL KEY_HEX AUTHORIZATION_ID');
 const cipher = new FieldCipher([{ keyId: 1, dataKey: Buffer.from(keyHex, 'hex') }], 1);
 const consents = createPgConsentRepository(cipher);
@@ -22,6 +23,10 @@ try {
   });
   if (!done) throw new Error('The authorization could not be revoked.');
   await appendAuditPg(client, cipher, { at, actorId: 'staff-frontdesk', actorName: 'Front desk', action: 'consent.revoked', subjectType: 'authorization', subjectId: id, detail: '' });
+  if (hang === 'hang') {
+    process.stdout.write(`${JSON.stringify({ pending: true })}\n`);
+    await new Promise(() => setInterval(() => undefined, 60_000));
+  }
   await client.query('COMMIT');
 } catch (error) {
   await client.query('ROLLBACK');
