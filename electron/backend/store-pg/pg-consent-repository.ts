@@ -24,10 +24,11 @@ interface SignatureFacts {
   strokes: Strokes | null;
   canvas: CanvasSize | null;
   esignAgreed: boolean;
-  workstation: string;
-  textShown: string;
-  textSha256: string;
-  documentShown: AuthorizationDocument;
+  // Nullable as on SQLite: records signed before a column existed (document_shown: schema 6) keep their nulls when moved.
+  workstation: string | null;
+  textShown: string | null;
+  textSha256: string | null;
+  documentShown: AuthorizationDocument | null;
   paperSignedOn: string | null;
   paperScanType: string | null;
   paperScanSha256: string | null;
@@ -349,10 +350,10 @@ export async function importAuthorizationPg(tx: ClientBase, cipher: FieldCipher,
         strokes: r.strokes,
         canvas: r.canvas,
         esignAgreed: r.esignAgreed,
-        workstation: r.workstation ?? '',
-        textShown: r.textShown ?? '',
-        textSha256: r.textSha256 ?? '',
-        documentShown: r.documentShown!,
+        workstation: r.workstation,
+        textShown: r.textShown,
+        textSha256: r.textSha256,
+        documentShown: r.documentShown,
         paperSignedOn: r.paperSignedOn,
         paperScanType: r.paperScanType,
         paperScanSha256: r.paperScanSha256,
@@ -363,7 +364,7 @@ export async function importAuthorizationPg(tx: ClientBase, cipher: FieldCipher,
     r.witnessId !== null ? { witnessId: r.witnessId, witnessedAt: r.witnessedAt!, contentSha256: r.contentSha256!, pdfSha256: r.pdfSha256! } : null;
   const revocation: RevocationFacts | null =
     r.revokedAt !== null
-      ? { receivedOn: r.revocationReceivedOn!, method: r.revocationMethod!, note: r.revocationNote ?? '', revokedBy: r.revokedBy!, scanType: blobs.revocationScanType, pdfSha256: r.revocationPdfSha256! }
+      ? { receivedOn: r.revocationReceivedOn!, method: r.revocationMethod!, note: r.revocationNote!, revokedBy: r.revokedBy!, scanType: blobs.revocationScanType, pdfSha256: r.revocationPdfSha256! }
       : null;
   const bytes = (value: Buffer | null, column: string) => (value === null ? null : sealed.sealBytes(value, column, r.id));
   const json = <T>(value: T | null, column: string) => (value === null ? null : sealed.sealJson(value, column, r.id));

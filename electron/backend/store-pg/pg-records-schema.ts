@@ -136,7 +136,7 @@ export function recordsSchemaSql(appRole: string): string {
     CREATE INDEX posts_uncovered ON posts (state, updated_at) WHERE coverage_covered = false;
     CREATE INDEX posts_recheck ON posts (coverage_recheck_from) WHERE coverage_recheck_from IS NOT NULL;
 
-    CREATE FUNCTION posts_raise_version() RETURNS trigger LANGUAGE plpgsql AS $$
+    CREATE FUNCTION raise_row_version() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
       NEW.row_version := OLD.row_version + 1;
       RETURN NEW;
@@ -145,8 +145,8 @@ export function recordsSchemaSql(appRole: string): string {
     CREATE TRIGGER posts_raise_version BEFORE UPDATE ON posts FOR EACH ROW
       WHEN (OLD.sealed IS DISTINCT FROM NEW.sealed OR OLD.state IS DISTINCT FROM NEW.state
             OR OLD.consent_id IS DISTINCT FROM NEW.consent_id OR OLD.identifiers_approved_by IS DISTINCT FROM NEW.identifiers_approved_by)
-      EXECUTE FUNCTION posts_raise_version();
-    CREATE TRIGGER testimonials_raise_version BEFORE UPDATE ON testimonials FOR EACH ROW EXECUTE FUNCTION posts_raise_version();
+      EXECUTE FUNCTION raise_row_version();
+    CREATE TRIGGER testimonials_raise_version BEFORE UPDATE ON testimonials FOR EACH ROW EXECUTE FUNCTION raise_row_version();
 
     -- Posts whose kept verdict something it depends on has changed since (judged again before the next commit).
     CREATE TABLE post_coverage_stale (post_id text PRIMARY KEY REFERENCES posts (id) ON DELETE CASCADE);
