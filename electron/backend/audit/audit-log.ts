@@ -17,7 +17,7 @@ export interface AuditEntry {
   detail?: string;
 }
 
-type AuditRow = {
+export type AuditRow = {
   seq: number;
   at: string;
   actor_id: string | null;
@@ -46,7 +46,7 @@ export function eventHash(e: Omit<AuditEvent, 'hash'>): string {
   return crypto.createHash('sha256').update(canonical).digest('hex');
 }
 
-function toEvent(row: AuditRow): AuditEvent {
+export function toEvent(row: AuditRow): AuditEvent {
   return {
     seq: row.seq,
     at: row.at,

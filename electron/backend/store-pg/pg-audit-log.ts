@@ -78,6 +78,31 @@ export async function appendAuditPg(client: ClientBase, cipher: FieldCipher, ent
   return event;
 }
 
+/**
+ * Append an event exactly as another store recorded it (a store being moved
+ * here): same number, time, actor, detail and hashes. Refused unless it is
+ * the next event of this chain and its hash is its content's, so a copied
+ * chain is the same chain or nothing. Inside a transaction, as appendAuditPg.
+ */
+export async function importAuditEventPg(client: ClientBase, cipher: FieldCipher, event: AuditEvent): Promise<void> {
+  if (client.getTransactionStatus() !== 'T') {
+    throw new Error('An audit event is imported inside an open transaction (BEGIN first).');
+  }
+  await client.query('SELECT pg_advisory_xact_lock($1, $2)', [...auditAppendLock]);
+  const head = await readHead(client, cipher);
+  const { hash, ...content } = event;
+  if (event.seq !== head.seq + 1 || event.prevHash !== head.hash) {
+    throw new Error(`Audit event ${event.seq} does not follow event ${head.seq} of the chain being built; nothing was copied.`);
+  }
+  if (eventHash(content) !== hash) throw new Error(`Audit event ${event.seq} does not match its hash; nothing was copied.`);
+  const body: SealedBody = { actorName: event.actorName, detail: event.detail, prevHash: event.prevHash, hash };
+  await client.query(
+    'INSERT INTO audit_events (seq, at, actor_id, action, subject_type, subject_id, sealed) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+    [event.seq, event.at, event.actorId, event.action, event.subjectType, event.subjectId, cipher.encryptText(JSON.stringify(body), bodyContext(event.seq))],
+  );
+  await client.query('UPDATE audit_head SET seq = $1, sealed_hash = $2 WHERE id = 1', [event.seq, cipher.encryptText(hash, headContext(event.seq))]);
+}
+
 function openEvent(row: AuditRow, cipher: FieldCipher): AuditEvent {
   const seq = Number(row.seq);
   const body = JSON.parse(cipher.decryptText(row.sealed, bodyContext(seq))) as SealedBody;

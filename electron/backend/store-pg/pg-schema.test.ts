@@ -15,6 +15,7 @@ import {
 } from './pg-patient-repository';
 import { createFoundationSchema } from './pg-schema';
 import { pgAvailable, pgSkipReason, useThrowawayCluster } from './testing/pg-cluster';
+import { inTransaction } from './testing/pg-fixtures';
 
 const writerScript = path.resolve(import.meta.dirname, 'testing/pg-audit-writer.ts');
 const dataKey = crypto.randomBytes(32);
@@ -26,18 +27,6 @@ const now = () => new Date((clock += 1000)).toISOString();
 function patient(fields: Partial<Patient> & Pick<Patient, 'firstName' | 'lastName' | 'dateOfBirth'>): Patient {
   const at = now();
   return { id: crypto.randomUUID(), recordNumber: null, phone: null, email: null, city: null, createdAt: at, updatedAt: at, ...fields };
-}
-
-async function inTransaction<T>(client: pg.ClientBase, work: () => Promise<T>): Promise<T> {
-  await client.query('BEGIN');
-  try {
-    const result = await work();
-    await client.query('COMMIT');
-    return result;
-  } catch (error) {
-    await client.query('ROLLBACK');
-    throw error;
-  }
 }
 
 const audit = (client: pg.ClientBase, detail: string) =>

@@ -1,4 +1,5 @@
 import type { ClientBase } from 'pg';
+import { recordsSchemaSql } from './pg-records-schema';
 
 /**
  * The PostgreSQL dialect of the first tables, patients and audit_events (the
@@ -9,8 +10,11 @@ import type { ClientBase } from 'pg';
  * at a time, and the app's role holds only the rights the app needs.
  */
 
-/** The schema version this file creates; later dialect steps continue the store's one migration numbering. */
-export const pgFoundationVersion = 1;
+/**
+ * The schema version this file creates: 1 was patients and the audit chain, 2 adds the shared records
+ * (pg-records-schema.ts). Later dialect steps continue the store's one migration numbering.
+ */
+export const pgFoundationVersion = 2;
 
 /** The advisory lock that serialises audit appends across every workstation (two int4 keys: "CD", "audit"). */
 export const auditAppendLock = [0x4344, 0x61756469] as const;
@@ -116,6 +120,7 @@ export function foundationSchemaSql(appRole: string): string {
     GRANT SELECT, INSERT, UPDATE, DELETE ON patients, patient_search_terms TO ${appRole};
     GRANT SELECT, INSERT ON audit_events TO ${appRole};
     GRANT SELECT, UPDATE ON audit_head TO ${appRole};
+    ${recordsSchemaSql(appRole)}
   `;
 }
 

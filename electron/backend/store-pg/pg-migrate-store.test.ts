@@ -1,0 +1,134 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createClient } from '../../../shared/client';
+import { listed } from '../../cli/commands/consents-list';
+import { newDemoClock, seedDemoStore } from '../../cli/demo-data';
+import { runConsentDesk } from '../../cli/testing/cli-process';
+import { summaryOf } from '../consents/authorization-view';
+import { storePaths } from '../data-dir';
+import { getTemplate } from '../repositories/template-repository';
+import { openDatabase, type Db } from '../store/database';
+import { Store } from '../store/store';
+import { tempDataDir, testBackend } from '../testing/test-backend';
+import { FieldCipher } from './field-crypto';
+import { createPgConsentRepository } from './pg-consent-repository';
+import { checkMovedStore, copyStoreToPg, moveStoreToPg } from './pg-migrate-store';
+import { createFoundationSchema } from './pg-schema';
+import { pgAvailable, pgSkipReason, useThrowawayCluster } from './testing/pg-cluster';
+
+/**
+ * The demo store (every state of authorizations and posts, photos, a year of
+ * audit events), made by the real seeding code on a real encrypted file, is
+ * moved to a throwaway PostgreSQL and checked against the file and against
+ * the real `consents list --json`.
+ */
+const password = 'demo password for everyone';
+const root = tempDataDir('pg-move');
+const dataDir = path.join(root, 'store');
+afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
+
+const fileHash = (file: string) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+
+async function connect(url: string): Promise<pg.Client> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  return client;
+}
+
+describe.skipIf(!pgAvailable)(`migrate-store: an encrypted SQLite store moved to PostgreSQL${pgSkipReason}`, () => {
+  const cluster = useThrowawayCluster();
+  let db: Db;
+  let cipher: FieldCipher;
+  let owner: pg.Client;
+  let app: pg.Client;
+  let superuser: pg.Client;
+
+  beforeAll(async () => {
+    fs.mkdirSync(dataDir, { recursive: true });
+    const clock = newDemoClock();
+    const { backend } = testBackend({ dataDir, now: clock.now });
+    try {
+      await seedDemoStore(createClient((name, input) => backend.invoke(name, input)), password, clock);
+    } finally {
+      backend.close();
+    }
+    const paths = storePaths(dataDir);
+    const [unlocked] = await Store.unlock(paths, { username: 'admin', password });
+    cipher = new FieldCipher([{ keyId: unlocked!.keyring.keyEpoch, dataKey: unlocked!.dataKey }], unlocked!.keyring.keyEpoch);
+    db = openDatabase(paths.database, unlocked!.dataKey, { cipher: unlocked!.keyring.cipher });
+    [owner, app, superuser] = await Promise.all([connect(cluster().ownerUrl), connect(cluster().appUrl), connect(cluster().superuserUrl)]);
+  }, 300_000);
+
+  afterAll(async () => {
+    db?.close();
+    await Promise.all([owner?.end(), app?.end(), superuser?.end()]);
+  });
+
+  it('copies nothing when the copying workstation dies half-way', async () => {
+    await createFoundationSchema(owner, cluster().appRole);
+    const pid = (await app.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]!.pid;
+    app.on('error', () => undefined);
+    await expect(
+      copyStoreToPg(db, cipher, app, async ({ step }) => {
+        // The connection dies once the authorizations are copied: as a workstation switched off mid-move.
+        if (step === 'authorizations') await superuser.query('SELECT pg_terminate_backend($1)', [pid]);
+      }),
+    ).rejects.toThrow();
+    const counts = await superuser.query<{ patients: string; authorizations: string; events: string }>(
+      'SELECT (SELECT count(*) FROM patients) AS patients, (SELECT count(*) FROM authorizations) AS authorizations, (SELECT count(*) FROM audit_events) AS events',
+    );
+    expect(counts.rows[0]).toEqual({ patients: '0', authorizations: '0', events: '0' });
+    await app.end().catch(() => undefined);
+    app = await connect(cluster().appUrl);
+  });
+
+  it('moves the demo store, and the copy verifies and lists its consents byte for byte as the file does', async () => {
+    const before = await runConsentDesk(['consents', 'list', '--data-dir', dataDir, '--user', 'admin', '--password-stdin', '--json'], `${password}\n`);
+    expect(before.code).toBe(0);
+    const sourceHash = fileHash(storePaths(dataDir).database);
+
+    // Into a second, empty database of the same cluster (the first holds the half-way attempt's empty schema).
+    await superuser.query(`CREATE DATABASE moved OWNER ${cluster().ownerRole}`);
+    const movedUrl = (url: string) => url.replace(`@/${cluster().database}?`, '@/moved?');
+    const [movedOwner, movedApp] = await Promise.all([connect(movedUrl(cluster().ownerUrl)), connect(movedUrl(cluster().appUrl))]);
+    try {
+      const progress: string[] = [];
+      const { counts, check } = await moveStoreToPg(db, cipher, { owner: movedOwner, app: movedApp, appRole: cluster().appRole }, (p) => {
+        if (p.done === p.total) progress.push(p.step);
+      });
+      expect(check.problems).toEqual([]);
+      expect(check.ok).toBe(true);
+      expect(check.target).toEqual(check.source);
+      expect(check.source).toMatchObject({ intact: true });
+      expect(counts.authorizations).toBeGreaterThan(5);
+      expect(counts.posts).toBeGreaterThan(3);
+      expect(counts.media).toBeGreaterThan(0);
+      expect(counts.auditEvents).toBe(check.source.intact ? check.source.headSeq : -1);
+      expect(progress).toEqual(['patients', 'authorizations', 'testimonials', 'media', 'posts', 'auditEvents']);
+
+      // `consents list --json` computed from the server's records is the file's, byte for byte.
+      const printed = JSON.parse(before.stdout) as { asOf: string };
+      const records = await createPgConsentRepository(cipher).listAuthorizations(movedApp);
+      const authorizations = records.map(({ rowVersion: _v, ...r }) => listed(summaryOf(r, getTemplate(db, r.templateId)!, printed.asOf)));
+      expect(`${JSON.stringify({ asOf: printed.asOf, authorizations }, null, 2)}\n`).toBe(before.stdout);
+
+      // The move only read the file.
+      expect(fileHash(storePaths(dataDir).database)).toBe(sourceHash);
+      // A second move into the same database is refused, and changes nothing.
+      await expect(moveStoreToPg(db, cipher, { owner: movedOwner, app: movedApp, appRole: cluster().appRole })).rejects.toThrow(/already holds a Consent Desk store/);
+      expect((await checkMovedStore(db, cipher, movedApp)).ok).toBe(true);
+
+      // The check can fail: a record changed on the server after the move is reported.
+      await movedOwner.query('ALTER TABLE posts DISABLE TRIGGER USER');
+      await movedOwner.query("UPDATE posts SET state = 'draft' WHERE state = 'published'");
+      const tampered = await checkMovedStore(db, cipher, movedApp);
+      expect(tampered.ok).toBe(false);
+      expect(tampered.problems).toEqual(['Posts differ between the file and the server.']);
+    } finally {
+      await Promise.all([movedOwner.end(), movedApp.end()]);
+    }
+  }, 300_000);
+});

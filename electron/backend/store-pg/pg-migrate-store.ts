@@ -1,0 +1,205 @@
+import crypto from 'node:crypto';
+import type { ClientBase } from 'pg';
+import type { ChainVerification } from '../../../shared/audit';
+import type { Patient } from '../../../shared/patients';
+import { toEvent, verifyAuditChain, type AuditRow } from '../audit/audit-log';
+import { keptVerdict } from '../posts/kept-coverage';
+import { getAuthorization, listAuthorizations, type AuthorizationRecord } from '../repositories/authorization-repository';
+import { getPatient } from '../repositories/patient-repository';
+import { getPost, listPosts } from '../repositories/post-repository';
+import { getMedia, getTestimonial, listTestimonials } from '../repositories/testimonial-repository';
+import type { Db } from '../store/database';
+import type { FieldCipher } from './field-crypto';
+import { importAuditEventPg, walkAuditChainPg } from './pg-audit-log';
+import { createPgConsentRepository, importAuthorizationPg } from './pg-consent-repository';
+import { getPatientPg, insertPatientPg } from './pg-patient-repository';
+import { createPgPostRepository, importPostPg } from './pg-post-repository';
+import { createFoundationSchema } from './pg-schema';
+import { createPgTestimonialRepository } from './pg-testimonial-repository';
+
+/**
+ * The core of `consent-desk migrate-store`: copy an encrypted SQLite store's
+ * shared records (patients, authorizations, testimonials with media, posts
+ * with their kept verdicts) and its audit chain into an empty PostgreSQL
+ * store, sealing every PHI part on the way, in ONE transaction (a failure or
+ * a kill leaves the server's tables empty), then check the copy against the
+ * source. The source is only read.
+ *
+ * Not moved yet (they stay on the workstation until their tables have a
+ * PostgreSQL dialect): staff and key slots, templates, settings, presets,
+ * the compliance program, patient copies, certificates.
+ */
+
+export interface MovedCounts {
+  patients: number;
+  authorizations: number;
+  testimonials: number;
+  media: number;
+  posts: number;
+  auditEvents: number;
+}
+
+export type MoveProgress = { step: keyof MovedCounts; done: number; total: number };
+
+export interface MoveCheck {
+  ok: boolean;
+  /** What differs, in words (empty when ok). */
+  problems: string[];
+  source: ChainVerification;
+  target: ChainVerification;
+}
+
+const idsOf = (db: Db, table: string): string[] => db.prepare(`SELECT id FROM ${table} ORDER BY rowid`).pluck().all() as string[];
+
+/** Copy everything in one transaction on `target` (the app role's connection, schema already created). */
+export async function copyStoreToPg(db: Db, cipher: FieldCipher, target: ClientBase, onProgress?: (p: MoveProgress) => void | Promise<void>): Promise<MovedCounts> {
+  const testimonialsPg = createPgTestimonialRepository(cipher);
+  const postsPg = createPgPostRepository(cipher);
+  const counts: MovedCounts = { patients: 0, authorizations: 0, testimonials: 0, media: 0, posts: 0, auditEvents: 0 };
+  // Rows go in the source's insertion order, so lists whose timestamps tie keep their order.
+  const each = async <T>(step: keyof MovedCounts, items: T[], copy: (item: T) => Promise<void>) => {
+    for (const item of items) {
+      await copy(item);
+      counts[step] += 1;
+      if (counts[step] % 200 === 0 || counts[step] === items.length) await onProgress?.({ step, done: counts[step], total: items.length });
+    }
+  };
+  // One snapshot of the source: a backend writing to it meanwhile cannot tear the copy.
+  db.prepare('BEGIN').run();
+  try {
+    await target.query('BEGIN');
+    try {
+      await each('patients', idsOf(db, 'patients'), (id) => insertPatientPg(target, cipher, getPatient(db, id)!));
+      await each('authorizations', idsOf(db, 'authorizations'), async (id) => {
+        const blobs = db
+          .prepare(
+            `SELECT signature_png AS signaturePng, pdf, paper_scan AS paperScan, revocation_scan AS revocationScan, revocation_pdf AS revocationPdf,
+               expiration_event_by AS expirationEventBy, revocation_scan_type AS revocationScanType FROM authorizations WHERE id = ?`,
+          )
+          .get(id) as Parameters<typeof importAuthorizationPg>[3];
+        await importAuthorizationPg(target, cipher, getAuthorization(db, id)!, blobs);
+      });
+      const testimonialRows = db.prepare('SELECT id, created_by AS createdBy FROM testimonials ORDER BY rowid').all() as { id: string; createdBy: string }[];
+      await each('testimonials', testimonialRows, async ({ id, createdBy }) => {
+        const t = getTestimonial(db, id)!;
+        await testimonialsPg.insertTestimonial(target, { id, patientId: t.patientId, title: t.title, quote: t.quote, createdAt: t.createdAt, createdBy });
+      });
+      const mediaRows = db.prepare('SELECT id, thumbnail, created_by AS createdBy FROM media ORDER BY rowid').all() as { id: string; thumbnail: Buffer | null; createdBy: string }[];
+      await each('media', mediaRows, async ({ id, thumbnail, createdBy }) => {
+        const { thumbnail: _dataUrl, ...media } = getMedia(db, id)!;
+        await testimonialsPg.insertMedia(target, { ...media, thumbnail, createdBy });
+      });
+      const postRows = db
+        .prepare(
+          'SELECT id, created_by AS createdBy, approved_by AS approvedBy, taken_down_by AS takenDownBy, identifiers_approved_by AS identifiersApprovedBy FROM posts ORDER BY rowid',
+        )
+        .all() as ({ id: string } & Parameters<typeof importPostPg>[3])[];
+      await each('posts', postRows, async ({ id, ...staff }) => {
+        await importPostPg(target, cipher, getPost(db, id)!, staff);
+        const verdict = keptVerdict(db, id);
+        if (verdict) await postsPg.keepVerdict(target, id, verdict);
+      });
+      // The posts the source had yet to judge stay to be judged; the others keep the verdict copied with them.
+      const stale = db.prepare('SELECT post_id FROM post_coverage_stale').pluck().all() as string[];
+      await target.query('DELETE FROM post_coverage_stale WHERE NOT (post_id = ANY($1::text[]))', [stale]);
+      const events = db.prepare('SELECT * FROM audit_events ORDER BY seq').all() as AuditRow[];
+      await each('auditEvents', events, (row) => importAuditEventPg(target, cipher, toEvent(row)));
+      await target.query('COMMIT');
+    } catch (error) {
+      await target.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    }
+  } finally {
+    db.prepare('ROLLBACK').run();
+  }
+  return counts;
+}
+
+const withoutVersion = <T extends { rowVersion: number }>({ rowVersion: _v, ...rest }: T) => rest;
+const sha256 = (b: Buffer | null) => (b === null ? null : crypto.createHash('sha256').update(b).digest('hex'));
+
+/**
+ * Check a moved store against its source, from one snapshot of each: the
+ * audit chain verifies on both and ends at the same head; every patient,
+ * authorization, testimonial and post reads back identical, byte for byte as
+ * JSON; every PDF, signature image and scan has the same SHA-256.
+ */
+export async function checkMovedStore(db: Db, cipher: FieldCipher, target: ClientBase): Promise<MoveCheck> {
+  const consentsPg = createPgConsentRepository(cipher);
+  const testimonialsPg = createPgTestimonialRepository(cipher);
+  const postsPg = createPgPostRepository(cipher);
+  const problems: string[] = [];
+  const same = (what: string, a: unknown, b: unknown) => {
+    if (JSON.stringify(a) !== JSON.stringify(b)) problems.push(`${what} differ${what.endsWith('s') ? '' : 's'} between the file and the server.`);
+  };
+  db.prepare('BEGIN').run();
+  await target.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+  try {
+    const source = verifyAuditChain(db);
+    const moved = await walkAuditChainPg(target, cipher);
+    if (!source.intact) problems.push(`The file's audit chain does not verify: ${source.problem}`);
+    if (!moved.intact) problems.push(`The server's audit chain does not verify: ${moved.problem}`);
+    if (source.intact && moved.intact && (source.headSeq !== moved.headSeq || source.headHash !== moved.headHash)) {
+      problems.push(`The audit chains end at different events (file ${source.headSeq}, server ${moved.headSeq}).`);
+    }
+
+    const patients = idsOf(db, 'patients');
+    const movedPatients: Patient[] = [];
+    for (const id of patients) {
+      const p = await getPatientPg(target, cipher, id);
+      if (p) movedPatients.push(withoutVersion(p));
+    }
+    same('Patients', patients.map((id) => getPatient(db, id)), movedPatients);
+    const serverPatients = Number((await target.query<{ n: string }>('SELECT count(*) AS n FROM patients')).rows[0]!.n);
+    if (serverPatients !== patients.length) problems.push(`The server holds ${serverPatients} patients; the file ${patients.length}.`);
+
+    const fileConsents = listAuthorizations(db);
+    const serverConsents = (await consentsPg.listAuthorizations(target)).map(withoutVersion);
+    same('Authorizations', fileConsents, serverConsents);
+    const blobsOf = (r: AuthorizationRecord) =>
+      db.prepare('SELECT signature_png, pdf, paper_scan, revocation_pdf FROM authorizations WHERE id = ?').raw(true).get(r.id) as (Buffer | null)[];
+    for (const r of fileConsents) {
+      const [signaturePng, pdf, paperScan, revocationPdf] = blobsOf(r).map((b) => sha256(b));
+      same(`The signed documents of authorization ${r.id}`, [signaturePng, pdf, paperScan, revocationPdf], [
+        sha256(await consentsPg.signatureImage(target, r.id)),
+        sha256(await consentsPg.authorizationPdf(target, r.id)),
+        sha256((await consentsPg.paperScan(target, r.id))?.bytes ?? null),
+        sha256(await consentsPg.revocationPdf(target, r.id)),
+      ]);
+    }
+
+    same('Testimonials', listTestimonials(db), (await testimonialsPg.listTestimonials(target)).map(withoutVersion));
+    for (const id of idsOf(db, 'media')) {
+      if (sha256(getMedia(db, id)!.data) !== sha256((await testimonialsPg.getMedia(target, id))?.data ?? null)) problems.push(`Photo or video ${id} differs between the file and the server.`);
+    }
+    const filePosts = listPosts(db);
+    same('Posts', filePosts, (await postsPg.listPosts(target)).map(withoutVersion));
+    const verdicts: unknown[] = [];
+    for (const p of filePosts) verdicts.push(await postsPg.keptVerdict(target, p.id));
+    same('Kept coverage verdicts', filePosts.map((p) => keptVerdict(db, p.id)), verdicts);
+    await target.query('COMMIT');
+    return { ok: problems.length === 0, problems, source, target: moved };
+  } catch (error) {
+    await target.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    db.prepare('ROLLBACK').run();
+  }
+}
+
+/**
+ * Move a store: create the schema as its owner (refused if the database
+ * already holds one), copy as the app role, then check. Returns the counts
+ * and the check; a failed check leaves the copy in place for inspection and
+ * the source untouched.
+ */
+export async function moveStoreToPg(
+  db: Db,
+  cipher: FieldCipher,
+  server: { owner: ClientBase; app: ClientBase; appRole: string },
+  onProgress?: (p: MoveProgress) => void | Promise<void>,
+): Promise<{ counts: MovedCounts; check: MoveCheck }> {
+  await createFoundationSchema(server.owner, server.appRole);
+  const counts = await copyStoreToPg(db, cipher, server.app, onProgress);
+  return { counts, check: await checkMovedStore(db, cipher, server.app) };
+}

@@ -1,0 +1,132 @@
+import type { AuthorizationTerms } from '../../../shared/authorization/scope';
+import type { Day } from '../../../shared/calendar';
+import type { MediaSummary, PostState, Testimonial } from '../../../shared/posts/post';
+import type { KeptVerdict } from '../posts/kept-coverage';
+import type * as authorizations from '../repositories/authorization-repository';
+import type { AuthorizationRecord, PaperSignature, PatientSignature } from '../repositories/authorization-repository';
+import type * as posts from '../repositories/post-repository';
+import type { StoredPost } from '../repositories/post-repository';
+import type * as testimonials from '../repositories/testimonial-repository';
+
+/**
+ * The repositories both engines implement, for the switch-over (issue 15):
+ * the same functions, in the same order and with the same arguments as the
+ * synchronous SQLite repositories (`repositories/authorization-repository.ts`,
+ * `testimonial-repository.ts`, `post-repository.ts`, `posts/kept-coverage.ts`),
+ * made asynchronous, with the engine's transaction handle `Tx` first where
+ * SQLite passes its `Db`.
+ *
+ * Two additions, both optional for callers:
+ * - Records read come with `rowVersion`; a write may name the version it was
+ *   based on (`expected`). If another workstation wrote the row since, the
+ *   write changes nothing and fails with a `conflict` AppError. Workflow steps
+ *   keep their stage guards as well (a draft no longer a draft: `false`).
+ * - Lists take a typed filter instead of a raw SQL WHERE, because the SQL
+ *   differs between engines and the server cannot filter on sealed columns.
+ *
+ * The SQLite adapter that implements these over `Db` is the switch-over's
+ * first step (it needs a row_version column on these tables: one migration).
+ */
+
+// The inputs are the SQLite functions' own parameter types: one definition, and the engines cannot drift apart.
+
+/** The version a write was based on. */
+export interface Expected {
+  rowVersion: number;
+}
+
+export type Versioned<T> = T & { rowVersion: number };
+
+export type DraftInput = Parameters<typeof authorizations.insertDraft>[1];
+
+export type RevocationInput = Parameters<typeof authorizations.recordRevocation>[2];
+
+export type FinalizationInput = Parameters<typeof authorizations.finalizeAuthorization>[2];
+
+export interface ConsentRepository<Tx> {
+  getAuthorization(tx: Tx, id: string): Promise<Versioned<AuthorizationRecord> | undefined>;
+  listAuthorizationsOfPatient(tx: Tx, patientId: string): Promise<Versioned<AuthorizationRecord>[]>;
+  /** Every authorization, oldest first (created_at, then id). */
+  listAuthorizations(tx: Tx): Promise<Versioned<AuthorizationRecord>[]>;
+  insertDraft(tx: Tx, draft: DraftInput): Promise<void>;
+  updateDraft(tx: Tx, id: string, templateId: string, terms: AuthorizationTerms, updatedAt: string, expected?: Expected): Promise<boolean>;
+  deleteDraft(tx: Tx, id: string, expected?: Expected): Promise<boolean>;
+  recordPatientSignature(tx: Tx, id: string, s: PatientSignature, expected?: Expected): Promise<boolean>;
+  signatureImage(tx: Tx, id: string): Promise<Buffer | null>;
+  finalizeAuthorization(tx: Tx, id: string, f: FinalizationInput, expected?: Expected): Promise<boolean>;
+  authorizationPdf(tx: Tx, id: string): Promise<Buffer | null>;
+  recordRevocation(tx: Tx, id: string, r: RevocationInput, expected?: Expected): Promise<boolean>;
+  revocationPdf(tx: Tx, id: string): Promise<Buffer | null>;
+  recordExpirationEvent(tx: Tx, id: string, e: { at: string; on: string; by: string }, expected?: Expected): Promise<boolean>;
+  recordPaperFormPrinted(tx: Tx, id: string, p: { textSha256: string; printedAt: string }, expected?: Expected): Promise<boolean>;
+  recordPaperSignature(tx: Tx, id: string, p: PaperSignature, expected?: Expected): Promise<boolean>;
+  paperScan(tx: Tx, id: string): Promise<{ bytes: Buffer; type: string } | null>;
+}
+
+export type TestimonialInput = Parameters<typeof testimonials.insertTestimonial>[1];
+
+export type MediaInput = Parameters<typeof testimonials.insertMedia>[1];
+
+/** What `listTestimonials` may be narrowed to (SQLite: its WHERE clauses). */
+export interface TestimonialFilter {
+  ids?: readonly string[];
+  patientId?: string;
+}
+
+export interface TestimonialRepository<Tx> {
+  /** Newest first, each with its media (oldest first). */
+  listTestimonials(tx: Tx, filter?: TestimonialFilter): Promise<Versioned<Testimonial>[]>;
+  getTestimonial(tx: Tx, id: string): Promise<Versioned<Testimonial> | undefined>;
+  insertTestimonial(tx: Tx, t: TestimonialInput): Promise<void>;
+  insertMedia(tx: Tx, m: MediaInput): Promise<void>;
+  getMedia(tx: Tx, id: string): Promise<(MediaSummary & { data: Buffer }) | undefined>;
+  mediaOfTestimonial(tx: Tx, testimonialId: string): Promise<MediaSummary[]>;
+}
+
+/** What `listPosts` may be narrowed to (SQLite: its WHERE clauses). */
+export interface PostFilter {
+  ids?: readonly string[];
+  states?: readonly PostState[];
+  consentId?: string;
+  patientId?: string;
+  testimonialId?: string;
+}
+
+export type PostStateFields = NonNullable<Parameters<typeof posts.setPostState>[4]>;
+
+export type Disclosures = Parameters<typeof posts.updateDisclosures>[2];
+
+/** An identifiers approval. `byName` is kept with it where the engine cannot join the staff table (PostgreSQL, for now). */
+export interface IdentifiersApprovalInput {
+  by: string;
+  byName?: string;
+  at: string;
+  reason: string;
+  sha256: string;
+}
+
+export type { KeptVerdict } from '../posts/kept-coverage';
+
+export interface PostRepository<Tx> {
+  /** Newest first. */
+  listPosts(tx: Tx, filter?: PostFilter): Promise<Versioned<StoredPost>[]>;
+  getPost(tx: Tx, id: string): Promise<Versioned<StoredPost> | undefined>;
+  insertPost(tx: Tx, post: StoredPost, createdBy: string): Promise<void>;
+  updatePostContent(tx: Tx, post: StoredPost, expected?: Expected): Promise<void>;
+  updateDisclosures(tx: Tx, id: string, d: Disclosures): Promise<void>;
+  approveIdentifiers(tx: Tx, id: string, a: IdentifiersApprovalInput, expected?: Expected): Promise<void>;
+  setReview(tx: Tx, id: string, review: { at: string; reason: string } | null): Promise<void>;
+  setPostState(tx: Tx, id: string, state: PostState, at: string, fields?: PostStateFields, expected?: Expected): Promise<void>;
+  countPostsByState(tx: Tx): Promise<Record<PostState, number>>;
+}
+
+/** The kept verdicts (SQLite: `posts/kept-coverage.ts`); the rule that judges stays in the backend, engine-free. */
+export interface KeptCoverageRepository<Tx> {
+  stalePostIds(tx: Tx): Promise<string[]>;
+  keepVerdict(tx: Tx, postId: string, verdict: KeptVerdict): Promise<void>;
+  clearStale(tx: Tx, postIds: readonly string[]): Promise<void>;
+  keptVerdict(tx: Tx, postId: string): Promise<KeptVerdict | null>;
+  markCoverageDue(tx: Tx, today: Day): Promise<number>;
+  liveUncoveredPostIds(tx: Tx): Promise<string[]>;
+  countLiveUncovered(tx: Tx): Promise<number>;
+}
