@@ -91,6 +91,28 @@ export function listPosts(db: Db, where = '', ...params: unknown[]): StoredPost[
   return (db.prepare(`${selectPosts} ${where} ORDER BY posts.created_at DESC`).all(...params) as PostRow[]).map(toPost);
 }
 
+/** Marketing's Home lists: which posts, in which order, through which index (a partial index in the order shown). */
+const dashboardLists = {
+  takedownRequired: { where: "state = 'takedown_required'", index: 'posts_takedown_required', order: 'takedown_required_at, id' },
+  reviewRequired: { where: "state = 'published' AND review_required_at IS NOT NULL", index: 'posts_review_required', order: 'review_required_at, id' },
+} as const;
+
+export type DashboardPostList = keyof typeof dashboardLists;
+
+/** The first `limit` posts of a Home list, oldest flag first, and how many the list holds: one page, never every row. */
+export function dashboardPosts(db: Db, list: DashboardPostList, limit: number): { posts: StoredPost[]; total: number } {
+  const { where, index, order } = dashboardLists[list];
+  const total = db.prepare(`SELECT count(*) FROM posts INDEXED BY ${index} WHERE ${where}`).pluck().get() as number;
+  if (total === 0) return { posts: [], total };
+  const rows = db
+    .prepare(
+      `WITH page AS (SELECT id, ${order.split(', ')[0]} AS flagged FROM posts INDEXED BY ${index} WHERE ${where} ORDER BY ${order} LIMIT ?)
+       ${selectPosts} JOIN page ON page.id = posts.id ORDER BY page.flagged, posts.id`,
+    )
+    .all(limit) as PostRow[];
+  return { posts: rows.map(toPost), total };
+}
+
 export function getPost(db: Db, id: string): StoredPost | undefined {
   const row = db.prepare(`${selectPosts} WHERE posts.id = ?`).get(id) as PostRow | undefined;
   return row && toPost(row);
