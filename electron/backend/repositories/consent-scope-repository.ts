@@ -4,6 +4,7 @@ import { authorizationStatus } from '../../../shared/authorization/status';
 import { dayOf, type Day } from '../../../shared/calendar';
 import type { ConsentScopeView } from '../../../shared/posts/consent-scope';
 import type { Db } from '../store/database';
+import { cachedStatement } from '../store/statement-cache';
 
 type Row = {
   id: string;
@@ -67,7 +68,7 @@ export function scopeViewsOfPatient(db: Db, patientId: string, on: PracticeDay):
 }
 
 export function scopeView(db: Db, id: string, on: PracticeDay): ConsentScopeView | null {
-  const row = db.prepare(`${select} WHERE a.id = ?`).get(id) as Row | undefined;
+  const row = cachedStatement(db, `${select} WHERE a.id = ?`).get(id) as Row | undefined;
   return row ? toScopeView(row, on) : null;
 }
 

@@ -3,6 +3,7 @@ import type { HealthMentionSummary } from '../../../shared/posts/disclosures';
 import type { IdentifierKind } from '../../../shared/posts/phi-scanner';
 import type { Post, PostState } from '../../../shared/posts/post';
 import type { Db } from '../store/database';
+import { cachedStatement } from '../store/statement-cache';
 
 type PostRow = {
   id: string;
@@ -88,7 +89,7 @@ const selectPosts = `SELECT posts.*, approver.display_name AS identifiers_approv
   LEFT JOIN staff approver ON approver.id = posts.identifiers_approved_by`;
 
 export function listPosts(db: Db, where = '', ...params: unknown[]): StoredPost[] {
-  return (db.prepare(`${selectPosts} ${where} ORDER BY posts.created_at DESC`).all(...params) as PostRow[]).map(toPost);
+  return (cachedStatement(db, `${selectPosts} ${where} ORDER BY posts.created_at DESC`).all(...params) as PostRow[]).map(toPost);
 }
 
 /** Marketing's Home lists: which posts, in which order, through which index (a partial index in the order shown). */
@@ -114,7 +115,7 @@ export function dashboardPosts(db: Db, list: DashboardPostList, limit: number): 
 }
 
 export function getPost(db: Db, id: string): StoredPost | undefined {
-  const row = db.prepare(`${selectPosts} WHERE posts.id = ?`).get(id) as PostRow | undefined;
+  const row = cachedStatement(db, `${selectPosts} WHERE posts.id = ?`).get(id) as PostRow | undefined;
   return row && toPost(row);
 }
 
@@ -208,7 +209,7 @@ export function setPostState(
     takenDownBy: 'taken_down_by',
   };
   const sets = Object.keys(fields).map((k) => `${columns[k]} = @${k}`);
-  db.prepare(`UPDATE posts SET state = @state, updated_at = @at${sets.map((s) => `, ${s}`).join('')} WHERE id = @id`).run({
+  cachedStatement(db, `UPDATE posts SET state = @state, updated_at = @at${sets.map((s) => `, ${s}`).join('')} WHERE id = @id`).run({
     ...fields,
     id,
     state,
