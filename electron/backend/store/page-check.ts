@@ -46,7 +46,7 @@ const rowsBetweenClockReads = 256;
  * check's own connection; it is closed when the check ends.
  */
 export function startPageCheck(reader: Db, options: PageCheckOptions = {}): PageCheck {
-  const sliceMs = options.sliceMs ?? 15;
+  const sliceMs = options.sliceMs ?? 8;
   const schedule = options.schedule ?? ((next) => setImmediate(next));
   let cancelled = false;
   let pages = 0;
