@@ -121,18 +121,21 @@ async function main(): Promise<void> {
   }
   console.log(`\nScale benchmark (${os.cpus().length} cores, Node ${process.versions.node}; medians of ${values.rounds} interleaved rounds)\n`);
   const whats = results[0]!.rows.map((r) => r.what);
-  const header = ['', ...results.map((r) => `${fmtSize(r.size)} auth. / ${fmtSize(r.size * postsPerAuthorization)} posts`), 'target', 'ratio last/first'];
+  const header = ['', ...results.map((r) => `${fmtSize(r.size)} auth. / ${fmtSize(r.size * postsPerAuthorization)} posts`), 'target', 'ratio between sizes'];
   const lines: string[][] = [header];
   for (const what of whats) {
     const cells = results.map((r) => r.rows.find((x) => x.what === what)!);
     const target = cells.find((c) => c.target)?.target;
-    const first = cells[0]!.ms;
-    const last = cells.at(-1)!.ms;
+    // Each size against the one before: paged reads should stay near 1x, whole-store jobs near the size ratio.
+    const ratios = cells.slice(1).map((c, i) => {
+      const before = cells[i]!.ms;
+      return c.ms !== null && before !== null ? `${(c.ms / Math.max(before, 0.01)).toFixed(1)}x` : '-';
+    });
     lines.push([
       what,
       ...cells.map((c) => (c.ms === null ? (c.note ?? 'skipped') : `${fmtValue(c)}${c.target ? (c.ms <= c.target.ms ? ' ok' : ' OVER') : ''}`)),
       target?.label ?? '',
-      first !== null && last !== null && results.length > 1 ? `${(last / Math.max(first, 0.01)).toFixed(1)}x` : '',
+      ratios.join(' / '),
     ]);
   }
   lines.push(['every post re-judged by the rule (a changed setting; in the fixture)', ...results.map((r) => fmtMs(r.settleMs)), '', '']);
@@ -396,6 +399,8 @@ async function child(dataDir: string, size: number): Promise<void> {
   const pageCheck = await longestHold(() => backend.pageCheck());
   const pageCheckMs = performance.now() - pageCheckStarted;
 
+  // The issue sets the coverage targets at 10k authorizations / 50k posts; larger stores show the figure without one.
+  const atTenK = (target: { ms: number; label: string }) => (size <= 10_000 ? target : undefined);
   const firstPage = () => ({ ms: size > 10_000 ? 100 : 50, label: size > 10_000 ? '< 100 ms' : '< 50 ms' });
   const variants: { what: string; run: () => Promise<unknown>; target?: { ms: number; label: string }; whole?: boolean; max?: number }[] = [
     { what: 'patients.list, first page', run: () => call('patients.list', {}) },
@@ -408,7 +413,7 @@ async function child(dataDir: string, size: number): Promise<void> {
     { what: 'posts.page, published', run: () => call('posts.page', { state: 'published' }) },
     { what: 'posts.page, not covered', run: () => call('posts.page', { uncoveredOnly: true }) },
     { what: 'posts.dashboard (marketing Home)', run: () => call('posts.dashboard', {}) },
-    { what: 'live posts without coverage (count)', run: () => call('posts.page', { uncoveredOnly: true, state: 'published', limit: 1 }), target: { ms: 5, label: '< 5 ms' } },
+    { what: 'live posts without coverage (count)', run: () => call('posts.page', { uncoveredOnly: true, state: 'published', limit: 1 }), target: atTenK({ ms: 5, label: '< 5 ms at 10k' }) },
     { what: 'posts.list (whole list, not paged)', run: () => call('posts.list', {}), whole: true, max: Number(values['posts-list-max']) },
     { what: 'consents.list (whole list, not paged)', run: () => call('consents.list', {}), whole: true },
   ];
@@ -479,11 +484,11 @@ async function child(dataDir: string, size: number): Promise<void> {
         what: v.what,
         ms: xs.length ? median(xs) : null,
         note: xs.length ? undefined : `skipped above ${fmtSize(v.max ?? wholeMax)}`,
-        target: v.whole ? undefined : (v.target ?? firstPage()),
+        target: v.whole ? undefined : 'target' in v ? v.target : firstPage(),
       };
     }),
-    { what: `midnight recompute (${Math.round(dueTotal / rounds)} posts due a day)`, ms: median(midnights), target: { ms: 20, label: '< 20 ms' } },
-    { what: 'coverage of every post (kept verdicts read)', ms: median(reads), target: { ms: 50, label: '< 50 ms at 10k' } },
+    { what: `midnight recompute (${Math.round(dueTotal / rounds)} posts due a day)`, ms: median(midnights), target: atTenK({ ms: 20, label: '< 20 ms at 10k' }) },
+    { what: 'coverage of every post (kept verdicts read)', ms: median(reads), target: atTenK({ ms: 50, label: '< 50 ms at 10k' }) },
     { what: 'clock tick on an ordinary minute', ms: median(ticks), target: { ms: 50, label: '< 50 ms' } },
     { what: 'one revocation (5 posts re-judged, PDF made)', ms: median(revocations) },
     { what: 'page check after sign-in (every page, in the background)', ms: pageCheckMs, note: pageCheck.value?.problem ?? undefined },
