@@ -9,5 +9,7 @@ export default defineConfig({
     testTimeout: 180_000,
     hookTimeout: 300_000,
     pool: 'forks',
+    // The `consent-desk` tests run the bundle (dist/cli): build it from this source first.
+    globalSetup: ['electron/cli/testing/build-cli.global-setup.ts'],
   },
 });

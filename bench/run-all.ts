@@ -12,6 +12,7 @@ const benches = [
   { file: 'pdf.bench.ts', what: 'PDF: one signed authorization, against a bare pdf-lib document' },
   { file: 'coverage.bench.ts', what: 'Coverage: every post against its consent, 10,000 consents and 50,000 posts' },
   { file: 'export.bench.ts', what: 'Audit export: 10,000 signed authorizations to a bundle, against the system zip' },
+  { file: 'cli-startup.bench.ts', what: 'CLI: consent-desk --help and status, the bundle against the source through tsx' },
   { file: 'scale.bench.ts', what: 'Scale: every list, the dashboard, kept coverage, midnight and sign-in at 1k, 10k and 100k authorizations' },
   { file: 'checker-eval.ts', what: 'Checkers: review replies and captions against their corpus, recall and false positives' },
   { file: 'main-loop.bench.ts', what: 'Main loop: its longest gap while a sign-in, a report PDF and an export run (needs npm run build:electron)' },

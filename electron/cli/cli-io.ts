@@ -3,17 +3,29 @@ import { CliError } from './cli-error';
 /** Where a command reads and writes; the entry point passes the process's own streams. */
 export interface CliIo {
   stdin: NodeJS.ReadStream;
-  /** Write text to stdout (the command's result). */
-  out(text: string): void;
+  /** Write text to stdout (the command's result). False: the stream's buffer is full; await `drained` before writing more. */
+  out(text: string): boolean | void;
+  /** Resolves when stdout can take more (absent where writes never queue). */
+  drained?(): Promise<void>;
   /** Write text to stderr (errors, warnings, prompts). */
   err(text: string): void;
 }
 
 export const processIo: CliIo = {
   stdin: process.stdin,
-  out: (text) => void process.stdout.write(text),
+  out: (text) => process.stdout.write(text),
+  drained: () => new Promise((resolve) => process.stdout.once('drain', resolve)),
   err: (text) => void process.stderr.write(text),
 };
+
+/**
+ * Write to stdout and wait while its buffer is full, so a command that
+ * prints a whole store at a reader's pace (a pipe into jq, a slow disk)
+ * holds one chunk in memory, not everything printed so far.
+ */
+export async function writeOut(io: CliIo, text: string): Promise<void> {
+  if (io.out(text) === false && io.drained) await io.drained();
+}
 
 /**
  * The password for `--password-stdin`. From a pipe or file: all of stdin,

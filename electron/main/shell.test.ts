@@ -80,7 +80,7 @@ async function setUp(r: RecordingElectron) {
 }
 
 /** Waits for something the shell announces, never for a fixed time. */
-async function until<T>(probe: () => T | undefined | null | false, what: string, timeoutMs = 30_000): Promise<T> {
+async function until<T>(probe: () => T | undefined | null | false, what: string, timeoutMs = 120_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const found = probe();

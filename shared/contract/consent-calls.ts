@@ -16,6 +16,7 @@ import type { Page } from '../list-page';
 import { consentPageInputSchema, type ConsentListRow } from '../list-rows';
 import { patientFieldsSchema, patientIdSchema, patientListInputSchema, type Patient, type PatientSummary } from '../patients';
 import type { AppState } from '../session';
+import { chunkInputSchema, type Chunk } from '../store-chunks';
 import { call, returns } from './define';
 import { noInput } from './no-input';
 
@@ -74,6 +75,12 @@ export const consentCalls = {
     access: 'consents.read',
     input: noInput,
     output: returns<AuthorizationSummary[]>(),
+  }),
+  'consents.chunk': call({
+    summary: 'Every authorization, oldest first, a chunk at a time after a cursor, with its status today (for whole-store commands).',
+    access: 'consents.read',
+    input: chunkInputSchema,
+    output: returns<Chunk<AuthorizationSummary>>(),
   }),
   'consents.listForPatient': call({
     summary: 'Every authorization of one patient, with its status today.',

@@ -6,6 +6,7 @@ import type { ConsentScopeView } from '../posts/consent-scope';
 import type { MarketingDashboard, PostView } from '../posts/dashboard';
 import { mediaKinds, postDraftSchema, type MediaSummary, type Testimonial } from '../posts/post';
 import type { ReplyCheck } from '../posts/review-reply';
+import { chunkInputSchema, type Chunk, type PostCheckRow } from '../store-chunks';
 import { call, returns } from './define';
 import { noInput } from './no-input';
 
@@ -82,6 +83,12 @@ export const marketingCalls = {
     access: 'posts.read',
     input: noInput,
     output: returns<PostView[]>(),
+  }),
+  'posts.checkChunk': call({
+    summary: 'Every post, newest first, a chunk at a time after a cursor, with its kept coverage verdict, and how many live posts are not covered (for whole-store checks).',
+    access: 'posts.read',
+    input: chunkInputSchema,
+    output: returns<Chunk<PostCheckRow> & { liveUncovered: number }>(),
   }),
   'posts.check': call({
     summary: 'May this draft be posted? The coverage verdict and everything it discloses, without saving (audited, and limited per session).',

@@ -1,5 +1,6 @@
 import { en } from './en';
 import { es } from './es';
+import type { patientLanguageCodes } from './codes';
 import type { PatientLanguage, Plural } from './patient-language';
 
 /**
@@ -7,7 +8,7 @@ import type { PatientLanguage, Plural } from './patient-language';
  * adding its catalogue file next to these and listing it here; every screen,
  * document and rule takes its words from this table.
  */
-export const patientLanguages = { en, es } satisfies Record<string, PatientLanguage>;
+export const patientLanguages = { en, es } satisfies Record<(typeof patientLanguageCodes)[number], PatientLanguage>;
 export type PatientLanguageCode = keyof typeof patientLanguages;
 
 export type { PatientLanguage, Plural } from './patient-language';

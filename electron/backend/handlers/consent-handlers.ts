@@ -12,6 +12,7 @@ import { listPosts } from '../repositories/post-repository';
 import { renderAuthorizationPdf, renderRevocationPdf } from '../rendering/time-limited-pdf';
 import {
   authorizationPdf as storedPdf,
+  authorizationSummariesAfter,
   deleteDraft,
   getAuthorization,
   insertDraft,
@@ -85,6 +86,12 @@ export const consentHandlers = {
     const today = core.today();
     const versions = new Map(listTemplates(db).map((t) => [t.id, t]));
     return listAuthorizations(db).map((r) => summaryOf(r, versions.get(r.templateId)!, today));
+  },
+
+  'consents.chunk': (core, { after, limit }) => {
+    const rows = authorizationSummariesAfter(core.requireStore().db, after, limit, core.today());
+    const last = rows.length === limit ? rows.at(-1) : undefined;
+    return { rows, next: last ? { createdAt: last.createdAt, id: last.id } : null };
   },
 
   'consents.listForPatient': (core, { patientId }) => {

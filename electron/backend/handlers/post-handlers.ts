@@ -5,7 +5,9 @@ import type { Post, PostDraft } from '../../../shared/posts/post';
 import { takeStep, type PostStep } from '../../../shared/posts/workflow';
 import type { BackendCore } from '../backend-core';
 import { requirePolicyAcknowledged } from '../program/policy-gate';
-import { deriveDisclosures, disclosedTextSha256, judgedDraft, judgedOf, placeNames, postView, verdictOf, type JudgedPost } from '../posts/post-checks';
+import { currentVerdict, deriveDisclosures, disclosedTextSha256, judgedDraft, judgedOf, placeNames, postView, verdictOf, type JudgedPost } from '../posts/post-checks';
+import { livePostStates } from '../../../shared/posts/live-states';
+import type { CoverageReason } from '../../../shared/posts/coverage';
 import { consentsExpiringBetween, scopeView } from '../repositories/consent-scope-repository';
 import {
   approveIdentifiers,
@@ -13,6 +15,8 @@ import {
   dashboardPosts,
   getPost,
   insertPost,
+  countUncoveredIn,
+  listPostChecksAfter,
   listPosts,
   setPostState,
   updatePostContent,
@@ -64,6 +68,21 @@ export const postHandlers = {
     const ctx = core.checkContext();
     const places = placeNames(db);
     return listPosts(db).map((p) => postView(db, p, ctx, places));
+  },
+
+  'posts.checkChunk': (core, { after, limit }) => {
+    const db = core.requireStore().db;
+    const records = listPostChecksAfter(db, after, limit);
+    const last = records.length === limit ? records.at(-1) : undefined;
+    return {
+      rows: records.map(({ createdAt: _createdAt, kept, ...row }) => ({
+        ...row,
+        // A verdict waiting to be judged again (rare: settling runs before every commit) is judged now, as posts.get does.
+        verdict: kept ? { covered: kept.covered, reasons: JSON.parse(kept.reasonsJson) as CoverageReason[] } : currentVerdict(db, getPost(db, row.id)!, core.checkContext()),
+      })),
+      next: last ? { createdAt: last.createdAt, id: last.id } : null,
+      liveUncovered: countUncoveredIn(db, livePostStates),
+    };
   },
 
   'posts.check': (core, draft) => {

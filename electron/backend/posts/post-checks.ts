@@ -114,7 +114,8 @@ export function verdictOf(db: Db, post: JudgedPost, consent: ConsentScopeView | 
 }
 
 /** The kept verdict (settled when the post or its consent last changed, and at midnight); the rule's only for a post never judged. */
-function currentVerdict(db: Db, post: StoredPost, ctx: CheckContext): CoverageVerdict {
+/** The post's kept verdict, or the rule's when the kept one is waiting to be judged again. */
+export function currentVerdict(db: Db, post: StoredPost, ctx: CheckContext): CoverageVerdict {
   const row = db.prepare('SELECT coverage_covered, coverage_reasons FROM posts WHERE id = ? AND id NOT IN (SELECT post_id FROM post_coverage_stale)').raw(true).get(post.id) as
     | [number | null, string | null]
     | undefined;

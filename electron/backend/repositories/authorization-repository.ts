@@ -1,5 +1,7 @@
 import type { AuthorizationDocument, SigningMethod } from '../../../shared/authorization/document';
-import type { Stage, RevocationMethod } from '../../../shared/authorization/record';
+import type { AuthorizationSummary, Stage, RevocationMethod } from '../../../shared/authorization/record';
+import { authorizationStatus } from '../../../shared/authorization/status';
+import type { Day } from '../../../shared/calendar';
 import type { AuthorizationTerms } from '../../../shared/authorization/scope';
 import type { CanvasSize, SignatureKind, Strokes } from '../../../shared/authorization/signature';
 import type { Db } from '../store/database';
@@ -106,6 +108,40 @@ function toRecord(row: Row): AuthorizationRecord {
 export function getAuthorization(db: Db, id: string): AuthorizationRecord | undefined {
   const row = db.prepare(`SELECT ${columns} FROM authorizations WHERE id = ?`).get(id) as Row | undefined;
   return row && toRecord(row);
+}
+
+/**
+ * Up to `limit` authorizations as summaries, oldest first (created_at, then
+ * id: index authorizations_created), after `after`, with each one's status on
+ * `today`. Reads only what a summary shows (not the text shown, strokes or
+ * PDFs), with its wording's version joined in.
+ */
+export function authorizationSummariesAfter(db: Db, after: { createdAt: string; id: string } | null, limit: number, today: Day): AuthorizationSummary[] {
+  const select = `SELECT a.id, a.patient_id, a.terms, a.stage, a.created_at, a.signed_at, a.witnessed_at, a.revoked_at, a.expiration_event_at, a.pdf_sha256, t.version
+    FROM authorizations a INDEXED BY authorizations_created JOIN templates t ON t.id = a.template_id`;
+  const rows = (
+    after
+      ? db.prepare(`${select} WHERE (a.created_at, a.id) > (?, ?) ORDER BY a.created_at, a.id LIMIT ?`).raw(true).all(after.createdAt, after.id, limit)
+      : db.prepare(`${select} ORDER BY a.created_at, a.id LIMIT ?`).raw(true).all(limit)
+  ) as [string, string, string, Stage, string, string | null, string | null, string | null, string | null, string | null, number][];
+  return rows.map(([id, patientId, termsJson, stage, createdAt, signedAt, witnessedAt, revokedAt, expirationEventAt, pdfSha256, templateVersion]) => {
+    const terms = JSON.parse(termsJson) as AuthorizationTerms;
+    return {
+      id,
+      patientId,
+      language: terms.language,
+      templateVersion,
+      terms,
+      stage,
+      status: authorizationStatus({ stage, revokedAt, expiration: terms.expiration, expirationEventAt }, today),
+      createdAt,
+      signedAt,
+      witnessedAt,
+      revokedAt,
+      expirationEventAt,
+      pdfSha256,
+    };
+  });
 }
 
 export function listAuthorizationsOfPatient(db: Db, patientId: string): AuthorizationRecord[] {

@@ -114,6 +114,57 @@ export function dashboardPosts(db: Db, list: DashboardPostList, limit: number): 
   return { posts: rows.map(toPost), total };
 }
 
+/** One post as a whole-store check reads it: what it shows of the post, and its kept verdict unless that is waiting to be judged again. */
+export interface PostCheckRecord {
+  id: string;
+  state: PostState;
+  channel: string;
+  purpose: Purpose;
+  testimonialId: string;
+  consentId: string | null;
+  publishedAt: string | null;
+  publishedUrl: string | null;
+  takedownRequiredAt: string | null;
+  takenDownAt: string | null;
+  createdAt: string;
+  /** Null when the kept verdict is missing or stale: judge the post with the rule. */
+  kept: { covered: boolean; reasonsJson: string } | null;
+}
+
+/** Up to `limit` posts, newest first (created_at, then id: index posts_created), after `after`; no caption, no join per row. */
+export function listPostChecksAfter(db: Db, after: { createdAt: string; id: string } | null, limit: number): PostCheckRecord[] {
+  const select = `SELECT posts.id, state, channel, purpose, testimonial_id, consent_id, published_at, published_url, takedown_required_at, taken_down_at,
+      created_at, coverage_covered, coverage_reasons, stale.post_id IS NOT NULL
+    FROM posts LEFT JOIN post_coverage_stale stale ON stale.post_id = posts.id`;
+  const rows = (
+    after
+      ? db.prepare(`${select} WHERE (created_at, posts.id) < (?, ?) ORDER BY created_at DESC, posts.id DESC LIMIT ?`).raw(true).all(after.createdAt, after.id, limit)
+      : db.prepare(`${select} ORDER BY created_at DESC, posts.id DESC LIMIT ?`).raw(true).all(limit)
+  ) as [string, PostState, string, Purpose, string, string | null, string | null, string | null, string | null, string | null, string, number | null, string | null, number][];
+  return rows.map(([id, state, channel, purpose, testimonialId, consentId, publishedAt, publishedUrl, takedownRequiredAt, takenDownAt, createdAt, covered, reasons, stale]) => ({
+    id,
+    state,
+    channel,
+    purpose,
+    testimonialId,
+    consentId,
+    publishedAt,
+    publishedUrl,
+    takedownRequiredAt,
+    takenDownAt,
+    createdAt,
+    kept: covered === null || stale === 1 ? null : { covered: covered === 1, reasonsJson: reasons ?? '[]' },
+  }));
+}
+
+/** How many posts in `states` have a kept verdict of not covered (the partial index posts_uncovered). */
+export function countUncoveredIn(db: Db, states: readonly PostState[]): number {
+  return db
+    .prepare(`SELECT count(*) FROM posts INDEXED BY posts_uncovered WHERE coverage_covered = 0 AND state IN (${states.map(() => '?').join(', ')})`)
+    .pluck()
+    .get(...states) as number;
+}
+
 export function getPost(db: Db, id: string): StoredPost | undefined {
   const row = cachedStatement(db, `${selectPosts} WHERE posts.id = ?`).get(id) as PostRow | undefined;
   return row && toPost(row);

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { languages, type Language } from '../../../shared/authorization/scope';
+import type { Language } from '../../../shared/authorization/scope';
+import { patientLanguageCodes as languages } from '../../../shared/patient-language/codes';
 import { CliError, UsageError, exitCodes } from '../cli-error';
 import type { CliCommand } from '../command';
 
@@ -37,7 +38,7 @@ Options:
     if (!file) throw new UsageError(name, 'Missing FILE, the authorization PDF to check.');
     if (extra.length) throw new UsageError(name, `Unexpected argument '${extra[0]}'.`);
     const language = parsed.values.language as Language | undefined;
-    if (language !== undefined && !languages.includes(language)) throw new UsageError(name, `--language must be one of ${languages.join(', ')}.`);
+    if (language !== undefined && !(languages as readonly string[]).includes(language)) throw new UsageError(name, `--language must be one of ${languages.join(', ')}.`);
 
     const { checkAuthorizationPdf } = await import('../../backend/pdf/check-authorization-pdf');
     let check;

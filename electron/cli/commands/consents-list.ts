@@ -1,9 +1,10 @@
 import type { AuthorizationSummary } from '../../../shared/authorization/record';
-import type { AuthorizationStatus } from '../../../shared/authorization/status';
 import { signIn, signInFieldNames, withBackend } from '../backend-session';
 import { commonHelp, commonOptions, dataDirOption, parseOptions, requirePasswordStdin, required } from '../cli-args';
 import { exitCodes } from '../cli-error';
-import { readPassword } from '../cli-io';
+import { readPassword, writeOut } from '../cli-io';
+import { JsonArrayWriter } from '../json-stream';
+import { everyRow, walkChunkSize, writeAlignedTable } from '../store-walk';
 import type { CliCommand } from '../command';
 
 const name = 'consents list';
@@ -80,30 +81,29 @@ Example:
     requirePasswordStdin(name, values['password-stdin']);
     const password = await readPassword(io);
 
-    const { all, timeZone } = await withBackend(dataDir, async (api) => {
-      await signIn(api, user, password);
-      return { all: await api['consents.list']({}), timeZone: (await api['settings.get']({})).timeZone };
-    });
-    const authorizations = all.map(listed);
-    // Loaded after the backend, not at start-up: every command's start pays for what is imported at the top.
+    // Loaded with the backend, not at start-up: every command's start pays for what is imported at the top.
     const [{ dayOf }, { statusLabels }] = await Promise.all([import('../../../shared/calendar'), import('../../../shared/authorization/status')]);
-    const asOf = dayOf(new Date(), timeZone);
-    io.out(values.json ? `${JSON.stringify({ asOf, authorizations }, null, 2)}\n` : listText(asOf, authorizations, statusLabels));
+    const write = (text: string) => writeOut(io, text);
+    await withBackend(dataDir, async (api) => {
+      await signIn(api, user, password);
+      const asOf = dayOf(new Date(), (await api['settings.get']({})).timeZone);
+      // A chunk at a time, printed as it comes: memory stays flat however many authorizations there are.
+      const authorizations = () => everyRow((after) => api['consents.chunk']({ after, limit: walkChunkSize }));
+      if (values.json) {
+        const json = new JsonArrayWriter(write, { asOf }, 'authorizations');
+        for await (const a of authorizations()) await json.push(listed(a));
+        await json.end();
+        return;
+      }
+      const count = await writeAlignedTable(write, ['ID', 'PATIENT', 'STATUS', 'EXPIRES', 'LANG', 'PDF SHA-256'], async function* () {
+        for await (const a of authorizations()) yield [a.id, a.patientId, statusLabels[a.status], expiry(listed(a)), a.language, a.pdfSha256 ?? '-'];
+      }, 'No authorizations.\n');
+      if (count > 0) await write(`\n\n${count} authorization${count === 1 ? '' : 's'}; status as of ${asOf}.\n`);
+    });
     return exitCodes.ok;
   },
 };
 
 function expiry(a: ListedAuthorization): string {
   return a.expiration.kind === 'date' ? a.expiration.date : `event${a.expirationEventAt ? ` (recorded ${a.expirationEventAt.slice(0, 10)})` : ''}`;
-}
-
-function listText(asOf: string, list: ListedAuthorization[], statusLabels: Record<AuthorizationStatus, string>): string {
-  if (list.length === 0) return 'No authorizations.\n';
-  const rows = [
-    ['ID', 'PATIENT', 'STATUS', 'EXPIRES', 'LANG', 'PDF SHA-256'],
-    ...list.map((a) => [a.id, a.patientId, statusLabels[a.status], expiry(a), a.language, a.pdfSha256 ?? '-']),
-  ];
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  const lines = rows.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  '));
-  return `${lines.join('\n')}\n\n${list.length} authorization${list.length === 1 ? '' : 's'}; status as of ${asOf}.\n`;
 }

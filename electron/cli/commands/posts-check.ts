@@ -1,28 +1,23 @@
 import type { CoverageVerdict } from '../../../shared/posts/coverage';
-import type { PostView } from '../../../shared/posts/dashboard';
 import type { PostState } from '../../../shared/posts/post';
+import { livePostStates } from '../../../shared/posts/live-states';
+import type { ChunkCursor, PostCheckRow } from '../../../shared/store-chunks';
 import { signIn, signInFieldNames, withBackend } from '../backend-session';
 import { commonHelp, commonOptions, dataDirOption, parseOptions, requirePasswordStdin, required } from '../cli-args';
 import { CliError, exitCodes } from '../cli-error';
-import { readPassword } from '../cli-io';
+import { readPassword, writeOut } from '../cli-io';
+import { JsonArrayWriter } from '../json-stream';
+import { everyRow, walkChunkSize, writeAlignedTable } from '../store-walk';
 import type { CliCommand } from '../command';
 
 const name = 'posts check';
-
-/**
- * States in which a post is live on its channel. "Take-down required" is a
- * published post whose consent stopped covering it (the backend moves it
- * there at the moment of revocation or expiry, and at every sign-in): it is
- * still out there until someone records that it came down.
- */
-const liveStates: readonly PostState[] = ['published', 'takedown_required'];
 
 /** One post as `posts check --json` prints it: no caption or patient name, only what the check needs. */
 export interface CheckedPost {
   id: string;
   state: PostState;
   channel: string;
-  purpose: PostView['purpose'];
+  purpose: PostCheckRow['purpose'];
   testimonialId: string;
   consentId: string | null;
   publishedAt: string | null;
@@ -34,7 +29,7 @@ export interface CheckedPost {
   uncoveredWhileLive: boolean;
 }
 
-export function checked(p: PostView): CheckedPost {
+export function checked(p: PostCheckRow): CheckedPost {
   return {
     id: p.id,
     state: p.state,
@@ -47,7 +42,7 @@ export function checked(p: PostView): CheckedPost {
     takedownRequiredAt: p.takedownRequiredAt,
     takenDownAt: p.takenDownAt,
     verdict: p.verdict,
-    uncoveredWhileLive: liveStates.includes(p.state) && !p.verdict.covered,
+    uncoveredWhileLive: livePostStates.includes(p.state) && !p.verdict.covered,
   };
 }
 
@@ -80,19 +75,46 @@ ${commonHelp.passwordStdin}
     requirePasswordStdin(name, values['password-stdin']);
     const password = await readPassword(io);
 
-    const { views, timeZone } = await withBackend(dataDir, async (api) => {
-      await signIn(api, user, password);
-      return { views: await api['posts.list']({}), timeZone: (await api['settings.get']({})).timeZone };
-    });
-    const posts = views.map(checked);
-    const failing = posts.filter((p) => p.uncoveredWhileLive);
-    // Loaded after the backend, not at start-up: every command's start pays for what is imported at the top.
+    // Loaded with the backend, not at start-up: every command's start pays for what is imported at the top.
     const [{ dayOf }, words] = await Promise.all([import('../../../shared/calendar'), postWords()]);
-    const asOf = dayOf(new Date(), timeZone);
-    io.out(values.json ? `${JSON.stringify({ asOf, uncoveredWhileLive: failing.length, posts }, null, 2)}\n` : checkText(asOf, posts, words));
+    const write = (text: string) => writeOut(io, text);
+    // Only the ids of failing posts are kept (for the exit message); the posts themselves are printed as they come.
+    const failing: string[] = [];
+    const checkedPosts = async function* (rows: AsyncIterable<PostCheckRow>) {
+      for await (const row of rows) {
+        const post = checked(row);
+        if (post.uncoveredWhileLive) failing.push(post.id);
+        yield post;
+      }
+    };
+    await withBackend(dataDir, async (api) => {
+      await signIn(api, user, password);
+      const asOf = dayOf(new Date(), (await api['settings.get']({})).timeZone);
+      // Each post's kept verdict, a chunk at a time from an index: memory stays flat however many posts there are.
+      const read = (after: ChunkCursor | null) => api['posts.checkChunk']({ after, limit: walkChunkSize });
+      if (values.json) {
+        const first = await read(null);
+        const json = new JsonArrayWriter(write, { asOf, uncoveredWhileLive: first.liveUncovered }, 'posts');
+        for await (const post of checkedPosts(everyRow(read, first))) await json.push(post);
+        await json.end();
+        return;
+      }
+      const rows = async function* () {
+        failing.length = 0;
+        for await (const p of checkedPosts(everyRow(read))) {
+          yield [p.id, words.postStateLabels[p.state], words.channelName(p.channel), p.verdict.covered ? 'covered' : `NOT COVERED: ${p.verdict.reasons.map((r) => r.message).join(' ')}`];
+        }
+      };
+      const count = await writeAlignedTable(write, ['POST', 'STATE', 'CHANNEL', 'VERDICT'], rows, `No posts (as of ${asOf}).\n`);
+      if (count === 0) return;
+      const summary = failing.length
+        ? `${failing.length} of ${count} posts ${failing.length === 1 ? 'is' : 'are'} live without a valid, covering consent (as of ${asOf}).`
+        : `${count} post${count === 1 ? '' : 's'} checked: none is live without a valid, covering consent (as of ${asOf}).`;
+      await write(`\n\n${summary}\n`);
+    });
     if (failing.length === 0) return exitCodes.ok;
     throw new CliError(
-      `${failing.length} live post${failing.length === 1 ? '' : 's'} without a valid, covering consent: ${failing.map((p) => p.id).join(', ')}`,
+      `${failing.length} live post${failing.length === 1 ? '' : 's'} without a valid, covering consent: ${failing.join(', ')}`,
       exitCodes.checkFailed,
     );
   },
@@ -101,24 +123,4 @@ ${commonHelp.passwordStdin}
 async function postWords() {
   const [{ channelName }, { postStateLabels }] = await Promise.all([import('../../../shared/posts/coverage'), import('../../../shared/posts/post')]);
   return { channelName, postStateLabels };
-}
-
-function checkText(asOf: string, posts: CheckedPost[], { channelName, postStateLabels }: Awaited<ReturnType<typeof postWords>>): string {
-  if (posts.length === 0) return `No posts (as of ${asOf}).\n`;
-  const rows = [
-    ['POST', 'STATE', 'CHANNEL', 'VERDICT'],
-    ...posts.map((p) => [
-      p.id,
-      postStateLabels[p.state],
-      channelName(p.channel),
-      p.verdict.covered ? 'covered' : `NOT COVERED: ${p.verdict.reasons.map((r) => r.message).join(' ')}`,
-    ]),
-  ];
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  const lines = rows.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  '));
-  const failing = posts.filter((p) => p.uncoveredWhileLive).length;
-  const summary = failing
-    ? `${failing} of ${posts.length} posts ${failing === 1 ? 'is' : 'are'} live without a valid, covering consent (as of ${asOf}).`
-    : `${posts.length} post${posts.length === 1 ? '' : 's'} checked: none is live without a valid, covering consent (as of ${asOf}).`;
-  return `${lines.join('\n')}\n\n${summary}\n`;
 }
