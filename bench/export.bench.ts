@@ -13,7 +13,7 @@
  * would save in time and cost in size). Rounds alternate export and zips;
  * medians count. CPU time (user + system) is shown beside wall time, since
  * a busy machine stretches wall time; the load average is printed too.
- * Targets: within 2x of zip's time, under 300 MB.
+ * Targets: at most 1.5x zip's time (the issue's target), under 300 MB.
  *
  * The child’s RSS before the export starts (170 to 185 MB) is its module
  * graph, not the fixture: bare Node is about 40 MB, tsx's loader adds about
@@ -26,7 +26,9 @@
  * revocation acknowledgment (made through the contract), their rows copied
  * N times by SQL, each copy with its own id and patient, one audit event
  * per copy. Every PDF in the bundle is therefore a real signed PDF, the same
- * bytes each time (zip and the bundle compress them alike).
+ * bytes each time (zip and the bundle compress them alike). Every signed
+ * copy has five posts (two published, one approved, two drafts), copied from
+ * real ones, their kept verdicts judged, as real stores have them.
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -38,6 +40,8 @@ import { completeTerms } from '../shared/authorization/test-terms';
 import { appendAudit } from '../electron/backend/audit/audit-log';
 import { createBackend } from '../electron/backend/backend';
 import { storePaths } from '../electron/backend/data-dir';
+import { settleCoverage } from '../electron/backend/posts/kept-coverage';
+import { readSettings } from '../electron/backend/repositories/settings-repository';
 import { verifyBundle } from '../electron/backend/export/bundle-verify';
 import { Store } from '../electron/backend/store/store';
 import { samplePatient, signAuthorization } from '../electron/backend/testing/consent-flow';
@@ -56,6 +60,8 @@ const { values } = parseArgs({
 });
 
 const range = { from: '2026-01-01', to: '2026-12-31' };
+/** Posts on every signed (not revoked) copy, as the scale benchmark's stores have them. */
+const postsPerAuthorization = 5;
 
 if (values.child) {
   await runChild(values.child);
@@ -170,7 +176,7 @@ async function main(): Promise<void> {
       ['progress while running', `at most ${exported.runningDone} of ${exported.files} files (all ${exported.files} only once the bundle is in place)`],
       [`system zip -q -r of the same ${pdfs} PDFs`, zipRow(zip)],
       [`system zip -q -r -n .pdf (PDFs stored)`, zipRow(storedZip)],
-      ['export / zip -q -r (the target)', `wall ${ratio.toFixed(2)}x${cpuRatio(zip)} (target: within 2x) ${ratio <= 2 ? 'OK' : 'OVER'}`],
+      ['export / zip -q -r (the target)', `wall ${ratio.toFixed(2)}x${cpuRatio(zip)} (target: at most 1.5x) ${ratio <= 1.5 ? 'OK' : 'OVER'}`],
       ['export / zip -q -r -n .pdf', `wall ${(exported.ms / storedZip.ms).toFixed(2)}x${cpuRatio(storedZip)} (not comparable: the bundle deflates its PDFs)`],
       ['size: PDFs deflated vs stored', `bundle ${mb(exported.bytes)}, zip ${mb(zip.bytes)}; stored, zip -n .pdf makes ${mb(storedZip.bytes)} (${(storedZip.bytes / zip.bytes).toFixed(2)}x)`],
       ['memory target (300 MB)', exported.maxRss < 300 * 1024 * 1024 ? 'OK' : 'OVER'],
@@ -197,6 +203,27 @@ async function makeFixture(dataDir: string, count: number, revokedEvery: number)
   const signed = await signAuthorization(t.call, patient.id, completeTerms({ expiration: { kind: 'date', date: '2030-01-01' } }), 'Maria Lopez', frontDesk.password);
   const revoked = await signAuthorization(t.call, patient.id, completeTerms({ expiration: { kind: 'date', date: '2030-01-01' } }), 'Maria Lopez', frontDesk.password);
   await t.call('consents.revoke', { id: revoked.id, receivedOn: '2026-06-01', method: 'mail', note: '', scan: null });
+  // Five posts on the signed consent, as real stores have them (drafts, approved, published): the bundle lists each with its verdict.
+  await t.call('session.signOut', {});
+  await t.call('session.signIn', { username: 'admin', password: adminPassword });
+  const testimonial = await t.call('testimonials.create', { patientId: patient.id, title: 'Walking again', quote: 'I walk every morning again.' });
+  const samplePosts: string[] = [];
+  for (let i = 0; i < postsPerAuthorization; i++) {
+    const post = await t.call('posts.create', {
+      testimonialId: testimonial.id,
+      consentId: signed.id,
+      channel: i % 2 === 0 ? 'facebook' : 'instagram',
+      caption: `Maria is walking again (${i + 1})`,
+      mediaIds: [],
+      purpose: 'advertising',
+      thirdPartyPays: false,
+      sponsor: '',
+      extraContentKinds: [],
+    });
+    if (i < 3) await t.call('posts.approve', { id: post.id });
+    if (i < 2) await t.call('posts.publish', { id: post.id, publishedOn: '2026-06-01', url: `https://www.facebook.com/riverside/posts/${i}` });
+    samplePosts.push(post.id);
+  }
   await t.call('session.signOut', {});
   t.backend.close();
 
@@ -217,16 +244,32 @@ async function makeFixture(dataDir: string, count: number, revokedEvery: number)
       `INSERT INTO patients (id, first_name, last_name, date_of_birth, created_at, updated_at) VALUES (?, ?, ?, '1980-01-01', @at, @at)`.replace(/@at/g, "'2026-06-01T12:00:00.000Z'"),
     );
     const at = '2026-06-01T12:00:00.000Z';
+    const testimonialColumns = (db.prepare('PRAGMA table_info(testimonials)').all() as { name: string }[]).map((c) => c.name).filter((c) => c !== 'id' && c !== 'patient_id');
+    const copyTestimonial = db.prepare(`INSERT INTO testimonials (id, patient_id, ${testimonialColumns.join(', ')}) SELECT @id, @patientId, ${testimonialColumns.join(', ')} FROM testimonials WHERE id = @source`);
+    const postColumns = (db.prepare('PRAGMA table_info(posts)').all() as { name: string }[]).map((c) => c.name).filter((c) => !['id', 'testimonial_id', 'patient_id', 'consent_id'].includes(c));
+    const copyPost = db.prepare(
+      `INSERT INTO posts (id, testimonial_id, patient_id, consent_id, ${postColumns.join(', ')}) SELECT @id, @testimonialId, @patientId, @consentId, ${postColumns.join(', ')} FROM posts WHERE id = @source`,
+    );
+    const sourceTestimonial = db.prepare('SELECT testimonial_id FROM posts WHERE id = ?').pluck().get(samplePosts[0]) as string;
     db.transaction(() => {
       // The two originals count among the N.
       for (let i = 2; i < count; i++) {
         const patientId = crypto.randomUUID();
         addPatient.run(patientId, `First${i}`, `Last${i}`);
         const id = crypto.randomUUID();
-        copyRow.run({ id, patientId, source: i % revokedEvery === revokedEvery - 1 ? revoked.id : signed.id });
+        const isRevoked = i % revokedEvery === revokedEvery - 1;
+        copyRow.run({ id, patientId, source: isRevoked ? revoked.id : signed.id });
+        if (!isRevoked) {
+          const testimonialId = crypto.randomUUID();
+          copyTestimonial.run({ id: testimonialId, patientId, source: sourceTestimonial });
+          for (const source of samplePosts) copyPost.run({ id: crypto.randomUUID(), testimonialId, patientId, consentId: id, source });
+        }
         appendAudit(db, { at, actorId: null, actorName: 'bench', action: 'consent.witnessed', subjectType: 'authorization', subjectId: id, detail: 'bench copy' });
       }
     })();
+    // The copies' kept verdicts judged now, as a real store has them, so the export's sign-in does not judge them.
+    const settings = readSettings(db);
+    db.transaction(() => settleCoverage(db, { today: '2026-06-01', timeZone: settings.timeZone, ageOfMajority: settings.ageOfMajority, practice: { name: '', contact: { phone: '', email: '', website: '', address: '' } } }))();
     store.db.pragma('wal_checkpoint(TRUNCATE)');
     const revocations = db.prepare('SELECT count(*) FROM authorizations WHERE revocation_pdf IS NOT NULL').pluck().get() as number;
     return { pdfBytes, revocationBytes, revocations };

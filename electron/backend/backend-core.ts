@@ -15,6 +15,7 @@ import { readKeyring } from './store/keyring';
 import { attemptFile, type SealedAttemptStorage } from './auth/attempt-file';
 import { SignInThrottle } from './auth/sign-in-throttle';
 import { owaspScrypt, type ScryptParams } from './crypto/kdf';
+import type { PageCheckResult } from './store/page-check';
 import { storePaths, type StorePaths } from './data-dir';
 import { applyDay, settleCoverage } from './posts/kept-coverage';
 import type { CheckContext } from './posts/post-checks';
@@ -49,6 +50,12 @@ export interface BackendOptions {
   kdf?: ScryptParams;
   /** How often to apply the date to posts (expiry); a minute unless a test says otherwise. */
   sweepIntervalMs?: number;
+  /**
+   * Read the whole data file before the store is used, refusing a damaged
+   * one (one-shot commands: the CLI). Otherwise the app signs in at once and
+   * reads every page in the background, showing administrators any damage.
+   */
+  checkPagesAtOpen?: boolean;
   /** The zone a new practice starts in; the workstation's unless a test says otherwise. */
   workstationTimeZone?: string;
   /** What the sign-in screen says when this backend starts (the desktop shell restarted it after a failure). */
@@ -99,6 +106,8 @@ export class BackendCore {
   private notice: AppNotice | null;
   private settingsCache: Settings | null = null;
   private sweptDay: Day | null = null;
+  /** The background read of every page that follows each open (see page-check.ts); tests and benchmarks await it. */
+  pageCheck: Promise<PageCheckResult> | null = null;
   /**
    * Checks that consult hidden fields, counted per staff member for as long
    * as the backend runs: signing out and in again does not reset them.
@@ -191,6 +200,7 @@ export class BackendCore {
     return {
       ...(this.options.nativeBinding ? { nativeBinding: this.options.nativeBinding } : {}),
       ...(this.options.externalAnchor ? { externalAnchor: this.options.externalAnchor } : {}),
+      ...(this.options.checkPagesAtOpen ? { checkPagesAtOpen: true } : {}),
     };
   }
 
@@ -226,6 +236,33 @@ export class BackendCore {
     const ctx = this.checkContext();
     store.write(() => rederiveIfRulesChanged(store.db, ctx));
     this.sweepExpired();
+    if (!this.options.checkPagesAtOpen) this.checkPagesInBackground(store);
+  }
+
+  /**
+   * Every page of the file read after the store opens, in slices that never
+   * hold the backend long; damage is audited and shown to administrators,
+   * naming the newest good backup, instead of keeping everyone from signing
+   * in while a whole-file check ran.
+   */
+  private checkPagesInBackground(store: Store): void {
+    const check = store.checkPagesInBackground();
+    this.pageCheck = check.done.then((result) => {
+      if (result.problem && this.storeState === store && store.db.open) {
+        const backup = this.newestGoodBackup();
+        const message = `The data file is damaged (${result.problem}). Restore it from ${backup ? `the newest good backup, ${backup}` : 'a backup'} before working on.`;
+        const at = this.nowIso();
+        try {
+          store.write(() => {
+            appendAudit(store.db, { at, actorId: null, actorName: 'system', action: 'store.problem_found', detail: message.slice(0, 2000) });
+            raiseAlert(store.db, { kind: 'check_failed', at, message });
+          });
+        } catch {
+          // The damaged part may be what the write needs: the next call that touches it reports the damage itself.
+        }
+      }
+      return result;
+    });
   }
 
   /**

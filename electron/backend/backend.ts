@@ -29,6 +29,7 @@ import { presetHandlers } from './handlers/preset-handlers';
 import { storageFailure } from './failure-kinds';
 import { normaliseInputText } from './input-text';
 import { validationError } from './validation-error';
+import type { PageCheckResult } from './store/page-check';
 import { runScheduledBackup } from './backup/backup-scheduler';
 
 export type { BackendOptions } from './backend-core';
@@ -64,6 +65,8 @@ const handlers: Handlers = {
 export interface Backend {
   /** Run one contract call: validate, authorize, handle. Never throws. */
   invoke(name: string, input: unknown): Promise<CallResult<unknown>>;
+  /** The background read of every page after the store last opened (null before it opens): tests and benchmarks await it. */
+  pageCheck(): Promise<PageCheckResult | null>;
   close(): void;
 }
 
@@ -116,6 +119,9 @@ export function createBackend(options: BackendOptions): Backend {
   return {
     invoke(name, input) {
       return enqueue(() => run(name, input));
+    },
+    pageCheck() {
+      return core.pageCheck ?? Promise.resolve(null);
     },
     close() {
       clearInterval(sweepTimer);

@@ -19,7 +19,8 @@ export async function withBackend<T>(dataDir: string, fn: (api: Api) => Promise<
     import('../../shared/client'),
   ]);
   // Failures reach the user as the command's one line on stderr; the backend's own reports would make two.
-  const backend = createBackend({ dataDir, workstation: `${os.hostname()} (command line)`, reportUnexpected: () => undefined, ...options });
+  // A command reads the whole file before it starts (a damaged store is refused, named), as the app does in the background.
+  const backend = createBackend({ dataDir, workstation: `${os.hostname()} (command line)`, reportUnexpected: () => undefined, checkPagesAtOpen: true, ...options });
   const api = createClient((name, input) => backend.invoke(name, input));
   try {
     return await fn(api);

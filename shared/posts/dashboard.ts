@@ -22,12 +22,17 @@ export interface ExpiringConsent {
   posts: { id: string; state: Post['state']; channel: string }[];
 }
 
+/** How many items each list on marketing's Home holds at most: the most urgent first; `totals` counts them all. */
+export const dashboardListLimit = 50;
+
 export interface MarketingDashboard {
-  /** Posts that must come down, oldest flag first: the top of the dashboard. */
+  /** Posts that must come down, oldest flag first: the top of the dashboard (at most dashboardListLimit). */
   takedownRequired: PostView[];
   /** Published under a parent's authorization, and the patient came of age: to review (they stay up). */
   reviewRequired: PostView[];
-  /** Consents expiring within 30, 60 and 90 days, with the posts that depend on them. */
+  /** Consents expiring within 30, 60 and 90 days, soonest first, with the posts that depend on them. */
   expiring: { within30: ExpiringConsent[]; within60: ExpiringConsent[]; within90: ExpiringConsent[] };
+  /** How many items each list has in all (a list shows the first dashboardListLimit). */
+  totals: { takedownRequired: number; reviewRequired: number; within30: number; within60: number; within90: number };
   counts: Record<Post['state'], number>;
 }

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import type { AuditEvent, AuditFilter, AuditPage, ChainVerification } from '../../../shared/audit';
 import type { AuditAction } from '../../../shared/audit-actions';
 import type { Db } from '../store/database';
+import { cachedStatement } from '../store/statement-cache';
 import { toWellFormedText } from '../input-text';
 
 export const genesisHash = '0'.repeat(64);
@@ -66,7 +67,7 @@ export function toEvent(row: AuditRow): AuditEvent {
  * it records, so the change and its audit event commit together or not at all.
  */
 export function appendAudit(db: Db, entry: AuditEntry): AuditEvent {
-  const head = db.prepare('SELECT seq, hash FROM audit_head WHERE id = 1').get() as { seq: number; hash: string };
+  const head = cachedStatement(db, 'SELECT seq, hash FROM audit_head WHERE id = 1').get() as { seq: number; hash: string };
   // The hash is taken over the text exactly as SQLite will store it. Input is
   // checked at the backend's boundary; this covers text from elsewhere (a
   // file name, a host name) that SQLite would otherwise silently change.
@@ -84,7 +85,8 @@ export function appendAudit(db: Db, entry: AuditEntry): AuditEvent {
     prevHash: head.hash,
   };
   const event: AuditEvent = { ...partial, hash: eventHash(partial) };
-  db.prepare(
+  cachedStatement(
+    db,
     `INSERT INTO audit_events (seq, at, actor_id, actor_name, action, subject_type, subject_id, detail, prev_hash, hash)
      VALUES (@seq, @at, @actorId, @actorName, @action, @subjectType, @subjectId, @detail, @prevHash, @hash)`,
   ).run(event);

@@ -7,6 +7,10 @@ import { needsCoverage } from '../../../shared/posts/workflow';
 import { samplePatient, signAuthorization } from '../testing/consent-flow';
 import { photoWithGps } from '../testing/fixture-photo';
 import { adminPassword, rejection, setUpStore } from '../testing/test-backend';
+import { addDaysTo, daysBetween } from '../../../shared/calendar';
+import { storePaths } from '../data-dir';
+import { openDatabase } from '../store/database';
+import { Store } from '../store/store';
 import { manualClock } from '../testing/manual-clock';
 
 const frontDesk = { username: 'frontdesk', password: 'front desk password' };
@@ -136,6 +140,34 @@ describe('revocation and expiry', () => {
     const dashboard = await p.call('posts.dashboard', {});
     expect(dashboard.expiring.within60.map((e) => [e.consent.id, e.daysLeft, e.posts.map((x) => x.id)])).toEqual([[p.consent.id, 47, [post.id]]]);
     expect(dashboard.expiring.within30).toEqual([]);
+  });
+
+  it('shows the first 50 consents of a window, soonest first, with the count of them all', async () => {
+    const post = await publishedPost();
+    await p.call('session.signOut', {});
+    // 59 more consents expiring within 30 days, copied in SQL (signing each would take minutes), each its own date.
+    const paths = storePaths(p.dataDir);
+    const [unlocked] = await Store.unlock(paths, { username: 'admin', password: adminPassword });
+    const raw = openDatabase(paths.database, unlocked!.dataKey, { cipher: unlocked!.keyring.cipher });
+    const columns = (raw.prepare('PRAGMA table_info(authorizations)').all() as { name: string }[]).map((c) => c.name).filter((c) => c !== 'id' && c !== 'terms');
+    const copy = raw.prepare(`INSERT INTO authorizations (id, terms, ${columns.join(', ')}) SELECT ?, json_set(terms, '$.expiration.date', ?), ${columns.join(', ')} FROM authorizations WHERE id = ?`);
+    const copies: [string, string][] = [];
+    for (let i = 0; i < 59; i += 1) {
+      const id = `copy-${String(i).padStart(2, '0')}`;
+      const date = addDaysTo('2026-11-29', 2 + (i % 28));
+      copy.run(id, date, p.consent.id);
+      copies.push([id, date]);
+    }
+    raw.close();
+    await p.call('session.signIn', marketing);
+    const dashboard = await p.call('posts.dashboard', {});
+    expect(dashboard.totals).toEqual({ takedownRequired: 0, reviewRequired: 0, within30: 59, within60: 1, within90: 0 });
+    const expected = copies.sort(([a, x], [b, y]) => x.localeCompare(y) || a.localeCompare(b)).slice(0, 50);
+    expect(dashboard.expiring.within30.map((e) => [e.consent.id, e.consent.expiration.kind === 'date' ? e.consent.expiration.date : null])).toEqual(expected);
+    expect(dashboard.expiring.within30.map((e) => e.daysLeft)).toEqual(expected.map(([, d]) => daysBetween('2026-11-29', d)));
+    // The original's post rides with the original, not with its copies.
+    expect(dashboard.expiring.within60.map((e) => e.posts.map((x) => x.id))).toEqual([[post.id]]);
+    expect(dashboard.expiring.within30.every((e) => e.posts.length === 0)).toBe(true);
   });
 
   it('takes published posts down at the first call of the day the consent expires', async () => {

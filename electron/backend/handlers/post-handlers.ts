@@ -1,17 +1,18 @@
 import { addDaysTo, daysBetween, formatDay } from '../../../shared/calendar';
 import { AppError } from '../../../shared/errors';
-import type { ExpiringConsent } from '../../../shared/posts/dashboard';
-import type { PostDraft } from '../../../shared/posts/post';
+import { dashboardListLimit, type ExpiringConsent } from '../../../shared/posts/dashboard';
+import type { Post, PostDraft } from '../../../shared/posts/post';
 import { takeStep, type PostStep } from '../../../shared/posts/workflow';
 import type { BackendCore } from '../backend-core';
 import { requirePolicyAcknowledged } from '../program/policy-gate';
 import { currentVerdict, deriveDisclosures, disclosedTextSha256, judgedDraft, judgedOf, placeNames, postView, verdictOf, type JudgedPost } from '../posts/post-checks';
 import { livePostStates } from '../../../shared/posts/live-states';
 import type { CoverageReason } from '../../../shared/posts/coverage';
-import { consentsExpiringBy, scopeView } from '../repositories/consent-scope-repository';
+import { consentsExpiringBetween, scopeView } from '../repositories/consent-scope-repository';
 import {
   approveIdentifiers,
   countPostsByState,
+  dashboardPosts,
   getPost,
   insertPost,
   countUncoveredIn,
@@ -236,33 +237,43 @@ export const postHandlers = {
     return view(core, existing(core, id));
   },
 
+  // One page of each list and the counts, from indexes: the same few queries whatever the store's size.
   'posts.dashboard': (core) => {
     const db = core.requireStore().db;
     const ctx = core.checkContext();
     const { today } = ctx;
-    const places = placeNames(db);
-    const takedownRequired = listPosts(db, "WHERE state = 'takedown_required'")
-      .sort((a, b) => (a.takedownRequiredAt ?? '').localeCompare(b.takedownRequiredAt ?? ''))
-      .map((p) => postView(db, p, ctx, places));
-    const reviewRequired = listPosts(db, "WHERE state = 'published' AND review_required_at IS NOT NULL")
-      .sort((a, b) => (a.reviewRequiredAt ?? '').localeCompare(b.reviewRequiredAt ?? ''))
-      .map((p) => postView(db, p, ctx, places));
-    const postsOf = db.prepare("SELECT id, state, channel FROM posts WHERE consent_id = ? AND state <> 'taken_down' ORDER BY created_at");
-    const expiring = consentsExpiringBy(db, addDaysTo(today, 90), ctx).map(
-      (consent): ExpiringConsent => ({
-        consent,
-        daysLeft: consent.expiration.kind === 'date' ? daysBetween(today, consent.expiration.date) : 0,
-        posts: postsOf.all(consent.id) as ExpiringConsent['posts'],
-      }),
-    );
+    let places: string[] | null = null;
+    const viewsOf = (posts: StoredPost[]) => posts.map((p) => postView(db, p, ctx, (places ??= placeNames(db))));
+    const takedown = dashboardPosts(db, 'takedownRequired', dashboardListLimit);
+    const review = dashboardPosts(db, 'reviewRequired', dashboardListLimit);
+    const windows = [
+      { after: today, through: addDaysTo(today, 30) },
+      { after: addDaysTo(today, 30), through: addDaysTo(today, 60) },
+      { after: addDaysTo(today, 60), through: addDaysTo(today, 90) },
+    ].map((w) => consentsExpiringBetween(db, w, ctx, dashboardListLimit));
+    // The posts of every consent shown, in one read.
+    const shownIds = windows.flatMap((w) => w.consents.map((c) => c.id));
+    const postsByConsent = new Map<string, ExpiringConsent['posts']>();
+    if (shownIds.length) {
+      const rows = db
+        .prepare("SELECT consent_id, id, state, channel FROM posts WHERE consent_id IN (SELECT value FROM json_each(?)) AND state <> 'taken_down' ORDER BY created_at")
+        .all(JSON.stringify(shownIds)) as { consent_id: string; id: string; state: Post['state']; channel: string }[];
+      for (const { consent_id, ...post } of rows) postsByConsent.set(consent_id, [...(postsByConsent.get(consent_id) ?? []), post]);
+    }
+    const [within30, within60, within90] = windows.map((w) =>
+      w.consents.map(
+        (consent): ExpiringConsent => ({
+          consent,
+          daysLeft: consent.expiration.kind === 'date' ? daysBetween(today, consent.expiration.date) : 0,
+          posts: postsByConsent.get(consent.id) ?? [],
+        }),
+      ),
+    ) as [ExpiringConsent[], ExpiringConsent[], ExpiringConsent[]];
     return {
-      takedownRequired,
-      reviewRequired,
-      expiring: {
-        within30: expiring.filter((e) => e.daysLeft <= 30),
-        within60: expiring.filter((e) => e.daysLeft > 30 && e.daysLeft <= 60),
-        within90: expiring.filter((e) => e.daysLeft > 60),
-      },
+      takedownRequired: viewsOf(takedown.posts),
+      reviewRequired: viewsOf(review.posts),
+      expiring: { within30, within60, within90 },
+      totals: { takedownRequired: takedown.total, reviewRequired: review.total, within30: windows[0]!.total, within60: windows[1]!.total, within90: windows[2]!.total },
       counts: countPostsByState(db),
     };
   },

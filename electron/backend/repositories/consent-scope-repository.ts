@@ -4,6 +4,7 @@ import { authorizationStatus } from '../../../shared/authorization/status';
 import { dayOf, type Day } from '../../../shared/calendar';
 import type { ConsentScopeView } from '../../../shared/posts/consent-scope';
 import type { Db } from '../store/database';
+import { cachedStatement } from '../store/statement-cache';
 
 type Row = {
   id: string;
@@ -67,7 +68,7 @@ export function scopeViewsOfPatient(db: Db, patientId: string, on: PracticeDay):
 }
 
 export function scopeView(db: Db, id: string, on: PracticeDay): ConsentScopeView | null {
-  const row = db.prepare(`${select} WHERE a.id = ?`).get(id) as Row | undefined;
+  const row = cachedStatement(db, `${select} WHERE a.id = ?`).get(id) as Row | undefined;
   return row ? toScopeView(row, on) : null;
 }
 
@@ -83,4 +84,25 @@ export function consentsExpiringBy(db: Db, lastDay: Day, on: PracticeDay): Conse
       )
       .all(on.today, lastDay) as Row[]
   ).map((r) => toScopeView(r, on));
+}
+
+const expiringWhere = `a.stage = 'final' AND a.revoked_at IS NULL AND json_extract(a.terms, '$.expiration.kind') = 'date'
+  AND json_extract(a.terms, '$.expiration.date') > @after AND json_extract(a.terms, '$.expiration.date') <= @through`;
+
+/**
+ * Final consents expiring after `after` and on or before `through`: the
+ * first `limit` by date, and how many there are, from the partial index
+ * authorizations_expiring (Home shows a page of each window and its count).
+ */
+export function consentsExpiringBetween(db: Db, window: { after: Day; through: Day }, on: PracticeDay, limit: number): { consents: ConsentScopeView[]; total: number } {
+  const total = db.prepare(`SELECT count(*) FROM authorizations a INDEXED BY authorizations_expiring WHERE ${expiringWhere}`).pluck().get(window) as number;
+  if (total === 0) return { consents: [], total };
+  const rows = db
+    .prepare(
+      `WITH page AS (SELECT a.id, json_extract(a.terms, '$.expiration.date') AS ends FROM authorizations a INDEXED BY authorizations_expiring
+         WHERE ${expiringWhere} ORDER BY ends, a.id LIMIT @limit)
+       ${select} JOIN page ON page.id = a.id ORDER BY page.ends, a.id`,
+    )
+    .all({ ...window, limit }) as Row[];
+  return { consents: rows.map((r) => toScopeView(r, on)), total };
 }

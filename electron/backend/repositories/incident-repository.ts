@@ -13,6 +13,7 @@ import {
   type NotificationDecision,
 } from '../../../shared/program/incident';
 import type { Db } from '../store/database';
+import { cachedStatement } from '../store/statement-cache';
 
 type IncidentRow = {
   id: string;
@@ -165,7 +166,7 @@ export function getIncident(db: Db, id: string, today: Day): Incident | null {
 }
 
 export function incidentOfPost(db: Db, postId: string): string | null {
-  return (db.prepare('SELECT id FROM incidents WHERE post_id = ?').pluck().get(postId) as string | undefined) ?? null;
+  return (cachedStatement(db, 'SELECT id FROM incidents WHERE post_id = ?').pluck().get(postId) as string | undefined) ?? null;
 }
 
 export function insertIncident(
@@ -183,7 +184,8 @@ export function insertIncident(
     reply?: { checkId: string; channel: string; url: string; postedOn: Day | null };
   },
 ): void {
-  db.prepare(
+  cachedStatement(
+    db,
     `INSERT INTO incidents (id, trigger, state, opened_at, opened_by, discovered_on, discovery_note, summary, post_id, patient_id,
        reply_check_id, reply_channel, reply_url, reply_posted_on)
      VALUES (?, ?, 'open', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,

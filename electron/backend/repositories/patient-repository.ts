@@ -3,6 +3,7 @@ import type { Page } from '../../../shared/list-page';
 import type { Patient, PatientFields, PatientListInput, PatientSort, PatientSummary } from '../../../shared/patients';
 import { nameSortKeyOf, nameTokensOf, parsePatientQuery, sameNameKey } from '../../../shared/patient-search';
 import type { Db } from '../store/database';
+import { cachedStatement } from '../store/statement-cache';
 
 type PatientRow = {
   id: string;
@@ -45,7 +46,7 @@ export function searchPatients(db: Db, query: string, limit: number, today: Day)
 }
 
 export function getPatient(db: Db, id: string): Patient | undefined {
-  const row = db.prepare('SELECT * FROM patients WHERE id = ?').get(id) as PatientRow | undefined;
+  const row = cachedStatement(db, 'SELECT * FROM patients WHERE id = ?').get(id) as PatientRow | undefined;
   return row && toPatient(row);
 }
 

@@ -3,6 +3,7 @@ import type { HealthMentionSummary } from '../../../shared/posts/disclosures';
 import type { IdentifierKind } from '../../../shared/posts/phi-scanner';
 import type { Post, PostState } from '../../../shared/posts/post';
 import type { Db } from '../store/database';
+import { cachedStatement } from '../store/statement-cache';
 
 type PostRow = {
   id: string;
@@ -88,7 +89,29 @@ const selectPosts = `SELECT posts.*, approver.display_name AS identifiers_approv
   LEFT JOIN staff approver ON approver.id = posts.identifiers_approved_by`;
 
 export function listPosts(db: Db, where = '', ...params: unknown[]): StoredPost[] {
-  return (db.prepare(`${selectPosts} ${where} ORDER BY posts.created_at DESC`).all(...params) as PostRow[]).map(toPost);
+  return (cachedStatement(db, `${selectPosts} ${where} ORDER BY posts.created_at DESC`).all(...params) as PostRow[]).map(toPost);
+}
+
+/** Marketing's Home lists: which posts, in which order, through which index (a partial index in the order shown). */
+const dashboardLists = {
+  takedownRequired: { where: "state = 'takedown_required'", index: 'posts_takedown_required', order: 'takedown_required_at, id' },
+  reviewRequired: { where: "state = 'published' AND review_required_at IS NOT NULL", index: 'posts_review_required', order: 'review_required_at, id' },
+} as const;
+
+export type DashboardPostList = keyof typeof dashboardLists;
+
+/** The first `limit` posts of a Home list, oldest flag first, and how many the list holds: one page, never every row. */
+export function dashboardPosts(db: Db, list: DashboardPostList, limit: number): { posts: StoredPost[]; total: number } {
+  const { where, index, order } = dashboardLists[list];
+  const total = db.prepare(`SELECT count(*) FROM posts INDEXED BY ${index} WHERE ${where}`).pluck().get() as number;
+  if (total === 0) return { posts: [], total };
+  const rows = db
+    .prepare(
+      `WITH page AS (SELECT id, ${order.split(', ')[0]} AS flagged FROM posts INDEXED BY ${index} WHERE ${where} ORDER BY ${order} LIMIT ?)
+       ${selectPosts} JOIN page ON page.id = posts.id ORDER BY page.flagged, posts.id`,
+    )
+    .all(limit) as PostRow[];
+  return { posts: rows.map(toPost), total };
 }
 
 /** One post as a whole-store check reads it: what it shows of the post, and its kept verdict unless that is waiting to be judged again. */
@@ -143,7 +166,7 @@ export function countUncoveredIn(db: Db, states: readonly PostState[]): number {
 }
 
 export function getPost(db: Db, id: string): StoredPost | undefined {
-  const row = db.prepare(`${selectPosts} WHERE posts.id = ?`).get(id) as PostRow | undefined;
+  const row = cachedStatement(db, `${selectPosts} WHERE posts.id = ?`).get(id) as PostRow | undefined;
   return row && toPost(row);
 }
 
@@ -237,7 +260,7 @@ export function setPostState(
     takenDownBy: 'taken_down_by',
   };
   const sets = Object.keys(fields).map((k) => `${columns[k]} = @${k}`);
-  db.prepare(`UPDATE posts SET state = @state, updated_at = @at${sets.map((s) => `, ${s}`).join('')} WHERE id = @id`).run({
+  cachedStatement(db, `UPDATE posts SET state = @state, updated_at = @at${sets.map((s) => `, ${s}`).join('')} WHERE id = @id`).run({
     ...fields,
     id,
     state,
@@ -247,7 +270,8 @@ export function setPostState(
 
 export function countPostsByState(db: Db): Record<PostState, number> {
   const counts: Record<PostState, number> = { draft: 0, approved: 0, published: 0, takedown_required: 0, taken_down: 0 };
-  for (const row of db.prepare('SELECT state, count(*) AS n FROM posts GROUP BY state').all() as { state: PostState; n: number }[]) {
+  // Kept by triggers as posts are added, change state or go (migration 014): no count over every post.
+  for (const row of db.prepare('SELECT state, n FROM post_state_counts').all() as { state: PostState; n: number }[]) {
     counts[row.state] = row.n;
   }
   return counts;

@@ -10,6 +10,7 @@ import { configureConnection, newStoreCipher, openDatabase, rekeyDatabase, write
 import { findStaffSlot, readKeyring, recoverySlot, slotLookup, writeKeyring, type Keyring } from './keyring';
 import { assertNotNewer, migrate } from './migrate';
 import { unusableStoreProblem } from './store-remains';
+import { startPageCheck, type PageCheck, type PageCheckOptions } from './page-check';
 import { damagedStoreError } from '../failure-kinds';
 import {
   AnchorFile,
@@ -35,6 +36,13 @@ export interface StoreOptions {
   nativeBinding?: string;
   /** The shell's copy of the rollback anchor, outside the data folder (the app passes one). */
   externalAnchor?: ExternalAnchorStore;
+  /**
+   * Read every page (SQLite's quick check) before the store is handed out,
+   * refusing a damaged one. One-shot commands ask for it; the app checks in
+   * the background after sign-in instead (checkPagesInBackground), since a
+   * check of the whole file made sign-in as slow as the store was large.
+   */
+  checkPagesAtOpen?: boolean;
 }
 
 /** What the store knows of itself that the anchor records: its write counter and audit head. */
@@ -224,6 +232,23 @@ export class Store {
     return openDatabase(file, this.dataKeyState, { cipher: this.cipher, ...(this.nativeBinding ? { nativeBinding: this.nativeBinding } : {}) });
   }
 
+  private pageCheck: PageCheck | null = null;
+
+  /**
+   * Read every page of the data file in the background, in slices (see
+   * page-check.ts), on a connection of its own. Stopped when the store
+   * closes or its key is rotated (a rekey needs the file to itself).
+   */
+  checkPagesInBackground(options?: PageCheckOptions): PageCheck {
+    this.pageCheck?.cancel();
+    const check = startPageCheck(this.openCopy(this.paths.database), options);
+    this.pageCheck = check;
+    void check.done.then(() => {
+      if (this.pageCheck === check) this.pageCheck = null;
+    });
+    return check;
+  }
+
   /** True when `key` is this store's current data key. */
   holdsKey(key: Buffer): boolean {
     return key.length === this.dataKeyState.length && crypto.timingSafeEqual(key, this.dataKeyState);
@@ -256,6 +281,7 @@ export class Store {
    * store that opens.
    */
   rotateDataKey(keep: (slot: KeySlot) => boolean): void {
+    this.pageCheck?.cancel();
     const newKey = crypto.randomBytes(32);
     const next: Keyring = {
       ...this.keyringState,
@@ -280,6 +306,7 @@ export class Store {
   }
 
   close(): void {
+    this.pageCheck?.cancel();
     void this.flushExternal();
     try {
       this.anchor?.close();
@@ -416,9 +443,9 @@ export class Store {
       }
       if (candidate.pending) fs.renameSync(paths.pendingKeyring, paths.keyring);
       else fs.rmSync(paths.pendingKeyring, { force: true });
-      // Every page is read once at open (SQLite's quick check; with AEGIS each page's tag is verified):
-      // damage is found here, named, rather than as a failure in the middle of someone's work.
-      const damage = quickCheckProblem(store.db);
+      // Every page is read once: here when asked (damage is found and named before anyone works on), or by the
+      // app in the background after sign-in (checkPagesInBackground).
+      const damage = options.checkPagesAtOpen ? quickCheckProblem(store.db) : null;
       if (damage) {
         const last = store.lastGoodBackup;
         store.close();

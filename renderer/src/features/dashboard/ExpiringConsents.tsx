@@ -41,21 +41,24 @@ function ExpiringItem({ item }: { item: ExpiringConsent }) {
 }
 
 /** Consents ending in the next 30, 60 and 90 days, with the posts that will have to come down with them. */
-export function ExpiringConsents({ expiring }: { expiring: MarketingDashboard['expiring'] }) {
+export function ExpiringConsents({ expiring, totals }: { expiring: MarketingDashboard['expiring']; totals: MarketingDashboard['totals'] }) {
   const { t } = useTranslation(['dashboard', 'common']);
   return (
     <div className="expiring-windows">
       {windows.map(({ key, title }) => (
         <section key={key} className="expiring-window" aria-labelledby={`expiring-${key}`}>
           <h3 id={`expiring-${key}`} className="expiring-heading">
-            {t(`buckets.${title}`)} ({expiring[key].length})
+            {t(`buckets.${title}`)} ({totals[key]})
           </h3>
           {expiring[key].length ? (
-            <ul className="expiring-list">
-              {expiring[key].map((item) => (
-                <ExpiringItem key={item.consent.id} item={item} />
-              ))}
-            </ul>
+            <>
+              <ul className="expiring-list">
+                {expiring[key].map((item) => (
+                  <ExpiringItem key={item.consent.id} item={item} />
+                ))}
+              </ul>
+              {totals[key] > expiring[key].length ? <p className="muted">{t('showingFirst', { shown: expiring[key].length, total: totals[key] })}</p> : null}
+            </>
           ) : (
             <p className="empty-note">{t('expiringConsents.none')}</p>
           )}

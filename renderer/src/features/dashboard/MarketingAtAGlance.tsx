@@ -19,8 +19,8 @@ function Glance() {
   const api = useApi();
   const load = useCallback(() => api['posts.dashboard']({}), [api]);
   const { value: data } = useLoaded(load);
-  const required = data?.takedownRequired.length ?? 0;
-  const expiring = data ? data.expiring.within30.length : 0;
+  const required = data?.totals.takedownRequired ?? 0;
+  const expiring = data?.totals.within30 ?? 0;
   return (
     <section className={required ? 'card home-section glance glance-urgent' : 'card home-section glance'} aria-labelledby="glance-heading">
       <h2 id="glance-heading">{t('glance.marketing')}</h2>

@@ -42,7 +42,7 @@ export function MarketingDashboardPage() {
             aria-labelledby="takedown-heading"
           >
             <h2 id="takedown-heading" className="section-heading">
-              {t('marketingDashboardPage.takeDownRequired')}{required.length})
+              {t('marketingDashboardPage.takeDownRequired')}{dashboard.totals.takedownRequired})
             </h2>
             {required.length ? (
               <p className="takedown-intro">
@@ -50,16 +50,22 @@ export function MarketingDashboardPage() {
               </p>
             ) : null}
             <TakedownList posts={required} canWrite={canWrite} onRecord={setRecording} />
+            {dashboard.totals.takedownRequired > required.length ? (
+              <p className="muted">{t('showingFirst', { shown: required.length, total: dashboard.totals.takedownRequired })}</p>
+            ) : null}
           </section>
           {dashboard.reviewRequired.length ? (
             <section className="card dashboard-section" aria-labelledby="review-heading">
               <h2 id="review-heading" className="section-heading">
-                {t('marketingDashboardPage.toReviewThePatientCame')}{dashboard.reviewRequired.length})
+                {t('marketingDashboardPage.toReviewThePatientCame')}{dashboard.totals.reviewRequired})
               </h2>
               <p className="takedown-intro">
                 {t('marketingDashboardPage.aParentSignedTheConsent')}
               </p>
               <TakedownList posts={dashboard.reviewRequired} canWrite={canWrite} onRecord={setRecording} reason={(post) => post.reviewReason} />
+              {dashboard.totals.reviewRequired > dashboard.reviewRequired.length ? (
+                <p className="muted">{t('showingFirst', { shown: dashboard.reviewRequired.length, total: dashboard.totals.reviewRequired })}</p>
+              ) : null}
             </section>
           ) : null}
           <ProgramAttention />
@@ -68,7 +74,7 @@ export function MarketingDashboardPage() {
               {t('marketingDashboardPage.consentsExpiringSoon')}
             </h2>
             <p className="muted dashboard-note">{t('marketingDashboardPage.postsRelyingOnTheseConsents')}</p>
-            <ExpiringConsents expiring={dashboard.expiring} />
+            <ExpiringConsents expiring={dashboard.expiring} totals={dashboard.totals} />
           </section>
           <section className="card dashboard-section" aria-labelledby="counts-heading">
             <h2 id="counts-heading" className="section-heading">

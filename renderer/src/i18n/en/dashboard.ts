@@ -9,6 +9,8 @@ export const dashboard = {
   expiringConsents: {
     none: 'None.',
   },
+  /** Under a Home list longer than the page it shows. */
+  showingFirst: 'Showing the first {{shown}} of {{total}}, the most urgent first.',
   glance: {
     marketing: 'Marketing',
     checkingPosts: 'Checking posts…',

@@ -11,6 +11,7 @@ export const dashboard = {
   expiringConsents: {
     none: 'Ninguno.',
   },
+  showingFirst: 'Se muestran los primeros {{shown}} de {{total}}, los más urgentes primero.',
   glance: {
     marketing: 'Marketing',
     checkingPosts: 'Comprobando publicaciones…',
