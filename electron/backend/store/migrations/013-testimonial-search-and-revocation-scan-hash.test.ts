@@ -17,6 +17,11 @@ function storeBefore13() {
   db.prepare("INSERT INTO staff (id, username, display_name, role, created_at, updated_at) VALUES ('s', 'admin', 'Admin', 'admin', ?, ?)").run(at, at);
   db.prepare("INSERT INTO patients (id, first_name, last_name, date_of_birth, created_at, updated_at) VALUES ('p', 'Ana', 'Ruiz', '1984-05-17', ?, ?)").run(at, at);
   db.prepare("INSERT INTO testimonials (id, patient_id, title, quote, created_at, created_by, updated_at) VALUES ('t', 'p', 'Ésta es MI historia', 'Q', ?, 's', ?)").run(at, at);
+  db.prepare(
+    `INSERT INTO posts (id, testimonial_id, patient_id, channel, caption, media_ids, purpose, third_party_pays, extra_content_kinds, content_kinds, state, created_at, created_by, updated_at)
+     VALUES ('post', 't', 'p', 'facebook', 'Ana!', '[]', 'advertising', 0, '[]', '["first_name"]', 'published', ?, 's', ?)`,
+  ).run(at, at);
+  db.prepare('DELETE FROM post_coverage_stale').run();
   return { db, file };
 }
 
@@ -33,6 +38,8 @@ describe('migration 013: folded testimonial titles and the revocation scan’s h
     migrate(db, file, migrations.filter((m) => m.version <= migration013.version));
     expect(schemaVersionOf(db)).toBe(migration013.version);
     expect(db.prepare("SELECT title_key FROM testimonials WHERE id = 't'").pluck().get()).toBe('esta es mi historia');
+    // Judged again at the next write, so its kept reasons carry their parameters.
+    expect(db.prepare('SELECT post_id FROM post_coverage_stale').pluck().all()).toEqual(['post']);
     const expected = crypto.createHash('sha256').update('the letter').digest('hex');
     expect(db.prepare("SELECT revocation_scan_sha256 FROM authorizations WHERE id = 'a'").pluck().get()).toBe(expected);
     expect(() => db.prepare("UPDATE authorizations SET revocation_scan_sha256 = 'other' WHERE id = 'a'").run()).toThrow(/recorded revocation cannot be changed/);

@@ -11,6 +11,8 @@ import type { Migration } from './migration';
  *   bundle can check the scan it copies (as it checks every PDF) and list
  *   it in its manifest. Fixed once recorded, like the scan itself; the
  *   scan's type joins what a recorded revocation keeps unchanged.
+ * - Every post's kept coverage marked to be judged again, so its reasons
+ *   carry the parameters the screens word them from.
  */
 export const migration013: Migration = {
   version: 13,
@@ -21,6 +23,8 @@ export const migration013: Migration = {
       CREATE INDEX testimonials_created ON testimonials (created_at, id);
       CREATE INDEX testimonials_title ON testimonials (title_key, id);
       ALTER TABLE authorizations ADD COLUMN revocation_scan_sha256 TEXT;
+      -- Every kept verdict judged again: the rule's reasons now carry their parameters, for the screens to word them in each language.
+      INSERT OR IGNORE INTO post_coverage_stale SELECT id FROM posts;
     `);
     const setTitleKey = db.prepare('UPDATE testimonials SET title_key = ? WHERE id = ?');
     for (const t of db.prepare('SELECT id, title FROM testimonials').all() as { id: string; title: string }[]) setTitleKey.run(searchKeyOf(t.title), t.id);
