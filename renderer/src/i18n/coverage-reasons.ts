@@ -14,7 +14,7 @@ export function coverageReasonText(reason: CoverageReason): string {
   const p = reason.params;
   // Keys made from codes: typed loosely here, checked by the tests against every code and the English rule.
   const translate = i18n.t as unknown as (key: string, values?: Record<string, unknown>) => string;
-  const t = (key: string, values: Record<string, unknown> = {}) => translate(`posts:coverageReasons.${key}`, values);
+  const say = (key: string, values: Record<string, unknown> = {}) => translate(`posts:coverageReasons.${key}`, values);
   switch (reason.code) {
     case 'no_consent':
     case 'other_patient':
@@ -22,27 +22,27 @@ export function coverageReasonText(reason: CoverageReason): string {
     case 'signer':
     case 'came_of_age':
     case 'remuneration':
-      return t(reason.code);
+      return say(reason.code);
     case 'revoked':
-      return !p ? reason.message : p.day ? t('revokedOn', { day: formatDay(p.day) }) : t('revoked');
+      return !p ? reason.message : p.day ? say('revokedOn', { day: formatDay(p.day) }) : say('revoked');
     case 'expired':
-      if (p?.ends === 'date' && p.day) return t('expiredOn', { day: formatDay(p.day) });
-      if (p?.ends === 'event') return p.day ? t('endedByEventOn', { day: formatDay(p.day) }) : t('endedByEvent');
+      if (p?.ends === 'date' && p.day) return say('expiredOn', { day: formatDay(p.day) });
+      if (p?.ends === 'event') return p.day ? say('endedByEventOn', { day: formatDay(p.day) }) : say('endedByEvent');
       return reason.message;
     case 'identifier':
       if (!p?.identifiers?.length) return reason.message;
-      return t('identifier', { count: p.identifiers.length, names: list(p.identifiers.map((kind) => t(`identifierNames.${kind}`))) });
+      return say('identifier', { count: p.identifiers.length, names: list(p.identifiers.map((kind) => say(`identifierNames.${kind}`))) });
     case 'content':
-      return p?.contentKind ? t('content', { phrase: t(`contentPhrases.${p.contentKind}`) }) : reason.message;
+      return p?.contentKind ? say('content', { phrase: say(`contentPhrases.${p.contentKind}`) }) : reason.message;
     case 'condition':
-      return p?.conditions && p.terms ? t('condition', { conditions: list(p.conditions), terms: list(p.terms) }) : reason.message;
+      return p?.conditions && p.terms ? say('condition', { conditions: list(p.conditions), terms: list(p.terms) }) : reason.message;
     case 'channel':
-      return p?.channel ? t('channel', { channel: channelName(p.channel) }) : reason.message;
+      return p?.channel ? say('channel', { channel: channelName(p.channel) }) : reason.message;
     case 'purpose':
-      return p?.purpose ? t('purpose', { purpose: patientLabels().purposes[p.purpose] }) : reason.message;
+      return p?.purpose ? say('purpose', { purpose: patientLabels().purposes[p.purpose] }) : reason.message;
     case 'sponsor':
       if (!p) return reason.message;
-      return p.sponsor ? t('sponsorMismatch', { sponsor: p.sponsor, payer: p.payer || t('noPayer') }) : t('sponsorMissing');
+      return p.sponsor ? say('sponsorMismatch', { sponsor: p.sponsor, payer: p.payer || say('noPayer') }) : say('sponsorMissing');
     default:
       return reason.message;
   }
