@@ -1,4 +1,5 @@
 import type { CoverageReason } from '../../../shared/posts/coverage';
+import type { PostView } from '../../../shared/posts/dashboard';
 import { formatDay } from './format';
 import { i18n } from './i18n';
 import { channelName, patientLabels } from './labels';
@@ -46,4 +47,33 @@ export function coverageReasonText(reason: CoverageReason): string {
     default:
       return reason.message;
   }
+}
+
+/**
+ * Why a published post is flagged (take down, or review), in the staff
+ * member's language: the reasons of its verdict today, led, when it went
+ * out on or after the day its revocation was received, by the sentence
+ * saying so (post-checks.ts writes the same in English when it flags the
+ * post). A post its consent covers again shows the reason as recorded.
+ */
+export function postFlagText(post: Pick<PostView, 'verdict' | 'publishedAt'>, recorded: string | null): string | null {
+  if (post.verdict.covered || post.verdict.reasons.length === 0) return recorded;
+  const texts = post.verdict.reasons.map(coverageReasonText);
+  const received = post.verdict.reasons.find((r) => r.code === 'revoked')?.params?.day;
+  if (received && post.publishedAt && post.publishedAt >= received) {
+    const translate = i18n.t as unknown as (key: string, values?: Record<string, unknown>) => string;
+    texts.unshift(translate('posts:coverageReasons.publishedAfterRevocation', { published: formatDay(post.publishedAt), received: formatDay(received) }));
+  }
+  return texts.join(' ');
+}
+
+/** A report row's reasons (shared/compliance/uncovered-posts.ts), worded from their codes. */
+export function reportReasonTexts(coverage: { reasons: CoverageReason[]; publishedAfterRevocation: { published: string; received: string } | null }): string[] {
+  const texts = coverage.reasons.map(coverageReasonText);
+  const after = coverage.publishedAfterRevocation;
+  if (after) {
+    const translate = i18n.t as unknown as (key: string, values?: Record<string, unknown>) => string;
+    texts.unshift(translate('posts:coverageReasons.publishedOnOrAfterRevocation', { published: formatDay(after.published), received: formatDay(after.received) }));
+  }
+  return texts;
 }

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { postFlagText } from '../../i18n/coverage-reasons';
 import { useCallback, useState } from 'react';
 import type { PostView } from '../../../../shared/posts/dashboard';
 import { useApi } from '../../api/api-context';
@@ -59,7 +60,7 @@ export function MarketingDashboardPage() {
               <p className="takedown-intro">
                 {t('marketingDashboardPage.aParentSignedTheConsent')}
               </p>
-              <TakedownList posts={dashboard.reviewRequired} canWrite={canWrite} onRecord={setRecording} reason={(post) => post.reviewReason} />
+              <TakedownList posts={dashboard.reviewRequired} canWrite={canWrite} onRecord={setRecording} reason={(post) => postFlagText(post, post.reviewReason)} />
             </section>
           ) : null}
           <ProgramAttention />

@@ -156,6 +156,8 @@ export const posts = {
     sponsorMissing: 'A third party pays for this post: name the sponsor, so it can be checked against the payer the consent names.',
     sponsorMismatch: 'This post is paid for by {{sponsor}}, but the consent names {{payer}} as the one who pays.',
     noPayer: 'no payer',
+    publishedAfterRevocation: 'Published on {{published}}, on or after the day the revocation was received ({{received}}): it went out without a valid authorization.',
+    publishedOnOrAfterRevocation: 'Published on {{published}}, on or after the day the revocation was received ({{received}}).',
     contentPhrases,
     identifierNames,
   },

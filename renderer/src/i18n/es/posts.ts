@@ -154,6 +154,8 @@ export const posts = {
     sponsorMissing: 'Un tercero paga esta publicación: indique el patrocinador, para poder compararlo con el pagador que nombra el consentimiento.',
     sponsorMismatch: 'Esta publicación la paga {{sponsor}}, pero el consentimiento nombra a {{payer}} como quien paga.',
     noPayer: 'ningún pagador',
+    publishedAfterRevocation: 'Publicada el {{published}}, el mismo día en que se recibió la revocación o después ({{received}}): salió sin una autorización válida.',
+    publishedOnOrAfterRevocation: 'Publicada el {{published}}, el mismo día en que se recibió la revocación o después ({{received}}).',
     contentPhrases: {
       written_testimonial: 'el testimonio escrito del paciente',
       first_name: 'el nombre de pila del paciente',
