@@ -32,7 +32,7 @@ const questions: fc.Arbitrary<CoverageQuestion> = fc.record({
       contentKinds: subset(contentKinds),
       channels: subset(channels),
       purposes: subset(purposes),
-      conditions: fc.constantFrom([], ['back pain']),
+      conditions: fc.constantFrom<string[]>([], ['back pain']),
       expiration: fc.oneof(day.map((date) => ({ kind: 'date' as const, date })), fc.constant({ kind: 'event' as const, event: 'End of treatment' })),
       eventOn: fc.option(day, { nil: null }),
       revokedOn: fc.option(day, { nil: null }),
