@@ -31,9 +31,22 @@ export const auditFilterSchema = z.object({
 
 export type AuditFilter = z.input<typeof auditFilterSchema>;
 
+/**
+ * What an event's subject is called today, in parts, so a screen words it
+ * in its own language ("Authorization for Maria Lopez", "Autorización de
+ * Maria Lopez"); `subjectName` is the same in English.
+ */
+export type AuditSubject =
+  | { kind: 'staff'; name: string; username: string }
+  | { kind: 'patient'; name: string }
+  | { kind: 'authorization'; patientName: string }
+  | { kind: 'post'; channel: string; patientName: string }
+  | { kind: 'testimonial'; title: string }
+  | { kind: 'preset'; name: string };
+
 export interface AuditPage {
   /** Each event with what its subject is called today (a person, a patient's authorization, a post), where it still exists. */
-  events: (AuditEvent & { subjectName?: string | null })[];
+  events: (AuditEvent & { subjectName?: string | null; subject?: AuditSubject | null })[];
   /** Events matching the filter, across all pages. */
   total: number;
 }

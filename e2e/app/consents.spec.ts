@@ -187,12 +187,17 @@ test('a front-desk user adds a patient, prepares an authorization, the patient s
   // A real one-page PDF: scans pass through the bounded PDF reader, which refuses what it cannot parse.
   const letter = await PDFDocument.create();
   letter.addPage([612, 792]).drawText('I revoke my authorization.', { x: 72, y: 700, size: 12 });
-  await revoke.getByLabel('Scan of the revocation (optional)').setInputFiles({ name: 'letter.pdf', mimeType: 'application/pdf', buffer: Buffer.from(await letter.save()) });
+  const letterBytes = Buffer.from(await letter.save());
+  await revoke.getByLabel('Scan of the revocation (optional)').setInputFiles({ name: 'letter.pdf', mimeType: 'application/pdf', buffer: letterBytes });
   await expectAccessible(page, 'revocation dialog');
   await revoke.getByRole('button', { name: 'Record revocation' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'The revocation is recorded and in effect now.' })).toBeVisible();
   await expect(summary.getByRole('definition').getByText('Revoked', { exact: true })).toBeVisible();
   await expect(summary.getByText(/by mail\), recorded by Fran Front .*; scan attached\. Note: Letter dated this week/)).toBeVisible();
+  // The scan is kept as received: a PDF, which the window cannot show, is saved for the PDF reader.
+  const scanCopy = await saveDownload(page, summary.getByRole('button', { name: 'View the scan' }), testInfo, 'revocation-scan.pdf');
+  expect(scanCopy.bytes.equals(letterBytes)).toBe(true);
+  await expect(page.getByRole('status').filter({ hasText: /^The scan \(a PDF\) is saved as revocation-scan-.*\.pdf; open it with your PDF reader\.$/ })).toBeVisible();
   const acknowledgment = await saveDownload(page, page.getByRole('button', { name: 'Save revocation acknowledgment' }), testInfo, 'revocation.pdf');
   const ack = readPdf(acknowledgment.bytes);
   expect(ack.text).toContain('Acknowledgment of revocation');

@@ -82,6 +82,21 @@ test('a photo loses its GPS data on import; a post outside the consent is refuse
   await expectAccessible(page, 'testimonials');
   await snapshot(page, testInfo, '01-testimonial-with-photo');
 
+  // The list below (James's story was there already): each row with its media counted, found by a word of the patient's name whatever the accents.
+  const list = page.getByRole('table', { name: /^Testimonials \(\d\)$/ });
+  await expect(list).toHaveAccessibleName('Testimonials (2)');
+  await expect(list.getByRole('row').filter({ hasText: 'Back on the stairs' })).toContainText(/Back on the stairs\s*Maria Lopez\s*1\s*/);
+  await expect(page.getByRole('status').filter({ hasText: /^2 testimonials$/ })).toBeVisible();
+  const find = page.getByRole('searchbox', { name: 'Find a testimonial' });
+  await find.fill('LÓPEZ');
+  await expect(list).toHaveAccessibleName('Testimonials (1)');
+  await expect(list.getByRole('row')).toHaveCount(2);
+  await find.fill('knee');
+  await expect(page.getByRole('status').filter({ hasText: /^No testimonial matches that search/ })).toBeVisible();
+  await expectAccessible(page, 'testimonials (no match)');
+  await find.fill('');
+  await expect(list.getByRole('row')).toHaveCount(3);
+
   // The stored copy, saved as a user would: no GPS position, no dates, no EXIF at all.
   const downloading = page.waitForEvent('download');
   await card.getByRole('button', { name: 'Save a copy of IMG_2041.jpg' }).click();

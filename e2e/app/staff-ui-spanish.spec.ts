@@ -62,6 +62,21 @@ test('a staff member switched to Spanish sees every screen of every role in Span
     }
     visited[who.username] = await walkEveryScreen(page, who.username);
   }
+  // Words the shared rule and the backend make, not only the screens' own: the posts the consent no longer covers, with their reasons.
+  await page.locator('nav.main-nav').getByRole('link', { name: 'Publicaciones', exact: true }).click();
+  await page.getByRole('checkbox', { name: 'Solo las publicaciones que su consentimiento no cubre' }).check();
+  const uncovered = page.getByRole('table', { name: /^Publicaciones/ }).locator('.verdict-short-reasons li');
+  await expect(uncovered.first()).toBeVisible();
+  await expectNoEnglish(page, 'posts not covered (marketing)');
+  const listed = await callHost(host, 'posts.page', { uncoveredOnly: true, limit: 1 });
+  const postId = listed.body.ok ? listed.body.value.rows[0]!.id : '';
+  await page.goto(`${host.origin}/#/posts?post=${postId}`);
+  const reasons = page.getByRole('complementary', { name: '¿Se puede publicar esto?' }).locator('.verdict-reasons li');
+  await expect(reasons.first()).toBeVisible();
+  await screenSettled(page);
+  await expectNoEnglish(page, 'a post with reasons (marketing)');
+  await expectAccessible(page, 'a post with reasons (marketing, Spanish)');
+
   // Pages no role's navigation reaches: an unknown address, and one the role may not open.
   await page.goto(`${host.origin}/#/no-such-page`);
   await expect(page.getByRole('heading', { name: 'Página no encontrada', level: 1 })).toBeVisible();

@@ -34,6 +34,15 @@ test('an administrator changes a role, resets a password, disables and enables a
   await expect(page.getByRole('alert')).toHaveText(`The username “${jamie.username}” is taken.`);
   await expect(page.getByLabel('Username', { exact: true })).toHaveAccessibleDescription(/Choose another username/);
 
+  // The list counts the accounts and sorts from its headers (by name: the administrator first, then, reversed, Jamie).
+  const table = page.getByRole('table', { name: 'Staff accounts (2)' });
+  await expect(page.getByRole('status').filter({ hasText: /^2 accounts$/ })).toBeVisible();
+  await expect(table.getByRole('rowheader')).toHaveText([`${admin.displayName} (you)`, jamie.displayName]);
+  await table.getByRole('button', { name: 'Name', exact: true }).click();
+  await expect(table.getByRole('columnheader', { name: 'Name', exact: true })).toHaveAttribute('aria-sort', 'descending');
+  await expect(table.getByRole('rowheader')).toHaveText([jamie.displayName, `${admin.displayName} (you)`]);
+  await table.getByRole('button', { name: 'Name', exact: true }).click();
+
   const row = page.getByRole('table', { name: /Staff accounts/ }).getByRole('row', { name: new RegExp(jamie.displayName) });
 
   await row.getByRole('button', { name: `Change role for ${jamie.displayName}` }).click();

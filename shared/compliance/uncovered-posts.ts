@@ -1,7 +1,7 @@
 import type { ContentKind, Purpose } from '../authorization/scope';
 import { formatDay, type Day } from '../calendar';
 import type { ConsentScopeView } from '../posts/consent-scope';
-import { checkCoverage, type CoverageSettings } from '../posts/coverage';
+import { checkCoverage, type CoverageReason, type CoverageSettings } from '../posts/coverage';
 import type { HealthMentionSummary } from '../posts/disclosures';
 import type { IdentifierKind } from '../posts/phi-scanner';
 import type { PostState } from '../posts/post';
@@ -42,6 +42,8 @@ export interface UncoveredPost {
   url: string | null;
   /** Why the consent did not (or does not) cover it, in the coverage check's words. */
   reasons: string[];
+  /** The same reasons by code and parameters, for a screen to word in its language; `publishedAfterRevocation` leads `reasons` when set. */
+  coverage: { reasons: CoverageReason[]; publishedAfterRevocation: { published: Day; received: Day } | null };
   /** For a live post: since when a take-down has been required, if it has. */
   takedownRequiredAt: string | null;
   /** When the consent's revocation was received, if it was: posts published from that day on had no valid authorization. */
@@ -99,7 +101,7 @@ export function uncoveredPostsReport(posts: PostFacts[], consents: ReadonlyMap<s
     }
     checked += 1;
     const consent = post.consentId ? (consents.get(post.consentId) ?? null) : null;
-    const row = (reasons: string[]): UncoveredPost => ({
+    const row = (reasons: string[], coverage: UncoveredPost['coverage']): UncoveredPost => ({
       postId: post.id,
       patientId: post.patientId,
       patientName: post.patientName,
@@ -109,6 +111,7 @@ export function uncoveredPostsReport(posts: PostFacts[], consents: ReadonlyMap<s
       publishedOn: post.publishedAt,
       url: post.publishedUrl,
       reasons,
+      coverage,
       takedownRequiredAt: post.takedownRequiredAt,
       revocationReceivedOn: consent?.revocationReceivedOn ?? null,
     });
@@ -125,16 +128,15 @@ export function uncoveredPostsReport(posts: PostFacts[], consents: ReadonlyMap<s
       if (!then.covered) {
         const reasons = then.reasons.map((r) => r.message);
         const received = consent?.revocationReceivedOn;
-        if (received && then.reasons.some((r) => r.code === 'revoked')) {
-          reasons.unshift(`Published on ${formatDay(post.publishedAt, 'en')}, on or after the day the revocation was received (${formatDay(received, 'en')}).`);
-        }
-        publishedWithoutCoverage.push(row(reasons));
+        const after = received && then.reasons.some((r) => r.code === 'revoked') ? { published: post.publishedAt, received } : null;
+        if (after) reasons.unshift(`Published on ${formatDay(after.published, 'en')}, on or after the day the revocation was received (${formatDay(after.received, 'en')}).`);
+        publishedWithoutCoverage.push(row(reasons, { reasons: then.reasons, publishedAfterRevocation: after }));
       }
     }
     if (live(post.state)) {
       const now = checkCoverage(question(today, consent));
       // A parent's authorization ended: what is up stays lawful (it is listed for review on the dashboard).
-      if (!now.covered && !now.reasons.every((r) => r.code === 'came_of_age')) liveWithoutCoverage.push(row(now.reasons.map((r) => r.message)));
+      if (!now.covered && !now.reasons.every((r) => r.code === 'came_of_age')) liveWithoutCoverage.push(row(now.reasons.map((r) => r.message), { reasons: now.reasons, publishedAfterRevocation: null }));
     }
   }
   const total = new Set([...publishedWithoutCoverage, ...liveWithoutCoverage].map((p) => p.postId)).size;

@@ -31,9 +31,32 @@ export type CoverageCode =
   | 'remuneration'
   | 'sponsor';
 
+/**
+ * What a reason's sentence names, so a screen can say it in its own
+ * language from the code (the renderer's catalogues); `message` is the
+ * English sentence for the CLI, the PDFs and the bundle.
+ */
+export interface CoverageParams {
+  /** revoked: the day the revocation was received; expired: the end date, or the day of the ending event. */
+  day?: Day;
+  /** expired: by its date, or by its expiration event. */
+  ends?: 'date' | 'event';
+  channel?: string;
+  purpose?: Purpose;
+  contentKind?: ContentKind;
+  identifiers?: IdentifierKind[];
+  /** condition: the conditions the consent names, and the terms of the post outside them. */
+  conditions?: string[];
+  terms?: string[];
+  /** sponsor: the sponsor the post names (absent: none named), and the payer the consent names. */
+  sponsor?: string;
+  payer?: string;
+}
+
 export interface CoverageReason {
   code: CoverageCode;
   message: string;
+  params?: CoverageParams;
 }
 
 export interface CoverageVerdict {
@@ -158,6 +181,7 @@ export function consentOnDay(consent: CoverageConsent, today: Day, patient: Cove
       message: consent.revocationReceivedOn
         ? `The consent was revoked: the patient’s revocation was received on ${showDay(consent.revocationReceivedOn)}.`
         : 'The consent was revoked.',
+      params: consent.revocationReceivedOn ? { day: consent.revocationReceivedOn } : {},
     });
   } else if (status === 'expired') {
     statusReasons.push({
@@ -166,6 +190,10 @@ export function consentOnDay(consent: CoverageConsent, today: Day, patient: Cove
         consent.expiration.kind === 'date'
           ? `This consent expired on ${formatDay(consent.expiration.date, 'en')}.`
           : `This consent ended with its expiration event${consent.expirationEventOn ? `, on ${showDay(consent.expirationEventOn)}` : ''}.`,
+      params:
+        consent.expiration.kind === 'date'
+          ? { ends: 'date', day: consent.expiration.date }
+          : { ends: 'event', ...(consent.expirationEventOn ? { day: consent.expirationEventOn } : {}) },
     });
   } else if (status !== 'active' && status !== 'expiring_soon') {
     statusReasons.push({ code: 'not_final', message: 'The consent is not signed and witnessed yet.' });
@@ -239,6 +267,7 @@ export function checkCoverageOn(post: CoveragePost, disclosures: CoverageDisclos
     reasons.push({
       code: 'identifier',
       message: `The post contains ${names.join(', ')}: no marketing authorization should carry ${names.length === 1 ? 'it' : 'them'}. Remove ${names.length === 1 ? 'it' : 'them'}, or ask an administrator to approve with a written reason.`,
+      params: { identifiers: [...disclosures.blockingIdentifiers] },
     });
   }
   if (!judged) {
@@ -252,7 +281,7 @@ export function checkCoverageOn(post: CoveragePost, disclosures: CoverageDisclos
   reasons.unshift(...front);
   const { scope } = consent;
   for (const kind of disclosures.contentKinds) {
-    if (!scope.contentKinds.includes(kind)) reasons.push({ code: 'content', message: contentMessages.get(kind)! });
+    if (!scope.contentKinds.includes(kind)) reasons.push({ code: 'content', message: contentMessages.get(kind)!, params: { contentKind: kind } });
   }
   const conditions = scope.conditions ?? [];
   if (conditions.length && scope.contentKinds.includes('health_condition')) {
@@ -264,26 +293,36 @@ export function checkCoverageOn(post: CoveragePost, disclosures: CoverageDisclos
       reasons.push({
         code: 'condition',
         message: `The consent covers health information only about ${conditions.join(', ')}; the post mentions ${outside.map((m) => m.term).join(', ')}.`,
+        params: { conditions: [...conditions], terms: outside.map((m) => m.term) },
       });
     }
   }
   const allowedChannel =
     (scope.channels as readonly string[]).includes(post.channel) || scope.otherChannels.some((c) => foldText(c) === foldText(post.channel));
   if (!allowedChannel) {
-    reasons.push({ code: 'channel', message: channelMessages.get(post.channel) ?? `${channelName(post.channel)} is not among the channels the patient allowed.` });
+    reasons.push({
+      code: 'channel',
+      message: channelMessages.get(post.channel) ?? `${channelName(post.channel)} is not among the channels the patient allowed.`,
+      params: { channel: post.channel },
+    });
   }
   if (!scope.purposes.includes(post.purpose)) {
-    reasons.push({ code: 'purpose', message: purposeMessages.get(post.purpose) ?? `“${purposeLabels.en[post.purpose]}” is not among the purposes the patient allowed.` });
+    reasons.push({
+      code: 'purpose',
+      message: purposeMessages.get(post.purpose) ?? `“${purposeLabels.en[post.purpose]}” is not among the purposes the patient allowed.`,
+      params: { purpose: post.purpose },
+    });
   }
   if (post.thirdPartyPays) {
     if (!consent.remuneration.thirdPartyPays) {
       reasons.push({ code: 'remuneration', message: 'A third party pays for this post, but the consent does not say that the practice is paid.' });
     } else if (!post.sponsor.trim()) {
-      reasons.push({ code: 'sponsor', message: 'A third party pays for this post: name the sponsor, so it can be checked against the payer the consent names.' });
+      reasons.push({ code: 'sponsor', message: 'A third party pays for this post: name the sponsor, so it can be checked against the payer the consent names.', params: {} });
     } else if (!namedPayers(consent.remuneration.payer).includes(payerKey(post.sponsor))) {
       reasons.push({
         code: 'sponsor',
         message: `This post is paid for by ${post.sponsor.trim()}, but the consent names ${consent.remuneration.payer.trim() || 'no payer'} as the one who pays.`,
+        params: { sponsor: post.sponsor.trim(), payer: consent.remuneration.payer.trim() },
       });
     }
   }

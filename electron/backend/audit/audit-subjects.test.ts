@@ -17,6 +17,11 @@ describe('audit subjects', () => {
     expect(new Set(named(patient.id))).toEqual(new Set(['Maria Lopez']));
     expect(new Set(named(draft.id))).toEqual(new Set(['Authorization for Maria Lopez']));
     expect(new Set(named(discarded.id))).toEqual(new Set([null]));
+    // The same in parts, for the screens to word in the staff member's language.
+    const parts = (id: string) => events.filter((e) => e.subjectId === id).map((e) => e.subject);
+    expect(new Set(parts(draft.id).map((s) => JSON.stringify(s)))).toEqual(new Set([JSON.stringify({ kind: 'authorization', patientName: 'Maria Lopez' })]));
+    expect(parts(staff.id)[0]).toEqual({ kind: 'staff', name: 'Fran Front', username: 'frontdesk' });
+    expect(new Set(parts(discarded.id))).toEqual(new Set([null]));
     // The names are read, not chained: the chain still verifies.
     expect((await t.call('audit.verify', {})).intact).toBe(true);
   });

@@ -1,4 +1,5 @@
 import { channelName } from '../../../shared/posts/coverage';
+import type { AuditSubject } from '../../../shared/audit';
 import type { Db } from '../store/database';
 
 /**
@@ -8,35 +9,54 @@ import type { Db } from '../store/database';
  * a renamed patient reads as they are called now); null when the subject is
  * gone (a discarded draft, a purged record) or has no name.
  */
-export function subjectName(db: Db, type: string | null, id: string | null): string | null {
+export function auditSubject(db: Db, type: string | null, id: string | null): AuditSubject | null {
   if (!type || !id) return null;
   const row = (sql: string) => db.prepare(sql).get(id) as Record<string, string> | undefined;
   switch (type) {
     case 'staff': {
       const r = row('SELECT display_name AS name, username FROM staff WHERE id = ?');
-      return r ? `${r.name} (${r.username})` : null;
+      return r ? { kind: 'staff', name: r.name!, username: r.username! } : null;
     }
     case 'patient': {
       const r = row('SELECT first_name, last_name FROM patients WHERE id = ?');
-      return r ? `${r.first_name} ${r.last_name}` : null;
+      return r ? { kind: 'patient', name: `${r.first_name} ${r.last_name}` } : null;
     }
     case 'authorization': {
       const r = row('SELECT p.first_name, p.last_name FROM authorizations a JOIN patients p ON p.id = a.patient_id WHERE a.id = ?');
-      return r ? `Authorization for ${r.first_name} ${r.last_name}` : null;
+      return r ? { kind: 'authorization', patientName: `${r.first_name} ${r.last_name}` } : null;
     }
     case 'post': {
       const r = row('SELECT x.channel, p.first_name, p.last_name FROM posts x JOIN patients p ON p.id = x.patient_id WHERE x.id = ?');
-      return r ? `Post on ${channelName(r.channel!)} about ${r.first_name} ${r.last_name}` : null;
+      return r ? { kind: 'post', channel: r.channel!, patientName: `${r.first_name} ${r.last_name}` } : null;
     }
     case 'testimonial': {
       const r = row('SELECT title FROM testimonials WHERE id = ?');
-      return r ? `Testimonial “${r.title}”` : null;
+      return r ? { kind: 'testimonial', title: r.title! } : null;
     }
     case 'preset': {
       const r = row('SELECT name FROM scope_presets WHERE id = ? ORDER BY version DESC LIMIT 1');
-      return r ? `Scope preset “${r.name}”` : null;
+      return r ? { kind: 'preset', name: r.name! } : null;
     }
     default:
       return null;
+  }
+}
+
+/** The subject in English words, for outputs without the renderer's catalogues. */
+export function englishSubjectName(subject: AuditSubject | null): string | null {
+  if (!subject) return null;
+  switch (subject.kind) {
+    case 'staff':
+      return `${subject.name} (${subject.username})`;
+    case 'patient':
+      return subject.name;
+    case 'authorization':
+      return `Authorization for ${subject.patientName}`;
+    case 'post':
+      return `Post on ${channelName(subject.channel)} about ${subject.patientName}`;
+    case 'testimonial':
+      return `Testimonial “${subject.title}”`;
+    case 'preset':
+      return `Scope preset “${subject.name}”`;
   }
 }

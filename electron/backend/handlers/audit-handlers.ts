@@ -2,14 +2,17 @@ import { listAudit, verifyAuditChain } from '../audit/audit-log';
 import { recordCounts } from '../repositories/record-counts';
 import { schemaVersionOf } from '../store/migrate';
 import { lastCheck } from '../store/store-check';
-import { subjectName } from '../audit/audit-subjects';
+import { auditSubject, englishSubjectName } from '../audit/audit-subjects';
 import type { Handlers } from './handler';
 
 export const auditHandlers = {
   'audit.list': (core, filter) => {
     const db = core.requireStore().db;
     const page = listAudit(db, filter);
-    return { ...page, events: page.events.map((event) => ({ ...event, subjectName: subjectName(db, event.subjectType, event.subjectId) })) };
+    return { ...page, events: page.events.map((event) => {
+        const subject = auditSubject(db, event.subjectType, event.subjectId);
+        return { ...event, subject, subjectName: englishSubjectName(subject) };
+      }) };
   },
 
   'audit.verify': (core) => {

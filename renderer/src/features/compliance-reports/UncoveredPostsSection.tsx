@@ -1,4 +1,5 @@
 import { channelName, postStateLabel } from '../../i18n/labels';
+import { reportReasonTexts } from '../../i18n/coverage-reasons';
 import { useTranslation } from 'react-i18next';
 import type { UncoveredPost, UncoveredPostsReport } from '../../../../shared/compliance/uncovered-posts';
 import { TableScroll } from '../../components/TableScroll';
@@ -33,7 +34,7 @@ function PostTable({ caption, posts }: { caption: string; posts: UncoveredPost[]
               <td className="compliance-nowrap">{post.publishedOn ? showDay(post.publishedOn) : '—'}</td>
               <td className="cell-wrap">
                 <ul className="compliance-inline-list">
-                  {post.reasons.map((reason) => (
+                  {reportReasonTexts(post.coverage).map((reason) => (
                     <li key={reason}>{reason}</li>
                   ))}
                 </ul>

@@ -10,6 +10,7 @@ import { patientsHref } from '../patients/patients-route';
 import { AuthorizationActions, type ActionOutcome } from './AuthorizationActions';
 import { dayOfInstant, expirationText, languageText, momentOfInstant } from './authorization-text';
 import { DocumentView } from './DocumentView';
+import { RevocationScanButton } from './RevocationScanButton';
 import { StatusBadge } from './StatusBadge';
 import { WitnessForm } from './WitnessForm';
 import '../patients/patients.css';
@@ -112,6 +113,12 @@ export function AuthorizationPage({ authorizationId, witnessed }: { authorizatio
                 {a.revocation.enteredBy} {momentOfInstant(a.revocation.recordedAt)}
                 {a.revocation.hasScan ? t('authorizationPage.scanAttached') : ''}
                 {a.revocation.note ? `. Note: ${a.revocation.note}` : ''}
+                {a.revocation.hasScan ? (
+                  <>
+                    {' '}
+                    <RevocationScanButton authorizationId={a.id} receivedOn={formatDay(a.revocation.receivedOn)} onOutcome={setOutcome} />
+                  </>
+                ) : null}
               </dd>
             </>
           ) : null}

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { postFlagText } from '../../i18n/coverage-reasons';
 import { useCallback, useState } from 'react';
 import type { PostView } from '../../../../shared/posts/dashboard';
 import { useApi } from '../../api/api-context';
@@ -62,7 +63,7 @@ export function MarketingDashboardPage() {
               <p className="takedown-intro">
                 {t('marketingDashboardPage.aParentSignedTheConsent')}
               </p>
-              <TakedownList posts={dashboard.reviewRequired} canWrite={canWrite} onRecord={setRecording} reason={(post) => post.reviewReason} />
+              <TakedownList posts={dashboard.reviewRequired} canWrite={canWrite} onRecord={setRecording} reason={(post) => postFlagText(post, post.reviewReason)} />
               {dashboard.totals.reviewRequired > dashboard.reviewRequired.length ? (
                 <p className="muted">{t('showingFirst', { shown: dashboard.reviewRequired.length, total: dashboard.totals.reviewRequired })}</p>
               ) : null}

@@ -1,3 +1,4 @@
+import { postFlagText } from '../../i18n/coverage-reasons';
 import { channelName } from '../../i18n/labels';
 import { useTranslation } from 'react-i18next';
 import type { PostView } from '../../../../shared/posts/dashboard';
@@ -12,7 +13,7 @@ export function TakedownList({
   posts,
   canWrite,
   onRecord,
-  reason = (post) => post.takedownReason,
+  reason = (post) => postFlagText(post, post.takedownReason),
 }: {
   posts: PostView[];
   canWrite: boolean;

@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { coverageReasonText } from '../../i18n/coverage-reasons';
 import { useTranslation } from 'react-i18next';
 import { defaultPageSize } from '../../../../shared/list-page';
 import type { PostListRow, PostSort } from '../../../../shared/list-rows';
@@ -50,7 +51,7 @@ export function PostList() {
           <span className="verdict-short verdict-short-no">{t('postList.notCovered')}</span>
           <ul className="verdict-short-reasons">
             {post.reasons.map((reason) => (
-              <li key={`${reason.code}-${reason.message}`}>{reason.message}</li>
+              <li key={`${reason.code}-${reason.message}`}>{coverageReasonText(reason)}</li>
             ))}
           </ul>
         </>

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { postFlagText } from '../../i18n/coverage-reasons';
 import type { PostView } from '../../../../shared/posts/dashboard';
 import { showDay, showDayOf } from '../marketing/dates';
 import { PublishedLink } from './PublishedLink';
@@ -17,7 +18,7 @@ export function PostRecord({ post }: { post: PostView }) {
       </p>
       {post.reviewRequiredAt ? (
         <p className="post-takedown-reason">
-          <strong>{t('postRecord.reviewThisPost')}</strong> {post.reviewReason}
+          <strong>{t('postRecord.reviewThisPost')}</strong> {postFlagText(post, post.reviewReason)}
         </p>
       ) : null}
       {post.identifiersApproval ? (
@@ -28,7 +29,7 @@ export function PostRecord({ post }: { post: PostView }) {
       {post.sponsor ? <p className="post-sponsor">{t('postRecord.paidForBy')} {post.sponsor}</p> : null}
       {post.state === 'takedown_required' ? (
         <p className="post-takedown-reason">
-          <strong>{t('postRecord.takeThisPostDownNow')}</strong> {post.takedownReason}
+          <strong>{t('postRecord.takeThisPostDownNow')}</strong> {postFlagText(post, post.takedownReason)}
         </p>
       ) : null}
       <ul className="post-record-events">

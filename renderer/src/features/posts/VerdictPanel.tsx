@@ -1,4 +1,5 @@
 import { contentKindList } from '../../i18n/labels';
+import { coverageReasonText } from '../../i18n/coverage-reasons';
 import { useTranslation } from 'react-i18next';
 import { HighlightedText, HighlightNotes } from '../../components/HighlightedText';
 import type { Disclosure } from '../../../../shared/posts/disclosures';
@@ -30,7 +31,7 @@ export function VerdictPanel({ check, waitingFor }: { check: PostCheckState; wai
         <p className="verdict verdict-no">{t('verdictPanel.notCoveredThisPostMay')}</p>
         <ul className="verdict-reasons">
           {verdict.reasons.map((reason) => (
-            <li key={`${reason.code}-${reason.message}`}>{reason.message}</li>
+            <li key={`${reason.code}-${reason.message}`}>{coverageReasonText(reason)}</li>
           ))}
         </ul>
       </>

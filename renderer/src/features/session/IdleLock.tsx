@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../../shared/authorization/scope';
 import { defaultIdleMinutes, defaultPatientModeIdleMinutes } from '../../../../shared/settings';
 import { useApi } from '../../api/api-context';
@@ -22,6 +23,7 @@ const patientWarningMs = 2 * 60_000;
  */
 export function IdleLock({ patientLanguage }: { patientLanguage?: Language }) {
   const api = useApi();
+  const { t, i18n } = useTranslation('session');
   const { state, lock } = useAppState();
   const [warning, setWarning] = useState(false);
   const inPatientMode = patientLanguage !== undefined;
@@ -64,12 +66,8 @@ export function IdleLock({ patientLanguage }: { patientLanguage?: Language }) {
   }
   return (
     <StillThereDialog
-      lang="en"
-      words={{
-        heading: 'Are you still there?',
-        body: 'Consent Desk will lock in a moment to keep patient information private. Move the mouse or press a key to keep working.',
-        button: 'Keep working',
-      }}
+      lang={i18n.language}
+      words={{ heading: t('idleLock.stillThereHeading'), body: t('idleLock.stillThereBody'), button: t('idleLock.keepWorking') }}
     />
   );
 }

@@ -5,21 +5,29 @@ import { useApi } from '../../api/api-context';
 import { messageOf } from '../../components/error-message';
 import { downloadFile } from '../../components/download-file';
 import { VisuallyHidden } from '../../components/VisuallyHidden';
+import { formatBytes, formatNumber } from '../../i18n/format';
 
-const kindNames = { photo: 'Photo', video: 'Video', audio: 'Audio' } as const;
+/** What the backend found and removed, by the names it records (clean-media.ts); a name it adds later shows as recorded. */
+const removedKey: Record<string, string> = {
+  'GPS position': 'gpsPosition',
+  dates: 'dates',
+  'camera details': 'cameraDetails',
+  EXIF: 'exif',
+  XMP: 'xmp',
+  IPTC: 'iptc',
+  comments: 'comments',
+  'colour profile': 'colourProfile',
+};
 
-function sizeOf(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-  return `${Math.max(1, Math.round(bytes / 1024))} KB`;
-}
-
-/** What happened to a file's metadata on import, in one sentence. */
-export function metadataNote(media: MediaSummary): string {
-  if (media.kind !== 'photo') {
-    return 'Metadata is kept as recorded: Consent Desk does not rewrite video or audio files. Check the file for names, places and dates before posting.';
-  }
-  if (media.metadataRemoved.length === 0) return 'No identifying metadata was found in this photo.';
-  return `Removed on import: ${media.metadataRemoved.join(', ')}.`;
+/** What happened to a file's metadata on import, in one sentence of the staff member's language. */
+export function useMetadataNote(): (media: MediaSummary) => string {
+  const { t } = useTranslation('testimonials');
+  return (media) => {
+    if (media.kind !== 'photo') return t('mediaItem.metadataKept');
+    if (media.metadataRemoved.length === 0) return t('mediaItem.noMetadataFound');
+    const names = media.metadataRemoved.map((name) => (Object.hasOwn(removedKey, name) ? t(`mediaItem.removedNames.${removedKey[name]}` as never) : name));
+    return t('mediaItem.removedOnImport', { list: names.join(', ') });
+  };
 }
 
 /** One imported file: its thumbnail, what was removed from it, and a way to save the stored copy. */
@@ -28,6 +36,8 @@ export function MediaItem({ media }: { media: MediaSummary }) {
   const api = useApi();
   const [saving, setSaving] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  const metadataNote = useMetadataNote();
+  const kindName = t(`mediaImportForm.${media.kind}`);
 
   const save = async () => {
     if (saving) return;
@@ -42,16 +52,16 @@ export function MediaItem({ media }: { media: MediaSummary }) {
     }
   };
 
-  const description = [kindNames[media.kind], media.beforeAfter ? 'before-and-after' : null, media.width && media.height ? `${media.width} × ${media.height}` : null, sizeOf(media.bytes)]
+  const description = [kindName, media.beforeAfter ? t('mediaItem.beforeAndAfter') : null, media.width && media.height ? `${formatNumber(media.width)} × ${formatNumber(media.height)}` : null, formatBytes(media.bytes)]
     .filter(Boolean)
     .join(' · ');
   return (
     <li className="media-item">
       {media.thumbnail ? (
-        <img className="media-thumbnail" src={media.thumbnail} alt={`${kindNames[media.kind]} ${media.fileName}`} />
+        <img className="media-thumbnail" src={media.thumbnail} alt={`${kindName} ${media.fileName}`} />
       ) : (
         <div className="media-thumbnail media-thumbnail-none" aria-hidden="true">
-          {kindNames[media.kind]}
+          {kindName}
         </div>
       )}
       <div className="media-details">

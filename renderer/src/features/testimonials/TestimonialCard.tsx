@@ -27,15 +27,15 @@ export function TestimonialCard({ testimonial, canWrite, canPlanPosts, focus, on
   return (
     <section className="card testimonial" aria-labelledby={headingId}>
       <header className="testimonial-header">
-        <h3 id={headingId} ref={headingRef} tabIndex={-1} className="testimonial-title">
+        <h2 id={headingId} ref={headingRef} tabIndex={-1} className="testimonial-title">
           {testimonial.title}
-        </h3>
+        </h2>
         <p className="muted testimonial-meta">
           {testimonial.patientFirstName} {testimonial.patientLastName} {t('testimonialCard.recorded')} {showDayOf(testimonial.createdAt)}
         </p>
       </header>
       <blockquote className="testimonial-quote">{testimonial.quote}</blockquote>
-      <h4 className="testimonial-subheading">{t('testimonialCard.media')}{testimonial.media.length})</h4>
+      <h3 className="testimonial-subheading">{t('testimonialCard.media')}{testimonial.media.length})</h3>
       {testimonial.media.length ? (
         <ul className="media-list">
           {testimonial.media.map((media) => (
@@ -47,14 +47,14 @@ export function TestimonialCard({ testimonial, canWrite, canPlanPosts, focus, on
       )}
       {canWrite ? (
         <div className="media-import-section">
-          <h4 className="testimonial-subheading">{t('testimonialCard.importAPhotoVideoOr')}</h4>
+          <h3 className="testimonial-subheading">{t('testimonialCard.importAPhotoVideoOr')}</h3>
           <MediaImportForm testimonial={testimonial} onImported={(media) => onImported(testimonial, media)} />
         </div>
       ) : null}
       {canPlanPosts ? (
         <p className="testimonial-actions">
           <a className="button button-secondary button-small" href={hashHref('/posts', { post: 'new', testimonial: testimonial.id })}>
-            {t('testimonialCard.planAPost')}<span className="visually-hidden"> {t('testimonialCard.with')}{testimonial.title}”</span>
+            {t('testimonialCard.planAPost')}<span className="visually-hidden"> {t('testimonialCard.withTitle', { title: testimonial.title })}</span>
           </a>
         </p>
       ) : null}

@@ -169,6 +169,15 @@ export const consents = {
     cancel: 'Cancel',
     recordRevocation: 'Record revocation',
   },
+  revocationScan: {
+    viewTheScan: 'View the scan',
+    scanOfTheWrittenRevocation: 'Scan of the written revocation',
+    imageAlt: 'The written revocation as scanned, received {{day}}',
+    sha256: 'SHA-256 {{sha256}}, as recorded when the revocation was.',
+    saveACopy: 'Save a copy',
+    close: 'Close',
+    savedAs: 'The scan (a PDF) is saved as {{name}}; open it with your PDF reader.',
+  },
   witnessForm: {
     staffConfirmAsWitness: 'Staff: confirm as witness',
     confirmThatYouSawThe: ', confirm that you saw the patient sign. The authorization then becomes final, and can never be edited, only revoked.',

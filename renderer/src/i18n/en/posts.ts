@@ -1,3 +1,6 @@
+import { contentPhrases } from '../../../../shared/posts/coverage';
+import { identifierNames } from '../../../../shared/posts/phi-scanner';
+
 /** Texts of the posts screens. */
 export const posts = {
   approveIdentifiersDialog: {
@@ -130,4 +133,32 @@ export const posts = {
     blocksApproval: 'Blocks approval. ',
   },
   postName: '“{{title}}” on {{channel}}',
+  /** The coverage rule's reasons (shared/posts/coverage.ts), by code; the English reads as the rule's own `message`. */
+  coverageReasons: {
+    no_consent: 'No consent is linked to this post.',
+    other_patient: 'The consent belongs to another patient.',
+    not_final: 'The consent is not signed and witnessed yet.',
+    revoked: 'The consent was revoked.',
+    revokedOn: 'The consent was revoked: the patient’s revocation was received on {{day}}.',
+    expiredOn: 'This consent expired on {{day}}.',
+    endedByEvent: 'This consent ended with its expiration event.',
+    endedByEventOn: 'This consent ended with its expiration event, on {{day}}.',
+    signer: 'The person who signed this consent did not have the authority to sign it for the patient on that day. Ask the front desk for a new authorization.',
+    came_of_age:
+      'The patient has come of age since a parent signed this consent, so it no longer covers new approvals or publications. Posts already published under it are listed for review rather than taken down: what the practice did in reliance on the parent’s authorization stays lawful. Ask the front desk for a new authorization signed by the patient.',
+    identifier_one: 'The post contains {{names}}: no marketing authorization should carry it. Remove it, or ask an administrator to approve with a written reason.',
+    identifier_other: 'The post contains {{names}}: no marketing authorization should carry them. Remove them, or ask an administrator to approve with a written reason.',
+    content: 'The consent does not include {{phrase}}.',
+    condition: 'The consent covers health information only about {{conditions}}; the post mentions {{terms}}.',
+    channel: '{{channel}} is not among the channels the patient allowed.',
+    purpose: '“{{purpose}}” is not among the purposes the patient allowed.',
+    remuneration: 'A third party pays for this post, but the consent does not say that the practice is paid.',
+    sponsorMissing: 'A third party pays for this post: name the sponsor, so it can be checked against the payer the consent names.',
+    sponsorMismatch: 'This post is paid for by {{sponsor}}, but the consent names {{payer}} as the one who pays.',
+    noPayer: 'no payer',
+    publishedAfterRevocation: 'Published on {{published}}, on or after the day the revocation was received ({{received}}): it went out without a valid authorization.',
+    publishedOnOrAfterRevocation: 'Published on {{published}}, on or after the day the revocation was received ({{received}}).',
+    contentPhrases,
+    identifierNames,
+  },
 } as const;

@@ -55,4 +55,9 @@ export const session = {
   unusable: {
     default: 'This folder holds the remains of a store that cannot be opened.',
   },
+  idleLock: {
+    stillThereHeading: 'Are you still there?',
+    stillThereBody: 'Consent Desk will lock in a moment to keep patient information private. Move the mouse or press a key to keep working.',
+    keepWorking: 'Keep working',
+  },
 } as const;

@@ -45,7 +45,10 @@ export const staff = {
   },
   staffTable: {
     staffAccounts: 'Staff accounts',
-    staffAccounts2: 'Staff accounts (',
+    accountCount_one: '{{formatted}} account',
+    accountCount_other: '{{formatted}} accounts',
+    pagesOfStaff: 'Pages of staff accounts',
+    noAccounts: 'No staff accounts.',
     name: 'Name',
     username: 'Username',
     role: 'Role',

@@ -171,6 +171,15 @@ export const consents = {
     cancel: 'Cancelar',
     recordRevocation: 'Registrar la revocación',
   },
+  revocationScan: {
+    viewTheScan: 'Ver el escaneo',
+    scanOfTheWrittenRevocation: 'Escaneo de la revocación por escrito',
+    imageAlt: 'La revocación por escrito escaneada, recibida el {{day}}',
+    sha256: 'SHA-256 {{sha256}}, tal como se registró con la revocación.',
+    saveACopy: 'Guardar una copia',
+    close: 'Cerrar',
+    savedAs: 'El escaneo (un PDF) se guardó como {{name}}; ábralo con su lector de PDF.',
+  },
   witnessForm: {
     staffConfirmAsWitness: 'Personal: confirmar como testigo',
     confirmThatYouSawThe: ', confirme que vio firmar al paciente. La autorización pasa entonces a ser definitiva y nunca se puede editar, solo revocar.',

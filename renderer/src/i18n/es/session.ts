@@ -57,4 +57,9 @@ export const session = {
   unusable: {
     default: 'Esta carpeta contiene los restos de un almacén que no se puede abrir.',
   },
+  idleLock: {
+    stillThereHeading: '¿Sigue ahí?',
+    stillThereBody: 'Consent Desk se bloqueará en un momento para proteger la información de los pacientes. Mueva el ratón o pulse una tecla para seguir trabajando.',
+    keepWorking: 'Seguir trabajando',
+  },
 } as const satisfies SameKeys<typeof en>;

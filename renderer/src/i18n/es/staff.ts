@@ -47,7 +47,10 @@ export const staff = {
   },
   staffTable: {
     staffAccounts: 'Cuentas del personal',
-    staffAccounts2: 'Cuentas del personal (',
+    accountCount_one: '{{formatted}} cuenta',
+    accountCount_other: '{{formatted}} cuentas',
+    pagesOfStaff: 'Páginas de cuentas del personal',
+    noAccounts: 'No hay cuentas del personal.',
     name: 'Nombre',
     username: 'Usuario',
     role: 'Rol',
