@@ -154,7 +154,7 @@ describe.skipIf(!pgAvailable)(`PostgreSQL change feed (LISTEN/NOTIFY)${pgSkipRea
       // The server ends the dead session's transaction; this revocation waits for its row lock until then.
       const marker = seen.next((e) => e.type === 'change');
       const revokedHere = await inTransaction(app, () =>
-        consents.recordRevocation(app, id, { revokedAt: now(), receivedOn: '2026-12-01', method: 'mail', note: '', scan: null, scanType: null, revokedBy: 'staff-admin', pdf, pdfSha256: 'e'.repeat(64) }),
+        consents.recordRevocation(app, id, { revokedAt: now(), receivedOn: '2026-12-01', method: 'mail', note: '', scan: null, scanType: null, scanSha256: null, revokedBy: 'staff-admin', pdf, pdfSha256: 'e'.repeat(64) }),
       );
       expect(revokedHere).toBe(true);
       expect(await marker).toEqual({ type: 'change', change: { table: 'authorizations', id, kind: 'revoked' } });

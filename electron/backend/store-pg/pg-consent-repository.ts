@@ -48,6 +48,8 @@ interface RevocationFacts {
   note: string;
   revokedBy: string;
   scanType: string | null;
+  /** Recorded with the scan (schema 13), so opening it again checks it is the one received. */
+  scanSha256: string | null;
   pdfSha256: string;
 }
 
@@ -242,7 +244,7 @@ export function createPgConsentRepository(cipher: FieldCipher): ConsentRepositor
     async recordRevocation(tx, id, r, expected) {
       const record = await lock(tx, id, expected);
       if (record?.stage !== 'final' || record.revokedAt !== null) return false;
-      const facts: RevocationFacts = { receivedOn: r.receivedOn, method: r.method, note: r.note, revokedBy: r.revokedBy, scanType: r.scanType, pdfSha256: r.pdfSha256 };
+      const facts: RevocationFacts = { receivedOn: r.receivedOn, method: r.method, note: r.note, revokedBy: r.revokedBy, scanType: r.scanType, scanSha256: r.scanSha256, pdfSha256: r.pdfSha256 };
       await tx.query(
         `UPDATE authorizations SET revoked_at = $2, revocation = $3, revocation_scan = $4, revocation_pdf = $5, updated_at = $2 WHERE id = $1`,
         [
@@ -333,6 +335,7 @@ export interface AuthorizationBlobs {
   revocationPdf: Buffer | null;
   expirationEventBy: string | null;
   revocationScanType: string | null;
+  revocationScanSha256: string | null;
 }
 
 /**
@@ -364,7 +367,7 @@ export async function importAuthorizationPg(tx: ClientBase, cipher: FieldCipher,
     r.witnessId !== null ? { witnessId: r.witnessId, witnessedAt: r.witnessedAt!, contentSha256: r.contentSha256!, pdfSha256: r.pdfSha256! } : null;
   const revocation: RevocationFacts | null =
     r.revokedAt !== null
-      ? { receivedOn: r.revocationReceivedOn!, method: r.revocationMethod!, note: r.revocationNote!, revokedBy: r.revokedBy!, scanType: blobs.revocationScanType, pdfSha256: r.revocationPdfSha256! }
+      ? { receivedOn: r.revocationReceivedOn!, method: r.revocationMethod!, note: r.revocationNote!, revokedBy: r.revokedBy!, scanType: blobs.revocationScanType, scanSha256: blobs.revocationScanSha256, pdfSha256: r.revocationPdfSha256! }
       : null;
   const bytes = (value: Buffer | null, column: string) => (value === null ? null : sealed.sealBytes(value, column, r.id));
   const json = <T>(value: T | null, column: string) => (value === null ? null : sealed.sealJson(value, column, r.id));

@@ -74,7 +74,8 @@ export async function copyStoreToPg(db: Db, cipher: FieldCipher, target: ClientB
         const blobs = db
           .prepare(
             `SELECT signature_png AS signaturePng, pdf, paper_scan AS paperScan, revocation_scan AS revocationScan, revocation_pdf AS revocationPdf,
-               expiration_event_by AS expirationEventBy, revocation_scan_type AS revocationScanType FROM authorizations WHERE id = ?`,
+               expiration_event_by AS expirationEventBy, revocation_scan_type AS revocationScanType,
+               revocation_scan_sha256 AS revocationScanSha256 FROM authorizations WHERE id = ?`,
           )
           .get(id) as Parameters<typeof importAuthorizationPg>[3];
         await importAuthorizationPg(target, cipher, getAuthorization(db, id)!, blobs);

@@ -129,6 +129,7 @@ describe.skipIf(!pgAvailable)(`PostgreSQL consents, testimonials and posts${pgSk
         note: 'Ofelia asked at the desk',
         scan: Buffer.from('scan bytes'),
         scanType: 'image/png',
+        scanSha256: sha256(Buffer.from('scan bytes')),
         revokedBy: by,
         pdf: revocationPdf,
         pdfSha256: sha256(revocationPdf),
@@ -263,7 +264,7 @@ describe.skipIf(!pgAvailable)(`PostgreSQL consents, testimonials and posts${pgSk
 
     // A revocation of the consent makes the post stale in the same transaction.
     await inTransaction(app, async () => {
-      await consents.recordRevocation(app, consentId, { revokedAt: now(), receivedOn: '2026-12-01', method: 'mail', note: '', scan: null, scanType: null, revokedBy: staffId, pdf, pdfSha256: sha256(pdf) });
+      await consents.recordRevocation(app, consentId, { revokedAt: now(), receivedOn: '2026-12-01', method: 'mail', note: '', scan: null, scanType: null, scanSha256: null, revokedBy: staffId, pdf, pdfSha256: sha256(pdf) });
       expect(await posts.stalePostIds(app)).toContain(post.id);
       await posts.keepVerdict(app, post.id, { covered: false, reasons: [{ code: 'revoked', message: 'The authorization was revoked.' }], changesOn: null });
       await posts.clearStale(app, [post.id]);

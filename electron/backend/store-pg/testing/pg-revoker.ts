@@ -18,7 +18,7 @@ const at = new Date().toISOString();
 await client.query('BEGIN');
 try {
   const done = await consents.recordRevocation(client, id, {
-    revokedAt: at, receivedOn: at.slice(0, 10), method: 'in_person', note: 'At the front desk', scan: null, scanType: null,
+    revokedAt: at, receivedOn: at.slice(0, 10), method: 'in_person', note: 'At the front desk', scan: null, scanType: null, scanSha256: null,
     revokedBy: 'staff-frontdesk', pdf, pdfSha256: crypto.createHash('sha256').update(pdf).digest('hex'),
   });
   if (!done) throw new Error('The authorization could not be revoked.');
