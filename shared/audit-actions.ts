@@ -42,6 +42,7 @@ export const auditActionLabels = {
   'consent.pdf_exported': 'Authorization PDF exported',
   'consent.patient_copy_recorded': 'Patient’s copy recorded',
   'consent.revocation_pdf_exported': 'Revocation PDF exported',
+  'consent.revocation_scan_viewed': 'Revocation scan viewed',
   'consent.expiration_event_recorded': 'Expiration recorded',
   'consent.purged': 'Authorization purged',
   'consent.purge_refused': 'Purge refused',

@@ -44,3 +44,19 @@ export interface PostListRow {
   covered: boolean;
   reasons: CoverageReason[];
 }
+
+/** The testimonials list: newest first by default, found by words of the title or of the patient's name (accents and case aside). */
+export const testimonialSorts = ['createdAt', 'title', 'patient'] as const;
+export type TestimonialSort = (typeof testimonialSorts)[number];
+export const testimonialPageInputSchema = pageInputSchema(testimonialSorts, 'createdAt')
+  .extend({ direction: z.enum(['asc', 'desc']).default('desc'), query: z.string().trim().max(100).default('') })
+  .strict();
+export type TestimonialPageInput = z.output<typeof testimonialPageInputSchema>;
+export interface TestimonialListRow {
+  id: string;
+  title: string;
+  patientFirstName: string;
+  patientLastName: string;
+  createdAt: string;
+  mediaCount: number;
+}

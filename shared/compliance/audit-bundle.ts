@@ -83,6 +83,8 @@ export interface ManifestFile {
     | 'audit-log'
     | 'authorization-pdf'
     | 'revocation-pdf'
+    /** A written revocation's scan as received (PDF, PNG or JPEG), checked by its hash only: it carries no signature of ours. */
+    | 'revocation-scan'
     | 'certificate'
     /** The compliance program: signed PDFs (report, policy versions, incident reports and letters), records, training materials. */
     | 'program-pdf'

@@ -215,6 +215,12 @@ export const consentCalls = {
     input: z.object({ id: authorizationIdSchema }).strict(),
     output: returns<FilePayload>(),
   }),
+  'consents.revocationScan': call({
+    summary: 'The scan of a written revocation, as received (audited).',
+    access: 'consents.read',
+    input: z.object({ id: authorizationIdSchema }).strict(),
+    output: returns<FilePayload>(),
+  }),
   'consents.recordExpirationEvent': call({
     summary: 'Record that the event ending an authorization has happened.',
     access: 'consents.write',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Page } from '../list-page';
-import { postPageInputSchema, type PostListRow } from '../list-rows';
+import { postPageInputSchema, testimonialPageInputSchema, type PostListRow, type TestimonialListRow } from '../list-rows';
 import { patientIdSchema } from '../patients';
 import type { ConsentScopeView } from '../posts/consent-scope';
 import type { MarketingDashboard, PostView } from '../posts/dashboard';
@@ -26,6 +26,18 @@ export const marketingCalls = {
     access: 'testimonials.read',
     input: noInput,
     output: returns<Testimonial[]>(),
+  }),
+  'testimonials.page': call({
+    summary: 'One page of testimonials, found by words of the title or the patient’s name, sorted, with the total and each one’s count of media.',
+    access: 'testimonials.read',
+    input: testimonialPageInputSchema,
+    output: returns<Page<TestimonialListRow>>(),
+  }),
+  'testimonials.get': call({
+    summary: 'One testimonial, with its media.',
+    access: 'testimonials.read',
+    input: z.object({ id: testimonialIdSchema }).strict(),
+    output: returns<Testimonial>(),
   }),
   'testimonials.patients': call({
     summary: 'Patients who have a final consent, by name only: whom a testimonial can be about.',

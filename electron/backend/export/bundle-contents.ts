@@ -188,7 +188,9 @@ What is inside
 authorizations/      The signed authorization PDFs, each digitally signed by
                      the practice certificate (PAdES), with the signature
                      certificate page (evidence and audit events) at the end.
-revocations/         The revocation acknowledgments, also signed.
+revocations/         The revocation acknowledgments, also signed, and beside
+                     each one the scan of the written revocation as received
+                     (...-scan.pdf, .png or .jpg) where staff attached one.
 consents.csv         One row per authorization: scope, dates, status on the
                      day of the export, and the SHA-256 of each PDF.
 posts.csv            Every post that relied on those authorizations, with

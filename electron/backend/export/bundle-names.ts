@@ -34,6 +34,13 @@ export function pdfEntryName(
   return name;
 }
 
+/** A written revocation's scan, beside its acknowledgment: revocations/<name>_<id>-scan.pdf (or .png, .jpg). */
+export function revocationScanEntryName(authorizationId: string, patient: { firstName: string; lastName: string } | null, mimeType: string): string {
+  const extension = mimeType === 'application/pdf' ? 'pdf' : mimeType === 'image/png' ? 'png' : mimeType === 'image/jpeg' ? 'jpg' : null;
+  if (!extension) throw new Error('A revocation scan of an unknown type; refusing to name it in the bundle.');
+  return pdfEntryName('revocations', authorizationId, patient).replace(/\.pdf$/, `-scan.${extension}`);
+}
+
 /**
  * A relative path of plain segments: no absolute path, drive letter or
  * backslash, no "." or ".." segment, no control characters, nothing

@@ -9,7 +9,7 @@ import { PracticeSigner } from '../pdf/practice-signer';
 import { syncDirectory } from '../store/atomic-file';
 import { JournalEntry } from '../store/operation-journal';
 import type { Db } from '../store/database';
-import { pdfEntryName } from './bundle-names';
+import { pdfEntryName, revocationScanEntryName } from './bundle-names';
 import { auditLine, bundleReadme, consentsHeader, consentsRow, postsCsv } from './bundle-contents';
 import { csvRow } from './csv';
 import { selectionRule, type AuthorizationRow, type ExportSelection } from './export-selection';
@@ -224,6 +224,7 @@ export async function writeBundle(inputs: BundleInputs): Promise<BundleResult> {
      FROM authorizations WHERE id = ?`,
   );
   const revocationQuery = inputs.db.prepare('SELECT revocation_pdf FROM authorizations WHERE id = ?').pluck();
+  const revocationScanQuery = inputs.db.prepare('SELECT revocation_scan FROM authorizations WHERE id = ?').pluck();
   const revocationHashes = new Map<string, string>();
 
   // consents.csv is written row by row beside the bundle while the PDFs go in, then streamed into the
@@ -284,6 +285,15 @@ export async function writeBundle(inputs: BundleInputs): Promise<BundleResult> {
       const pdf = revocationQuery.get(a.id) as Buffer | null | undefined;
       if (!pdf || !expected) throw vanished('revocation acknowledgment', a.id);
       await addPdf(pdfEntryName('revocations', a.id, a.name), checked(pdf, expected, 'revocation acknowledgment', a.id), expected, a.id);
+      // The letter as received, beside its acknowledgment, checked against the hash recorded with it.
+      if (a.revocationScan) {
+        const scan = revocationScanQuery.get(a.id) as Buffer | null | undefined;
+        if (!scan) throw vanished('revocation scan', a.id);
+        const name = revocationScanEntryName(a.id, a.name, a.revocationScan.mimeType);
+        const content = checked(scan, a.revocationScan.sha256, 'revocation scan', a.id);
+        files.push({ path: name, sha256: a.revocationScan.sha256, bytes: content.length, kind: 'revocation-scan', authorizationId: a.id });
+        await zip.add(name, prepareEntry(content));
+      }
     }
 
     report('spreadsheets');
@@ -370,11 +380,12 @@ async function* decryptedFile(file: string, key: Buffer, iv: Buffer): AsyncGener
   if (rest.length) yield rest;
 }
 
-/** How many files a bundle of this selection holds: README, two spreadsheets, the audit excerpt, the PDFs, the program's files, certificate, manifest and signature. */
+/** How many files a bundle of this selection holds: README, two spreadsheets, the audit excerpt, the PDFs and revocation scans, the program's files, certificate, manifest and signature. */
 export function bundleFileCount(selection: ExportSelection, program?: ProgramBundle): number {
   const pdfs = selection.authorizations.filter((a) => a.pdfSha256 !== null).length;
   const revocations = selection.authorizations.filter((a) => a.revoked).length;
-  return 4 + pdfs + revocations + (program?.entries.length ?? 0) + 3;
+  const scans = selection.authorizations.filter((a) => a.revocationScan !== null).length;
+  return 4 + pdfs + revocations + scans + (program?.entries.length ?? 0) + 3;
 }
 
 /** The events of the selection's span, read a page at a time, as JSON lines. */

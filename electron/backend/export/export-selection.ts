@@ -27,6 +27,8 @@ export interface SelectedAuthorization {
   status: AuthorizationStatus;
   pdfSha256: string | null;
   revoked: boolean;
+  /** A written revocation's scan: its recorded SHA-256 and type (the bytes are read when the bundle copies it). */
+  revocationScan: { sha256: string; mimeType: string } | null;
 }
 
 /** An authorization's full record but its blobs, read in the same row read as its PDF. */
@@ -163,6 +165,8 @@ export function selectForExport(db: Db, params: Pick<ExportParams, 'from' | 'to'
   const states = params.states ? new Set<AuthorizationStatus>(params.states) : null;
   const authorizations: SelectedAuthorization[] = [];
   const scopes = new Map<string, ReturnType<typeof toScopeView>>();
+  // Outside the covering index, so read for revoked authorizations only (a few): one row look-up each.
+  const scanOf = db.prepare('SELECT revocation_scan_sha256 AS sha256, revocation_scan_type AS mimeType FROM authorizations WHERE id = ? AND revocation_scan_sha256 IS NOT NULL');
   for (const r of rows) {
     const terms = JSON.parse(r.terms) as AuthorizationTerms;
     const status = authorizationStatus({ stage: r.stage, expiration: terms.expiration, revokedAt: r.revoked_at, expirationEventAt: r.expiration_event_at }, today);
@@ -174,6 +178,7 @@ export function selectForExport(db: Db, params: Pick<ExportParams, 'from' | 'to'
       status,
       pdfSha256: r.pdf_sha256,
       revoked: r.revoked_at !== null,
+      revocationScan: r.revoked_at !== null ? ((scanOf.get(r.id) as { sha256: string; mimeType: string } | undefined) ?? null) : null,
     });
     if (relied.has(r.id)) scopes.set(r.id, toScopeView(r, ctx, terms));
   }

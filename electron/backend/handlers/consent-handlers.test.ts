@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { PDFDocument } from 'pdf-lib';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -330,6 +331,34 @@ describe('a signed authorization', () => {
     expect(pdfFlatText(pdf)).toContain('Acknowledgment of revocation');
     expect(pdfSignatureReport(pdf)).toContain('Signature is Valid');
     expect((await rejection(p.call('consents.revoke', { id: final.id, receivedOn: '2026-11-29', method: 'mail', note: '', scan: null }))).code).toBe('conflict');
+  });
+
+  it('shows the written revocation’s scan as received to the roles that read authorizations, and audits each view', async () => {
+    const final = await signAuthorization(p.call, p.patient.id, completeTerms(), 'Maria Lopez', frontDeskPassword);
+    const letter = await PDFDocument.create();
+    letter.addPage().drawText('I revoke my authorization. Maria Lopez');
+    const sent = Buffer.from(await letter.save());
+    await p.call('consents.revoke', { id: final.id, receivedOn: '2026-11-29', method: 'mail', note: '', scan: { mimeType: 'application/pdf', base64: sent.toString('base64') } });
+    const shown = await p.call('consents.revocationScan', { id: final.id });
+    expect(Buffer.from(shown.base64, 'base64').equals(sent)).toBe(true);
+    expect(shown).toMatchObject({ mimeType: 'application/pdf', fileName: `revocation-scan-${final.id}.pdf`, sha256: crypto.createHash('sha256').update(sent).digest('hex') });
+    // Marketing judges coverage only: no scan, and the refusal is audited.
+    await p.call('session.signIn', { username: 'marketing', password: 'marketing password' });
+    expect((await rejection(p.call('consents.revocationScan', { id: final.id }))).code).toBe('forbidden');
+    await p.call('session.signIn', { username: 'admin', password: adminPassword });
+    await p.call('consents.revocationScan', { id: final.id });
+    const events = (await p.call('audit.list', { subjectId: final.id, limit: 50 })).events.map((e) => [e.action, e.actorName]);
+    expect(events.filter(([action]) => action === 'consent.revocation_scan_viewed')).toEqual([
+      ['consent.revocation_scan_viewed', 'admin'],
+      ['consent.revocation_scan_viewed', 'frontdesk'],
+    ]);
+    const revokedDetail = (await p.call('audit.list', { subjectId: final.id, action: 'consent.revoked' })).events[0]?.detail;
+    expect(revokedDetail).toContain(`scan SHA-256 ${shown.sha256}`);
+    // A revocation recorded without a scan says so.
+    await p.call('session.signIn', { username: 'frontdesk', password: frontDeskPassword });
+    const other = await signAuthorization(p.call, p.patient.id, completeTerms(), 'Maria Lopez', frontDeskPassword);
+    await p.call('consents.revoke', { id: other.id, receivedOn: '2026-11-29', method: 'in_person', note: '', scan: null });
+    expect(await rejection(p.call('consents.revocationScan', { id: other.id }))).toMatchObject({ code: 'not_found', message: 'This revocation was recorded without a scan.' });
   });
 
   it('changes status as the days pass while the app is open', async () => {

@@ -22,6 +22,7 @@ import {
   recordPatientSignature,
   recordRevocation,
   revocationPdf as storedRevocationPdf,
+  revocationScan as storedRevocationScan,
   signatureImage,
   finalizeAuthorization,
   updateDraft,
@@ -350,6 +351,7 @@ export const consentHandlers = {
         note: input.note,
         scan,
         scanType: input.scan?.mimeType ?? null,
+        scanSha256: scan && sha256Hex(scan),
         revokedBy: me.id,
         pdf,
         pdfSha256,
@@ -358,7 +360,7 @@ export const consentHandlers = {
         action: 'consent.revoked',
         subjectType: 'authorization',
         subjectId: input.id,
-        detail: `received ${input.receivedOn} (${input.method}); acknowledgment SHA-256 ${pdfSha256}`,
+        detail: `received ${input.receivedOn} (${input.method}); acknowledgment SHA-256 ${pdfSha256}${scan ? `; scan SHA-256 ${sha256Hex(scan)}` : ''}`,
       });
       // In the same transaction: no moment exists where the consent is
       // revoked but a post relying on it still stands as published.
@@ -388,6 +390,18 @@ export const consentHandlers = {
     if (!pdf) throw new AppError('not_found', 'This authorization has not been revoked.');
     store.write(() => core.audit({ action: 'consent.revocation_pdf_exported', subjectType: 'authorization', subjectId: id }));
     return file(`revocation-${id}.pdf`, pdf);
+  },
+
+  'consents.revocationScan': (core, { id }) => {
+    const store = core.requireStore();
+    existing(core, id);
+    const scan = storedRevocationScan(store.db, id);
+    if (!scan) throw new AppError('not_found', 'This revocation was recorded without a scan.');
+    // Checked like the PDFs the bundle copies: a scan that no longer matches its recorded hash is not shown as the one received.
+    if (sha256Hex(scan.bytes) !== scan.sha256) throw new AppError('store_damaged', 'The revocation’s scan does not match the one recorded; restore the store from a backup.');
+    store.write(() => core.audit({ action: 'consent.revocation_scan_viewed', subjectType: 'authorization', subjectId: id }));
+    const extension = scan.type === 'application/pdf' ? 'pdf' : scan.type === 'image/png' ? 'png' : 'jpg';
+    return { fileName: `revocation-scan-${id}.${extension}`, mimeType: scan.type, base64: scan.bytes.toString('base64'), sha256: scan.sha256 };
   },
 
   'consents.recordExpirationEvent': (core, { id, occurredOn }) => {

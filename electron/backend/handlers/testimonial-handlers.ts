@@ -6,7 +6,7 @@ import { sha256Hex } from '../consents/authorization-view';
 import { cleanMedia } from '../media/clean-media';
 import { scopeViewsOfPatient } from '../repositories/consent-scope-repository';
 import { getPatient } from '../repositories/patient-repository';
-import { getMedia, getTestimonial, insertMedia, insertTestimonial, listTestimonials } from '../repositories/testimonial-repository';
+import { getMedia, getTestimonial, insertMedia, insertTestimonial, listTestimonials, testimonialPage } from '../repositories/testimonial-repository';
 import type { Handlers } from './handler';
 
 /** A file name safe to show and export: no folders, no control characters. */
@@ -19,6 +19,14 @@ export const testimonialHandlers = {
   'consents.scopeForPatient': (core, { patientId }) => scopeViewsOfPatient(core.requireStore().db, patientId, core.checkContext()),
 
   'testimonials.list': (core) => listTestimonials(core.requireStore().db),
+
+  'testimonials.page': (core, input) => testimonialPage(core.requireStore().db, input),
+
+  'testimonials.get': (core, { id }) => {
+    const testimonial = getTestimonial(core.requireStore().db, id);
+    if (!testimonial) throw new AppError('not_found', 'That testimonial does not exist.');
+    return testimonial;
+  },
 
   'testimonials.patients': (core, { query }) => {
     const db = core.requireStore().db;

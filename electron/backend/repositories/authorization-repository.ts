@@ -241,6 +241,7 @@ export function recordRevocation(
     note: string;
     scan: Buffer | null;
     scanType: string | null;
+    scanSha256: string | null;
     revokedBy: string;
     pdf: Buffer;
     pdfSha256: string;
@@ -250,7 +251,7 @@ export function recordRevocation(
     db
       .prepare(
         `UPDATE authorizations SET revoked_at = @revokedAt, revocation_received_on = @receivedOn, revocation_method = @method,
-           revocation_note = @note, revocation_scan = @scan, revocation_scan_type = @scanType, revoked_by = @revokedBy,
+           revocation_note = @note, revocation_scan = @scan, revocation_scan_type = @scanType, revocation_scan_sha256 = @scanSha256, revoked_by = @revokedBy,
            revocation_pdf = @pdf, revocation_pdf_sha256 = @pdfSha256, updated_at = @revokedAt
          WHERE id = @id AND stage = 'final' AND revoked_at IS NULL`,
       )
@@ -261,6 +262,16 @@ export function recordRevocation(
 export function revocationPdf(db: Db, id: string): Buffer | null {
   const row = db.prepare('SELECT revocation_pdf FROM authorizations WHERE id = ?').get(id) as { revocation_pdf: Buffer | null } | undefined;
   return row?.revocation_pdf ?? null;
+}
+
+/** A written revocation's scan as received, with the SHA-256 recorded beside it. */
+export function revocationScan(db: Db, id: string): { bytes: Buffer; type: string; sha256: string } | null {
+  const row = db.prepare('SELECT revocation_scan, revocation_scan_type, revocation_scan_sha256 FROM authorizations WHERE id = ?').get(id) as
+    | { revocation_scan: Buffer | null; revocation_scan_type: string | null; revocation_scan_sha256: string | null }
+    | undefined;
+  return row?.revocation_scan && row.revocation_scan_type && row.revocation_scan_sha256
+    ? { bytes: row.revocation_scan, type: row.revocation_scan_type, sha256: row.revocation_scan_sha256 }
+    : null;
 }
 
 export function recordExpirationEvent(db: Db, id: string, e: { at: string; on: string; by: string }): boolean {

@@ -1,3 +1,6 @@
+import type { Page } from '../../../shared/list-page';
+import type { TestimonialListRow, TestimonialPageInput } from '../../../shared/list-rows';
+import { nameTokensOf, searchKeyOf } from '../../../shared/patient-search';
 import type { MediaKind, MediaSummary, Testimonial } from '../../../shared/posts/post';
 import type { Db } from '../store/database';
 
@@ -69,9 +72,9 @@ export function insertTestimonial(
   t: { id: string; patientId: string; title: string; quote: string; createdAt: string; createdBy: string },
 ): void {
   db.prepare(
-    `INSERT INTO testimonials (id, patient_id, title, quote, created_at, created_by, updated_at)
-     VALUES (@id, @patientId, @title, @quote, @createdAt, @createdBy, @createdAt)`,
-  ).run(t);
+    `INSERT INTO testimonials (id, patient_id, title, title_key, quote, created_at, created_by, updated_at)
+     VALUES (@id, @patientId, @title, @titleKey, @quote, @createdAt, @createdBy, @createdAt)`,
+  ).run({ ...t, titleKey: searchKeyOf(t.title) });
 }
 
 export function insertMedia(
@@ -93,4 +96,36 @@ export function getMedia(db: Db, id: string): (MediaSummary & { data: Buffer }) 
 
 export function mediaOfTestimonial(db: Db, testimonialId: string): MediaSummary[] {
   return (db.prepare(`SELECT ${mediaColumns} FROM media WHERE testimonial_id = ?`).all(testimonialId) as MediaRow[]).map(toMedia);
+}
+
+const testimonialOrder = { createdAt: 't.created_at', title: 't.title_key', patient: 'p.name_sort' } as const;
+
+/**
+ * One page of testimonials with the total: each word typed must begin a
+ * word of the patient's name (the name-token index) or appear in the
+ * folded title. Media are counted, never read.
+ */
+export function testimonialPage(db: Db, input: TestimonialPageInput): Page<TestimonialListRow> {
+  const params: Record<string, unknown> = { limit: input.limit, offset: input.offset };
+  const clauses = nameTokensOf(input.query).map((token, i) => {
+    params[`t${i}`] = token;
+    params[`l${i}`] = `%${token.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    return `(t.title_key LIKE @l${i} ESCAPE '\\' OR t.patient_id IN (SELECT patient_id FROM patient_name_tokens WHERE token >= @t${i} AND token < @t${i} || char(1114111)))`;
+  });
+  const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
+  const total = db.prepare(`SELECT count(*) FROM testimonials t ${where}`).pluck().get(params) as number;
+  const direction = input.direction === 'desc' ? 'DESC' : 'ASC';
+  const rows = db
+    .prepare(
+      `SELECT t.id, t.title, p.first_name, p.last_name, t.created_at, (SELECT count(*) FROM media m WHERE m.testimonial_id = t.id)
+       FROM testimonials t JOIN patients p ON p.id = t.patient_id
+       ${where} ORDER BY ${testimonialOrder[input.sort]} ${direction}, t.id ${direction} LIMIT @limit OFFSET @offset`,
+    )
+    .raw(true)
+    .all(params) as [string, string, string, string, string, number][];
+  return {
+    total,
+    offset: input.offset,
+    rows: rows.map(([id, title, first, last, createdAt, mediaCount]) => ({ id, title, patientFirstName: first, patientLastName: last, createdAt, mediaCount })),
+  };
 }

@@ -10,9 +10,10 @@ import { migration009 } from './009-integrity-anchor';
 import { migration010 } from './010-compliance-program';
 import { migration011 } from './011-search-keys-and-kept-coverage';
 import { migration012 } from './012-scope-presets';
+import { migration013 } from './013-testimonial-search-and-revocation-scan-hash';
 import type { Migration } from './migration';
 
 /** Every migration, in order. Add new ones at the end with the next number. */
-export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012];
+export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012, migration013];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

@@ -196,6 +196,7 @@ export const labels = {
       pdf_exported: 'PDF de la autorización exportado',
       patient_copy_recorded: 'Copia del paciente registrada',
       revocation_pdf_exported: 'PDF de la revocación exportado',
+      revocation_scan_viewed: 'Escaneo de la revocación consultado',
       expiration_event_recorded: 'Vencimiento registrado',
       purged: 'Autorización eliminada',
       purge_refused: 'Eliminación rechazada',
