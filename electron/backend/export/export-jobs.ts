@@ -99,7 +99,7 @@ export async function startExport(core: BackendCore, params: ExportParams): Prom
   try {
     prepared = await prepareExport(core, store, snapshotDb, params, startedAt);
   } catch (error) {
-    closeExportSnapshot(snapshotDb);
+    closeExportSnapshot(store, snapshotDb);
     throw error;
   }
   const { selection, signer, certificates, signerPem, program } = prepared;
@@ -110,7 +110,7 @@ export async function startExport(core: BackendCore, params: ExportParams): Prom
   try {
     store.write(() => core.audit({ action: 'export.started', subjectType: 'export', subjectId: id, detail: scope }));
   } catch (error) {
-    closeExportSnapshot(snapshotDb);
+    closeExportSnapshot(store, snapshotDb);
     throw error;
   }
 
@@ -170,7 +170,7 @@ export async function startExport(core: BackendCore, params: ExportParams): Prom
     journalDir: core.paths.dataDir,
     onProgress: (p) => Object.assign(record.job, p),
   })
-    .finally(() => closeExportSnapshot(snapshotDb))
+    .finally(() => closeExportSnapshot(store, snapshotDb))
     .then(
     (result) => {
       Object.assign(record.job, {

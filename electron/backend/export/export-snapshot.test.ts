@@ -74,7 +74,7 @@ it('reads the bundle as the store was when the export began, while the app goes 
       });
     });
   } finally {
-    closeExportSnapshot(snapshot);
+    closeExportSnapshot(store, snapshot);
   }
   expect(snapshot.open).toBe(false);
   expect(during.equals(before)).toBe(true);
@@ -90,9 +90,9 @@ it('may not write to the store', () => {
   try {
     expect(() => snapshot.prepare("UPDATE posts SET caption = 'x'").run()).toThrow(/readonly|read-only|query_only/i);
   } finally {
-    closeExportSnapshot(snapshot);
+    closeExportSnapshot(store, snapshot);
   }
-  closeExportSnapshot(snapshot);
+  closeExportSnapshot(store, snapshot);
 });
 
 function writeTemp(content: Buffer): string {
@@ -101,3 +101,17 @@ function writeTemp(content: Buffer): string {
   fs.writeFileSync(file, content);
   return file;
 }
+
+it('holds off a key rotation with a sentence, changing nothing, and lets it through once closed', () => {
+  const snapshot = openExportSnapshot(store);
+  const epoch = store.keyring.keyEpoch;
+  try {
+    expect(() => store.rotateDataKey(() => true)).toThrow('An audit export is running. Wait for it to finish or cancel it, then try again.');
+    expect(store.keyring.keyEpoch).toBe(epoch);
+  } finally {
+    closeExportSnapshot(store, snapshot);
+  }
+  store.rotateDataKey(() => true);
+  expect(store.keyring.keyEpoch).toBe(epoch + 1);
+  expect(store.db.prepare('SELECT count(*) FROM posts').pluck().get()).toBeGreaterThan(0);
+});

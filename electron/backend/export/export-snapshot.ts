@@ -25,11 +25,14 @@ export function openExportSnapshot(store: Store): Db {
     db.close();
     throw error;
   }
+  // Known to the store, which refuses a key rotation while it is held.
+  store.heldSnapshots.add(db);
   return db;
 }
 
 /** End the snapshot's transaction and close its connection; safe to call twice. */
-export function closeExportSnapshot(db: Db): void {
+export function closeExportSnapshot(store: Store, db: Db): void {
+  store.heldSnapshots.delete(db);
   if (!db.open) return;
   if (db.inTransaction) db.exec('ROLLBACK');
   db.close();
