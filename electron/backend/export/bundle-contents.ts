@@ -99,7 +99,8 @@ export function consentsRow(a: SelectedAuthorization, r: AuthorizationRow, templ
   ];
 }
 
-export function postsCsv(posts: SelectedPost[], authorizations: SelectedAuthorization[], includeNames: boolean): Generator<Buffer> {
+/** posts.csv, a chunk at a time, from posts read one by one (see `selectedPosts`). */
+export function postsCsv(posts: Iterable<SelectedPost>, authorizations: readonly SelectedAuthorization[], includeNames: boolean): Generator<Buffer> {
   const byId = new Map(authorizations.map((a) => [a.id, a]));
   const header = [
     'post_id',

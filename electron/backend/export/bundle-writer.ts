@@ -12,7 +12,7 @@ import type { Db } from '../store/database';
 import { pdfEntryName, revocationScanEntryName } from './bundle-names';
 import { auditLine, bundleReadme, consentsHeader, consentsRow, postsCsv } from './bundle-contents';
 import { csvRow } from './csv';
-import { selectionRule, type AuthorizationRow, type ExportSelection } from './export-selection';
+import { selectedPosts, selectionRule, type AuthorizationRow, type ExportSelection } from './export-selection';
 import { checkedProgramFile, type ProgramBundle } from './program-bundle';
 import { prepareEntry, ZipOutput } from './zip-stream';
 
@@ -27,6 +27,12 @@ export interface BundleProgress {
 }
 
 export interface BundleInputs {
+  /**
+   * The connection the selection was read on. For an export beside the
+   * running app, one of its own held in a read transaction
+   * (`openExportSnapshot`): posts.csv is read from a statement left open
+   * across the writes, and every row read is as it was when the export began.
+   */
   db: Db;
   selection: ExportSelection;
   params: Omit<ExportParams, 'destinationPath'>;
@@ -298,7 +304,7 @@ export async function writeBundle(inputs: BundleInputs): Promise<BundleResult> {
 
     report('spreadsheets');
     await addStream('consents.csv', decryptedFile(csvTmp, csvKey, csvIv), 'spreadsheet');
-    await addStream('posts.csv', postsCsv(selection.posts, selection.authorizations, names), 'spreadsheet');
+    await addStream('posts.csv', postsCsv(selectedPosts(inputs.db, selection), selection.authorizations, names), 'spreadsheet');
     report('audit trail');
     await addStream('audit-log.jsonl', auditChunks(inputs.db, selection), 'audit-log');
     if (inputs.program) {

@@ -11,6 +11,7 @@ import { signingCertificate } from '../handlers/certificate-handlers';
 import { allCertificates } from '../repositories/certificate-history';
 import { bundleFileCount, removeStalePartials, writeBundle } from './bundle-writer';
 import { selectForExport } from './export-selection';
+import { closeExportSnapshot, openExportSnapshot } from './export-snapshot';
 import { hasProgramRecords, selectProgramForExport } from './program-bundle';
 import type { Db } from '../store/database';
 
@@ -92,16 +93,26 @@ export async function startExport(core: BackendCore, params: ExportParams): Prom
   const startedAt = core.now();
   const target = targetOf(core, params, startedAt);
   removeStalePartials(path.dirname(target));
-  const selection = selectForExport(store.db, params, core.checkContext());
+  // Everything the bundle holds is read from one snapshot, on a connection of the export's own.
+  const snapshotDb = openExportSnapshot(store);
+  let prepared;
+  try {
+    prepared = await prepareExport(core, store, snapshotDb, params, startedAt);
+  } catch (error) {
+    closeExportSnapshot(store, snapshotDb);
+    throw error;
+  }
+  const { selection, signer, certificates, signerPem, program } = prepared;
   const { destinationPath: _ignored, ...recorded } = params;
   const id = core.newId();
-  const signer = await signingCertificate(core);
-  const certificates: ManifestCertificate[] = allCertificates(store.db).map((c) => ({ ...c.info, pem: toPem(certificateDerOf(c)) }));
-  const signerPem = certificates.find((c) => c.fingerprintSha256 === signer.info.fingerprintSha256)?.pem ?? toPem(certificateDerOf(signer));
-  const program = !hasProgramRecords(store.db) ? undefined : await selectProgramForExport(store.db, params, { today: core.today(), timeZone: core.timeZone }, { name: core.settings.practiceName, certificate: signer, now: startedAt });
   const c = selection.counts;
   const scope = `${params.from} to ${params.to}; patients ${params.patientIds ? params.patientIds.length : 'all'}; statuses ${params.states?.join(',') ?? 'all'}; names ${params.includeNames ? 'included' : 'not included'}`;
-  store.write(() => core.audit({ action: 'export.started', subjectType: 'export', subjectId: id, detail: scope }));
+  try {
+    store.write(() => core.audit({ action: 'export.started', subjectType: 'export', subjectId: id, detail: scope }));
+  } catch (error) {
+    closeExportSnapshot(store, snapshotDb);
+    throw error;
+  }
 
   const controller = new AbortController();
   const record: JobRecord = {
@@ -141,7 +152,7 @@ export async function startExport(core: BackendCore, params: ExportParams): Prom
   };
 
   record.finished = writeBundle({
-    db: store.db,
+    db: snapshotDb,
     selection,
     params: recorded,
     practiceName: core.settings.practiceName,
@@ -158,7 +169,9 @@ export async function startExport(core: BackendCore, params: ExportParams): Prom
     program,
     journalDir: core.paths.dataDir,
     onProgress: (p) => Object.assign(record.job, p),
-  }).then(
+  })
+    .finally(() => closeExportSnapshot(store, snapshotDb))
+    .then(
     (result) => {
       Object.assign(record.job, {
         state: 'done',
@@ -194,6 +207,19 @@ export async function startExport(core: BackendCore, params: ExportParams): Prom
     core.reportUnexpected(`consent-desk: export ${id} ended badly (${error instanceof Error ? error.name : typeof error})`);
   });
   return snapshot(record);
+}
+
+/**
+ * What the export holds (read on the snapshot `db`) and who signs it (on the
+ * store: a first export may make the practice certificate).
+ */
+async function prepareExport(core: BackendCore, store: ReturnType<BackendCore['requireStore']>, db: Db, params: ExportParams, startedAt: Date) {
+  const selection = selectForExport(db, params, core.checkContext());
+  const signer = await signingCertificate(core);
+  const certificates: ManifestCertificate[] = allCertificates(store.db).map((c) => ({ ...c.info, pem: toPem(certificateDerOf(c)) }));
+  const signerPem = certificates.find((c) => c.fingerprintSha256 === signer.info.fingerprintSha256)?.pem ?? toPem(certificateDerOf(signer));
+  const program = !hasProgramRecords(store.db) ? undefined : await selectProgramForExport(store.db, params, { today: core.today(), timeZone: core.timeZone }, { name: core.settings.practiceName, certificate: signer, now: startedAt });
+  return { selection, signer, certificates, signerPem, program };
 }
 
 /** Each template version's number by id (a handful of rows). */

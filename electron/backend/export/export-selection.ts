@@ -79,14 +79,19 @@ export interface SelectedPost {
 
 /**
  * What a bundle will hold, fixed when the export starts: the
- * authorizations and posts (small records; the PDFs are read one at a time
- * later, by id), and the contiguous run of audit events of the range, up to
- * the trail's head at this moment.
+ * authorizations (small records; the PDFs are read one at a time later, by
+ * id), how many posts relied on them (read row by row as posts.csv is
+ * written, see `selectedPosts`: with their captions and verdicts they would
+ * not fit in memory at 500k), and the contiguous run of audit events of the
+ * range, up to the trail's head at this moment. Read on a connection held
+ * in one read transaction (see `ExportSnapshot`), the rows read later are
+ * those of this moment.
  */
 export interface ExportSelection {
   today: Day;
+  /** The day and practice the posts' verdicts are judged with. */
+  check: CheckContext;
   authorizations: SelectedAuthorization[];
-  posts: SelectedPost[];
   audit: { firstSeq: number | null; lastSeq: number | null; events: number };
   trailHead: { seq: number; hash: string };
   counts: ExportCounts;
@@ -160,11 +165,8 @@ export function selectForExport(db: Db, params: Pick<ExportParams, 'from' | 'to'
     )
     .iterate({ fromInstant, toInstant, ...(params.patientIds ? { patientIds: JSON.stringify(params.patientIds) } : {}) }) as IterableIterator<IndexRow>;
 
-  // The consents posts rely on: only theirs are kept whole, to judge those posts.
-  const relied = new Set(db.prepare('SELECT DISTINCT consent_id FROM posts WHERE consent_id IS NOT NULL').pluck().all() as string[]);
   const states = params.states ? new Set<AuthorizationStatus>(params.states) : null;
   const authorizations: SelectedAuthorization[] = [];
-  const scopes = new Map<string, ReturnType<typeof toScopeView>>();
   // Outside the covering index, so read for revoked authorizations only (a few): one row look-up each.
   const scanOf = db.prepare('SELECT revocation_scan_sha256 AS sha256, revocation_scan_type AS mimeType FROM authorizations WHERE id = ? AND revocation_scan_sha256 IS NOT NULL');
   for (const r of rows) {
@@ -180,56 +182,12 @@ export function selectForExport(db: Db, params: Pick<ExportParams, 'from' | 'to'
       revoked: r.revoked_at !== null,
       revocationScan: r.revoked_at !== null ? ((scanOf.get(r.id) as { sha256: string; mimeType: string } | undefined) ?? null) : null,
     });
-    if (relied.has(r.id)) scopes.set(r.id, toScopeView(r, ctx, terms));
   }
 
-  const posts: SelectedPost[] = [];
-  if (authorizations.length > 0) {
-    const postRows = db
-      .prepare(
-        `SELECT posts.id, consent_id, patient_id, testimonial_id, channel, purpose, third_party_pays, sponsor, content_kinds, blocking_identifiers,
-           health_mentions, identifiers_approved_at, identifiers_approval_reason, approver.display_name AS identifiers_approved_by_name, caption, state,
-           posts.created_at, approved_at, published_at, published_url, relied_consent_pdf_sha256, takedown_required_at, takedown_reason, taken_down_at
-         FROM posts LEFT JOIN staff approver ON approver.id = posts.identifiers_approved_by
-         WHERE consent_id IN (SELECT value FROM json_each(?)) ORDER BY posts.created_at, posts.id`,
-      )
-      .iterate(JSON.stringify(authorizations.map((a) => a.id))) as IterableIterator<PostRow>;
-    for (const p of postRows) {
-      const post = {
-        patientId: p.patient_id,
-        channel: p.channel,
-        purpose: p.purpose,
-        thirdPartyPays: p.third_party_pays === 1,
-        sponsor: p.sponsor,
-        consentId: p.consent_id,
-        blockingIdentifiers: JSON.parse(p.blocking_identifiers) as IdentifierKind[],
-        healthMentions: JSON.parse(p.health_mentions) as HealthMentionSummary[],
-        identifiersApproved: p.identifiers_approved_at !== null,
-      };
-      const contentKinds = JSON.parse(p.content_kinds) as ContentKind[];
-      posts.push({
-        ...post,
-        id: p.id,
-        consentId: p.consent_id,
-        testimonialId: p.testimonial_id,
-        contentKinds,
-        caption: p.caption,
-        state: p.state,
-        createdAt: p.created_at,
-        approvedAt: p.approved_at,
-        publishedAt: p.published_at,
-        publishedUrl: p.published_url,
-        reliedConsentPdfSha256: p.relied_consent_pdf_sha256,
-        takedownRequiredAt: p.takedown_required_at,
-        takedownReason: p.takedown_reason,
-        takenDownAt: p.taken_down_at,
-        identifiersApproval: p.identifiers_approved_at
-          ? { byName: p.identifiers_approved_by_name ?? '', at: p.identifiers_approved_at, reason: p.identifiers_approval_reason ?? '' }
-          : null,
-        verdictToday: verdictOf(db, { ...post, contentKinds }, scopes.get(p.consent_id) ?? null, ctx),
-      });
-    }
-  }
+  const postCount =
+    authorizations.length === 0
+      ? 0
+      : (db.prepare('SELECT count(*) FROM posts WHERE consent_id IN (SELECT value FROM json_each(?))').pluck().get(JSON.stringify(authorizations.map((a) => a.id))) as number);
 
   const trailHead = db.prepare('SELECT seq, hash FROM audit_head WHERE id = 1').get() as { seq: number; hash: string };
   const span = db
@@ -239,15 +197,91 @@ export function selectForExport(db: Db, params: Pick<ExportParams, 'from' | 'to'
 
   return {
     today,
+    check: ctx,
     authorizations,
-    posts,
     audit: { firstSeq: span.first, lastSeq: span.last, events },
     trailHead,
     counts: {
       authorizations: authorizations.length,
       revocations: authorizations.filter((a) => a.revoked).length,
-      posts: posts.length,
+      posts: postCount,
       auditEvents: events,
     },
   };
+}
+
+/** Scope views kept at once while posts are judged: posts come in date order, so their consents repeat nearby. */
+const scopeCacheSize = 2000;
+
+/**
+ * The posts that relied on the selection's authorizations, in the order of
+ * posts.csv (created, then id), each with its verdict on the export's day:
+ * one row at a time from a single statement, so memory stays flat however
+ * many there are. Each consent's scope is read when a post first needs it
+ * and kept in a small cache. `db` must be the connection (and read
+ * transaction) the selection was made on, so the posts are those counted.
+ */
+export function* selectedPosts(db: Db, selection: ExportSelection): Generator<SelectedPost> {
+  if (selection.authorizations.length === 0) return;
+  const ctx = selection.check;
+  const scopeRow = db.prepare(
+    `SELECT a.id, a.patient_id, p.first_name, p.last_name, a.stage, a.terms, a.signed_at, a.witnessed_at, a.revoked_at,
+       a.revocation_received_on, a.expiration_event_at, a.expiration_event_on, a.pdf_sha256
+     FROM authorizations a JOIN patients p ON p.id = a.patient_id WHERE a.id = ?`,
+  );
+  const scopes = new Map<string, ReturnType<typeof toScopeView> | null>();
+  const scopeOf = (id: string) => {
+    let scope = scopes.get(id);
+    if (scope === undefined) {
+      const row = scopeRow.get(id) as IndexRow | undefined;
+      scope = row ? toScopeView(row, ctx) : null;
+      if (scopes.size >= scopeCacheSize) scopes.clear();
+      scopes.set(id, scope);
+    }
+    return scope;
+  };
+  const postRows = db
+    .prepare(
+      `SELECT posts.id, consent_id, patient_id, testimonial_id, channel, purpose, third_party_pays, sponsor, content_kinds, blocking_identifiers,
+         health_mentions, identifiers_approved_at, identifiers_approval_reason, approver.display_name AS identifiers_approved_by_name, caption, state,
+         posts.created_at, approved_at, published_at, published_url, relied_consent_pdf_sha256, takedown_required_at, takedown_reason, taken_down_at
+       FROM posts LEFT JOIN staff approver ON approver.id = posts.identifiers_approved_by
+       WHERE consent_id IN (SELECT value FROM json_each(?)) ORDER BY posts.created_at, posts.id`,
+    )
+    .iterate(JSON.stringify(selection.authorizations.map((a) => a.id))) as IterableIterator<PostRow>;
+  for (const p of postRows) {
+    const post = {
+      patientId: p.patient_id,
+      channel: p.channel,
+      purpose: p.purpose,
+      thirdPartyPays: p.third_party_pays === 1,
+      sponsor: p.sponsor,
+      consentId: p.consent_id,
+      blockingIdentifiers: JSON.parse(p.blocking_identifiers) as IdentifierKind[],
+      healthMentions: JSON.parse(p.health_mentions) as HealthMentionSummary[],
+      identifiersApproved: p.identifiers_approved_at !== null,
+    };
+    const contentKinds = JSON.parse(p.content_kinds) as ContentKind[];
+    yield {
+      ...post,
+      id: p.id,
+      consentId: p.consent_id,
+      testimonialId: p.testimonial_id,
+      contentKinds,
+      caption: p.caption,
+      state: p.state,
+      createdAt: p.created_at,
+      approvedAt: p.approved_at,
+      publishedAt: p.published_at,
+      publishedUrl: p.published_url,
+      reliedConsentPdfSha256: p.relied_consent_pdf_sha256,
+      takedownRequiredAt: p.takedown_required_at,
+      takedownReason: p.takedown_reason,
+      takenDownAt: p.taken_down_at,
+      identifiersApproval: p.identifiers_approved_at
+        ? { byName: p.identifiers_approved_by_name ?? '', at: p.identifiers_approved_at, reason: p.identifiers_approval_reason ?? '' }
+        : null,
+      verdictToday: verdictOf(db, { ...post, contentKinds }, scopeOf(p.consent_id), ctx),
+    };
+  }
 }

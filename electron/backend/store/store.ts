@@ -227,6 +227,9 @@ export class Store {
     this.saveKeyring({ ...this.keyringState, slots: [...this.keyringState.slots.filter((s) => s.unlock.kind !== 'recovery'), slot] });
   }
 
+  /** Connections held in a read transaction on this store (export snapshots), registered by their opener. */
+  readonly heldSnapshots = new Set<Db>();
+
   /** Open a copy of this store's database (a backup being checked) on a connection of its own, with the same key. */
   openCopy(file: string): Db {
     return openDatabase(file, this.dataKeyState, { cipher: this.cipher, ...(this.nativeBinding ? { nativeBinding: this.nativeBinding } : {}) });
@@ -281,6 +284,11 @@ export class Store {
    * store that opens.
    */
   rotateDataKey(keep: (slot: KeySlot) => boolean): void {
+    // A rekey leaves WAL mode, which a connection held in a read transaction (an export's snapshot) blocks:
+    // refuse before anything changes, rather than fail halfway after the busy timeout.
+    if ([...this.heldSnapshots].some((db) => db.open)) {
+      throw new AppError('conflict', 'An audit export is running. Wait for it to finish or cancel it, then try again.');
+    }
     this.pageCheck?.cancel();
     const newKey = crypto.randomBytes(32);
     const next: Keyring = {

@@ -8,15 +8,21 @@ import { samplePatient, signAuthorization } from '../../backend/testing/consent-
 import { manualClock } from '../../backend/testing/manual-clock';
 import { adminPassword, setUpStore } from '../../backend/testing/test-backend';
 
-const postsPerAuthorization = 5;
+export interface CopiedStoreOptions {
+  /** Posts made for each authorization (five unless told). */
+  postsPerAuthorization?: number;
+  /** Copy the signed PDF itself rather than a few bytes standing in for it (an export checks and verifies every PDF). */
+  realPdfs?: boolean;
+}
 
 /**
- * A store with `authorizations` signed authorizations and five posts each:
+ * A store with `authorizations` signed authorizations and five posts each (or as told):
  * one made through the real signing flow, the rest SQL copies of it (as the
  * scale benchmark makes them), with every copy's verdict judged by the rule.
  * Big enough for a whole-store command's memory to show, in seconds.
  */
-export async function copiedStore(dataDir: string, authorizations: number): Promise<void> {
+export async function copiedStore(dataDir: string, authorizations: number, options: CopiedStoreOptions = {}): Promise<void> {
+  const postsPerAuthorization = options.postsPerAuthorization ?? 5;
   const t = await setUpStore({ dataDir, now: manualClock('2026-12-01T15:00:00.000Z').now });
   const patient = await t.call('patients.create', samplePatient);
   const testimonial = await t.call('testimonials.create', { patientId: patient.id, title: 'Walking again', quote: 'I walk every morning again.' });
@@ -49,7 +55,7 @@ export async function copiedStore(dataDir: string, authorizations: number): Prom
     const columnsOf = (table: string, except: string[]) =>
       (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name).filter((c) => !except.includes(c));
     // The copies' PDFs are a few bytes standing in for one: the commands tested read a PDF's SHA-256, not the PDF.
-    const standIns: Record<string, string> = { pdf: "x'25504446'", signature_png: "x'89504e47'" };
+    const standIns: Record<string, string> = { ...(options.realPdfs ? {} : { pdf: "x'25504446'" }), signature_png: "x'89504e47'" };
     const copy = (table: string, fixed: string[]) => {
       const rest = columnsOf(table, fixed);
       const copied = rest.map((c) => (table === 'authorizations' && standIns[c] ? standIns[c] : c));
