@@ -70,7 +70,7 @@ export function ReportsPage() {
       onOutcome={setOutcome}
     />
   );
-  const periodText = `${showDay(period.from)} to ${showDay(period.to)}`;
+  const periodText = t('reportsPage.periodRange', { from: showDay(period.from), to: showDay(period.to) });
 
   return (
     <>
@@ -113,7 +113,7 @@ export function ReportsPage() {
 
       <ReportSection
         id="revocations-heading"
-        title={`Revocations, ${periodText}`}
+        title={t('reportsPage.revocationsTitle', { period: periodText })}
         action={download(t('reportsPage.reportNames.revocations'), 'revocations', true)}
         loading={revocations.loading}
         error={revocations.error}
@@ -123,7 +123,7 @@ export function ReportsPage() {
 
       <ReportSection
         id="activity-heading"
-        title={`Staff activity, ${periodText}`}
+        title={t('reportsPage.staffActivityTitle', { period: periodText })}
         action={download(t('reportsPage.reportNames.staffActivity'), 'staff_activity', true)}
         loading={activity.loading}
         error={activity.error}

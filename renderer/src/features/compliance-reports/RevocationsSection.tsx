@@ -43,8 +43,10 @@ export function RevocationsSection({ report }: { report: RevocationReport }) {
                           <li key={post.id}>
                             <a href={hashHref('/posts', { post: post.id })}>{channelName(post.channel)} {t('revocationsSection.post')}</a>:{' '}
                             {post.takenDownAt
-                              ? `taken down ${showInstant(post.takenDownAt)} (${post.daysToTakeDown === 0 ? 'the same day' : `${post.daysToTakeDown} day(s) later`})`
-                              : `${postStateLabel(post.state)}, not taken down yet`}
+                              ? post.daysToTakeDown === 0
+                                ? t('revocationsSection.takenDownSameDay', { when: showInstant(post.takenDownAt) })
+                                : t('revocationsSection.takenDownLater', { when: showInstant(post.takenDownAt), count: post.daysToTakeDown ?? 0 })
+                              : t('revocationsSection.notTakenDownYet', { state: postStateLabel(post.state) })}
                           </li>
                         ))}
                       </ul>

@@ -56,20 +56,19 @@ export function AuthorizationActions({ authorization: a, layout, onOutcome }: Au
     kind === 'authorization' ? ({ call: 'consents.pdf', input: { id: a.id } } as const) : ({ call: 'consents.revocationPdf', input: { id: a.id } } as const);
 
   const printForPaper = async () => {
-    const done = 'Have it signed, then record the paper signature with a scan.';
     try {
       if (shell?.canPrint) {
         const outcome = await api['shell.printPdf']({ source: { call: 'consents.paperForm', input: { id: a.id } } });
         if (!outcome.printed) {
-          onOutcome({ message: outcome.reason ?? 'Nothing was printed.', tone: 'problem' }, false);
+          onOutcome({ message: outcome.reason ?? t('authorizationActions.outcome.nothingPrinted'), tone: 'problem' }, false);
           return;
         }
-        onOutcome({ message: `The form to sign on paper went to the printer. ${done}`, tone: 'success' }, true);
+        onOutcome({ message: t('authorizationActions.outcome.paperFormPrinted'), tone: 'success' }, true);
         return;
       }
       const file = await api['consents.paperForm']({ id: a.id });
       downloadFile(file);
-      onOutcome({ message: `The form to sign on paper is saved as ${file.fileName}. Print it. ${done}`, tone: 'success' }, true);
+      onOutcome({ message: t('authorizationActions.outcome.paperFormSaved', { name: file.fileName }), tone: 'success' }, true);
     } catch (error) {
       onOutcome({ message: messageOf(error), tone: 'problem' }, false);
     }
@@ -93,8 +92,8 @@ export function AuthorizationActions({ authorization: a, layout, onOutcome }: Au
         {
           message:
             kind === 'authorization'
-              ? `The patient’s copy is saved as ${name}. Give it to the patient.`
-              : `The revocation acknowledgment is saved as ${name}. Send it to the patient.`,
+              ? t('authorizationActions.outcome.copySaved', { name })
+              : t('authorizationActions.outcome.acknowledgmentSaved', { name }),
           tone: 'success',
         },
         kind === 'authorization',
@@ -108,11 +107,11 @@ export function AuthorizationActions({ authorization: a, layout, onOutcome }: Au
     try {
       const outcome = await api['shell.printPdf']({ source: source('authorization') });
       if (!outcome.printed) {
-        onOutcome({ message: outcome.reason ?? 'Nothing was printed.', tone: 'problem' }, false);
+        onOutcome({ message: outcome.reason ?? t('authorizationActions.outcome.nothingPrinted'), tone: 'problem' }, false);
         return;
       }
       await api['consents.recordPatientCopy']({ id: a.id, method: 'printed' });
-      onOutcome({ message: 'The patient’s copy went to the printer. Give it to the patient.', tone: 'success' }, true);
+      onOutcome({ message: t('authorizationActions.outcome.copyPrinted'), tone: 'success' }, true);
     } catch (error) {
       onOutcome({ message: messageOf(error), tone: 'problem' }, false);
     }
@@ -121,7 +120,7 @@ export function AuthorizationActions({ authorization: a, layout, onOutcome }: Au
   const declined = async () => {
     try {
       await api['consents.recordPatientCopy']({ id: a.id, method: 'declined' });
-      onOutcome({ message: 'Recorded: the patient declined a copy.', tone: 'success' }, true);
+      onOutcome({ message: t('authorizationActions.outcome.copyDeclined'), tone: 'success' }, true);
     } catch (error) {
       onOutcome({ message: messageOf(error), tone: 'problem' }, false);
     }
@@ -153,7 +152,7 @@ export function AuthorizationActions({ authorization: a, layout, onOutcome }: Au
             draft={a}
             small={layout === 'row'}
             named={layout === 'row'}
-            onDiscarded={() => onOutcome({ message: 'The draft is discarded.', tone: 'success' }, true)}
+            onDiscarded={() => onOutcome({ message: t('authorizationActions.outcome.draftDiscarded'), tone: 'success' }, true)}
           />
         </>
       ) : null}
@@ -205,7 +204,7 @@ export function AuthorizationActions({ authorization: a, layout, onOutcome }: Au
           signerName={a.terms.representative?.name ?? a.patientName ?? ''}
           onClose={() => setDialog(null)}
           onRecorded={() =>
-            onOutcome({ message: 'The paper signature is recorded: the authorization is final and its PDF is signed.', tone: 'success' }, true)
+            onOutcome({ message: t('authorizationActions.outcome.paperSignatureRecorded'), tone: 'success' }, true)
           }
         />
       ) : null}
@@ -215,7 +214,7 @@ export function AuthorizationActions({ authorization: a, layout, onOutcome }: Au
           onClose={() => setDialog(null)}
           onRevoked={() =>
             onOutcome(
-              { message: 'The revocation is recorded and in effect now. Save the acknowledgment and send it to the patient.', tone: 'success' },
+              { message: t('authorizationActions.outcome.revocationRecorded'), tone: 'success' },
               true,
             )
           }
@@ -225,7 +224,7 @@ export function AuthorizationActions({ authorization: a, layout, onOutcome }: Au
         <ExpirationEventDialog
           authorization={a}
           onClose={() => setDialog(null)}
-          onRecorded={() => onOutcome({ message: 'The ending event is recorded: the authorization has expired.', tone: 'success' }, true)}
+          onRecorded={() => onOutcome({ message: t('authorizationActions.outcome.endingEventRecorded'), tone: 'success' }, true)}
         />
       ) : null}
     </div>

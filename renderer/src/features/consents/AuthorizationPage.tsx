@@ -109,7 +109,7 @@ export function AuthorizationPage({ authorizationId, witnessed }: { authorizatio
             <>
               <dt>{t('authorizationPage.revocation')}</dt>
               <dd>
-                {t('authorizationPage.received')} {a.revocation.receivedOn} ({patientLabels().revocationMethods[a.revocation.method].toLowerCase()}{t('authorizationPage.recordedBy')}{' '}
+                {t('authorizationPage.received')} {formatDay(a.revocation.receivedOn)} ({patientLabels().revocationMethods[a.revocation.method].toLowerCase()}{t('authorizationPage.recordedBy')}{' '}
                 {a.revocation.enteredBy} {momentOfInstant(a.revocation.recordedAt)}
                 {a.revocation.hasScan ? t('authorizationPage.scanAttached') : ''}
                 {a.revocation.note ? `. Note: ${a.revocation.note}` : ''}

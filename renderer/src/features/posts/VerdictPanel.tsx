@@ -42,7 +42,7 @@ export function VerdictPanel({ check, waitingFor }: { check: PostCheckState; wai
   const inCaption = disclosures.filter((d) => d.source === 'caption');
   const elsewhere = disclosures.filter((d) => d.source !== 'caption');
   const caption = result?.draft.caption ?? '';
-  const note = (d: Disclosure) => ({ text: d.text, message: `${d.blocking ? 'Blocks approval. ' : ''}${d.message}` });
+  const note = (d: Disclosure) => ({ text: d.text, message: `${d.blocking ? t('verdictPanel.blocksApproval') : ''}${d.message}` });
   return (
     <aside className="verdict-panel" aria-labelledby="verdict-heading">
       <h2 id="verdict-heading" className="verdict-heading">

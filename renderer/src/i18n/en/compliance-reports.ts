@@ -37,6 +37,9 @@ export const complianceReports = {
     checkingEveryPublishedPost: 'Checking every published post…',
     consentsExpiringInTheNext: 'Consents expiring in the next 90 days',
     loading: 'Loading…',
+    revocationsTitle: 'Revocations, {{period}}',
+    periodRange: '{{from}} to {{to}}',
+    staffActivityTitle: 'Staff activity, {{period}}',
   },
   revocationsSection: {
     revocationSRecordedFrom: 'revocation(s) recorded from',
@@ -53,6 +56,10 @@ export const complianceReports = {
     whatWasTakenDown: 'What was taken down',
     post: 'post',
     noPublishedPostReliedOn: 'No published post relied on it.',
+    takenDownSameDay: 'taken down {{when}} (the same day)',
+    takenDownLater_one: 'taken down {{when}} ({{count}} day later)',
+    takenDownLater_other: 'taken down {{when}} ({{count}} days later)',
+    notTakenDownYet: '{{state}}, not taken down yet',
     noRevocationWasRecordedIn: 'No revocation was recorded in this period.',
   },
   staffActivitySection: {

@@ -39,6 +39,9 @@ export const complianceReports = {
     checkingEveryPublishedPost: 'Comprobando cada publicación…',
     consentsExpiringInTheNext: 'Consentimientos que vencen en los próximos 90 días',
     loading: 'Cargando…',
+    revocationsTitle: 'Revocaciones, {{period}}',
+    periodRange: 'del {{from}} al {{to}}',
+    staffActivityTitle: 'Actividad del personal, {{period}}',
   },
   revocationsSection: {
     revocationSRecordedFrom: 'revocación(es) registrada(s) del',
@@ -55,6 +58,10 @@ export const complianceReports = {
     whatWasTakenDown: 'Qué se retiró',
     post: 'publicación',
     noPublishedPostReliedOn: 'Ninguna publicación dependía de ella.',
+    takenDownSameDay: 'retirada el {{when}} (el mismo día)',
+    takenDownLater_one: 'retirada el {{when}} ({{count}} día después)',
+    takenDownLater_other: 'retirada el {{when}} ({{count}} días después)',
+    notTakenDownYet: '{{state}}, todavía sin retirar',
     noRevocationWasRecordedIn: 'No se registró ninguna revocación en este periodo.',
   },
   staffActivitySection: {
