@@ -88,7 +88,12 @@ const live = (state: PostState) => state === 'published' || state === 'takedown_
  * still up, today. Pure: the caller passes the posts, their consents and
  * today's date.
  */
-export function uncoveredPostsReport(posts: PostFacts[], consents: ReadonlyMap<string, ConsentScopeView>, today: Day, settings: CoverageSettings): UncoveredPostsReport {
+/**
+ * Reads `posts` once, in order, and keeps only what it reports, so a caller
+ * can stream them; `consents` need only hold each post's consent by the time
+ * that post is read.
+ */
+export function uncoveredPostsReport(posts: Iterable<PostFacts>, consents: ReadonlyMap<string, ConsentScopeView>, today: Day, settings: CoverageSettings): UncoveredPostsReport {
   const publishedWithoutCoverage: UncoveredPost[] = [];
   const liveWithoutCoverage: UncoveredPost[] = [];
   let checked = 0;

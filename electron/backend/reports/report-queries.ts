@@ -15,6 +15,9 @@ import type { CheckContext } from '../posts/post-checks';
 import type { HealthMentionSummary } from '../../../shared/posts/disclosures';
 import type { IdentifierKind } from '../../../shared/posts/phi-scanner';
 
+/** Consents kept at once while the report streams its posts: enough for a practice's posts in a row, bounded whatever its size. */
+const consentCacheSize = 2000;
+
 /** Posts ever published or still up, with their consents as they stand: the data of the uncovered-posts report. */
 export function uncoveredPosts(db: Db, ctx: CheckContext): UncoveredPostsReport {
   const { today } = ctx;
@@ -39,40 +42,45 @@ export function uncoveredPosts(db: Db, ctx: CheckContext): UncoveredPostsReport 
     published_url: string | null;
     takedown_required_at: string | null;
   };
+  // Streamed: every published post is read once, row by row, and only the uncovered ones are kept;
+  // consents are read as their posts come, in a cache bounded like the export's.
   const rows = db
     .prepare(
       `SELECT p.*, pt.first_name, pt.last_name, pt.date_of_birth FROM posts p JOIN patients pt ON pt.id = p.patient_id
        WHERE p.published_at IS NOT NULL OR p.state IN ('published', 'takedown_required') ORDER BY p.published_at, p.id`,
     )
-    .all() as Row[];
+    .iterate() as IterableIterator<Row>;
   const consents = new Map<string, ConsentScopeView>();
-  const posts: PostFacts[] = rows.map((r) => {
-    if (r.consent_id && !consents.has(r.consent_id)) {
-      const view = scopeView(db, r.consent_id, ctx);
-      if (view) consents.set(r.consent_id, view);
+  function* posts(): Generator<PostFacts> {
+    for (const r of rows) {
+      if (r.consent_id && !consents.has(r.consent_id)) {
+        if (consents.size >= consentCacheSize) consents.clear();
+        const view = scopeView(db, r.consent_id, ctx);
+        if (view) consents.set(r.consent_id, view);
+      }
+      yield {
+        id: r.id,
+        patientId: r.patient_id,
+        patientName: `${r.first_name} ${r.last_name}`,
+        consentId: r.consent_id,
+        purgedConsentId: r.purged_consent_id ?? null,
+        channel: r.channel,
+        purpose: r.purpose,
+        thirdPartyPays: r.third_party_pays === 1,
+        sponsor: r.sponsor,
+        contentKinds: JSON.parse(r.content_kinds) as ContentKind[],
+        blockingIdentifiers: JSON.parse(r.blocking_identifiers) as IdentifierKind[],
+        healthMentions: JSON.parse(r.health_mentions) as HealthMentionSummary[],
+        identifiersApproved: r.identifiers_approved_at !== null,
+        patientDateOfBirth: r.date_of_birth,
+        state: r.state,
+        publishedAt: r.published_at,
+        publishedUrl: r.published_url,
+        takedownRequiredAt: r.takedown_required_at,
+      };
     }
-    return {
-      id: r.id,
-      patientId: r.patient_id,
-      patientName: `${r.first_name} ${r.last_name}`,
-      consentId: r.consent_id,
-      purgedConsentId: r.purged_consent_id ?? null,
-      channel: r.channel,
-      purpose: r.purpose,
-      thirdPartyPays: r.third_party_pays === 1,
-      sponsor: r.sponsor,
-      contentKinds: JSON.parse(r.content_kinds) as ContentKind[],
-      blockingIdentifiers: JSON.parse(r.blocking_identifiers) as IdentifierKind[],
-      healthMentions: JSON.parse(r.health_mentions) as HealthMentionSummary[],
-      identifiersApproved: r.identifiers_approved_at !== null,
-      patientDateOfBirth: r.date_of_birth,
-      state: r.state,
-      publishedAt: r.published_at,
-      publishedUrl: r.published_url,
-      takedownRequiredAt: r.takedown_required_at,
-    };
-  });
-  return uncoveredPostsReport(posts, consents, today, { ageOfMajority: ctx.ageOfMajority });
+  }
+  return uncoveredPostsReport(posts(), consents, today, { ageOfMajority: ctx.ageOfMajority });
 }
 
 export function expiringConsents(db: Db, ctx: CheckContext): ExpiringConsentsReport {
