@@ -3,9 +3,12 @@ import { completeTerms } from '../../../shared/authorization/test-terms';
 import type { WorkGroup, WorkQueueKey } from '../../../shared/work-queues';
 import { patientSignature, samplePatient, signAuthorization } from '../testing/consent-flow';
 import { manualClock } from '../testing/manual-clock';
-import { rejection, setUpStore } from '../testing/test-backend';
+import { createClient } from '../../../shared/client';
+import { newDemoClock, seedDemoStore } from '../../cli/demo-data';
+import { rejection, setUpStore, tempDataDir, testBackend } from '../testing/test-backend';
 
 const frontDeskPassword = 'front desk password';
+const demoPassword = 'demo password for everyone';
 
 async function practice() {
   // 15:00 UTC is 09:00 in Chicago: the practice's day is 2026-11-29.
@@ -96,5 +99,27 @@ describe('the work queues', () => {
     expect(JSON.stringify(marketing)).not.toContain('Maria');
     await p.call('session.signOut', {});
     expect((await rejection(p.call('home.workQueues', {}))).code).toBe('unauthorized');
+  });
+});
+
+describe('the privacy office’s queue of live posts without coverage', () => {
+  it('reads the kept verdicts and lists exactly what the uncovered-posts report says is up without cover today', async () => {
+    const clock = newDemoClock();
+    const { backend } = testBackend({ dataDir: tempDataDir('work-queue-demo'), now: clock.now });
+    try {
+      const api = createClient((name, input) => backend.invoke(name, input));
+      await seedDemoStore(api, demoPassword, clock);
+      await api['session.signIn']({ username: 'admin', password: demoPassword });
+      const report = await api['reports.uncoveredPosts']({});
+      const live = queue(await api['home.workQueues']({}), 'live_without_coverage')!;
+      // The demo keeps one post up that its consent does not cover: the queue must not be empty by accident.
+      expect(report.liveWithoutCoverage.length).toBeGreaterThan(0);
+      expect(live.count).toBe(report.liveWithoutCoverage.length);
+      expect(live.items.map((i) => [i.target.id, i.patientName, i.channel, i.since])).toEqual(
+        report.liveWithoutCoverage.map((p) => [p.postId, p.patientName, p.channel, p.publishedOn]),
+      );
+    } finally {
+      backend.close();
+    }
   });
 });

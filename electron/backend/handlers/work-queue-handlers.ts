@@ -13,12 +13,12 @@ import {
   type WorkTarget,
 } from '../../../shared/work-queues';
 import type { BackendCore } from '../backend-core';
-import { uncoveredPosts } from '../reports/report-queries';
 import {
   awaitingWitness,
   draftsToSign,
   eventsToRecord,
   expiringBetween,
+  liveUncoveredPosts,
   postsWaiting,
   revokedSince,
   type AuthorizationQueueRow,
@@ -90,17 +90,12 @@ function computeQueue(core: BackendCore, key: WorkQueueKey): WorkQueue {
     case 'posts_to_publish':
       return postQueue(key, postsWaiting(db, "x.state = 'approved'", 'approved_at', n), zone);
     case 'live_without_coverage': {
-      const live = uncoveredPosts(db, core.checkContext()).liveWithoutCoverage;
+      // `since` is the day it was published (a practice day already).
+      const live = liveUncoveredPosts(db, n);
       return {
         key,
-        count: live.length,
-        items: live.slice(0, n).map((p) => ({
-          target: { kind: 'post', id: p.postId },
-          patientName: p.patientName,
-          channel: p.channel,
-          since: p.publishedOn,
-          due: null,
-        })),
+        count: live.count,
+        items: live.rows.map((r) => ({ target: { kind: 'post', id: r.id }, patientName: `${r.firstName} ${r.lastName}`, channel: r.channel, since: r.since, due: null })),
       };
     }
   }

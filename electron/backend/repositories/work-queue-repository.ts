@@ -92,3 +92,22 @@ const fromPosts = 'FROM posts x JOIN patients p ON p.id = x.patient_id';
 export function postsWaiting(db: Db, where: string, sinceColumn: string, limit: number): QueueRows<PostQueueRow> {
   return queue(db, `${fromPosts} WHERE ${where}`, `${postColumns}, x.${sinceColumn} AS since`, `x.${sinceColumn}, x.id`, limit, []);
 }
+
+/**
+ * Posts up (published, or waiting to come down) whose kept verdict says not
+ * covered today, since the day they were published: read from the partial
+ * index of uncovered posts, never by judging every post again. A parent's
+ * authorization that ended when the patient came of age leaves what is up
+ * standing (it is listed for review instead), as the uncovered-posts report says.
+ */
+export function liveUncoveredPosts(db: Db, limit: number): QueueRows<PostQueueRow> {
+  return queue(
+    db,
+    `${fromPosts} WHERE x.coverage_covered = 0 AND x.state IN ('published', 'takedown_required')
+       AND EXISTS (SELECT 1 FROM json_each(x.coverage_reasons) r WHERE json_extract(r.value, '$.code') <> 'came_of_age')`,
+    `${postColumns}, x.published_at AS since`,
+    'x.published_at, x.id',
+    limit,
+    [],
+  );
+}
