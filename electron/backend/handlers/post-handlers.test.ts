@@ -84,7 +84,7 @@ describe('the check before posting', () => {
     const photo = await p.call('media.import', { testimonialId: p.testimonial.id, fileName: 'p.jpg', kind: 'photo', beforeAfter: false, base64: (await photoWithGps()).toString('base64') });
     const check = await p.call('posts.check', draft({ channel: 'tiktok', mediaIds: [photo.id] }));
     expect(check.contentKinds).toEqual(['first_name', 'photographs', 'written_testimonial']);
-    expect(check.verdict).toEqual({ covered: false, reasons: [{ code: 'channel', message: 'TikTok is not among the channels the patient allowed.' }] });
+    expect(check.verdict).toEqual({ covered: false, reasons: [{ code: 'channel', message: 'TikTok is not among the channels the patient allowed.', params: { channel: 'tiktok' } }] });
     expect(check.disclosures.filter((d) => d.source === 'caption').map((d) => d.kind)).toEqual(['patient_name']);
 
     const post = await p.call('posts.create', draft({ channel: 'tiktok', mediaIds: [photo.id] }));
