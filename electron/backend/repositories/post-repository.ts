@@ -2,6 +2,7 @@ import type { ContentKind, Purpose } from '../../../shared/authorization/scope';
 import type { HealthMentionSummary } from '../../../shared/posts/disclosures';
 import type { IdentifierKind } from '../../../shared/posts/phi-scanner';
 import type { Post, PostState } from '../../../shared/posts/post';
+import type { PostCheckRow } from '../../../shared/store-chunks';
 import type { Db } from '../store/database';
 import { cachedStatement } from '../store/statement-cache';
 
@@ -114,18 +115,8 @@ export function dashboardPosts(db: Db, list: DashboardPostList, limit: number): 
   return { posts: rows.map(toPost), total };
 }
 
-/** One post as a whole-store check reads it: what it shows of the post, and its kept verdict unless that is waiting to be judged again. */
-export interface PostCheckRecord {
-  id: string;
-  state: PostState;
-  channel: string;
-  purpose: Purpose;
-  testimonialId: string;
-  consentId: string | null;
-  publishedAt: string | null;
-  publishedUrl: string | null;
-  takedownRequiredAt: string | null;
-  takenDownAt: string | null;
+/** One post as a whole-store check reads it: what a chunk shows of the post, and its kept verdict unless that is waiting to be judged again. */
+export interface PostCheckRecord extends Omit<PostCheckRow, 'verdict'> {
   createdAt: string;
   /** Null when the kept verdict is missing or stale: judge the post with the rule. */
   kept: { covered: boolean; reasonsJson: string } | null;
