@@ -117,31 +117,41 @@ export function getAuthorization(db: Db, id: string): AuthorizationRecord | unde
  * PDFs), with its wording's version joined in.
  */
 export function authorizationSummariesAfter(db: Db, after: { createdAt: string; id: string } | null, limit: number, today: Day): AuthorizationSummary[] {
-  const select = `SELECT a.id, a.patient_id, a.terms, a.stage, a.created_at, a.signed_at, a.witnessed_at, a.revoked_at, a.expiration_event_at, a.pdf_sha256, t.version
+  const select = `SELECT ${summaryColumnsSql}
     FROM authorizations a INDEXED BY authorizations_created JOIN templates t ON t.id = a.template_id`;
   const rows = (
     after
       ? db.prepare(`${select} WHERE (a.created_at, a.id) > (?, ?) ORDER BY a.created_at, a.id LIMIT ?`).raw(true).all(after.createdAt, after.id, limit)
       : db.prepare(`${select} ORDER BY a.created_at, a.id LIMIT ?`).raw(true).all(limit)
-  ) as [string, string, string, Stage, string, string | null, string | null, string | null, string | null, string | null, number][];
-  return rows.map(([id, patientId, termsJson, stage, createdAt, signedAt, witnessedAt, revokedAt, expirationEventAt, pdfSha256, templateVersion]) => {
-    const terms = JSON.parse(termsJson) as AuthorizationTerms;
-    return {
-      id,
-      patientId,
-      language: terms.language,
-      templateVersion,
-      terms,
-      stage,
-      status: authorizationStatus({ stage, revokedAt, expiration: terms.expiration, expirationEventAt }, today),
-      createdAt,
-      signedAt,
-      witnessedAt,
-      revokedAt,
-      expirationEventAt,
-      pdfSha256,
-    };
-  });
+  ) as SummaryColumns[];
+  return rows.map((row) => summaryFromColumns(row, today));
+}
+
+/** The columns a summary reads, in order: `summaryColumnsSql` of `authorizations a JOIN templates t`. */
+export type SummaryColumns = [string, string, string, Stage, string, string | null, string | null, string | null, string | null, string | null, number];
+export const summaryColumnsSql = 'a.id, a.patient_id, a.terms, a.stage, a.created_at, a.signed_at, a.witnessed_at, a.revoked_at, a.expiration_event_at, a.pdf_sha256, t.version';
+
+/** An authorization's summary from the columns a list reads, with its status on `today`. */
+export function summaryFromColumns(
+  [id, patientId, termsJson, stage, createdAt, signedAt, witnessedAt, revokedAt, expirationEventAt, pdfSha256, templateVersion]: SummaryColumns,
+  today: Day,
+): AuthorizationSummary {
+  const terms = JSON.parse(termsJson) as AuthorizationTerms;
+  return {
+    id,
+    patientId,
+    language: terms.language,
+    templateVersion,
+    terms,
+    stage,
+    status: authorizationStatus({ stage, revokedAt, expiration: terms.expiration, expirationEventAt }, today),
+    createdAt,
+    signedAt,
+    witnessedAt,
+    revokedAt,
+    expirationEventAt,
+    pdfSha256,
+  };
 }
 
 export function listAuthorizationsOfPatient(db: Db, patientId: string): AuthorizationRecord[] {

@@ -1,12 +1,10 @@
-import { authorizationStatus } from '../../../shared/authorization/status';
-import type { AuthorizationTerms } from '../../../shared/authorization/scope';
-import type { Stage } from '../../../shared/authorization/record';
 import type { Day } from '../../../shared/calendar';
 import type { Page } from '../../../shared/list-page';
 import type { ConsentListRow, ConsentPageInput, PostListRow, PostPageInput } from '../../../shared/list-rows';
 import type { CoverageReason } from '../../../shared/posts/coverage';
 import type { PostState } from '../../../shared/posts/post';
 import type { Db } from '../store/database';
+import { summaryColumnsSql, summaryFromColumns, type SummaryColumns } from './authorization-repository';
 
 /**
  * One page of each long list, with its total: indexed queries that join
@@ -24,38 +22,16 @@ export function consentPage(db: Db, input: ConsentPageInput, today: Day): Page<C
   const direction = input.direction === 'desc' ? 'DESC' : 'ASC';
   const rows = db
     .prepare(
-      `SELECT a.id, a.patient_id, a.terms, a.stage, a.created_at, a.signed_at, a.witnessed_at, a.revoked_at, a.expiration_event_at, a.pdf_sha256,
-         t.version, p.first_name, p.last_name
+      `SELECT ${summaryColumnsSql}, p.first_name, p.last_name
        FROM authorizations a JOIN patients p ON p.id = a.patient_id JOIN templates t ON t.id = a.template_id
        ${where} ORDER BY ${consentOrder[input.sort]} ${direction}, a.id ${direction} LIMIT @limit OFFSET @offset`,
     )
     .raw(true)
-    .all({ ...params, limit: input.limit, offset: input.offset }) as [
-    string, string, string, Stage, string, string | null, string | null, string | null, string | null, string | null, number, string, string,
-  ][];
+    .all({ ...params, limit: input.limit, offset: input.offset }) as [...SummaryColumns, string, string][];
   return {
     total,
     offset: input.offset,
-    rows: rows.map(([id, patientId, termsJson, stage, createdAt, signedAt, witnessedAt, revokedAt, expirationEventAt, pdfSha256, version, first, last]) => {
-      const terms = JSON.parse(termsJson) as AuthorizationTerms;
-      return {
-        id,
-        patientId,
-        language: terms.language,
-        templateVersion: version,
-        terms,
-        stage,
-        status: authorizationStatus({ stage, revokedAt, expiration: terms.expiration, expirationEventAt }, today),
-        createdAt,
-        signedAt,
-        witnessedAt,
-        revokedAt,
-        expirationEventAt,
-        pdfSha256,
-        patientFirstName: first,
-        patientLastName: last,
-      };
-    }),
+    rows: rows.map((row) => ({ ...summaryFromColumns(row.slice(0, 11) as SummaryColumns, today), patientFirstName: row[11], patientLastName: row[12] })),
   };
 }
 
