@@ -63,14 +63,12 @@ export function toEvent(row: AuditRow): AuditEvent {
 }
 
 /**
- * Append one event to the chain. Call it inside the transaction of the change
- * it records, so the change and its audit event commit together or not at all.
+ * The event that follows `head` in the chain, hashed: one definition for both
+ * engines. The hash is taken over the text exactly as the database will store
+ * it. Input is checked at the backend's boundary; this covers text from
+ * elsewhere (a file name, a host name) that a database would otherwise change.
  */
-export function appendAudit(db: Db, entry: AuditEntry): AuditEvent {
-  const head = cachedStatement(db, 'SELECT seq, hash FROM audit_head WHERE id = 1').get() as { seq: number; hash: string };
-  // The hash is taken over the text exactly as SQLite will store it. Input is
-  // checked at the backend's boundary; this covers text from elsewhere (a
-  // file name, a host name) that SQLite would otherwise silently change.
+export function nextAuditEvent(head: { seq: number; hash: string }, entry: AuditEntry): AuditEvent {
   const text = (value: string) => toWellFormedText(value);
   const nullable = (value: string | null | undefined) => (value === null || value === undefined ? null : text(value));
   const partial: Omit<AuditEvent, 'hash'> = {
@@ -84,7 +82,16 @@ export function appendAudit(db: Db, entry: AuditEntry): AuditEvent {
     detail: text(entry.detail ?? ''),
     prevHash: head.hash,
   };
-  const event: AuditEvent = { ...partial, hash: eventHash(partial) };
+  return { ...partial, hash: eventHash(partial) };
+}
+
+/**
+ * Append one event to the chain. Call it inside the transaction of the change
+ * it records, so the change and its audit event commit together or not at all.
+ */
+export function appendAudit(db: Db, entry: AuditEntry): AuditEvent {
+  const head = cachedStatement(db, 'SELECT seq, hash FROM audit_head WHERE id = 1').get() as { seq: number; hash: string };
+  const event = nextAuditEvent(head, entry);
   cachedStatement(
     db,
     `INSERT INTO audit_events (seq, at, actor_id, actor_name, action, subject_type, subject_id, detail, prev_hash, hash)

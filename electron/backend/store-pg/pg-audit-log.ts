@@ -1,7 +1,6 @@
 import type { ClientBase } from 'pg';
 import type { AuditEvent, ChainVerification } from '../../../shared/audit';
-import { eventHash, genesisHash, judgeChainHead, type AuditEntry } from '../audit/audit-log';
-import { toWellFormedText } from '../input-text';
+import { eventHash, genesisHash, judgeChainHead, nextAuditEvent, type AuditEntry } from '../audit/audit-log';
 import { FieldDecryptionError, type FieldCipher, type FieldContext } from './field-crypto';
 import { auditAppendLock } from './pg-schema';
 
@@ -52,20 +51,7 @@ export async function appendAuditPg(client: ClientBase, cipher: FieldCipher, ent
   }
   await client.query('SELECT pg_advisory_xact_lock($1, $2)', [...auditAppendLock]);
   const head = await readHead(client, cipher);
-  const text = (value: string) => toWellFormedText(value);
-  const nullable = (value: string | null | undefined) => (value === null || value === undefined ? null : text(value));
-  const partial: Omit<AuditEvent, 'hash'> = {
-    seq: head.seq + 1,
-    at: text(entry.at),
-    actorId: nullable(entry.actorId),
-    actorName: text(entry.actorName),
-    action: entry.action,
-    subjectType: nullable(entry.subjectType),
-    subjectId: nullable(entry.subjectId),
-    detail: text(entry.detail ?? ''),
-    prevHash: head.hash,
-  };
-  const event: AuditEvent = { ...partial, hash: eventHash(partial) };
+  const event = nextAuditEvent(head, entry);
   const body: SealedBody = { actorName: event.actorName, detail: event.detail, prevHash: event.prevHash, hash: event.hash };
   await client.query(
     'INSERT INTO audit_events (seq, at, actor_id, action, subject_type, subject_id, sealed) VALUES ($1, $2, $3, $4, $5, $6, $7)',
