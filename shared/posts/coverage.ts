@@ -120,8 +120,8 @@ export interface CoverageQuestion {
   today: Day;
 }
 
-/** Short channel names for sentences: "Instagram is not among…". */
-const channelNames: Record<Channel, string> = {
+/** Short channel names for sentences ("Instagram is not among…"), in English; the renderer's English catalogue uses them too. */
+export const channelNames: Record<Channel, string> = {
   facebook: 'Facebook',
   instagram: 'Instagram',
   x: 'X',

@@ -1,6 +1,7 @@
 import { auditActionLabels } from '../../../../shared/audit-actions';
 import { statusLabels } from '../../../../shared/authorization/status';
 import { patientCopyLabels } from '../../../../shared/authorization/patient-copy';
+import { channelNames } from '../../../../shared/posts/coverage';
 import { postStateLabels } from '../../../../shared/posts/post';
 import { replyConcernLabels } from '../../../../shared/posts/review-reply';
 import { incidentTriggerLabels } from '../../../../shared/program/incident';
@@ -35,17 +36,7 @@ export const labels = {
   incidentTriggers: incidentTriggerLabels,
   reviewFrequencies: reviewFrequencyLabels,
   periodStates: periodStateLabels,
-  channels: {
-    facebook: 'Facebook',
-    instagram: 'Instagram',
-    x: 'X',
-    tiktok: 'TikTok',
-    youtube: 'YouTube',
-    linkedin: 'LinkedIn',
-    website: 'The practice website',
-    email_newsletter: 'The email newsletter',
-    printed_material: 'Printed material',
-  },
+  channels: channelNames,
   contentKinds: contentKindNames,
   and: 'and',
   auditActions: nested(auditActionLabels),
