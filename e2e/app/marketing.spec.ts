@@ -110,6 +110,17 @@ test('a photo loses its GPS data on import; a post outside the consent is refuse
   // A post for TikTok, which the consent does not list.
   await card.getByRole('link', { name: 'Plan a post with “Back on the stairs”' }).click();
   await expect(page.getByRole('heading', { name: 'New post', level: 1 })).toBeVisible();
+  // The choice lists a page of testimonials found by words; the one chosen stays listed and chosen whatever is typed.
+  const testimonialChoice = page.getByLabel('Testimonial', { exact: true });
+  await expect(testimonialChoice.locator('option:checked')).toHaveText('Back on the stairs (Maria Lopez)');
+  await expect(testimonialChoice.getByRole('option')).toHaveCount(3);
+  const findTestimonial = page.getByRole('searchbox', { name: 'Find a testimonial' });
+  await findTestimonial.fill('no such words');
+  await expect(testimonialChoice).toHaveAccessibleDescription('No testimonial has these words in its title or its patient’s name.');
+  await expect(testimonialChoice.getByRole('option')).toHaveText(['Choose a testimonial', 'Back on the stairs (Maria Lopez)']);
+  await expect(testimonialChoice.locator('option:checked')).toHaveText('Back on the stairs (Maria Lopez)');
+  await findTestimonial.fill('');
+  await expect(testimonialChoice.getByRole('option')).toHaveCount(3);
   const panel = page.getByRole('complementary', { name: 'May this be posted?' });
   const verdict = panel.getByRole('status');
   await expect(verdict).toContainText('Choose the channel');

@@ -30,6 +30,7 @@ import { emptyPostForm, otherChannel, postFieldOf, postFormOf, postFormSchema, t
 import { PostRecord } from './PostRecord';
 import { PostReviewThread } from '../post-reviews/PostReviewThread';
 import { PublishDialog } from './PublishDialog';
+import { TestimonialChoice } from './TestimonialChoice';
 import { RecordTakedownDialog } from './RecordTakedownDialog';
 import { usePostCheck } from './use-post-check';
 import { VerdictPanel } from './VerdictPanel';
@@ -84,14 +85,15 @@ export function PostEditor({ post: initial, initialTestimonialId, flash, onChang
     defaultValues: initial ? postFormOf(initial) : emptyPostForm(initialTestimonialId),
   });
 
-  const loadTestimonials = useCallback(() => api['testimonials.list']({}), [api]);
-  const testimonials = useLoaded(loadTestimonials);
   const testimonialId = useWatch({ control, name: 'testimonialId' });
+  // The chosen testimonial alone, with its media: the choice itself lists a page at a time.
+  const loadTestimonial = useCallback(() => (testimonialId ? api['testimonials.get']({ id: testimonialId }) : Promise.resolve(null)), [api, testimonialId]);
+  const chosenTestimonial = useLoaded(loadTestimonial);
   const consentId = useWatch({ control, name: 'consentId' });
   const channel = useWatch({ control, name: 'channel' });
   const mediaIds = useWatch({ control, name: 'mediaIds' });
   const thirdPartyPays = useWatch({ control, name: 'thirdPartyPays' });
-  const testimonial = testimonials.value?.find((t) => t.id === testimonialId) ?? null;
+  const testimonial = chosenTestimonial.value?.id === testimonialId ? chosenTestimonial.value : null;
   const patientId = testimonial?.patientId ?? null;
 
   const loadConsents = useCallback(() => (patientId ? api['consents.scopeForPatient']({ patientId }) : Promise.resolve(null)), [api, patientId]);
@@ -193,18 +195,7 @@ export function PostEditor({ post: initial, initialTestimonialId, flash, onChang
                 </p>
               </div>
             ) : (
-              <SelectField
-                label={t('postEditor.testimonial')}
-                registration={testimonialField}
-                error={errors.testimonialId?.message ?? testimonials.error ?? undefined}
-              >
-                <option value="">{testimonials.value ? t('postEditor.chooseATestimonial') : t('postEditor.loadingTestimonials')}</option>
-                {(testimonials.value ?? []).map((t) => (
-                  <option key={t.id} value={t.id}>
-                    {t.title} ({t.patientFirstName} {t.patientLastName})
-                  </option>
-                ))}
-              </SelectField>
+              <TestimonialChoice registration={testimonialField} error={errors.testimonialId?.message ?? chosenTestimonial.error ?? undefined} chosen={testimonial} />
             )}
             <ConsentChoice
               consents={patientId ? consents.value : null}

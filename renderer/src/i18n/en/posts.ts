@@ -19,6 +19,11 @@ export const posts = {
     chooseATestimonialFirst: 'Choose a testimonial first.',
     thisTestimonialHasNoMedia: 'This testimonial has no media. Import photos or videos on the Testimonials page.',
   },
+  testimonialChoice: {
+    find: 'Find a testimonial',
+    someShown: 'Showing the newest {{shown}} of {{total}}. Type words of the title or of the patient’s name to find the others.',
+    noneFound: 'No testimonial has these words in its title or its patient’s name.',
+  },
   postEditor: {
     allPosts: 'All posts',
     newPost: 'New post',

@@ -18,6 +18,11 @@ export const posts = {
     chooseATestimonialFirst: 'Elija primero un testimonio.',
     thisTestimonialHasNoMedia: 'Este testimonio no tiene archivos. Importe fotos o videos en la página Testimonios.',
   },
+  testimonialChoice: {
+    find: 'Buscar un testimonio',
+    someShown: 'Se muestran los {{shown}} más recientes de {{total}}. Escriba palabras del título o del nombre del paciente para encontrar los demás.',
+    noneFound: 'Ningún testimonio tiene estas palabras en su título ni en el nombre de su paciente.',
+  },
   postEditor: {
     allPosts: 'Todas las publicaciones',
     newPost: 'Nueva publicación',
