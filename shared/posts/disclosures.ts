@@ -31,6 +31,21 @@ export interface Disclosure {
   /** For health information: the concept of the lexicon, and whether it names a condition. */
   concept?: string;
   specific?: boolean;
+  /** What the message's words depend on beyond the fields above, so the screen can word it in the staff member's language. */
+  params?: DisclosureParams;
+}
+
+/** The facts behind a disclosure's sentence (absent on disclosures kept before they were recorded). */
+export interface DisclosureParams {
+  /** A patient's name: which part shows, and in what form. */
+  name?: 'first_name' | 'last_name' | 'full_name';
+  nameForm?: 'plain' | 'tagged' | 'initial_and_last' | 'first_and_initial';
+  /** Health information: billing for care (an insurance claim, a bill) rather than care itself. */
+  billing?: boolean;
+  /** An age over 89, itself an identifier under HIPAA. */
+  over89?: boolean;
+  /** A media item: whether `text` is its file name (false: it has none, and `text` is its kind). */
+  named?: boolean;
 }
 
 /** A health mention as the coverage rule weighs it against a scope's named conditions. */
@@ -59,7 +74,8 @@ export interface DisclosureInput {
   extraContentKinds: readonly ContentKind[];
 }
 
-const contentNeeded: Record<ContentKind, string> = {
+/** What the consent must include for each content kind, as the needs sentence says it (the English catalogue reuses it). */
+export const contentNeeded: Record<ContentKind, string> = {
   written_testimonial: 'the written testimonial',
   first_name: 'the first name',
   full_name: 'the full name',
@@ -76,6 +92,14 @@ export function needsMessage(kind: ContentKind): string {
   return `Needs ${contentNeeded[kind]} in the consent.`;
 }
 
+export const nameWords: Record<NonNullable<DisclosureParams['name']>, string> = { first_name: 'first name', last_name: 'last name', full_name: 'full name' };
+export const nameFormWords: Record<NonNullable<DisclosureParams['nameForm']>, string> = {
+  plain: '',
+  tagged: ' (in a hashtag or handle)',
+  initial_and_last: ' (initial and last name)',
+  first_and_initial: ' (first name and initial)',
+};
+
 function textDisclosures(text: string, source: 'caption' | 'testimonial', input: DisclosureInput): Disclosure[] {
   const found: Disclosure[] = [];
   const where = source === 'caption' ? 'The caption' : 'The testimonial’s quote';
@@ -83,9 +107,18 @@ function textDisclosures(text: string, source: 'caption' | 'testimonial', input:
   for (const m of findNameMentions(text, input.patient)) {
     const full = revealsLastName(m.form);
     const contentKind: ContentKind = full ? 'full_name' : 'first_name';
-    const form = m.tagged ? ' (in a hashtag or handle)' : m.form === 'initial_and_last' ? ' (initial and last name)' : m.form === 'first_and_initial' ? ' (first name and initial)' : '';
-    const which = m.form === 'full' ? 'full name' : full ? 'last name' : 'first name';
-    add({ kind: 'patient_name', start: m.start, end: m.end, text: m.text, contentKind, blocking: false, message: `The patient’s ${which}${form}. ${needsMessage(contentKind)}` });
+    const nameForm = m.tagged ? 'tagged' : m.form === 'initial_and_last' || m.form === 'first_and_initial' ? m.form : 'plain';
+    const name = m.form === 'full' ? 'full_name' : full ? 'last_name' : 'first_name';
+    add({
+      kind: 'patient_name',
+      start: m.start,
+      end: m.end,
+      text: m.text,
+      contentKind,
+      blocking: false,
+      params: { name, nameForm },
+      message: `The patient’s ${nameWords[name]}${nameFormWords[nameForm]}. ${needsMessage(contentKind)}`,
+    });
   }
   for (const m of findHealthMentions(text)) {
     add({
@@ -97,12 +130,14 @@ function textDisclosures(text: string, source: 'caption' | 'testimonial', input:
       blocking: false,
       concept: m.concept,
       specific: m.specific,
+      params: { billing: m.field === 'billing' },
       message: `${m.field === 'billing' ? 'Billing for care' : m.specific ? 'A health condition, treatment or procedure' : 'Health care'}: health information. ${needsMessage('health_condition')}`,
     });
   }
   for (const m of findAgeMentions(text)) {
-    const over89 = m.years !== null && m.years > 89 ? ' Ages over 89 are identifiers under HIPAA.' : '';
-    add({ kind: 'age', start: m.start, end: m.end, text: m.text, contentKind: 'age', blocking: false, message: `An age.${over89} ${needsMessage('age')}` });
+    const over89 = m.years !== null && m.years > 89;
+    const note = over89 ? ' Ages over 89 are identifiers under HIPAA.' : '';
+    add({ kind: 'age', start: m.start, end: m.end, text: m.text, contentKind: 'age', blocking: false, params: { over89 }, message: `An age.${note} ${needsMessage('age')}` });
   }
   const notPlaces = input.practice ? [input.practice.name, input.patient.firstName, input.patient.lastName] : [input.patient.firstName, input.patient.lastName];
   for (const m of findPlaces(text, input.places, notPlaces)) {
@@ -151,7 +186,17 @@ export function derivePostDisclosures(input: DisclosureInput): PostDisclosures {
     const kinds: ContentKind[] = m.kind === 'photo' ? [m.beforeAfter ? 'before_after_images' : 'photographs'] : m.kind === 'video' ? ['video'] : ['audio'];
     if (m.beforeAfter && m.kind !== 'photo') kinds.push('before_after_images');
     for (const kind of kinds) {
-      disclosures.push({ kind: 'media', source: 'media', start: 0, end: 0, text: m.fileName ?? m.kind, contentKind: kind, blocking: false, message: `${m.fileName ?? 'A media file'}. ${needsMessage(kind)}` });
+      disclosures.push({
+        kind: 'media',
+        source: 'media',
+        start: 0,
+        end: 0,
+        text: m.fileName ?? m.kind,
+        contentKind: kind,
+        blocking: false,
+        params: { named: typeof m.fileName === 'string' },
+        message: `${m.fileName ?? 'A media file'}. ${needsMessage(kind)}`,
+      });
     }
   }
   for (const kind of input.extraContentKinds) {

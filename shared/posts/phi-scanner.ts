@@ -61,7 +61,8 @@ const quantity =
 const insurers =
   'medicaid|medicare|medi-cal|tricare|blue cross|blue shield|bcbs|aetna|cigna|unitedhealthcare|united healthcare|humana|kaiser|kaiser permanente|anthem|molina|centene|ambetter|delta dental|metlife dental|oscar health|wellcare|caresource|healthnet|health net|obamacare|affordable care act';
 
-const messages: Record<IdentifierKind, string> = {
+/** Why each identifier matters, in English (the renderer's English catalogue reuses it). */
+export const identifierMessages: Record<IdentifierKind, string> = {
   email: 'An email address can identify a person.',
   url: 'A web address: make sure it does not point to the patient.',
   ip_address: 'An IP address is an identifier.',
@@ -166,7 +167,7 @@ export function scanForPhi(text: string, options: ScanOptions = {}): Finding[] {
   for (const { kind, re } of patterns) {
     for (const m of matchFolded(folded, re)) {
       if (isPracticeOwn(kind, m.text, options.practice)) continue;
-      found.push({ kind, start: m.start, end: m.end, text: m.text, message: messages[kind] });
+      found.push({ kind, start: m.start, end: m.end, text: m.text, message: identifierMessages[kind] });
     }
   }
   return longestFirst(found);

@@ -10,6 +10,7 @@ import { Dialog } from '../../components/Dialog';
 import { FormAlert } from '../../components/FormAlert';
 import { SubmitButton } from '../../components/SubmitButton';
 import { TextAreaField } from '../../components/TextAreaField';
+import { disclosureHeadline } from '../../i18n/disclosure-text';
 
 const reasonSchema = z.object({ reason: z.string().trim().min(10, 'Write the reason in a sentence: why may this identifier go out?').max(1000) });
 type ReasonValues = z.infer<typeof reasonSchema>;
@@ -56,7 +57,7 @@ export function ApproveIdentifiersDialog({ post, onDone, onClose }: ApproveIdent
             <ul>
               {blocking.map((d, index) => (
                 <li key={index}>
-                  <q className="highlight-quote">{d.text}</q> {d.message.split('. ')[0]}.
+                  <q className="highlight-quote">{d.text}</q> {disclosureHeadline(d)}
                 </li>
               ))}
             </ul>

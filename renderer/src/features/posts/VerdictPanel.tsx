@@ -3,6 +3,7 @@ import { coverageReasonText } from '../../i18n/coverage-reasons';
 import { useTranslation } from 'react-i18next';
 import { HighlightedText, HighlightNotes } from '../../components/HighlightedText';
 import type { Disclosure } from '../../../../shared/posts/disclosures';
+import { disclosureText } from '../../i18n/disclosure-text';
 import type { PostCheckState } from './use-post-check';
 
 /**
@@ -42,7 +43,7 @@ export function VerdictPanel({ check, waitingFor }: { check: PostCheckState; wai
   const inCaption = disclosures.filter((d) => d.source === 'caption');
   const elsewhere = disclosures.filter((d) => d.source !== 'caption');
   const caption = result?.draft.caption ?? '';
-  const note = (d: Disclosure) => ({ text: d.text, message: `${d.blocking ? t('verdictPanel.blocksApproval') : ''}${d.message}` });
+  const note = (d: Disclosure) => ({ text: d.text, message: `${d.blocking ? t('verdictPanel.blocksApproval') : ''}${disclosureText(d)}` });
   return (
     <aside className="verdict-panel" aria-labelledby="verdict-heading">
       <h2 id="verdict-heading" className="verdict-heading">
@@ -78,7 +79,7 @@ export function VerdictPanel({ check, waitingFor }: { check: PostCheckState; wai
                       </>
                     ) : null}
                     {d.blocking ? t('verdictPanel.blocksApproval') : ''}
-                    {d.message}
+                    {disclosureText(d)}
                   </li>
                 ))}
               </ul>

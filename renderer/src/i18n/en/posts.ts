@@ -1,5 +1,6 @@
 import { contentPhrases } from '../../../../shared/posts/coverage';
-import { identifierNames } from '../../../../shared/posts/phi-scanner';
+import { contentNeeded, nameFormWords, nameWords } from '../../../../shared/posts/disclosures';
+import { identifierMessages, identifierNames } from '../../../../shared/posts/phi-scanner';
 
 /** Texts of the posts screens. */
 export const posts = {
@@ -139,6 +140,30 @@ export const posts = {
   },
   postName: '“{{title}}” on {{channel}}',
   /** The coverage rule's reasons (shared/posts/coverage.ts), by code; the English reads as the rule's own `message`. */
+  disclosures: {
+    needs: 'Needs {{what}} in the consent.',
+    needed: contentNeeded,
+    name: {
+      first_name: `The patient’s ${nameWords.first_name}`,
+      last_name: `The patient’s ${nameWords.last_name}`,
+      full_name: `The patient’s ${nameWords.full_name}`,
+    },
+    nameForm: { tagged: nameFormWords.tagged, initial_and_last: nameFormWords.initial_and_last, first_and_initial: nameFormWords.first_and_initial },
+    billing: 'Billing for care: health information.',
+    healthSpecific: 'A health condition, treatment or procedure: health information.',
+    healthCare: 'Health care: health information.',
+    age: 'An age.',
+    ageOver89: 'An age. Ages over 89 are identifiers under HIPAA.',
+    place: 'A place name (a city, town or neighbourhood): it can tell where the patient lives.',
+    testimonial: 'The post uses the testimonial “{{title}}”: its quote goes out with it, quoted or retold.',
+    mediaFile: 'A media file.',
+    added: 'Added by the coordinator.',
+    identifiers: identifierMessages,
+    identifierNames,
+    inTheCaption: 'The caption contains {{identifier}}.',
+    inTheQuote: 'The testimonial’s quote contains {{identifier}}.',
+    blocks: 'No marketing authorization should carry it: remove it, or ask an administrator to approve it with a written reason.',
+  },
   coverageReasons: {
     no_consent: 'No consent is linked to this post.',
     other_patient: 'The consent belongs to another patient.',
