@@ -277,8 +277,55 @@ export interface IncidentClock {
   daysLeft: number;
   /** What is past its deadline now, in words; empty when nothing is. */
   overdue: string[];
+  /** The same, as facts the screens word in the staff member's language. */
+  overdueItems: IncidentOverdue[];
   /** What is still to do, in words. */
   toDo: string[];
+  toDoItems: IncidentStep[];
+}
+
+/** A deadline passed: the 60 days without a decision or without the individual notice, or the media or HHS notice. */
+export type IncidentOverdue = { kind: 'decision' | 'individual_notice' | 'media_notice' | 'hhs_notice'; day: Day };
+
+/** A step still to take on an incident; `day` is its deadline where it has one. */
+export type IncidentStep =
+  | { kind: 'assess' | 'decide' | 'produce_letter' | 'close' }
+  | { kind: 'notify_individual' | 'notify_media' | 'notify_hhs' | 'log_hhs_yearly'; day: Day };
+
+/** An overdue deadline in English, as the CLI, reports and bundle say it. */
+export function incidentOverdueMessage(o: IncidentOverdue): string {
+  switch (o.kind) {
+    case 'decision':
+      return `The ${noticeDays} days since discovery ended on ${o.day} without a documented decision.`;
+    case 'individual_notice':
+      return `The ${noticeDays} days since discovery ended on ${o.day} without notice to the individual.`;
+    case 'media_notice':
+      return `The media notice was due by ${o.day}.`;
+    case 'hhs_notice':
+      return `The notice to HHS was due by ${o.day}.`;
+  }
+}
+
+/** A step still to take, in English. */
+export function incidentStepMessage(step: IncidentStep): string {
+  switch (step.kind) {
+    case 'assess':
+      return 'Complete the four-factor risk assessment.';
+    case 'decide':
+      return 'Decide whether notification is required.';
+    case 'produce_letter':
+      return 'Produce the notification letter.';
+    case 'close':
+      return 'Close the incident with its outcome.';
+    case 'notify_individual':
+      return `Notify the individual(s) by ${step.day}.`;
+    case 'notify_media':
+      return `Notify the media by ${step.day} (500 or more residents of a state).`;
+    case 'notify_hhs':
+      return `Notify HHS by ${step.day}.`;
+    case 'log_hhs_yearly':
+      return `Include it in the yearly breach log to HHS, due by ${step.day}.`;
+  }
 }
 
 /**
@@ -290,29 +337,38 @@ export interface IncidentClock {
  */
 export function incidentClock(facts: IncidentFacts, today: Day): IncidentClock {
   const deadlines = incidentDeadlines(facts);
-  const overdue: string[] = [];
-  const toDo: string[] = [];
+  const overdue: IncidentOverdue[] = [];
+  const toDo: IncidentStep[] = [];
   const past = (day: Day) => today > day;
   const required = facts.decision === 'required';
-  if (!facts.assessmentComplete) toDo.push('Complete the four-factor risk assessment.');
-  if (!facts.decision) toDo.push('Decide whether notification is required.');
+  if (!facts.assessmentComplete) toDo.push({ kind: 'assess' });
+  if (!facts.decision) toDo.push({ kind: 'decide' });
   if (facts.state === 'open' && past(deadlines.individualBy) && (!facts.decision || (required && !facts.notices.individual))) {
-    overdue.push(`The ${noticeDays} days since discovery ended on ${deadlines.individualBy} without ${facts.decision ? 'notice to the individual' : 'a documented decision'}.`);
+    overdue.push({ kind: facts.decision ? 'individual_notice' : 'decision', day: deadlines.individualBy });
   }
   if (required) {
-    if (facts.letters === 0) toDo.push('Produce the notification letter.');
-    if (!facts.notices.individual) toDo.push(`Notify the individual(s) by ${deadlines.individualBy}.`);
+    if (facts.letters === 0) toDo.push({ kind: 'produce_letter' });
+    if (!facts.notices.individual) toDo.push({ kind: 'notify_individual', day: deadlines.individualBy });
     if (deadlines.mediaBy && !facts.notices.media) {
-      toDo.push(`Notify the media by ${deadlines.mediaBy} (500 or more residents of a state).`);
-      if (past(deadlines.mediaBy)) overdue.push(`The media notice was due by ${deadlines.mediaBy}.`);
+      toDo.push({ kind: 'notify_media', day: deadlines.mediaBy });
+      if (past(deadlines.mediaBy)) overdue.push({ kind: 'media_notice', day: deadlines.mediaBy });
     }
     if (!facts.notices.hhs) {
-      toDo.push(deadlines.hhsYearly ? `Include it in the yearly breach log to HHS, due by ${deadlines.hhsBy}.` : `Notify HHS by ${deadlines.hhsBy}.`);
-      if (past(deadlines.hhsBy)) overdue.push(`The notice to HHS was due by ${deadlines.hhsBy}.`);
+      toDo.push({ kind: deadlines.hhsYearly ? 'log_hhs_yearly' : 'notify_hhs', day: deadlines.hhsBy });
+      if (past(deadlines.hhsBy)) overdue.push({ kind: 'hhs_notice', day: deadlines.hhsBy });
     }
   }
-  if (facts.state === 'open' && toDo.length === 0) toDo.push('Close the incident with its outcome.');
-  return { deadlines, daysLeft: daysBetween(today, deadlines.individualBy), overdue, toDo: facts.state === 'closed' ? toDo.filter((t) => t.includes('HHS')) : toDo };
+  if (facts.state === 'open' && toDo.length === 0) toDo.push({ kind: 'close' });
+  // A closed incident keeps only its HHS step: the yearly log comes after it.
+  const toDoItems = facts.state === 'closed' ? toDo.filter((step) => step.kind === 'notify_hhs' || step.kind === 'log_hhs_yearly') : toDo;
+  return {
+    deadlines,
+    daysLeft: daysBetween(today, deadlines.individualBy),
+    overdue: overdue.map(incidentOverdueMessage),
+    overdueItems: overdue,
+    toDo: toDoItems.map(incidentStepMessage),
+    toDoItems,
+  };
 }
 
 /** What keeps an incident from closing: the assessment, the decision, and the notices it requires (the yearly HHS log may follow). */

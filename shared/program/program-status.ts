@@ -2,7 +2,7 @@ import { channelName } from '../posts/coverage';
 import type { Day } from '../calendar';
 import type { Role } from '../roles';
 import { mustAcknowledge, type AcknowledgmentStatus } from './acknowledgment';
-import type { IncidentClock, IncidentState, IncidentTrigger } from './incident';
+import { incidentOverdueMessage, type IncidentClock, type IncidentOverdue, type IncidentState, type IncidentTrigger } from './incident';
 import type { PeriodStatus, ReviewFrequency } from './review-schedule';
 import type { QuizResultSummary, TrainingStatus } from './training';
 
@@ -23,8 +23,20 @@ export interface ProgramStatus {
   unscheduledChannels: string[];
   incidents: IncidentStatus[];
   problems: string[];
+  /** The same, as facts the screens word in the staff member's language. */
+  problemItems: ProgramProblem[];
   overdue: boolean;
 }
+
+/** One overdue thing of the program, with what its sentence names. */
+export type ProgramProblem =
+  | { code: 'no_policy' }
+  | { code: 'not_acknowledged'; displayName: string; username: string; version: number | null }
+  | { code: 'acknowledgment_stale'; displayName: string; username: string; renewBy: Day | null }
+  | { code: 'training_overdue'; displayName: string; username: string; dueOn: Day; lastTrainedOn: Day | null }
+  | { code: 'review_missed'; channel: string; start: Day; end: Day; assigneeName: string }
+  | { code: 'no_review_schedule'; channel: string }
+  | { code: 'incident_overdue'; incidentId: string; overdue: IncidentOverdue };
 
 export interface StaffProgramStatus {
   staffId: string;
@@ -56,31 +68,48 @@ export interface IncidentStatus {
   clock: IncidentClock;
 }
 
-const periodWords = (p: PeriodStatus) => (p.start === p.end ? p.start : `${p.start} to ${p.end}`);
-
-/** Everything overdue, one sentence each, in the order the status lists them. */
-export function programProblems(status: Omit<ProgramStatus, 'problems' | 'overdue'>): string[] {
-  const problems: string[] = [];
-  if (status.policy.version === null) problems.push('No social-media policy is published yet: publish one so that staff can acknowledge it.');
+/** Everything overdue, in the order the status lists them. */
+export function programProblemItems(status: Omit<ProgramStatus, 'problems' | 'problemItems' | 'overdue'>): ProgramProblem[] {
+  const items: ProgramProblem[] = [];
+  if (status.policy.version === null) items.push({ code: 'no_policy' });
   for (const s of status.staff) {
-    if (s.acknowledgment.state === 'missing') {
-      problems.push(`${s.displayName} (${s.username}) has not acknowledged the social-media policy (version ${s.acknowledgment.version}).`);
-    } else if (mustAcknowledge(s.acknowledgment)) {
-      problems.push(`${s.displayName} (${s.username}) last acknowledged the policy more than a year ago (renewal was due ${s.acknowledgment.renewBy}).`);
-    }
-    if (s.training.state === 'overdue') {
-      problems.push(`${s.displayName} (${s.username}): training was due ${s.training.dueOn}${s.training.lastTrainedOn ? ` (last trained ${s.training.lastTrainedOn})` : ' (never trained)'}.`);
-    }
+    const who = { displayName: s.displayName, username: s.username };
+    if (s.acknowledgment.state === 'missing') items.push({ code: 'not_acknowledged', ...who, version: s.acknowledgment.version });
+    else if (mustAcknowledge(s.acknowledgment)) items.push({ code: 'acknowledgment_stale', ...who, renewBy: s.acknowledgment.renewBy });
+    if (s.training.state === 'overdue') items.push({ code: 'training_overdue', ...who, dueOn: s.training.dueOn, lastTrainedOn: s.training.lastTrainedOn });
   }
-  for (const r of status.reviews) {
-    for (const p of r.missed) problems.push(`${channelName(r.channel)}: the review of ${periodWords(p)} was missed (assigned to ${r.assigneeName}).`);
-  }
-  for (const channel of status.unscheduledChannels) problems.push(`${channelName(channel)} has live posts but no review schedule.`);
-  for (const i of status.incidents) for (const o of i.clock.overdue) problems.push(`Incident ${i.id}: ${o}`);
-  return problems;
+  for (const r of status.reviews) for (const p of r.missed) items.push({ code: 'review_missed', channel: r.channel, start: p.start, end: p.end, assigneeName: r.assigneeName });
+  for (const channel of status.unscheduledChannels) items.push({ code: 'no_review_schedule', channel });
+  for (const i of status.incidents) for (const overdue of i.clock.overdueItems) items.push({ code: 'incident_overdue', incidentId: i.id, overdue });
+  return items;
 }
 
-export function withProblems(status: Omit<ProgramStatus, 'problems' | 'overdue'>): ProgramStatus {
-  const problems = programProblems(status);
-  return { ...status, problems, overdue: problems.length > 0 };
+/** One overdue thing in English, one sentence, as the CLI and the reports say it. */
+export function programProblemMessage(p: ProgramProblem): string {
+  switch (p.code) {
+    case 'no_policy':
+      return 'No social-media policy is published yet: publish one so that staff can acknowledge it.';
+    case 'not_acknowledged':
+      return `${p.displayName} (${p.username}) has not acknowledged the social-media policy (version ${p.version}).`;
+    case 'acknowledgment_stale':
+      return `${p.displayName} (${p.username}) last acknowledged the policy more than a year ago (renewal was due ${p.renewBy}).`;
+    case 'training_overdue':
+      return `${p.displayName} (${p.username}): training was due ${p.dueOn}${p.lastTrainedOn ? ` (last trained ${p.lastTrainedOn})` : ' (never trained)'}.`;
+    case 'review_missed':
+      return `${channelName(p.channel)}: the review of ${p.start === p.end ? p.start : `${p.start} to ${p.end}`} was missed (assigned to ${p.assigneeName}).`;
+    case 'no_review_schedule':
+      return `${channelName(p.channel)} has live posts but no review schedule.`;
+    case 'incident_overdue':
+      return `Incident ${p.incidentId}: ${incidentOverdueMessage(p.overdue)}`;
+  }
+}
+
+/** Everything overdue, one sentence each, in the order the status lists them. */
+export function programProblems(status: Omit<ProgramStatus, 'problems' | 'problemItems' | 'overdue'>): string[] {
+  return programProblemItems(status).map(programProblemMessage);
+}
+
+export function withProblems(status: Omit<ProgramStatus, 'problems' | 'problemItems' | 'overdue'>): ProgramStatus {
+  const problemItems = programProblemItems(status);
+  return { ...status, problems: problemItems.map(programProblemMessage), problemItems, overdue: problemItems.length > 0 };
 }

@@ -250,7 +250,7 @@ export async function selectProgramForExport(
           i.clock.deadlines.individualBy,
           i.clock.deadlines.mediaBy,
           i.clock.deadlines.hhsBy,
-          !i.clock.toDo.includes('Complete the four-factor risk assessment.'),
+          !i.clock.toDoItems.some((step) => step.kind === 'assess'),
           i.assessment?.probability ?? null,
           i.decision,
           i.decisionRationale,

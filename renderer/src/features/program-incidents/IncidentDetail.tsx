@@ -31,6 +31,7 @@ import { showDayOf, showInstant, todayHere } from '../compliance/compliance-form
 import { issuesByPath, RadioGroup, TextArea, TextInput } from '../program/ControlledFields';
 import { SavePdfButton } from '../program/SavePdfButton';
 import './incidents.css';
+import { incidentOverdueText, incidentStepText } from '../../i18n/program-problems';
 
 type Outcome = { message: string; tone: 'success' | 'problem' };
 
@@ -68,7 +69,7 @@ export function IncidentDetail({ id }: { id: string }) {
       <StatusMessage tone={outcome?.tone ?? 'success'}>{outcome?.message}</StatusMessage>
       {incident.clock.overdue.length ? (
         <div className="compliance-warning" role="alert">
-          <strong>{t('incidentDetail.pastItsDeadline')}</strong> {incident.clock.overdue.join(' ')}
+          <strong>{t('incidentDetail.pastItsDeadline')}</strong> {incident.clock.overdueItems.map(incidentOverdueText).join(' ')}
         </div>
       ) : null}
       <section className="card" aria-labelledby="incident-summary-heading">
@@ -125,8 +126,8 @@ export function IncidentDetail({ id }: { id: string }) {
           <>
             <h3>{t('incidentDetail.stillToDo')}</h3>
             <ul className="incident-todo">
-              {incident.clock.toDo.map((t) => (
-                <li key={t}>{t}</li>
+              {incident.clock.toDoItems.map((step) => (
+                <li key={step.kind}>{incidentStepText(step)}</li>
               ))}
             </ul>
           </>

@@ -12,6 +12,7 @@ import { useLoaded } from '../../components/use-loaded';
 import { hashHref } from '../marketing/use-hash-query';
 import '../../components/table.css';
 import './program.css';
+import { programProblemText } from '../../i18n/program-problems';
 
 /** The privacy officer's overview of the program today: everything overdue first, then each part (as `consent-desk program status` prints it). */
 export function ProgramStatusPage() {
@@ -34,8 +35,8 @@ export function ProgramStatusPage() {
             <h2 id="overdue-heading">{s.problems.length ? `Overdue (${s.problems.length})` : t('programStatusPage.nothingIsOverdue')}</h2>
             {s.problems.length ? (
               <ul className="program-problems">
-                {s.problems.map((p) => (
-                  <li key={p}>{p}</li>
+                {s.problemItems.map((p, index) => (
+                  <li key={index}>{programProblemText(p)}</li>
                 ))}
               </ul>
             ) : null}

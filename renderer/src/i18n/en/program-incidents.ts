@@ -1,5 +1,19 @@
 /** Texts of the program-incidents screens. */
 export const programIncidents = {
+  incidentClock: {
+    decision: 'The {{days}} days since discovery ended on {{day}} without a documented decision.',
+    individual_notice: 'The {{days}} days since discovery ended on {{day}} without notice to the individual.',
+    media_notice: 'The media notice was due by {{day}}.',
+    hhs_notice: 'The notice to HHS was due by {{day}}.',
+    assess: 'Complete the four-factor risk assessment.',
+    decide: 'Decide whether notification is required.',
+    produce_letter: 'Produce the notification letter.',
+    close: 'Close the incident with its outcome.',
+    notify_individual: 'Notify the individual(s) by {{day}}.',
+    notify_media: 'Notify the media by {{day}} (500 or more residents of a state).',
+    notify_hhs: 'Notify HHS by {{day}}.',
+    log_hhs_yearly: 'Include it in the yearly breach log to HHS, due by {{day}}.',
+  },
   incidentDetail: {
     allIncidents: 'All incidents',
     incident: 'Incident',

@@ -59,6 +59,17 @@ export const program = {
     untilYouAcknowledgeItYou: 'Until you acknowledge it, you cannot approve or publish posts.',
     readAndAcknowledgeThePolicy: 'Read and acknowledge the policy',
   },
+  programProblems: {
+    no_policy: 'No social-media policy is published yet: publish one so that staff can acknowledge it.',
+    not_acknowledged: '{{name}} ({{username}}) has not acknowledged the social-media policy (version {{version}}).',
+    acknowledgment_stale: '{{name}} ({{username}}) last acknowledged the policy more than a year ago (renewal was due {{day}}).',
+    training_overdue: '{{name}} ({{username}}): training was due {{day}} (never trained).',
+    training_overdue_trained: '{{name}} ({{username}}): training was due {{day}} (last trained {{trained}}).',
+    review_missed: '{{channel}}: the review of {{period}} was missed (assigned to {{assignee}}).',
+    period: '{{start}} to {{end}}',
+    no_review_schedule: '{{channel}} has live posts but no review schedule.',
+    incident_overdue: 'Incident {{id}}: {{overdue}}',
+  },
   programStatusPage: {
     complianceProgram: 'Compliance program',
     loading: 'Loading…',

@@ -2,6 +2,20 @@ import type { SameKeys } from '../catalogue-shape';
 import type { programIncidents as en } from '../en/program-incidents';
 
 export const programIncidents = {
+  incidentClock: {
+    decision: 'Los {{days}} días desde el descubrimiento terminaron el {{day}} sin una decisión documentada.',
+    individual_notice: 'Los {{days}} días desde el descubrimiento terminaron el {{day}} sin aviso a la persona afectada.',
+    media_notice: 'El aviso a los medios de comunicación vencía el {{day}}.',
+    hhs_notice: 'El aviso al HHS vencía el {{day}}.',
+    assess: 'Complete la evaluación de riesgo de cuatro factores.',
+    decide: 'Decida si se requiere notificación.',
+    produce_letter: 'Prepare la carta de notificación.',
+    close: 'Cierre el incidente con su resultado.',
+    notify_individual: 'Notifique a la persona o personas afectadas a más tardar el {{day}}.',
+    notify_media: 'Notifique a los medios de comunicación a más tardar el {{day}} (500 o más residentes de un estado).',
+    notify_hhs: 'Notifique al HHS a más tardar el {{day}}.',
+    log_hhs_yearly: 'Inclúyalo en el registro anual de brechas para el HHS, que vence el {{day}}.',
+  },
   incidentDetail: {
     allIncidents: 'Todos los incidentes',
     incident: 'Incidente',

@@ -61,6 +61,17 @@ export const program = {
     untilYouAcknowledgeItYou: 'Hasta que la acepte, no puede aprobar ni publicar publicaciones.',
     readAndAcknowledgeThePolicy: 'Leer y aceptar la política',
   },
+  programProblems: {
+    no_policy: 'Todavía no se ha publicado ninguna política de redes sociales: publique una para que el personal pueda aceptarla.',
+    not_acknowledged: '{{name}} ({{username}}) no ha aceptado la política de redes sociales (versión {{version}}).',
+    acknowledgment_stale: '{{name}} ({{username}}) aceptó la política por última vez hace más de un año (la renovación vencía el {{day}}).',
+    training_overdue: '{{name}} ({{username}}): la formación vencía el {{day}} (nunca se ha formado).',
+    training_overdue_trained: '{{name}} ({{username}}): la formación vencía el {{day}} (última formación: {{trained}}).',
+    review_missed: '{{channel}}: no se hizo la revisión de {{period}} (asignada a {{assignee}}).',
+    period: '{{start}} a {{end}}',
+    no_review_schedule: '{{channel}} tiene publicaciones activas pero ningún calendario de revisión.',
+    incident_overdue: 'Incidente {{id}}: {{overdue}}',
+  },
   programStatusPage: {
     complianceProgram: 'Programa de cumplimiento',
     loading: 'Cargando…',
