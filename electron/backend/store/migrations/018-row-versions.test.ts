@@ -52,6 +52,23 @@ describe('migration 018: row versions on the shared records', () => {
     db.close();
   });
 
+  it('raises a patient’s version once per edit, not for the search keys kept beside the names', () => {
+    const { db, file } = storeBefore();
+    insertRow(db, 'patients', { id: 'pt' });
+    migrate(db, file, migrations.filter((m) => m.version <= migration018.version));
+    db.prepare("UPDATE patients SET name_sort = 'x' WHERE id = 'pt'").run();
+    expect(version(db, 'patients', 'pt')).toBe(1);
+    const columns = (db.prepare('PRAGMA table_info(patients)').all() as { name: string }[])
+      .map((c) => c.name)
+      .filter((name) => !['id', 'row_version', 'name_sort'].includes(name));
+    let expected = 1;
+    for (const column of columns) {
+      db.prepare(`UPDATE patients SET ${column} = ${column} WHERE id = 'pt'`).run();
+      expect({ column, version: version(db, 'patients', 'pt') }).toEqual({ column, version: ++expected });
+    }
+    db.close();
+  });
+
   it('does not raise a post’s version when only its kept coverage verdict changes, and raises it for every other column', () => {
     const { db, file } = storeBefore();
     db.pragma('foreign_keys = OFF');
