@@ -57,23 +57,26 @@ function checkVersion(db: Db, table: VersionedTable, id: string, expected: Expec
 
 const jsonList = (values: readonly string[]) => JSON.stringify(values);
 
+/** Typed filter clauses joined into the WHERE text today's list functions take. */
+function whereOf(clauses: [sql: string, value: unknown][]): [string, unknown[]] {
+  return [clauses.length ? `WHERE ${clauses.map(([sql]) => sql).join(' AND ')}` : '', clauses.map(([, value]) => value)];
+}
+
 function testimonialWhere(filter: TestimonialFilter = {}): [string, unknown[]] {
-  const clauses: string[] = [];
-  const params: unknown[] = [];
-  if (filter.ids) clauses.push('t.id IN (SELECT value FROM json_each(?))'), params.push(jsonList(filter.ids));
-  if (filter.patientId !== undefined) clauses.push('t.patient_id = ?'), params.push(filter.patientId);
-  return [clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params];
+  const clauses: [string, unknown][] = [];
+  if (filter.ids) clauses.push(['t.id IN (SELECT value FROM json_each(?))', jsonList(filter.ids)]);
+  if (filter.patientId !== undefined) clauses.push(['t.patient_id = ?', filter.patientId]);
+  return whereOf(clauses);
 }
 
 function postWhere(filter: PostFilter = {}): [string, unknown[]] {
-  const clauses: string[] = [];
-  const params: unknown[] = [];
-  if (filter.ids) clauses.push('posts.id IN (SELECT value FROM json_each(?))'), params.push(jsonList(filter.ids));
-  if (filter.states) clauses.push('posts.state IN (SELECT value FROM json_each(?))'), params.push(jsonList(filter.states));
-  if (filter.consentId !== undefined) clauses.push('posts.consent_id = ?'), params.push(filter.consentId);
-  if (filter.patientId !== undefined) clauses.push('posts.patient_id = ?'), params.push(filter.patientId);
-  if (filter.testimonialId !== undefined) clauses.push('posts.testimonial_id = ?'), params.push(filter.testimonialId);
-  return [clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params];
+  const clauses: [string, unknown][] = [];
+  if (filter.ids) clauses.push(['posts.id IN (SELECT value FROM json_each(?))', jsonList(filter.ids)]);
+  if (filter.states) clauses.push(['posts.state IN (SELECT value FROM json_each(?))', jsonList(filter.states)]);
+  if (filter.consentId !== undefined) clauses.push(['posts.consent_id = ?', filter.consentId]);
+  if (filter.patientId !== undefined) clauses.push(['posts.patient_id = ?', filter.patientId]);
+  if (filter.testimonialId !== undefined) clauses.push(['posts.testimonial_id = ?', filter.testimonialId]);
+  return whereOf(clauses);
 }
 
 const isRecordNumberTaken = (error: unknown) =>
@@ -85,7 +88,7 @@ export function createSqliteRecords(): SharedRecords<Db> {
   return {
     patients: {
       getPatient: async (db, id) => withVersion(db, 'patients', patients.getPatient(db, id)),
-      findPatientByRecordNumber: async (db, recordNumber) => patients.findPatientByRecordNumber(db, recordNumber),
+      findPatientByRecordNumber: async (db, recordNumber) => withVersion(db, 'patients', patients.findPatientByRecordNumber(db, recordNumber)),
       async insertPatient(db, patient) {
         try {
           patients.insertPatient(db, patient);

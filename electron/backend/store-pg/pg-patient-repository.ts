@@ -150,7 +150,7 @@ export async function getPatientPg(client: ClientBase, cipher: FieldCipher, id: 
   return row && openPatient(cipher, row);
 }
 
-export async function findPatientByRecordNumberPg(client: ClientBase, cipher: FieldCipher, recordNumber: string): Promise<Patient | undefined> {
+export async function findPatientByRecordNumberPg(client: ClientBase, cipher: FieldCipher, recordNumber: string): Promise<(Patient & { rowVersion: number }) | undefined> {
   const terms = new BlindIndex(cipher).exactAnyKey('patient.record_number', recordNumber);
   const row = (await client.query<PatientRow>('SELECT * FROM patients WHERE record_number_term = ANY($1::bytea[])', [terms])).rows[0];
   return row && openPatient(cipher, row);

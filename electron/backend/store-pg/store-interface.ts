@@ -141,7 +141,7 @@ export interface KeptCoverageRepository<Tx> {
  */
 export interface PatientRepository<Tx> {
   getPatient(tx: Tx, id: string): Promise<Versioned<Patient> | undefined>;
-  findPatientByRecordNumber(tx: Tx, recordNumber: string): Promise<Patient | undefined>;
+  findPatientByRecordNumber(tx: Tx, recordNumber: string): Promise<Versioned<Patient> | undefined>;
   insertPatient(tx: Tx, patient: Patient): Promise<void>;
   updatePatient(tx: Tx, id: string, fields: PatientFields, updatedAt: string, expected?: Expected): Promise<void>;
   /** The first `limit` matches by name: a date of birth, a record number, or words that each begin a first or last name. */
