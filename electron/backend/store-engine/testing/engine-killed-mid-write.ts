@@ -19,17 +19,17 @@ const at = '2026-12-01T12:00:00.000Z';
 
 async function writeHalf<Tx>(engine: StoreEngine<Tx>): Promise<void> {
   await engine.write(async (tx) => {
-  await engine.records.patients.insertPatient(tx, {
-    id: '00000000-0000-4000-8000-00000000dead', firstName: 'Half', lastName: 'Written', dateOfBirth: '1975-05-05', recordNumber: 'R-KILLED',
-    phone: null, email: null, city: null, createdAt: at, updatedAt: at,
-  });
-  await engine.records.consents.insertDraft(tx, {
-    id: 'auth-killed', patientId: '00000000-0000-4000-8000-00000000dead', templateId: 'template-1',
-    terms: { language: 'en', scope: { contentKinds: ['first_name'], channels: ['facebook'], otherChannels: [], purposes: ['advertising'], otherPurposes: [], conditions: [] }, expiration: { kind: 'date', date: '2027-06-01' }, remuneration: { thirdPartyPays: false, payer: '' }, representative: null, combinedWith: [], minorSignsAlone: null },
-    createdAt: at, createdBy: 'staff-frontdesk',
-  });
-  process.stdout.write(`${JSON.stringify({ pending: true })}\n`);
-  await new Promise(() => setInterval(() => undefined, 60_000));
+    await engine.records.patients.insertPatient(tx, {
+      id: '00000000-0000-4000-8000-00000000dead', firstName: 'Half', lastName: 'Written', dateOfBirth: '1975-05-05', recordNumber: 'R-KILLED',
+      phone: null, email: null, city: null, createdAt: at, updatedAt: at,
+    });
+    await engine.records.consents.insertDraft(tx, {
+      id: 'auth-killed', patientId: '00000000-0000-4000-8000-00000000dead', templateId: 'template-1',
+      terms: { language: 'en', scope: { contentKinds: ['first_name'], channels: ['facebook'], otherChannels: [], purposes: ['advertising'], otherPurposes: [], conditions: [] }, expiration: { kind: 'date', date: '2027-06-01' }, remuneration: { thirdPartyPays: false, payer: '' }, representative: null, combinedWith: [], minorSignsAlone: null },
+      createdAt: at, createdBy: 'staff-frontdesk',
+    });
+    process.stdout.write(`${JSON.stringify({ pending: true })}\n`);
+    await new Promise(() => setInterval(() => undefined, 60_000));
   });
 }
 
