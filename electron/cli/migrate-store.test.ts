@@ -4,16 +4,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClient } from '../../shared/client';
 import { storePaths } from '../backend/data-dir';
 import { configureConnection, openDatabase, type Db } from '../backend/store/database';
 import { Store } from '../backend/store/store';
 import { FieldCipher } from '../backend/store-pg/field-crypto';
 import { checkMovedStore } from '../backend/store-pg/pg-migrate-store';
 import { pgAvailable, pgSkipReason, useThrowawayCluster } from '../backend/store-pg/testing/pg-cluster';
-import { tempDataDir, testBackend } from '../backend/testing/test-backend';
-import { newDemoClock, seedDemoStore } from './demo-data';
+import { tempDataDir } from '../backend/testing/test-backend';
 import { consentDeskBin, repoRoot, runConsentDesk } from './testing/cli-process';
+import { seedDemoStoreIn } from '../backend/store-pg/testing/demo-store';
 
 /**
  * `consent-desk migrate-store` as a user runs it, on the demo store and a
@@ -45,14 +44,7 @@ describe.skipIf(!pgAvailable)(`consent-desk migrate-store${pgSkipReason}`, () =>
     Number((await superuser.query<{ n: string }>("SELECT count(*) AS n FROM pg_tables WHERE schemaname = 'public'")).rows[0]!.n);
 
   beforeAll(async () => {
-    fs.mkdirSync(dataDir, { recursive: true });
-    const clock = newDemoClock();
-    const { backend } = testBackend({ dataDir, now: clock.now });
-    try {
-      await seedDemoStore(createClient((name, input) => backend.invoke(name, input)), password, clock);
-    } finally {
-      backend.close();
-    }
+    await seedDemoStoreIn(dataDir, password);
     owner = split(cluster().ownerUrl);
     superuser = new pg.Client({ connectionString: cluster().superuserUrl });
     await superuser.connect();
