@@ -1,9 +1,12 @@
 import crypto from 'node:crypto';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuthorizationDocument } from '../../../shared/authorization/document';
 import { AppError } from '../../../shared/errors';
 import type { Patient } from '../../../shared/patients';
+import type { PostState } from '../../../shared/posts/post';
 import type { StoredPost } from '../repositories/post-repository';
+import type { PostFilter } from '../store-pg/store-interface';
 import { pgAvailable, pgSkipReason, useThrowawayCluster } from '../store-pg/testing/pg-cluster';
 import { postRecord, signatureOf, terms } from '../store-pg/testing/pg-fixtures';
 import { pgEngineUnderTest, sqliteEngineUnderTest, type EngineUnderTest } from './testing/engines-under-test';
@@ -269,6 +272,51 @@ describe.each(engines)('the shared records on $name', ({ name, skip }) => {
     );
     expect(refused).toBe('refused');
     expect(await read((tx) => under.engine.records.patients.getPatient(tx, uuid(5)))).toBeUndefined();
+  });
+
+  it.skipIf(skip)('narrows lists by any typed filter exactly as the same filter applied to the whole list', async () => {
+    const p = under.engine.records.posts;
+    const states: PostState[] = ['draft', 'approved', 'published', 'takedown_required', 'taken_down'];
+    await write(async (tx) => {
+      for (const [i, state] of [...states, 'draft' as const].entries()) {
+        await p.insertPost(tx, { ...postRecord({ id: `post-f${i}`, testimonialId: 'testimonial-1', patientId: ofelia.id, consentId: i % 2 ? consentId : null, caption: `Filter ${i}`, at: at(80 + i) }), state }, 'staff-marketing');
+      }
+    });
+    const all = await read((tx) => p.listPosts(tx));
+    const ids = [...all.map((post) => post.id), 'post-none'];
+    const filter = fc.record(
+      {
+        ids: fc.subarray(ids),
+        states: fc.subarray(states),
+        consentId: fc.constantFrom(consentId, 'auth-none'),
+        patientId: fc.constantFrom(ofelia.id, bruno.id),
+        testimonialId: fc.constantFrom('testimonial-1', 'testimonial-none'),
+      },
+      { requiredKeys: [] },
+    );
+    const matches = (post: StoredPost, f: PostFilter) =>
+      (!f.ids || f.ids.includes(post.id)) &&
+      (!f.states || f.states.includes(post.state)) &&
+      (f.consentId === undefined || post.consentId === f.consentId) &&
+      (f.patientId === undefined || post.patientId === f.patientId) &&
+      (f.testimonialId === undefined || post.testimonialId === f.testimonialId);
+    await fc.assert(
+      fc.asyncProperty(filter, async (f) => {
+        const listed = await read((tx) => p.listPosts(tx, f));
+        expect(listed.map((post) => post.id)).toEqual(all.filter((post) => matches(post, f)).map((post) => post.id));
+      }),
+      { numRuns: 60 },
+    );
+    const t = under.engine.records.testimonials;
+    const allTestimonials = await read((tx) => t.listTestimonials(tx));
+    await fc.assert(
+      fc.asyncProperty(fc.record({ ids: fc.subarray(['testimonial-1', 'testimonial-none']), patientId: fc.constantFrom(ofelia.id, bruno.id) }, { requiredKeys: [] }), async (f) => {
+        const listed = await read((tx) => t.listTestimonials(tx, f));
+        const expected = allTestimonials.filter((x) => (!f.ids || f.ids.includes(x.id)) && (f.patientId === undefined || x.patientId === f.patientId));
+        expect(listed.map((x) => x.id)).toEqual(expected.map((x) => x.id));
+      }),
+      { numRuns: 20 },
+    );
   });
 });
 
