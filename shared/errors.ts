@@ -19,6 +19,8 @@ export const errorCodes = [
   'storage_unavailable',
   /** The store is older than the one last seen here (a file or folder put back): refused until an administrator accepts it. */
   'store_rolled_back',
+  /** The practice's PostgreSQL server cannot be reached (network, server down, connection lost mid-transaction): nothing was saved. */
+  'server_unreachable',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -15,4 +15,5 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   internal: 500,
   storage_unavailable: 507,
   store_rolled_back: 503,
+  server_unreachable: 503,
 };

@@ -21,6 +21,7 @@ import { checkCommand } from './commands/check';
 import { acceptRollbackCommand } from './commands/accept-rollback';
 import { repliesCheckCommand } from './commands/replies-check';
 import { programStatusCommand } from './commands/program-status';
+import { migrateStoreCommand } from './commands/migrate-store';
 
 export const commands: readonly CliCommand[] = [
   initCommand,
@@ -40,6 +41,7 @@ export const commands: readonly CliCommand[] = [
   acceptRollbackCommand,
   repliesCheckCommand,
   programStatusCommand,
+  migrateStoreCommand,
 ];
 
 function overview(): string {

@@ -3,21 +3,20 @@ import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClient } from '../../../shared/client';
 import { listed } from '../../cli/commands/consents-list';
-import { newDemoClock, seedDemoStore } from '../../cli/demo-data';
 import { runConsentDesk } from '../../cli/testing/cli-process';
 import { summaryOf } from '../consents/authorization-view';
 import { storePaths } from '../data-dir';
 import { getTemplate } from '../repositories/template-repository';
 import { openDatabase, type Db } from '../store/database';
 import { Store } from '../store/store';
-import { tempDataDir, testBackend } from '../testing/test-backend';
+import { tempDataDir } from '../testing/test-backend';
 import { FieldCipher } from './field-crypto';
 import { createPgConsentRepository } from './pg-consent-repository';
 import { checkMovedStore, copyStoreToPg, moveStoreToPg } from './pg-migrate-store';
 import { createFoundationSchema } from './pg-schema';
 import { pgAvailable, pgSkipReason, useThrowawayCluster } from './testing/pg-cluster';
+import { seedDemoStoreIn } from './testing/demo-store';
 
 /**
  * The demo store (every state of authorizations and posts, photos, a year of
@@ -47,14 +46,7 @@ describe.skipIf(!pgAvailable)(`migrate-store: an encrypted SQLite store moved to
   let superuser: pg.Client;
 
   beforeAll(async () => {
-    fs.mkdirSync(dataDir, { recursive: true });
-    const clock = newDemoClock();
-    const { backend } = testBackend({ dataDir, now: clock.now });
-    try {
-      await seedDemoStore(createClient((name, input) => backend.invoke(name, input)), password, clock);
-    } finally {
-      backend.close();
-    }
+    await seedDemoStoreIn(dataDir, password);
     const paths = storePaths(dataDir);
     const [unlocked] = await Store.unlock(paths, { username: 'admin', password });
     cipher = new FieldCipher([{ keyId: unlocked!.keyring.keyEpoch, dataKey: unlocked!.dataKey }], unlocked!.keyring.keyEpoch);

@@ -14,7 +14,7 @@ import { importAuditEventPg, walkAuditChainPg } from './pg-audit-log';
 import { createPgConsentRepository, importAuthorizationPg } from './pg-consent-repository';
 import { getPatientPg, insertPatientPg } from './pg-patient-repository';
 import { createPgPostRepository, importPostPg } from './pg-post-repository';
-import { createFoundationSchema } from './pg-schema';
+import { createFoundationSchema, foundationSchemaSql } from './pg-schema';
 import { createPgTestimonialRepository } from './pg-testimonial-repository';
 
 /**
@@ -53,6 +53,19 @@ const idsOf = (db: Db, table: string): string[] => db.prepare(`SELECT id FROM ${
 
 /** Copy everything in one transaction on `target` (the app role's connection, schema already created). */
 export async function copyStoreToPg(db: Db, cipher: FieldCipher, target: ClientBase, onProgress?: (p: MoveProgress) => void | Promise<void>): Promise<MovedCounts> {
+  await target.query('BEGIN');
+  try {
+    const counts = await copyRecords(db, cipher, target, onProgress);
+    await target.query('COMMIT');
+    return counts;
+  } catch (error) {
+    await target.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  }
+}
+
+/** The copy itself, inside a transaction the caller holds open on `target`. */
+async function copyRecords(db: Db, cipher: FieldCipher, target: ClientBase, onProgress?: (p: MoveProgress) => void | Promise<void>): Promise<MovedCounts> {
   const testimonialsPg = createPgTestimonialRepository(cipher);
   const postsPg = createPgPostRepository(cipher);
   const counts: MovedCounts = { patients: 0, authorizations: 0, testimonials: 0, media: 0, posts: 0, auditEvents: 0 };
@@ -67,8 +80,7 @@ export async function copyStoreToPg(db: Db, cipher: FieldCipher, target: ClientB
   // One snapshot of the source: a backend writing to it meanwhile cannot tear the copy.
   db.prepare('BEGIN').run();
   try {
-    await target.query('BEGIN');
-    try {
+    {
       await each('patients', idsOf(db, 'patients'), (id) => insertPatientPg(target, cipher, getPatient(db, id)!));
       await each('authorizations', idsOf(db, 'authorizations'), async (id) => {
         const blobs = db
@@ -105,10 +117,6 @@ export async function copyStoreToPg(db: Db, cipher: FieldCipher, target: ClientB
       await target.query('DELETE FROM post_coverage_stale WHERE NOT (post_id = ANY($1::text[]))', [stale]);
       const events = db.prepare('SELECT * FROM audit_events ORDER BY seq').all() as AuditRow[];
       await each('auditEvents', events, (row) => importAuditEventPg(target, cipher, toEvent(row)));
-      await target.query('COMMIT');
-    } catch (error) {
-      await target.query('ROLLBACK').catch(() => undefined);
-      throw error;
     }
   } finally {
     db.prepare('ROLLBACK').run();
@@ -203,4 +211,31 @@ export async function moveStoreToPg(
   await createFoundationSchema(server.owner, server.appRole);
   const counts = await copyStoreToPg(db, cipher, server.app, onProgress);
   return { counts, check: await checkMovedStore(db, cipher, server.app) };
+}
+
+/**
+ * Move a store as the schema's owner alone (the `migrate-store` command):
+ * the schema and every record in ONE transaction, so a failure or a kill at
+ * any point leaves the database as it was, empty, and the command can simply
+ * be run again. The app role is granted its rights by the schema. Refuses a
+ * database that holds any table (nothing is dropped or overwritten).
+ */
+export async function moveStoreToPgAsOwner(
+  db: Db,
+  cipher: FieldCipher,
+  owner: ClientBase,
+  appRole: string,
+  onProgress?: (p: MoveProgress) => void | Promise<void>,
+): Promise<{ counts: MovedCounts; check: MoveCheck }> {
+  await owner.query('BEGIN');
+  let counts: MovedCounts;
+  try {
+    await owner.query(foundationSchemaSql(appRole));
+    counts = await copyRecords(db, cipher, owner, onProgress);
+    await owner.query('COMMIT');
+  } catch (error) {
+    await owner.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  }
+  return { counts, check: await checkMovedStore(db, cipher, owner) };
 }

@@ -3,6 +3,7 @@ import { AppError } from '../../../shared/errors';
 import type { Patient, PatientFields, PatientSummary } from '../../../shared/patients';
 import { foldForSearch, nameTokens, recordNumberToken } from '../../../shared/search/search-tokens';
 import { BlindIndex, type FieldCipher, type FieldContext } from './field-crypto';
+import type { PatientRepository } from './store-interface';
 
 /**
  * Patients on PostgreSQL: every field sealed on the workstation, search by
@@ -31,6 +32,10 @@ const place = (id: string, column: SealedColumn): FieldContext => ({ table: 'pat
 
 /** At most this many candidates are opened for one search; a broader search asks for more letters. */
 export const maxSearchCandidates = 2000;
+
+export const patientConflictMessage =
+  'Someone else changed this patient while you were editing. Reopen the patient to see their changes, then make yours again.';
+export const recordNumberTakenMessage = 'Another patient already has this record number.';
 
 function sealFields(cipher: FieldCipher, id: string, f: PatientFields) {
   return {
@@ -98,7 +103,7 @@ export async function insertPatientPg(client: ClientBase, cipher: FieldCipher, p
     );
   } catch (error) {
     if (isUniqueViolation(error, 'patients_record_number_term_key')) {
-      throw new AppError('conflict', 'Another patient already has this record number.', { issues: [{ path: 'recordNumber', message: 'Another patient already has this record number.' }] });
+      throw new AppError('conflict', recordNumberTakenMessage, { issues: [{ path: 'recordNumber', message: recordNumberTakenMessage }] });
     }
     throw error;
   }
@@ -128,13 +133,13 @@ export async function updatePatientPg(
       [id, rowVersion, ...sealedColumns.map((c) => sealed[c]), fields.recordNumber === null ? null : index.exact('patient.record_number', fields.recordNumber), updatedAt],
     );
   } catch (error) {
-    if (isUniqueViolation(error, 'patients_record_number_term_key')) throw new AppError('conflict', 'Another patient already has this record number.');
+    if (isUniqueViolation(error, 'patients_record_number_term_key')) throw new AppError('conflict', recordNumberTakenMessage);
     throw error;
   }
   if (result.rowCount === 0) {
     const exists = (await client.query('SELECT 1 FROM patients WHERE id = $1', [id])).rowCount;
     if (!exists) throw new AppError('not_found', 'Unknown patient.');
-    throw new AppError('conflict', 'Someone else changed this patient while you were editing. Reopen the patient to see their changes, then make yours again.');
+    throw new AppError('conflict', patientConflictMessage);
   }
   await writeTerms(client, id, searchTerms(index, fields));
   return result.rows[0]!.row_version;
@@ -145,7 +150,7 @@ export async function getPatientPg(client: ClientBase, cipher: FieldCipher, id: 
   return row && openPatient(cipher, row);
 }
 
-export async function findPatientByRecordNumberPg(client: ClientBase, cipher: FieldCipher, recordNumber: string): Promise<Patient | undefined> {
+export async function findPatientByRecordNumberPg(client: ClientBase, cipher: FieldCipher, recordNumber: string): Promise<(Patient & { rowVersion: number }) | undefined> {
   const terms = new BlindIndex(cipher).exactAnyKey('patient.record_number', recordNumber);
   const row = (await client.query<PatientRow>('SELECT * FROM patients WHERE record_number_term = ANY($1::bytea[])', [terms])).rows[0];
   return row && openPatient(cipher, row);
@@ -192,4 +197,24 @@ export async function searchPatientsPg(client: ClientBase, cipher: FieldCipher, 
   const sortKey = (p: Patient) => `${foldForSearch(p.lastName)}\u0000${foldForSearch(p.firstName)}`;
   found.sort((a, b) => (sortKey(a) < sortKey(b) ? -1 : sortKey(a) > sortKey(b) ? 1 : 0));
   return found.slice(0, limit).map(({ id, firstName, lastName, dateOfBirth, recordNumber }) => ({ id, firstName, lastName, dateOfBirth, recordNumber }));
+}
+
+/** The functions above as the store interface's patients (store-interface.ts). */
+export function createPgPatientRepository(cipher: FieldCipher): PatientRepository<ClientBase> {
+  return {
+    getPatient: (tx, id) => getPatientPg(tx, cipher, id),
+    findPatientByRecordNumber: (tx, recordNumber) => findPatientByRecordNumberPg(tx, cipher, recordNumber),
+    insertPatient: (tx, patient) => insertPatientPg(tx, cipher, patient),
+    async updatePatient(tx, id, fields, updatedAt, expected) {
+      let rowVersion = expected?.rowVersion;
+      if (rowVersion === undefined) {
+        // No version named: this edit is based on whatever is there now (held until the transaction ends).
+        const row = (await tx.query<{ row_version: number }>('SELECT row_version FROM patients WHERE id = $1 FOR UPDATE', [id])).rows[0];
+        if (!row) throw new AppError('not_found', 'Unknown patient.');
+        rowVersion = row.row_version;
+      }
+      await updatePatientPg(tx, cipher, id, fields, rowVersion, updatedAt);
+    },
+    searchPatients: (tx, query, limit) => searchPatientsPg(tx, cipher, query, limit),
+  };
 }

@@ -1,9 +1,10 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import type * as keptCoverage from '../posts/kept-coverage';
 import type * as authorizations from '../repositories/authorization-repository';
+import type * as patients from '../repositories/patient-repository';
 import type * as posts from '../repositories/post-repository';
 import type * as testimonials from '../repositories/testimonial-repository';
-import type { ConsentRepository, KeptCoverageRepository, PostRepository, TestimonialRepository } from './store-interface';
+import type { ConsentRepository, KeptCoverageRepository, PatientRepository, PostRepository, TestimonialRepository } from './store-interface';
 
 /**
  * The switch-over stays mechanical only while the interface mirrors the
@@ -61,6 +62,13 @@ describe('store interface', () => {
     expectTypeOf<Mirrors<typeof posts.setPostState, P['setPostState']>>().toEqualTypeOf<true>();
     expectTypeOf<Mirrors<typeof posts.countPostsByState, P['countPostsByState']>>().toEqualTypeOf<true>();
     expectTypeOf<Returns<P['listPosts']>>().toExtend<Returns<typeof posts.listPosts>>();
+
+    type Pt = PatientRepository<unknown>;
+    expectTypeOf<Mirrors<typeof patients.getPatient, Pt['getPatient']>>().toEqualTypeOf<true>();
+    expectTypeOf<Mirrors<typeof patients.findPatientByRecordNumber, Pt['findPatientByRecordNumber']>>().toEqualTypeOf<true>();
+    expectTypeOf<Mirrors<typeof patients.insertPatient, Pt['insertPatient']>>().toEqualTypeOf<true>();
+    expectTypeOf<Mirrors<typeof patients.updatePatient, Pt['updatePatient']>>().toEqualTypeOf<true>();
+    expectTypeOf<Mirrors<typeof patients.searchPatients, Pt['searchPatients']>>().toEqualTypeOf<true>();
 
     type K = KeptCoverageRepository<unknown>;
     expectTypeOf<Mirrors<typeof keptCoverage.keptVerdict, K['keptVerdict']>>().toEqualTypeOf<true>();

@@ -1,5 +1,6 @@
 import type { AuthorizationTerms } from '../../../shared/authorization/scope';
 import type { Day } from '../../../shared/calendar';
+import type { Patient, PatientFields, PatientSummary } from '../../../shared/patients';
 import type { MediaSummary, PostState, Testimonial } from '../../../shared/posts/post';
 import type { KeptVerdict } from '../posts/kept-coverage';
 import type * as authorizations from '../repositories/authorization-repository';
@@ -24,8 +25,9 @@ import type * as testimonials from '../repositories/testimonial-repository';
  * - Lists take a typed filter instead of a raw SQL WHERE, because the SQL
  *   differs between engines and the server cannot filter on sealed columns.
  *
- * The SQLite adapter that implements these over `Db` is the switch-over's
- * first step (it needs a row_version column on these tables: one migration).
+ * Implemented over `Db` by `store-engine/sqlite-records.ts` (row_version:
+ * migration 018) and over a pooled PostgreSQL client by the `store-pg/pg-*`
+ * repositories; `store-engine/store-engine.ts` gives both a transaction.
  */
 
 // The inputs are the SQLite functions' own parameter types: one definition, and the engines cannot drift apart.
@@ -129,4 +131,19 @@ export interface KeptCoverageRepository<Tx> {
   markCoverageDue(tx: Tx, today: Day): Promise<number>;
   liveUncoveredPostIds(tx: Tx): Promise<string[]>;
   countLiveUncovered(tx: Tx): Promise<number>;
+}
+
+/**
+ * Patients (SQLite: `repositories/patient-repository.ts`). `updatePatient`
+ * fails with `not_found` for a patient that is not there (SQLite's function
+ * alone would write nothing and say nothing) and with `conflict` for a
+ * record number another patient has, on both engines.
+ */
+export interface PatientRepository<Tx> {
+  getPatient(tx: Tx, id: string): Promise<Versioned<Patient> | undefined>;
+  findPatientByRecordNumber(tx: Tx, recordNumber: string): Promise<Versioned<Patient> | undefined>;
+  insertPatient(tx: Tx, patient: Patient): Promise<void>;
+  updatePatient(tx: Tx, id: string, fields: PatientFields, updatedAt: string, expected?: Expected): Promise<void>;
+  /** The first `limit` matches by name: a date of birth, a record number, or words that each begin a first or last name. */
+  searchPatients(tx: Tx, query: string, limit: number, today: Day): Promise<PatientSummary[]>;
 }

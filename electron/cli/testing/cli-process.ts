@@ -2,7 +2,8 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 
 export const repoRoot = path.resolve(import.meta.dirname, '../../..');
-const bin = path.join(repoRoot, 'bin', 'consent-desk.mjs');
+export const consentDeskBin = path.join(repoRoot, 'bin', 'consent-desk.mjs');
+const bin = consentDeskBin;
 
 export interface CliRun {
   code: number | null;
@@ -14,9 +15,9 @@ export interface CliRun {
  * Run the real `consent-desk` (bin/consent-desk.mjs) in a child process, as
  * a user would, with `stdin` piped in (the password for --password-stdin).
  */
-export function runConsentDesk(args: string[], stdin = ''): Promise<CliRun> {
+export function runConsentDesk(args: string[], stdin = '', env?: NodeJS.ProcessEnv): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { cwd: repoRoot, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [bin, ...args], { cwd: repoRoot, stdio: ['pipe', 'pipe', 'pipe'], ...(env ? { env: { ...process.env, ...env } } : {}) });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));

@@ -21,5 +21,6 @@ export const errors = {
     internal: 'Something went wrong. Try again; if it keeps happening, restart Consent Desk.',
     storage_unavailable: 'The disk is full or cannot be written to: nothing was saved. Free some space or ask your IT contact.',
     store_rolled_back: 'The data store is older than the one last used here. An administrator must accept it before anyone can sign in.',
+    server_unreachable: 'The practice server cannot be reached. Nothing was saved; check the network and try again.',
   },
 } as const;

@@ -19,5 +19,6 @@ export const errors = {
     internal: 'Algo salió mal. Inténtelo de nuevo; si sigue ocurriendo, reinicie Consent Desk.',
     storage_unavailable: 'El disco está lleno o no se puede escribir en él: no se guardó nada. Libere espacio o consulte a su contacto de informática.',
     store_rolled_back: 'El almacén de datos es más antiguo que el último usado aquí. Un administrador debe aceptarlo antes de que alguien pueda iniciar sesión.',
+    server_unreachable: 'No se puede conectar con el servidor del consultorio. No se guardó nada; revise la red e inténtelo de nuevo.',
   },
 } as const satisfies SameKeys<typeof en>;

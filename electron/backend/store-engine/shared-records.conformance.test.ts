@@ -1,0 +1,332 @@
+import crypto from 'node:crypto';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AuthorizationDocument } from '../../../shared/authorization/document';
+import { AppError } from '../../../shared/errors';
+import type { Patient } from '../../../shared/patients';
+import type { PostState } from '../../../shared/posts/post';
+import type { StoredPost } from '../repositories/post-repository';
+import type { PostFilter } from '../store-pg/store-interface';
+import { pgAvailable, pgSkipReason, useThrowawayCluster } from '../store-pg/testing/pg-cluster';
+import { postRecord, signatureOf, terms } from '../store-pg/testing/pg-fixtures';
+import { pgEngineUnderTest, sqliteEngineUnderTest, type EngineUnderTest } from './testing/engines-under-test';
+
+/**
+ * ONE conformance suite for the shared records (patients, consents,
+ * testimonials with media, posts, kept coverage), written once against the
+ * store interface and run on both engines: the encrypted SQLite file and a
+ * throwaway PostgreSQL. Every answer (records, errors, workflow verdicts)
+ * goes into a transcript, and the last test compares the two engines'
+ * transcripts byte for byte, so "the same inputs give the same records" is
+ * checked whole, not only where an assertion was written.
+ *
+ * Ids and instants are fixed (PostgreSQL patient ids are uuids), so the
+ * transcripts can be equal.
+ */
+
+const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+const at = (minute: number) => new Date(Date.UTC(2026, 11, 1, 9, minute)).toISOString();
+const sha256 = (b: Buffer) => crypto.createHash('sha256').update(b).digest('hex');
+
+type Entry = [string, unknown];
+const transcripts = new Map<string, Entry[]>();
+
+/** What a call answered, with bytes as their hash and an error as its code and words (the rest of an error differs by engine). */
+function normalise(value: unknown): unknown {
+  if (value === undefined) return '(nothing)';
+  return JSON.parse(JSON.stringify(value, (_key, v: unknown) => (v && typeof v === 'object' && (v as { type?: unknown }).type === 'Buffer' ? { sha256: sha256(Buffer.from((v as { data: number[] }).data)) } : v)));
+}
+
+async function outcome<T>(work: Promise<T>): Promise<{ ok: unknown } | { error: { code: string; message: string } }> {
+  try {
+    return { ok: normalise(await work) };
+  } catch (error) {
+    if (error instanceof AppError) return { error: { code: error.code, message: error.message } };
+    throw error;
+  }
+}
+
+const patient = (n: number, fields: Partial<Patient> & Pick<Patient, 'firstName' | 'lastName' | 'dateOfBirth'>): Patient => ({
+  id: uuid(n),
+  recordNumber: null,
+  phone: null,
+  email: null,
+  city: null,
+  createdAt: at(n),
+  updatedAt: at(n),
+  ...fields,
+});
+
+const pdfOf = (text: string) => Buffer.from(`%PDF-1.7\n% ${text}\n%%EOF\n`);
+const documentShown: AuthorizationDocument = { title: 'Authorization to use my testimonial', language: 'en', templateVersion: 1, blocks: [] };
+
+const engines: { name: 'sqlite' | 'postgres'; skip: boolean }[] = [
+  { name: 'sqlite', skip: false },
+  { name: 'postgres', skip: !pgAvailable },
+];
+
+describe.each(engines)('the shared records on $name', ({ name, skip }) => {
+  // vitest cannot skip one row of describe.each; the PostgreSQL row says why in its name below.
+  const cluster = name === 'postgres' && !skip ? useThrowawayCluster() : null;
+  let under: EngineUnderTest;
+  const log: Entry[] = [];
+  const note = (label: string, value: unknown) => log.push([label, value]);
+  const write = <T>(fn: (tx: unknown) => Promise<T>) => under.engine.write(fn as never) as Promise<T>;
+  const read = <T>(fn: (tx: unknown) => Promise<T>) => under.engine.read(fn as never) as Promise<T>;
+
+  beforeAll(async () => {
+    if (skip) return;
+    under = name === 'sqlite' ? sqliteEngineUnderTest() : await pgEngineUnderTest(cluster!());
+  });
+  afterAll(async () => {
+    await under?.close();
+    if (!skip) transcripts.set(name, log);
+  });
+
+  const ofelia = patient(1, { firstName: 'Ofelia', lastName: 'Marchetti', dateOfBirth: '1969-03-11', recordNumber: 'R-100', city: 'Springfield' });
+  const bruno = patient(2, { firstName: 'Bruno', lastName: 'Okafor', dateOfBirth: '1990-07-30' });
+
+  it.skipIf(skip)(`keeps patients, finds them, and refuses a stale edit or a taken record number${name === 'postgres' ? pgSkipReason : ''}`, async () => {
+    const r = under.engine.records;
+    await write(async (tx) => {
+      await r.patients.insertPatient(tx, ofelia);
+      await r.patients.insertPatient(tx, bruno);
+    });
+    const read1 = await read((tx) => r.patients.getPatient(tx, ofelia.id));
+    expect(read1).toEqual({ ...ofelia, rowVersion: 1 });
+    note('patient', normalise(read1));
+    note('by record number', await outcome(read((tx) => r.patients.findPatientByRecordNumber(tx, 'R-100'))));
+    note('search ofel', await outcome(read((tx) => r.patients.searchPatients(tx, 'ofel', 10, '2026-12-01'))));
+    note('search birth', await outcome(read((tx) => r.patients.searchPatients(tx, '1990-07-30', 10, '2026-12-01'))));
+
+    const taken = await outcome(write((tx) => r.patients.insertPatient(tx, patient(3, { firstName: 'Other', lastName: 'Person', dateOfBirth: '2000-01-01', recordNumber: 'R-100' }))));
+    expect(taken).toEqual({ error: { code: 'conflict', message: 'Another patient already has this record number.' } });
+    note('record number taken', taken);
+    note('nobody added', await outcome(read((tx) => r.patients.getPatient(tx, uuid(3)))));
+
+    const { id: _id, createdAt: _c, updatedAt: _u, ...fields } = ofelia;
+    note('edit from version 1', await outcome(write((tx) => r.patients.updatePatient(tx, ofelia.id, { ...fields, phone: '555-0100' }, at(30), { rowVersion: 1 }))));
+    const stale = await outcome(write((tx) => r.patients.updatePatient(tx, ofelia.id, { ...fields, phone: '555-0199' }, at(31), { rowVersion: 1 })));
+    expect(stale).toMatchObject({ error: { code: 'conflict', message: expect.stringMatching(/Someone else changed this patient/) } });
+    note('stale edit', stale);
+    const edited = await read((tx) => r.patients.getPatient(tx, ofelia.id));
+    expect(edited).toMatchObject({ phone: '555-0100', rowVersion: 2 });
+    note('after edits', normalise(edited));
+    note('unknown patient', await outcome(write((tx) => r.patients.updatePatient(tx, uuid(99), fields, at(32)))));
+    note('record number taken by edit', await outcome(write((tx) => r.patients.updatePatient(tx, bruno.id, { ...fields, firstName: 'Bruno', recordNumber: 'R-100' }, at(33)))));
+  });
+
+  const consentId = 'auth-electronic';
+  const text = 'I, Ofelia Marchetti, authorize Riverside Physical Therapy to use my testimonial.';
+  const pdf = pdfOf('signed authorization of Ofelia Marchetti');
+
+  it.skipIf(skip)('runs an authorization through its workflow, guards each step, and never overwrites what was signed', async () => {
+    const c = under.engine.records.consents;
+    await write((tx) => c.insertDraft(tx, { id: consentId, patientId: ofelia.id, templateId: 'template-1', terms: terms(), createdAt: at(40), createdBy: 'staff-frontdesk' }));
+    note('draft', normalise(await read((tx) => c.getAuthorization(tx, consentId))));
+    const later = terms({ kind: 'date', date: '2028-01-31' });
+    note('edit draft v1', await outcome(write((tx) => c.updateDraft(tx, consentId, 'template-2', later, at(41), { rowVersion: 1 }))));
+    const stale = await outcome(write((tx) => c.updateDraft(tx, consentId, 'template-3', terms(), at(42), { rowVersion: 1 })));
+    expect(stale).toMatchObject({ error: { code: 'conflict' } });
+    note('stale draft edit', stale);
+
+    const signature = signatureOf('Ofelia Marchetti', text, at(43));
+    note('sign', await outcome(write((tx) => c.recordPatientSignature(tx, consentId, signature))));
+    const signed = await read((tx) => c.getAuthorization(tx, consentId));
+    expect(signed).toMatchObject({ stage: 'signed', signerName: 'Ofelia Marchetti', templateId: 'template-2' });
+    // Signed: the terms, the signature and the draft's deletion are refused, and nothing changes.
+    expect(await write((tx) => c.updateDraft(tx, consentId, 'template-9', terms(), at(44)))).toBe(false);
+    expect(await write((tx) => c.recordPatientSignature(tx, consentId, signatureOf('Someone Else', 'other text', at(45))))).toBe(false);
+    expect(await write((tx) => c.deleteDraft(tx, consentId))).toBe(false);
+    expect(await read((tx) => c.getAuthorization(tx, consentId))).toEqual(signed);
+    note('signed', normalise(signed));
+    note('signature image', await outcome(read((tx) => c.signatureImage(tx, consentId))));
+
+    const finalization = { witnessId: 'staff-admin', witnessedAt: at(46), contentSha256: 'c'.repeat(64), pdf, pdfSha256: sha256(pdf) };
+    const staleFinal = await outcome(write((tx) => c.finalizeAuthorization(tx, consentId, finalization, { rowVersion: 1 })));
+    expect(staleFinal).toMatchObject({ error: { code: 'conflict' } });
+    note('stale witnessing', staleFinal);
+    note('witness', await outcome(write((tx) => c.finalizeAuthorization(tx, consentId, finalization, { rowVersion: signed!.rowVersion }))));
+    note('witness again', await outcome(write((tx) => c.finalizeAuthorization(tx, consentId, { ...finalization, pdf: pdfOf('another'), pdfSha256: sha256(pdfOf('another')) }))));
+    expect(await read((tx) => c.authorizationPdf(tx, consentId))).toEqual(pdf);
+    note('final', normalise(await read((tx) => c.getAuthorization(tx, consentId))));
+    note('expiration event on a dated authorization', await outcome(write((tx) => c.recordExpirationEvent(tx, consentId, { at: at(47), on: '2026-12-01', by: 'staff-admin' }))));
+  });
+
+  it.skipIf(skip)('records paper signatures and expiration events once', async () => {
+    const c = under.engine.records.consents;
+    const paperText = 'Printed authorization text for Bruno Okafor.';
+    await write(async (tx) => {
+      await c.insertDraft(tx, { id: 'auth-paper', patientId: bruno.id, templateId: 'template-1', terms: terms({ kind: 'event', event: 'the end of treatment' }), createdAt: at(50), createdBy: 'staff-frontdesk' });
+      expect(await c.recordPaperFormPrinted(tx, 'auth-paper', { textSha256: sha256(Buffer.from(paperText)), printedAt: at(51) })).toBe(true);
+    });
+    const scan = Buffer.from('%PDF-1.7 scanned paper form of Bruno Okafor');
+    const paper = {
+      signerName: 'Bruno Okafor', signedOn: '2026-12-01', signedAt: at(52), workstation: 'reception-1', textShown: paperText, textSha256: sha256(Buffer.from(paperText)),
+      documentShown, scan, scanType: 'application/pdf', scanSha256: sha256(scan), scanPages: 1, attestedBy: 'staff-admin', attestedAt: at(53),
+      contentSha256: 'd'.repeat(64), pdf: pdfOf('paper authorization'), pdfSha256: sha256(pdfOf('paper authorization')),
+    };
+    note('paper: other text', await outcome(write((tx) => c.recordPaperSignature(tx, 'auth-paper', { ...paper, textSha256: 'e'.repeat(64) }))));
+    note('paper: signed', await outcome(write((tx) => c.recordPaperSignature(tx, 'auth-paper', paper))));
+    note('paper: again', await outcome(write((tx) => c.recordPaperSignature(tx, 'auth-paper', paper))));
+    note('paper record', normalise(await read((tx) => c.getAuthorization(tx, 'auth-paper'))));
+    note('paper scan', await outcome(read((tx) => c.paperScan(tx, 'auth-paper'))));
+    note('event', await outcome(write((tx) => c.recordExpirationEvent(tx, 'auth-paper', { at: at(54), on: '2026-12-01', by: 'staff-admin' }))));
+    note('event again', await outcome(write((tx) => c.recordExpirationEvent(tx, 'auth-paper', { at: at(55), on: '2026-12-02', by: 'staff-admin' }))));
+    note('of patient', normalise(await read((tx) => c.listAuthorizationsOfPatient(tx, bruno.id))));
+    note('unknown', await outcome(read((tx) => c.getAuthorization(tx, 'auth-none'))));
+    note('unknown, with a version', await outcome(write((tx) => c.updateDraft(tx, 'auth-none', 'template-1', terms(), at(56), { rowVersion: 1 }))));
+    // A draft can go; a final record cannot.
+    await write((tx) => c.insertDraft(tx, { id: 'auth-gone', patientId: bruno.id, templateId: 'template-1', terms: terms(), createdAt: at(57), createdBy: 'staff-frontdesk' }));
+    note('delete draft', await outcome(write((tx) => c.deleteDraft(tx, 'auth-gone', { rowVersion: 1 }))));
+    note('delete final', await outcome(write((tx) => c.deleteDraft(tx, 'auth-paper'))));
+  });
+
+  const photo = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), crypto.createHash('sha512').update('before and after photo').digest()]);
+  const post: StoredPost = postRecord({ id: 'post-1', testimonialId: 'testimonial-1', patientId: uuid(1), consentId, caption: 'Ofelia is back on her bike!', at: at(62) });
+
+  it.skipIf(skip)('keeps testimonials with their media', async () => {
+    const t = under.engine.records.testimonials;
+    await write(async (tx) => {
+      await t.insertTestimonial(tx, { id: 'testimonial-1', patientId: ofelia.id, title: 'Back on the bike', quote: 'I can ride to work again.', createdAt: at(60), createdBy: 'staff-marketing' });
+      await t.insertMedia(tx, {
+        id: 'media-1', testimonialId: 'testimonial-1', kind: 'photo', beforeAfter: true, fileName: 'ofelia-bike.jpg', mimeType: 'image/jpeg', bytes: photo.length,
+        sha256: sha256(photo), width: 640, height: 480, data: photo, thumbnail: Buffer.from('tiny jpeg'), metadataRemoved: ['GPS'], createdAt: at(61), createdBy: 'staff-marketing',
+      });
+    });
+    note('testimonial', normalise(await read((tx) => t.getTestimonial(tx, 'testimonial-1'))));
+    note('of patient', normalise(await read((tx) => t.listTestimonials(tx, { patientId: ofelia.id }))));
+    note('by ids', normalise(await read((tx) => t.listTestimonials(tx, { ids: ['testimonial-1', 'testimonial-none'] }))));
+    note('none', normalise(await read((tx) => t.listTestimonials(tx, { ids: [] }))));
+    const media = await read((tx) => t.getMedia(tx, 'media-1'));
+    expect(media?.data).toEqual(photo);
+    note('media', normalise(media));
+    note('media of', normalise(await read((tx) => t.mediaOfTestimonial(tx, 'testimonial-1'))));
+  });
+
+  it.skipIf(skip)('runs a post through its workflow: a stale save is a conflict, and a kept verdict is not an edit', async () => {
+    const p = under.engine.records.posts;
+    const k = under.engine.records.coverage;
+    await write(async (tx) => {
+      await k.clearStale(tx, await k.stalePostIds(tx));
+      await p.insertPost(tx, post, 'staff-marketing');
+    });
+    note('new post is stale', await outcome(read((tx) => k.stalePostIds(tx))));
+    note('post', normalise(await read((tx) => p.getPost(tx, 'post-1'))));
+    note('save v1', await outcome(write((tx) => p.updatePostContent(tx, { ...post, caption: 'Ofelia rides again', updatedAt: at(63) }, { rowVersion: 1 }))));
+    const stale = await outcome(write((tx) => p.updatePostContent(tx, { ...post, caption: 'Lost update', updatedAt: at(64) }, { rowVersion: 1 })));
+    expect(stale).toMatchObject({ error: { code: 'conflict', message: expect.stringMatching(/Someone else changed this post/) } });
+    note('stale save', stale);
+    note('save a deleted post', await outcome(write((tx) => p.updatePostContent(tx, { ...post, id: 'post-none' }, { rowVersion: 1 }))));
+
+    await write((tx) => p.approveIdentifiers(tx, 'post-1', { by: 'staff-admin', byName: 'Pat Privacy', at: at(65), reason: 'Shows her first name only', sha256: 'f'.repeat(64) }));
+    await write((tx) => p.updateDisclosures(tx, 'post-1', { contentKinds: ['first_name', 'written_testimonial', 'photographs'], blockingIdentifiers: [], healthMentions: [] }));
+    const beforeApproval = (await read((tx) => p.getPost(tx, 'post-1')))!;
+    note('approve', await outcome(write((tx) => p.setPostState(tx, 'post-1', 'approved', at(66), { approvedBy: 'staff-admin', approvedAt: at(66), reliedConsentPdfSha256: sha256(pdf) }, { rowVersion: beforeApproval.rowVersion }))));
+    note('publish from a stale version', await outcome(write((tx) => p.setPostState(tx, 'post-1', 'published', at(67), { publishedAt: at(67), publishedUrl: 'https://facebook.example/post/1' }, { rowVersion: beforeApproval.rowVersion }))));
+    const approved = (await read((tx) => p.getPost(tx, 'post-1')))!;
+    await write((tx) => p.setPostState(tx, 'post-1', 'published', at(68), { publishedAt: at(68), publishedUrl: 'https://facebook.example/post/1' }, { rowVersion: approved.rowVersion }));
+    await write((tx) => p.setReview(tx, 'post-1', { at: at(69), reason: 'A parent’s authorization ended' }));
+    note('published', normalise(await read((tx) => p.getPost(tx, 'post-1'))));
+    note('published list', normalise(await read((tx) => p.listPosts(tx, { states: ['published'], consentId }))));
+    note('drafts', normalise(await read((tx) => p.listPosts(tx, { states: ['draft'] }))));
+    note('by testimonial and patient', normalise(await read((tx) => p.listPosts(tx, { testimonialId: 'testimonial-1', patientId: ofelia.id, ids: ['post-1'] }))));
+    note('counts', await outcome(read((tx) => p.countPostsByState(tx))));
+
+    // The kept verdict: kept and read back, counted as live and uncovered, due again on its day; none of it raises the version.
+    const version = (await read((tx) => p.getPost(tx, 'post-1')))!.rowVersion;
+    const verdict = { covered: false, reasons: [{ code: 'not_final' as const, message: 'The authorization is not final.' }], changesOn: '2027-06-01' };
+    await write(async (tx) => {
+      await k.keepVerdict(tx, 'post-1', verdict);
+      await k.clearStale(tx, ['post-1']);
+    });
+    expect((await read((tx) => p.getPost(tx, 'post-1')))!.rowVersion).toBe(version);
+    note('kept', await outcome(read((tx) => k.keptVerdict(tx, 'post-1'))));
+    note('never judged', await outcome(read((tx) => k.keptVerdict(tx, 'post-none'))));
+    note('stale after clearing', await outcome(read((tx) => k.stalePostIds(tx))));
+    note('live uncovered', await outcome(read((tx) => k.liveUncoveredPostIds(tx))));
+    note('count live uncovered', await outcome(read((tx) => k.countLiveUncovered(tx))));
+    note('due the day before', await outcome(write((tx) => k.markCoverageDue(tx, '2027-05-31'))));
+    note('due on the day', await outcome(write((tx) => k.markCoverageDue(tx, '2027-06-01'))));
+    note('stale when due', await outcome(read((tx) => k.stalePostIds(tx))));
+  });
+
+  it.skipIf(skip)('revokes once, and the revocation marks the consent’s posts stale', async () => {
+    const c = under.engine.records.consents;
+    const k = under.engine.records.coverage;
+    await write(async (tx) => k.clearStale(tx, await k.stalePostIds(tx)));
+    const revocationPdf = pdfOf('revocation acknowledgment');
+    const revocation = { revokedAt: at(70), receivedOn: '2026-12-01', method: 'in_person' as const, note: 'At the front desk', scan: null, scanType: null, scanSha256: null, revokedBy: 'staff-frontdesk', pdf: revocationPdf, pdfSha256: sha256(revocationPdf) };
+    note('revoke', await outcome(write((tx) => c.recordRevocation(tx, consentId, revocation))));
+    note('revoke again', await outcome(write((tx) => c.recordRevocation(tx, consentId, { ...revocation, revokedAt: at(71), note: 'Overwritten?' }))));
+    note('revoked', normalise(await read((tx) => c.getAuthorization(tx, consentId))));
+    note('revocation pdf', await outcome(read((tx) => c.revocationPdf(tx, consentId))));
+    note('stale after revocation', await outcome(read((tx) => k.stalePostIds(tx))));
+    note('all', normalise(await read((tx) => c.listAuthorizations(tx))));
+  });
+
+  it.skipIf(skip)('refuses a write inside a read transaction, and leaves nothing of it', async () => {
+    const refused = await read((tx) => under.engine.records.patients.insertPatient(tx, patient(5, { firstName: 'Read', lastName: 'Only', dateOfBirth: '1980-01-01' }))).then(
+      () => 'written',
+      () => 'refused',
+    );
+    expect(refused).toBe('refused');
+    expect(await read((tx) => under.engine.records.patients.getPatient(tx, uuid(5)))).toBeUndefined();
+  });
+
+  it.skipIf(skip)('narrows lists by any typed filter exactly as the same filter applied to the whole list', async () => {
+    const p = under.engine.records.posts;
+    const states: PostState[] = ['draft', 'approved', 'published', 'takedown_required', 'taken_down'];
+    await write(async (tx) => {
+      for (const [i, state] of [...states, 'draft' as const].entries()) {
+        await p.insertPost(tx, { ...postRecord({ id: `post-f${i}`, testimonialId: 'testimonial-1', patientId: ofelia.id, consentId: i % 2 ? consentId : null, caption: `Filter ${i}`, at: at(80 + i) }), state }, 'staff-marketing');
+      }
+    });
+    const all = await read((tx) => p.listPosts(tx));
+    const ids = [...all.map((post) => post.id), 'post-none'];
+    const filter = fc.record(
+      {
+        ids: fc.subarray(ids),
+        states: fc.subarray(states),
+        consentId: fc.constantFrom(consentId, 'auth-none'),
+        patientId: fc.constantFrom(ofelia.id, bruno.id),
+        testimonialId: fc.constantFrom('testimonial-1', 'testimonial-none'),
+      },
+      { requiredKeys: [] },
+    );
+    const matches = (post: StoredPost, f: PostFilter) =>
+      (!f.ids || f.ids.includes(post.id)) &&
+      (!f.states || f.states.includes(post.state)) &&
+      (f.consentId === undefined || post.consentId === f.consentId) &&
+      (f.patientId === undefined || post.patientId === f.patientId) &&
+      (f.testimonialId === undefined || post.testimonialId === f.testimonialId);
+    await fc.assert(
+      fc.asyncProperty(filter, async (f) => {
+        const listed = await read((tx) => p.listPosts(tx, f));
+        expect(listed.map((post) => post.id)).toEqual(all.filter((post) => matches(post, f)).map((post) => post.id));
+      }),
+      { numRuns: 60 },
+    );
+    const t = under.engine.records.testimonials;
+    const allTestimonials = await read((tx) => t.listTestimonials(tx));
+    await fc.assert(
+      fc.asyncProperty(fc.record({ ids: fc.subarray(['testimonial-1', 'testimonial-none']), patientId: fc.constantFrom(ofelia.id, bruno.id) }, { requiredKeys: [] }), async (f) => {
+        const listed = await read((tx) => t.listTestimonials(tx, f));
+        const expected = allTestimonials.filter((x) => (!f.ids || f.ids.includes(x.id)) && (f.patientId === undefined || x.patientId === f.patientId));
+        expect(listed.map((x) => x.id)).toEqual(expected.map((x) => x.id));
+      }),
+      { numRuns: 20 },
+    );
+  });
+});
+
+describe.skipIf(!pgAvailable)(`both engines${pgSkipReason}`, () => {
+  it('gave the same records, errors and verdicts for the same inputs', () => {
+    const sqlite = transcripts.get('sqlite');
+    const postgres = transcripts.get('postgres');
+    expect(sqlite?.length).toBeGreaterThan(60);
+    // Entry by entry first, so a difference names its step; then the whole, byte for byte.
+    for (const [i, entry] of (sqlite ?? []).entries()) expect(postgres?.[i]).toEqual(entry);
+    expect(JSON.stringify(postgres)).toBe(JSON.stringify(sqlite));
+  });
+});

@@ -1,0 +1,90 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Mutex } from 'async-mutex';
+import { AppError } from '../../../shared/errors';
+import { isBusy, type Db } from '../store/database';
+import { createSqliteRecords } from './sqlite-records';
+import { TransactionScope, type SharedRecords, type StoreEngine } from './store-engine';
+
+export interface SqliteEngineHooks {
+  /** Work every write transaction ends with, inside it (the Store's settling of kept coverage, its write counter). */
+  beforeCommit?: (db: Db) => void;
+  /** After a write committed (the Store's anchor beside the file). */
+  afterCommit?: () => void;
+}
+
+/** How many times BEGIN IMMEDIATE is tried (each try waits up to the connection's busy timeout) before the store is called busy. */
+const beginAttempts = 4;
+
+/**
+ * The encrypted SQLite file as a store engine. One connection, one
+ * transaction at a time: `read` and `write` queue behind a FIFO mutex, and
+ * run BEGIN (a read snapshot; the connection is `query_only` meanwhile) or
+ * BEGIN IMMEDIATE (the write lock up front, as `writeTransaction` does) and
+ * COMMIT themselves, so a transaction may span `await`s, which
+ * better-sqlite3's `db.transaction()` may not. A throw rolls back.
+ *
+ * During the switch-over, code still calling `Store.write` directly on the
+ * same connection must not run while an engine transaction is open (it would
+ * join it); the engine refuses to begin on a connection already in one.
+ */
+export class SqliteStoreEngine implements StoreEngine<Db> {
+  readonly kind = 'sqlite' as const;
+  readonly records: SharedRecords<Db> = createSqliteRecords();
+  private readonly queue = new Mutex();
+  private readonly scope = new TransactionScope();
+
+  constructor(
+    private readonly db: Db,
+    private readonly hooks: SqliteEngineHooks = {},
+  ) {}
+
+  read<T>(fn: (tx: Db) => Promise<T>): Promise<T> {
+    return this.run('read', fn);
+  }
+
+  write<T>(fn: (tx: Db) => Promise<T>): Promise<T> {
+    return this.run('write', fn);
+  }
+
+  async close(): Promise<void> {
+    await this.queue.waitForUnlock();
+  }
+
+  private async run<T>(mode: 'read' | 'write', fn: (tx: Db) => Promise<T>): Promise<T> {
+    this.scope.refuseNested();
+    return this.queue.runExclusive(async () => {
+      if (this.db.inTransaction) {
+        throw new AppError('internal', 'The store was already inside a transaction started elsewhere. Nothing was saved; this is a bug in Consent Desk.');
+      }
+      await this.begin(mode);
+      let result: T;
+      try {
+        if (mode === 'read') this.db.pragma('query_only = ON');
+        result = await this.scope.run(() => fn(this.db));
+        if (mode === 'write') this.hooks.beforeCommit?.(this.db);
+        this.db.prepare('COMMIT').run();
+      } finally {
+        if (mode === 'read') this.db.pragma('query_only = OFF');
+        // A failed statement can end the transaction itself (SQLite rolls back on some errors): roll back only what is still open.
+        if (this.db.inTransaction) this.db.prepare('ROLLBACK').run();
+      }
+      if (mode === 'write') this.hooks.afterCommit?.();
+      return result;
+    });
+  }
+
+  private async begin(mode: 'read' | 'write'): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        this.db.prepare(mode === 'write' ? 'BEGIN IMMEDIATE' : 'BEGIN').run();
+        return;
+      } catch (error) {
+        if (!isBusy(error)) throw error;
+        if (attempt >= beginAttempts) {
+          throw new AppError('conflict', 'The store is busy: another Consent Desk window or command kept it locked. Nothing was saved; try again in a moment.');
+        }
+        await sleep(50 * attempt);
+      }
+    }
+  }
+}

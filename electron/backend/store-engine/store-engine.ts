@@ -1,0 +1,77 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { AppError } from '../../../shared/errors';
+import type { ConsentRepository, KeptCoverageRepository, PatientRepository, PostRepository, TestimonialRepository } from '../store-pg/store-interface';
+
+/**
+ * The store engine (issue 15, design section 1): one transaction abstraction
+ * over the encrypted SQLite file and over a PostgreSQL server, and the shared
+ * records' repositories for it. Backend code written against this does not
+ * know which engine it runs on:
+ *
+ *   await engine.write(async (tx) => {
+ *     const consent = await engine.records.consents.getAuthorization(tx, id);
+ *     …
+ *   });
+ *
+ * What `fn` writes commits together or not at all; a throw rolls it back.
+ * `fn` may `await` (the SQLite engine holds its one connection for the whole
+ * transaction, so keep slow non-database work such as PDF rendering
+ * outside). On PostgreSQL `fn` may run more than once: a serialisation
+ * failure or deadlock is retried from the start, so `fn` must not have side
+ * effects outside the transaction. A transaction inside another one of the
+ * same engine is an error (it would wait for itself on SQLite, and would not
+ * be atomic with its outer one on PostgreSQL).
+ */
+
+export type Isolation = 'read committed' | 'repeatable read';
+
+export interface TransactionOptions {
+  /**
+   * PostgreSQL: READ COMMITTED by default; REPEATABLE READ for work that must
+   * see one snapshot (the post workflow with its coverage check). SQLite's
+   * transactions always see one snapshot, so both are met there.
+   */
+  isolation?: Isolation;
+}
+
+export interface SharedRecords<Tx> {
+  consents: ConsentRepository<Tx>;
+  testimonials: TestimonialRepository<Tx>;
+  posts: PostRepository<Tx>;
+  coverage: KeptCoverageRepository<Tx>;
+  patients: PatientRepository<Tx>;
+}
+
+export interface StoreEngine<Tx> {
+  readonly kind: 'sqlite' | 'postgres';
+  readonly records: SharedRecords<Tx>;
+  /** A read-only transaction: a write inside it fails. */
+  read<T>(fn: (tx: Tx) => Promise<T>, options?: TransactionOptions): Promise<T>;
+  write<T>(fn: (tx: Tx) => Promise<T>, options?: TransactionOptions): Promise<T>;
+  close(): Promise<void>;
+}
+
+/**
+ * Which engine's transaction the current asynchronous work runs inside, so a
+ * nested `read`/`write` is refused at once instead of waiting for itself. A
+ * transaction marks itself ended, so work it started and left running does
+ * not count as nested after it.
+ */
+export class TransactionScope {
+  private readonly current = new AsyncLocalStorage<{ open: boolean }>();
+
+  async run<T>(fn: () => Promise<T>): Promise<T> {
+    const marker = { open: true };
+    try {
+      return await this.current.run(marker, fn);
+    } finally {
+      marker.open = false;
+    }
+  }
+
+  refuseNested(): void {
+    if (this.current.getStore()?.open) {
+      throw new AppError('internal', 'A store transaction was started inside another one. Nothing was saved; this is a bug in Consent Desk.');
+    }
+  }
+}
