@@ -16,7 +16,7 @@ import type { SharedRecords } from './store-engine';
  * synchronous functions, unchanged, behind the store interface both engines
  * implement (switch-over step 1). What this layer adds is what the interface
  * promises beyond them, answered as the PostgreSQL repositories answer it:
- * each record read carries its row_version (migration 018); a write naming a
+ * each record read carries its row_version (migration 015); a write naming a
  * version checks it first (the engine's BEGIN IMMEDIATE holds the write lock,
  * so nothing can change the row between the check and the write); typed
  * filters become today's WHERE text; and the same errors for the same cases.

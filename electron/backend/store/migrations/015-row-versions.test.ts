@@ -5,13 +5,13 @@ import { tempDataDir } from '../../testing/test-backend';
 import { configureConnection, openDatabase, type Db } from '../database';
 import { migrate, schemaVersionOf } from '../migrate';
 import { migrations } from './index';
-import { migration018 } from './018-row-versions';
+import { migration015 } from './015-row-versions';
 
 function storeBefore(): { db: Db; file: string } {
   const file = path.join(tempDataDir('migrate-row-versions'), 'test.db');
   const db = openDatabase(file, crypto.randomBytes(32), { cipher: 'aegis', create: true });
   configureConnection(db);
-  migrate(db, file, migrations.filter((m) => m.version < migration018.version));
+  migrate(db, file, migrations.filter((m) => m.version < migration015.version));
   return { db, file };
 }
 
@@ -28,15 +28,15 @@ function insertRow(db: Db, table: string, values: Record<string, unknown>): void
 
 const version = (db: Db, table: string, id: string) => db.prepare(`SELECT row_version FROM ${table} WHERE id = ?`).pluck().get(id);
 
-describe('migration 018: row versions on the shared records', () => {
+describe('migration 015: row versions on the shared records', () => {
   it('gives existing records version 1, and every edit raises it by one', () => {
     const { db, file } = storeBefore();
     db.pragma('foreign_keys = OFF'); // rows without their patients and staff: only the versions matter here
     insertRow(db, 'authorizations', { id: 'a', stage: 'draft' });
     insertRow(db, 'testimonials', { id: 't' });
     insertRow(db, 'posts', { id: 'p', state: 'draft' });
-    migrate(db, file, migrations.filter((m) => m.version <= migration018.version));
-    expect(schemaVersionOf(db)).toBe(migration018.version);
+    migrate(db, file, migrations.filter((m) => m.version <= migration015.version));
+    expect(schemaVersionOf(db)).toBe(migration015.version);
     expect([version(db, 'authorizations', 'a'), version(db, 'testimonials', 't'), version(db, 'posts', 'p')]).toEqual([1, 1, 1]);
 
     db.prepare("UPDATE authorizations SET updated_at = 'x' WHERE id = 'a'").run();
@@ -55,7 +55,7 @@ describe('migration 018: row versions on the shared records', () => {
   it('raises a patient’s version once per edit, not for the search keys kept beside the names', () => {
     const { db, file } = storeBefore();
     insertRow(db, 'patients', { id: 'pt' });
-    migrate(db, file, migrations.filter((m) => m.version <= migration018.version));
+    migrate(db, file, migrations.filter((m) => m.version <= migration015.version));
     db.prepare("UPDATE patients SET name_sort = 'x' WHERE id = 'pt'").run();
     expect(version(db, 'patients', 'pt')).toBe(1);
     const columns = (db.prepare('PRAGMA table_info(patients)').all() as { name: string }[])
@@ -73,7 +73,7 @@ describe('migration 018: row versions on the shared records', () => {
     const { db, file } = storeBefore();
     db.pragma('foreign_keys = OFF');
     insertRow(db, 'posts', { id: 'p', state: 'draft' });
-    migrate(db, file, migrations.filter((m) => m.version <= migration018.version));
+    migrate(db, file, migrations.filter((m) => m.version <= migration015.version));
     db.prepare("UPDATE posts SET coverage_covered = 1, coverage_reasons = '[]', coverage_changes_on = '2027-01-01' WHERE id = 'p'").run();
     expect(version(db, 'posts', 'p')).toBe(1);
     // Every other column is an edit, including one added after this migration was written: a forgotten column fails here.

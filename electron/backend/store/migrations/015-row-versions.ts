@@ -28,7 +28,7 @@ const postEditColumns = [
   'identifiers_approved_sha256', 'review_required_at', 'review_reason',
 ].join(', ');
 
-export const migration018: Migration = {
+export const migration015: Migration = {
   // 18 in this wave's numbering (015-017 are other branches'); 15 on this branch until they are merged before it.
   version: 15,
   name: 'row-versions',
