@@ -4,7 +4,6 @@ import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import yauzl from 'yauzl';
-import yazl from 'yazl';
 import { z } from 'zod';
 import type { BackupInfo } from '../../../shared/compliance/backups';
 import { AppError } from '../../../shared/errors';
@@ -111,6 +110,12 @@ export function infoOf(meta: BackupMeta, filePath: string, bytes: number): Backu
   };
 }
 
+/** The zip writer loads with the first backup, not with the backend. */
+async function newZipFile() {
+  const { default: yazl } = await import('yazl');
+  return new yazl.ZipFile();
+}
+
 /**
  * Write a backup of the open store to `target` (which must not exist).
  *
@@ -155,7 +160,7 @@ export async function writeBackup(store: Store, target: string, options: { now: 
       writeCounter: store.anchorState().writeCounter,
       trigger: options.trigger,
     };
-    const zip = new yazl.ZipFile();
+    const zip = await newZipFile();
     const mtime = options.now;
     zip.addBuffer(Buffer.from(`${JSON.stringify(meta, null, 2)}\n`), metaEntry, { mtime, mode: 0o100600, compress: false });
     zip.addBuffer(Buffer.from(`${JSON.stringify(store.keyring, null, 2)}\n`), keyringEntry, { mtime, mode: 0o100600, compress: false });
@@ -523,7 +528,7 @@ export async function resealBackupFile(file: string, keyring: Keyring, journalDi
       const meta = await entryText(source, entries.get(metaEntry));
       const dbEntry = entries.get(databaseEntry);
       if (meta === null || !dbEntry) throw notABackup(file, 'incomplete');
-      const zip = new yazl.ZipFile();
+      const zip = await newZipFile();
       const mtime = dbEntry.getLastModDate();
       zip.addBuffer(Buffer.from(meta), metaEntry, { mtime, mode: 0o100600, compress: false });
       zip.addBuffer(Buffer.from(`${JSON.stringify(keyring, null, 2)}\n`), keyringEntry, { mtime, mode: 0o100600, compress: false });
