@@ -61,6 +61,15 @@ const [cli] = await Promise.all([
     banner: { js: 'const __bundleUrl = require("node:url").pathToFileURL(__filename).href;' },
     define: { 'import.meta.url': '__bundleUrl', 'import.meta.dirname': '__dirname', 'import.meta.filename': '__filename' },
   }),
+  build({
+    // The backup's copy-and-check thread (backup/backup-copy.ts loads `backup-copy-worker.cjs` the same way).
+    ...common,
+    entryPoints: ['electron/backend/backup/backup-copy-worker.ts'],
+    outfile: path.join(outdir, 'chunks', 'backup-copy-worker.cjs'),
+    format: 'cjs',
+    banner: { js: 'const __bundleUrl = require("node:url").pathToFileURL(__filename).href;' },
+    define: { 'import.meta.url': '__bundleUrl', 'import.meta.dirname': '__dirname', 'import.meta.filename': '__filename' },
+  }),
 ]);
 
 const entry = cli.metafile.outputs['dist/cli/main.mjs'];

@@ -41,6 +41,16 @@ wrap('renameSync');
 wrap('linkSync');
 wrap('fsyncSync');
 wrap('fdatasyncSync');
+// The callback forms, run in libuv's pool (a backup's file is synced there, off the backend's thread).
+const wrapCallback = (name: 'fsync' | 'fdatasync') => {
+  const original = fs[name] as Fn;
+  (fs as unknown as Record<string, Fn>)[name] = (...args: never[]) => {
+    point(name);
+    return original(...args);
+  };
+};
+wrapCallback('fsync');
+wrapCallback('fdatasync');
 
 process.on('exit', () => {
   if (countFile) fs.writeFileSync(countFile, JSON.stringify({ count, points }));
