@@ -1,9 +1,7 @@
 import fs from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { storePaths } from '../backend/data-dir';
-import { openDatabase } from '../backend/store/database';
-import { Store } from '../backend/store/store';
 import { samplePatient } from '../backend/testing/consent-flow';
+import { damageLeafPageOf } from '../backend/testing/damaged-page';
 import { adminPassword, setUpStore } from '../backend/testing/test-backend';
 import { lines, runConsentDesk } from './testing/cli-process';
 
@@ -18,15 +16,7 @@ describe('which commands read every page before they start', () => {
     await t.call('session.signOut', {});
     t.backend.close();
     // A leaf page of the patients table: status counts patients through an index, sign-in reads none of it.
-    const paths = storePaths(t.dataDir);
-    const [unlocked] = await Store.unlock(paths, { username: 'admin', password: adminPassword });
-    const probe = openDatabase(paths.database, unlocked!.dataKey, { cipher: unlocked!.keyring.cipher });
-    const page = probe.prepare("SELECT pageno FROM dbstat WHERE name = 'patients' AND pagetype = 'leaf' ORDER BY pageno DESC LIMIT 1").pluck().get() as number;
-    const pageSize = probe.pragma('page_size', { simple: true }) as number;
-    probe.close();
-    const fd = fs.openSync(paths.database, 'r+');
-    fs.writeSync(fd, Buffer.alloc(16, 0x5a), 0, 16, (page - 1) * pageSize + 300);
-    fs.closeSync(fd);
+    await damageLeafPageOf(t.dataDir, 'patients');
 
     const signedIn = ['--data-dir', t.dataDir, '--user', 'admin', '--password-stdin'];
     const status = await runConsentDesk(['status', ...signedIn, '--json'], adminPassword);
