@@ -203,7 +203,7 @@ async function cliRows(dataDir: string, size: number, scratch: string): Promise<
   }
   if (wanted.has('status')) {
     const r = run(['status', ...auth]);
-    rows.push({ what: '`consent-desk status` (with the key derivation)', ms: r.ms, note: r.note, target: { ms: 300 + productionKdfMs(), label: '< 300 ms + KDF' } });
+    rows.push({ what: '`consent-desk status` (with the key derivation)', ms: r.ms, note: r.note, target: { ms: 300 + storeKdfMs(), label: '< 300 ms + KDF' } });
   }
   job('consents-list', '`consents list --json`', ['consents', 'list', ...auth, '--json']);
   job('posts-check', '`posts check --json`', ['posts', 'check', ...auth, '--json'], [1]);
@@ -220,12 +220,13 @@ async function cliRows(dataDir: string, size: number, scratch: string): Promise<
   return rows;
 }
 
-/** The production key derivation (scrypt N=2^17, r=8), timed once here: the status target is 300 ms beyond it. */
+/** The key derivation of the stores measured here, timed once: the status target is 300 ms beyond it. */
 let kdfMs: number | null = null;
-function productionKdfMs(): number {
+function storeKdfMs(): number {
   if (kdfMs === null) {
     const s = performance.now();
-    crypto.scryptSync('x', crypto.randomBytes(16), 32, { N: 2 ** 17, r: 8, p: 1, maxmem: 256 * 1024 * 1024 });
+    // The derivation these stores' key slots use (testKdf): what status pays here, not the shipped cost.
+    crypto.scryptSync('x', crypto.randomBytes(16), 32, { N: testKdf.N, r: testKdf.r, p: testKdf.p, maxmem: 256 * 1024 * 1024 });
     kdfMs = performance.now() - s;
   }
   return kdfMs;
@@ -449,6 +450,8 @@ async function child(dataDir: string, size: number): Promise<void> {
   const backupsMade = fs.existsSync(path.join(dataDir, 'backups')) ? fs.readdirSync(path.join(dataDir, 'backups')).length : 0;
   ticking.close();
   clearInterval(sampler);
+  // The same 2 s with the backend closed: how long the loaded machine alone keeps an idle event loop waiting (the floor under every hold).
+  const idleLoop = await longestHold(() => new Promise((resolve) => setTimeout(resolve, 2_000)));
 
   // The midnight recompute, and the clock's tick on an ordinary minute: the job the backend runs (applyDay), in its own write, on the store as the app opens it.
   const paths = storePaths(dataDir);
@@ -495,6 +498,7 @@ async function child(dataDir: string, size: number): Promise<void> {
     { what: 'page check after sign-in (every page, in the background)', ms: pageCheckMs, note: pageCheck.value?.problem ?? undefined },
     { what: 'longest hold of the backend during the page check', ms: pageCheck.ms, target: { ms: 50, label: '< 50 ms' } },
     { what: `longest hold by the periodic jobs (10 ticks${backupsMade ? `, ${backupsMade} scheduled backup made` : ''})`, ms: periodic.ms, target: { ms: 50, label: '< 50 ms' } },
+    { what: 'longest gap of an idle event loop over 2 s (the load alone)', ms: idleLoop.ms },
   ];
   process.stdout.write(`${JSON.stringify({ rows, peak, baseline })}\n`);
 }

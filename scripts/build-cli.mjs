@@ -51,16 +51,18 @@ const [cli] = await Promise.all([
     // CommonJS packages bundled into ESM still call require() (for Node built-ins).
     banner: { js: 'import { createRequire as __cliCreateRequire } from "node:module"; const require = __cliCreateRequire(import.meta.url);' },
   }),
-  build({
-    // The PDF worker thread (rendering/time-limited-pdf.ts loads `pdf-worker.cjs` beside
-    // the chunk that starts it, as the desktop bundle does).
-    ...common,
-    entryPoints: ['electron/backend/rendering/pdf-worker.ts'],
-    outfile: path.join(outdir, 'chunks', 'pdf-worker.cjs'),
-    format: 'cjs',
-    banner: { js: 'const __bundleUrl = require("node:url").pathToFileURL(__filename).href;' },
-    define: { 'import.meta.url': '__bundleUrl', 'import.meta.dirname': '__dirname', 'import.meta.filename': '__filename' },
-  }),
+  // The worker threads, each loaded from beside the chunk that starts it, as the desktop bundle does:
+  // the PDF worker (rendering/time-limited-pdf.ts) and the backup's copy-and-check (backup/backup-copy.ts).
+  ...['electron/backend/rendering/pdf-worker.ts', 'electron/backend/backup/backup-copy-worker.ts'].map((entry) =>
+    build({
+      ...common,
+      entryPoints: [entry],
+      outfile: path.join(outdir, 'chunks', `${path.basename(entry, '.ts')}.cjs`),
+      format: 'cjs',
+      banner: { js: 'const __bundleUrl = require("node:url").pathToFileURL(__filename).href;' },
+      define: { 'import.meta.url': '__bundleUrl', 'import.meta.dirname': '__dirname', 'import.meta.filename': '__filename' },
+    }),
+  ),
 ]);
 
 const entry = cli.metafile.outputs['dist/cli/main.mjs'];

@@ -97,6 +97,16 @@ const targets = [
     ...esmSourceAsCommonJs,
   },
   {
+    // The worker thread that copies and checks a backup's database (electron/backend/backup/backup-copy.ts),
+    // beside the backend bundle like the PDF worker.
+    ...common,
+    entryPoints: ['electron/backend/backup/backup-copy-worker.ts'],
+    outfile: 'app/dist/backend/backup-copy-worker.cjs',
+    target: 'node22',
+    external: runtimePackages,
+    ...esmSourceAsCommonJs,
+  },
+  {
     ...common,
     entryPoints: ['electron/preload/index.ts'],
     outfile: 'app/dist/preload/index.cjs',

@@ -56,6 +56,8 @@ export interface BackendOptions {
    * reads every page in the background, showing administrators any damage.
    */
   checkPagesAtOpen?: boolean;
+  /** False: no background read of every page either (a short command that reads only what it needs, see electron/cli/backend-session.ts). */
+  checkPagesInBackground?: boolean;
   /** The zone a new practice starts in; the workstation's unless a test says otherwise. */
   workstationTimeZone?: string;
   /** What the sign-in screen says when this backend starts (the desktop shell restarted it after a failure). */
@@ -236,7 +238,7 @@ export class BackendCore {
     const ctx = this.checkContext();
     store.write(() => rederiveIfRulesChanged(store.db, ctx));
     this.sweepExpired();
-    if (!this.options.checkPagesAtOpen) this.checkPagesInBackground(store);
+    if (!this.options.checkPagesAtOpen && this.options.checkPagesInBackground !== false) this.checkPagesInBackground(store);
   }
 
   /**

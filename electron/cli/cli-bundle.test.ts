@@ -20,23 +20,41 @@ function run(bin: string, args: string[]): Promise<CliRun> {
   });
 }
 
+/** A chunk and every chunk it imports statically, transitively: what loading it evaluates. */
+function staticallyLoaded(chunk: string): Map<string, string> {
+  const loaded = new Map<string, string>();
+  const visit = (file: string) => {
+    if (loaded.has(file)) return;
+    const text = fs.readFileSync(file, 'utf8');
+    loaded.set(file, text);
+    for (const [, spec] of text.matchAll(/^import\s*(?:[^;"']*?from\s*)?"(\.{1,2}\/[^"]+)"/gm)) visit(path.resolve(path.dirname(file), spec!));
+  };
+  visit(chunk);
+  return loaded;
+}
+
 describe('the consent-desk bundle', () => {
   it('answers --help from the entry and a few small chunks: the backend, zod and the PDF libraries load only with a command that needs them', () => {
     const dir = path.join(repoRoot, 'dist', 'cli');
-    // The entry and every chunk it imports statically, transitively: what `consent-desk --help` loads.
-    const loaded = new Map<string, string>();
-    const visit = (file: string) => {
-      if (loaded.has(file)) return;
-      const text = fs.readFileSync(file, 'utf8');
-      loaded.set(file, text);
-      for (const [, spec] of text.matchAll(/^import\s*(?:[^;"']*?from\s*)?"(\.{1,2}\/[^"]+)"/gm)) visit(path.resolve(path.dirname(file), spec!));
-    };
-    visit(path.join(dir, 'main.mjs'));
+    // What `consent-desk --help` loads.
+    const loaded = staticallyLoaded(path.join(dir, 'main.mjs'));
     const all = [...loaded.values()].join('\n');
     expect(all.length).toBeLessThan(150 * 1024);
     expect(all).not.toMatch(/better-sqlite3|pdf-lib|node-forge|zxcvbn|ZodError/);
     // …while the backend is there, as a chunk of its own that a command imports when it runs.
     expect(loaded.get(path.join(dir, 'main.mjs'))).toMatch(/import\("\.\/chunks\/backend-[A-Z0-9]+\.mjs"\)/);
+  });
+
+  it('loads the backend without the PDF, signing, image, zip and password-dictionary libraries: each loads with the first call that needs it', () => {
+    const dir = path.join(repoRoot, 'dist', 'cli');
+    const loaded = staticallyLoaded(path.join(dir, 'chunks', fs.readdirSync(path.join(dir, 'chunks')).find((f) => /^backend-[A-Z0-9]+\.mjs$/.test(f))!));
+    const all = [...loaded.values()].join('\n');
+    // esbuild marks each bundled package module with its path; sharp is external, imported by name.
+    const heavy = [...all.matchAll(/^\/\/ node_modules\/((?:@[^/]+\/)?[^/]+)\//gm)].map((m) => m[1]!);
+    expect([...new Set(heavy)].filter((name) => /^(pdf-lib|@pdf-lib\/.*|@signpdf\/.*|pkijs|asn1js|@zxcvbn-ts\/.*|yazl|pako)$/.test(name))).toEqual([]);
+    expect(all).not.toMatch(/^import [^;]*"sharp"/m);
+    // The guard sees what it looks for: the backend still bundles zod, from the contract, eagerly.
+    expect(heavy).toContain('zod');
   });
 
   it('without the bundle (installed with --ignore-scripts) runs the source through tsx, with a one-line hint', async () => {

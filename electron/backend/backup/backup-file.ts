@@ -4,7 +4,6 @@ import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import yauzl from 'yauzl';
-import yazl from 'yazl';
 import { z } from 'zod';
 import type { BackupInfo } from '../../../shared/compliance/backups';
 import { AppError } from '../../../shared/errors';
@@ -14,14 +13,15 @@ import type { KeySlot } from '../crypto/key-slots';
 import { storePaths, type StorePaths } from '../data-dir';
 import { getStaffById } from '../repositories/staff-repository';
 import { makePrivateFolder, syncDirectory, writeFileAtomic } from '../store/atomic-file';
-import { openDatabase, type CipherName, type Db } from '../store/database';
+import { openDatabase, type CipherName } from '../store/database';
 import { readKeyring, writeKeyring, type Keyring } from '../store/keyring';
-import { assertNotNewer } from '../store/migrate';
 import { Store, type Credential, type StoreOptions } from '../store/store';
 import { otherStoreUsers } from '../store/store-users';
 import { JournalEntry, rollBackRestore } from '../store/operation-journal';
 import { anchorFileName, readAnchorFile } from '../store/rollback-anchor';
 import { latestSchemaVersion } from '../store/migrations';
+import { checkBackupDatabase } from './backup-database-check';
+import { makeCheckedCopy } from './backup-copy';
 
 /**
  * A backup is one file (a zip, stored without compression: its content is
@@ -81,6 +81,19 @@ function fsyncFile(file: string): void {
   }
 }
 
+/**
+ * fsync in libuv's pool: a backup of hundreds of MB just written takes a
+ * while to reach the disk, and the backend's thread must not stop for it.
+ */
+async function fsyncFileInPool(file: string): Promise<void> {
+  const fd = fs.openSync(file, 'r');
+  try {
+    await new Promise<void>((resolve, reject) => fs.fsync(fd, (error) => (error ? reject(error) : resolve())));
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 /** Move `from` onto `to` unless `to` exists (a hard link fails then); rename where hard links are not supported. */
 function placeNew(from: string, to: string): void {
   try {
@@ -111,21 +124,20 @@ export function infoOf(meta: BackupMeta, filePath: string, bytes: number): Backu
   };
 }
 
+/** The zip writer loads with the first backup, not with the backend. */
+async function newZipFile() {
+  const { default: yazl } = await import('yazl');
+  return new yazl.ZipFile();
+}
+
 /**
  * Write a backup of the open store to `target` (which must not exist).
  *
- * The copy is made with `VACUUM INTO`, run on the store's own connection:
- * SQLite reads the source inside one read transaction, so the copy is
- * consistent even while another connection or process keeps writing
- * (WAL lets that writer go on), and SQLite3 Multiple Ciphers writes it
- * through the connection's codec: same cipher, same data key, no plaintext
- * page ever reaches the disk. SQLite's online backup API (better-sqlite3's
- * `db.backup()`) cannot be used: it opens the destination on a connection
- * of its own that no key can be given to, and SQLite3 Multiple Ciphers
- * then refuses the copy ("backup is not supported with incompatible source
- * and target databases"), which is right, since it would be plaintext.
- * The copy is then checked (it opens with the key, integrity_check is ok)
- * before it is packed with its key file and renamed into place.
+ * The copy is made with `VACUUM INTO` on a connection of its own, in a
+ * worker thread, and checked there as a restore would check it (see
+ * backup-copy-job.ts: one consistent snapshot, written through the same
+ * cipher and key, never plaintext), then packed with its key file, synced
+ * to the disk and renamed into place; the backend's thread stays free.
  */
 export async function writeBackup(store: Store, target: string, options: { now: Date; trigger: BackupMeta['trigger'] }): Promise<BackupInfo> {
   const dir = path.dirname(target);
@@ -138,8 +150,8 @@ export async function writeBackup(store: Store, target: string, options: { now: 
   try {
     // VACUUM INTO accepts an empty file: made here as 0600, so the copy is never readable by others, not even for a moment.
     fs.closeSync(fs.openSync(tmpDb, 'wx', 0o600));
-    store.db.prepare('VACUUM INTO ?').run(tmpDb);
-    const checked = checkCopy(store, tmpDb);
+    // Copied and checked in a worker thread (backup-copy.ts): hundreds of milliseconds to seconds of SQLite work.
+    const checked = await makeCheckedCopy(store, tmpDb);
     const digest = await sha256OfFile(tmpDb);
     const meta: BackupMeta = {
       format: 'consent-desk-backup',
@@ -152,17 +164,18 @@ export async function writeBackup(store: Store, target: string, options: { now: 
       schemaVersion: checked.schemaVersion,
       database: digest,
       auditHead: checked.auditHead,
-      writeCounter: store.anchorState().writeCounter,
+      // The copy's own counter: the snapshot it was made from, whatever was written since.
+      writeCounter: checked.writeCounter,
       trigger: options.trigger,
     };
-    const zip = new yazl.ZipFile();
+    const zip = await newZipFile();
     const mtime = options.now;
     zip.addBuffer(Buffer.from(`${JSON.stringify(meta, null, 2)}\n`), metaEntry, { mtime, mode: 0o100600, compress: false });
     zip.addBuffer(Buffer.from(`${JSON.stringify(store.keyring, null, 2)}\n`), keyringEntry, { mtime, mode: 0o100600, compress: false });
     zip.addFile(tmpDb, databaseEntry, { mtime, mode: 0o100600, compress: false });
     zip.end();
     await pipeline(zip.outputStream as Readable, fs.createWriteStream(tmpZip, { flags: 'wx', mode: 0o600 }));
-    fsyncFile(tmpZip);
+    await fsyncFileInPool(tmpZip);
     placeNew(tmpZip, target);
     syncDirectory(dir);
     return infoOf(meta, target, fs.statSync(target).size);
@@ -171,39 +184,6 @@ export async function writeBackup(store: Store, target: string, options: { now: 
     fs.rmSync(tmpZip, { force: true });
     journal.finish();
   }
-}
-
-/**
- * Check the copy exactly as a restore will check it (see checkPrepared):
- * opened on a connection of its own with the store's key, not written by a
- * newer version, SQLite's full integrity check, and the whole audit chain.
- * A copy that a restore would refuse is never saved as a backup.
- */
-function checkCopy(store: Store, file: string): { schemaVersion: number; auditHead: { seq: number; hash: string } } {
-  const db = store.openCopy(file);
-  try {
-    const checked = checkBackupDatabase(db, file);
-    return { schemaVersion: checked.schemaVersion, auditHead: checked.auditHead };
-  } catch (error) {
-    if (error instanceof AppError) throw new AppError('store_damaged', `${error.message} The backup was not saved.`);
-    throw error;
-  } finally {
-    db.close();
-  }
-}
-
-/** The checks a backup's database must pass, when it is made and when it is restored. */
-function checkBackupDatabase(db: Db, file: string): { schemaVersion: number; auditHead: { seq: number; hash: string }; auditEvents: number } {
-  assertNotNewer(db, file);
-  const integrity = db.pragma('integrity_check', { simple: true });
-  if (integrity !== 'ok') throw new AppError('store_damaged', `The backup failed its integrity check (${String(integrity)}).`);
-  const chain = verifyAuditChain(db);
-  if (!chain.intact) throw new AppError('store_damaged', `The backup’s audit chain is broken at event ${chain.firstBadSeq}: ${chain.problem}`);
-  return {
-    schemaVersion: db.pragma('user_version', { simple: true }) as number,
-    auditHead: db.prepare('SELECT seq, hash FROM audit_head WHERE id = 1').get() as { seq: number; hash: string },
-    auditEvents: chain.events,
-  };
 }
 
 function openZip(file: string): Promise<yauzl.ZipFile> {
@@ -523,7 +503,7 @@ export async function resealBackupFile(file: string, keyring: Keyring, journalDi
       const meta = await entryText(source, entries.get(metaEntry));
       const dbEntry = entries.get(databaseEntry);
       if (meta === null || !dbEntry) throw notABackup(file, 'incomplete');
-      const zip = new yazl.ZipFile();
+      const zip = await newZipFile();
       const mtime = dbEntry.getLastModDate();
       zip.addBuffer(Buffer.from(meta), metaEntry, { mtime, mode: 0o100600, compress: false });
       zip.addBuffer(Buffer.from(`${JSON.stringify(keyring, null, 2)}\n`), keyringEntry, { mtime, mode: 0o100600, compress: false });

@@ -1,4 +1,3 @@
-import { decodeImageFully, photoLimits, signatureLimits } from '../media/decoded-image';
 import { pdfScanPagesTimeLimited } from '../rendering/time-limited-pdf';
 import { AppError } from '../../../shared/errors';
 
@@ -33,6 +32,8 @@ export function decodeUpload(base64: string, mimeType: keyof typeof magic, field
 /** A signature image from the pad: a PNG, decoded to its last pixel within the signature limits. */
 export async function decodePngDataUrl(dataUrl: string, field: string): Promise<Buffer> {
   const bytes = decodeUpload(dataUrl.slice(dataUrl.indexOf(',') + 1), 'image/png', field, 2_000_000);
+  // sharp loads with the first image decoded, not with the backend (every command and sign-in would pay for it).
+  const { decodeImageFully, signatureLimits } = await import('../media/decoded-image');
   await decodeImageFully(bytes, { field, formats: ['png'], limits: signatureLimits, what: 'signature image' });
   return bytes;
 }
@@ -46,6 +47,9 @@ export async function decodePngDataUrl(dataUrl: string, field: string): Promise<
 export async function decodeScan(base64: string, mimeType: keyof typeof magic, field: string, maxBytes: number): Promise<Buffer> {
   const bytes = decodeUpload(base64, mimeType, field, maxBytes);
   if (mimeType === 'application/pdf') await pdfScanPagesTimeLimited(bytes);
-  else await decodeImageFully(bytes, { field, formats: [mimeType === 'image/png' ? 'png' : 'jpeg'], limits: photoLimits, what: 'scan' });
+  else {
+    const { decodeImageFully, photoLimits } = await import('../media/decoded-image');
+    await decodeImageFully(bytes, { field, formats: [mimeType === 'image/png' ? 'png' : 'jpeg'], limits: photoLimits, what: 'scan' });
+  }
   return bytes;
 }

@@ -3,7 +3,6 @@ import { AppError } from '../../../shared/errors';
 import { commitRestore, discardRestore, prepareRestore } from '../backup/backup-file';
 import { backupNow, backupOverview, writeBackupSchedule } from '../backup/backup-scheduler';
 import { parseRecoveryKey } from '../crypto/recovery-key';
-import { cancelAllExports } from '../export/export-jobs';
 import type { Handlers } from './handler';
 
 export const backupHandlers = {
@@ -49,6 +48,8 @@ export const backupHandlers = {
     const credential = password !== undefined ? { username: staff.username, password } : { recoveryKey: parseRecoveryKey(recoveryKey!) };
     const prepared = await prepareRestore(core.paths.dataDir, filePath, credential, core.storeOptions);
     try {
+      // Loaded here rather than with the backend (pdf-lib, pkijs); no export can be running before it is.
+      const { cancelAllExports } = await import('../export/export-jobs');
       await cancelAllExports(core);
       core.signOut();
     } catch (error) {

@@ -1,6 +1,6 @@
 import { AppError } from '../../../shared/errors';
 import type { BackendCore } from '../backend-core';
-import { generatePracticeCertificate, importPracticeCertificate, type CertificateBundle } from '../crypto/practice-certificate';
+import type { CertificateBundle } from '../crypto/practice-certificate';
 import { activateCertificate, activeCertificate } from '../repositories/certificate-repository';
 import type { Handlers } from './handler';
 
@@ -13,6 +13,7 @@ export async function signingCertificate(core: BackendCore): Promise<Certificate
   const store = core.requireStore();
   const existing = activeCertificate(store.db);
   if (existing) return existing;
+  const { generatePracticeCertificate } = await import('../crypto/practice-certificate'); // node-forge and pkijs load on first use
   const bundle = await generatePracticeCertificate(core.settings.practiceName || 'Consent Desk practice', core.now());
   store.write(() => {
     activateCertificate(store.db, core.newId(), bundle, core.nowIso());
@@ -24,10 +25,11 @@ export async function signingCertificate(core: BackendCore): Promise<Certificate
 export const certificateHandlers = {
   'certificate.get': async (core) => (await signingCertificate(core)).info,
 
-  'certificate.import': (core, { p12Base64, passphrase }) => {
+  'certificate.import': async (core, { p12Base64, passphrase }) => {
     const store = core.requireStore();
     const bytes = Buffer.from(p12Base64, 'base64');
     if (bytes.length === 0) throw new AppError('validation', 'The .p12 file is empty.');
+    const { importPracticeCertificate } = await import('../crypto/practice-certificate');
     const bundle = importPracticeCertificate(bytes, passphrase, core.now());
     store.write(() => {
       activateCertificate(store.db, core.newId(), bundle, core.nowIso());

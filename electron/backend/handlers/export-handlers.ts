@@ -1,19 +1,21 @@
 import type { BackendCore } from '../backend-core';
-import { verifyBundle } from '../export/bundle-verify';
-import { cancelExport, exportedFile, exportProgress, latestExport, startExport } from '../export/export-jobs';
 import type { Handlers } from './handler';
 
+/** The export's code (pdf-lib, pkijs, the zip writer) loads with the first export call, not with every sign-in and command. */
+const exportJobs = () => import('../export/export-jobs');
+
 export const exportHandlers = {
-  'exports.start': (core, params) => startExport(core, params),
+  'exports.start': async (core, params) => (await exportJobs()).startExport(core, params),
 
-  'exports.progress': (core, { id }) => exportProgress(core, id),
+  'exports.progress': async (core, { id }) => (await exportJobs()).exportProgress(core, id),
 
-  'exports.latest': (core) => latestExport(core),
+  'exports.latest': async (core) => (await exportJobs()).latestExport(core),
 
-  'exports.cancel': (core, { id }) => cancelExport(core, id),
+  'exports.cancel': async (core, { id }) => (await exportJobs()).cancelExport(core, id),
 
   'exports.verify': async (core: BackendCore, input) => {
-    const file = 'id' in input ? exportedFile(core, input.id) : input.filePath;
+    const file = 'id' in input ? (await exportJobs()).exportedFile(core, input.id) : input.filePath;
+    const { verifyBundle } = await import('../export/bundle-verify'); // pkijs and pdf-lib load on first use
     const result = await verifyBundle(file);
     const store = core.requireStore();
     store.write(() =>

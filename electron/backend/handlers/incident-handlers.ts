@@ -3,7 +3,7 @@ import { AppError } from '../../../shared/errors';
 import { assessmentProblems, closeProblems, decisionProblems, factsOf, type Incident } from '../../../shared/program/incident';
 import { sha256Hex } from '../consents/authorization-view';
 import type { BackendCore } from '../backend-core';
-import { incidentReportPdf, notificationLetterPdf, type PracticeForPdf } from '../pdf/incident-pdfs';
+import type { PracticeForPdf } from '../pdf/incident-pdfs';
 import { getPatient } from '../repositories/patient-repository';
 import { getPost } from '../repositories/post-repository';
 import {
@@ -133,6 +133,7 @@ export const incidentHandlers = {
     const incident = incidentOrFail(core, id);
     const staff = core.requireSession();
     const at = core.now();
+    const { incidentReportPdf } = await import('../pdf/incident-pdfs'); // pdf-lib and fontkit load with the first PDF
     const pdf = await incidentReportPdf(incident, language, await practiceForPdf(core), { at, byName: staff.displayName, timeZone: core.timeZone });
     storeDocument(core, incident, 'report', language, pdf);
     return incidentOrFail(core, id);
@@ -145,6 +146,7 @@ export const incidentHandlers = {
     if (!name) {
       throw new AppError('validation', 'Say who the letter is to: no patient is linked to this incident.', { issues: [{ path: 'recipientName', message: 'Enter the person’s name.' }] });
     }
+    const { notificationLetterPdf } = await import('../pdf/incident-pdfs');
     const pdf = await notificationLetterPdf(incident, language, { recipientName: name, addressLines }, await practiceForPdf(core), { at: core.now(), today: core.today(), timeZone: core.timeZone });
     storeDocument(core, incident, 'letter', language, pdf);
     return incidentOrFail(core, id);

@@ -3,7 +3,6 @@ import { AppError } from '../../../shared/errors';
 import { patientName } from '../../../shared/patients';
 import { auditOfSubject } from '../audit/audit-log';
 import { contentHash, documentOf, sha256Hex, shownText } from '../consents/authorization-view';
-import { cleanScan } from '../consents/paper-scan';
 import { renderPaperFormPdf, renderPaperPackagePdf } from '../rendering/time-limited-pdf';
 import { recordPaperFormPrinted, recordPaperSignature } from '../repositories/authorization-repository';
 import { getTemplate } from '../repositories/template-repository';
@@ -82,6 +81,7 @@ export const paperSignatureHandlers = {
       throw new AppError('validation', message, { issues: [{ path: 'signerName', message }] });
     }
     await core.confirmPassword(me, input.password, 'attesting a paper signature');
+    const { cleanScan } = await import('../consents/paper-scan'); // sharp loads on first use
     const scan = await cleanScan(input.scan.base64, input.scan.mimeType);
     const scanSha256 = sha256Hex(scan.bytes);
     const attestedAt = core.nowIso();

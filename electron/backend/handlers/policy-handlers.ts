@@ -5,7 +5,6 @@ import { builtInPolicy, policyProblems, policyTextIn, tidyPolicy } from '../../.
 import { missedPeriods } from '../../../shared/program/review-schedule';
 import { threadState } from '../../../shared/program/post-review';
 import { sha256Hex } from '../consents/authorization-view';
-import { policyPdf } from '../pdf/policy-pdf';
 import { myAcknowledgment } from '../program/policy-gate';
 import { scheduleViews, staffProgramStatuses, trainingCycleMonths } from '../program/program-queries';
 import { trainingStatus } from '../../../shared/program/training';
@@ -125,6 +124,7 @@ export const policyHandlers = {
     const version = getPolicyVersion(store.db, versionId, core.timeZone);
     if (!version) throw new AppError('not_found', 'That version of the policy does not exist.');
     const certificate = await signingCertificate(core);
+    const { policyPdf } = await import('../pdf/policy-pdf'); // pdf-lib and fontkit load with the first PDF
     const pdf = await policyPdf(version, language, { name: core.settings.practiceName, certificate }, core.now());
     const digest = sha256Hex(pdf);
     store.write(() => core.audit({ action: 'policy.pdf_exported', subjectType: 'policy', subjectId: versionId, detail: `version ${version.version} (${language}); SHA-256 ${digest}` }));

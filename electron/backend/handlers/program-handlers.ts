@@ -1,5 +1,4 @@
 import { sha256Hex } from '../consents/authorization-view';
-import { programReportFileName, programReportPdf } from '../pdf/program-report-pdf';
 import { programStatus } from '../program/program-queries';
 import { complianceProgramReport } from '../program/program-report-query';
 import { signingCertificate } from './certificate-handlers';
@@ -23,6 +22,7 @@ export const programHandlers = {
   'program.reportPdf': async (core, range) => {
     const store = core.requireStore();
     const report = complianceProgramReport(store.db, range, { today: core.today(), timeZone: core.timeZone });
+    const { programReportFileName, programReportPdf } = await import('../pdf/program-report-pdf'); // pdf-lib and fontkit load with the first PDF
     const pdf = await programReportPdf(report, { practiceName: core.settings.practiceName, generatedAt: core.now(), certificate: await signingCertificate(core) });
     const sha256 = sha256Hex(pdf);
     store.write(() => core.audit({ action: 'report.pdf_exported', detail: `compliance program ${range.from} to ${range.to}; SHA-256 ${sha256}` }));

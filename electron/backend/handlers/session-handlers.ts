@@ -1,9 +1,8 @@
 import { AppError } from '../../../shared/errors';
 import type { StaffMember } from '../../../shared/staff';
 import { defaultIdleMinutes } from '../../../shared/settings';
-import { assertStrongPassword } from '../auth/password-strength';
+import { assertStrongPassword } from '../auth/strong-password';
 import { newRecoveryKey, parseRecoveryKey } from '../crypto/recovery-key';
-import { generatePracticeCertificate } from '../crypto/practice-certificate';
 import { activateCertificate } from '../repositories/certificate-repository';
 import { getStaffById, getStaffByUsername, insertStaff } from '../repositories/staff-repository';
 import { writeSettings } from '../repositories/settings-repository';
@@ -24,7 +23,7 @@ export const sessionHandlers = {
     if (state.phase !== 'setup') {
       throw new AppError('conflict', 'Consent Desk is already set up on this computer.');
     }
-    assertStrongPassword(input.password, 'password', {
+    await assertStrongPassword(input.password, 'password', {
       username: input.adminUsername,
       displayName: input.adminDisplayName,
       practiceName: input.practiceName,
@@ -48,6 +47,8 @@ export const sessionHandlers = {
       core.storeOptions,
     );
     recovery.bytes.fill(0);
+    // Loaded here, at setup: node-forge and pkijs would otherwise load with every sign-in.
+    const { generatePracticeCertificate } = await import('../crypto/practice-certificate');
     const certificate = await generatePracticeCertificate(input.practiceName, core.now());
     store.write(() => {
       writeSettings(store.db, { practiceName: input.practiceName, idleMinutes: defaultIdleMinutes, timeZone: input.timeZone ?? core.workstationTimeZone });
@@ -97,7 +98,7 @@ export const sessionHandlers = {
     const throttleKey = '(recovery key)';
     core.throttle.check(throttleKey, core.now().getTime());
     // Before the key is tried: a weak new password is refused without opening anything.
-    assertStrongPassword(input.newPassword, 'newPassword', { username: input.username });
+    await assertStrongPassword(input.newPassword, 'newPassword', { username: input.username });
     const recoveryKey = parseRecoveryKey(input.recoveryKey);
     const open = core.openStore;
     let unlocked = false;
@@ -169,7 +170,7 @@ export const sessionHandlers = {
         issues: [{ path: 'currentPassword', message: 'This is not your current password.' }],
       });
     }
-    assertStrongPassword(newPassword, 'newPassword', { ...me, practiceName: core.settings.practiceName });
+    await assertStrongPassword(newPassword, 'newPassword', { ...me, practiceName: core.settings.practiceName });
     await store.setStaffSlot(me.id, me.username, newPassword, core.kdf);
     store.write(() => core.audit({ action: 'session.password_changed', subjectType: 'staff', subjectId: me.id }));
     return null;

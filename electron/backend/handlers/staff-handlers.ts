@@ -1,6 +1,6 @@
 import { AppError } from '../../../shared/errors';
 import type { StaffMember } from '../../../shared/staff';
-import { assertStrongPassword } from '../auth/password-strength';
+import { assertStrongPassword } from '../auth/strong-password';
 import path from 'node:path';
 import type { BackendCore } from '../backend-core';
 import { resealBackups, waitForSoleUse } from '../backup/backup-reseal';
@@ -38,7 +38,7 @@ export const staffHandlers = {
         issues: [{ path: 'username', message: 'Choose another username.' }],
       });
     }
-    assertStrongPassword(input.password, 'password', { ...input, practiceName: core.settings.practiceName });
+    await assertStrongPassword(input.password, 'password', { ...input, practiceName: core.settings.practiceName });
     const now = core.nowIso();
     const staff: StaffMember = {
       id: core.newId(),
@@ -78,7 +78,7 @@ export const staffHandlers = {
     if (staff.status !== 'active') {
       throw new AppError('conflict', `${staff.displayName}’s account is disabled; enable it with a new password instead.`);
     }
-    assertStrongPassword(password, 'password', { ...staff, practiceName: core.settings.practiceName });
+    await assertStrongPassword(password, 'password', { ...staff, practiceName: core.settings.practiceName });
     await store.setStaffSlot(staff.id, staff.username, password, core.kdf);
     store.write(() => core.audit({ action: 'staff.password_reset', subjectType: 'staff', subjectId: id }));
     return null;
@@ -140,7 +140,7 @@ export const staffHandlers = {
     const store = core.requireStore();
     const staff = existing(core, id);
     if (staff.status === 'active') return staff;
-    assertStrongPassword(password, 'password', { ...staff, practiceName: core.settings.practiceName });
+    await assertStrongPassword(password, 'password', { ...staff, practiceName: core.settings.practiceName });
     await store.setStaffSlot(staff.id, staff.username, password, core.kdf);
     return store.write(() => {
       const next = updateStaff(store.db, id, { status: 'active' }, core.nowIso());

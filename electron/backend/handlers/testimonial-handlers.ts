@@ -3,7 +3,6 @@ import { AppError } from '../../../shared/errors';
 import { checkReviewReply } from '../../../shared/posts/review-reply';
 import { practiceContactOf } from '../../../shared/settings';
 import { sha256Hex } from '../consents/authorization-view';
-import { cleanMedia } from '../media/clean-media';
 import { scopeViewsOfPatient } from '../repositories/consent-scope-repository';
 import { getPatient } from '../repositories/patient-repository';
 import { getMedia, getTestimonial, insertMedia, insertTestimonial, listTestimonials, testimonialPage } from '../repositories/testimonial-repository';
@@ -54,6 +53,7 @@ export const testimonialHandlers = {
   'media.import': async (core, input) => {
     const store = core.requireStore();
     if (!getTestimonial(store.db, input.testimonialId)) throw new AppError('not_found', 'That testimonial does not exist.');
+    const { cleanMedia } = await import('../media/clean-media'); // sharp loads on first use
     const clean = await cleanMedia(Buffer.from(input.base64, 'base64'), input.kind);
     const id = core.newId();
     const createdAt = core.nowIso();

@@ -2,7 +2,7 @@ import { AppError } from '../../../shared/errors';
 import { quizForm, scoreQuiz } from '../../../shared/program/quiz';
 import type { TrainingSession } from '../../../shared/program/training';
 import type { BackendCore } from '../backend-core';
-import { cleanTrainingMaterial, type CleanMaterial } from '../program/training-material';
+import type { CleanMaterial } from '../program/training-material';
 import { setTrainingCycleMonths, staffProgramStatuses, trainingCycleMonths } from '../program/program-queries';
 import { listStaff } from '../repositories/staff-repository';
 import {
@@ -62,6 +62,7 @@ export const trainingHandlers = {
     const unknown = input.attendeeIds.filter((id) => !active.has(id));
     if (unknown.length) throw new AppError('validation', 'Choose attendees among the active staff.', { issues: [{ path: 'attendeeIds', message: 'Choose active staff members.' }] });
     const materials: CleanMaterial[] = [];
+    const { cleanTrainingMaterial } = await import('../program/training-material'); // pdf-lib and sharp load on first use
     for (const [i, m] of input.materials.entries()) materials.push(await cleanTrainingMaterial(m, `materials.${i}`));
     const id = core.newId();
     store.write(() => {
@@ -77,6 +78,7 @@ export const trainingHandlers = {
     const session = getTrainingSession(store.db, sessionId);
     if (!session) throw new AppError('not_found', 'That training session does not exist.');
     if (sessionView(core, sessionId).materials.length >= 10) throw new AppError('conflict', 'A session keeps at most 10 materials.');
+    const { cleanTrainingMaterial } = await import('../program/training-material');
     const clean = await cleanTrainingMaterial(material, 'material');
     store.write(() => addMaterials(core, sessionId, [clean]));
     return sessionView(core, sessionId);

@@ -157,6 +157,7 @@ export function applyDay(db: Db, ctx: CheckContext, at: string): number {
   const due = markCoverageDue(db, ctx.today);
   settleCoverage(db, ctx);
   const uncovered = liveUncoveredPostIds(db);
-  if (uncovered.length > 0) reconcilePosts(db, ctx, at, { postIds: uncovered });
+  // Settled a moment ago for today: reconciling reads those verdicts rather than judging the posts again.
+  if (uncovered.length > 0) reconcilePosts(db, ctx, at, { postIds: uncovered }, { keptVerdicts: true });
   return due;
 }

@@ -20,6 +20,7 @@ import { getPatient } from '../repositories/patient-repository';
 import { listPosts, setPostState, setReview, type StoredPost } from '../repositories/post-repository';
 import { getTestimonial, mediaOfTestimonial } from '../repositories/testimonial-repository';
 import type { Db } from '../store/database';
+import { cachedStatement } from '../store/statement-cache';
 
 /** What the checks need of the practice and the day, from the backend's settings and clock. */
 export interface CheckContext {
@@ -157,6 +158,14 @@ function takedownReason(post: StoredPost, verdict: CoverageVerdict, consent: Con
   return reasons.join(' ');
 }
 
+/** The kept verdicts of `ids`, in one read (posts never judged are left out: the caller judges those). */
+function keptVerdictsOf(db: Db, ids: readonly string[]): Map<string, CoverageVerdict> {
+  const rows = cachedStatement(db, 'SELECT id, coverage_covered, coverage_reasons FROM posts WHERE id IN (SELECT value FROM json_each(?)) AND coverage_covered IS NOT NULL')
+    .raw(true)
+    .all(JSON.stringify(ids)) as [string, number, string | null][];
+  return new Map(rows.map(([id, covered, reasons]) => [id, { covered: covered === 1, reasons: JSON.parse(reasons ?? '[]') as CoverageVerdict['reasons'] }]));
+}
+
 /**
  * Bring posts in line with today's coverage: an approved post whose check
  * fails goes back to draft, a published one becomes "take-down required",
@@ -167,7 +176,14 @@ function takedownReason(post: StoredPost, verdict: CoverageVerdict, consent: Con
  * that goes to "take-down required" opens its incident in that transaction.
  * Returns the posts that changed.
  */
-export function reconcilePosts(db: Db, ctx: CheckContext, at: string, filter: { consentId?: string; patientId?: string; postIds?: readonly string[] } = {}): StoredPost[] {
+export function reconcilePosts(
+  db: Db,
+  ctx: CheckContext,
+  at: string,
+  filter: { consentId?: string; patientId?: string; postIds?: readonly string[] } = {},
+  /** The verdicts were just settled for today (applyDay): read them, in the same query as the posts, instead of judging each post again. */
+  options: { keptVerdicts?: boolean } = {},
+): StoredPost[] {
   const where = ["state IN ('approved', 'published')"];
   const params: unknown[] = [];
   if (filter.consentId) {
@@ -184,10 +200,12 @@ export function reconcilePosts(db: Db, ctx: CheckContext, at: string, filter: { 
   }
   const changed: StoredPost[] = [];
   const consents = new Map<string, ConsentScopeView | null>();
-  for (const post of listPosts(db, `WHERE ${where.join(' AND ')}`, ...params)) {
+  const posts = listPosts(db, `WHERE ${where.join(' AND ')}`, ...params);
+  const kept = options.keptVerdicts ? keptVerdictsOf(db, posts.map((p) => p.id)) : null;
+  for (const post of posts) {
     if (post.consentId && !consents.has(post.consentId)) consents.set(post.consentId, scopeView(db, post.consentId, ctx));
     const consent = post.consentId ? consents.get(post.consentId)! : null;
-    const verdict = verdictOf(db, judgedOf(post), consent, ctx);
+    const verdict = kept?.get(post.id) ?? verdictOf(db, judgedOf(post), consent, ctx);
     if (post.state === 'published' && onlyEndsNewUses(verdict)) {
       if (post.reviewRequiredAt) continue;
       const reason = verdict.reasons.map((r) => r.message).join(' ');

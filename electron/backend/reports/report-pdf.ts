@@ -25,11 +25,6 @@ const titles: Record<ReportData['kind'], string> = {
   staff_activity: 'Staff activity',
 };
 
-/** The file's name carries the practice's day it was made (not the UTC one). */
-export function reportFileName(kind: ReportData['kind'], day: string): string {
-  return `report-${kind.replace(/_/g, '-')}-${day}.pdf`;
-}
-
 /**
  * A report as a PDF for the file or for an auditor, signed by the practice
  * certificate like every PDF Consent Desk writes. Patients appear by id

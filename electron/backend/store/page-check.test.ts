@@ -2,12 +2,11 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { storePaths } from '../data-dir';
 import { samplePatient } from '../testing/consent-flow';
+import { damageLeafPageOf } from '../testing/damaged-page';
 import { adminPassword, setUpStore, tempDataDir } from '../testing/test-backend';
 import { openDatabase, type Db } from './database';
 import { startPageCheck } from './page-check';
-import { Store } from './store';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
@@ -82,16 +81,8 @@ describe('sign-in with a damaged page', () => {
     dirs.push(t.dataDir);
     for (let i = 0; i < 120; i += 1) await t.call('patients.create', { ...samplePatient, recordNumber: `MRN-${i}`, firstName: `Maria ${i}` });
     await t.call('session.signOut', {});
-    const paths = storePaths(t.dataDir);
     // A page of the patients table (sign-in reads none), found with the store's own key.
-    const [unlocked] = await Store.unlock(paths, { username: 'admin', password: adminPassword });
-    const probe = openDatabase(paths.database, unlocked!.dataKey, { cipher: unlocked!.keyring.cipher });
-    const page = probe.prepare("SELECT pageno FROM dbstat WHERE name = 'patients' AND pagetype = 'leaf' ORDER BY pageno DESC LIMIT 1").pluck().get() as number;
-    const pageSize = probe.pragma('page_size', { simple: true }) as number;
-    probe.close();
-    const fd = fs.openSync(paths.database, 'r+');
-    fs.writeSync(fd, Buffer.alloc(16, 0x5a), 0, 16, (page - 1) * pageSize + 300);
-    fs.closeSync(fd);
+    await damageLeafPageOf(t.dataDir, 'patients');
     const state = await t.call('session.signIn', { username: 'admin', password: adminPassword });
     expect(state.phase).toBe('active');
     const result = await t.backend.pageCheck();

@@ -235,6 +235,11 @@ export class Store {
     return openDatabase(file, this.dataKeyState, { cipher: this.cipher, ...(this.nativeBinding ? { nativeBinding: this.nativeBinding } : {}) });
   }
 
+  /** What another thread needs to open this store's file on a connection of its own (the backup's copy): the key is a copy, for the caller to wipe. */
+  connectionParams(): { key: Buffer; cipher: CipherName; nativeBinding?: string } {
+    return { key: Buffer.from(this.dataKeyState), cipher: this.cipher, ...(this.nativeBinding ? { nativeBinding: this.nativeBinding } : {}) };
+  }
+
   private pageCheck: PageCheck | null = null;
 
   /**

@@ -1,7 +1,7 @@
 /**
  * Preloaded (node --import) into a child process of the crash-injection
  * test: counts the file system's durability points (every rename, hard
- * link and fsync made through `fs`) once counting is switched on, and kills
+ * link and fsync made through `fs`, callback fsyncs included) once counting is switched on, and kills
  * the process with SIGKILL just before the one numbered CONSENT_DESK_CRASH_AT.
  * Without that variable it only counts, and writes the count to
  * CONSENT_DESK_CRASH_COUNT_FILE when the process exits.
@@ -30,7 +30,8 @@ function point(name: string): void {
 }
 
 type Fn = (...args: never[]) => unknown;
-const wrap = (name: 'renameSync' | 'linkSync' | 'fsyncSync' | 'fdatasyncSync') => {
+// The callback forms too (fsync, fdatasync): they run in libuv's pool (a backup's file is synced there, off the backend's thread).
+const wrap = (name: 'renameSync' | 'linkSync' | 'fsyncSync' | 'fdatasyncSync' | 'fsync' | 'fdatasync') => {
   const original = fs[name] as Fn;
   (fs as unknown as Record<string, Fn>)[name] = (...args: never[]) => {
     point(name);
@@ -41,6 +42,8 @@ wrap('renameSync');
 wrap('linkSync');
 wrap('fsyncSync');
 wrap('fdatasyncSync');
+wrap('fsync');
+wrap('fdatasync');
 
 process.on('exit', () => {
   if (countFile) fs.writeFileSync(countFile, JSON.stringify({ count, points }));

@@ -13,16 +13,37 @@ export interface HealthMention {
 /** Spaces and hyphens removed: "x-ray", "x ray" and "xray" are one key. */
 const key = (text: string) => foldText(text).replace(/[\s-]+/g, '');
 
-const byKey = new Map<string, (typeof healthLexicon)[number]>();
-for (const entry of healthLexicon) for (const term of [...entry.en, ...entry.es]) if (!byKey.has(key(term))) byKey.set(key(term), entry);
-const acronyms = new Set([...acronymTerms].map(key));
-const everyday = new Set([...everydayTerms].map(key));
-const evident = new Set([...evidentCareTerms].map(key));
+interface Lexicon {
+  byKey: Map<string, (typeof healthLexicon)[number]>;
+  acronyms: Set<string>;
+  everyday: Set<string>;
+  evident: Set<string>;
+  pattern: RegExp;
+}
 
-const pattern = phrasePattern(
-  healthLexicon.flatMap((e) => [...e.en, ...e.es]),
-  { plural: true },
-)!;
+let built: Lexicon | null = null;
+
+/**
+ * The lexicon's lookups and its one pattern, built with the first text
+ * read (100 ms and more on a loaded machine) rather than when the module
+ * loads: every sign-in and command loads the coverage rule, few read a caption.
+ */
+function lexicon(): Lexicon {
+  if (built) return built;
+  const byKey = new Map<string, (typeof healthLexicon)[number]>();
+  for (const entry of healthLexicon) for (const term of [...entry.en, ...entry.es]) if (!byKey.has(key(term))) byKey.set(key(term), entry);
+  built = {
+    byKey,
+    acronyms: new Set([...acronymTerms].map(key)),
+    everyday: new Set([...everydayTerms].map(key)),
+    evident: new Set([...evidentCareTerms].map(key)),
+    pattern: phrasePattern(
+      healthLexicon.flatMap((e) => [...e.en, ...e.es]),
+      { plural: true },
+    )!,
+  };
+  return built;
+}
 
 /**
  * Words just before a general or everyday term that make it about a
@@ -32,6 +53,7 @@ const personalBefore =
   /(?:^|[^\p{L}\p{N}])(?:her|his|my|your|their|she|he|i|i'm|i've|me|him|them|you|after|since|during|following|post|without|no more|free of|through|finished|completed|started|whole|entire|full|complete|speedy|quick|fast|su|sus|mi|mis|tu|tus|ella|yo|le|despues del|despues de(?: la| el| su| mi)?|tras(?: la| el| su| mi)?|durante(?: la| el| su| mi)?|todo el|toda la|desde(?: la| el| su| mi)?|sin|termino|termine|empezo|empece)\s+(?:[\p{L}'-]+\s+){0,3}$/u;
 
 function lookup(matched: string) {
+  const { byKey } = lexicon();
   const k = key(matched);
   return byKey.get(k) ?? byKey.get(k.replace(/'s$/, '')) ?? byKey.get(k.replace(/es$/, '')) ?? byKey.get(k.replace(/s$/, ''));
 }
@@ -43,6 +65,7 @@ function lookup(matched: string) {
  * specific ones (a root canal, diabetes) always count.
  */
 export function findHealthMentions(text: string): HealthMention[] {
+  const { acronyms, everyday, evident, pattern } = lexicon();
   const folded = foldWithMap(text);
   const out: HealthMention[] = [];
   for (const m of matchFolded(folded, pattern)) {
@@ -63,7 +86,7 @@ export function findHealthMentions(text: string): HealthMention[] {
 
 /** The concepts a scope's condition names ("knee replacement" → knee_replacement), however it is written. */
 export function conceptsNamedBy(condition: string): string[] {
-  const found = matchFolded(foldWithMap(condition), pattern)
+  const found = matchFolded(foldWithMap(condition), lexicon().pattern)
     .map((m) => lookup(m.text)?.concept)
     .filter((c): c is string => c !== undefined);
   return [...new Set(found)];

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { readPkcs12 } from '../../crypto/practice-certificate';
+import { readPkcs12 } from '../../crypto/pkcs12';
 import type { Migration } from './migration';
 
 /**
