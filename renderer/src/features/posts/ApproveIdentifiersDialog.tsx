@@ -10,8 +10,9 @@ import { Dialog } from '../../components/Dialog';
 import { FormAlert } from '../../components/FormAlert';
 import { SubmitButton } from '../../components/SubmitButton';
 import { TextAreaField } from '../../components/TextAreaField';
+import { i18n } from '../../i18n/i18n';
 
-const reasonSchema = z.object({ reason: z.string().trim().min(10, 'Write the reason in a sentence: why may this identifier go out?').max(1000) });
+const reasonSchema = z.object({ reason: z.string().trim().min(10, { error: () => i18n.t('validation:post.identifierReason') }).max(1000) });
 type ReasonValues = z.infer<typeof reasonSchema>;
 
 interface ApproveIdentifiersDialogProps {
