@@ -102,7 +102,10 @@ export function englishLiterals(file: string, source: string): Finding[] {
     else if (ts.isJsxExpression(node) && node.expression && (ts.isJsxElement(node.parent) || ts.isJsxFragment(node.parent))) add(node, literalTexts(node.expression));
     else if (ts.isCallExpression(node) && (textCalls.test(calleeName(node)) || isZodCall(node))) add(node, node.arguments.flatMap(literalTexts));
     else if (ts.isReturnStatement(node) && node.expression) add(node, literalTexts(node.expression));
-    else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(node.left) && /^(hint|message|label|title|text|problem|heading)$/.test(node.left.text)) {
+    else if (
+      ts.isBinaryExpression(node) &&
+      [ts.SyntaxKind.EqualsToken, ts.SyntaxKind.PlusEqualsToken].includes(node.operatorToken.kind) &&
+      ts.isIdentifier(node.left) && /^(hint|message|label|title|text|problem|heading)$/.test(node.left.text)) {
       add(node, literalTexts(node.right));
     }
     ts.forEachChild(node, visit);

@@ -45,7 +45,7 @@ export function ApproveIdentifiersDialog({ post, onDone, onClose }: ApproveIdent
           setProblem(null);
           try {
             const done = await api['posts.approveIdentifiers']({ id: post.id, reason });
-            onDone(done, 'Recorded your decision. The post can now be approved if its consent covers the rest.');
+            onDone(done, t('approveIdentifiersDialog.recorded'));
             close();
           } catch (error) {
             setProblem(reportCallError(error, setError, { reason: 'reason' }));
