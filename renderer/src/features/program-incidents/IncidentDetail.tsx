@@ -13,7 +13,6 @@ import {
   phiKinds,
   phiKindsOfContent,
   sensitivities,
-  sensitivityLabels,
   type Assessment,
   type Incident,
   type NoticeKind,
@@ -31,6 +30,7 @@ import { showDayOf, showInstant, todayHere } from '../compliance/compliance-form
 import { issuesByPath, RadioGroup, TextArea, TextInput } from '../program/ControlledFields';
 import { SavePdfButton } from '../program/SavePdfButton';
 import './incidents.css';
+import { i18n } from '../../i18n/i18n';
 
 type Outcome = { message: string; tone: 'success' | 'problem' };
 
@@ -249,7 +249,7 @@ function AssessmentForm({ incident, onDone }: { incident: Incident; onDone: (mes
               </div>
             ))}
           </div>
-          <RadioGroup legend={t('assessmentForm.howSensitiveIsIt')} name="sensitivity" choices={sensitivities.map((s) => ({ value: s, label: sensitivityLabels[s] }))} value={a.sensitivity} onValue={(v) => set('sensitivity', v)} />
+          <RadioGroup legend={t('assessmentForm.howSensitiveIsIt')} name="sensitivity" choices={sensitivities.map((s) => ({ value: s, label: i18n.t(`labels:incidentSensitivities.${s}`) }))} value={a.sensitivity} onValue={(v) => set('sensitivity', v)} />
           <TextArea label={t('assessmentForm.notesOnTheInformationOptional')} value={a.natureNotes} onValue={(v) => set('natureNotes', v)} />
         </fieldset>
         <fieldset className="incident-factor">
