@@ -24,7 +24,7 @@ export const validation = {
     otherChannels: 'Indique como máximo 10 canales más.',
     otherPurposes: 'Indique como máximo 5 fines más.',
     conditions: 'Indique como máximo 10 afecciones.',
-    expirationDate: 'Elija el día en que termina esta autorización, o describa un hecho en su lugar.',
+    expirationDate: 'Elija el día en que termina esta autorización, o describa un evento en su lugar.',
     scanType: 'Adjunte el documento escaneado como archivo PDF, PNG o JPEG.',
     scanSize: 'El documento escaneado ocupa más de 20 MB.',
   },
