@@ -153,7 +153,7 @@ export function PatientRecordView({ patientId }: { patientId: string }) {
           patient={patient}
           onClose={() => setEditing(false)}
           onSaved={() => {
-            setOutcome({ message: 'The patient’s details are saved.', tone: 'success' });
+            setOutcome({ message: t('patientRecordView.detailsSaved'), tone: 'success' });
             reload();
           }}
         />

@@ -51,6 +51,7 @@ export const patients = {
     ends: 'Ends',
     language: 'Language',
     actions: 'Actions',
+    detailsSaved: 'The patient’s details are saved.',
   },
   patientSearchView: {
     patients: 'Patients',

@@ -34,5 +34,6 @@ export const setup = {
     whatYouWillTypeTo: 'What you will type to sign in, for example “jsmith”.',
     password: 'Password',
     createStore: 'Create store',
+    confirmPassword: 'Confirm password',
   },
 } as const;

@@ -53,6 +53,7 @@ export const patients = {
     ends: 'Termina',
     language: 'Idioma',
     actions: 'Acciones',
+    detailsSaved: 'Los datos del paciente están guardados.',
   },
   patientSearchView: {
     patients: 'Pacientes',

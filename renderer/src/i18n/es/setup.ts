@@ -36,5 +36,6 @@ export const setup = {
     whatYouWillTypeTo: 'Lo que escribirá para iniciar sesión, por ejemplo «jsmith».',
     password: 'Contraseña',
     createStore: 'Crear el almacén',
+    confirmPassword: 'Confirme la contraseña',
   },
 } as const satisfies SameKeys<typeof en>;
