@@ -24,7 +24,7 @@ function ExpiringItem({ item }: { item: ExpiringConsent }) {
         </span>
       </p>
       {item.posts.length ? (
-        <ul className="expiring-posts" aria-label={`Posts relying on ${consent.patientFirstName} ${consent.patientLastName}’s consent`}>
+        <ul className="expiring-posts" aria-label={t('expiringItem.postsRelyingOn', { name: `${consent.patientFirstName} ${consent.patientLastName}` })}>
           {item.posts.map((post) => (
             <li key={post.id}>
               <a href={hashHref('/posts', { post: post.id })}>

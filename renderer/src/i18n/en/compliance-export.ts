@@ -6,6 +6,11 @@ export const complianceExport = {
     consentDeskVerifyBundle: 'consent-desk verify-bundle',
     withoutConsentDeskSData: ', without Consent Desk’s data or a password.',
     checkProgressAgain: 'Check progress again',
+    started_one: 'Export started: {{count}} files to write.',
+    started_other: 'Export started: {{count}} files to write.',
+    ready: 'Bundle ready: {{file}}.',
+    cancelled: 'Export cancelled. Nothing was kept.',
+    failed: 'The export failed.',
   },
   exportForm: {
     whatToExport: 'What to export',
@@ -50,6 +55,11 @@ export const complianceExport = {
     certificateSha256Fingerprint: '; certificate SHA-256 fingerprint',
     giveTheAuditorThisFingerprint: '. Give the auditor this fingerprint so they can check it with',
     consentDeskVerifyBundleFile: 'consent-desk verify-bundle FILE --certificate-fingerprint',
+    checked: 'Checked {{files}} files, {{signatures}} PDF signatures and {{events}} audit events.',
+    checking: 'Checking every file and signature…',
+    intact: 'Bundle intact: every file matches its signed manifest and every signature is valid. {{checked}}',
+    notIntact_one: 'Bundle NOT intact: {{count}} problem(s). {{checked}}',
+    notIntact_other: 'Bundle NOT intact: {{count}} problem(s). {{checked}}',
   },
   verifyBundleFile: {
     checkABundleFromA: 'Check a bundle from a file',
@@ -59,5 +69,9 @@ export const complianceExport = {
     chooseABundleToCheck: 'Choose a bundle to check…',
     checkThisBundle: 'Check this bundle',
     problemsFoundInTheChosen: 'Problems found in the chosen bundle',
+    checking: 'Checking {{file}}…',
+    intact: '{{file}} is intact: every file matches its signed manifest and every signature is valid.',
+    notIntact_one: '{{file}} is NOT intact: {{count}} problem(s).',
+    notIntact_other: '{{file}} is NOT intact: {{count}} problem(s).',
   },
 } as const;

@@ -5,6 +5,7 @@ export const dashboard = {
     tomorrow: 'tomorrow',
     post: 'post (',
     noPostReliesOnIt: 'No post relies on it.',
+    postsRelyingOn: 'Posts relying on {{name}}’s consent',
   },
   expiringConsents: {
     none: 'None.',

@@ -28,7 +28,7 @@ export const programIncidents = {
     notificationNotRequired: 'Notification not required.',
     affectedDecidedBy: 'affected; decided by',
     closedOnBy: 'Closed {{day}} by {{name}}',
-    daysLeft_one: '({{count}} day left)',
+    daysLeft_one: '({{count}} days left)',
     daysLeft_other: '({{count}} days left)',
     hhsYearly: '{{day}}, in the yearly log of breaches of fewer than 500 people',
     takenDownOn: 'taken down {{day}}',

@@ -30,8 +30,8 @@ export const staff = {
     cancel: 'Cancel',
     disableAccount: 'Disable account',
     title: 'Disable {{name}}’s account?',
-    disabled_one: '{{name}}’s account is disabled and the data key was rotated; {{count}} backup in the backup folder was re-sealed.',
-    disabled_other: '{{name}}’s account is disabled and the data key was rotated; {{count}} backups in the backup folder were re-sealed.',
+    disabled_one: '{{name}}’s account is disabled and the data key was rotated; {{count}} backup(s) in the backup folder were re-sealed.',
+    disabled_other: '{{name}}’s account is disabled and the data key was rotated; {{count}} backup(s) in the backup folder were re-sealed.',
     stillOpen: 'These still open with the old password: {{backups}}.',
   },
   enableStaffDialog: {

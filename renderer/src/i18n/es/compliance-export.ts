@@ -8,6 +8,11 @@ export const complianceExport = {
     consentDeskVerifyBundle: 'consent-desk verify-bundle',
     withoutConsentDeskSData: ', sin los datos de Consent Desk ni una contraseña.',
     checkProgressAgain: 'Volver a comprobar el progreso',
+    started_one: 'Exportación iniciada: {{count}} archivo por escribir.',
+    started_other: 'Exportación iniciada: {{count}} archivos por escribir.',
+    ready: 'Paquete listo: {{file}}.',
+    cancelled: 'Exportación cancelada. No se guardó nada.',
+    failed: 'La exportación falló.',
   },
   exportForm: {
     whatToExport: 'Qué exportar',
@@ -52,6 +57,11 @@ export const complianceExport = {
     certificateSha256Fingerprint: '; huella SHA-256 del certificado',
     giveTheAuditorThisFingerprint: '. Dé esta huella al auditor para que lo compruebe con',
     consentDeskVerifyBundleFile: 'consent-desk verify-bundle FILE --certificate-fingerprint',
+    checked: 'Se comprobaron {{files}} archivos, {{signatures}} firmas de PDF y {{events}} eventos de auditoría.',
+    checking: 'Comprobando cada archivo y cada firma…',
+    intact: 'Paquete intacto: cada archivo coincide con su manifiesto firmado y cada firma es válida. {{checked}}',
+    notIntact_one: 'El paquete NO está intacto: {{count}} problema. {{checked}}',
+    notIntact_other: 'El paquete NO está intacto: {{count}} problemas. {{checked}}',
   },
   verifyBundleFile: {
     checkABundleFromA: 'Comprobar un paquete desde un archivo',
@@ -61,5 +71,9 @@ export const complianceExport = {
     chooseABundleToCheck: 'Elegir un paquete para comprobar…',
     checkThisBundle: 'Comprobar este paquete',
     problemsFoundInTheChosen: 'Problemas encontrados en el paquete elegido',
+    checking: 'Comprobando {{file}}…',
+    intact: '{{file}} está intacto: cada archivo coincide con su manifiesto firmado y cada firma es válida.',
+    notIntact_one: '{{file}} NO está intacto: {{count}} problema.',
+    notIntact_other: '{{file}} NO está intacto: {{count}} problemas.',
   },
 } as const satisfies SameKeys<typeof en>;

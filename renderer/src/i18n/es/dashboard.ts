@@ -7,6 +7,7 @@ export const dashboard = {
     tomorrow: 'mañana',
     post: 'publicación (',
     noPostReliesOnIt: 'Ninguna publicación depende de él.',
+    postsRelyingOn: 'Publicaciones que dependen del consentimiento de {{name}}',
   },
   expiringConsents: {
     none: 'Ninguno.',
