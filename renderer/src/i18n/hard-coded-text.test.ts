@@ -21,6 +21,7 @@ const notUserFacing: readonly { file: string; text: string; why: string }[] = [
   { file: 'api/http-transport.ts', text: 'The development host did not answer. Is it still running?', why: 'an AppError message: messageOf shows the code’s translated sentence outside English' },
   { file: 'features/patient-mode/SignaturePad.tsx', text: 'The signature box is not ready.', why: 'a programming error (thrown before the pad mounts), never shown' },
   { file: 'features/patient-mode/typed-signature-image.ts', text: 'This screen cannot draw the typed signature.', why: 'a programming error (no 2D canvas), never shown' },
+  { file: 'features/wording/sample-document.ts', text: 'Ana Sample', why: 'a made-up person’s name in the sample document, not the UI’s words' },
 ];
 
 /** Props whose text a person reads or hears. */
@@ -30,7 +31,7 @@ const textProps = new Set([
   'emptyText', 'empty', 'summary', 'where', 'text', 'prompt', 'question', 'noun', 'name',
 ]);
 /** Calls that put text on screen: outcome and problem messages, dialog results. */
-const textCalls = /^(set\w*(Message|Problem|Error|Errors|Outcome|Saved|Changed|Status|Notice|Result|Done)|on(Done|Changed|Added|Saved|Message)|applied|announce|done|report)$/;
+const textCalls = /^(set\w*(Message|Problem|Error|Errors|Outcome|Saved|Changed|Status|Notice|Result|Done)|on[A-Z]\w*|applied|announce|done|report)$/;
 /** zod's methods whose string argument is the message shown beside the field. */
 const zodMessageMethods = new Set([
   'min', 'max', 'length', 'nonempty', 'regex', 'refine', 'email', 'url', 'uuid', 'custom', 'number', 'string', 'union', 'enum',
@@ -41,7 +42,7 @@ const zodMessageMethods = new Set([
 function readsAsWords(text: string): boolean {
   const trimmed = text.trim();
   if (!/\p{L}{2,}/u.test(trimmed)) return false;
-  return /\p{L}\s+\p{L}/u.test(trimmed) || /^\p{Lu}\p{Ll}/u.test(trimmed);
+  return /\p{L}{2,}\s+\S|\S\s+\p{L}{2,}/u.test(trimmed) || /^\p{Lu}\p{Ll}/u.test(trimmed);
 }
 
 /** The literal text an expression can evaluate to: both sides of ?: and ??, each literal of a template. */

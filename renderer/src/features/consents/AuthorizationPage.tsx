@@ -79,7 +79,7 @@ export function AuthorizationPage({ authorizationId, witnessed }: { authorizatio
                   <dt>{t('authorizationPage.scanOfThePaper')}</dt>
                   <dd>
                     {a.evidence.scan.mimeType === 'application/pdf' ? t('authorizationPage.pdf') : a.evidence.scan.mimeType === 'image/png' ? t('authorizationPage.pngImage') : t('authorizationPage.jpegImage')},{' '}
-                    {a.evidence.scan.pages === 1 ? t('authorizationPage.1Page') : `${a.evidence.scan.pages} pages`}{t('authorizationPage.keptInTheSignedPdf')}
+                    {a.evidence.scan.pages === 1 ? t('authorizationPage.1Page') : t('authorizationPage.pages', { count: a.evidence.scan.pages })}{t('authorizationPage.keptInTheSignedPdf')}
                   </dd>
                 </>
               ) : null}
@@ -110,7 +110,7 @@ export function AuthorizationPage({ authorizationId, witnessed }: { authorizatio
                 {t('authorizationPage.received')} {formatDay(a.revocation.receivedOn)} ({patientLabels().revocationMethods[a.revocation.method].toLowerCase()}{t('authorizationPage.recordedBy')}{' '}
                 {a.revocation.enteredBy} {momentOfInstant(a.revocation.recordedAt)}
                 {a.revocation.hasScan ? t('authorizationPage.scanAttached') : ''}
-                {a.revocation.note ? `. Note: ${a.revocation.note}` : ''}
+                {a.revocation.note ? t('authorizationPage.revocationNote', { note: a.revocation.note }) : ''}
                 {a.revocation.hasScan ? (
                   <>
                     {' '}

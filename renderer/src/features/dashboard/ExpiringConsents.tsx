@@ -20,7 +20,7 @@ function ExpiringItem({ item }: { item: ExpiringConsent }) {
         {consent.patientFirstName} {consent.patientLastName}
         <span className="expiring-when">
           {' '}
-          {t('expiringItem.expiresOn')} {ends} ({item.daysLeft === 1 ? t('expiringItem.tomorrow') : `in ${item.daysLeft} days`})
+          {t('expiringItem.expiresOn')} {ends} ({item.daysLeft === 1 ? t('expiringItem.tomorrow') : t('expiringItem.inDays', { count: item.daysLeft })})
         </span>
       </p>
       {item.posts.length ? (

@@ -105,7 +105,7 @@ export function IncidentDetail({ id }: { id: string }) {
               <dt>{t('incidentDetail.post')}</dt>
               <dd>
                 {incident.post.testimonialTitle} {t('incidentDetail.on')} {channelName(incident.post.channel)}
-                {incident.post.publishedAt ? `, published ${formatDay(incident.post.publishedAt)}` : ''}
+                {incident.post.publishedAt ? t('incidentDetail.publishedOn', { day: formatDay(incident.post.publishedAt) }) : ''}
                 {incident.post.publishedUrl ? ` (${incident.post.publishedUrl})` : ''};{' '}
                 {incident.post.takenDownAt ? t('incidentDetail.takenDownOn', { day: showDayOf(incident.post.takenDownAt) }) : t('incidentDetail.notTakenDownYet')}
               </dd>

@@ -47,6 +47,7 @@ export const complianceExport = {
     finished: 'Finished',
     sendTheAuditorThisFile: 'Send the auditor this file. They can check it without Consent Desk’s data or any password:',
     consentDeskVerifyBundle: 'consent-desk verify-bundle',
+    onlyStates: 'only {{states}}',
   },
   verifyBundle: {
     verifyBundle: 'Verify bundle',
@@ -73,5 +74,15 @@ export const complianceExport = {
     intact: '{{file}} is intact: every file matches its signed manifest and every signature is valid.',
     notIntact_one: '{{file}} is NOT intact: {{count}} problem(s).',
     notIntact_other: '{{file}} is NOT intact: {{count}} problem(s).',
+  },
+  exportPhases: {
+    authorizations: 'Adding the signed authorizations',
+    revocations: 'Adding the revocation acknowledgments',
+    spreadsheets: 'Writing the spreadsheets',
+    auditTrail: 'Adding the audit trail of the period',
+    program: 'Adding the compliance program: policy, training, reviews, incidents',
+    manifest: 'Signing the manifest',
+    finished: 'Finished',
+    filesDone: '{{done}} of {{total}} files',
   },
 } as const;

@@ -134,6 +134,8 @@ export const consents = {
     onPaperDated: 'on paper, dated {{day}}',
     forThePatientAs: '(for the patient, as {{name}})',
     typedSignature: '; a typed signature: the signer could not draw and adopted their typed name',
+    pages: '{{count}} pages',
+    revocationNote: '. Note: {{note}}',
   },
   discardDraftButton: {
     discardDraft: 'Discard draft',
@@ -225,5 +227,8 @@ export const consents = {
     eventHappened: '{{event}} (happened; recorded {{day}})',
     whenEvent: 'When: {{event}}',
     preparedOn: 'the authorization prepared on {{day}}',
+  },
+  patientModeScreen: {
+    patientMode: 'Patient mode',
   },
 } as const;

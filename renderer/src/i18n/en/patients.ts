@@ -52,6 +52,7 @@ export const patients = {
     language: 'Language',
     actions: 'Actions',
     detailsSaved: 'The patient’s details are saved.',
+    authorizations: '{{count}} authorizations',
   },
   patientSearchView: {
     patients: 'Patients',

@@ -32,6 +32,7 @@ export const programIncidents = {
     daysLeft_other: '({{count}} days left)',
     hhsYearly: '{{day}}, in the yearly log of breaches of fewer than 500 people',
     takenDownOn: 'taken down {{day}}',
+    publishedOn: ', published {{day}}',
   },
   discoveryForm: {
     itWasKnownEarlierThan: 'It was known earlier than',

@@ -24,6 +24,7 @@ export const setup = {
     print: 'Print',
     iHaveStoredTheRecovery: 'I have stored the recovery key',
     continue: 'Continue',
+    forPractice: ' for {{practice}}',
   },
   setupScreen: {
     setUpConsentDesk: 'Set up Consent Desk',

@@ -49,6 +49,7 @@ export const complianceExport = {
     finished: 'Terminada',
     sendTheAuditorThisFile: 'Envíe este archivo al auditor. Puede comprobarlo sin los datos de Consent Desk ni ninguna contraseña:',
     consentDeskVerifyBundle: 'consent-desk verify-bundle',
+    onlyStates: 'solo {{states}}',
   },
   verifyBundle: {
     verifyBundle: 'Verificar el paquete',
@@ -75,5 +76,15 @@ export const complianceExport = {
     intact: '{{file}} está intacto: cada archivo coincide con su manifiesto firmado y cada firma es válida.',
     notIntact_one: '{{file}} NO está intacto: {{count}} problema.',
     notIntact_other: '{{file}} NO está intacto: {{count}} problemas.',
+  },
+  exportPhases: {
+    authorizations: 'Añadiendo las autorizaciones firmadas',
+    revocations: 'Añadiendo los acuses de las revocaciones',
+    spreadsheets: 'Escribiendo las hojas de cálculo',
+    auditTrail: 'Añadiendo el registro de auditoría del periodo',
+    program: 'Añadiendo el programa de cumplimiento: política, formación, revisiones, incidentes',
+    manifest: 'Firmando el manifiesto',
+    finished: 'Terminado',
+    filesDone: '{{done}} de {{total}} archivos',
   },
 } as const satisfies SameKeys<typeof en>;

@@ -136,6 +136,8 @@ export const consents = {
     onPaperDated: 'en papel, con fecha {{day}}',
     forThePatientAs: '(por el paciente, como {{name}})',
     typedSignature: '; una firma escrita a máquina: quien firmó no podía dibujar y adoptó su nombre escrito',
+    pages: '{{count}} páginas',
+    revocationNote: '. Nota: {{note}}',
   },
   discardDraftButton: {
     discardDraft: 'Descartar el borrador',
@@ -227,5 +229,8 @@ export const consents = {
     eventHappened: '{{event}} (ocurrió; registrado el {{day}})',
     whenEvent: 'Cuando: {{event}}',
     preparedOn: 'la autorización preparada el {{day}}',
+  },
+  patientModeScreen: {
+    patientMode: 'Modo paciente',
   },
 } as const satisfies SameKeys<typeof en>;

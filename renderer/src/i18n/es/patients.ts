@@ -54,6 +54,7 @@ export const patients = {
     language: 'Idioma',
     actions: 'Acciones',
     detailsSaved: 'Los datos del paciente están guardados.',
+    authorizations: '{{count}} autorizaciones',
   },
   patientSearchView: {
     patients: 'Pacientes',

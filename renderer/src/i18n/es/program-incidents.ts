@@ -34,6 +34,7 @@ export const programIncidents = {
     daysLeft_other: '(quedan {{count}} días)',
     hhsYearly: '{{day}}, en el registro anual de brechas de menos de 500 personas',
     takenDownOn: 'retirada el {{day}}',
+    publishedOn: ', publicada el {{day}}',
   },
   discoveryForm: {
     itWasKnownEarlierThan: 'Se supo antes del',

@@ -26,6 +26,7 @@ export const setup = {
     print: 'Imprimir',
     iHaveStoredTheRecovery: 'He guardado la clave de recuperación',
     continue: 'Continuar',
+    forPractice: ' de {{practice}}',
   },
   setupScreen: {
     setUpConsentDesk: 'Configurar Consent Desk',
