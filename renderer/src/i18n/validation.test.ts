@@ -1,3 +1,4 @@
+import { zodResolver } from '@hookform/resolvers/zod';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dayRangeFormSchema } from '../features/compliance/day-range-schema';
 import { postFormSchema, emptyPostForm } from '../features/posts/post-form-schema';
@@ -36,5 +37,13 @@ describe('the forms’ own validation messages', () => {
     await i18n.changeLanguage('en');
     expect(messagesOf(postFormSchema.safeParse(form)).sponsor).toBe('Use at most 200 characters.');
     expect(messagesOf(settingsFormSchema.safeParse({ idleMinutes: Number.NaN })).idleMinutes).toBe('Enter a number of minutes from 1 to 60.');
+  });
+
+  it('reach the form as the schema words them (the resolver, not zod’s own “Invalid option”)', async () => {
+    await i18n.changeLanguage('es');
+    const resolve = zodResolver(postFormSchema);
+    const { errors } = await resolve(emptyPostForm(), undefined, { fields: {}, shouldUseNativeValidation: false });
+    expect(errors.testimonialId?.message).toBe('Elija un testimonio.');
+    expect(errors.channel?.message).toBe('Elija dónde aparecerá la publicación.');
   });
 });

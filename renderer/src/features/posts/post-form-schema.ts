@@ -16,9 +16,11 @@ export const otherChannel = 'other';
  */
 export const postFormSchema = z
   .object({
-    testimonialId: draft.testimonialId,
+    // The draft's own rule (a testimonial's id), said in the screen's language.
+    testimonialId: z.uuid({ error: () => i18n.t('validation:post.chooseTestimonial') }),
     consentId: z.string(),
-    channel: z.union([z.enum(channels), z.literal(otherChannel)], { error: () => i18n.t('validation:post.chooseChannel') }),
+    // One enum, not a union: the form resolver shows a union's first inner message (“Invalid option: …”), not the union's own.
+    channel: z.enum([...channels, otherChannel], { error: () => i18n.t('validation:post.chooseChannel') }),
     otherChannelName: z.string(),
     caption: draft.caption,
     mediaIds: draft.mediaIds,

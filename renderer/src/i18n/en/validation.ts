@@ -14,6 +14,7 @@ export const validation = {
     chooseChannel: 'Choose where the post will appear.',
     nameOtherChannel: 'Name the channel, such as “Waiting-room screen”.',
     identifierReason: 'Write the reason in a sentence: why may this identifier go out?',
+    chooseTestimonial: 'Choose a testimonial.',
   },
   backups: {
     everyHours: 'Enter a number of hours from 1 to 168 (24 is daily).',

@@ -12,6 +12,7 @@ export const validation = {
     chooseChannel: 'Elija dónde aparecerá la publicación.',
     nameOtherChannel: 'Escriba el nombre del canal, como «Pantalla de la sala de espera».',
     identifierReason: 'Escriba el motivo en una frase: ¿por qué puede salir este identificador?',
+    chooseTestimonial: 'Elija un testimonio.',
   },
   backups: {
     everyHours: 'Escriba un número de horas entre 1 y 168 (24 es a diario).',
