@@ -77,6 +77,29 @@ test('a staff member switched to Spanish sees every screen of every role in Span
   await expectNoEnglish(page, 'a post with reasons (marketing)');
   await expectAccessible(page, 'a post with reasons (marketing, Spanish)');
 
+  // Texts that appear only after an action: a form's own validation messages and an outcome message.
+  await page.goto(`${host.origin}/#/posts?post=new`);
+  await expect(page.getByRole('heading', { name: 'Nueva publicación', level: 1 })).toBeVisible();
+  await page.getByRole('button', { name: 'Guardar el borrador' }).click();
+  const fieldErrors = page.locator('main .field-error');
+  await expect(fieldErrors.filter({ hasText: 'Elija un testimonio.' })).toBeVisible();
+  await expect(fieldErrors.filter({ hasText: 'Elija dónde aparecerá la publicación.' })).toBeVisible();
+  await expectNoEnglish(page, 'a new post refused by its form (marketing)');
+  await page.goto(`${host.origin}/#/account`);
+  await expect(page.getByRole('heading', { name: 'Mi cuenta', level: 1 })).toBeVisible();
+  const newPassword = 'copper lantern orchard meadow';
+  await page.getByLabel('Contraseña actual', { exact: true }).fill(demoPassword);
+  await page.getByLabel('Contraseña nueva', { exact: true }).fill(newPassword);
+  await page.getByLabel('Confirme la contraseña nueva', { exact: true }).fill(`${newPassword} 2`);
+  await page.getByRole('button', { name: 'Cambiar la contraseña' }).click();
+  await expect(page.locator('main .field-error').filter({ hasText: 'No coincide con la contraseña de arriba.' })).toBeVisible();
+  await expectNoEnglish(page, 'a password change refused by its form (marketing)');
+  await page.getByLabel('Confirme la contraseña nueva', { exact: true }).fill(newPassword);
+  await page.getByRole('button', { name: 'Cambiar la contraseña' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Su contraseña ha cambiado. Use la nueva la próxima vez que inicie sesión.' })).toBeVisible();
+  await expectNoEnglish(page, 'a password changed (marketing)');
+  await expectAccessible(page, 'a password changed (marketing, Spanish)');
+
   // Pages no role's navigation reaches: an unknown address, and one the role may not open.
   await page.goto(`${host.origin}/#/no-such-page`);
   await expect(page.getByRole('heading', { name: 'Página no encontrada', level: 1 })).toBeVisible();

@@ -1,10 +1,12 @@
 import type { UseFormRegisterReturn } from 'react-hook-form';
 import { FormField } from './FormField';
 import { passwordHint } from './password-hint';
+import { useTranslation } from 'react-i18next';
 
 interface NewPasswordFieldsProps {
-  /** "New password" unless the form says otherwise ("Password" at setup); the confirmation follows it. */
+  /** "New password" and "Confirm new password" unless the form says otherwise ("Password" at setup). */
   label?: string;
+  confirmLabel?: string;
   /** Added after the password rules, e.g. who the password is for. */
   hintSuffix?: string;
   password: UseFormRegisterReturn;
@@ -13,11 +15,12 @@ interface NewPasswordFieldsProps {
 }
 
 /** A new password and its confirmation, for every form that sets one (its schema checks they match, with `mismatchOn`). */
-export function NewPasswordFields({ label = 'New password', hintSuffix, password, confirmation, errors }: NewPasswordFieldsProps) {
+export function NewPasswordFields({ label, confirmLabel, hintSuffix, password, confirmation, errors }: NewPasswordFieldsProps) {
+  const { t } = useTranslation('components');
   return (
     <>
       <FormField
-        label={label}
+        label={label ?? t('newPasswordFields.newPassword')}
         type="password"
         autoComplete="new-password"
         hint={hintSuffix ? `${passwordHint()} ${hintSuffix}` : passwordHint()}
@@ -25,7 +28,7 @@ export function NewPasswordFields({ label = 'New password', hintSuffix, password
         error={errors.password}
       />
       <FormField
-        label={`Confirm ${label.toLowerCase()}`}
+        label={confirmLabel ?? t('newPasswordFields.confirmNewPassword')}
         type="password"
         autoComplete="new-password"
         registration={confirmation}

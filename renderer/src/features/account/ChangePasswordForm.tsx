@@ -35,7 +35,7 @@ export function ChangePasswordForm() {
     try {
       await api['session.changePassword']({ currentPassword, newPassword });
       reset(emptyForm);
-      setChanged('Your password is changed. Use the new one next time you sign in.');
+      setChanged(t('changePasswordForm.changed'));
     } catch (error) {
       setProblem(reportCallError(error, setError, { currentPassword: 'currentPassword', newPassword: 'newPassword' }));
     }

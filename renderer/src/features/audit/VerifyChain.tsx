@@ -5,10 +5,11 @@ import { useApi } from '../../api/api-context';
 import { messageOf } from '../../components/error-message';
 import { StatusMessage } from '../../components/StatusMessage';
 import '../../components/buttons.css';
+import { i18n } from '../../i18n/i18n';
 
 function describe(result: ChainVerification): string {
-  if (result.intact) return `Audit chain intact: ${result.events} events`;
-  return `Audit chain broken at event ${result.firstBadSeq}: ${result.problem}`;
+  if (result.intact) return i18n.t('audit:verifyChain.intact', { count: result.events });
+  return i18n.t('audit:verifyChain.broken', { event: result.firstBadSeq, problem: result.problem });
 }
 
 /** Walks the whole chain in the backend and says whether it holds, or where it breaks. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { auditFilterSchema, type AuditFilter } from '../../../../shared/audit';
+import { i18n } from '../../i18n/i18n';
 
 // The same day rule as `audit.list`; an empty date box means "no limit".
 const optionalDay = z.union([z.literal(''), auditFilterSchema.shape.from.unwrap()]);
@@ -8,10 +9,10 @@ export const auditFilterFormSchema = z
   .object({
     from: optionalDay,
     to: optionalDay,
-    actor: z.string().trim().max(64, 'Use at most 64 characters.'),
+    actor: z.string().trim().max(64, { error: () => i18n.t('validation:atMostCharacters', { max: 64 }) }),
     action: z.string().max(64),
   })
-  .refine((v) => !v.from || !v.to || v.from <= v.to, { path: ['to'], message: 'Choose a day on or after the “From” day.' });
+  .refine((v) => !v.from || !v.to || v.from <= v.to, { path: ['to'], error: () => i18n.t('validation:dayInOrder') });
 
 export type AuditFilterFormInput = z.input<typeof auditFilterFormSchema>;
 export type AuditFilterFormValues = z.output<typeof auditFilterFormSchema>;

@@ -51,7 +51,7 @@ function Overview({ overview }: { overview: BackupOverview }) {
       </div>
       <div>
         <dt>{t('overview.nextBackup')}</dt>
-        <dd>{overview.nextBackupAt ? `Due ${showInstant(overview.nextBackupAt)}` : t('overview.noneScheduled')}</dd>
+        <dd>{overview.nextBackupAt ? t('overview.due', { when: showInstant(overview.nextBackupAt) }) : t('overview.noneScheduled')}</dd>
       </div>
     </dl>
   );
@@ -122,7 +122,7 @@ export function BackupsPage() {
     setOutcome(null);
     try {
       const made = await api['backups.create']({});
-      setOutcome({ message: `Backup written: ${made.fileName} (${formatBytes(made.bytes)}), encrypted like the store.`, tone: 'success' });
+      setOutcome({ message: t('backupsPage.written', { file: made.fileName, size: formatBytes(made.bytes) }), tone: 'success' });
       reload();
     } catch (failure) {
       setOutcome({ message: messageOf(failure), tone: 'problem' });
@@ -157,7 +157,7 @@ export function BackupsPage() {
           <ScheduleForm
             overview={overview}
             onSaved={() => {
-              setOutcome({ message: 'Schedule saved.', tone: 'success' });
+              setOutcome({ message: t('backupsPage.scheduleSaved'), tone: 'success' });
               reload();
             }}
           />

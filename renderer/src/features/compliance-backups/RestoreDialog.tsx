@@ -15,8 +15,8 @@ import { showInstant } from '../compliance/compliance-format';
 import { restoreFormSchema, toRestoreCredential, type RestoreFormValues } from './backup-form-schemas';
 
 const credentialChoices = [
-  { value: 'password', label: 'My password, as it was when the backup was made' },
-  { value: 'recoveryKey', label: 'The recovery key' },
+  { value: 'password', key: 'restoreDialog.withPassword' },
+  { value: 'recoveryKey', key: 'restoreDialog.withRecoveryKey' },
 ] as const;
 
 /**
@@ -79,7 +79,7 @@ export function RestoreDialog({
             <strong>{t('restoreDialog.everythingRecordedSinceThenIs')}</strong>{t('restoreDialog.and')} <strong>{t('restoreDialog.everyoneIsSignedOut')}</strong>{t('restoreDialog.youIncludedTheBackupIs')}
           </p>
           <FormAlert problem={problem} />
-          <ChoiceGroupField legend={t('restoreDialog.openTheBackupWith')} type="radio" choices={credentialChoices} registration={register('with')} />
+          <ChoiceGroupField legend={t('restoreDialog.openTheBackupWith')} type="radio" choices={credentialChoices.map((c) => ({ value: c.value, label: t(c.key) }))} registration={register('with')} />
           {using === 'password' ? (
             <FormField
               label={t('restoreDialog.password')}

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { backupScheduleSchema, type BackupSchedule } from '../../../../shared/compliance/backups';
+import { i18n } from '../../i18n/i18n';
 
 const folderRule = backupScheduleSchema.shape.folder.unwrap();
 
@@ -11,8 +12,8 @@ const folderRule = backupScheduleSchema.shape.folder.unwrap();
 export const scheduleFormSchema = z.object({
   enabled: z.boolean(),
   folder: z.string().trim().pipe(z.union([z.literal(''), folderRule])),
-  everyHours: z.number('Enter a number of hours from 1 to 168 (24 is daily).').pipe(backupScheduleSchema.shape.everyHours),
-  keep: z.number('Enter how many backups to keep, from 1 to 365.').pipe(backupScheduleSchema.shape.keep),
+  everyHours: z.number({ error: () => i18n.t('validation:backups.everyHours') }).pipe(backupScheduleSchema.shape.everyHours),
+  keep: z.number({ error: () => i18n.t('validation:backups.keep') }).pipe(backupScheduleSchema.shape.keep),
 });
 
 export type ScheduleFormInput = z.input<typeof scheduleFormSchema>;
@@ -35,10 +36,10 @@ export const restoreFormSchema = z
   })
   .superRefine((v, ctx) => {
     if (v.with === 'password' && v.password === '') {
-      ctx.addIssue({ code: 'custom', path: ['password'], message: 'Enter your password as it was when the backup was made.' });
+      ctx.addIssue({ code: 'custom', path: ['password'], message: i18n.t('validation:backups.password') });
     }
     if (v.with === 'recoveryKey' && v.recoveryKey.trim() === '') {
-      ctx.addIssue({ code: 'custom', path: ['recoveryKey'], message: 'Enter the recovery key shown when Consent Desk was set up.' });
+      ctx.addIssue({ code: 'custom', path: ['recoveryKey'], message: i18n.t('validation:backups.recoveryKey') });
     }
   });
 

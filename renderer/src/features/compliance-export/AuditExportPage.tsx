@@ -13,18 +13,19 @@ import { VerifyBundleFile } from './VerifyBundleFile';
 import { useExportJob } from './use-export-job';
 import '../../components/buttons.css';
 import '../compliance/compliance.css';
+import { i18n } from '../../i18n/i18n';
 
 /** One line for screen readers when the export starts or ends (not at every file). */
 function announcement(job: ExportJob | null): string | null {
   switch (job?.state) {
     case 'running':
-      return `Export started: ${job.total} files to write.`;
+      return i18n.t('compliance-export:auditExportPage.started', { count: job.total });
     case 'done':
-      return `Bundle ready: ${job.fileName}.`;
+      return i18n.t('compliance-export:auditExportPage.ready', { file: job.fileName ?? '' });
     case 'cancelled':
-      return 'Export cancelled. Nothing was kept.';
+      return i18n.t('compliance-export:auditExportPage.cancelled');
     case 'failed':
-      return 'The export failed.';
+      return i18n.t('compliance-export:auditExportPage.failed');
     default:
       return null;
   }

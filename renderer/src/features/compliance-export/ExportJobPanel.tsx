@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ExportJob } from '../../../../shared/compliance/audit-bundle';
 import { counted, formatBytes, formatCount, showDay, showInstant } from '../compliance/compliance-format';
 import { ProgressBar } from '../compliance/ProgressBar';
-import { exportPhaseLabels, filesText } from './export-phases';
+import { exportPhaseLabel, filesText } from './export-phases';
 import { ShowInFolder } from '../../components/ShowInFolder';
 import { VerifyBundle } from './VerifyBundle';
 import '../../components/buttons.css';
@@ -40,12 +40,12 @@ export function ExportJobPanel({ job, cancelling, onCancel }: ExportJobPanelProp
     <section className="card compliance-section" aria-labelledby="export-job-heading" aria-busy={job.state === 'running'}>
       <h2 id="export-job-heading">{headings[job.state]}</h2>
       <p className="compliance-note">
-        {range}; {job.params.states ? `only ${job.params.states.map((state) => statusLabel(state)).join(', ')}` : t('exportJobPanel.everyState')};{' '}
+        {range}; {job.params.states ? t('exportJobPanel.onlyStates', { states: job.params.states.map((state) => statusLabel(state)).join(', ') }) : t('exportJobPanel.everyState')};{' '}
         {job.params.includeNames ? t('exportJobPanel.patientNamesIncluded') : t('exportJobPanel.noPatientNames')}{t('exportJobPanel.started')} {showInstant(job.startedAt)}.
       </p>
 
       {job.state === 'running' || job.state === 'done' ? (
-        <ProgressBar label={exportPhaseLabels[job.phase]} done={job.done} total={job.total} countText={filesText(job)} />
+        <ProgressBar label={exportPhaseLabel(job.phase)} done={job.done} total={job.total} countText={filesText(job)} />
       ) : null}
 
       {job.state === 'running' ? (

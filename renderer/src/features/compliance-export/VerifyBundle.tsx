@@ -6,10 +6,11 @@ import { messageOf } from '../../components/error-message';
 import { StatusMessage } from '../../components/StatusMessage';
 import { formatCount } from '../compliance/compliance-format';
 import '../../components/buttons.css';
+import { i18n } from '../../i18n/i18n';
 
 function checkedText(result: BundleVerification): string {
   const c = result.checked;
-  return `Checked ${formatCount(c.files)} files, ${formatCount(c.pdfSignatures)} PDF signatures and ${formatCount(c.auditEvents)} audit events.`;
+  return i18n.t('compliance-export:verifyBundle.checked', { files: formatCount(c.files), signatures: formatCount(c.pdfSignatures), events: formatCount(c.auditEvents) });
 }
 
 /**
@@ -40,10 +41,10 @@ export function VerifyBundle({ exportId }: { exportId: string }) {
   };
 
   let message: string | null = null;
-  if (busy) message = 'Checking every file and signature…';
+  if (busy) message = t('verifyBundle.checking');
   else if (error) message = error;
-  else if (result?.ok) message = `Bundle intact: every file matches its signed manifest and every signature is valid. ${checkedText(result)}`;
-  else if (result) message = `Bundle NOT intact: ${result.failures.length} problem(s). ${checkedText(result)}`;
+  else if (result?.ok) message = t('verifyBundle.intact', { checked: checkedText(result) });
+  else if (result) message = t('verifyBundle.notIntact', { count: result.failures.length, checked: checkedText(result) });
 
   return (
     <div className="export-verify" aria-busy={busy}>

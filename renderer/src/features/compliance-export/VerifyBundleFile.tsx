@@ -32,13 +32,13 @@ export function VerifyBundleFile() {
     try {
       const chosen = await api['shell.choosePath'](shell.dialogs === 'native' ? { purpose: 'bundleToVerify' } : { purpose: 'bundleToVerify', typedPath: typed.trim() });
       if (!chosen) return;
-      setMessage({ text: `Checking ${chosen.name}…`, tone: 'info' });
+      setMessage({ text: t('verifyBundleFile.checking', { file: chosen.name }), tone: 'info' });
       const result: BundleVerification = await api['exports.verify']({ filePath: chosen.path });
       setFailures(result.ok ? [] : result.failures);
       setMessage(
         result.ok
-          ? { text: `${chosen.name} is intact: every file matches its signed manifest and every signature is valid.`, tone: 'success' }
-          : { text: `${chosen.name} is NOT intact: ${result.failures.length} problem(s).`, tone: 'problem' },
+          ? { text: t('verifyBundleFile.intact', { file: chosen.name }), tone: 'success' }
+          : { text: t('verifyBundleFile.notIntact', { file: chosen.name, count: result.failures.length }), tone: 'problem' },
       );
     } catch (error) {
       setMessage({ text: messageOf(error), tone: 'problem' });

@@ -1,16 +1,21 @@
 import type { ExportJob } from '../../../../shared/compliance/audit-bundle';
+import { i18n } from '../../i18n/i18n';
+
+const phaseKeys = {
+  authorizations: 'authorizations',
+  revocations: 'revocations',
+  spreadsheets: 'spreadsheets',
+  'audit trail': 'auditTrail',
+  program: 'program',
+  manifest: 'manifest',
+  finished: 'finished',
+} as const satisfies Record<ExportJob['phase'], string>;
 
 /** What an export is doing, for the progress bar's label. */
-export const exportPhaseLabels: Record<ExportJob['phase'], string> = {
-  authorizations: 'Adding the signed authorizations',
-  revocations: 'Adding the revocation acknowledgments',
-  spreadsheets: 'Writing the spreadsheets',
-  'audit trail': 'Adding the audit trail of the period',
-  program: 'Adding the compliance program: policy, training, reviews, incidents',
-  manifest: 'Signing the manifest',
-  finished: 'Finished',
-};
+export function exportPhaseLabel(phase: ExportJob['phase']): string {
+  return i18n.t(`compliance-export:exportPhases.${phaseKeys[phase]}`);
+}
 
 export function filesText(job: Pick<ExportJob, 'done' | 'total'>): string {
-  return `${job.done} of ${job.total} files`;
+  return i18n.t('compliance-export:exportPhases.filesDone', { done: job.done, total: job.total });
 }

@@ -34,12 +34,12 @@ export function DownloadReportButton({ name, request, onOutcome }: DownloadRepor
       if (shell?.dialogs === 'native') {
         // The system's Save dialog; nothing happens if it is cancelled.
         const saved = await api['shell.savePdf']({ source: { call: 'reports.pdf', input: request } });
-        if (saved) onOutcome({ message: `The ${name} report is saved as ${saved.name} (signed PDF).`, tone: 'success' });
+        if (saved) onOutcome({ message: t('downloadReportButton.saved', { name, file: saved.name }), tone: 'success' });
         return;
       }
       const file = await api['reports.pdf'](request);
       downloadFile(file);
-      onOutcome({ message: `The ${name} report is saved as ${file.fileName} (signed PDF, SHA-256 ${file.sha256}).`, tone: 'success' });
+      onOutcome({ message: t('downloadReportButton.downloaded', { name, file: file.fileName, sha256: file.sha256 }), tone: 'success' });
     } catch (error) {
       onOutcome({ message: messageOf(error), tone: 'problem' });
     } finally {

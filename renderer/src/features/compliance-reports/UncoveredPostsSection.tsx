@@ -66,7 +66,7 @@ export function UncoveredPostsSection({ report }: { report: UncoveredPostsReport
       <p className="compliance-note">
         {formatCount(report.postsChecked)} {t('uncoveredPostsSection.publishedPostsCheckedOn')} {showDay(report.generatedOn)}{t('uncoveredPostsSection.eachOnTheDayIt')}
         {report.consentPurged
-          ? ` ${formatCount(report.consentPurged)} taken-down post(s) relied on a consent purged after its six years; their history is kept.`
+          ? ` ${t('uncoveredPostsSection.consentPurged', { count: report.consentPurged, n: formatCount(report.consentPurged) })}`
           : ''}
       </p>
       {report.publishedWithoutCoverage.length ? <PostTable caption={t('uncoveredPostsSection.publishedWhenTheirConsentDid')} posts={report.publishedWithoutCoverage} /> : null}

@@ -23,7 +23,7 @@ export function PurgeDialog({ row, onPurged, onRefused, onClose }: PurgeDialogPr
   const { busy, problem, run } = useConfirmedAction();
 
   return (
-    <Dialog title={`Purge ${row.patientName}’s authorization?`} onClose={onClose}>
+    <Dialog title={t('purgeDialog.title', { name: row.patientName })} onClose={onClose}>
       {(close) => {
         const onSubmit = (event: FormEvent) => {
           event.preventDefault();
@@ -40,7 +40,7 @@ export function PurgeDialog({ row, onPurged, onRefused, onClose }: PurgeDialogPr
               {t('purgeDialog.forGoodItCannotBe')}
             </p>
             <p>
-              {row.verdict.keptThrough ? `Its six years ended on ${showDay(row.verdict.keptThrough)}. ` : ''}
+              {row.verdict.keptThrough ? `${t('purgeDialog.sixYearsEnded', { day: showDay(row.verdict.keptThrough) })} ` : ''}
               {t('purgeDialog.postsThatReliedOnIt')}
             </p>
             <FormAlert problem={problem} />

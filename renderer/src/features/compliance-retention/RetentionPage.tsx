@@ -105,7 +105,7 @@ export function RetentionPage() {
           row={purging}
           onPurged={(result) => {
             setDone(
-              `Purged ${purging.patientName}’s authorization (kept through ${showDay(result.keptThrough)}). ${result.postsKept} post(s) that relied on it keep their history.`,
+              t('retentionPage.purged', { name: purging.patientName, day: showDay(result.keptThrough), count: result.postsKept }),
             );
             reload();
           }}

@@ -1,14 +1,18 @@
 import { z } from 'zod';
 import { isDay } from '../../../../shared/calendar';
+import { i18n } from '../../i18n/i18n';
 
 /** One date box: filled in, and a date such as the calls take. */
 export const dayField = (which: 'first' | 'last') =>
-  z.string().min(1, `Choose the ${which} day.`).refine(isDay, 'Use a date such as 2026-01-31.');
+  z
+    .string()
+    .min(1, { error: () => i18n.t(which === 'first' ? 'validation:chooseFirstDay' : 'validation:chooseLastDay') })
+    .refine(isDay, { error: () => i18n.t('validation:dayLike') });
 
 /** A range whose first day is not after its last, said on the “To” box as the calls would refuse it. */
-export const rangeInOrder: [(r: { from: string; to: string }) => boolean, { path: string[]; message: string }] = [
+export const rangeInOrder: [(r: { from: string; to: string }) => boolean, { path: string[]; error: () => string }] = [
   (r) => r.from <= r.to,
-  { path: ['to'], message: 'Choose a day on or after the “From” day.' },
+  { path: ['to'], error: () => i18n.t('validation:dayInOrder') },
 ];
 
 /**

@@ -10,7 +10,7 @@ import {
   channels,
   contentKindLabels,
   contentKinds,
-  languageNames,
+  languages,
   purposeLabels,
   purposes,
   representativeAuthorities,
@@ -45,16 +45,15 @@ import '../../components/buttons.css';
 import { useUnsavedChangesWarning } from '../../components/use-unsaved-changes';
 import { PresetChooser } from './PresetChooser';
 import './authorization-editor.css';
+import { i18n } from '../../i18n/i18n';
+import { languageText } from './authorization-text';
 
 const choicesOf = <T extends string>(codes: readonly T[], labels: Record<T, string>) => codes.map((value) => ({ value, label: labels[value] }));
 
-const languageChoices = [
-  { value: 'en', label: `English` },
-  { value: 'es', label: `Spanish (${languageNames.es})` },
-];
-const expirationChoices = [
-  { value: 'date', label: 'On a date' },
-  { value: 'event', label: 'When an event happens' },
+const languageChoices = () => languages.map((language) => ({ value: language, label: languageText({ language }) }));
+const expirationChoices = () => [
+  { value: 'date', label: i18n.t('consents:authorizationEditor.expiresOnADate') },
+  { value: 'event', label: i18n.t('consents:authorizationEditor.expiresOnAnEvent') },
 ];
 
 /** The backend names issues by the terms' paths (`terms.expiration.date`); the form has its own fields. */
@@ -79,10 +78,10 @@ const fieldOfIssue = Object.fromEntries(
 /** What the coordinator typed that the document prints as typed. */
 function freeTextEntries(values: AuthorizationFormValues): FreeTextEntry[] {
   return [
-    ...(values.otherChannels ?? []).map((e, i) => ({ where: `Other channel ${i + 1}`, text: e?.text ?? '', kind: 'otherChannel' as const })),
-    ...(values.otherPurposes ?? []).map((e, i) => ({ where: `Other purpose ${i + 1}`, text: e?.text ?? '', kind: 'otherPurpose' as const })),
-    ...(values.expirationKind === 'event' ? [{ where: 'The event that ends it', text: values.expirationEvent ?? '', kind: 'event' as const }] : []),
-    ...(values.signsForPatient ? [{ where: 'Authority details', text: values.authorityDetail ?? '', kind: 'authorityDetail' as const }] : []),
+    ...(values.otherChannels ?? []).map((e, i) => ({ where: i18n.t('consents:authorizationEditor.otherChannelNumber', { number: i + 1 }), text: e?.text ?? '', kind: 'otherChannel' as const })),
+    ...(values.otherPurposes ?? []).map((e, i) => ({ where: i18n.t('consents:authorizationEditor.otherPurposeNumber', { number: i + 1 }), text: e?.text ?? '', kind: 'otherPurpose' as const })),
+    ...(values.expirationKind === 'event' ? [{ where: i18n.t('consents:authorizationEditor.theEventThatEndsIt'), text: values.expirationEvent ?? '', kind: 'event' as const }] : []),
+    ...(values.signsForPatient ? [{ where: i18n.t('consents:authorizationEditor.authorityDetails'), text: values.authorityDetail ?? '', kind: 'authorityDetail' as const }] : []),
   ];
 }
 
@@ -142,10 +141,10 @@ export function AuthorizationEditor({ patientId, draftId: initialDraftId, defaul
       }));
   const ready = listed.length === 0 && !preview.updating && preview.error === null;
   const reason = ready
-    ? 'The patient will see only this authorization, in large type. Staff need their password to take the screen back.'
+    ? t('authorizationEditor.readyToHandOver')
     : listed.length
-      ? 'Not ready to hand over: the list beside the form says what is missing.'
-      : 'Checking the latest changes…';
+      ? t('authorizationEditor.notReadyToHandOverSeeList')
+      : t('authorizationEditor.checkingLatestChanges');
 
   async function persist(terms: AuthorizationTerms): Promise<AuthorizationDetail> {
     if (draftId) return api['consents.updateDraft']({ id: draftId, terms });
@@ -164,8 +163,8 @@ export function AuthorizationEditor({ patientId, draftId: initialDraftId, defaul
       setSavedValues(shown);
       setSaved(
         draft.problems.length
-          ? `Draft saved at ${formatTime(new Date())}. It is not complete yet.`
-          : `Draft saved at ${formatTime(new Date())}. It is ready for the patient to sign.`,
+          ? t('authorizationEditor.draftSavedIncomplete', { time: formatTime(new Date()) })
+          : t('authorizationEditor.draftSavedReady', { time: formatTime(new Date()) }),
       );
     } catch (error) {
       setProblem(reportCallError(error, setError, fieldOfIssue));
@@ -181,7 +180,7 @@ export function AuthorizationEditor({ patientId, draftId: initialDraftId, defaul
       const draft = await persist(terms);
       setSavedValues(shown);
       if (draft.problems.length) {
-        setProblem({ message: `Not ready to hand over: ${draft.problems.map((p) => p.message).join(' ')}`, focus: true });
+        setProblem({ message: t('authorizationEditor.notReadyToHandOver', { problems: draft.problems.map((p) => p.message).join(' ') }), focus: true });
         return;
       }
       applyState(await api['consents.startPatientMode']({ id: draft.id }));
@@ -202,7 +201,7 @@ export function AuthorizationEditor({ patientId, draftId: initialDraftId, defaul
         <ChoiceGroupField
           legend={t('authorizationEditor.languageOfTheAuthorization')}
           type="radio"
-          choices={languageChoices}
+          choices={languageChoices()}
           hint={t('authorizationEditor.thePatientReadsAndSigns')}
           registration={register('language')}
           error={errors.language?.message}
@@ -221,8 +220,8 @@ export function AuthorizationEditor({ patientId, draftId: initialDraftId, defaul
             name="conditions"
             legend={t('authorizationEditor.whichConditionsOrTreatmentsOptional')}
             hint={t('authorizationEditor.nameThemSuchAsKnee')}
-            itemLabel="Condition or treatment"
-            addLabel="Name a condition or treatment"
+            itemLabel={t('authorizationEditor.conditionItem')}
+            addLabel={t('authorizationEditor.addCondition')}
             max={10}
             control={control}
             register={register}
@@ -241,8 +240,8 @@ export function AuthorizationEditor({ patientId, draftId: initialDraftId, defaul
           name="otherChannels"
           legend={t('authorizationEditor.otherPlacesOptional')}
           hint={t('authorizationEditor.forAPlaceNotIn')}
-          itemLabel="Other place"
-          addLabel="Add a place not listed"
+          itemLabel={t('authorizationEditor.otherPlaceItem')}
+          addLabel={t('authorizationEditor.addOtherPlace')}
           max={10}
           control={control}
           register={register}
@@ -259,8 +258,8 @@ export function AuthorizationEditor({ patientId, draftId: initialDraftId, defaul
           name="otherPurposes"
           legend={t('authorizationEditor.otherPurposesOptional')}
           hint={t('authorizationEditor.inPlainWordsAsThe')}
-          itemLabel="Other purpose"
-          addLabel="Add a purpose not listed"
+          itemLabel={t('authorizationEditor.otherPurposeItem')}
+          addLabel={t('authorizationEditor.addOtherPurpose')}
           max={5}
           control={control}
           register={register}
@@ -269,7 +268,7 @@ export function AuthorizationEditor({ patientId, draftId: initialDraftId, defaul
         <ChoiceGroupField
           legend={t('authorizationEditor.whenTheAuthorizationEnds')}
           type="radio"
-          choices={expirationChoices}
+          choices={expirationChoices()}
           registration={register('expirationKind')}
           error={errors.expirationKind?.message}
         />

@@ -72,7 +72,7 @@ export function AuthorizationEditorView({
       <a className="back-link" href={patientsHref.patient(target.patientId)}>
         {t('authorizationEditorView.backToRecord', { name: target.name })}
       </a>
-      <PageHeading>{draft ? `Authorization draft for ${target.name}` : `New authorization for ${target.name}`}</PageHeading>
+      <PageHeading>{t(draft ? 'authorizationEditorView.draftHeading' : 'authorizationEditorView.newHeading', { name: target.name })}</PageHeading>
       <p className="lead">
         {t('authorizationEditorView.chooseWhatThePracticeMay')}
       </p>

@@ -15,11 +15,9 @@ import { StatusBadge } from './StatusBadge';
 import { WitnessForm } from './WitnessForm';
 import '../patients/patients.css';
 import './consents.css';
+import { i18n } from '../../i18n/i18n';
 
-const witnessedOutcome: ActionOutcome = {
-  message: 'Witnessed: the authorization is final and its PDF is signed. Save the patient’s copy or print it for them.',
-  tone: 'success',
-};
+const witnessedOutcome = (): ActionOutcome => ({ message: i18n.t('consents:authorizationPage.witnessed'), tone: 'success' });
 
 /** One authorization: its state and evidence, what can be done with it, and the document as the patient saw it. */
 export function AuthorizationPage({ authorizationId, witnessed }: { authorizationId: string; witnessed: boolean }) {
@@ -27,7 +25,7 @@ export function AuthorizationPage({ authorizationId, witnessed }: { authorizatio
   const api = useApi();
   const load = useCallback(() => api['consents.get']({ id: authorizationId }), [api, authorizationId]);
   const { value: a, error, reload } = useLoaded(load);
-  const [outcome, setOutcome] = useState<ActionOutcome | null>(witnessed ? witnessedOutcome : null);
+  const [outcome, setOutcome] = useState<ActionOutcome | null>(witnessed ? witnessedOutcome() : null);
 
   if (error && !a) {
     return (
@@ -71,17 +69,17 @@ export function AuthorizationPage({ authorizationId, witnessed }: { authorizatio
               <dd>
                 {t('authorizationPage.by')} {a.evidence.signerName},{' '}
                 {a.evidence.method === 'paper' && a.evidence.paperSignedOn
-                  ? `on paper, dated ${formatDay(a.evidence.paperSignedOn)}`
+                  ? t('authorizationPage.onPaperDated', { day: formatDay(a.evidence.paperSignedOn) })
                   : momentOfInstant(a.evidence.signedAt)}
-                {a.terms.representative ? ` (for the patient, as ${a.terms.representative.name})` : ''}
-                {a.evidence.signatureKind === 'typed' ? '; a typed signature: the signer could not draw and adopted their typed name' : ''}
+                {a.terms.representative ? ` ${t('authorizationPage.forThePatientAs', { name: a.terms.representative.name })}` : ''}
+                {a.evidence.signatureKind === 'typed' ? t('authorizationPage.typedSignature') : ''}
               </dd>
               {a.evidence.scan ? (
                 <>
                   <dt>{t('authorizationPage.scanOfThePaper')}</dt>
                   <dd>
                     {a.evidence.scan.mimeType === 'application/pdf' ? t('authorizationPage.pdf') : a.evidence.scan.mimeType === 'image/png' ? t('authorizationPage.pngImage') : t('authorizationPage.jpegImage')},{' '}
-                    {a.evidence.scan.pages === 1 ? t('authorizationPage.1Page') : `${a.evidence.scan.pages} pages`}{t('authorizationPage.keptInTheSignedPdf')}
+                    {a.evidence.scan.pages === 1 ? t('authorizationPage.1Page') : t('authorizationPage.pages', { count: a.evidence.scan.pages })}{t('authorizationPage.keptInTheSignedPdf')}
                   </dd>
                 </>
               ) : null}
@@ -112,7 +110,7 @@ export function AuthorizationPage({ authorizationId, witnessed }: { authorizatio
                 {t('authorizationPage.received')} {formatDay(a.revocation.receivedOn)} ({patientLabels().revocationMethods[a.revocation.method].toLowerCase()}{t('authorizationPage.recordedBy')}{' '}
                 {a.revocation.enteredBy} {momentOfInstant(a.revocation.recordedAt)}
                 {a.revocation.hasScan ? t('authorizationPage.scanAttached') : ''}
-                {a.revocation.note ? `. Note: ${a.revocation.note}` : ''}
+                {a.revocation.note ? t('authorizationPage.revocationNote', { note: a.revocation.note }) : ''}
                 {a.revocation.hasScan ? (
                   <>
                     {' '}
@@ -132,7 +130,7 @@ export function AuthorizationPage({ authorizationId, witnessed }: { authorizatio
           <WitnessForm
             authorizationId={a.id}
             onWitnessed={() => {
-              setOutcome(witnessedOutcome);
+              setOutcome(witnessedOutcome());
               reload();
             }}
           />

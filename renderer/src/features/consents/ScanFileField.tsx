@@ -1,4 +1,5 @@
 import { FieldMessages, describedByOf } from '../../components/FieldMessages';
+import { i18n } from '../../i18n/i18n';
 
 export const scanTypes = ['application/pdf', 'image/png', 'image/jpeg'] as const;
 export type ScanType = (typeof scanTypes)[number];
@@ -7,8 +8,8 @@ const maxScanBytes = 20_000_000;
 /** What is wrong with a picked scan, in words; `missing` when none is picked and one is required. */
 export function scanProblem(file: File | null, missing: string | null = null): string | null {
   if (!file) return missing;
-  if (!(scanTypes as readonly string[]).includes(file.type)) return 'Attach the scan as a PDF, PNG or JPEG file.';
-  if (file.size > maxScanBytes) return 'The scan is larger than 20 MB.';
+  if (!(scanTypes as readonly string[]).includes(file.type)) return i18n.t('validation:authorization.scanType');
+  if (file.size > maxScanBytes) return i18n.t('validation:authorization.scanSize');
   return null;
 }
 

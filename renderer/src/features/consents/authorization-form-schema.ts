@@ -10,8 +10,9 @@ import {
   type AuthorizationTerms,
 } from '../../../../shared/authorization/scope';
 import { presetEndDay, type ScopePreset } from '../../../../shared/authorization/scope-preset';
+import { i18n } from '../../i18n/i18n';
 
-const entry = (max: number) => z.object({ text: z.string().max(max, `Use at most ${max} characters.`) });
+const entry = (max: number) => z.object({ text: z.string().max(max, { error: () => i18n.t('validation:atMostCharacters', { max }) }) });
 
 /**
  * The form the front desk fills in: the terms laid out as checkboxes,
@@ -21,28 +22,28 @@ const entry = (max: number) => z.object({ text: z.string().max(max, `Use at most
  */
 const authorizationFormShape = z
   .object({
-    language: z.enum(languages, 'Choose the language.'),
+    language: z.enum(languages, { error: () => i18n.t('validation:authorization.language') }),
     contentKinds: z.array(z.enum(contentKinds)),
     channels: z.array(z.enum(channels)),
-    otherChannels: z.array(entry(120)).max(10, 'List at most 10 other channels.'),
+    otherChannels: z.array(entry(120)).max(10, { error: () => i18n.t('validation:authorization.otherChannels') }),
     purposes: z.array(z.enum(purposes)),
-    otherPurposes: z.array(entry(200)).max(5, 'List at most 5 other purposes.'),
-    conditions: z.array(entry(120)).max(10, 'List at most 10 conditions.'),
+    otherPurposes: z.array(entry(200)).max(5, { error: () => i18n.t('validation:authorization.otherPurposes') }),
+    conditions: z.array(entry(120)).max(10, { error: () => i18n.t('validation:authorization.conditions') }),
     expirationKind: z.enum(['date', 'event']),
     expirationDate: z.string(),
-    expirationEvent: z.string().max(300, 'Use at most 300 characters.'),
+    expirationEvent: z.string().max(300, { error: () => i18n.t('validation:atMostCharacters', { max: 300 }) }),
     thirdPartyPays: z.boolean(),
-    payer: z.string().max(200, 'Use at most 200 characters.'),
+    payer: z.string().max(200, { error: () => i18n.t('validation:atMostCharacters', { max: 200 }) }),
     signsForPatient: z.boolean(),
-    representativeName: z.string().max(200, 'Use at most 200 characters.'),
+    representativeName: z.string().max(200, { error: () => i18n.t('validation:atMostCharacters', { max: 200 }) }),
     authority: z.enum([...representativeAuthorities, '']),
-    authorityDetail: z.string().max(300, 'Use at most 300 characters.'),
+    authorityDetail: z.string().max(300, { error: () => i18n.t('validation:atMostCharacters', { max: 300 }) }),
     minorSignsAlone: z.boolean(),
-    minorSignsAloneReason: z.string().max(300, 'Use at most 300 characters.'),
+    minorSignsAloneReason: z.string().max(300, { error: () => i18n.t('validation:atMostCharacters', { max: 300 }) }),
   })
   .superRefine((values, ctx) => {
     if (values.expirationKind === 'date' && !isDay(values.expirationDate)) {
-      ctx.addIssue({ code: 'custom', path: ['expirationDate'], message: 'Choose the day this authorization ends, or describe an event instead.' });
+      ctx.addIssue({ code: 'custom', path: ['expirationDate'], message: i18n.t('validation:authorization.expirationDate') });
     }
   });
 

@@ -7,8 +7,10 @@ import { currentLanguage, i18n } from '../../i18n/i18n';
 export function expirationText(summary: Pick<AuthorizationSummary, 'terms' | 'expirationEventAt'>): string {
   const { expiration } = summary.terms;
   if (expiration.kind === 'date') return formatDay(expiration.date);
-  const event = expiration.event || '(event not described yet)';
-  return summary.expirationEventAt ? `${event} (happened; recorded ${dayOfInstant(summary.expirationEventAt)})` : `When: ${event}`;
+  const event = expiration.event || i18n.t('consents:authorizationText.eventNotDescribed');
+  return summary.expirationEventAt
+    ? i18n.t('consents:authorizationText.eventHappened', { event, day: dayOfInstant(summary.expirationEventAt) })
+    : i18n.t('consents:authorizationText.whenEvent', { event });
 }
 
 export function languageText(summary: Pick<AuthorizationSummary, 'language'>): string {
@@ -28,5 +30,5 @@ export function momentOfInstant(instant: string): string {
 
 /** Names one authorization among a patient's several, for buttons read out of context. */
 export function authorizationLabel(summary: Pick<AuthorizationSummary, 'createdAt'>): string {
-  return `the authorization prepared on ${dayOfInstant(summary.createdAt)}`;
+  return i18n.t('consents:authorizationText.preparedOn', { day: dayOfInstant(summary.createdAt) });
 }

@@ -20,11 +20,11 @@ function ExpiringItem({ item }: { item: ExpiringConsent }) {
         {consent.patientFirstName} {consent.patientLastName}
         <span className="expiring-when">
           {' '}
-          {t('expiringItem.expiresOn')} {ends} ({item.daysLeft === 1 ? t('expiringItem.tomorrow') : `in ${item.daysLeft} days`})
+          {t('expiringItem.expiresOn')} {ends} ({item.daysLeft === 1 ? t('expiringItem.tomorrow') : t('expiringItem.inDays', { count: item.daysLeft })})
         </span>
       </p>
       {item.posts.length ? (
-        <ul className="expiring-posts" aria-label={`Posts relying on ${consent.patientFirstName} ${consent.patientLastName}’s consent`}>
+        <ul className="expiring-posts" aria-label={t('expiringItem.postsRelyingOn', { name: `${consent.patientFirstName} ${consent.patientLastName}` })}>
           {item.posts.map((post) => (
             <li key={post.id}>
               <a href={hashHref('/posts', { post: post.id })}>

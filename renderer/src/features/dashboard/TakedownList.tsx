@@ -32,7 +32,7 @@ export function TakedownList({
           </h3>
           <p className="takedown-meta">
             {post.patientFirstName} {post.patientLastName}
-            {post.publishedAt ? ` · published ${showDay(post.publishedAt)}` : ''}
+            {post.publishedAt ? t('takedownList.publishedOn', { day: showDay(post.publishedAt) }) : ''}
             {post.publishedUrl ? (
               <>
                 {' '}

@@ -6,15 +6,16 @@ import { purposeLabels } from '../../../../shared/authorization/scope';
 import type { ConsentScopeView } from '../../../../shared/posts/consent-scope';
 import { showDay, showDayOf } from './dates';
 import './marketing.css';
+import { i18n } from '../../i18n/i18n';
 
 /** When a consent ends, in a few words. */
 export function expiryText(consent: ConsentScopeView): string {
-  if (consent.revokedAt) return `Revoked on ${showDayOf(consent.revokedAt)}`;
+  if (consent.revokedAt) return i18n.t('marketing:consentScopeSummary.revokedOn', { day: showDayOf(consent.revokedAt) });
   if (consent.expiration.kind === 'date') {
-    return consent.status === 'expired' ? `Expired on ${showDay(consent.expiration.date)}` : `Expires on ${showDay(consent.expiration.date)}`;
+    return i18n.t(consent.status === 'expired' ? 'marketing:consentScopeSummary.expiredOn' : 'marketing:consentScopeSummary.expiresOn', { day: showDay(consent.expiration.date) });
   }
-  if (consent.expirationEventAt) return `Ended on ${showDayOf(consent.expirationEventAt)} (${consent.expiration.event})`;
-  return `Ends when: ${consent.expiration.event}`;
+  if (consent.expirationEventAt) return i18n.t('marketing:consentScopeSummary.endedOn', { day: showDayOf(consent.expirationEventAt), event: consent.expiration.event });
+  return i18n.t('marketing:consentScopeSummary.endsWhen', { event: consent.expiration.event });
 }
 
 /** A consent's status line: "Active · signed November 29, 2026 · expires on June 30, 2027". */
@@ -45,7 +46,7 @@ export function ConsentScopeSummary({ consent, id }: { consent: ConsentScopeView
       </div>
       <div>
         <dt>{t('consentScopeSummary.paidByAThirdParty')}</dt>
-        <dd>{consent.remuneration.thirdPartyPays ? `Allowed${consent.remuneration.payer ? ` (${consent.remuneration.payer})` : ''}` : t('consentScopeSummary.notStatedUnpaidPostsOnly')}</dd>
+        <dd>{consent.remuneration.thirdPartyPays ? `${t('consentScopeSummary.allowed')}${consent.remuneration.payer ? ` (${consent.remuneration.payer})` : ''}` : t('consentScopeSummary.notStatedUnpaidPostsOnly')}</dd>
       </div>
     </dl>
   );

@@ -16,10 +16,3 @@ export const contentKindNames: Record<ContentKind, string> = {
   city: 'City',
   health_condition: 'Health condition or treatment',
 };
-
-/** "photographs, first name and written testimonial": for sentences. */
-export function contentKindList(kinds: readonly ContentKind[]): string {
-  const names = kinds.map((kind) => contentKindNames[kind].replace(/ \(.*\)$/, '').toLowerCase());
-  if (names.length <= 1) return names.join('');
-  return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
-}

@@ -14,6 +14,7 @@ import { patientModeText } from './patient-mode-text';
 import { forgetPlace, placeOf, rememberPlace } from './patient-mode-place';
 import { PatientSignForm } from './PatientSignForm';
 import './patient-mode.css';
+import { i18n } from '../../i18n/i18n';
 
 /**
  * The screen handed to the patient: only the authorization, in large type
@@ -72,11 +73,11 @@ export function PatientModeScreen({ authorizationId }: { authorizationId: string
         <main className="patient-mode-main">
           {error ? (
             <>
-              <PageHeading>Patient mode</PageHeading>
+              <PageHeading>{i18n.t('consents:patientModeScreen.patientMode')}</PageHeading>
               <StatusMessage tone="problem">{error}</StatusMessage>
             </>
           ) : (
-            <p aria-busy="true">Loading…</p>
+            <p aria-busy="true">{i18n.t('common:loading')}</p>
           )}
         </main>
         <StaffArea authorization={null} onWitnessed={() => undefined} />

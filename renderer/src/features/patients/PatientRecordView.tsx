@@ -101,7 +101,7 @@ export function PatientRecordView({ patientId }: { patientId: string }) {
         {cameOfAge.length ? (
           <div className="notice" role="note">
             <p>
-              <strong>{name} {t('patientRecordView.hasComeOfAge')}</strong> {cameOfAge.length === 1 ? t('patientRecordView.theAuthorization') : `${cameOfAge.length} authorizations`} {t('patientRecordView.aParentSignedNoLonger')} {cameOfAge.length === 1 ? t('patientRecordView.covers') : t('patientRecordView.cover')} {t('patientRecordView.newPostsPostsAlreadyPublished')}{' '}
+              <strong>{name} {t('patientRecordView.hasComeOfAge')}</strong> {cameOfAge.length === 1 ? t('patientRecordView.theAuthorization') : t('patientRecordView.authorizations', { count: cameOfAge.length })} {t('patientRecordView.aParentSignedNoLonger')} {cameOfAge.length === 1 ? t('patientRecordView.covers') : t('patientRecordView.cover')} {t('patientRecordView.newPostsPostsAlreadyPublished')}{' '}
               {cameOfAge.length === 1 ? t('patientRecordView.it') : t('patientRecordView.them')} {t('patientRecordView.areListedForMarketingTo')} {patient.firstName} {t('patientRecordView.toSign')}
             </p>
             <a className="button button-primary" href={patientsHref.prepare(patient.id)}>
@@ -153,7 +153,7 @@ export function PatientRecordView({ patientId }: { patientId: string }) {
           patient={patient}
           onClose={() => setEditing(false)}
           onSaved={() => {
-            setOutcome({ message: 'The patient’s details are saved.', tone: 'success' });
+            setOutcome({ message: t('patientRecordView.detailsSaved'), tone: 'success' });
             reload();
           }}
         />

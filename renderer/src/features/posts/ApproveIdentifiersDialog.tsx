@@ -11,8 +11,9 @@ import { FormAlert } from '../../components/FormAlert';
 import { SubmitButton } from '../../components/SubmitButton';
 import { TextAreaField } from '../../components/TextAreaField';
 import { disclosureHeadline } from '../../i18n/disclosure-text';
+import { i18n } from '../../i18n/i18n';
 
-const reasonSchema = z.object({ reason: z.string().trim().min(10, 'Write the reason in a sentence: why may this identifier go out?').max(1000) });
+const reasonSchema = z.object({ reason: z.string().trim().min(10, { error: () => i18n.t('validation:post.identifierReason') }).max(1000) });
 type ReasonValues = z.infer<typeof reasonSchema>;
 
 interface ApproveIdentifiersDialogProps {
@@ -45,7 +46,7 @@ export function ApproveIdentifiersDialog({ post, onDone, onClose }: ApproveIdent
           setProblem(null);
           try {
             const done = await api['posts.approveIdentifiers']({ id: post.id, reason });
-            onDone(done, 'Recorded your decision. The post can now be approved if its consent covers the rest.');
+            onDone(done, t('approveIdentifiersDialog.recorded'));
             close();
           } catch (error) {
             setProblem(reportCallError(error, setError, { reason: 'reason' }));

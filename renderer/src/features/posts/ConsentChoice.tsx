@@ -29,10 +29,10 @@ export function ConsentChoice({ consents, loading, chosenId, registration, error
   const shown = (consents ?? []).filter((c) => isInEffect(c.status) || c.id === chosenId);
   const others = (consents ?? []).length - shown.length;
   let hint: string;
-  if (consents === null) hint = loadError ?? (loading ? 'Loading the patient’s consents…' : 'Choose a testimonial first: its patient’s consents are listed here.');
-  else if (shown.length === 0) hint = 'This patient has no consent in effect. Ask the front desk to record a new authorization before planning a post.';
-  else hint = 'The patient’s consents in effect, with what each allows.';
-  if (others > 0) hint += ` ${others} other ${others === 1 ? 'consent is' : 'consents are'} no longer in effect.`;
+  if (consents === null) hint = loadError ?? t(loading ? 'consentChoice.loadingConsents' : 'consentChoice.chooseATestimonialFirst');
+  else if (shown.length === 0) hint = t('consentChoice.noConsentInEffect');
+  else hint = t('consentChoice.consentsInEffect');
+  if (others > 0) hint += ` ${t('consentChoice.othersNotInEffect', { count: others })}`;
 
   return (
     <fieldset className="choice-group" aria-describedby={describedByOf(id, hint, error)}>

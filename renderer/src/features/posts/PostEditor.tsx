@@ -34,6 +34,7 @@ import { TestimonialChoice } from './TestimonialChoice';
 import { RecordTakedownDialog } from './RecordTakedownDialog';
 import { usePostCheck } from './use-post-check';
 import { VerdictPanel } from './VerdictPanel';
+import { i18n } from '../../i18n/i18n';
 
 interface PostEditorProps {
   /** The saved post, or null for a new one. */
@@ -47,10 +48,10 @@ interface PostEditorProps {
 
 /** Why the check cannot run yet, in the words the panel shows; null when it can. */
 function waitingReason(values: Partial<PostFormInput>, draft: PostDraft | null): string | null {
-  if (!values.testimonialId) return 'Choose a testimonial to start. The answer appears here as you write.';
-  if (!values.channel) return 'Choose the channel to see whether the consent covers this post.';
-  if (values.channel === otherChannel && !values.otherChannelName?.trim()) return 'Name the channel to check this post.';
-  if (!draft) return 'Correct the marked fields to check this post.';
+  if (!values.testimonialId) return i18n.t('posts:postEditor.waitingForTestimonial');
+  if (!values.channel) return i18n.t('posts:postEditor.waitingForChannel');
+  if (values.channel === otherChannel && !values.otherChannelName?.trim()) return i18n.t('posts:postEditor.waitingForChannelName');
+  if (!draft) return i18n.t('posts:postEditor.waitingForCorrections');
   return null;
 }
 
@@ -128,11 +129,11 @@ export function PostEditor({ post: initial, initialTestimonialId, flash, onChang
     try {
       if (!post) {
         const created = await api['posts.create'](submitted);
-        onChanged(created, 'Saved the draft. Approve it once the panel says it is covered by the consent.', true);
+        onChanged(created, t('postEditor.savedNewDraft'), true);
         return;
       }
       const updated = await api['posts.update']({ id: post.id, ...submitted });
-      applied(updated, post.state === 'approved' ? 'Saved the changes. The post is a draft again and needs a new approval.' : 'Saved the draft.');
+      applied(updated, t(post.state === 'approved' ? 'postEditor.savedApprovalWithdrawn' : 'postEditor.savedDraft'));
     } catch (error) {
       setProblem(reportCallError(error, setError, postFieldOf));
     }
@@ -150,7 +151,7 @@ export function PostEditor({ post: initial, initialTestimonialId, flash, onChang
         setPost(current);
         reset(postFormOf(current));
       }
-      applied(await api['posts.approve']({ id: current.id }), 'Approved. Record the publication once the post is live.');
+      applied(await api['posts.approve']({ id: current.id }), t('postEditor.approved'));
     } catch (error) {
       setProblem(reportCallError(error, setError, postFieldOf));
     } finally {
@@ -170,7 +171,7 @@ export function PostEditor({ post: initial, initialTestimonialId, flash, onChang
       <p className="back-link">
         <a href="#/posts">{t('postEditor.allPosts')}</a>
       </p>
-      <PageHeading>{post ? `Post: ${post.testimonialTitle} on ${channelName(post.channel)}` : t('postEditor.newPost')}</PageHeading>
+      <PageHeading>{post ? t('postEditor.heading', { title: post.testimonialTitle, channel: channelName(post.channel) }) : t('postEditor.newPost')}</PageHeading>
       <StatusMessage tone="success">{message}</StatusMessage>
       {post ? <PostRecord post={post} /> : null}
       {post ? <PostReviewThread key={post.updatedAt} postId={post.id} published={post.publishedAt !== null} /> : null}

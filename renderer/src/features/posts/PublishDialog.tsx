@@ -41,7 +41,7 @@ export function PublishDialog({ post, onDone, onClose }: PublishDialogProps) {
           setProblem(null);
           try {
             const published = await api['posts.publish']({ id: post.id, ...values });
-            onDone(published, `Recorded that ${postName(published)} was published on ${showDay(values.publishedOn)}.`);
+            onDone(published, t('publishDialog.recorded', { post: postName(published), day: showDay(values.publishedOn) }));
             close();
           } catch (error) {
             setProblem(reportCallError(error, setError, { publishedOn: 'publishedOn', url: 'url' }));

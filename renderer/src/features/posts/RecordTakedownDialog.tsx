@@ -26,7 +26,7 @@ export function RecordTakedownDialog({ post, onDone, onClose }: RecordTakedownDi
           event.preventDefault();
           void run(async () => {
             const done = await api['posts.recordTakedown']({ id: post.id });
-            onDone(done, `Recorded that ${postName(done)} was taken down.`);
+            onDone(done, t('recordTakedownDialog.recorded', { post: postName(done) }));
             close();
           });
         };

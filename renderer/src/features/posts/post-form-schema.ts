@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { channels } from '../../../../shared/authorization/scope';
 import { postChannelSchema, postDraftSchema, type Post, type PostDraft } from '../../../../shared/posts/post';
+import { i18n } from '../../i18n/i18n';
 
 const draft = postDraftSchema.shape;
 
@@ -15,20 +16,22 @@ export const otherChannel = 'other';
  */
 export const postFormSchema = z
   .object({
-    testimonialId: draft.testimonialId,
+    // The draft's own rule (a testimonial's id), said in the screen's language.
+    testimonialId: z.uuid({ error: () => i18n.t('validation:post.chooseTestimonial') }),
     consentId: z.string(),
-    channel: z.union([z.enum(channels), z.literal(otherChannel)], 'Choose where the post will appear.'),
+    // One enum, not a union: the form resolver shows a union's first inner message (“Invalid option: …”), not the union's own.
+    channel: z.enum([...channels, otherChannel], { error: () => i18n.t('validation:post.chooseChannel') }),
     otherChannelName: z.string(),
     caption: draft.caption,
     mediaIds: draft.mediaIds,
     purpose: draft.purpose,
     thirdPartyPays: draft.thirdPartyPays,
-    sponsor: z.string().trim().max(200, 'Use at most 200 characters.'),
+    sponsor: z.string().trim().max(200, { error: () => i18n.t('validation:atMostCharacters', { max: 200 }) }),
     extraContentKinds: draft.extraContentKinds,
   })
   .superRefine((values, ctx) => {
     if (values.channel === otherChannel && !postChannelSchema.safeParse(values.otherChannelName).success) {
-      ctx.addIssue({ code: 'custom', path: ['otherChannelName'], message: 'Name the channel, such as “Waiting-room screen”.' });
+      ctx.addIssue({ code: 'custom', path: ['otherChannelName'], message: i18n.t('validation:post.nameOtherChannel') });
     }
   })
   .transform(

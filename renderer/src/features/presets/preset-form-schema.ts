@@ -1,19 +1,20 @@
 import { z } from 'zod';
 import { channels, contentKinds, purposes } from '../../../../shared/authorization/scope';
 import { presetFieldsSchema, presetNameSchema, type PresetFields } from '../../../../shared/authorization/scope-preset';
+import { i18n } from '../../i18n/i18n';
 
 /** The preset form: checkboxes and a number of months (empty for "no end set"), through the contract's own rules. */
 export const presetFormSchema = z
   .object({
     name: presetNameSchema,
-    contentKinds: z.array(z.enum(contentKinds)).min(1, 'Tick at least one kind of content.'),
-    channels: z.array(z.enum(channels)).min(1, 'Tick at least one place.'),
-    purposes: z.array(z.enum(purposes)).min(1, 'Tick at least one purpose.'),
+    contentKinds: z.array(z.enum(contentKinds)).min(1, { error: () => i18n.t('validation:presets.contentKinds') }),
+    channels: z.array(z.enum(channels)).min(1, { error: () => i18n.t('validation:presets.channels') }),
+    purposes: z.array(z.enum(purposes)).min(1, { error: () => i18n.t('validation:presets.purposes') }),
     // Checked here, on the field the person typed in, not only by the preset's own rule behind it.
     months: z
       .string()
       .trim()
-      .refine((value) => value === '' || (/^\d{1,3}$/.test(value) && Number(value) >= 1 && Number(value) <= 120), 'Enter a number of months from 1 to 120, or leave it empty.'),
+      .refine((value) => value === '' || (/^\d{1,3}$/.test(value) && Number(value) >= 1 && Number(value) <= 120), { error: () => i18n.t('validation:presets.months') }),
   })
   .transform(
     (form): z.input<typeof presetFieldsSchema> => ({

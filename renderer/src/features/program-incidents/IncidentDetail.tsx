@@ -13,7 +13,6 @@ import {
   phiKinds,
   phiKindsOfContent,
   sensitivities,
-  sensitivityLabels,
   type Assessment,
   type Incident,
   type NoticeKind,
@@ -32,6 +31,7 @@ import { issuesByPath, RadioGroup, TextArea, TextInput } from '../program/Contro
 import { SavePdfButton } from '../program/SavePdfButton';
 import './incidents.css';
 import { incidentOverdueText, incidentStepText } from '../../i18n/program-problems';
+import { i18n } from '../../i18n/i18n';
 
 type Outcome = { message: string; tone: 'success' | 'problem' };
 
@@ -77,7 +77,7 @@ export function IncidentDetail({ id }: { id: string }) {
         <p>{incident.summary}</p>
         <dl className="incident-facts">
           <dt>{t('incidentDetail.state')}</dt>
-          <dd>{open ? t('incidentDetail.open') : `Closed ${incident.closedAt ? showDayOf(incident.closedAt) : ''} by ${incident.closedByName ?? ''}`}</dd>
+          <dd>{open ? t('incidentDetail.open') : t('incidentDetail.closedOnBy', { day: incident.closedAt ? showDayOf(incident.closedAt) : '', name: incident.closedByName ?? '' })}</dd>
           <dt>{t('incidentDetail.opened')}</dt>
           <dd>
             {showInstant(incident.openedAt)} {t('incidentDetail.by')} {incident.openedByName}
@@ -89,12 +89,12 @@ export function IncidentDetail({ id }: { id: string }) {
           <dt>{t('incidentDetail.noticeToThePatientBy')}</dt>
           <dd>
             {formatDay(d.individualBy)}
-            {open ? ` (${incident.clock.daysLeft} days left)` : ''}
+            {open ? ` ${t('incidentDetail.daysLeft', { count: incident.clock.daysLeft })}` : ''}
           </dd>
           <dt>{t('incidentDetail.mediaNoticeBy')}</dt>
           <dd>{d.mediaBy ? formatDay(d.mediaBy) : t('incidentDetail.notNeededFewerThan500')}</dd>
           <dt>{t('incidentDetail.hhsNoticeBy')}</dt>
-          <dd>{d.hhsYearly ? `${formatDay(d.hhsBy)}, in the yearly log of breaches of fewer than 500 people` : formatDay(d.hhsBy)}</dd>
+          <dd>{d.hhsYearly ? t('incidentDetail.hhsYearly', { day: formatDay(d.hhsBy) }) : formatDay(d.hhsBy)}</dd>
           {incident.patientName ? (
             <>
               <dt>{t('incidentDetail.patient')}</dt>
@@ -106,9 +106,9 @@ export function IncidentDetail({ id }: { id: string }) {
               <dt>{t('incidentDetail.post')}</dt>
               <dd>
                 {incident.post.testimonialTitle} {t('incidentDetail.on')} {channelName(incident.post.channel)}
-                {incident.post.publishedAt ? `, published ${formatDay(incident.post.publishedAt)}` : ''}
+                {incident.post.publishedAt ? t('incidentDetail.publishedOn', { day: formatDay(incident.post.publishedAt) }) : ''}
                 {incident.post.publishedUrl ? ` (${incident.post.publishedUrl})` : ''};{' '}
-                {incident.post.takenDownAt ? `taken down ${showDayOf(incident.post.takenDownAt)}` : t('incidentDetail.notTakenDownYet')}
+                {incident.post.takenDownAt ? t('incidentDetail.takenDownOn', { day: showDayOf(incident.post.takenDownAt) }) : t('incidentDetail.notTakenDownYet')}
               </dd>
             </>
           ) : null}
@@ -168,7 +168,7 @@ function DiscoveryForm({ incident, onDone }: { incident: Incident; onDone: (mess
           setErrors({});
           setProblem(null);
           api['incidents.correctDiscovery']({ id: incident.id, discoveredOn: day, reason }).then(
-            (i) => onDone(`The discovery day is now ${formatDay(i.discoveredOn)}; the notice is due by ${formatDay(i.clock.deadlines.individualBy)}.`),
+            (i) => onDone(t('discoveryForm.recorded', { discovered: formatDay(i.discoveredOn), due: formatDay(i.clock.deadlines.individualBy) })),
             (e: unknown) => {
               setErrors(issuesByPath(e));
               setProblem({ message: messageOf(e), focus: Object.keys(issuesByPath(e)).length === 0 });
@@ -188,13 +188,13 @@ function DiscoveryForm({ incident, onDone }: { incident: Incident; onDone: (mess
 }
 
 const viewedChoices = [
-  { value: 'yes', label: 'Yes: it was viewed, shared or copied' },
-  { value: 'no', label: 'No: nobody saw it (for example, removed before it was shown)' },
-  { value: 'unknown', label: 'Unknown' },
+  { value: 'yes', key: 'assessmentForm.viewedYes' },
+  { value: 'no', key: 'assessmentForm.viewedNo' },
+  { value: 'unknown', key: 'assessmentForm.viewedUnknown' },
 ] as const;
 const probabilityChoices = [
-  { value: 'not_low', label: 'Not shown to be low: notification is required' },
-  { value: 'low', label: 'Low, as the four factors show: notification may not be required' },
+  { value: 'not_low', key: 'assessmentForm.probabilityNotLow' },
+  { value: 'low', key: 'assessmentForm.probabilityLow' },
 ] as const;
 
 /** The four factors of 164.402(2); saved as it is filled in, and fixed once the decision is recorded. */
@@ -220,7 +220,7 @@ function AssessmentForm({ incident, onDone }: { incident: Incident; onDone: (mes
         setProblem(null);
         api['incidents.assess']({ id: incident.id, assessment: a })
           .then(
-            (i) => onDone(i.assessment && assessmentProblems(i.assessment).length === 0 ? 'The assessment is complete. Record the decision below.' : 'The assessment is saved; finish it before deciding.'),
+            (i) => onDone(t(i.assessment && assessmentProblems(i.assessment).length === 0 ? 'assessmentForm.complete' : 'assessmentForm.savedIncomplete')),
             (e: unknown) => setProblem({ message: messageOf(e), focus: true }),
           )
           .finally(() => setBusy(false));
@@ -229,7 +229,7 @@ function AssessmentForm({ incident, onDone }: { incident: Incident; onDone: (mes
       <h2 id="assessment-heading">{t('assessmentForm.riskAssessment45Cfr164')}</h2>
       <p className="field-hint">
         {t('assessmentForm.anImpermissibleDisclosureIsPresumed')}
-        {incident.assessedAt ? ` Last saved ${showInstant(incident.assessedAt)} by ${incident.assessedByName}.` : ''}
+        {incident.assessedAt ? ` ${t('assessmentForm.lastSaved', { when: showInstant(incident.assessedAt), name: incident.assessedByName ?? '' })}` : ''}
       </p>
       <FormAlert problem={problem} />
       <fieldset disabled={fixed}>
@@ -250,7 +250,7 @@ function AssessmentForm({ incident, onDone }: { incident: Incident; onDone: (mes
               </div>
             ))}
           </div>
-          <RadioGroup legend={t('assessmentForm.howSensitiveIsIt')} name="sensitivity" choices={sensitivities.map((s) => ({ value: s, label: sensitivityLabels[s] }))} value={a.sensitivity} onValue={(v) => set('sensitivity', v)} />
+          <RadioGroup legend={t('assessmentForm.howSensitiveIsIt')} name="sensitivity" choices={sensitivities.map((s) => ({ value: s, label: i18n.t(`labels:incidentSensitivities.${s}`) }))} value={a.sensitivity} onValue={(v) => set('sensitivity', v)} />
           <TextArea label={t('assessmentForm.notesOnTheInformationOptional')} value={a.natureNotes} onValue={(v) => set('natureNotes', v)} />
         </fieldset>
         <fieldset className="incident-factor">
@@ -259,7 +259,7 @@ function AssessmentForm({ incident, onDone }: { incident: Incident; onDone: (mes
         </fieldset>
         <fieldset className="incident-factor">
           <legend>{t('assessmentForm.3WhetherItWasActually')}</legend>
-          <RadioGroup legend={t('assessmentForm.wasItViewedOrCopied')} name="viewed" choices={viewedChoices} value={a.viewed} onValue={(v) => set('viewed', v)} />
+          <RadioGroup legend={t('assessmentForm.wasItViewedOrCopied')} name="viewed" choices={viewedChoices.map((c) => ({ value: c.value, label: t(c.key) }))} value={a.viewed} onValue={(v) => set('viewed', v)} />
           <TextArea label={t('assessmentForm.evidence')} value={a.viewedEvidence} onValue={(v) => set('viewedEvidence', v)} hint={t('assessmentForm.viewsReactionsSharesCommentsOr')} />
         </fieldset>
         <fieldset className="incident-factor">
@@ -268,17 +268,17 @@ function AssessmentForm({ incident, onDone }: { incident: Incident; onDone: (mes
             label={t('assessmentForm.takeDown')}
             value={a.takedownNotes}
             onValue={(v) => set('takedownNotes', v)}
-            hint={incident.post?.takenDownAt ? `Consent Desk recorded the take-down on ${showInstant(incident.post.takenDownAt)}.` : t('assessmentForm.recordTheTakeDownOn')}
+            hint={incident.post?.takenDownAt ? t('assessmentForm.takeDownRecordedOn', { when: showInstant(incident.post.takenDownAt) }) : t('assessmentForm.recordTheTakeDownOn')}
           />
           <RemovalRequests value={a.removalRequests} onChange={(v) => set('removalRequests', v)} />
           <TextArea label={t('assessmentForm.otherMitigationOptional')} value={a.otherMitigation} onValue={(v) => set('otherMitigation', v)} />
         </fieldset>
-        <RadioGroup legend={t('assessmentForm.conclusionTheProbabilityThatThe')} name="probability" choices={probabilityChoices} value={a.probability} onValue={(v) => set('probability', v)} />
+        <RadioGroup legend={t('assessmentForm.conclusionTheProbabilityThatThe')} name="probability" choices={probabilityChoices.map((c) => ({ value: c.value, label: t(c.key) }))} value={a.probability} onValue={(v) => set('probability', v)} />
       </fieldset>
       {!fixed ? (
         <>
           <p role="status" className="field-hint">
-            {missing.length ? `To complete: ${missing.map((m) => m.message).join(' ')}` : t('assessmentForm.everyFactorIsAnswered')}
+            {missing.length ? t('assessmentForm.toComplete', { problems: missing.map((m) => m.message).join(' ') }) : t('assessmentForm.everyFactorIsAnswered')}
           </p>
           <SubmitButton busy={busy}>{t('assessmentForm.saveTheAssessment')}</SubmitButton>
         </>
@@ -321,8 +321,8 @@ function DecisionForm({ incident, onDone }: { incident: Incident; onDone: (messa
   const [problem, setProblem] = useState<FormProblem | null>(null);
   const [busy, setBusy] = useState(false);
   const choices = [
-    { value: 'required' as const, label: 'Notification is required: the patient gets a letter' },
-    ...(incident.assessment?.probability === 'low' ? [{ value: 'not_required' as const, label: 'Notification is not required: the assessment shows a low probability of compromise' }] : []),
+    { value: 'required' as const, label: t('decisionForm.required') },
+    ...(incident.assessment?.probability === 'low' ? [{ value: 'not_required' as const, label: t('decisionForm.notRequired') }] : []),
   ];
   return (
     <form
@@ -333,7 +333,7 @@ function DecisionForm({ incident, onDone }: { incident: Incident; onDone: (messa
       onSubmit={(event) => {
         event.preventDefault();
         if (!decision) {
-          setErrors({ decision: 'Choose whether notification is required.' });
+          setErrors({ decision: t('decisionForm.chooseDecision') });
           return;
         }
         setBusy(true);
@@ -341,7 +341,7 @@ function DecisionForm({ incident, onDone }: { incident: Incident; onDone: (messa
         setProblem(null);
         api['incidents.decide']({ id: incident.id, decision: { decision, rationale, affectedCount: Number(affected), largestStateCount: Number(largest) } })
           .then(
-            (i) => onDone(i.decision === 'required' ? 'Notification is required. Produce the letter and send it.' : 'Recorded: notification not required. Produce the report and close the incident.'),
+            (i) => onDone(t(i.decision === 'required' ? 'decisionForm.recordedRequired' : 'decisionForm.recordedNotRequired')),
             (e: unknown) => {
               setErrors(issuesByPath(e, 'decision.'));
               setProblem({ message: messageOf(e), focus: Object.keys(issuesByPath(e)).length === 0 });
@@ -392,7 +392,7 @@ function Documents({ incident, onDone, onOutcome }: { incident: Incident; onDone
         : api['incidents.produceLetter']({ id: incident.id, language: letterLanguage, recipientName: recipient, addressLines: address });
     call
       .then(
-        () => onDone(kind === 'report' ? 'The incident report is produced and signed. Save it below.' : 'The letter is produced and signed. Save or print it below, send it, then record the day it went out.'),
+        () => onDone(t(kind === 'report' ? 'documents.reportProduced' : 'documents.letterProduced')),
         (e: unknown) => {
           setErrors(issuesByPath(e));
           setProblem({ message: messageOf(e), focus: Object.keys(issuesByPath(e)).length === 0 });
@@ -442,7 +442,7 @@ function Documents({ incident, onDone, onOutcome }: { incident: Incident; onDone
         }}
       >
         <h3>{t('documents.incidentReport')}</h3>
-        {languageSelect('report', 'Language of the report', reportLanguage, setReportLanguage)}
+        {languageSelect('report', t('documents.reportLanguage'), reportLanguage, setReportLanguage)}
         <SubmitButton busy={busy === 'report'}>{t('documents.produceTheIncidentReport')}</SubmitButton>
       </form>
       {incident.decision === 'required' && incident.state === 'open' ? (
@@ -455,7 +455,7 @@ function Documents({ incident, onDone, onOutcome }: { incident: Incident; onDone
           }}
         >
           <h3>{t('documents.letterToThePatient')}</h3>
-          {languageSelect('letter', 'Language of the letter', letterLanguage, setLetterLanguage)}
+          {languageSelect('letter', t('documents.letterLanguage'), letterLanguage, setLetterLanguage)}
           {incident.patientName ? (
             <p>{t('documents.to')} {incident.patientName}</p>
           ) : (
@@ -496,7 +496,7 @@ function Notices({ incident, onDone }: { incident: Incident; onDone: (message: s
             setErrors({});
             setProblem(null);
             api['incidents.recordNotice']({ id: incident.id, kind: open.includes(kind) ? kind : open[0]!, on, note }).then(
-              () => onDone(`The notice is recorded.`),
+              () => onDone(t('notices.recorded')),
               (e: unknown) => {
                 setErrors(issuesByPath(e));
                 setProblem({ message: messageOf(e), focus: Object.keys(issuesByPath(e)).length === 0 });
@@ -537,7 +537,7 @@ function CloseForm({ incident, onDone }: { incident: Incident; onDone: (message:
         setProblem(null);
         api['incidents.close']({ id: incident.id, outcome })
           .then(
-            () => onDone('The incident is closed. Its record no longer changes (the yearly HHS log can still be recorded).'),
+            () => onDone(t('closeForm.closed')),
             (e: unknown) => {
               setErrors(issuesByPath(e));
               setProblem({ message: messageOf(e), focus: Object.keys(issuesByPath(e)).length === 0 });

@@ -69,7 +69,7 @@ function IncidentList() {
                   <td>{i.state === 'open' ? t('incidentList.open') : t('incidentList.closed')}</td>
                   <td>
                     {formatDay(i.clock.deadlines.individualBy)}
-                    {i.state === 'open' ? (i.clock.overdue.length ? t('incidentList.pastDue') : ` (${i.clock.daysLeft} days left)`) : ''}
+                    {i.state === 'open' ? (i.clock.overdue.length ? t('incidentList.pastDue') : ` ${t('incidentDetail.daysLeft', { count: i.clock.daysLeft })}`) : ''}
                   </td>
                   <td>
                     <a href={hashHref('/incidents', { incident: i.id })}>
@@ -84,7 +84,7 @@ function IncidentList() {
       )}
       <OpenIncidentForm
         onOpened={(id) => {
-          setMessage('The incident is open.');
+          setMessage(t('openIncidentForm.opened'));
           reload();
           window.location.hash = hashHref('/incidents', { incident: id });
         }}

@@ -23,7 +23,7 @@ export function DosAndDontsPage() {
       <PageHeading>{t('dosAndDontsPage.doSAndDonTs')}</PageHeading>
       <StatusMessage tone="problem">{error}</StatusMessage>
       <p className="lead">
-        {value?.policy ? `From the social-media policy, version ${value.policy.version}.` : t('dosAndDontsPage.thePracticeHasNotPublished')} {t('dosAndDontsPage.whenInDoubtDoNot')}
+        {value?.policy ? t('dosAndDontsPage.fromPolicyVersion', { version: value.policy.version }) : t('dosAndDontsPage.thePracticeHasNotPublished')} {t('dosAndDontsPage.whenInDoubtDoNot')}
       </p>
       <fieldset className="policy-languages">
         <legend className="visually-hidden">{t('dosAndDontsPage.language')}</legend>

@@ -38,18 +38,18 @@ export function OurPolicyPage() {
         <>
           <p className="lead">
             {t('ourPolicyPage.version')} {policy.version}{t('ourPolicyPage.inForceSince')} {formatDay(policy.publishedOn)}{t('ourPolicyPage.yourAcknowledgment')} <strong>{acknowledgmentStateLabels[ack.state]}</strong>
-            {ack.acknowledgedOn ? ` (confirmed ${formatDay(ack.acknowledgedOn)}, to renew by ${formatDay(ack.renewBy!)})` : ''}.
+            {ack.acknowledgedOn ? t('ourPolicyPage.confirmedRenewBy', { confirmed: formatDay(ack.acknowledgedOn), renewBy: formatDay(ack.renewBy!) }) : ''}.
           </p>
           <p>
             <SavePdfButton
               source={{ call: 'policy.pdf', input: { versionId: policy.id, language: 'en' } }}
-              what="policy in English"
+              what={t('ourPolicyPage.policyInEnglish')}
               fetchPdf={() => api['policy.pdf']({ versionId: policy.id, language: 'en' })}
               onOutcome={setMessage}
             />{' '}
             <SavePdfButton
               source={{ call: 'policy.pdf', input: { versionId: policy.id, language: 'es' } }}
-              what="policy in Spanish"
+              what={t('ourPolicyPage.policyInSpanish')}
               fetchPdf={() => api['policy.pdf']({ versionId: policy.id, language: 'es' })}
               onOutcome={setMessage}
             />
@@ -62,7 +62,7 @@ export function OurPolicyPage() {
               headingLevel={3}
               practiceName={value.practiceName}
               onAcknowledged={(status) => {
-                setMessage({ message: `Thank you. Your acknowledgment of version ${status.version} is recorded; renew it by ${formatDay(status.renewBy!)}.`, tone: 'success' });
+                setMessage({ message: t('ourPolicyPage.acknowledged', { version: status.version ?? '', day: formatDay(status.renewBy!) }), tone: 'success' });
                 reload();
               }}
             />

@@ -60,11 +60,11 @@ export function PolicyAcknowledgment({
     setProblem(null);
     setPasswordError(undefined);
     if (!readToEnd) {
-      setProblem({ message: 'Read the policy to its end first: scroll the text above down to its last line.', focus: true });
+      setProblem({ message: t('policyAcknowledgment.readToTheEnd'), focus: true });
       return;
     }
     if (!password) {
-      setPasswordError('Enter your password to confirm.');
+      setPasswordError(t('policyAcknowledgment.enterPassword'));
       return;
     }
     setBusy(true);
@@ -99,7 +99,7 @@ export function PolicyAcknowledgment({
           </label>
         ))}
       </fieldset>
-      <div ref={reader} className="policy-reader" role="region" aria-label={`Social-media policy, version ${policy.version}`} tabIndex={0}>
+      <div ref={reader} className="policy-reader" role="region" aria-label={t('policyAcknowledgment.policyVersion', { version: policy.version })} tabIndex={0}>
         <PolicyDocument text={policy.text[language]} language={language} practiceName={practiceName} level={headingLevel} />
         <p ref={end} className="policy-end">
           {t('policyAcknowledgment.endOfThePolicyVersion')} {policy.version}).

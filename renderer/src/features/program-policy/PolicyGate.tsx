@@ -39,12 +39,12 @@ export function PolicyGate({ children }: { children: ReactNode }) {
       <PageHeading>{t('policyGate.readTheSocialMediaPolicy')}</PageHeading>
       <p className="lead">
         {ack.state === 'missing' && ack.lastVersionAcknowledged !== null
-          ? `${value.practiceName} published version ${value.policy.version} of its social-media policy. Read it to the end, then confirm with your password.`
+          ? t('policyGate.newVersion', { practice: value.practiceName, version: value.policy.version })
           : ack.state === 'missing'
-            ? `Welcome, ${session.displayName}. Everyone at ${value.practiceName} reads its social-media policy and confirms it with their password.`
+            ? t('policyGate.welcome', { name: session.displayName, practice: value.practiceName })
             : ack.state === 'expired'
               ? t('policyGate.everyYearEveryoneConfirmsThe')
-              : `Your yearly confirmation of the social-media policy is due by ${formatDay(ack.renewBy!)}. You can confirm it now.`}
+              : t('policyGate.dueBy', { day: formatDay(ack.renewBy!) })}
         {required ? t('policyGate.untilThenYouCannotApprove') : ''}
       </p>
       <PolicyAcknowledgment policy={value.policy} practiceName={value.practiceName} onAcknowledged={() => setDone(true)} />

@@ -85,7 +85,7 @@ export function PolicyVersionsPage() {
                         <SavePdfButton
                           key={l}
                           source={{ call: 'policy.pdf', input: { versionId: v.id, language: l } }}
-                          what={`policy version ${v.version} in ${languageName(l)}`}
+                          what={t('policyVersionsPage.versionInLanguage', { version: v.version, language: languageName(l) })}
                           fetchPdf={() => api['policy.pdf']({ versionId: v.id, language: l })}
                           onOutcome={setOutcome}
                         />
@@ -103,7 +103,7 @@ export function PolicyVersionsPage() {
         key={`${inForce?.id ?? 'none'}`}
         admin={value}
         onPublished={(version) => {
-          setOutcome({ message: `Version ${version} is published and in force. Everyone is asked to acknowledge it at their next sign-in.`, tone: 'success' });
+          setOutcome({ message: t('policyVersionsPage.publishedNow', { version }), tone: 'success' });
           reload();
         }}
       />
@@ -176,7 +176,7 @@ function PolicyEditor({ admin, onPublished }: { admin: PolicyAdmin; onPublished:
     try {
       if (what === 'save') {
         const kept = await api['policy.saveDraft']({ text: draft });
-        setSaved(`Draft saved (${kept.updatedByName}).`);
+        setSaved(t('policyEditor.draftSaved', { name: kept.updatedByName }));
       } else {
         onPublished((await api['policy.publish']({ text: draft })).version);
       }
@@ -205,7 +205,7 @@ function PolicyEditor({ admin, onPublished }: { admin: PolicyAdmin; onPublished:
       <FormAlert problem={problem} />
       <div className={problems.length ? 'problem-list problem-list-open' : 'problem-list problem-list-done'}>
         <p role="status" className="problem-list-summary">
-          {problems.length === 0 ? t('policyEditor.completeInEveryLanguageIt') : `${problems.length} part(s) missing; it cannot be published yet:`}
+          {problems.length === 0 ? t('policyEditor.completeInEveryLanguageIt') : t('policyEditor.partsMissing', { count: problems.length })}
         </p>
         {problems.length ? (
           <ul>
@@ -224,17 +224,17 @@ function PolicyEditor({ admin, onPublished }: { admin: PolicyAdmin; onPublished:
         ))}
       </fieldset>
       <div lang={language}>
-        <TextInput label={`Title (${name})`} value={text.title} onValue={(v) => set((x) => (x.title = v))} error={errorAt('title')} />
-        <TextArea label={`Introduction (${name})`} rows={3} value={text.intro} onValue={(v) => set((x) => (x.intro = v))} error={errorAt('intro')} />
+        <TextInput label={t('policyEditor.titleIn', { language: name })} value={text.title} onValue={(v) => set((x) => (x.title = v))} error={errorAt('title')} />
+        <TextArea label={t('policyEditor.introIn', { language: name })} rows={3} value={text.intro} onValue={(v) => set((x) => (x.intro = v))} error={errorAt('intro')} />
         {policySectionKeys.map((key) => (
           <fieldset key={key} className="policy-editor-section">
             <legend>{sectionNames[key]}</legend>
-            <TextInput label={`Heading (${name})`} value={text.sections[key].heading} onValue={(v) => set((x) => (x.sections[key].heading = v))} error={errorAt(`sections.${key}.heading`)} />
-            <TextArea label={`Text (${name})`} rows={4} value={text.sections[key].body} onValue={(v) => set((x) => (x.sections[key].body = v))} error={errorAt(`sections.${key}.body`)} />
+            <TextInput label={t('policyEditor.headingIn', { language: name })} value={text.sections[key].heading} onValue={(v) => set((x) => (x.sections[key].heading = v))} error={errorAt(`sections.${key}.heading`)} />
+            <TextArea label={t('policyEditor.textIn', { language: name })} rows={4} value={text.sections[key].body} onValue={(v) => set((x) => (x.sections[key].body = v))} error={errorAt(`sections.${key}.body`)} />
           </fieldset>
         ))}
-        <TextArea label={`Do (${name}), one rule per line`} rows={7} value={lines(text.dos)} onValue={(v) => set((x) => (x.dos = rulesOf(v)))} error={errorAt('dos')} />
-        <TextArea label={`Don’t (${name}), one rule per line`} rows={7} value={lines(text.donts)} onValue={(v) => set((x) => (x.donts = rulesOf(v)))} error={errorAt('donts')} />
+        <TextArea label={t('policyEditor.dosIn', { language: name })} rows={7} value={lines(text.dos)} onValue={(v) => set((x) => (x.dos = rulesOf(v)))} error={errorAt('dos')} />
+        <TextArea label={t('policyEditor.dontsIn', { language: name })} rows={7} value={lines(text.donts)} onValue={(v) => set((x) => (x.donts = rulesOf(v)))} error={errorAt('donts')} />
       </div>
       <div className="form-actions">
         <SubmitButton busy={busy === 'publish'}>{t('policyEditor.publishVersion')} {next}</SubmitButton>
@@ -246,7 +246,7 @@ function PolicyEditor({ admin, onPublished }: { admin: PolicyAdmin; onPublished:
           className="button button-secondary"
           onClick={() => {
             setDraft(structuredClone(admin.builtIn));
-            setSaved('Started again from the built-in policy (not saved yet).');
+            setSaved(t('policyEditor.startedAgain'));
           }}
         >
           {t('policyEditor.startFromTheBuiltIn')}

@@ -84,9 +84,11 @@ export function LiveReviewsPage() {
         <section key={s.id} className="card" aria-labelledby={`schedule-${s.id}`}>
           <h2 id={`schedule-${s.id}`}>{channelName(s.channel)}</h2>
           <p>
-            {s.active ? `${reviewFrequencyLabel(s.frequency)}, by ${s.assigneeName}, from ${formatDay(s.startsOn)}.` : `Stopped on ${s.endedOn ? formatDay(s.endedOn) : '—'}.`}
+            {s.active
+              ? t('liveReviewsPage.activeSchedule', { frequency: reviewFrequencyLabel(s.frequency), name: s.assigneeName, day: formatDay(s.startsOn) })
+              : t('liveReviewsPage.stoppedOn', { day: s.endedOn ? formatDay(s.endedOn) : '—' })}
           </p>
-          <TableScroll label={`Review periods of ${channelName(s.channel)}`}>
+          <TableScroll label={t('liveReviewsPage.periodsOf', { channel: channelName(s.channel) })}>
             <table className="data-table">
               <thead>
                 <tr>

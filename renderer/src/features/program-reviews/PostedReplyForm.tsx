@@ -39,8 +39,8 @@ export function PostedReplyForm({ onChecked }: { onChecked: (message: string, to
               setText('');
               onChecked(
                 incidentId
-                  ? `The posted reply discloses patient information (${check.concerns.map((c) => c.message).join(' ')}). Take it down now; an incident is open for the privacy officer.`
-                  : 'The posted reply passes the checker. It is kept with the reviews.',
+                  ? t('postedReplyForm.discloses', { concerns: check.concerns.map((c) => c.message).join(' ') })
+                  : t('postedReplyForm.passes'),
                 incidentId ? 'problem' : 'success',
               );
             },

@@ -41,7 +41,7 @@ export function ReviewChecklistForm({ schedule, period, onDone, onCancel }: { sc
     setProblem(null);
     const open = value.posts.filter((p) => !outcomes[p.id]);
     if (open.length) {
-      setProblem({ message: `Confirm every live post: ${open.length} still to confirm.`, focus: true });
+      setProblem({ message: t('reviewChecklistForm.confirmEveryPost', { count: open.length }), focus: true });
       return;
     }
     setBusy(true);
@@ -53,7 +53,7 @@ export function ReviewChecklistForm({ schedule, period, onDone, onCancel }: { sc
         removedComments: removed.map((r) => ({ postId: r.postId || null, removedOn: r.removedOn, note: r.note })),
         notes: summary,
       });
-      onDone(`The review of ${where} is recorded: ${review.confirmations.length} post(s) confirmed, ${review.removedComments.length} removed comment(s).`);
+      onDone(t('reviewChecklistForm.recorded', { where, count: review.confirmations.length, removed: review.removedComments.length }));
     } catch (e) {
       setProblem({ message: messageOf(e), focus: true });
     } finally {
@@ -82,21 +82,21 @@ export function ReviewChecklistForm({ schedule, period, onDone, onCancel }: { sc
           <p>
             {value.posts.length === 0
               ? t('reviewChecklistForm.nothingIsLiveOnThis')
-              : `${value.posts.length} post(s) live on ${channelName(schedule.channel)}. Open each on the channel, check it and its comments, and confirm it here.`}
+              : t('reviewChecklistForm.postsLive', { count: value.posts.length, channel: channelName(schedule.channel) })}
           </p>
           {value.posts.map((post) => (
             <section key={post.id} className="review-post" aria-labelledby={`${id}-${post.id}`}>
               <h3 id={`${id}-${post.id}`}>
-                {post.testimonialTitle} ({post.publishedAt ? `published ${formatDay(post.publishedAt)}` : t('reviewChecklistForm.published')})
+                {post.testimonialTitle} ({post.publishedAt ? t('reviewChecklistForm.publishedOn', { day: formatDay(post.publishedAt) }) : t('reviewChecklistForm.published')})
               </h3>
               {post.publishedUrl ? <p className="post-url">{post.publishedUrl}</p> : null}
               <p className="review-post-caption">{post.caption}</p>
               <p className={post.covered ? '' : 'compliance-warning'}>
                 {t('reviewChecklistForm.consent')} {post.consentStatus}
-                {post.covered ? t('reviewChecklistForm.coversItToday') : `. Not covered: ${post.reasons.join(' ')}`}
+                {post.covered ? t('reviewChecklistForm.coversItToday') : t('reviewChecklistForm.notCovered', { reasons: post.reasons.join(' ') })}
               </p>
               <RadioGroup
-                legend={`Confirm: ${post.testimonialTitle}`}
+                legend={t('reviewChecklistForm.confirmPost', { title: post.testimonialTitle })}
                 name={`confirm-${post.id}`}
                 choices={postConfirmationOutcomes.map((o) => ({ value: o, label: postConfirmationLabels[o] }))}
                 value={outcomes[post.id] ?? null}

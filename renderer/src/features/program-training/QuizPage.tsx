@@ -34,7 +34,7 @@ export function QuizPage() {
     if (!form) return;
     setProblem(null);
     if (unanswered) {
-      setProblem({ message: `Answer every question: ${unanswered} still without an answer.`, focus: true });
+      setProblem({ message: t('quizPage.answerEvery', { count: unanswered }), focus: true });
       return;
     }
     setBusy(true);
@@ -74,7 +74,7 @@ export function QuizPage() {
       ) : outcome ? (
         <section className="card" aria-labelledby="quiz-result-heading" lang={language}>
           <ResultHeading>
-            {outcome.correct} {t('quizPage.of')} {outcome.total} {t('quizPage.correct')} {outcome.passed ? t('quizPage.passed') : `not passed (${form.passMark} needed)`}
+            {outcome.correct} {t('quizPage.of')} {outcome.total} {t('quizPage.correct')} {outcome.passed ? t('quizPage.passed') : t('quizPage.notPassed', { needed: form.passMark })}
           </ResultHeading>
           <p className="field-hint">{t('quizPage.theResultIsRecordedWith')}</p>
           <ol>
@@ -82,7 +82,7 @@ export function QuizPage() {
               <li key={r.id} className="quiz-question">
                 <p>{r.prompt}</p>
                 <p className={r.correct ? 'quiz-result-right' : 'quiz-result-wrong'}>
-                  {r.correct ? t('quizPage.right') : `Not quite: the answer is “${r.choices[r.answer]}”. `}
+                  {r.correct ? t('quizPage.right') : t('quizPage.notQuite', { answer: r.choices[r.answer] ?? '' })}
                   {r.explanation}
                 </p>
               </li>

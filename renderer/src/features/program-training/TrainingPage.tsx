@@ -57,11 +57,11 @@ export function TrainingPage() {
       </p>
       <StatusMessage tone={outcome?.tone ?? 'success'}>{outcome?.message}</StatusMessage>
       <StaffStatus staff={value.staff} />
-      <CycleForm cycleMonths={value.cycleMonths} onSaved={(m) => { setOutcome({ message: `Training is now due every ${m} months.`, tone: 'success' }); reload(); }} />
+      <CycleForm cycleMonths={value.cycleMonths} onSaved={(m) => { setOutcome({ message: t('trainingPage.cycleSaved', { count: m }), tone: 'success' }); reload(); }} />
       <RecordTrainingForm
         people={value.people}
         onRecorded={(session) => {
-          setOutcome({ message: `The session of ${formatDay(session.heldOn)} is recorded: ${session.attendees.length} attendee(s), ${session.materials.length} material(s).`, tone: 'success' });
+          setOutcome({ message: t('trainingPage.recorded', { day: formatDay(session.heldOn), attendees: session.attendees.length, materials: session.materials.length }), tone: 'success' });
           reload();
         }}
       />
@@ -110,7 +110,7 @@ export function TrainingPage() {
           session={voiding}
           onClose={() => setVoiding(null)}
           onVoided={() => {
-            setOutcome({ message: `The session of ${formatDay(voiding.heldOn)} is void; it stays on record and counts for nobody.`, tone: 'success' });
+            setOutcome({ message: t('trainingPage.voided', { day: formatDay(voiding.heldOn) }), tone: 'success' });
             reload();
           }}
         />
@@ -146,7 +146,7 @@ function StaffStatus({ staff }: { staff: TrainingOverview['staff'] }) {
                 </td>
                 <td>{s.status.lastTrainedOn ? formatDay(s.status.lastTrainedOn) : t('staffStatus.never')}</td>
                 <td>{formatDay(s.status.dueOn)}</td>
-                <td>{s.lastQuiz ? `${s.lastQuiz.correct} of ${s.lastQuiz.total}${s.lastQuiz.passed ? ', passed' : ', not passed'}` : '—'}</td>
+                <td>{s.lastQuiz ? t(s.lastQuiz.passed ? 'staffStatus.quizPassed' : 'staffStatus.quizNotPassed', { correct: s.lastQuiz.correct, total: s.lastQuiz.total }) : '—'}</td>
               </tr>
             ))}
           </tbody>
@@ -204,7 +204,7 @@ function RecordTrainingForm({ people, onRecorded }: { people: TrainingOverview['
     setErrors({});
     setProblem(null);
     if (files.length > maxMaterialsPerSession) {
-      setErrors({ materials: `Attach at most ${maxMaterialsPerSession} files.` });
+      setErrors({ materials: t('recordTrainingForm.attachAtMost', { max: maxMaterialsPerSession }) });
       return;
     }
     setBusy(true);

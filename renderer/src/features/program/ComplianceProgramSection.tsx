@@ -51,15 +51,15 @@ export function ComplianceProgramSection({ period, onOutcome }: { period: { from
                   {r.incidents.map((i) => (
                     <li key={i.id}>
                       {incidentTriggerLabel(i.trigger)}{t('complianceProgramSection.discovered2')} {formatDay(i.discoveredOn)}:{' '}
-                      {i.decision === null ? t('complianceProgramSection.notDecidedYet') : i.decision === 'required' ? `notification required${i.noticeInTime === false ? ' (notice late or missing)' : ''}` : t('complianceProgramSection.notificationNotRequired')}
-                      {i.outcome ? `; closed: ${i.outcome}` : t('complianceProgramSection.open2')}
+                      {i.decision === null ? t('complianceProgramSection.notDecidedYet') : i.decision === 'required' ? `${t('complianceProgramSection.notificationRequired')}${i.noticeInTime === false ? t('complianceProgramSection.noticeLateOrMissing') : ''}` : t('complianceProgramSection.notificationNotRequired')}
+                      {i.outcome ? t('complianceProgramSection.closedWith', { outcome: i.outcome }) : t('complianceProgramSection.open2')}
                     </li>
                   ))}
                 </ul>
               ) : null}
             </li>
           </ul>
-          <SavePdfButton source={{ call: 'program.reportPdf', input: period }} what="compliance program report" fetchPdf={() => api['program.reportPdf'](period)} onOutcome={onOutcome} />
+          <SavePdfButton source={{ call: 'program.reportPdf', input: period }} what={t('complianceProgramSection.programReportWhat')} fetchPdf={() => api['program.reportPdf'](period)} onOutcome={onOutcome} />
         </>
       )}
     </section>

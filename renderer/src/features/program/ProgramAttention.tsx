@@ -52,7 +52,7 @@ export function ProgramAttention() {
       content: (
         <>
           {t('programAttention.socialMediaPolicy')} {acknowledgmentStateLabels[mine.acknowledgment.state].toLowerCase()}
-          {mine.acknowledgment.renewBy && !mustAcknowledge(mine.acknowledgment) ? ` (renew by ${formatDay(mine.acknowledgment.renewBy)})` : ''}. <a href="#/our-policy">{t('programAttention.readThePolicy')}</a>
+          {mine.acknowledgment.renewBy && !mustAcknowledge(mine.acknowledgment) ? t('programAttention.renewBy', { day: formatDay(mine.acknowledgment.renewBy) }) : ''}. <a href="#/our-policy">{t('programAttention.readThePolicy')}</a>
         </>
       ),
     });
@@ -63,7 +63,7 @@ export function ProgramAttention() {
     content: (
       <>
         {t('programAttention.yourTraining')} {trainingStateLabels[mine.training.state].toLowerCase()} {t('programAttention.due')} {formatDay(mine.training.dueOn)}).{' '}
-        {mine.lastQuiz ? `Last quiz: ${mine.lastQuiz.correct} of ${mine.lastQuiz.total}.` : ''} <a href="#/quiz">{t('programAttention.takeThePolicyQuiz')}</a>
+        {mine.lastQuiz ? t('programAttention.lastQuiz', { correct: mine.lastQuiz.correct, total: mine.lastQuiz.total }) : ''} <a href="#/quiz">{t('programAttention.takeThePolicyQuiz')}</a>
       </>
     ),
   });
@@ -73,7 +73,7 @@ export function ProgramAttention() {
       urgent: mine.incidents.overdue > 0,
       content: (
         <>
-          {mine.incidents.open} {t('programAttention.incidentSOpen')}{mine.incidents.overdue ? `, ${mine.incidents.overdue} past a deadline` : ''}. <a href="#/incidents">{t('programAttention.incidents')}</a>
+          {mine.incidents.open} {t('programAttention.incidentSOpen')}{mine.incidents.overdue ? t('programAttention.pastDeadline', { count: mine.incidents.overdue }) : ''}. <a href="#/incidents">{t('programAttention.incidents')}</a>
         </>
       ),
     });

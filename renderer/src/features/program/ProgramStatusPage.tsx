@@ -16,7 +16,7 @@ import { programProblemText } from '../../i18n/program-problems';
 
 /** The privacy officer's overview of the program today: everything overdue first, then each part (as `consent-desk program status` prints it). */
 export function ProgramStatusPage() {
-  const { t } = useTranslation(['program', 'common']);
+  const { t } = useTranslation(['program', 'program-incidents', 'common']);
   const api = useApi();
   const load = useCallback(() => api['program.status']({}), [api]);
   const { value: s, error } = useLoaded(load);
@@ -29,10 +29,10 @@ export function ProgramStatusPage() {
       ) : (
         <>
           <p className="lead">
-            {t('programStatusPage.asOf')} {formatDay(s.asOf)}. {s.policy.version === null ? t('programStatusPage.noPolicyIsPublishedYet') : `Policy version ${s.policy.version}, in force since ${formatDay(s.policy.publishedOn!)}.`} {t('programStatusPage.trainingIsDueEvery')} {s.trainingCycleMonths} {t('programStatusPage.months')}
+            {t('programStatusPage.asOf')} {formatDay(s.asOf)}. {s.policy.version === null ? t('programStatusPage.noPolicyIsPublishedYet') : t('programStatusPage.policyInForce', { version: s.policy.version, day: formatDay(s.policy.publishedOn!) })} {t('programStatusPage.trainingIsDueEvery')} {s.trainingCycleMonths} {t('programStatusPage.months')}
           </p>
           <section className="card" aria-labelledby="overdue-heading">
-            <h2 id="overdue-heading">{s.problems.length ? `Overdue (${s.problems.length})` : t('programStatusPage.nothingIsOverdue')}</h2>
+            <h2 id="overdue-heading">{s.problems.length ? t('programStatusPage.overdue', { count: s.problems.length }) : t('programStatusPage.nothingIsOverdue')}</h2>
             {s.problems.length ? (
               <ul className="program-problems">
                 {s.problemItems.map((p, index) => (
@@ -79,7 +79,7 @@ export function ProgramStatusPage() {
               {s.reviews.map((r) => (
                 <li key={r.scheduleId}>
                   {channelName(r.channel)}: {r.active ? reviewFrequencyLabel(r.frequency).toLowerCase() : t('programStatusPage.stopped')}, {r.assigneeName}
-                  {r.current ? `; current period: ${periodStateLabel(r.current.state).toLowerCase()}` : ''}; {r.missed.length} {t('programStatusPage.missed')}
+                  {r.current ? t('programStatusPage.currentPeriod', { state: periodStateLabel(r.current.state).toLowerCase() }) : ''}; {r.missed.length} {t('programStatusPage.missed')}
                 </li>
               ))}
               {s.unscheduledChannels.map((c) => (
@@ -95,7 +95,7 @@ export function ProgramStatusPage() {
                 <li key={i.id}>
                   <a href={hashHref('/incidents', { incident: i.id })}>{incidentTriggerLabel(i.trigger)}</a>{t('programStatusPage.discovered')} {formatDay(i.discoveredOn)}{t('programStatusPage.noticeDueBy')}{' '}
                   {formatDay(i.clock.deadlines.individualBy)}
-                  {i.clock.overdue.length ? t('programStatusPage.pastDue') : ` (${i.clock.daysLeft} days left)`}
+                  {i.clock.overdue.length ? t('programStatusPage.pastDue') : ` ${t('program-incidents:incidentDetail.daysLeft', { count: i.clock.daysLeft })}`}
                 </li>
               ))}
             </ul>

@@ -37,12 +37,12 @@ export function SavePdfButton({
     try {
       if (shell?.dialogs === 'native') {
         const saved = await api['shell.savePdf']({ source });
-        if (saved) onOutcome({ message: `The ${what} is saved as ${saved.name} (signed PDF).`, tone: 'success' });
+        if (saved) onOutcome({ message: t('savePdfButton.saved', { what, file: saved.name }), tone: 'success' });
         return;
       }
       const file = await fetchPdf();
       downloadFile(file);
-      onOutcome({ message: `The ${what} is saved as ${file.fileName} (signed PDF, SHA-256 ${file.sha256}).`, tone: 'success' });
+      onOutcome({ message: t('savePdfButton.downloaded', { what, file: file.fileName, sha256: file.sha256 }), tone: 'success' });
     } catch (error) {
       onOutcome({ message: messageOf(error), tone: 'problem' });
     } finally {

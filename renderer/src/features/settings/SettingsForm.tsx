@@ -40,7 +40,7 @@ export function SettingsForm({ settings }: { settings: Settings }) {
       reset(updated);
       // The header's practice name and the idle timer read the app state.
       await refresh();
-      setSaved('Settings saved.');
+      setSaved(t('settingsForm.saved'));
     } catch (error) {
       setProblem(
         reportCallError(error, setError, {
@@ -92,14 +92,14 @@ export function SettingsForm({ settings }: { settings: Settings }) {
           error={errors.idleMinutes?.message}
         />
         <FormField
-          label="Pause patient mode after (minutes)"
+          label={t('settingsForm.patientModeIdleMinutes')}
           type="number"
           inputMode="numeric"
           min={5}
           max={120}
           step={1}
           className="settings-minutes"
-          hint="While a patient reads, the screen waits this long without input, from 5 to 120, then asks “Are you still there?” before it pauses."
+          hint={t('settingsForm.patientModeIdleHint')}
           registration={register('patientModeIdleMinutes', { valueAsNumber: true })}
           error={errors.patientModeIdleMinutes?.message}
         />

@@ -97,13 +97,14 @@ export function StoreHealthSection() {
 
 /** The store remembers that a new key is not confirmed as stored until this is done (the app returns to it otherwise). */
 function ConfirmNewKey({ onConfirmed }: { onConfirmed: () => void }) {
+  const { t } = useTranslation(['settings', 'common']);
   const api = useApi();
   const confirm = useConfirmedAction();
   const [stored, setStored] = useState(false);
   return (
     <div className="recovery-confirm">
       <FormAlert problem={confirm.problem} />
-      <CheckboxField label="I have stored the new recovery key" checked={stored} onChange={(event) => setStored(event.target.checked)} />
+      <CheckboxField label={t('storeHealthSection.storedNewRecoveryKey')} checked={stored} onChange={(event) => setStored(event.target.checked)} />
       <button
         type="button"
         className="button button-primary"
@@ -115,7 +116,7 @@ function ConfirmNewKey({ onConfirmed }: { onConfirmed: () => void }) {
           })
         }
       >
-        Confirm
+        {t('storeHealthSection.confirm')}
       </button>
     </div>
   );

@@ -10,15 +10,16 @@ import {
   practiceWebsiteSchema,
   timeZoneSchema,
 } from '../../../../shared/settings';
+import { i18n } from '../../i18n/i18n';
 
 /** The settings form sends every field; each with `settings.update`'s own rule. */
 export const settingsFormSchema = z.object({
   practiceName: practiceNameSchema,
   // An empty number box reads as NaN: say what to type rather than "expected number".
-  idleMinutes: z.number('Enter a number of minutes from 1 to 60.').pipe(idleMinutesSchema),
-  patientModeIdleMinutes: z.number('Enter a number of minutes from 5 to 120.').pipe(patientModeIdleMinutesSchema),
+  idleMinutes: z.number({ error: () => i18n.t('validation:settings.idleMinutes') }).pipe(idleMinutesSchema),
+  patientModeIdleMinutes: z.number({ error: () => i18n.t('validation:settings.patientModeIdleMinutes') }).pipe(patientModeIdleMinutesSchema),
   timeZone: timeZoneSchema,
-  ageOfMajority: z.number('Enter an age from 16 to 21.').pipe(ageOfMajoritySchema),
+  ageOfMajority: z.number({ error: () => i18n.t('validation:settings.ageOfMajority') }).pipe(ageOfMajoritySchema),
   practiceAddress: practiceAddressSchema,
   practiceEmail: practiceEmailSchema,
   practicePhone: practicePhoneSchema,

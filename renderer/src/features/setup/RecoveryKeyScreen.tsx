@@ -55,7 +55,7 @@ export function RecoveryKeyScreen({ recoveryKey }: { recoveryKey: string }) {
         </p>
       </div>
       <section className="recovery-key-sheet" aria-labelledby="recovery-key-label">
-        <p className="recovery-key-print-title">{t('recoveryKeyScreen.consentDeskRecoveryKey')}{state.practiceName ? ` for ${state.practiceName}` : ''}</p>
+        <p className="recovery-key-print-title">{t('recoveryKeyScreen.consentDeskRecoveryKey')}{state.practiceName ? t('recoveryKeyScreen.forPractice', { practice: state.practiceName }) : ''}</p>
         <h2 id="recovery-key-label" className="recovery-key-label">
           {t('recoveryKeyScreen.recoveryKey')}
         </h2>

@@ -77,6 +77,7 @@ export function SetupScreen() {
         />
         <NewPasswordFields
           label={t('setupScreen.password')}
+          confirmLabel={t('setupScreen.confirmPassword')}
           password={register('password')}
           confirmation={register('confirmPassword')}
           errors={{ password: errors.password?.message, confirmation: errors.confirmPassword?.message }}

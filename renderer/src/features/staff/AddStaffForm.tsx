@@ -41,7 +41,7 @@ export function AddStaffForm({ onAdded }: { onAdded: (message: string) => void }
     try {
       const added = await api['staff.create'](values);
       reset(emptyForm);
-      onAdded(`Added ${added.displayName} (${roleLabel(added.role)}) with the username ${added.username}.`);
+      onAdded(t('addStaffForm.added', { name: added.displayName, role: roleLabel(added.role), username: added.username }));
     } catch (error) {
       setProblem(
         reportCallError(error, setError, { displayName: 'displayName', username: 'username', role: 'role', password: 'password' }),

@@ -28,13 +28,13 @@ export function ChangeRoleDialog({ member, onDone, onClose }: StaffDialogProps) 
   });
 
   return (
-    <Dialog title={`Change ${member.displayName}’s role`} onClose={onClose}>
+    <Dialog title={t('changeRoleDialog.title', { name: member.displayName })} onClose={onClose}>
       {(close) => {
         const onSubmit = handleSubmit(async ({ role }) => {
           setProblem(null);
           try {
             const updated = await api['staff.update']({ id: member.id, role });
-            onDone(`${updated.displayName}’s role is now ${roleLabel(updated.role)}.`);
+            onDone(t('changeRoleDialog.changed', { name: updated.displayName, role: roleLabel(updated.role) }));
             close();
           } catch (error) {
             setProblem(reportCallError(error, setError, { role: 'role' }));

@@ -14,7 +14,7 @@ export function DisableStaffDialog({ member, onDone, onClose }: StaffDialogProps
   const { busy, problem, run } = useConfirmedAction();
 
   return (
-    <Dialog title={`Disable ${member.displayName}’s account?`} onClose={onClose}>
+    <Dialog title={t('disableStaffDialog.title', { name: member.displayName })} onClose={onClose}>
       {(close) => {
         const onSubmit = (event: FormEvent) => {
           event.preventDefault();
@@ -22,8 +22,8 @@ export function DisableStaffDialog({ member, onDone, onClose }: StaffDialogProps
             const disabled = await api['staff.disable']({ id: member.id });
             const { resealed, stillOpen } = disabled.backups;
             onDone(
-              `${disabled.displayName}’s account is disabled and the data key was rotated; ${resealed.length} backup(s) in the backup folder were re-sealed.` +
-                (stillOpen.length ? ` These still open with the old password: ${stillOpen.map((b) => `${b.file} (${b.why})`).join('; ')}.` : ''),
+              t('disableStaffDialog.disabled', { name: disabled.displayName, count: resealed.length }) +
+                (stillOpen.length ? ` ${t('disableStaffDialog.stillOpen', { backups: stillOpen.map((b) => `${b.file} (${b.why})`).join('; ') })}` : ''),
             );
             close();
           });

@@ -27,13 +27,13 @@ export function EnableStaffDialog({ member, onDone, onClose }: StaffDialogProps)
   });
 
   return (
-    <Dialog title={`Enable ${member.displayName}’s account`} onClose={onClose}>
+    <Dialog title={t('enableStaffDialog.title', { name: member.displayName })} onClose={onClose}>
       {(close) => {
         const onSubmit = handleSubmit(async ({ password }) => {
           setProblem(null);
           try {
             const enabled = await api['staff.enable']({ id: member.id, password });
-            onDone(`${enabled.displayName}’s account is enabled with the new password.`);
+            onDone(t('enableStaffDialog.enabled', { name: enabled.displayName }));
             close();
           } catch (error) {
             setProblem(reportCallError(error, setError, { password: 'password' }));
@@ -46,7 +46,7 @@ export function EnableStaffDialog({ member, onDone, onClose }: StaffDialogProps)
             </p>
             <FormAlert problem={problem} />
             <NewPasswordFields
-              hintSuffix="Give it to the person privately."
+              hintSuffix={t('enableStaffDialog.givePrivately')}
               password={register('password')}
               confirmation={register('confirmPassword')}
               errors={{ password: errors.password?.message, confirmation: errors.confirmPassword?.message }}

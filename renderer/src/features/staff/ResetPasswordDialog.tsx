@@ -26,13 +26,13 @@ export function ResetPasswordDialog({ member, onDone, onClose }: StaffDialogProp
   });
 
   return (
-    <Dialog title={`Reset ${member.displayName}’s password`} onClose={onClose}>
+    <Dialog title={t('resetPasswordDialog.title', { name: member.displayName })} onClose={onClose}>
       {(close) => {
         const onSubmit = handleSubmit(async ({ password }) => {
           setProblem(null);
           try {
             await api['staff.resetPassword']({ id: member.id, password });
-            onDone(`${member.displayName}’s password is reset. Their old password no longer works.`);
+            onDone(t('resetPasswordDialog.reset', { name: member.displayName }));
             close();
           } catch (error) {
             setProblem(reportCallError(error, setError, { password: 'password' }));
@@ -43,7 +43,7 @@ export function ResetPasswordDialog({ member, onDone, onClose }: StaffDialogProp
             <p>{t('resetPasswordDialog.chooseANewPasswordFor')} {member.displayName} ({member.username}{t('resetPasswordDialog.theirOldPasswordStopsWorking')}</p>
             <FormAlert problem={problem} />
             <NewPasswordFields
-              hintSuffix="Give it to the person privately."
+              hintSuffix={t('resetPasswordDialog.givePrivately')}
               password={register('password')}
               confirmation={register('confirmPassword')}
               errors={{ password: errors.password?.message, confirmation: errors.confirmPassword?.message }}

@@ -52,7 +52,7 @@ export function MediaImportForm({ testimonial, onImported }: { testimonial: Test
       try {
         base64 = await base64Of(file);
       } catch {
-        setError('files', { type: 'read', message: 'Consent Desk could not read that file. Check that it is not open elsewhere, then try again.' }, { shouldFocus: true });
+        setError('files', { type: 'read', message: t('mediaImportForm.couldNotRead') }, { shouldFocus: true });
         return;
       }
       const media = await api['media.import']({ testimonialId: testimonial.id, fileName: file.name, kind: chosenKind, beforeAfter: isBeforeAfter, base64 });
@@ -87,7 +87,7 @@ export function MediaImportForm({ testimonial, onImported }: { testimonial: Test
       className="media-import"
       noValidate
       aria-busy={busy}
-      aria-label={`Import media into “${testimonial.title}”`}
+      aria-label={t('mediaImportForm.importInto', { title: testimonial.title })}
       onSubmit={(event) => void onSubmit(event)}
     >
       <FormAlert problem={problem} />
@@ -115,7 +115,7 @@ export function MediaImportForm({ testimonial, onImported }: { testimonial: Test
       <div className="form-actions">
         <SubmitButton busy={busy}>{t('mediaImportForm.importFile')}</SubmitButton>
         <p className="media-import-progress" role="status">
-          {importing ? `Importing ${importing}… Identifying details are being removed.` : ''}
+          {importing ? t('mediaImportForm.importing', { file: importing }) : ''}
         </p>
       </div>
     </form>

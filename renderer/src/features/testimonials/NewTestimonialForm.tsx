@@ -80,7 +80,7 @@ export function NewTestimonialForm({ onCreated }: { onCreated: (testimonial: Tes
             />
           </div>
           <SelectField label={t('newTestimonialForm.patient')} registration={register('patientId')} error={errors.patientId?.message ?? patients.error ?? undefined}>
-            <option value="">{patients.value ? `Choose a patient (${found.length} found)` : t('newTestimonialForm.loadingPatients')}</option>
+            <option value="">{patients.value ? t('newTestimonialForm.choosePatientFound', { count: found.length }) : t('newTestimonialForm.loadingPatients')}</option>
             {found.map((patient) => (
               <option key={patient.id} value={patient.id}>
                 {patient.firstName} {patient.lastName}

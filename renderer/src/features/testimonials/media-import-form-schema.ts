@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { contract } from '../../../../shared/contract';
 import type { MediaKind } from '../../../../shared/posts/post';
+import { i18n } from '../../i18n/i18n';
 
 /** The backend's own limit (cleanMedia refuses more), said before a byte is read. */
 export const maxMediaBytes = 50 * 1024 * 1024;
@@ -12,14 +13,14 @@ export const mediaImportFormSchema = z.object({
   kind: importInput.kind,
   beforeAfter: importInput.beforeAfter,
   files: z
-    .custom<FileList>((value) => value instanceof FileList && value.length > 0, 'Choose a file to import.')
+    .custom<FileList>((value) => value instanceof FileList && value.length > 0, { error: () => i18n.t('validation:media.chooseFile') })
     .superRefine((files, ctx) => {
       const size = files.item(0)?.size ?? 0;
-      if (size === 0) ctx.addIssue({ code: 'custom', message: 'That file is empty. Choose another file.' });
+      if (size === 0) ctx.addIssue({ code: 'custom', message: i18n.t('validation:media.emptyFile') });
       else if (size > maxMediaBytes) {
         ctx.addIssue({
           code: 'custom',
-          message: `That file is ${Math.ceil(size / 1024 / 1024)} MB; the limit is 50 MB. Choose a smaller file, or shorten the video.`,
+          message: i18n.t('validation:media.tooLarge', { megabytes: Math.ceil(size / 1024 / 1024) }),
         });
       }
     }),

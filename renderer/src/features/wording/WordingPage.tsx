@@ -179,7 +179,7 @@ function WordingEditor({
           <p role="status" className="problem-list-summary">
             {problems.length === 0
               ? t('wordingEditor.completeEveryRequiredStatementAnd')
-              : `${problems.length} ${problems.length === 1 ? 'part is' : 'parts are'} missing; it cannot be published yet:`}
+              : t('wordingEditor.partsMissing', { count: problems.length })}
           </p>
           {problems.length ? (
             <ul>

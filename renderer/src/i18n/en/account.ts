@@ -4,6 +4,7 @@ export const account = {
     changeYourPassword: 'Change your password',
     currentPassword: 'Current password',
     changePassword: 'Change password',
+    changed: 'Your password is changed. Use the new one next time you sign in.',
   },
   myAccountPage: {
     myAccount: 'My account',

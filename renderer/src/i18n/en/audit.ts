@@ -86,5 +86,8 @@ export const audit = {
     checkTheChain: 'Check the chain',
     verifyChain: 'Verify chain',
     verifyingEveryEvent: 'Verifying every event…',
+    intact_one: 'Audit chain intact: {{count}} events',
+    intact_other: 'Audit chain intact: {{count}} events',
+    broken: 'Audit chain broken at event {{event}}: {{problem}}',
   },
 } as const;

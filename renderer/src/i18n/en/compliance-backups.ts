@@ -8,6 +8,7 @@ export const complianceBackups = {
     noneYet: 'None yet',
     nextBackup: 'Next backup',
     noneScheduled: 'None scheduled',
+    due: 'Due {{when}}',
   },
   backupTable: {
     backupsInTheFolder: 'Backups in the folder',
@@ -33,6 +34,8 @@ export const complianceBackups = {
     thereIsNoBackupIn: 'There is no backup in this folder yet.',
     restoreFromAnotherBackupFile: 'Restore from another backup file…',
     loadingBackups: 'Loading backups…',
+    written: 'Backup written: {{file}} ({{size}}), encrypted like the store.',
+    scheduleSaved: 'Schedule saved.',
   },
   restoreDialog: {
     restoreThisBackup: 'Restore this backup?',
@@ -50,6 +53,8 @@ export const complianceBackups = {
     '52LettersAndDigitsIn': '52 letters and digits in groups of four, shown when Consent Desk was set up.',
     cancel: 'Cancel',
     restoreAndSignEveryoneOut: 'Restore and sign everyone out',
+    withPassword: 'My password, as it was when the backup was made',
+    withRecoveryKey: 'The recovery key',
   },
   scheduleForm: {
     schedule: 'Schedule',

@@ -3,6 +3,8 @@ export const complianceReports = {
   downloadReportButton: {
     savePdf: 'Save PDF…',
     downloadPdf: 'Download PDF',
+    saved: 'The {{name}} report is saved as {{file}} (signed PDF).',
+    downloaded: 'The {{name}} report is saved as {{file}} (signed PDF, SHA-256 {{sha256}}).',
   },
   expiringTable: {
     none: 'None.',
@@ -93,5 +95,7 @@ export const complianceReports = {
     eachOnTheDayIt: ': each on the day it was published, with its consent as it stood then, and those still up, today.',
     publishedWhenTheirConsentDid: 'Published when their consent did not cover them',
     stillUpAndNotCovered: 'Still up, and not covered today',
+    consentPurged_one: '{{n}} taken-down post(s) relied on a consent purged after its six years; their history is kept.',
+    consentPurged_other: '{{n}} taken-down post(s) relied on a consent purged after its six years; their history is kept.',
   },
 } as const;

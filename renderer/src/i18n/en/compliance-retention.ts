@@ -8,6 +8,8 @@ export const complianceRetention = {
     postsThatReliedOnIt: 'Posts that relied on it keep their history, with the consent’s id and its PDF’s SHA-256. The purge is recorded in the audit trail.',
     cancel: 'Cancel',
     purgeAuthorization: 'Purge authorization',
+    title: 'Purge {{name}}’s authorization?',
+    sixYearsEnded: 'Its six years ended on {{day}}.',
   },
   retentionPage: {
     retention: 'Retention',
@@ -31,5 +33,14 @@ export const complianceRetention = {
     noAuthorizationMayBePurged: 'No authorization may be purged today: every one is still within its six years or in effect.',
     noSignedAuthorizationYet: 'No signed authorization yet.',
     reviewingEverySignedAuthorization: 'Reviewing every signed authorization…',
+    purged_one: 'Purged {{name}}’s authorization (kept through {{day}}). {{count}} post(s) that relied on it keep their history.',
+    purged_other: 'Purged {{name}}’s authorization (kept through {{day}}). {{count}} post(s) that relied on it keep their history.',
+  },
+  purgeableFrom: {
+    now: 'Now',
+    from: 'From {{day}}',
+    inEffect: 'Not while it is in effect',
+    postsToTakeDown: 'Once its posts are taken down',
+    notApplicable: 'Not applicable',
   },
 } as const;

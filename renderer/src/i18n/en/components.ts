@@ -24,4 +24,8 @@ export const components = {
     rowsPerPage: 'Rows per page',
   },
   passwordHint: 'At least 12 characters. A few unrelated words make a strong password that is easy to remember; common passwords and ones built from your name are refused.',
+  newPasswordFields: {
+    newPassword: 'New password',
+    confirmNewPassword: 'Confirm new password',
+  },
 } as const;

@@ -5,6 +5,8 @@ export const dashboard = {
     tomorrow: 'tomorrow',
     post: 'post (',
     noPostReliesOnIt: 'No post relies on it.',
+    postsRelyingOn: 'Posts relying on {{name}}’s consent',
+    inDays: 'in {{count}} days',
   },
   expiringConsents: {
     none: 'None.',
@@ -43,6 +45,7 @@ export const dashboard = {
     recordTakeDown: 'Record take-down',
     of: 'of',
     openPost: 'Open post',
+    publishedOn: ' · published {{day}}',
   },
   buckets: {
     within30: 'Within 30 days',

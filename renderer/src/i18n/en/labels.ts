@@ -4,7 +4,7 @@ import { patientCopyLabels } from '../../../../shared/authorization/patient-copy
 import { channelNames } from '../../../../shared/posts/coverage';
 import { postStateLabels } from '../../../../shared/posts/post';
 import { replyConcernLabels } from '../../../../shared/posts/review-reply';
-import { incidentTriggerLabels } from '../../../../shared/program/incident';
+import { incidentTriggerLabels, sensitivityLabels } from '../../../../shared/program/incident';
 import { periodStateLabels, reviewFrequencyLabels } from '../../../../shared/program/review-schedule';
 import { contentKindNames } from '../../features/marketing/content-kind-names';
 
@@ -34,6 +34,7 @@ export const labels = {
   patientCopy: patientCopyLabels,
   replyConcerns: replyConcernLabels,
   incidentTriggers: incidentTriggerLabels,
+  incidentSensitivities: sensitivityLabels,
   reviewFrequencies: reviewFrequencyLabels,
   periodStates: periodStateLabels,
   channels: channelNames,

@@ -7,5 +7,11 @@ export const marketing = {
     purposes: 'Purposes',
     paidByAThirdParty: 'Paid by a third party',
     notStatedUnpaidPostsOnly: 'Not stated: unpaid posts only',
+    revokedOn: 'Revoked on {{day}}',
+    expiredOn: 'Expired on {{day}}',
+    expiresOn: 'Expires on {{day}}',
+    endedOn: 'Ended on {{day}} ({{event}})',
+    endsWhen: 'Ends when: {{event}}',
+    allowed: 'Allowed',
   },
 } as const;

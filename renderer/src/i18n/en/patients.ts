@@ -51,6 +51,8 @@ export const patients = {
     ends: 'Ends',
     language: 'Language',
     actions: 'Actions',
+    detailsSaved: 'The patient’s details are saved.',
+    authorizations: '{{count}} authorizations',
   },
   patientSearchView: {
     patients: 'Patients',

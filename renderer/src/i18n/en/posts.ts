@@ -11,9 +11,16 @@ export const posts = {
     reason: 'Reason',
     cancel: 'Cancel',
     approveIdentifiers: 'Approve identifiers',
+    recorded: 'Recorded your decision. The post can now be approved if its consent covers the rest.',
   },
   consentChoice: {
     consentThisPostReliesOn: 'Consent this post relies on',
+    loadingConsents: 'Loading the patient’s consents…',
+    chooseATestimonialFirst: 'Choose a testimonial first: its patient’s consents are listed here.',
+    noConsentInEffect: 'This patient has no consent in effect. Ask the front desk to record a new authorization before planning a post.',
+    consentsInEffect: 'The patient’s consents in effect, with what each allows.',
+    othersNotInEffect_one: '{{count}} other consent is no longer in effect.',
+    othersNotInEffect_other: '{{count}} other consents are no longer in effect.',
   },
   mediaChoice: {
     mediaInThisPost: 'Media in this post',
@@ -53,6 +60,15 @@ export const posts = {
     youHaveUnsavedChangesApprove: 'You have unsaved changes. Approve saves them first.',
     savingChangesWithdrawsTheApproval: 'Saving changes withdraws the approval: the post must be approved again.',
     aPublishedPostCannotBe: 'A published post cannot be changed. Take it down and plan a new one.',
+    waitingForTestimonial: 'Choose a testimonial to start. The answer appears here as you write.',
+    waitingForChannel: 'Choose the channel to see whether the consent covers this post.',
+    waitingForChannelName: 'Name the channel to check this post.',
+    waitingForCorrections: 'Correct the marked fields to check this post.',
+    savedNewDraft: 'Saved the draft. Approve it once the panel says it is covered by the consent.',
+    savedApprovalWithdrawn: 'Saved the changes. The post is a draft again and needs a new approval.',
+    savedDraft: 'Saved the draft.',
+    approved: 'Approved. Record the publication once the post is live.',
+    heading: 'Post: {{title}} on {{channel}}',
   },
   publishedLink: {
     openedInYourBrowser: 'Opened in your web browser.',
@@ -112,6 +128,7 @@ export const posts = {
     theLinkToThePost: 'The link to the post itself, such as https://www.facebook.com/…/posts/…',
     cancel: 'Cancel',
     recordPublication: 'Record publication',
+    recorded: 'Recorded that {{post}} was published on {{day}}.',
   },
   recordTakedownDialog: {
     recordTheTakeDown: 'Record the take-down',
@@ -121,6 +138,7 @@ export const posts = {
     doThisOnceYouHave: 'Do this once you have removed it from the channel yourself. Consent Desk cannot reach the channel.',
     cancel: 'Cancel',
     recordTakeDown: 'Record take-down',
+    recorded: 'Recorded that {{post}} was taken down.',
   },
   verdictPanel: {
     checking: 'Checking…',

@@ -6,6 +6,7 @@ export const programPolicy = {
     whenInDoubtDoNot: 'When in doubt, do not post: use “Ask before posting” on the post, or ask the privacy officer.',
     language: 'Language',
     readTheWholePolicy: 'Read the whole policy',
+    fromPolicyVersion: 'From the social-media policy, version {{version}}.',
   },
   ourPolicyPage: {
     socialMediaPolicy: 'Social-media policy',
@@ -16,6 +17,10 @@ export const programPolicy = {
     yourAcknowledgment: '. Your acknowledgment:',
     readAndAcknowledge: 'Read and acknowledge',
     readItAgain: 'Read it again',
+    confirmedRenewBy: ' (confirmed {{confirmed}}, to renew by {{renewBy}})',
+    acknowledged: 'Thank you. Your acknowledgment of version {{version}} is recorded; renew it by {{day}}.',
+    policyInEnglish: 'policy in English',
+    policyInSpanish: 'policy in Spanish',
   },
   policyAcknowledgment: {
     readItIn: 'Read it in',
@@ -25,6 +30,9 @@ export const programPolicy = {
     yourPassword: 'Your password',
     confirmsThatItIsYou: 'Confirms that it is you who read it.',
     iHaveReadThePolicy: 'I have read the policy and will follow it',
+    readToTheEnd: 'Read the policy to its end first: scroll the text above down to its last line.',
+    enterPassword: 'Enter your password to confirm.',
+    policyVersion: 'Social-media policy, version {{version}}',
   },
   policyGate: {
     openingConsentDesk: 'Opening Consent Desk…',
@@ -32,6 +40,9 @@ export const programPolicy = {
     everyYearEveryoneConfirmsThe: 'Every year, everyone confirms the social-media policy again. Your last confirmation is more than a year old.',
     untilThenYouCannotApprove: ' Until then you cannot approve or publish posts.',
     notNow: 'Not now',
+    newVersion: '{{practice}} published version {{version}} of its social-media policy. Read it to the end, then confirm with your password.',
+    welcome: 'Welcome, {{name}}. Everyone at {{practice}} reads its social-media policy and confirms it with their password.',
+    dueBy: 'Your yearly confirmation of the social-media policy is due by {{day}}. You can confirm it now.',
   },
   policyVersionsPage: {
     policyVersions: 'Policy versions',
@@ -47,6 +58,8 @@ export const programPolicy = {
     pdf: 'PDF',
     inForce: 'In force',
     earlierVersionKept: 'Earlier version (kept)',
+    publishedNow: 'Version {{version}} is published and in force. Everyone is asked to acknowledge it at their next sign-in.',
+    versionInLanguage: 'policy version {{version}} in {{language}}',
   },
   acknowledgments: {
     acknowledgmentsOfTheVersionIn: 'Acknowledgments of the version in force',
@@ -66,5 +79,15 @@ export const programPolicy = {
     publishVersion: 'Publish version',
     saveTheDraft: 'Save the draft',
     startFromTheBuiltIn: 'Start from the built-in policy',
+    draftSaved: 'Draft saved ({{name}}).',
+    partsMissing_one: '{{count}} part(s) missing; it cannot be published yet:',
+    partsMissing_other: '{{count}} part(s) missing; it cannot be published yet:',
+    titleIn: 'Title ({{language}})',
+    introIn: 'Introduction ({{language}})',
+    headingIn: 'Heading ({{language}})',
+    textIn: 'Text ({{language}})',
+    dosIn: 'Do ({{language}}), one rule per line',
+    dontsIn: 'Don’t ({{language}}), one rule per line',
+    startedAgain: 'Started again from the built-in policy (not saved yet).',
   },
 } as const;

@@ -29,6 +29,9 @@ export const programReviews = {
     action: 'Action',
     to: 'to',
     reviewNow: 'Review now',
+    activeSchedule: '{{frequency}}, by {{name}}, from {{day}}.',
+    stoppedOn: 'Stopped on {{day}}.',
+    periodsOf: 'Review periods of {{channel}}',
   },
   scheduleForm: {
     scheduleTheReviewsOfA: 'Schedule the reviews of a channel',
@@ -52,6 +55,8 @@ export const programReviews = {
     itsAddressOptional: 'Its address (optional)',
     postedOnOptional: 'Posted on (optional)',
     checkThePostedReply: 'Check the posted reply',
+    discloses: 'The posted reply discloses patient information ({{concerns}}). Take it down now; an incident is open for the privacy officer.',
+    passes: 'The posted reply passes the checker. It is kept with the reviews.',
   },
   reviewChecklistForm: {
     reviewOf: 'Review of',
@@ -72,5 +77,13 @@ export const programReviews = {
     notesOnThisReviewOptional: 'Notes on this review (optional)',
     recordTheReview: 'Record the review',
     cancel: 'Cancel',
+    confirmEveryPost: 'Confirm every live post: {{count}} still to confirm.',
+    recorded_one: 'The review of {{where}} is recorded: {{count}} post(s) confirmed, {{removed}} removed comment(s).',
+    recorded_other: 'The review of {{where}} is recorded: {{count}} post(s) confirmed, {{removed}} removed comment(s).',
+    postsLive_one: '{{count}} post(s) live on {{channel}}. Open each on the channel, check it and its comments, and confirm it here.',
+    postsLive_other: '{{count}} post(s) live on {{channel}}. Open each on the channel, check it and its comments, and confirm it here.',
+    publishedOn: 'published {{day}}',
+    notCovered: '. Not covered: {{reasons}}',
+    confirmPost: 'Confirm: {{title}}',
   },
 } as const;

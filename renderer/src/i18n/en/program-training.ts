@@ -11,6 +11,9 @@ export const programTraining = {
     right: 'Right: ',
     takeItAgain: 'Take it again',
     handInTheQuiz: 'Hand in the quiz',
+    answerEvery: 'Answer every question: {{count}} still without an answer.',
+    notPassed: 'not passed ({{needed}} needed)',
+    notQuite: 'Not quite: the answer is “{{answer}}”. ',
   },
   trainingPage: {
     training: 'Training',
@@ -27,6 +30,9 @@ export const programTraining = {
     recordedBy: '. Recorded by',
     void2: 'Void:',
     voidThisSession: 'Void this session…',
+    cycleSaved: 'Training is now due every {{count}} months.',
+    recorded: 'The session of {{day}} is recorded: {{attendees}} attendee(s), {{materials}} material(s).',
+    voided: 'The session of {{day}} is void; it stays on record and counts for nobody.',
   },
   staffStatus: {
     whoIsTrained: 'Who is trained',
@@ -38,6 +44,8 @@ export const programTraining = {
     due: 'Due',
     lastQuiz: 'Last quiz',
     never: 'Never',
+    quizPassed: '{{correct}} of {{total}}, passed',
+    quizNotPassed: '{{correct}} of {{total}}, not passed',
   },
   cycleForm: {
     trainingCycle: 'Training cycle',
@@ -56,6 +64,7 @@ export const programTraining = {
     materialsOptional: 'Materials (optional)',
     slidesHandoutsOrASign: 'Slides, handouts or a sign-in sheet: PDF, PNG, JPEG or text, up to 20 MB each. They are stored encrypted; photos lose their location and camera details.',
     recordTheSession: 'Record the session',
+    attachAtMost: 'Attach at most {{max}} files.',
   },
   voidDialog: {
     voidThisTrainingSession: 'Void this training session?',

@@ -32,6 +32,10 @@ export const program = {
     notDecidedYet: 'not decided yet',
     notificationNotRequired: 'notification not required',
     open2: '; open',
+    notificationRequired: 'notification required',
+    noticeLateOrMissing: ' (notice late or missing)',
+    closedWith: '; closed: {{outcome}}',
+    programReportWhat: 'compliance program report',
   },
   programAttention: {
     missedReview: 'Missed review:',
@@ -51,6 +55,9 @@ export const program = {
     complianceProgram: 'Compliance program',
     needsAttention: 'Needs attention:',
     doSAndDonTs: 'Do’s and don’ts',
+    renewBy: ' (renew by {{day}})',
+    lastQuiz: 'Last quiz: {{correct}} of {{total}}.',
+    pastDeadline: ', {{count}} past a deadline',
   },
   programNotice: {
     versionNotAcknowledgedYet: 'Version {{version}} of the social-media policy (in force since {{since}}) is not acknowledged yet.',
@@ -98,9 +105,14 @@ export const program = {
     discovered: ', discovered',
     noticeDueBy: '; notice due by',
     pastDue: ' (past due)',
+    policyInForce: 'Policy version {{version}}, in force since {{day}}.',
+    overdue: 'Overdue ({{count}})',
+    currentPeriod: '; current period: {{state}}',
   },
   savePdfButton: {
     savePdf: 'Save PDF…',
     downloadPdf: 'Download PDF',
+    saved: 'The {{what}} is saved as {{file}} (signed PDF).',
+    downloaded: 'The {{what}} is saved as {{file}} (signed PDF, SHA-256 {{sha256}}).',
   },
 } as const;

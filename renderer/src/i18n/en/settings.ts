@@ -15,6 +15,9 @@ export const settings = {
     phoneOptional: 'Phone (optional)',
     websiteOptional: 'Website (optional)',
     saveSettings: 'Save settings',
+    saved: 'Settings saved.',
+    patientModeIdleMinutes: 'Pause patient mode after (minutes)',
+    patientModeIdleHint: 'While a patient reads, the screen waits this long without input, from 5 to 120, then asks “Are you still there?” before it pauses.',
   },
   settingsPage: {
     settings: 'Settings',
@@ -34,5 +37,7 @@ export const settings = {
     yourPassword: 'Your password',
     newRecoveryKeyShownOnce: 'New recovery key (shown once):',
     issueANewRecoveryKey2: 'Issue a new recovery key',
+    storedNewRecoveryKey: 'I have stored the new recovery key',
+    confirm: 'Confirm',
   },
 } as const;

@@ -24,6 +24,7 @@ export const setup = {
     print: 'Print',
     iHaveStoredTheRecovery: 'I have stored the recovery key',
     continue: 'Continue',
+    forPractice: ' for {{practice}}',
   },
   setupScreen: {
     setUpConsentDesk: 'Set up Consent Desk',
@@ -34,5 +35,6 @@ export const setup = {
     whatYouWillTypeTo: 'What you will type to sign in, for example “jsmith”.',
     password: 'Password',
     createStore: 'Create store',
+    confirmPassword: 'Confirm password',
   },
 } as const;

@@ -9,6 +9,9 @@ export const testimonials = {
     audio: 'Audio',
     beforeAndAfterImage: 'Before-and-after image',
     importFile: 'Import file',
+    couldNotRead: 'Consent Desk could not read that file. Check that it is not open elsewhere, then try again.',
+    importInto: 'Import media into “{{title}}”',
+    importing: 'Importing {{file}}… Identifying details are being removed.',
   },
   mediaItem: {
     saveACopy: 'Save a copy',
@@ -39,6 +42,7 @@ export const testimonials = {
     quoteOrStory: 'Quote or story',
     thePatientSOwnWords: 'The patient’s own words, as they gave them.',
     recordTestimonial: 'Record testimonial',
+    choosePatientFound: 'Choose a patient ({{count}} found)',
   },
   testimonialCard: {
     recorded: '· recorded',

@@ -83,5 +83,7 @@ export const wording = {
     changesFromVersion: 'Changes from version',
     previewWithASamplePatient: 'Preview with a sample patient',
     samSampleSignedForBy: 'Sam Sample, signed for by a parent, with a paying sponsor: every section shows.',
+    partsMissing_one: '{{count}} part is missing; it cannot be published yet:',
+    partsMissing_other: '{{count}} parts are missing; it cannot be published yet:',
   },
 } as const;

@@ -6,6 +6,7 @@ export const account = {
     changeYourPassword: 'Cambiar su contraseña',
     currentPassword: 'Contraseña actual',
     changePassword: 'Cambiar la contraseña',
+    changed: 'Su contraseña ha cambiado. Use la nueva la próxima vez que inicie sesión.',
   },
   myAccountPage: {
     myAccount: 'Mi cuenta',

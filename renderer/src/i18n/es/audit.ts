@@ -86,5 +86,8 @@ export const audit = {
     checkTheChain: 'Comprobar la cadena',
     verifyChain: 'Verificar la cadena',
     verifyingEveryEvent: 'Verificando cada evento…',
+    intact_one: 'Cadena de auditoría intacta: {{count}} evento',
+    intact_other: 'Cadena de auditoría intacta: {{count}} eventos',
+    broken: 'Cadena de auditoría rota en el evento {{event}}: {{problem}}',
   },
 } as const satisfies SameKeys<typeof en>;

@@ -10,6 +10,7 @@ export const complianceBackups = {
     noneYet: 'Todavía ninguna',
     nextBackup: 'Próxima copia',
     noneScheduled: 'Ninguna programada',
+    due: 'Prevista para el {{when}}',
   },
   backupTable: {
     backupsInTheFolder: 'Copias de seguridad en la carpeta',
@@ -35,6 +36,8 @@ export const complianceBackups = {
     thereIsNoBackupIn: 'Todavía no hay ninguna copia en esta carpeta.',
     restoreFromAnotherBackupFile: 'Restaurar desde otro archivo de copia…',
     loadingBackups: 'Cargando copias de seguridad…',
+    written: 'Copia de seguridad escrita: {{file}} ({{size}}), cifrada como el almacén.',
+    scheduleSaved: 'Programación guardada.',
   },
   restoreDialog: {
     restoreThisBackup: '¿Restaurar esta copia?',
@@ -52,6 +55,8 @@ export const complianceBackups = {
     '52LettersAndDigitsIn': '52 letras y cifras en grupos de cuatro, mostradas al configurar Consent Desk.',
     cancel: 'Cancelar',
     restoreAndSignEveryoneOut: 'Restaurar y cerrar todas las sesiones',
+    withPassword: 'Mi contraseña, tal como era cuando se hizo la copia',
+    withRecoveryKey: 'La clave de recuperación',
   },
   scheduleForm: {
     schedule: 'Horario',

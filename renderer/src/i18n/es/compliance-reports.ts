@@ -5,6 +5,8 @@ export const complianceReports = {
   downloadReportButton: {
     savePdf: 'Guardar el PDF…',
     downloadPdf: 'Descargar el PDF',
+    saved: 'El informe de {{name}} se guardó como {{file}} (PDF firmado).',
+    downloaded: 'El informe de {{name}} se guardó como {{file}} (PDF firmado, SHA-256 {{sha256}}).',
   },
   expiringTable: {
     none: 'Ninguno.',
@@ -95,5 +97,7 @@ export const complianceReports = {
     eachOnTheDayIt: ': cada una en el día en que se publicó, con su consentimiento tal como estaba entonces, y las que siguen en línea, hoy.',
     publishedWhenTheirConsentDid: 'Publicadas cuando su consentimiento no las cubría',
     stillUpAndNotCovered: 'Siguen en línea y hoy no están cubiertas',
+    consentPurged_one: '{{n}} publicación retirada dependía de un consentimiento eliminado tras sus seis años; su historial se conserva.',
+    consentPurged_other: '{{n}} publicaciones retiradas dependían de un consentimiento eliminado tras sus seis años; su historial se conserva.',
   },
 } as const satisfies SameKeys<typeof en>;

@@ -10,6 +10,8 @@ export const complianceRetention = {
     postsThatReliedOnIt: 'Las publicaciones que dependían de ella conservan su historial, con el identificador del consentimiento y el SHA-256 de su PDF. La eliminación queda en el registro de auditoría.',
     cancel: 'Cancelar',
     purgeAuthorization: 'Eliminar la autorización',
+    title: '¿Eliminar la autorización de {{name}}?',
+    sixYearsEnded: 'Sus seis años terminaron el {{day}}.',
   },
   retentionPage: {
     retention: 'Conservación',
@@ -33,5 +35,14 @@ export const complianceRetention = {
     noAuthorizationMayBePurged: 'Hoy no se puede eliminar ninguna autorización: todas siguen dentro de sus seis años o vigentes.',
     noSignedAuthorizationYet: 'Todavía no hay ninguna autorización firmada.',
     reviewingEverySignedAuthorization: 'Revisando cada autorización firmada…',
+    purged_one: 'Se eliminó la autorización de {{name}} (conservada hasta el {{day}}). {{count}} publicación que dependía de ella conserva su historial.',
+    purged_other: 'Se eliminó la autorización de {{name}} (conservada hasta el {{day}}). {{count}} publicaciones que dependían de ella conservan su historial.',
+  },
+  purgeableFrom: {
+    now: 'Ahora',
+    from: 'Desde el {{day}}',
+    inEffect: 'No mientras esté vigente',
+    postsToTakeDown: 'Cuando se retiren sus publicaciones',
+    notApplicable: 'No corresponde',
   },
 } as const satisfies SameKeys<typeof en>;

@@ -26,4 +26,8 @@ export const components = {
     rowsPerPage: 'Filas por página',
   },
   passwordHint: 'Al menos 12 caracteres. Unas cuantas palabras sin relación entre sí forman una contraseña fuerte y fácil de recordar; se rechazan las contraseñas comunes y las hechas con su nombre.',
+  newPasswordFields: {
+    newPassword: 'Contraseña nueva',
+    confirmNewPassword: 'Confirme la contraseña nueva',
+  },
 } as const satisfies SameKeys<typeof en>;

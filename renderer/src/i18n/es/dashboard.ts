@@ -7,6 +7,8 @@ export const dashboard = {
     tomorrow: 'mañana',
     post: 'publicación (',
     noPostReliesOnIt: 'Ninguna publicación depende de él.',
+    postsRelyingOn: 'Publicaciones que dependen del consentimiento de {{name}}',
+    inDays: 'en {{count}} días',
   },
   expiringConsents: {
     none: 'Ninguno.',
@@ -44,6 +46,7 @@ export const dashboard = {
     recordTakeDown: 'Registrar la retirada',
     of: 'de',
     openPost: 'Abrir la publicación',
+    publishedOn: ' · publicada el {{day}}',
   },
   buckets: {
     within30: 'En los próximos 30 días',

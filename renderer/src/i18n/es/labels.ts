@@ -41,6 +41,11 @@ export const labels = {
     url: 'una dirección web',
     ip_address: 'una dirección IP',
   },
+  incidentSensitivities: {
+    low: 'Baja (no se nombra ninguna afección ni tratamiento)',
+    moderate: 'Moderada',
+    high: 'Alta (atención sensible, p. ej. salud conductual, o identificadores más allá del nombre y la cara)',
+  },
   incidentTriggers: {
     takedown_required: 'Una publicación en línea perdió su cobertura (hay que retirarla)',
     published_after_revocation: 'Publicada después de recibir una revocación',

@@ -9,5 +9,11 @@ export const marketing = {
     purposes: 'Fines',
     paidByAThirdParty: 'Pagado por un tercero',
     notStatedUnpaidPostsOnly: 'No indicado: solo publicaciones no pagadas',
+    revokedOn: 'Revocado el {{day}}',
+    expiredOn: 'Venció el {{day}}',
+    expiresOn: 'Vence el {{day}}',
+    endedOn: 'Terminó el {{day}} ({{event}})',
+    endsWhen: 'Termina cuando: {{event}}',
+    allowed: 'Permitido',
   },
 } as const satisfies SameKeys<typeof en>;

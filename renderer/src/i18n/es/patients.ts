@@ -53,6 +53,8 @@ export const patients = {
     ends: 'Termina',
     language: 'Idioma',
     actions: 'Acciones',
+    detailsSaved: 'Los datos del paciente están guardados.',
+    authorizations: '{{count}} autorizaciones',
   },
   patientSearchView: {
     patients: 'Pacientes',

@@ -9,9 +9,16 @@ export const posts = {
     reason: 'Motivo',
     cancel: 'Cancelar',
     approveIdentifiers: 'Aprobar los identificadores',
+    recorded: 'Su decisión queda registrada. La publicación ya se puede aprobar si su consentimiento cubre el resto.',
   },
   consentChoice: {
     consentThisPostReliesOn: 'Consentimiento del que depende esta publicación',
+    loadingConsents: 'Cargando los consentimientos del paciente…',
+    chooseATestimonialFirst: 'Elija primero un testimonio: aquí aparecen los consentimientos de su paciente.',
+    noConsentInEffect: 'Este paciente no tiene ningún consentimiento vigente. Pida a recepción que registre una nueva autorización antes de planear una publicación.',
+    consentsInEffect: 'Los consentimientos vigentes del paciente, con lo que permite cada uno.',
+    othersNotInEffect_one: '{{count}} consentimiento más ya no está vigente.',
+    othersNotInEffect_other: 'Otros {{count}} consentimientos ya no están vigentes.',
   },
   mediaChoice: {
     mediaInThisPost: 'Archivos de esta publicación',
@@ -51,6 +58,15 @@ export const posts = {
     youHaveUnsavedChangesApprove: 'Tiene cambios sin guardar. Aprobar los guarda primero.',
     savingChangesWithdrawsTheApproval: 'Guardar cambios retira la aprobación: hay que volver a aprobar la publicación.',
     aPublishedPostCannotBe: 'Una publicación ya hecha no se puede cambiar. Retírela y planee una nueva.',
+    waitingForTestimonial: 'Elija un testimonio para empezar. La respuesta aparece aquí mientras escribe.',
+    waitingForChannel: 'Elija el canal para ver si el consentimiento cubre esta publicación.',
+    waitingForChannelName: 'Escriba el nombre del canal para comprobar esta publicación.',
+    waitingForCorrections: 'Corrija los campos marcados para comprobar esta publicación.',
+    savedNewDraft: 'Borrador guardado. Apruébelo cuando el panel diga que el consentimiento lo cubre.',
+    savedApprovalWithdrawn: 'Cambios guardados. La publicación vuelve a ser un borrador y necesita una nueva aprobación.',
+    savedDraft: 'Borrador guardado.',
+    approved: 'Aprobada. Registre la publicación cuando esté en línea.',
+    heading: 'Publicación: {{title}} en {{channel}}',
   },
   publishedLink: {
     openedInYourBrowser: 'Se abrió en su navegador web.',
@@ -110,6 +126,7 @@ export const posts = {
     theLinkToThePost: 'El enlace a la publicación misma, como https://www.facebook.com/…/posts/…',
     cancel: 'Cancelar',
     recordPublication: 'Registrar la publicación',
+    recorded: 'Queda registrado que {{post}} se publicó el {{day}}.',
   },
   recordTakedownDialog: {
     recordTheTakeDown: 'Registrar la retirada',
@@ -119,6 +136,7 @@ export const posts = {
     doThisOnceYouHave: 'Hágalo cuando usted mismo la haya quitado del canal. Consent Desk no puede acceder al canal.',
     cancel: 'Cancelar',
     recordTakeDown: 'Registrar la retirada',
+    recorded: 'Queda registrado que {{post}} se retiró.',
   },
   verdictPanel: {
     checking: 'Comprobando…',

@@ -8,6 +8,7 @@ export const programPolicy = {
     whenInDoubtDoNot: 'Si tiene dudas, no publique: use «Consultar antes de publicar» en la publicación, o pregunte al responsable de privacidad.',
     language: 'Idioma',
     readTheWholePolicy: 'Leer la política completa',
+    fromPolicyVersion: 'De la política de redes sociales, versión {{version}}.',
   },
   ourPolicyPage: {
     socialMediaPolicy: 'Política de redes sociales',
@@ -18,6 +19,10 @@ export const programPolicy = {
     yourAcknowledgment: '. Su aceptación:',
     readAndAcknowledge: 'Leer y aceptar',
     readItAgain: 'Volver a leerla',
+    confirmedRenewBy: ' (confirmada el {{confirmed}}, a renovar antes del {{renewBy}})',
+    acknowledged: 'Gracias. Su confirmación de la versión {{version}} queda registrada; renuévela antes del {{day}}.',
+    policyInEnglish: 'la política en inglés',
+    policyInSpanish: 'la política en español',
   },
   policyAcknowledgment: {
     readItIn: 'Leerla en',
@@ -27,6 +32,9 @@ export const programPolicy = {
     yourPassword: 'Su contraseña',
     confirmsThatItIsYou: 'Confirma que es usted quien la leyó.',
     iHaveReadThePolicy: 'He leído la política y la cumpliré',
+    readToTheEnd: 'Lea primero la política hasta el final: desplace el texto de arriba hasta su última línea.',
+    enterPassword: 'Escriba su contraseña para confirmar.',
+    policyVersion: 'Política de redes sociales, versión {{version}}',
   },
   policyGate: {
     openingConsentDesk: 'Abriendo Consent Desk…',
@@ -34,6 +42,9 @@ export const programPolicy = {
     everyYearEveryoneConfirmsThe: 'Cada año, todos vuelven a confirmar la política de redes sociales. Su última confirmación tiene más de un año.',
     untilThenYouCannotApprove: ' Hasta entonces no puede aprobar ni publicar publicaciones.',
     notNow: 'Ahora no',
+    newVersion: '{{practice}} publicó la versión {{version}} de su política de redes sociales. Léala hasta el final y luego confírmela con su contraseña.',
+    welcome: 'Le damos la bienvenida, {{name}}. En {{practice}} todo el personal lee su política de redes sociales y la confirma con su contraseña.',
+    dueBy: 'Su confirmación anual de la política de redes sociales vence el {{day}}. Puede confirmarla ahora.',
   },
   policyVersionsPage: {
     policyVersions: 'Versiones de la política',
@@ -49,6 +60,8 @@ export const programPolicy = {
     pdf: 'PDF',
     inForce: 'Vigente',
     earlierVersionKept: 'Versión anterior (conservada)',
+    publishedNow: 'La versión {{version}} está publicada y vigente. Se pedirá a todo el personal que la confirme al iniciar sesión la próxima vez.',
+    versionInLanguage: 'la versión {{version}} de la política en {{language}}',
   },
   acknowledgments: {
     acknowledgmentsOfTheVersionIn: 'Aceptaciones de la versión vigente',
@@ -68,5 +81,15 @@ export const programPolicy = {
     publishVersion: 'Publicar la versión',
     saveTheDraft: 'Guardar el borrador',
     startFromTheBuiltIn: 'Partir de la política incluida',
+    draftSaved: 'Borrador guardado ({{name}}).',
+    partsMissing_one: 'Falta {{count}} parte; todavía no se puede publicar:',
+    partsMissing_other: 'Faltan {{count}} partes; todavía no se puede publicar:',
+    titleIn: 'Título ({{language}})',
+    introIn: 'Introducción ({{language}})',
+    headingIn: 'Encabezado ({{language}})',
+    textIn: 'Texto ({{language}})',
+    dosIn: 'Qué hacer ({{language}}), una regla por línea',
+    dontsIn: 'Qué no hacer ({{language}}), una regla por línea',
+    startedAgain: 'Se empezó de nuevo desde la política incorporada (aún sin guardar).',
   },
 } as const satisfies SameKeys<typeof en>;

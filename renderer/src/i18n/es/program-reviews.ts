@@ -31,6 +31,9 @@ export const programReviews = {
     action: 'Acción',
     to: 'al',
     reviewNow: 'Revisar ahora',
+    activeSchedule: '{{frequency}}, a cargo de {{name}}, desde el {{day}}.',
+    stoppedOn: 'Detenida el {{day}}.',
+    periodsOf: 'Periodos de revisión de {{channel}}',
   },
   scheduleForm: {
     scheduleTheReviewsOfA: 'Programar las revisiones de un canal',
@@ -54,6 +57,8 @@ export const programReviews = {
     itsAddressOptional: 'Su dirección (opcional)',
     postedOnOptional: 'Publicada el (opcional)',
     checkThePostedReply: 'Comprobar la respuesta publicada',
+    discloses: 'La respuesta publicada revela información del paciente ({{concerns}}). Retírela ahora; hay un incidente abierto para el responsable de privacidad.',
+    passes: 'La respuesta publicada pasa la comprobación. Se guarda con las revisiones.',
   },
   reviewChecklistForm: {
     reviewOf: 'Revisión de',
@@ -74,5 +79,13 @@ export const programReviews = {
     notesOnThisReviewOptional: 'Notas sobre esta revisión (opcional)',
     recordTheReview: 'Registrar la revisión',
     cancel: 'Cancelar',
+    confirmEveryPost: 'Confirme cada publicación en línea: faltan {{count}} por confirmar.',
+    recorded_one: 'La revisión de {{where}} queda registrada: {{count}} publicación confirmada, {{removed}} comentario(s) eliminado(s).',
+    recorded_other: 'La revisión de {{where}} queda registrada: {{count}} publicaciones confirmadas, {{removed}} comentario(s) eliminado(s).',
+    postsLive_one: '{{count}} publicación en línea en {{channel}}. Ábrala en el canal, revísela junto con sus comentarios y confírmela aquí.',
+    postsLive_other: '{{count}} publicaciones en línea en {{channel}}. Abra cada una en el canal, revísela junto con sus comentarios y confírmela aquí.',
+    publishedOn: 'publicada el {{day}}',
+    notCovered: '. No cubierta: {{reasons}}',
+    confirmPost: 'Confirmar: {{title}}',
   },
 } as const satisfies SameKeys<typeof en>;

@@ -13,6 +13,9 @@ export const programTraining = {
     right: 'Correcto: ',
     takeItAgain: 'Hacerlo de nuevo',
     handInTheQuiz: 'Entregar el cuestionario',
+    answerEvery: 'Responda todas las preguntas: faltan {{count}} por responder.',
+    notPassed: 'no aprobado (se necesitan {{needed}})',
+    notQuite: 'No exactamente: la respuesta es «{{answer}}». ',
   },
   trainingPage: {
     training: 'Formación',
@@ -29,6 +32,9 @@ export const programTraining = {
     recordedBy: '. Registrada por',
     void2: 'Anulada:',
     voidThisSession: 'Anular esta sesión…',
+    cycleSaved: 'Ahora la formación vence cada {{count}} meses.',
+    recorded: 'La sesión del {{day}} queda registrada: {{attendees}} asistente(s), {{materials}} material(es).',
+    voided: 'La sesión del {{day}} queda anulada; sigue en el registro y no cuenta para nadie.',
   },
   staffStatus: {
     whoIsTrained: 'Quién tiene la formación',
@@ -40,6 +46,8 @@ export const programTraining = {
     due: 'Vence',
     lastQuiz: 'Último cuestionario',
     never: 'Nunca',
+    quizPassed: '{{correct}} de {{total}}, aprobado',
+    quizNotPassed: '{{correct}} de {{total}}, no aprobado',
   },
   cycleForm: {
     trainingCycle: 'Ciclo de formación',
@@ -58,6 +66,7 @@ export const programTraining = {
     materialsOptional: 'Materiales (opcional)',
     slidesHandoutsOrASign: 'Diapositivas, folletos o una hoja de asistencia: PDF, PNG, JPEG o texto, de hasta 20 MB cada uno. Se guardan cifrados; las fotos pierden su ubicación y los datos de la cámara.',
     recordTheSession: 'Registrar la sesión',
+    attachAtMost: 'Adjunte como máximo {{max}} archivos.',
   },
   voidDialog: {
     voidThisTrainingSession: '¿Anular esta sesión de formación?',

@@ -34,6 +34,10 @@ export const program = {
     notDecidedYet: 'todavía sin decidir',
     notificationNotRequired: 'no requiere notificación',
     open2: '; abierto',
+    notificationRequired: 'hay que notificar',
+    noticeLateOrMissing: ' (aviso tardío o ausente)',
+    closedWith: '; cerrado: {{outcome}}',
+    programReportWhat: 'el informe del programa de cumplimiento',
   },
   programAttention: {
     missedReview: 'Revisión no hecha:',
@@ -53,6 +57,9 @@ export const program = {
     complianceProgram: 'Programa de cumplimiento',
     needsAttention: 'Necesita atención:',
     doSAndDonTs: 'Qué hacer y qué no',
+    renewBy: ' (renovar antes del {{day}})',
+    lastQuiz: 'Último cuestionario: {{correct}} de {{total}}.',
+    pastDeadline: ', {{count}} con un plazo vencido',
   },
   programNotice: {
     versionNotAcknowledgedYet: 'La versión {{version}} de la política de redes sociales (vigente desde el {{since}}) aún no se ha aceptado.',
@@ -100,9 +107,14 @@ export const program = {
     discovered: ', descubierto el',
     noticeDueBy: '; aviso pendiente antes del',
     pastDue: ' (vencido)',
+    policyInForce: 'Versión {{version}} de la política, vigente desde el {{day}}.',
+    overdue: 'Vencido ({{count}})',
+    currentPeriod: '; periodo actual: {{state}}',
   },
   savePdfButton: {
     savePdf: 'Guardar el PDF…',
     downloadPdf: 'Descargar el PDF',
+    saved: 'Se guardó {{what}} como {{file}} (PDF firmado).',
+    downloaded: 'Se guardó {{what}} como {{file}} (PDF firmado, SHA-256 {{sha256}}).',
   },
 } as const satisfies SameKeys<typeof en>;

@@ -17,6 +17,9 @@ export const settings = {
     phoneOptional: 'Teléfono (opcional)',
     websiteOptional: 'Sitio web (opcional)',
     saveSettings: 'Guardar la configuración',
+    saved: 'Configuración guardada.',
+    patientModeIdleMinutes: 'Pausar el modo paciente después de (minutos)',
+    patientModeIdleHint: 'Mientras un paciente lee, la pantalla espera este tiempo sin actividad, de 5 a 120, y luego pregunta «¿Sigue ahí?» antes de pausarse.',
   },
   settingsPage: {
     settings: 'Configuración',
@@ -36,5 +39,7 @@ export const settings = {
     yourPassword: 'Su contraseña',
     newRecoveryKeyShownOnce: 'Clave de recuperación nueva (se muestra una vez):',
     issueANewRecoveryKey2: 'Emitir una clave de recuperación nueva',
+    storedNewRecoveryKey: 'He guardado la nueva clave de recuperación',
+    confirm: 'Confirmar',
   },
 } as const satisfies SameKeys<typeof en>;

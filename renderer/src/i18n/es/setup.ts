@@ -26,6 +26,7 @@ export const setup = {
     print: 'Imprimir',
     iHaveStoredTheRecovery: 'He guardado la clave de recuperación',
     continue: 'Continuar',
+    forPractice: ' de {{practice}}',
   },
   setupScreen: {
     setUpConsentDesk: 'Configurar Consent Desk',
@@ -36,5 +37,6 @@ export const setup = {
     whatYouWillTypeTo: 'Lo que escribirá para iniciar sesión, por ejemplo «jsmith».',
     password: 'Contraseña',
     createStore: 'Crear el almacén',
+    confirmPassword: 'Confirme la contraseña',
   },
 } as const satisfies SameKeys<typeof en>;

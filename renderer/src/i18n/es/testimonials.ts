@@ -11,6 +11,9 @@ export const testimonials = {
     audio: 'Audio',
     beforeAndAfterImage: 'Imagen de antes y después',
     importFile: 'Importar el archivo',
+    couldNotRead: 'Consent Desk no pudo leer ese archivo. Compruebe que no esté abierto en otro programa y vuelva a intentarlo.',
+    importInto: 'Importar archivos a «{{title}}»',
+    importing: 'Importando {{file}}… Se están quitando los datos identificativos.',
   },
   mediaItem: {
     saveACopy: 'Guardar una copia',
@@ -41,6 +44,7 @@ export const testimonials = {
     quoteOrStory: 'Cita o historia',
     thePatientSOwnWords: 'Las propias palabras del paciente, tal como las dio.',
     recordTestimonial: 'Registrar el testimonio',
+    choosePatientFound: 'Elija un paciente ({{count}} encontrados)',
   },
   testimonialCard: {
     recorded: '· registrado',

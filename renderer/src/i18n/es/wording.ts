@@ -85,5 +85,7 @@ export const wording = {
     changesFromVersion: 'Cambios respecto a la versión',
     previewWithASamplePatient: 'Vista previa con un paciente de ejemplo',
     samSampleSignedForBy: 'Sam Sample, firmado por un padre o tutor, con un patrocinador que paga: se muestran todas las secciones.',
+    partsMissing_one: 'Falta {{count}} parte; todavía no se puede publicar:',
+    partsMissing_other: 'Faltan {{count}} partes; todavía no se puede publicar:',
   },
 } as const satisfies SameKeys<typeof en>;
