@@ -8,9 +8,9 @@
  * the export's alone: wall time, and peak RSS sampled every 20 ms (and the
  * kernel's high-water mark). For comparison, the same PDFs written out to
  * a folder are zipped by the system's `zip`, twice: `zip -q -r` (deflate at
- * level 6, as the bundle deflates its PDFs: the target is judged against
- * this one) and `zip -q -r -n .pdf` (PDFs stored, to show what storing them
- * would save in time and cost in size). Rounds alternate export and zips;
+ * level 6: the issue's yardstick, the target is judged against this one)
+ * and `zip -q -r -n .pdf` (PDFs stored, as the bundle stores them: the
+ * like-for-like comparison). Rounds alternate export and zips;
  * medians count. CPU time (user + system) is shown beside wall time, since
  * a busy machine stretches wall time; the load average is printed too.
  * Targets: at most 1.5x zip's time (the issue's target), under 300 MB.
