@@ -304,11 +304,15 @@ async function makeStore(dataDir: string, size: number): Promise<{ settleMs: num
     const authorizationColumns = columnsOf('authorizations', ['id', 'patient_id', 'terms', 'created_at', 'revoked_at', 'revocation_received_on']);
     // Above --pdf-max, each copy's PDF is a few bytes standing in for it: no list or job measured here reads a PDF
     // (they read its SHA-256), and 100,000 real copies would be 6 GB of encrypted writes before anything is measured.
+    // The stand-in's own SHA-256 is recorded with it, so the export (which checks every PDF against it) runs at 100k too.
     const fullPdfs = size <= Number(values['pdf-max']);
+    const standIn = Buffer.from('%PDF', 'latin1');
+    const standInSha256 = crypto.createHash('sha256').update(standIn).digest('hex');
+    const standInColumn = (c: string) => (c === 'pdf' ? `x'${standIn.toString('hex')}'` : c === 'pdf_sha256' ? `'${standInSha256}'` : c);
     const copyAuthorization = db.prepare(
       `INSERT INTO authorizations (id, patient_id, terms, created_at, ${authorizationColumns.join(', ')})
        SELECT @id, @patientId, json_set(terms, '$.expiration.date', @expires), @at,
-         ${authorizationColumns.map((c) => (c === 'pdf' && !fullPdfs ? "x'25504446'" : c)).join(', ')} FROM authorizations WHERE id = @source`,
+         ${authorizationColumns.map((c) => (fullPdfs ? c : standInColumn(c))).join(', ')} FROM authorizations WHERE id = @source`,
     );
     const testimonialColumns = columnsOf('testimonials', ['id', 'patient_id']);
     const copyTestimonial = db.prepare(
@@ -317,7 +321,8 @@ async function makeStore(dataDir: string, size: number): Promise<{ settleMs: num
     const postColumns = columnsOf('posts', ['id', 'testimonial_id', 'patient_id', 'consent_id', 'created_at', 'updated_at']);
     const copyPost = db.prepare(
       `INSERT INTO posts (id, testimonial_id, patient_id, consent_id, created_at, updated_at, ${postColumns.join(', ')})
-       SELECT @id, @testimonialId, @patientId, @consentId, @at, @at, ${postColumns.join(', ')} FROM posts WHERE id = @source`,
+       SELECT @id, @testimonialId, @patientId, @consentId, @at, @at,
+         ${postColumns.map((c) => (c === 'relied_consent_pdf_sha256' && !fullPdfs ? `CASE WHEN ${c} IS NULL THEN NULL ELSE '${standInSha256}' END` : c)).join(', ')} FROM posts WHERE id = @source`,
     );
     const start = Date.parse('2016-12-01T15:00:00.000Z');
     const span = Date.parse(fixtureNow) - start;

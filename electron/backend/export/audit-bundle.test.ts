@@ -9,6 +9,8 @@ import { pdfSignatureReport } from '../testing/pdf-tools';
 import { rejection, tempDataDir } from '../testing/test-backend';
 import { readZip, rewriteZip } from '../testing/zip-tools';
 import { verifyBundle } from './bundle-verify';
+import { deflated, stored } from './zip-stream';
+import yauzl from 'yauzl';
 import { writeBundle, type BundleInputs } from './bundle-writer';
 import { selectForExport } from './export-selection';
 import { templateVersions } from './export-jobs';
@@ -103,6 +105,25 @@ describe('the audit bundle', () => {
     expect(manifest.counts).toEqual({ authorizations: 2, revocations: 1, posts: 2, auditEvents: manifest.audit.events });
     expect(manifest.files.map((f) => f.path)).toEqual([...files.keys()].filter((n) => !n.startsWith('manifest.json')));
     expect(manifest.parameters).toMatchObject({ ...march, includeNames: false });
+  });
+
+  it('stores the PDFs as they are (their streams are compressed already) and deflates the text files', async () => {
+    const methods = new Map<string, number>();
+    const zip = await new Promise<yauzl.ZipFile>((resolve, reject) => yauzl.open(bundle, { lazyEntries: true }, (error, z) => (error ? reject(error) : resolve(z))));
+    await new Promise<void>((resolve, reject) => {
+      zip.on('entry', (e: yauzl.Entry) => {
+        methods.set(e.fileName, e.compressionMethod);
+        zip.readEntry();
+      });
+      zip.once('end', () => resolve());
+      zip.once('error', reject);
+      zip.readEntry();
+    });
+    zip.close();
+    const pdfs = [...methods].filter(([name]) => name.endsWith('.pdf') && !name.startsWith('program/'));
+    expect(pdfs).toHaveLength(3);
+    expect(pdfs.filter(([, method]) => method !== stored)).toEqual([]);
+    expect([methods.get('consents.csv'), methods.get('posts.csv'), methods.get('audit-log.jsonl'), methods.get('manifest.json')]).toEqual([deflated, deflated, deflated, deflated]);
   });
 
   it('passes verification, and every PDF’s signature is valid for pdfsig and for our own check', async () => {

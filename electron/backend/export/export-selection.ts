@@ -4,9 +4,9 @@ import { authorizationStatus, type AuthorizationStatus } from '../../../shared/a
 import type { Day } from '../../../shared/calendar';
 import type { ExportCounts, ExportParams } from '../../../shared/compliance/audit-bundle';
 import { dayRangeInstants } from '../../../shared/compliance/day-range';
-import type { CoverageVerdict } from '../../../shared/posts/coverage';
 import type { PostState } from '../../../shared/posts/post';
-import { verdictOf, type CheckContext } from '../posts/post-checks';
+import { checkCoverageOn, type ConsentOnDay, type CoverageVerdict } from '../../../shared/posts/coverage';
+import { consentJudged, type CheckContext } from '../posts/post-checks';
 import type { HealthMentionSummary } from '../../../shared/posts/disclosures';
 import type { IdentifierKind } from '../../../shared/posts/phi-scanner';
 import { toScopeView } from '../repositories/consent-scope-repository';
@@ -210,8 +210,17 @@ export function selectForExport(db: Db, params: Pick<ExportParams, 'from' | 'to'
   };
 }
 
-/** Scope views kept at once while posts are judged: posts come in date order, so their consents repeat nearby. */
-const scopeCacheSize = 2000;
+/**
+ * Consents kept judged at once while posts are judged: posts come in date
+ * order, so their consents repeat nearby. Few, and the oldest goes first: a
+ * cache of 2,000 cleared when full kept each consent long enough to be
+ * promoted to V8's old space, and at 10k the export's heap grew from 60 to
+ * 220 MB of such garbage between collections while posts.csv was written.
+ */
+const judgedCacheSize = 256;
+
+/** Posts few enough to find by their consents and sort in memory (a single patient's, a short range). */
+const postsSortedAtMost = 5000;
 
 /**
  * The posts that relied on the selection's authorizations, in the order of
@@ -229,23 +238,28 @@ export function* selectedPosts(db: Db, selection: ExportSelection): Generator<Se
        a.revocation_received_on, a.expiration_event_at, a.expiration_event_on, a.pdf_sha256
      FROM authorizations a JOIN patients p ON p.id = a.patient_id WHERE a.id = ?`,
   );
-  const scopes = new Map<string, ReturnType<typeof toScopeView> | null>();
-  const scopeOf = (id: string) => {
-    let scope = scopes.get(id);
-    if (scope === undefined) {
+  // Each consent as it stands on the export's day, for its patient (status, age), worked out once for its posts.
+  const judged = new Map<string, ConsentOnDay | null>();
+  const judgedOf = (id: string) => {
+    let consent = judged.get(id);
+    if (consent === undefined) {
       const row = scopeRow.get(id) as IndexRow | undefined;
-      scope = row ? toScopeView(row, ctx) : null;
-      if (scopes.size >= scopeCacheSize) scopes.clear();
-      scopes.set(id, scope);
+      consent = consentJudged(db, row ? toScopeView(row, ctx) : null, ctx);
+      if (judged.size >= judgedCacheSize) judged.delete(judged.keys().next().value!);
+      judged.set(id, consent);
     }
-    return scope;
+    return consent;
   };
+  // Found by consent, the posts must then be sorted: SQLite sorts them in a temporary b-tree, captions and all, in
+  // memory (temp_store), which at 500k posts is most of the store's posts in native memory. Past a few thousand it
+  // walks them in order on their index instead, keeping the selection's: memory stays flat, whatever the store's size.
+  const inCreatedOrder = selection.counts.posts > postsSortedAtMost ? 'INDEXED BY posts_created' : '';
   const postRows = db
     .prepare(
       `SELECT posts.id, consent_id, patient_id, testimonial_id, channel, purpose, third_party_pays, sponsor, content_kinds, blocking_identifiers,
          health_mentions, identifiers_approved_at, identifiers_approval_reason, approver.display_name AS identifiers_approved_by_name, caption, state,
          posts.created_at, approved_at, published_at, published_url, relied_consent_pdf_sha256, takedown_required_at, takedown_reason, taken_down_at
-       FROM posts LEFT JOIN staff approver ON approver.id = posts.identifiers_approved_by
+       FROM posts ${inCreatedOrder} LEFT JOIN staff approver ON approver.id = posts.identifiers_approved_by
        WHERE consent_id IN (SELECT value FROM json_each(?)) ORDER BY posts.created_at, posts.id`,
     )
     .iterate(JSON.stringify(selection.authorizations.map((a) => a.id))) as IterableIterator<PostRow>;
@@ -281,7 +295,12 @@ export function* selectedPosts(db: Db, selection: ExportSelection): Generator<Se
       identifiersApproval: p.identifiers_approved_at
         ? { byName: p.identifiers_approved_by_name ?? '', at: p.identifiers_approved_at, reason: p.identifiers_approval_reason ?? '' }
         : null,
-      verdictToday: verdictOf(db, { ...post, contentKinds }, scopeOf(p.consent_id), ctx),
+      // verdictOf's rule, with the consent judged once for all its posts.
+      verdictToday: checkCoverageOn(
+        { patientId: post.patientId, channel: post.channel, purpose: post.purpose, thirdPartyPays: post.thirdPartyPays, sponsor: post.sponsor, identifiersApproved: post.identifiersApproved },
+        { ...post, contentKinds },
+        judgedOf(p.consent_id),
+      ),
     };
   }
 }

@@ -62,8 +62,12 @@ export class PracticeSigner extends Signer {
   }
 
   override async sign(pdfBuffer: Buffer, signingTime?: Date): Promise<Buffer> {
+    return this.signDigest(crypto.createHash('sha256').update(pdfBuffer).digest(), signingTime);
+  }
+
+  /** The same signature from the content's SHA-256 alone: for content streamed past, never held whole (an audit bundle's manifest). */
+  async signDigest(digest: Buffer, signingTime?: Date): Promise<Buffer> {
     const { key, certificate, certificateDer } = await unpack(this.bundle);
-    const digest = crypto.createHash('sha256').update(pdfBuffer).digest();
     const certHash = crypto.createHash('sha256').update(certificateDer).digest();
     // SigningCertificateV2 ::= SEQUENCE { certs SEQUENCE OF ESSCertIDv2 };
     // ESSCertIDv2 ::= SEQUENCE { certHash OCTET STRING } (SHA-256 is the default hash).

@@ -129,8 +129,8 @@ export function listPostChecksAfter(db: Db, after: { createdAt: string; id: stri
     FROM posts LEFT JOIN post_coverage_stale stale ON stale.post_id = posts.id`;
   const rows = (
     after
-      ? db.prepare(`${select} WHERE (created_at, posts.id) < (?, ?) ORDER BY created_at DESC, posts.id DESC LIMIT ?`).raw(true).all(after.createdAt, after.id, limit)
-      : db.prepare(`${select} ORDER BY created_at DESC, posts.id DESC LIMIT ?`).raw(true).all(limit)
+      ? cachedStatement(db, `${select} WHERE (created_at, posts.id) < (?, ?) ORDER BY created_at DESC, posts.id DESC LIMIT ?`).raw(true).all(after.createdAt, after.id, limit)
+      : cachedStatement(db, `${select} ORDER BY created_at DESC, posts.id DESC LIMIT ?`).raw(true).all(limit)
   ) as [string, PostState, string, Purpose, string, string | null, string | null, string | null, string | null, string | null, string, number | null, string | null, number][];
   return rows.map(([id, state, channel, purpose, testimonialId, consentId, publishedAt, publishedUrl, takedownRequiredAt, takenDownAt, createdAt, covered, reasons, stale]) => ({
     id,
@@ -150,8 +150,7 @@ export function listPostChecksAfter(db: Db, after: { createdAt: string; id: stri
 
 /** How many posts in `states` have a kept verdict of not covered (the partial index posts_uncovered). */
 export function countUncoveredIn(db: Db, states: readonly PostState[]): number {
-  return db
-    .prepare(`SELECT count(*) FROM posts INDEXED BY posts_uncovered WHERE coverage_covered = 0 AND state IN (${states.map(() => '?').join(', ')})`)
+  return cachedStatement(db, `SELECT count(*) FROM posts INDEXED BY posts_uncovered WHERE coverage_covered = 0 AND state IN (${states.map(() => '?').join(', ')})`)
     .pluck()
     .get(...states) as number;
 }

@@ -11,6 +11,8 @@ import { everyRow, walkChunkSize, writeAlignedTable } from '../store-walk';
 import type { CliCommand } from '../command';
 
 const name = 'posts check';
+/** Ids of live posts without cover named in the error message; the rest are counted. */
+export const idsInMessage = 20;
 
 /** One post as `posts check --json` prints it: no caption or patient name, only what the check needs. */
 export interface CheckedPost {
@@ -27,6 +29,12 @@ export interface CheckedPost {
   verdict: CoverageVerdict;
   /** Live on its channel without a valid, covering consent: what makes the command exit 1. */
   uncoveredWhileLive: boolean;
+}
+
+/** The error of a check that found `count` live posts without cover, naming the first of them (`firstIds`). */
+export function liveWithoutCoverMessage(count: number, firstIds: readonly string[]): string {
+  const more = count - firstIds.length;
+  return `${count} live post${count === 1 ? '' : 's'} without a valid, covering consent: ${firstIds.join(', ')}${more > 0 ? ` and ${more} more (--json lists every one)` : ''}`;
 }
 
 export function checked(p: PostCheckRow): CheckedPost {
@@ -79,11 +87,16 @@ ${commonHelp.passwordStdin}
     const [{ dayOf }, words] = await Promise.all([import('../../../shared/calendar'), postWords()]);
     const write = (text: string) => writeOut(io, text);
     // Only the ids of failing posts are kept (for the exit message); the posts themselves are printed as they come.
-    const failing: string[] = [];
+    // How many are live without cover, and the first few ids for the message: a store where thousands are
+    // (a practice-wide lapse) must not make the command hold them all (the JSON lists every one).
+    const failing = { count: 0, firstIds: [] as string[] };
     const checkedPosts = async function* (rows: AsyncIterable<PostCheckRow>) {
       for await (const row of rows) {
         const post = checked(row);
-        if (post.uncoveredWhileLive) failing.push(post.id);
+        if (post.uncoveredWhileLive) {
+          failing.count += 1;
+          if (failing.firstIds.length < idsInMessage) failing.firstIds.push(post.id);
+        }
         yield post;
       }
     };
@@ -100,23 +113,21 @@ ${commonHelp.passwordStdin}
         return;
       }
       const rows = async function* () {
-        failing.length = 0;
+        failing.count = 0;
+        failing.firstIds = [];
         for await (const p of checkedPosts(everyRow(read))) {
           yield [p.id, words.postStateLabels[p.state], words.channelName(p.channel), p.verdict.covered ? 'covered' : `NOT COVERED: ${p.verdict.reasons.map((r) => r.message).join(' ')}`];
         }
       };
       const count = await writeAlignedTable(write, ['POST', 'STATE', 'CHANNEL', 'VERDICT'], rows, `No posts (as of ${asOf}).\n`);
       if (count === 0) return;
-      const summary = failing.length
-        ? `${failing.length} of ${count} posts ${failing.length === 1 ? 'is' : 'are'} live without a valid, covering consent (as of ${asOf}).`
+      const summary = failing.count
+        ? `${failing.count} of ${count} posts ${failing.count === 1 ? 'is' : 'are'} live without a valid, covering consent (as of ${asOf}).`
         : `${count} post${count === 1 ? '' : 's'} checked: none is live without a valid, covering consent (as of ${asOf}).`;
       await write(`\n\n${summary}\n`);
     });
-    if (failing.length === 0) return exitCodes.ok;
-    throw new CliError(
-      `${failing.length} live post${failing.length === 1 ? '' : 's'} without a valid, covering consent: ${failing.join(', ')}`,
-      exitCodes.checkFailed,
-    );
+    if (failing.count === 0) return exitCodes.ok;
+    throw new CliError(liveWithoutCoverMessage(failing.count, failing.firstIds), exitCodes.checkFailed);
   },
 };
 
