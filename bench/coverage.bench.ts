@@ -354,5 +354,5 @@ try {
 }
 
 function cipherOf(cipher: string): string {
-  return cipher === 'aegis' ? 'AEGIS-256' : cipher === 'aegis-256x2' ? 'AEGIS-256X2' : cipher;
+  return cipher === 'aegis' ? 'AEGIS-256' : cipher;
 }

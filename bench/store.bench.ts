@@ -3,8 +3,7 @@
  *
  * The cost of encryption on the store's real write path, and of signing in.
  * The same workload goes to a plain SQLite file, a SQLCipher 4 one
- * (`cipher='sqlcipher'`, `legacy=4`, raw key), an AEGIS-256 one and an AEGIS-256X2
- * one (what new stores use), in one run:
+ * (`cipher='sqlcipher'`, `legacy=4`, raw key) and an AEGIS one, in one run:
  * each record is a staff row inserted through the repository plus its audit
  * event appended in the same transaction, one commit per record, with the
  * app's connection settings (WAL, synchronous=FULL) and schema (migrations,
@@ -23,7 +22,7 @@ import { createBackend } from '../electron/backend/backend';
 import { owaspScrypt } from '../electron/backend/crypto/kdf';
 import { storePaths } from '../electron/backend/data-dir';
 import { insertStaff } from '../electron/backend/repositories/staff-repository';
-import { configureConnection, newStoreCipher, openDatabase, type CipherName, type Db } from '../electron/backend/store/database';
+import { configureConnection, openDatabase, type CipherName, type Db } from '../electron/backend/store/database';
 import { migrate } from '../electron/backend/store/migrate';
 import { Store } from '../electron/backend/store/store';
 
@@ -49,9 +48,8 @@ const signIns = count('sign-ins');
 const workDir = fs.mkdtempSync(path.join(values.dir ? path.resolve(values.dir) : os.tmpdir(), 'consent-desk-bench-'));
 
 type Variant = 'plain' | CipherName;
-const variants: Variant[] = ['plain', 'sqlcipher', 'aegis', 'aegis-256x2'];
-const labels: Record<Variant, string> = { plain: 'plain SQLite', sqlcipher: 'sqlcipher (legacy=4)', aegis: 'aegis (AEGIS-256)', 'aegis-256x2': 'aegis-256x2' };
-const empty = (): Record<Variant, number[]> => ({ plain: [], sqlcipher: [], aegis: [], 'aegis-256x2': [] });
+const variants: Variant[] = ['plain', 'sqlcipher', 'aegis'];
+const labels: Record<Variant, string> = { plain: 'plain SQLite', sqlcipher: 'sqlcipher (legacy=4)', aegis: 'aegis' };
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -114,25 +112,20 @@ type Workload = 'commit' | 'nosync' | 'bulk';
  * `bulk` also times reading every row back through a page cache of 50
  * pages, so each page read is decrypted again (`scanMs`).
  */
-function measure(variant: Variant, workload: Workload, round: number): { ms: number; scanMs?: number; appCacheScanMs?: number } {
+function measure(variant: Variant, workload: Workload, round: number): { ms: number; scanMs?: number } {
   const file = path.join(workDir, `${variant}-${workload}-${round}.db`);
   const db = freshDatabase(variant, file);
   try {
     if (workload === 'nosync') db.pragma('synchronous = OFF');
     const ms = writeWorkload(db, workload === 'bulk' ? bulkRecords : records, workload !== 'bulk');
     if (workload !== 'bulk') return { ms };
-    const readAll = () => {
-      const start = performance.now();
-      for (let i = 0; i < 3; i++) {
-        db.prepare('SELECT * FROM audit_events').raw(true).all();
-        db.prepare('SELECT * FROM staff').raw(true).all();
-      }
-      return performance.now() - start;
-    };
-    // The store's own cache (it sets none: SQLite's 2 MB), then a 50-page one that decrypts every page again.
-    const appCacheScanMs = readAll();
     db.pragma('cache_size = 50');
-    return { ms, scanMs: readAll(), appCacheScanMs };
+    const start = performance.now();
+    for (let i = 0; i < 3; i++) {
+      db.prepare('SELECT * FROM audit_events').raw(true).all();
+      db.prepare('SELECT * FROM staff').raw(true).all();
+    }
+    return { ms, scanMs: performance.now() - start };
   } finally {
     db.close();
     checkEncryption(variant, file);
@@ -169,11 +162,10 @@ async function signInTimes(): Promise<{ unlock: number; signIn: number }> {
   return { unlock: median(unlock), signIn: median(signIn) };
 }
 
-const perCommit = empty();
-const noSync = empty();
-const bulk = empty();
-const scan = empty();
-const appCacheScan = empty();
+const perCommit: Record<Variant, number[]> = { plain: [], sqlcipher: [], aegis: [] };
+const noSync: Record<Variant, number[]> = { plain: [], sqlcipher: [], aegis: [] };
+const bulk: Record<Variant, number[]> = { plain: [], sqlcipher: [], aegis: [] };
+const scan: Record<Variant, number[]> = { plain: [], sqlcipher: [], aegis: [] };
 try {
   console.log(`Consent Desk store benchmark (${os.cpus().length} cores, ${os.cpus()[0]?.model ?? 'unknown CPU'}; files in ${workDir})`);
   for (let round = 0; round < rounds; round++) {
@@ -185,7 +177,6 @@ try {
       const m = measure(variant, 'bulk', round);
       bulk[variant].push(m.ms);
       scan[variant].push(m.scanMs!);
-      appCacheScan[variant].push(m.appCacheScanMs!);
     }
     process.stdout.write(`  round ${round + 1}/${rounds} done\n`);
   }
@@ -199,9 +190,8 @@ try {
   console.log(`Audited writes: staff row + audit event per record; WAL, synchronous=FULL (and OFF: "no fsync"); median of ${rounds} rounds.`);
   console.log(`  one commit per record: ${records.toLocaleString('en-US')} records; bulk: ${bulkRecords.toLocaleString('en-US')} records in one transaction.`);
   console.log('');
-  console.log(row(['cipher', 'commit rec/s', 'ms/commit', 'vs plain', 'no fsync ms', 'vs plain', 'bulk rec/s', 'vs plain', 'scan ms', 'vs plain', 'app cache ms', 'vs plain']));
-  console.log('-'.repeat(22 + 14 * 11));
-  const plainAppScan = median(appCacheScan.plain);
+  console.log(row(['cipher', 'commit rec/s', 'ms/commit', 'vs plain', 'no fsync ms', 'vs plain', 'bulk rec/s', 'vs plain', 'scan ms', 'vs plain']));
+  console.log('-'.repeat(22 + 14 * 9));
   const plainNoSync = median(noSync.plain);
   const plainScan = median(scan.plain);
   for (const variant of variants) {
@@ -221,20 +211,14 @@ try {
         `${(b / plainBulk).toFixed(2)}x`,
         sc.toFixed(0),
         `${(sc / plainScan).toFixed(2)}x`,
-        median(appCacheScan[variant]).toFixed(0),
-        `${(median(appCacheScan[variant]) / plainAppScan).toFixed(2)}x`,
       ]),
     );
   }
   console.log('');
   console.log('"vs plain" is time encrypted / time plain: the cost of encryption. "no fsync": the same one-commit-per-record');
-  console.log('workload with synchronous=OFF, CPU-bound; "scan": every row read back 3 times through a 50-page cache (each page decrypted);');
-  console.log('"app cache": the same reads through the cache the store runs with (SQLite\'s default, 2 MB).');
-  const verdict = (r: number) => `${r.toFixed(2)}x, ${r <= 1.15 ? 'met' : 'NOT MET'}`;
-  const ours = newStoreCipher;
-  console.log(
-    `Target: the encrypted store (${labels[ours]}, what new stores use) at most 1.15x plain SQLite on CPU-bound work: no-fsync commits ${verdict(median(noSync[ours]) / plainNoSync)}; scan ${verdict(median(scan[ours]) / plainScan)}; app cache ${verdict(median(appCacheScan[ours]) / plainAppScan)}. Load average ${os.loadavg().map((l) => l.toFixed(1)).join(', ')}.`,
-  );
+  console.log('workload with synchronous=OFF, CPU-bound; "scan": every row read back 3 times through a 50-page cache (each page decrypted).');
+  const aegisCpu = median(noSync.aegis) / plainNoSync;
+  console.log(`Target: the encrypted store (AEGIS) at most 1.15x plain SQLite on CPU-bound work: no-fsync commits ${aegisCpu.toFixed(2)}x, ${aegisCpu <= 1.15 ? 'met' : 'NOT MET'}; scan ${(median(scan.aegis) / plainScan).toFixed(2)}x, ${median(scan.aegis) / plainScan <= 1.15 ? 'met' : 'NOT MET'}.`);
   console.log('');
   const { N, r, p } = owaspScrypt;
   console.log(`Sign-in, scrypt N=2^${Math.log2(N)}, r=${r}, p=${p} (production cost), median of ${signIns}:`);

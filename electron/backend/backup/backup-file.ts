@@ -14,7 +14,7 @@ import type { KeySlot } from '../crypto/key-slots';
 import { storePaths, type StorePaths } from '../data-dir';
 import { getStaffById } from '../repositories/staff-repository';
 import { makePrivateFolder, syncDirectory, writeFileAtomic } from '../store/atomic-file';
-import { cipherNames, openDatabase, type CipherName, type Db } from '../store/database';
+import { openDatabase, type CipherName, type Db } from '../store/database';
 import { readKeyring, writeKeyring, type Keyring } from '../store/keyring';
 import { assertNotNewer } from '../store/migrate';
 import { Store, type Credential, type StoreOptions } from '../store/store';
@@ -49,7 +49,7 @@ const metaSchema = z.object({
   appVersion: z.string(),
   storeId: z.string(),
   keyEpoch: z.number().int(),
-  cipher: z.enum(cipherNames),
+  cipher: z.enum(['sqlcipher', 'aegis']),
   schemaVersion: z.number().int(),
   database: z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/), bytes: z.number().int().nonnegative() }),
   auditHead: z.object({ seq: z.number().int(), hash: z.string() }),

@@ -10,14 +10,9 @@ export type Db = Database.Database;
  *   sqlcipher tool and DB Browser can open the file with the raw key.
  * - `aegis`: AEGIS-256, authenticated and faster, readable only by
  *   SQLite3 Multiple Ciphers builds.
- * - `aegis-256x2`: AEGIS-256X2, the same cipher (256-bit key and nonce, a
- *   256-bit tag) in two parallel lanes, which AES instructions of one core
- *   run side by side; a file written with it opens only with it.
- * The choice for new stores is `newStoreCipher`; see there for why. The
- * cipher is recorded in each store's key file and backup.
+ * The choice for new stores is `newStoreCipher`; see there for why.
  */
-export const cipherNames = ['sqlcipher', 'aegis', 'aegis-256x2'] as const;
-export type CipherName = (typeof cipherNames)[number];
+export type CipherName = 'sqlcipher' | 'aegis';
 
 /**
  * New stores use AEGIS-256. `npm run bench` wrote the same audited workload
@@ -28,14 +23,8 @@ export type CipherName = (typeof cipherNames)[number];
  * cannot read the file; SQLite3 Multiple Ciphers (which ships as a library
  * and a shell) can, with the data key. Stores made with `sqlcipher` still
  * open: the cipher is recorded in each store's key file.
- *
- * Measured without fsync (the CPU cost, issue 14), AEGIS-256 cost 1.36x
- * plain SQLite on the same audited commits; AEGIS-256X2, the same security
- * in two lanes, cost 0.90x and 0.6 to 0.9x on reads through the page cache
- * (interleaved rounds, load 13, bench:store). New stores use it; stores
- * made with `aegis` or `sqlcipher` keep theirs.
  */
-export const newStoreCipher: CipherName = 'aegis-256x2';
+export const newStoreCipher: CipherName = 'aegis';
 
 export interface OpenOptions {
   cipher: CipherName;
@@ -46,11 +35,7 @@ export interface OpenOptions {
 }
 
 function applyKey(db: Db, cipher: CipherName, key: Buffer): void {
-  if (cipher === 'aegis-256x2') {
-    db.pragma(`cipher='aegis'`);
-    // Not recorded in the file: opening with another variant reads as a wrong key.
-    db.pragma(`algorithm='aegis-256x2'`);
-  } else db.pragma(`cipher='${cipher}'`);
+  db.pragma(`cipher='${cipher}'`);
   if (cipher === 'sqlcipher') db.pragma('legacy=4');
   // x'..' passes the 256-bit key raw: no passphrase derivation on open,
   // because the key is random already and was unwrapped by a slow KDF.

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { AppError } from '../../../shared/errors';
 import type { KeySlot } from '../crypto/key-slots';
 import { writeFileAtomic } from './atomic-file';
-import { cipherNames, type CipherName } from './database';
+import type { CipherName } from './database';
 
 /**
  * The key file beside the database: which cipher the database uses and the
@@ -28,7 +28,7 @@ const keyringSchema = z.object({
   format: z.literal('consent-desk-keyring'),
   version: z.literal(1),
   storeId: z.string(),
-  cipher: z.enum(cipherNames),
+  cipher: z.enum(['sqlcipher', 'aegis']),
   keyEpoch: z.number().int().nonnegative(),
   auditPublicKey: z.string().optional(),
   slots: z.array(
