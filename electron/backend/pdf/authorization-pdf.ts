@@ -8,6 +8,7 @@ import { fillIn } from '../../../shared/patient-language';
 import type { CertificateBundle } from '../crypto/practice-certificate';
 import { footer, signerFields, wordsOf, writeCertificatePage, writeDocument } from './authorization-pages';
 import { PdfLayout } from './pdf-layout';
+import { embedPngImage } from './png-embedding';
 import type { SignatureKind } from '../../../shared/authorization/signature';
 import { signPdf } from './sign-pdf';
 
@@ -57,7 +58,7 @@ const signingMeta = (input: AuthorizationParts, at: string) => ({
 export async function authorizationPdf(input: AuthorizationPdfInput): Promise<Buffer> {
   const lang = input.document.language;
   const layout = await PdfLayout.create(signingMeta(input, input.witness.at));
-  const image = await layout.doc.embedPng(input.signature.png);
+  const image = await embedPngImage(layout.doc, input.signature.png);
   const s = input.signature;
   const fields = signerFields(layout, lang, { name: s.signerName, signedOn: s.signedOn, representative: s.representative });
   const imageSize = [260, 90] as const;
@@ -179,7 +180,7 @@ export async function paperPackagePdf(input: PaperPackageInput): Promise<Buffer>
       layout.embeddedPage(page);
     });
   } else {
-    const image = input.scan.kind === 'png' ? await layout.doc.embedPng(input.scan.bytes) : await layout.doc.embedJpg(input.scan.bytes);
+    const image = input.scan.kind === 'png' ? await embedPngImage(layout.doc, input.scan.bytes) : await layout.doc.embedJpg(input.scan.bytes);
     layout.fullPageImage(image, `${words.scanHeading} · ${fillIn(words.scanPage, { n: 1, m: 1 })}`);
   }
   writeCertificatePage(layout, {

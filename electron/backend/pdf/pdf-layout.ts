@@ -1,27 +1,6 @@
 import crypto from 'node:crypto';
-import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, rgb, type PDFEmbeddedPage, type PDFFont, type PDFImage, type PDFPage } from 'pdf-lib';
-import { documentFonts } from './fonts';
-
-/**
- * fontkit as pdf-lib uses it, except that each font file is parsed once per
- * process: every document embeds the same three fonts, and parsing them was
- * most of a PDF's time. A parsed font is only read from (each document makes
- * its own subset of it), so sharing it changes no byte of the output.
- */
-type Fontkit = Parameters<PDFDocument['registerFontkit']>[0];
-const parsedFonts = new WeakMap<Uint8Array, ReturnType<Fontkit['create']>>();
-const onceParsedFontkit: Fontkit = {
-  create(data: Uint8Array, postscriptName?: string) {
-    if (postscriptName !== undefined) return fontkit.create(data, postscriptName);
-    let font = parsedFonts.get(data);
-    if (!font) {
-      font = fontkit.create(data);
-      parsedFonts.set(data, font);
-    }
-    return font;
-  },
-};
+import { embedDocumentFont } from './document-font-embedding';
 
 /**
  * Widths of words in each font and size, for the life of the process: the
@@ -85,11 +64,9 @@ export class PdfLayout {
 
   static async create(meta: { title: string; author: string; subject: string; creationDate: Date }): Promise<PdfLayout> {
     const doc = await PDFDocument.create();
-    doc.registerFontkit(onceParsedFontkit);
-    const fonts = documentFonts();
-    const regular = await doc.embedFont(fonts.regular, { subset: true, customName: subsetName('DejaVuSans') });
-    const bold = await doc.embedFont(fonts.bold, { subset: true, customName: subsetName('DejaVuSans-Bold') });
-    const mono = await doc.embedFont(fonts.mono, { subset: true, customName: subsetName('DejaVuSansMono') });
+    const regular = embedDocumentFont(doc, 'regular', subsetName('DejaVuSans'));
+    const bold = embedDocumentFont(doc, 'bold', subsetName('DejaVuSans-Bold'));
+    const mono = embedDocumentFont(doc, 'mono', subsetName('DejaVuSansMono'));
     doc.setTitle(meta.title);
     doc.setAuthor(meta.author);
     doc.setSubject(meta.subject);
