@@ -1,6 +1,20 @@
 import type { SameKeys } from '../catalogue-shape';
 import type { posts as en } from '../en/posts';
 
+/** What each identifier is, for sentences such as "El texto de la publicación contiene …". */
+const identifierNames = {
+  date: 'una fecha más precisa que el año',
+  phone: 'un número de teléfono o de fax',
+  email: 'una dirección de correo electrónico',
+  address: 'una dirección postal',
+  zip_code: 'un código postal',
+  ssn: 'un número de Seguro Social',
+  record_number: 'un número de expediente, de cuenta o de afiliado',
+  insurance: 'datos del seguro médico',
+  url: 'una dirección web',
+  ip_address: 'una dirección IP',
+};
+
 export const posts = {
   approveIdentifiersDialog: {
     approveTheIdentifiersInThis: 'Aprobar los identificadores de esta publicación',
@@ -200,18 +214,7 @@ export const posts = {
       record_number: 'Un número o código que podría identificar a un paciente (de expediente, de cuenta, de afiliado o de reclamación).',
       insurance: 'Los datos del seguro médico son información del plan de salud del paciente.',
     },
-    identifierNames: {
-      date: 'una fecha más precisa que el año',
-      phone: 'un número de teléfono o de fax',
-      email: 'una dirección de correo electrónico',
-      address: 'una dirección postal',
-      zip_code: 'un código postal',
-      ssn: 'un número de Seguro Social',
-      record_number: 'un número de expediente, de cuenta o de afiliado',
-      insurance: 'datos del seguro médico',
-      url: 'una dirección web',
-      ip_address: 'una dirección IP',
-    },
+    identifierNames,
     inTheCaption: 'El texto de la publicación contiene {{identifier}}.',
     inTheQuote: 'La cita del testimonio contiene {{identifier}}.',
     blocks: 'Ninguna autorización de marketing debería llevarlo: quítelo, o pida a un administrador que lo apruebe con un motivo por escrito.',
@@ -252,17 +255,6 @@ export const posts = {
       city: 'la ciudad del paciente',
       health_condition: 'la afección o el tratamiento del paciente',
     },
-    identifierNames: {
-      date: 'una fecha más precisa que el año',
-      phone: 'un número de teléfono o de fax',
-      email: 'una dirección de correo electrónico',
-      address: 'una dirección postal',
-      zip_code: 'un código postal',
-      ssn: 'un número de Seguro Social',
-      record_number: 'un número de expediente, de cuenta o de afiliado',
-      insurance: 'datos del seguro médico',
-      url: 'una dirección web',
-      ip_address: 'una dirección IP',
-    },
+    identifierNames,
   },
 } as const satisfies SameKeys<typeof en>;
