@@ -148,6 +148,17 @@ export async function runPackagedSmoke(options: SmokeOptions): Promise<string[]>
     const verify = spawnSync(process.execPath, [path.join(options.repoRoot, 'bin', 'consent-desk.mjs'), 'verify-bundle', bundlePath], { encoding: 'utf8' });
     if (verify.status !== 0) failures.push(`consent-desk verify-bundle refused the bundle (exit ${verify.status}):\n${verify.stdout}${verify.stderr}`);
     step(`bundle exported (${done.counts.authorizations} authorization(s)); consent-desk verify-bundle: ${verify.stdout.trim().split('\n').at(-1)}`);
+
+    // A backup, copied and checked in the packaged backup worker (dist/backend/backup-copy-worker.cjs, beside the backend in app.asar).
+    const backupPath = path.join(out, 'packaged-check.cdbackup');
+    state.dialogAnswers.push(backupPath);
+    const backupTarget = await call('shell.choosePath', { purpose: 'backup', suggestedName: 'packaged-check.cdbackup' });
+    const backup = await call('backups.create', { destinationPath: backupTarget!.path });
+    const written = fs.existsSync(backup.filePath) ? fs.statSync(backup.filePath).size : 0;
+    if (written === 0 || written !== backup.bytes || !/^[0-9a-f]{64}$/.test(backup.databaseSha256)) {
+      failures.push(`the backup was not written and checked as it says (${backup.filePath}: ${written} bytes on disk, ${backup.bytes} reported)`);
+    }
+    step(`backup written and checked in the packaged backup worker (${written} bytes)`);
   } catch (error) {
     failures.push(`the packaged app failed: ${error instanceof Error ? error.message : String(error)}`);
   } finally {
