@@ -26,7 +26,7 @@ import type * as testimonials from '../repositories/testimonial-repository';
  *   differs between engines and the server cannot filter on sealed columns.
  *
  * Implemented over `Db` by `store-engine/sqlite-records.ts` (row_version:
- * migration 018) and over a pooled PostgreSQL client by the `store-pg/pg-*`
+ * migration 015) and over a pooled PostgreSQL client by the `store-pg/pg-*`
  * repositories; `store-engine/store-engine.ts` gives both a transaction.
  */
 
