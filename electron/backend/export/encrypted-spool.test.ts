@@ -37,6 +37,22 @@ describe('an encrypted spool', () => {
     expect(fs.existsSync(file)).toBe(false);
   });
 
+  it('refuses to give back a file changed on disk while it waited: one flipped bit fails the read-back', async () => {
+    const file = spoolFile();
+    const spool = new EncryptedSpool(file);
+    for (let i = 0; i < 3000; i += 1) spool.append(`authorizations/${i}.pdf  sha256 ${'0'.repeat(64)}\n`);
+    const chunks = spool.chunks();
+    // The first chunk closes the file (and keeps its tag); a hostile insider flips a bit of the hash list behind it.
+    const first = await chunks.next();
+    expect(first.done).toBe(false);
+    const bytes = fs.readFileSync(file);
+    bytes[bytes.length - 100]! ^= 0x01;
+    fs.writeFileSync(file, bytes);
+    await expect(collect(chunks)).rejects.toThrow(/authenticate/);
+    spool.discard();
+    expect(fs.existsSync(file)).toBe(false);
+  });
+
   it('never replaces a file that is there, and discarding removes it even with text pending', () => {
     const file = spoolFile();
     fs.writeFileSync(file, 'someone else’s');

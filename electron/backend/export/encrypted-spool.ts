@@ -11,18 +11,21 @@ const writeSize = 64 * 1024;
  * only in this process's memory, so the copy a crash leaves behind (patient
  * names, file names named after patients) is unreadable. Read back once, as
  * plaintext chunks, then removed. The caller journals the file and removes
- * it whatever happens (`discard`).
+ * it whatever happens (`discard`). AES-256-GCM, so a file changed on disk
+ * while the export runs fails the read-back (and with it the export)
+ * instead of being signed into the bundle.
  */
 export class EncryptedSpool {
   private readonly key = crypto.randomBytes(32);
-  private readonly iv = crypto.randomBytes(16);
-  private readonly cipher: crypto.Cipher;
+  private readonly iv = crypto.randomBytes(12);
+  private readonly cipher: crypto.CipherGCM;
+  private tag: Buffer | null = null;
   private fd: number | null;
   private pending = '';
 
   /** Creates `file`, which must not exist (private to the user). */
   constructor(readonly file: string) {
-    this.cipher = crypto.createCipheriv('aes-256-ctr', this.key, this.iv);
+    this.cipher = crypto.createCipheriv('aes-256-gcm', this.key, this.iv);
     this.fd = fs.openSync(file, 'wx', 0o600);
   }
 
@@ -36,11 +39,17 @@ export class EncryptedSpool {
   async *chunks(): AsyncGenerator<Buffer> {
     if (this.fd !== null) {
       this.flush();
+      const rest = this.cipher.final();
+      for (let at = 0; at < rest.length; ) at += fs.writeSync(this.fd, rest, at);
+      this.tag = this.cipher.getAuthTag();
       fs.closeSync(this.fd);
       this.fd = null;
     }
-    const decipher = crypto.createDecipheriv('aes-256-ctr', this.key, this.iv);
+    if (!this.tag) throw new Error('The spool was discarded.');
+    const decipher = crypto.createDecipheriv('aes-256-gcm', this.key, this.iv);
+    decipher.setAuthTag(this.tag);
     for await (const chunk of fs.createReadStream(this.file)) yield decipher.update(chunk as Buffer);
+    // Throws when the file was changed on disk: the export fails rather than sign what it did not write.
     const rest = decipher.final();
     if (rest.length) yield rest;
   }
