@@ -64,8 +64,8 @@ test('a Spanish patient who waits is asked in Spanish, the screen pauses without
   await expect(page.getByRole('main')).toHaveAttribute('lang', 'es');
   const html = await page.content();
   for (const secret of ['Lucía', 'Fernández', builtInTemplates.es.title]) expect(html).not.toContain(secret);
-  const refused = await callHost(host, 'consents.get', { id: draftId });
-  expect(refused.body).toMatchObject({ ok: false, error: { code: 'locked' } });
+  // The screen pauses first and then locks the backend: wait for the lock the backend answers with, not for a guess.
+  await expect.poll(async () => (await callHost(host, 'consents.get', { id: draftId })).body).toMatchObject({ ok: false, error: { code: 'locked' } });
   await expectAccessible(page, 'patient mode paused (Spanish)');
   await snapshot(page, testInfo, '02-paused-es');
 
