@@ -5,6 +5,7 @@ import { checkCoverageOn } from '../../../shared/posts/coverage';
 import { nextCoverageChange } from '../../../shared/posts/coverage-day';
 import { scopeView } from '../repositories/consent-scope-repository';
 import type { Db } from '../store/database';
+import { cachedStatement } from '../store/statement-cache';
 import { checkAllPosts, consentJudged, reconcilePosts, type CheckContext } from './post-checks';
 import { listPosts } from '../repositories/post-repository';
 
@@ -30,6 +31,16 @@ export interface KeptVerdict {
   changesOn: Day | null;
 }
 
+/** Keep one post's verdict beside it (never raises its row version: derived work must not make an edit stale). */
+export function keepVerdict(db: Db, postId: string, verdict: KeptVerdict): void {
+  cachedStatement(db, 'UPDATE posts SET coverage_covered = ?, coverage_reasons = ?, coverage_changes_on = ? WHERE id = ?').run(
+    verdict.covered ? 1 : 0,
+    JSON.stringify(verdict.reasons),
+    verdict.changesOn,
+    postId,
+  );
+}
+
 /** Judge every stale post with the rule and keep the verdict. Returns how many were judged. */
 export function settleCoverage(db: Db, ctx: CheckContext): number {
   const basis = db.prepare('SELECT time_zone, age_of_majority FROM post_coverage_basis WHERE id = 1').raw(true).get() as [string, number] | undefined;
@@ -42,9 +53,7 @@ export function settleCoverage(db: Db, ctx: CheckContext): number {
   }
   const stale = db.prepare('SELECT count(*) FROM post_coverage_stale').pluck().get() as number;
   if (stale === 0) return 0;
-  const keep = db.prepare('UPDATE posts SET coverage_covered = ?, coverage_reasons = ?, coverage_changes_on = ? WHERE id = ?');
-  const store = (id: string, verdict: CoverageVerdict, changesOn: Day | null) =>
-    keep.run(verdict.covered ? 1 : 0, JSON.stringify(verdict.reasons), changesOn, id);
+  const store = (id: string, verdict: CoverageVerdict, changesOn: Day | null) => keepVerdict(db, id, { covered: verdict.covered, reasons: verdict.reasons, changesOn });
   if (stale > wholeStoreThreshold) {
     const changes = changeDaysOfConsents(db, ctx);
     const wanted = new Set(db.prepare('SELECT post_id FROM post_coverage_stale').pluck().all() as string[]);

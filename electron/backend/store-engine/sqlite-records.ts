@@ -1,5 +1,5 @@
 import { AppError } from '../../../shared/errors';
-import { keptVerdict, liveUncoveredPostIds, countLiveUncovered, markCoverageDue } from '../posts/kept-coverage';
+import { keepVerdict, keptVerdict, liveUncoveredPostIds, countLiveUncovered, markCoverageDue } from '../posts/kept-coverage';
 import * as authorizations from '../repositories/authorization-repository';
 import * as patients from '../repositories/patient-repository';
 import * as posts from '../repositories/post-repository';
@@ -194,15 +194,7 @@ export function createSqliteRecords(): SharedRecords<Db> {
 
     coverage: {
       stalePostIds: async (db) => db.prepare('SELECT post_id FROM post_coverage_stale ORDER BY post_id').pluck().all() as string[],
-      async keepVerdict(db, postId, verdict) {
-        // As settleCoverage keeps it (posts/kept-coverage.ts).
-        db.prepare('UPDATE posts SET coverage_covered = ?, coverage_reasons = ?, coverage_changes_on = ? WHERE id = ?').run(
-          verdict.covered ? 1 : 0,
-          JSON.stringify(verdict.reasons),
-          verdict.changesOn,
-          postId,
-        );
-      },
+      keepVerdict: async (db, postId, verdict) => keepVerdict(db, postId, verdict),
       async clearStale(db, postIds) {
         db.prepare('DELETE FROM post_coverage_stale WHERE post_id IN (SELECT value FROM json_each(?))').run(jsonList(postIds));
       },

@@ -1,7 +1,7 @@
 import type { CoverageReason } from '../../../shared/posts/coverage';
 import type { PostView } from '../../../shared/posts/dashboard';
 import { formatDay } from './format';
-import { i18n } from './i18n';
+import { translateKey } from './i18n';
 import { channelName, patientLabels } from './labels';
 
 const list = (items: readonly string[]) => items.join(', ');
@@ -13,9 +13,7 @@ const list = (items: readonly string[]) => items.join(', ');
  */
 export function coverageReasonText(reason: CoverageReason): string {
   const p = reason.params;
-  // Keys made from codes: typed loosely here, checked by the tests against every code and the English rule.
-  const translate = i18n.t as unknown as (key: string, values?: Record<string, unknown>) => string;
-  const say = (key: string, values: Record<string, unknown> = {}) => translate(`posts:coverageReasons.${key}`, values);
+  const say = (key: string, values: Record<string, unknown> = {}) => translateKey(`posts:coverageReasons.${key}`, values);
   switch (reason.code) {
     case 'no_consent':
     case 'other_patient':
@@ -61,8 +59,7 @@ export function postFlagText(post: Pick<PostView, 'verdict' | 'publishedAt'>, re
   const texts = post.verdict.reasons.map(coverageReasonText);
   const received = post.verdict.reasons.find((r) => r.code === 'revoked')?.params?.day;
   if (received && post.publishedAt && post.publishedAt >= received) {
-    const translate = i18n.t as unknown as (key: string, values?: Record<string, unknown>) => string;
-    texts.unshift(translate('posts:coverageReasons.publishedAfterRevocation', { published: formatDay(post.publishedAt), received: formatDay(received) }));
+    texts.unshift(translateKey('posts:coverageReasons.publishedAfterRevocation', { published: formatDay(post.publishedAt), received: formatDay(received) }));
   }
   return texts.join(' ');
 }
@@ -72,8 +69,7 @@ export function reportReasonTexts(coverage: { reasons: CoverageReason[]; publish
   const texts = coverage.reasons.map(coverageReasonText);
   const after = coverage.publishedAfterRevocation;
   if (after) {
-    const translate = i18n.t as unknown as (key: string, values?: Record<string, unknown>) => string;
-    texts.unshift(translate('posts:coverageReasons.publishedOnOrAfterRevocation', { published: formatDay(after.published), received: formatDay(after.received) }));
+    texts.unshift(translateKey('posts:coverageReasons.publishedOnOrAfterRevocation', { published: formatDay(after.published), received: formatDay(after.received) }));
   }
   return texts;
 }

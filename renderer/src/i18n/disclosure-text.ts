@@ -1,7 +1,7 @@
 import type { ContentKind } from '../../../shared/authorization/scope';
 import type { Disclosure } from '../../../shared/posts/disclosures';
 import { identifierNames, type IdentifierKind } from '../../../shared/posts/phi-scanner';
-import { i18n } from './i18n';
+import { translateKey } from './i18n';
 
 const isIdentifier = (kind: string): kind is IdentifierKind => Object.hasOwn(identifierNames, kind);
 
@@ -12,9 +12,7 @@ const isIdentifier = (kind: string): kind is IdentifierKind => Object.hasOwn(ide
  * rule's English sentence as recorded.
  */
 export function disclosureText(d: Disclosure): string {
-  // Keys made from kinds: typed loosely here, checked by the tests against every kind and the English rule.
-  const translate = i18n.t as unknown as (key: string, values?: Record<string, unknown>) => string;
-  const say = (key: string, values: Record<string, unknown> = {}) => translate(`posts:disclosures.${key}`, values);
+  const say = (key: string, values: Record<string, unknown> = {}) => translateKey(`posts:disclosures.${key}`, values);
   const needs = (kind: ContentKind | null) => (kind ? ` ${say('needs', { what: say(`needed.${kind}`) })}` : '');
   const p = d.params;
   switch (d.kind) {

@@ -10,6 +10,14 @@ import { resources } from './resources';
  */
 export const i18n = i18next.createInstance();
 
+/**
+ * A key made at run time from a rule's code or kind ("posts:disclosures.age"):
+ * typed loosely here, checked by the tests of each caller against every code
+ * and against the English rule.
+ */
+export const translateKey = (key: string, values: Record<string, unknown> = {}): string =>
+  (i18n.t as unknown as (key: string, values?: Record<string, unknown>) => string)(key, values);
+
 const workstationKey = 'consent-desk.language';
 
 /** The sign-in screen's language: this workstation's last choice, else the operating system's. */

@@ -1,25 +1,23 @@
 import { noticeDays, type IncidentOverdue, type IncidentStep } from '../../../shared/program/incident';
 import type { ProgramProblem } from '../../../shared/program/program-status';
 import { formatDay } from './format';
-import { i18n } from './i18n';
+import { translateKey } from './i18n';
 import { channelName } from './labels';
 
-// Keys made from kinds and codes: typed loosely here, checked by the tests against every one of them.
-const translate = (key: string, values: Record<string, unknown> = {}) => (i18n.t as unknown as (key: string, values?: Record<string, unknown>) => string)(key, values);
 
 /** A deadline of an incident that has passed, in the staff member's language. */
 export function incidentOverdueText(o: IncidentOverdue): string {
-  return translate(`program-incidents:incidentClock.${o.kind}`, { days: noticeDays, day: formatDay(o.day) });
+  return translateKey(`program-incidents:incidentClock.${o.kind}`, { days: noticeDays, day: formatDay(o.day) });
 }
 
 /** A step still to take on an incident, in the staff member's language. */
 export function incidentStepText(step: IncidentStep): string {
-  return translate(`program-incidents:incidentClock.${step.kind}`, 'day' in step ? { day: formatDay(step.day) } : {});
+  return translateKey(`program-incidents:incidentClock.${step.kind}`, 'day' in step ? { day: formatDay(step.day) } : {});
 }
 
 /** One overdue thing of the compliance program, in the staff member's language. */
 export function programProblemText(p: ProgramProblem): string {
-  const say = (key: string, values: Record<string, unknown> = {}) => translate(`program:programProblems.${key}`, values);
+  const say = (key: string, values: Record<string, unknown> = {}) => translateKey(`program:programProblems.${key}`, values);
   switch (p.code) {
     case 'no_policy':
       return say('no_policy');
