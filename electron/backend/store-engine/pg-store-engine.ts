@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { ClientBase, Pool, PoolClient } from 'pg';
 import { AppError } from '../../../shared/errors';
 import type { FieldCipher } from '../store-pg/field-crypto';
+import { createPgAuditRepository } from '../store-pg/pg-audit-log';
 import { createPgConsentRepository } from '../store-pg/pg-consent-repository';
 import { createPgPatientRepository } from '../store-pg/pg-patient-repository';
 import { createPgPostRepository } from '../store-pg/pg-post-repository';
@@ -75,6 +76,7 @@ export class PgStoreEngine implements StoreEngine<ClientBase> {
       posts,
       coverage: posts,
       patients: createPgPatientRepository(cipher),
+      audit: createPgAuditRepository(cipher),
     };
     this.attempts = options.attempts ?? 4;
     // An idle pooled connection that breaks (the server restarted) is dropped by the pool; without a listener node would crash on it.

@@ -1,4 +1,5 @@
 import { AppError } from '../../../shared/errors';
+import { appendAudit, auditOfSubject } from '../audit/audit-log';
 import { keepVerdict, keptVerdict, liveUncoveredPostIds, countLiveUncovered, markCoverageDue } from '../posts/kept-coverage';
 import * as authorizations from '../repositories/authorization-repository';
 import * as patients from '../repositories/patient-repository';
@@ -110,6 +111,13 @@ export function createSqliteRecords(): SharedRecords<Db> {
         }
       },
       searchPatients: async (db, query, limit, today) => patients.searchPatients(db, query, limit, today),
+      listPatients: async (db, input, today) => patients.listPatients(db, input, today),
+      likelyDuplicates: async (db, fields, exceptId) => patients.likelyDuplicates(db, fields, exceptId),
+    },
+
+    audit: {
+      appendAudit: async (db, entry) => appendAudit(db, entry),
+      auditOfSubject: async (db, subjectId) => auditOfSubject(db, subjectId),
     },
 
     consents: {

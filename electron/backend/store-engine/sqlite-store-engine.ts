@@ -32,6 +32,12 @@ export class SqliteStoreEngine implements StoreEngine<Db> {
   readonly records: SharedRecords<Db> = createSqliteRecords();
   private readonly queue = new Mutex();
   private readonly scope = new TransactionScope();
+  private open = false;
+
+  /** True while one of this engine's transactions is open on the connection (between BEGIN and its end). */
+  get inTransaction(): boolean {
+    return this.open;
+  }
 
   constructor(
     private readonly db: Db,
@@ -58,6 +64,7 @@ export class SqliteStoreEngine implements StoreEngine<Db> {
       }
       await this.begin(mode);
       let result: T;
+      this.open = true;
       try {
         if (mode === 'read') this.db.pragma('query_only = ON');
         result = await this.scope.run(() => fn(this.db));
@@ -67,6 +74,7 @@ export class SqliteStoreEngine implements StoreEngine<Db> {
         if (mode === 'read') this.db.pragma('query_only = OFF');
         // A failed statement can end the transaction itself (SQLite rolls back on some errors): roll back only what is still open.
         if (this.db.inTransaction) this.db.prepare('ROLLBACK').run();
+        this.open = false;
       }
       if (mode === 'write') this.hooks.afterCommit?.();
       return result;

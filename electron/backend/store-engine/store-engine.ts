@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { AppError } from '../../../shared/errors';
-import type { ConsentRepository, KeptCoverageRepository, PatientRepository, PostRepository, TestimonialRepository } from '../store-pg/store-interface';
+import type { AuditRepository, ConsentRepository, KeptCoverageRepository, PatientRepository, PostRepository, TestimonialRepository } from '../store-pg/store-interface';
 
 /**
  * The store engine (issue 15, design section 1): one transaction abstraction
@@ -40,6 +40,7 @@ export interface SharedRecords<Tx> {
   posts: PostRepository<Tx>;
   coverage: KeptCoverageRepository<Tx>;
   patients: PatientRepository<Tx>;
+  audit: AuditRepository<Tx>;
 }
 
 export interface StoreEngine<Tx> {

@@ -3,6 +3,7 @@ import type { AuditEvent, ChainVerification } from '../../../shared/audit';
 import { eventHash, genesisHash, judgeChainHead, nextAuditEvent, type AuditEntry } from '../audit/audit-log';
 import { FieldDecryptionError, type FieldCipher, type FieldContext } from './field-crypto';
 import { auditAppendLock } from './pg-schema';
+import type { AuditRepository } from './store-interface';
 
 /**
  * The audit chain on PostgreSQL: the same events and the same hashes as the
@@ -170,4 +171,18 @@ export async function walkAuditChainPg(client: ClientBase, cipher: FieldCipher):
     return { intact: false, events: count, firstBadSeq: count + 1, problem: 'The record of the chain’s head was changed outside Consent Desk.' };
   }
   return judgeChainHead(count, prevHash, head);
+}
+
+/** The events about one subject, oldest first (SQLite: `auditOfSubject`). */
+export async function auditOfSubjectPg(client: ClientBase, cipher: FieldCipher, subjectId: string): Promise<AuditEvent[]> {
+  const rows = (await client.query<AuditRow>('SELECT * FROM audit_events WHERE subject_id = $1 ORDER BY seq', [subjectId])).rows;
+  return rows.map((row) => openEvent(row, cipher));
+}
+
+/** The functions above as the store interface's audit repository (store-interface.ts). */
+export function createPgAuditRepository(cipher: FieldCipher): AuditRepository<ClientBase> {
+  return {
+    appendAudit: (tx, entry) => appendAuditPg(tx, cipher, entry),
+    auditOfSubject: (tx, subjectId) => auditOfSubjectPg(tx, cipher, subjectId),
+  };
 }

@@ -1,6 +1,9 @@
 import type { ClientBase } from 'pg';
 import { AppError } from '../../../shared/errors';
-import type { Patient, PatientFields, PatientSummary } from '../../../shared/patients';
+import type { Day } from '../../../shared/calendar';
+import type { Page } from '../../../shared/list-page';
+import type { Patient, PatientFields, PatientListInput, PatientSort, PatientSummary } from '../../../shared/patients';
+import { nameSortKeyOf, nameTokensOf, parsePatientQuery, sameNameKey } from '../../../shared/patient-search';
 import { foldForSearch, nameTokens, recordNumberToken } from '../../../shared/search/search-tokens';
 import { BlindIndex, type FieldCipher, type FieldContext } from './field-crypto';
 import type { PatientRepository } from './store-interface';
@@ -199,6 +202,73 @@ export async function searchPatientsPg(client: ClientBase, cipher: FieldCipher, 
   return found.slice(0, limit).map(({ id, firstName, lastName, dateOfBirth, recordNumber }) => ({ id, firstName, lastName, dateOfBirth, recordNumber }));
 }
 
+const summaryOf = ({ id, firstName, lastName, dateOfBirth, recordNumber }: Patient): PatientSummary => ({ id, firstName, lastName, dateOfBirth, recordNumber });
+
+/** Patients born on `dateOfBirth` with the same name words (SQLite's `likelyDuplicates`): the server finds that day's patients by its exact term. */
+export async function likelyDuplicatesPg(
+  client: ClientBase,
+  cipher: FieldCipher,
+  fields: Pick<Patient, 'firstName' | 'lastName' | 'dateOfBirth'>,
+  exceptId?: string,
+): Promise<PatientSummary[]> {
+  const terms = new BlindIndex(cipher).exactAnyKey('patient.date_of_birth', fields.dateOfBirth);
+  const rows = (
+    await client.query<PatientRow>('SELECT * FROM patients p WHERE EXISTS (SELECT 1 FROM patient_search_terms t WHERE t.patient_id = p.id AND t.term = ANY($1::bytea[]))', [terms])
+  ).rows;
+  const key = sameNameKey(fields);
+  return rows
+    .map((row) => openPatient(cipher, row))
+    .filter((p) => p.dateOfBirth === fields.dateOfBirth && p.id !== exceptId && sameNameKey(p) === key)
+    .map(summaryOf);
+}
+
+export const tooManyToSortMessage = `More than ${maxSearchCandidates} patients to sort on this computer. Type part of a name, a date of birth or a record number to narrow the list.`;
+
+/** SQLite compares text byte by byte (UTF-8); so does this, so both engines order alike. */
+const compareText = (a: string, b: string) => Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
+
+const sortValue: Record<PatientSort, (p: Patient) => string | null> = {
+  name: (p) => nameSortKeyOf(p),
+  dateOfBirth: (p) => p.dateOfBirth,
+  recordNumber: (p) => p.recordNumber,
+  createdAt: (p) => p.createdAt,
+};
+
+/**
+ * One page of the patient list, answered as SQLite's `listPatients` answers
+ * it. The server cannot order or match what it cannot read, so the
+ * workstation opens the patients (at most `maxSearchCandidates`; more is
+ * refused with words that say how to narrow), applies the same query rules
+ * (`parsePatientQuery`) and the same order (the sort column, then the name,
+ * then the id; missing record numbers last), and pages.
+ * Narrowing name queries by blind-index terms first is left for later: the
+ * terms' tokens (search-tokens.ts) are not yet proven to match every name
+ * the list's tokens (patient-search.ts) match.
+ */
+export async function listPatientsPg(client: ClientBase, cipher: FieldCipher, input: PatientListInput, today: Day): Promise<Page<PatientSummary>> {
+  const rows = (await client.query<PatientRow>('SELECT * FROM patients LIMIT $1', [maxSearchCandidates + 1])).rows;
+  if (rows.length > maxSearchCandidates) throw new AppError('validation', tooManyToSortMessage);
+  const q = parsePatientQuery(input.query, today);
+  const records = q.recordNumber === null ? [] : [q.recordNumber, q.recordNumber.toUpperCase(), q.recordNumber.toLowerCase()];
+  const anyRule = q.nameTokens.length > 0 || q.birthDays.length > 0 || records.length > 0;
+  const matches = (p: Patient) => {
+    if (!anyRule) return true;
+    const tokens = nameTokensOf(p.firstName, p.lastName);
+    const byName = q.nameTokens.length > 0 && q.nameTokens.every((t) => tokens.some((token) => token.startsWith(t)));
+    return byName || q.birthDays.includes(p.dateOfBirth) || (p.recordNumber !== null && records.includes(p.recordNumber));
+  };
+  const found = rows.map((row) => openPatient(cipher, row)).filter(matches);
+  const sign = input.direction === 'desc' ? -1 : 1;
+  const value = sortValue[input.sort];
+  found.sort((a, b) => {
+    const va = value(a);
+    const vb = value(b);
+    if (input.sort === 'recordNumber' && (va === null) !== (vb === null)) return va === null ? 1 : -1;
+    return sign * compareText(va ?? '', vb ?? '') || sign * compareText(nameSortKeyOf(a), nameSortKeyOf(b)) || compareText(a.id, b.id);
+  });
+  return { rows: found.slice(input.offset, input.offset + input.limit).map(summaryOf), total: found.length, offset: input.offset };
+}
+
 /** The functions above as the store interface's patients (store-interface.ts). */
 export function createPgPatientRepository(cipher: FieldCipher): PatientRepository<ClientBase> {
   return {
@@ -216,5 +286,7 @@ export function createPgPatientRepository(cipher: FieldCipher): PatientRepositor
       await updatePatientPg(tx, cipher, id, fields, rowVersion, updatedAt);
     },
     searchPatients: (tx, query, limit) => searchPatientsPg(tx, cipher, query, limit),
+    listPatients: (tx, input, today) => listPatientsPg(tx, cipher, input, today),
+    likelyDuplicates: (tx, fields, exceptId) => likelyDuplicatesPg(tx, cipher, fields, exceptId),
   };
 }

@@ -69,6 +69,8 @@ describe('store interface', () => {
     expectTypeOf<Mirrors<typeof patients.insertPatient, Pt['insertPatient']>>().toEqualTypeOf<true>();
     expectTypeOf<Mirrors<typeof patients.updatePatient, Pt['updatePatient']>>().toEqualTypeOf<true>();
     expectTypeOf<Mirrors<typeof patients.searchPatients, Pt['searchPatients']>>().toEqualTypeOf<true>();
+    expectTypeOf<Mirrors<typeof patients.listPatients, Pt['listPatients']>>().toEqualTypeOf<true>();
+    expectTypeOf<Mirrors<typeof patients.likelyDuplicates, Pt['likelyDuplicates']>>().toEqualTypeOf<true>();
 
     type K = KeptCoverageRepository<unknown>;
     expectTypeOf<Mirrors<typeof keptCoverage.keptVerdict, K['keptVerdict']>>().toEqualTypeOf<true>();

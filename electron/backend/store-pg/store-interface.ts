@@ -1,6 +1,9 @@
 import type { AuthorizationTerms } from '../../../shared/authorization/scope';
 import type { Day } from '../../../shared/calendar';
-import type { Patient, PatientFields, PatientSummary } from '../../../shared/patients';
+import type { AuditEvent } from '../../../shared/audit';
+import type { Page } from '../../../shared/list-page';
+import type { Patient, PatientFields, PatientListInput, PatientSummary } from '../../../shared/patients';
+import type { AuditEntry } from '../audit/audit-log';
 import type { MediaSummary, PostState, Testimonial } from '../../../shared/posts/post';
 import type { KeptVerdict } from '../posts/kept-coverage';
 import type * as authorizations from '../repositories/authorization-repository';
@@ -146,4 +149,19 @@ export interface PatientRepository<Tx> {
   updatePatient(tx: Tx, id: string, fields: PatientFields, updatedAt: string, expected?: Expected): Promise<void>;
   /** The first `limit` matches by name: a date of birth, a record number, or words that each begin a first or last name. */
   searchPatients(tx: Tx, query: string, limit: number, today: Day): Promise<PatientSummary[]>;
+  /** One page of the patient list, sorted, with the total (the Patients screen). */
+  listPatients(tx: Tx, input: PatientListInput, today: Day): Promise<Page<PatientSummary>>;
+  /** Patients born on that day whose name has the same words: likely the same person. */
+  likelyDuplicates(tx: Tx, fields: Pick<Patient, 'firstName' | 'lastName' | 'dateOfBirth'>, exceptId?: string): Promise<PatientSummary[]>;
+}
+
+/**
+ * The audit chain (SQLite: `audit/audit-log.ts`; PostgreSQL:
+ * `store-pg/pg-audit-log.ts`). An append runs inside the transaction of the
+ * change it records, so both commit together or neither does.
+ */
+export interface AuditRepository<Tx> {
+  appendAudit(tx: Tx, entry: AuditEntry): Promise<AuditEvent>;
+  /** The events about one subject, oldest first. */
+  auditOfSubject(tx: Tx, subjectId: string): Promise<AuditEvent[]>;
 }

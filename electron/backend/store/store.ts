@@ -12,6 +12,7 @@ import { assertNotNewer, migrate } from './migrate';
 import { unusableStoreProblem } from './store-remains';
 import { startPageCheck, type PageCheck, type PageCheckOptions } from './page-check';
 import { damagedStoreError } from '../failure-kinds';
+import { SqliteStoreEngine } from '../store-engine/sqlite-store-engine';
 import {
   AnchorFile,
   readAnchorFile,
@@ -201,17 +202,52 @@ export class Store {
   beforeCommit: (() => void) | null = null;
 
   write<T>(fn: () => T): T {
+    if (this.engineState?.inTransaction) {
+      // A Store.write during an engine transaction would join it unseen, and commit or roll back with it.
+      throw new AppError('internal', 'The store was written outside the transaction that was open. Nothing was saved; this is a bug in Consent Desk.');
+    }
     if (this.db.inTransaction) return writeTransaction(this.db, fn);
     let after: AnchorState | null = null;
     const result = writeTransaction(this.db, () => {
       const value = fn();
-      this.beforeCommit?.();
-      this.db.prepare('UPDATE store_meta SET write_counter = write_counter + 1 WHERE id = 1').run();
-      after = this.anchorState();
+      after = this.endWrite();
       return value;
     });
     if (after) this.recordAnchor(after);
     return result;
+  }
+
+  /** What every write transaction ends with, inside it: settling derived state, the write counter, and the anchor it leaves. */
+  private endWrite(): AnchorState {
+    this.beforeCommit?.();
+    this.db.prepare('UPDATE store_meta SET write_counter = write_counter + 1 WHERE id = 1').run();
+    return this.anchorState();
+  }
+
+  private engineState: SqliteStoreEngine | null = null;
+
+  /**
+   * The store engine over this store's connection (issue 15): a write through
+   * it ends as `write` does (settled coverage, the write counter, the anchor
+   * once committed), so the two are the same transaction to the file. Only
+   * one of them may be open at a time on the connection: `write` refuses
+   * while an engine transaction is open, and the engine refuses to begin
+   * inside a `write`.
+   */
+  get engine(): SqliteStoreEngine {
+    if (!this.engineState) {
+      let after: AnchorState | null = null;
+      this.engineState = new SqliteStoreEngine(this.db, {
+        beforeCommit: () => {
+          after = this.endWrite();
+        },
+        afterCommit: () => {
+          if (after) this.recordAnchor(after);
+          after = null;
+        },
+      });
+    }
+    return this.engineState;
   }
 
   /** The data key of `epoch`: the current one, or one a rotation retired (null: from before keys were kept). */
