@@ -40,6 +40,15 @@ export interface Patient extends PatientFields {
   updatedAt: string;
 }
 
+/**
+ * A patient as the store has it now, with its version: an edit that sends
+ * the version back is refused (`conflict`) if someone changed the patient
+ * since, instead of overwriting their change.
+ */
+export type VersionedPatient = Patient & { rowVersion: number };
+
+export const rowVersionSchema = z.number().int().min(1);
+
 /** What a search result shows: enough to tell patients apart. */
 export type PatientSummary = Pick<Patient, 'id' | 'firstName' | 'lastName' | 'dateOfBirth' | 'recordNumber'>;
 

@@ -20,7 +20,10 @@ import { storePaths, type StorePaths } from './data-dir';
 import { applyDay, settleCoverage } from './posts/kept-coverage';
 import type { CheckContext } from './posts/post-checks';
 import { CheckLimiter } from './posts/check-limiter';
-import { rederiveIfRulesChanged } from './posts/rederive';
+import { rederiveDisclosures, rederiveIfRulesChanged } from './posts/rederive';
+import { reconcilePosts } from './posts/post-checks';
+import type { EngineCore, PatientChange } from './engine-core';
+import type { SqliteStoreEngine } from './store-engine/sqlite-store-engine';
 import { getStaffById, listStaff } from './repositories/staff-repository';
 import { getAuthorization } from './repositories/authorization-repository';
 import { recoveryKeyUnconfirmed } from './repositories/recovery-key-state';
@@ -94,7 +97,7 @@ interface PausedPatientMode {
  * The backend's state between calls: the open store, who is signed in, and
  * the sign-in throttle. Handlers receive it; the shells never see it.
  */
-export class BackendCore {
+export class BackendCore implements EngineCore {
   readonly paths: StorePaths;
   readonly workstation: string;
   readonly kdf: ScryptParams;
@@ -213,6 +216,33 @@ export class BackendCore {
   requireStore(): Store {
     if (!this.storeState) throw new AppError('unauthorized', 'Sign in first.');
     return this.storeState;
+  }
+
+  /** The store engine over the open store (see Store.engine): what ported handlers read and write through. */
+  get engine(): SqliteStoreEngine {
+    return this.requireStore().engine;
+  }
+
+  auditActor(): { actorId: string | null; actorName: string } {
+    const actor = this.session?.staff;
+    return { actorId: actor?.id ?? null, actorName: actor?.username ?? 'system' };
+  }
+
+  /**
+   * Posts are not on the engine yet: on this backend the engine is the
+   * SQLite file's, so its transaction handle is the store's connection, and
+   * the posts' own functions run on it inside the same transaction.
+   */
+  async afterPatientChange(tx: unknown, { patientId, changed, at }: PatientChange): Promise<void> {
+    const db = this.requireStore().db;
+    if (tx !== db) throw new AppError('internal', 'A patient change reached the posts outside its transaction. Nothing was saved; this is a bug in Consent Desk.');
+    const ctx = this.checkContext();
+    // A city is looked for in every caption (whoever's it is): a new one can matter to any post.
+    const everyPost = changed.includes('city');
+    // Names and city decide which content a caption uses: derive again, and take down what the change left uncovered.
+    rederiveDisclosures(db, ctx, everyPost ? undefined : patientId);
+    // A corrected date of birth can end a parent's authority too.
+    reconcilePosts(db, ctx, at, everyPost ? {} : { patientId });
   }
 
   requireSession(): StaffMember {

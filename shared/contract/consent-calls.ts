@@ -14,7 +14,7 @@ import { templateTextSchema, type AuthorizationTemplate } from '../authorization
 import type { PracticeCertificate } from '../certificate';
 import type { Page } from '../list-page';
 import { consentPageInputSchema, type ConsentListRow } from '../list-rows';
-import { patientFieldsSchema, patientIdSchema, patientListInputSchema, type Patient, type PatientSummary } from '../patients';
+import { patientFieldsSchema, patientIdSchema, patientListInputSchema, rowVersionSchema, type PatientSummary, type VersionedPatient } from '../patients';
 import type { AppState } from '../session';
 import { chunkInputSchema, type Chunk } from '../store-chunks';
 import { call, returns } from './define';
@@ -38,19 +38,19 @@ export const consentCalls = {
     summary: 'One patient’s details.',
     access: 'patients.read',
     input: z.object({ id: patientIdSchema }).strict(),
-    output: returns<Patient>(),
+    output: returns<VersionedPatient>(),
   }),
   'patients.create': call({
     summary: 'Add a patient. A likely duplicate (same name words and date of birth) is refused unless allowDuplicate confirms it.',
     access: 'patients.write',
     input: patientFieldsSchema.extend({ allowDuplicate: z.boolean().default(false) }).strict(),
-    output: returns<Patient>(),
+    output: returns<VersionedPatient>(),
   }),
   'patients.update': call({
-    summary: 'Correct a patient’s details.',
+    summary: 'Correct a patient’s details. With the rowVersion read, an edit made on an older copy is refused (conflict) rather than overwriting a newer change.',
     access: 'patients.write',
-    input: patientFieldsSchema.extend({ id: patientIdSchema }).strict(),
-    output: returns<Patient>(),
+    input: patientFieldsSchema.extend({ id: patientIdSchema, rowVersion: rowVersionSchema.optional() }).strict(),
+    output: returns<VersionedPatient>(),
   }),
   'templates.list': call({
     summary: 'Every version of the authorization wording, per language.',

@@ -1,29 +1,38 @@
+import type { BackendCallName, CallOutput, ParsedInput } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
 import { birthDayProblem } from '../../../shared/patient-search';
-import { patientName, type Patient, type PatientFields } from '../../../shared/patients';
+import { patientName, type Patient, type PatientFields, type VersionedPatient } from '../../../shared/patients';
 import type { BackendCore } from '../backend-core';
-import {
-  findPatientByRecordNumber,
-  getPatient,
-  insertPatient,
-  likelyDuplicates,
-  listPatients,
-  searchPatients,
-  updatePatient,
-} from '../repositories/patient-repository';
-import { reconcilePosts } from '../posts/post-checks';
-import { rederiveDisclosures } from '../posts/rederive';
-import type { Handlers } from './handler';
+import { auditIn, type EngineCore } from '../engine-core';
+import { getPatient } from '../repositories/patient-repository';
 
+/**
+ * The patients feature on the store engine (issue 15, switch-over step 3):
+ * every read and write goes through `core.engine` and `records.patients`, and
+ * each call's audit event is appended in the same transaction as what it
+ * records, so a refused or failed call leaves neither.
+ */
+
+/**
+ * A patient other features' handlers (consents, paper signatures) read
+ * outside any transaction, until they are ported: calls run one at a time,
+ * so no engine transaction is open while they run.
+ */
 export function existingPatient(core: BackendCore, id: string): Patient {
   const patient = getPatient(core.requireStore().db, id);
   if (!patient) throw new AppError('not_found', 'That patient does not exist.');
   return patient;
 }
 
-function assertRecordNumberFree(core: BackendCore, recordNumber: string | null, exceptId?: string): void {
+async function patientIn(core: EngineCore, tx: unknown, id: string): Promise<VersionedPatient> {
+  const patient = await core.engine.records.patients.getPatient(tx, id);
+  if (!patient) throw new AppError('not_found', 'That patient does not exist.');
+  return patient;
+}
+
+async function assertRecordNumberFree(core: EngineCore, tx: unknown, recordNumber: string | null, exceptId?: string): Promise<void> {
   if (!recordNumber) return;
-  const holder = findPatientByRecordNumber(core.requireStore().db, recordNumber);
+  const holder = await core.engine.records.patients.findPatientByRecordNumber(tx, recordNumber);
   if (holder && holder.id !== exceptId) {
     throw new AppError('conflict', `Another patient already has record number ${recordNumber}.`, {
       issues: [{ path: 'recordNumber', message: 'This record number is taken.' }],
@@ -31,14 +40,14 @@ function assertRecordNumberFree(core: BackendCore, recordNumber: string | null, 
   }
 }
 
-function assertPlausibleBirth(core: BackendCore, dateOfBirth: string): void {
+function assertPlausibleBirth(core: EngineCore, dateOfBirth: string): void {
   const problem = birthDayProblem(dateOfBirth, core.today());
   if (problem) throw new AppError('validation', problem, { issues: [{ path: 'dateOfBirth', message: problem }] });
 }
 
 /** A likely duplicate is refused with who it is, so the screen can ask "add anyway?" (and send allowDuplicate). */
-function assertNotDuplicate(core: BackendCore, fields: PatientFields): void {
-  const found = likelyDuplicates(core.requireStore().db, fields);
+async function assertNotDuplicate(core: EngineCore, tx: unknown, fields: PatientFields): Promise<void> {
+  const found = await core.engine.records.patients.likelyDuplicates(tx, fields);
   if (found.length === 0) return;
   const who = found
     .slice(0, 3)
@@ -49,65 +58,66 @@ function assertNotDuplicate(core: BackendCore, fields: PatientFields): void {
   });
 }
 
-export const patientHandlers = {
-  'patients.search': (core, { query, limit }) => {
-    const store = core.requireStore();
-    const found = searchPatients(store.db, query, limit, core.today());
-    // The query may be a name: the audit keeps only that a search happened.
-    store.write(() => core.audit({ action: 'patient.searched', subjectType: 'patient', detail: `${found.length} found` }));
-    return found;
-  },
+type PatientCall = 'patients.search' | 'patients.list' | 'patients.get' | 'patients.create' | 'patients.update';
+
+/** Written against `EngineCore`, not `BackendCore`: the same handlers run on either engine (patient-handlers.engines.test.ts). */
+export type EngineHandlers<K extends BackendCallName> = { [P in K]: (core: EngineCore, input: ParsedInput<P>) => Promise<CallOutput<P>> };
+
+export const patientHandlers: EngineHandlers<PatientCall> = {
+  'patients.search': (core, { query, limit }) =>
+    core.engine.write(async (tx) => {
+      const found = await core.engine.records.patients.searchPatients(tx, query, limit, core.today());
+      // The query may be a name: the audit keeps only that a search happened.
+      await auditIn(core, tx, { action: 'patient.searched', subjectType: 'patient', detail: `${found.length} found` });
+      return found;
+    }),
 
   'patients.list': (core, input) => {
-    const store = core.requireStore();
-    const page = listPatients(store.db, input, core.today());
-    // The query may be a name: the audit keeps only that a search happened.
-    if (input.query !== '') store.write(() => core.audit({ action: 'patient.searched', subjectType: 'patient', detail: `${page.total} found` }));
-    return page;
+    const list = async (tx: unknown) => core.engine.records.patients.listPatients(tx, input, core.today());
+    // Browsing without a query reads only; a query may be a name: the audit keeps only that a search happened.
+    if (input.query === '') return core.engine.read(list);
+    return core.engine.write(async (tx) => {
+      const page = await list(tx);
+      await auditIn(core, tx, { action: 'patient.searched', subjectType: 'patient', detail: `${page.total} found` });
+      return page;
+    });
   },
 
-  'patients.get': (core, { id }) => {
-    const store = core.requireStore();
-    const patient = existingPatient(core, id);
-    store.write(() => core.audit({ action: 'patient.viewed', subjectType: 'patient', subjectId: id }));
-    return patient;
-  },
+  'patients.get': (core, { id }) =>
+    core.engine.write(async (tx) => {
+      const patient = await patientIn(core, tx, id);
+      await auditIn(core, tx, { action: 'patient.viewed', subjectType: 'patient', subjectId: id });
+      return patient;
+    }),
 
   'patients.create': (core, { allowDuplicate, ...fields }) => {
-    const store = core.requireStore();
     assertPlausibleBirth(core, fields.dateOfBirth);
-    assertRecordNumberFree(core, fields.recordNumber);
-    if (!allowDuplicate) assertNotDuplicate(core, fields);
-    const now = core.nowIso();
-    const patient: Patient = { ...fields, id: core.newId(), createdAt: now, updatedAt: now };
-    store.write(() => {
-      insertPatient(store.db, patient);
-      core.audit({ action: 'patient.created', subjectType: 'patient', subjectId: patient.id });
+    return core.engine.write(async (tx) => {
+      // Checked inside the write: nothing can take the record number or add the same person between the check and the insert.
+      await assertRecordNumberFree(core, tx, fields.recordNumber);
+      if (!allowDuplicate) await assertNotDuplicate(core, tx, fields);
+      const now = core.nowIso();
+      const patient: Patient = { ...fields, id: core.newId(), createdAt: now, updatedAt: now };
+      await core.engine.records.patients.insertPatient(tx, patient);
+      await auditIn(core, tx, { action: 'patient.created', subjectType: 'patient', subjectId: patient.id });
+      return patientIn(core, tx, patient.id);
     });
-    return patient;
   },
 
-  'patients.update': (core, { id, ...fields }) => {
-    const store = core.requireStore();
-    const before = existingPatient(core, id);
-    if (fields.dateOfBirth !== before.dateOfBirth) assertPlausibleBirth(core, fields.dateOfBirth);
-    assertRecordNumberFree(core, fields.recordNumber, id);
-    const changed = (Object.keys(fields) as (keyof typeof fields)[]).filter((k) => fields[k] !== before[k]);
-    if (changed.length === 0) return before;
-    return store.write(() => {
+  'patients.update': (core, { id, rowVersion, ...fields }) =>
+    core.engine.write(async (tx) => {
+      const r = core.engine.records.patients;
+      const before = await patientIn(core, tx, id);
+      if (fields.dateOfBirth !== before.dateOfBirth) assertPlausibleBirth(core, fields.dateOfBirth);
+      await assertRecordNumberFree(core, tx, fields.recordNumber, id);
+      const changed = (Object.keys(fields) as (keyof typeof fields)[]).filter((k) => fields[k] !== before[k]);
+      // Nothing changed: nothing written, nothing audited (a stale version changes nothing either).
+      if (changed.length === 0) return before;
       const at = core.nowIso();
-      updatePatient(store.db, id, fields, at);
+      await r.updatePatient(tx, id, fields, at, rowVersion === undefined ? undefined : { rowVersion });
       // Which fields changed, not their values: the values are PHI.
-      core.audit({ action: 'patient.updated', subjectType: 'patient', subjectId: id, detail: changed.join(', ') });
-      // Names and city decide which content a caption uses: derive again, and
-      // take down what the change left uncovered.
-      const ctx = core.checkContext();
-      // A city is looked for in every caption (whoever's it is): a new one can matter to any post.
-      const everyPost = changed.includes('city');
-      rederiveDisclosures(store.db, ctx, everyPost ? undefined : id);
-      // A corrected date of birth can end a parent's authority too.
-      reconcilePosts(store.db, ctx, at, everyPost ? {} : { patientId: id });
-      return getPatient(store.db, id)!;
-    });
-  },
-} satisfies Partial<Handlers>;
+      await auditIn(core, tx, { action: 'patient.updated', subjectType: 'patient', subjectId: id, detail: changed.join(', ') });
+      await core.afterPatientChange(tx, { patientId: id, changed, at });
+      return patientIn(core, tx, id);
+    }),
+};
