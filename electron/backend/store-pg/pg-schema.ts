@@ -1,5 +1,6 @@
 import type { ClientBase } from 'pg';
 import { recordsSchemaSql } from './pg-records-schema';
+import { staffSchemaSql } from './pg-staff-schema';
 
 /**
  * The PostgreSQL dialect of the first tables, patients and audit_events (the
@@ -12,9 +13,9 @@ import { recordsSchemaSql } from './pg-records-schema';
 
 /**
  * The schema version this file creates: 1 was patients and the audit chain, 2 adds the shared records
- * (pg-records-schema.ts). Later dialect steps continue the store's one migration numbering.
+ * (pg-records-schema.ts), 3 staff and sign-in material (pg-staff-schema.ts). Later dialect steps continue the store's one migration numbering.
  */
-export const pgFoundationVersion = 2;
+export const pgFoundationVersion = 3;
 
 /** The advisory lock that serialises audit appends across every workstation (two int4 keys: "CD", "audit"). */
 export const auditAppendLock = [0x4344, 0x61756469] as const;
@@ -121,6 +122,7 @@ export function foundationSchemaSql(appRole: string): string {
     GRANT SELECT, INSERT ON audit_events TO ${appRole};
     GRANT SELECT, UPDATE ON audit_head TO ${appRole};
     ${recordsSchemaSql(appRole)}
+    ${staffSchemaSql(appRole)}
   `;
 }
 
