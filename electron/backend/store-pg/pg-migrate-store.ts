@@ -7,30 +7,38 @@ import { keptVerdict } from '../posts/kept-coverage';
 import { getAuthorization, listAuthorizations, type AuthorizationRecord } from '../repositories/authorization-repository';
 import { getPatient } from '../repositories/patient-repository';
 import { getPost, listPosts } from '../repositories/post-repository';
+import { getStaffById, listStaff } from '../repositories/staff-repository';
 import { getMedia, getTestimonial, listTestimonials } from '../repositories/testimonial-repository';
 import type { Db } from '../store/database';
+import type { Keyring } from '../store/keyring';
 import type { FieldCipher } from './field-crypto';
 import { importAuditEventPg, walkAuditChainPg } from './pg-audit-log';
 import { createPgConsentRepository, importAuthorizationPg } from './pg-consent-repository';
 import { getPatientPg, insertPatientPg } from './pg-patient-repository';
 import { createPgPostRepository, importPostPg } from './pg-post-repository';
 import { createFoundationSchema, foundationSchemaSql } from './pg-schema';
+import { createPgKeyringRepository, createPgStaffRepository, putSettingTextPg, settingTextPg } from './pg-staff-repository';
 import { createPgTestimonialRepository } from './pg-testimonial-repository';
 
 /**
  * The core of `consent-desk migrate-store`: copy an encrypted SQLite store's
- * shared records (patients, authorizations, testimonials with media, posts
- * with their kept verdicts) and its audit chain into an empty PostgreSQL
+ * staff, settings, key slots and retired data keys, its shared records
+ * (patients, authorizations, testimonials with media, posts with their kept
+ * verdicts) and its audit chain into an empty PostgreSQL
  * store, sealing every PHI part on the way, in ONE transaction (a failure or
  * a kill leaves the server's tables empty), then check the copy against the
  * source. The source is only read.
  *
  * Not moved yet (they stay on the workstation until their tables have a
- * PostgreSQL dialect): staff and key slots, templates, settings, presets,
- * the compliance program, patient copies, certificates.
+ * PostgreSQL dialect): templates, presets, the compliance program, patient
+ * copies, certificates.
  */
 
 export interface MovedCounts {
+  staff: number;
+  settings: number;
+  keySlots: number;
+  retiredDataKeys: number;
   patients: number;
   authorizations: number;
   testimonials: number;
@@ -51,11 +59,26 @@ export interface MoveCheck {
 
 const idsOf = (db: Db, table: string): string[] => db.prepare(`SELECT id FROM ${table} ORDER BY rowid`).pluck().all() as string[];
 
+/** What is moved beside the database: the key file (its slots open the same data key on the server). */
+export interface MoveSource {
+  keyring?: Keyring | null;
+}
+
+const settingRows = (db: Db) => db.prepare('SELECT key, value FROM settings ORDER BY key').all() as { key: string; value: string }[];
+const retiredKeyRows = (db: Db) =>
+  db.prepare('SELECT key_epoch AS keyEpoch, data_key AS dataKey, retired_at AS retiredAt FROM data_key_history ORDER BY key_epoch').all() as { keyEpoch: number; dataKey: Buffer; retiredAt: string }[];
+
 /** Copy everything in one transaction on `target` (the app role's connection, schema already created). */
-export async function copyStoreToPg(db: Db, cipher: FieldCipher, target: ClientBase, onProgress?: (p: MoveProgress) => void | Promise<void>): Promise<MovedCounts> {
+export async function copyStoreToPg(
+  db: Db,
+  cipher: FieldCipher,
+  target: ClientBase,
+  onProgress?: (p: MoveProgress) => void | Promise<void>,
+  source: MoveSource = {},
+): Promise<MovedCounts> {
   await target.query('BEGIN');
   try {
-    const counts = await copyRecords(db, cipher, target, onProgress);
+    const counts = await copyRecords(db, cipher, target, onProgress, source);
     await target.query('COMMIT');
     return counts;
   } catch (error) {
@@ -65,10 +88,18 @@ export async function copyStoreToPg(db: Db, cipher: FieldCipher, target: ClientB
 }
 
 /** The copy itself, inside a transaction the caller holds open on `target`. */
-async function copyRecords(db: Db, cipher: FieldCipher, target: ClientBase, onProgress?: (p: MoveProgress) => void | Promise<void>): Promise<MovedCounts> {
+async function copyRecords(
+  db: Db,
+  cipher: FieldCipher,
+  target: ClientBase,
+  onProgress: ((p: MoveProgress) => void | Promise<void>) | undefined,
+  source: MoveSource,
+): Promise<MovedCounts> {
   const testimonialsPg = createPgTestimonialRepository(cipher);
   const postsPg = createPgPostRepository(cipher);
-  const counts: MovedCounts = { patients: 0, authorizations: 0, testimonials: 0, media: 0, posts: 0, auditEvents: 0 };
+  const staffPg = createPgStaffRepository(cipher);
+  const keyringPg = createPgKeyringRepository(cipher);
+  const counts: MovedCounts = { staff: 0, settings: 0, keySlots: 0, retiredDataKeys: 0, patients: 0, authorizations: 0, testimonials: 0, media: 0, posts: 0, auditEvents: 0 };
   // Rows go in the source's insertion order, so lists whose timestamps tie keep their order.
   const each = async <T>(step: keyof MovedCounts, items: T[], copy: (item: T) => Promise<void>) => {
     for (const item of items) {
@@ -81,6 +112,14 @@ async function copyRecords(db: Db, cipher: FieldCipher, target: ClientBase, onPr
   db.prepare('BEGIN').run();
   try {
     {
+      await each('staff', idsOf(db, 'staff'), (id) => staffPg.insertStaff(target, getStaffById(db, id)!));
+      // Each value's JSON text as the file holds it, sealed under its key.
+      await each('settings', settingRows(db), ({ key, value }) => putSettingTextPg(target, cipher, key, value));
+      if (source.keyring) {
+        await keyringPg.createKeyring(target, { ...source.keyring, slots: [] });
+        await each('keySlots', source.keyring.slots, (slot) => keyringPg.putSlot(target, slot));
+      }
+      await each('retiredDataKeys', retiredKeyRows(db), (k) => keyringPg.retireDataKey(target, k.keyEpoch, k.dataKey, k.retiredAt));
       await each('patients', idsOf(db, 'patients'), (id) => insertPatientPg(target, cipher, getPatient(db, id)!));
       await each('authorizations', idsOf(db, 'authorizations'), async (id) => {
         const blobs = db
@@ -129,12 +168,16 @@ const sha256 = (b: Buffer | null) => (b === null ? null : crypto.createHash('sha
 
 /**
  * Check a moved store against its source, from one snapshot of each: the
- * audit chain verifies on both and ends at the same head; every patient,
+ * audit chain verifies on both and ends at the same head; the staff list,
+ * every setting's text, the keyring (when given) and every retired data key
+ * are the same; every patient,
  * authorization, testimonial and post reads back identical, byte for byte as
  * JSON; every PDF, signature image and scan has the same SHA-256.
  */
-export async function checkMovedStore(db: Db, cipher: FieldCipher, target: ClientBase): Promise<MoveCheck> {
+export async function checkMovedStore(db: Db, cipher: FieldCipher, target: ClientBase, source: MoveSource = {}): Promise<MoveCheck> {
   const consentsPg = createPgConsentRepository(cipher);
+  const staffPg = createPgStaffRepository(cipher);
+  const keyringPg = createPgKeyringRepository(cipher);
   const testimonialsPg = createPgTestimonialRepository(cipher);
   const postsPg = createPgPostRepository(cipher);
   const problems: string[] = [];
@@ -150,6 +193,21 @@ export async function checkMovedStore(db: Db, cipher: FieldCipher, target: Clien
     if (!moved.intact) problems.push(`The server's audit chain does not verify: ${moved.problem}`);
     if (source.intact && moved.intact && (source.headSeq !== moved.headSeq || source.headHash !== moved.headHash)) {
       problems.push(`The audit chains end at different events (file ${source.headSeq}, server ${moved.headSeq}).`);
+    }
+
+    same('Staff members', listStaff(db), await staffPg.listStaff(target));
+    const fileSettings = settingRows(db);
+    const serverSettings: { key: string; value: string | undefined }[] = [];
+    for (const key of (await target.query<{ key: string }>('SELECT key FROM settings ORDER BY key COLLATE "C"')).rows.map((r) => r.key)) {
+      serverSettings.push({ key, value: await settingTextPg(target, cipher, key) });
+    }
+    same('Settings', fileSettings, serverSettings);
+    if (source.keyring) same('Key slots', source.keyring, await keyringPg.readKeyring(target));
+    const retired = retiredKeyRows(db);
+    const serverRetired = Number((await target.query<{ n: string }>('SELECT count(*) AS n FROM data_key_history')).rows[0]!.n);
+    if (serverRetired !== retired.length) problems.push(`The server holds ${serverRetired} retired data keys; the file ${retired.length}.`);
+    for (const k of retired) {
+      if (sha256(k.dataKey) !== sha256(await keyringPg.retiredDataKey(target, k.keyEpoch))) problems.push(`The retired data key of epoch ${k.keyEpoch} differs between the file and the server.`);
     }
 
     const patients = idsOf(db, 'patients');
@@ -207,10 +265,11 @@ export async function moveStoreToPg(
   cipher: FieldCipher,
   server: { owner: ClientBase; app: ClientBase; appRole: string },
   onProgress?: (p: MoveProgress) => void | Promise<void>,
+  source: MoveSource = {},
 ): Promise<{ counts: MovedCounts; check: MoveCheck }> {
   await createFoundationSchema(server.owner, server.appRole);
-  const counts = await copyStoreToPg(db, cipher, server.app, onProgress);
-  return { counts, check: await checkMovedStore(db, cipher, server.app) };
+  const counts = await copyStoreToPg(db, cipher, server.app, onProgress, source);
+  return { counts, check: await checkMovedStore(db, cipher, server.app, source) };
 }
 
 /**
@@ -226,16 +285,17 @@ export async function moveStoreToPgAsOwner(
   owner: ClientBase,
   appRole: string,
   onProgress?: (p: MoveProgress) => void | Promise<void>,
+  source: MoveSource = {},
 ): Promise<{ counts: MovedCounts; check: MoveCheck }> {
   await owner.query('BEGIN');
   let counts: MovedCounts;
   try {
     await owner.query(foundationSchemaSql(appRole));
-    counts = await copyRecords(db, cipher, owner, onProgress);
+    counts = await copyRecords(db, cipher, owner, onProgress, source);
     await owner.query('COMMIT');
   } catch (error) {
     await owner.query('ROLLBACK').catch(() => undefined);
     throw error;
   }
-  return { counts, check: await checkMovedStore(db, cipher, owner) };
+  return { counts, check: await checkMovedStore(db, cipher, owner, source) };
 }

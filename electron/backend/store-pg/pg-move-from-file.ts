@@ -30,6 +30,10 @@ export interface MoveFromFileInput {
 }
 
 const stepNames: Record<keyof MovedCounts, string> = {
+  staff: 'staff',
+  settings: 'settings',
+  keySlots: 'key slots',
+  retiredDataKeys: 'retired data keys',
   patients: 'patients',
   authorizations: 'authorizations',
   testimonials: 'testimonials',
@@ -112,7 +116,7 @@ export async function moveStoreFromFile(input: MoveFromFileInput): Promise<{ cou
     await refuseUnsuitableTarget(owner, input.appRole);
     const onProgress = (p: MoveProgress) => input.onStep?.(`Copying ${stepNames[p.step]}: ${p.done} of ${p.total}`);
     input.onStep?.('Copying in one transaction (nothing is kept on the server unless all of it arrives)…');
-    const moved = await moveStoreToPgAsOwner(db, cipher, owner, input.appRole, onProgress).catch((error: unknown) => {
+    const moved = await moveStoreToPgAsOwner(db, cipher, owner, input.appRole, onProgress, { keyring }).catch((error: unknown) => {
       throw mapPgFailure(error);
     });
     return { ...moved, target: input.to };
