@@ -7,7 +7,11 @@ import { keptVerdict } from '../posts/kept-coverage';
 import { getAuthorization, listAuthorizations, type AuthorizationRecord } from '../repositories/authorization-repository';
 import { getPatient } from '../repositories/patient-repository';
 import { getPost, listPosts } from '../repositories/post-repository';
+import { allCertificates } from '../repositories/certificate-history';
+import { activeCertificate } from '../repositories/certificate-repository';
+import { latestPresets, presetVersions } from '../repositories/scope-preset-repository';
 import { getStaffById, listStaff } from '../repositories/staff-repository';
+import { getTemplate, listTemplates } from '../repositories/template-repository';
 import { getMedia, getTestimonial, listTestimonials } from '../repositories/testimonial-repository';
 import type { Db } from '../store/database';
 import type { Keyring } from '../store/keyring';
@@ -16,13 +20,15 @@ import { importAuditEventPg, walkAuditChainPg } from './pg-audit-log';
 import { createPgConsentRepository, importAuthorizationPg } from './pg-consent-repository';
 import { getPatientPg, insertPatientPg } from './pg-patient-repository';
 import { createPgPostRepository, importPostPg } from './pg-post-repository';
+import { createPgCertificateRepository, createPgPatientCopyRepository, createPgScopePresetRepository, createPgTemplateRepository, importCertificatePg } from './pg-practice-repository';
 import { createFoundationSchema, foundationSchemaSql } from './pg-schema';
 import { createPgKeyringRepository, createPgStaffRepository, putSettingTextPg, settingTextPg } from './pg-staff-repository';
 import { createPgTestimonialRepository } from './pg-testimonial-repository';
 
 /**
  * The core of `consent-desk migrate-store`: copy an encrypted SQLite store's
- * staff, settings, key slots and retired data keys, its shared records
+ * staff, settings, key slots and retired data keys, its templates, scope
+ * presets, signing certificates and patient copies, its shared records
  * (patients, authorizations, testimonials with media, posts with their kept
  * verdicts) and its audit chain into an empty PostgreSQL
  * store, sealing every PHI part on the way, in ONE transaction (a failure or
@@ -30,8 +36,9 @@ import { createPgTestimonialRepository } from './pg-testimonial-repository';
  * source. The source is only read.
  *
  * Not moved yet (they stay on the workstation until their tables have a
- * PostgreSQL dialect): templates, presets, the compliance program, patient
- * copies, certificates.
+ * PostgreSQL dialect): the compliance program (policy, training, channel
+ * reviews, incidents, post reviews, reply checks, the work queue), retention
+ * purges, disclosure bases.
  */
 
 export interface MovedCounts {
@@ -39,6 +46,10 @@ export interface MovedCounts {
   settings: number;
   keySlots: number;
   retiredDataKeys: number;
+  templates: number;
+  scopePresets: number;
+  certificates: number;
+  patientCopies: number;
   patients: number;
   authorizations: number;
   testimonials: number;
@@ -63,6 +74,25 @@ const idsOf = (db: Db, table: string): string[] => db.prepare(`SELECT id FROM ${
 export interface MoveSource {
   keyring?: Keyring | null;
 }
+
+type PresetRow = { id: string; version: number; name: string; scope: string; duration: string; retired: number; createdAt: string; createdBy: string };
+const presetRows = (db: Db) =>
+  db.prepare('SELECT id, version, name, scope, duration, retired, created_at AS createdAt, created_by AS createdBy FROM scope_presets ORDER BY rowid').all() as PresetRow[];
+const certificateRows = (db: Db) => db.prepare('SELECT id, active, created_at AS createdAt FROM practice_certificates ORDER BY rowid').all() as { id: string; active: number; createdAt: string }[];
+type CopyRow = { id: string; authorizationId: string; method: 'printed' | 'saved' | 'declined'; recordedAt: string; recordedBy: string };
+const copyRows = (db: Db) =>
+  db.prepare('SELECT id, authorization_id AS authorizationId, method, recorded_at AS recordedAt, recorded_by AS recordedBy FROM patient_copies ORDER BY rowid').all() as CopyRow[];
+/** A certificate of the file by id (certificate-history lists them all, in the order the file keeps them). */
+const certificateOf = (db: Db, id: string) => {
+  const row = db.prepare('SELECT certificate_der, private_key_pkcs8, subject, issuer, fingerprint_sha256, not_before, not_after, source FROM practice_certificates WHERE id = ?').get(id) as
+    | { certificate_der: Buffer; private_key_pkcs8: Buffer; subject: string; issuer: string; fingerprint_sha256: string; not_before: string; not_after: string; source: 'generated' | 'imported' }
+    | undefined;
+  return {
+    certificateDer: row!.certificate_der,
+    privateKeyPkcs8: row!.private_key_pkcs8,
+    info: { subject: row!.subject, issuer: row!.issuer, fingerprintSha256: row!.fingerprint_sha256, notBefore: row!.not_before, notAfter: row!.not_after, source: row!.source },
+  };
+};
 
 const settingRows = (db: Db) => db.prepare('SELECT key, value FROM settings ORDER BY key').all() as { key: string; value: string }[];
 const retiredKeyRows = (db: Db) =>
@@ -99,7 +129,10 @@ async function copyRecords(
   const postsPg = createPgPostRepository(cipher);
   const staffPg = createPgStaffRepository(cipher);
   const keyringPg = createPgKeyringRepository(cipher);
-  const counts: MovedCounts = { staff: 0, settings: 0, keySlots: 0, retiredDataKeys: 0, patients: 0, authorizations: 0, testimonials: 0, media: 0, posts: 0, auditEvents: 0 };
+  const templatesPg = createPgTemplateRepository(cipher);
+  const presetsPg = createPgScopePresetRepository(cipher);
+  const copiesPg = createPgPatientCopyRepository(cipher);
+  const counts: MovedCounts = { staff: 0, settings: 0, keySlots: 0, retiredDataKeys: 0, templates: 0, scopePresets: 0, certificates: 0, patientCopies: 0, patients: 0, authorizations: 0, testimonials: 0, media: 0, posts: 0, auditEvents: 0 };
   // Rows go in the source's insertion order, so lists whose timestamps tie keep their order.
   const each = async <T>(step: keyof MovedCounts, items: T[], copy: (item: T) => Promise<void>) => {
     for (const item of items) {
@@ -120,6 +153,11 @@ async function copyRecords(
         await each('keySlots', source.keyring.slots, (slot) => keyringPg.putSlot(target, slot));
       }
       await each('retiredDataKeys', retiredKeyRows(db), (k) => keyringPg.retireDataKey(target, k.keyEpoch, k.dataKey, k.retiredAt));
+      await each('templates', idsOf(db, 'templates'), (id) => templatesPg.importTemplate(target, getTemplate(db, id)!));
+      await each('scopePresets', presetRows(db), (p) =>
+        presetsPg.insertPresetVersion(target, { id: p.id, version: p.version, name: p.name, scope: JSON.parse(p.scope), duration: JSON.parse(p.duration), retired: p.retired === 1, createdAt: p.createdAt, createdBy: p.createdBy }),
+      );
+      await each('certificates', certificateRows(db), (c) => importCertificatePg(target, cipher, { id: c.id, bundle: certificateOf(db, c.id), active: c.active === 1, createdAt: c.createdAt }));
       await each('patients', idsOf(db, 'patients'), (id) => insertPatientPg(target, cipher, getPatient(db, id)!));
       await each('authorizations', idsOf(db, 'authorizations'), async (id) => {
         const blobs = db
@@ -131,6 +169,7 @@ async function copyRecords(
           .get(id) as Parameters<typeof importAuthorizationPg>[3];
         await importAuthorizationPg(target, cipher, getAuthorization(db, id)!, blobs);
       });
+      await each('patientCopies', copyRows(db), (c) => copiesPg.insertPatientCopy(target, c));
       const testimonialRows = db.prepare('SELECT id, created_by AS createdBy FROM testimonials ORDER BY rowid').all() as { id: string; createdBy: string }[];
       await each('testimonials', testimonialRows, async ({ id, createdBy }) => {
         const t = getTestimonial(db, id)!;
@@ -209,6 +248,20 @@ export async function checkMovedStore(db: Db, cipher: FieldCipher, target: Clien
     for (const k of retired) {
       if (sha256(k.dataKey) !== sha256(await keyringPg.retiredDataKey(target, k.keyEpoch))) problems.push(`The retired data key of epoch ${k.keyEpoch} differs between the file and the server.`);
     }
+
+    same('Templates', listTemplates(db), await createPgTemplateRepository(cipher).listTemplates(target));
+    const presetsPg = createPgScopePresetRepository(cipher);
+    same('Scope presets', latestPresets(db), await presetsPg.latestPresets(target));
+    const presetIds = [...new Set(presetRows(db).map((p) => p.id))];
+    const movedVersions: unknown[] = [];
+    for (const id of presetIds) movedVersions.push(await presetsPg.presetVersions(target, id));
+    same('Scope preset versions', presetIds.map((id) => presetVersions(db, id)), movedVersions);
+    const certificatesPg = createPgCertificateRepository(cipher);
+    same('Signing certificates', [allCertificates(db), activeCertificate(db) ?? null], [await certificatesPg.allCertificates(target), (await certificatesPg.activeCertificate(target)) ?? null]);
+    const serverCopies = (
+      await target.query<CopyRow>('SELECT id, authorization_id AS "authorizationId", method, recorded_at AS "recordedAt", recorded_by AS "recordedBy" FROM patient_copies ORDER BY insert_seq')
+    ).rows;
+    same('Patient copy entries', copyRows(db), serverCopies);
 
     const patients = idsOf(db, 'patients');
     const movedPatients: Patient[] = [];

@@ -210,6 +210,26 @@ export function createPgCertificateRepository(cipher: FieldCipher): CertificateR
   };
 }
 
+/** migrate-store: a certificate as the file holds it, its active flag as it was. */
+export async function importCertificatePg(client: ClientBase, cipher: FieldCipher, row: { id: string; bundle: CertificateBundle; active: boolean; createdAt: string }): Promise<void> {
+  const sealed = new SealedColumns(cipher, 'practice_certificates');
+  const { subject, issuer, fingerprintSha256, notBefore, notAfter, source } = row.bundle.info;
+  await client.query(
+    `INSERT INTO practice_certificates (id, certificate_der, private_key_pkcs8, sealed, not_after, source, active, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    [
+      row.id,
+      sealed.sealBytes(row.bundle.certificateDer, 'certificate_der', row.id),
+      sealed.sealBytes(row.bundle.privateKeyPkcs8, 'private_key_pkcs8', row.id),
+      sealed.sealJson<CertificateSealed>({ subject, issuer, fingerprintSha256, notBefore }, 'sealed', row.id),
+      notAfter,
+      source,
+      row.active,
+      row.createdAt,
+    ],
+  );
+}
+
 export function createPgPracticeRecords(cipher: FieldCipher): PracticeRecords<ClientBase> {
   return {
     templates: createPgTemplateRepository(cipher),
