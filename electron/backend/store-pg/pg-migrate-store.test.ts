@@ -154,9 +154,11 @@ describe.skipIf(!pgAvailable)(`migrate-store: an encrypted SQLite store moved to
       const staffPg = createPgStaffRepository(cipher);
       await settingsPg.writeSetting(movedApp, 'idleMinutes', 99);
       await staffPg.updateStaff(movedApp, (await staffPg.getStaffByUsername(movedApp, 'admin'))!.id, { displayName: 'Renamed' }, new Date().toISOString());
+      await createPgKeyringRepository(cipher).setAuditPublicKey(movedApp, 'another key');
       expect((await checkMovedStore(db, cipher, movedApp, { keyring })).problems).toEqual([
         'Staff members differ between the file and the server.',
         'Settings differ between the file and the server.',
+        'Key slots differ between the file and the server.',
         'Posts differ between the file and the server.',
       ]);
     } finally {

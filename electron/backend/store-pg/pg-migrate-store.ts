@@ -213,7 +213,7 @@ const sha256 = (b: Buffer | null) => (b === null ? null : crypto.createHash('sha
  * authorization, testimonial and post reads back identical, byte for byte as
  * JSON; every PDF, signature image and scan has the same SHA-256.
  */
-export async function checkMovedStore(db: Db, cipher: FieldCipher, target: ClientBase, source: MoveSource = {}): Promise<MoveCheck> {
+export async function checkMovedStore(db: Db, cipher: FieldCipher, target: ClientBase, beside: MoveSource = {}): Promise<MoveCheck> {
   const consentsPg = createPgConsentRepository(cipher);
   const staffPg = createPgStaffRepository(cipher);
   const keyringPg = createPgKeyringRepository(cipher);
@@ -241,7 +241,7 @@ export async function checkMovedStore(db: Db, cipher: FieldCipher, target: Clien
       serverSettings.push({ key, value: await settingTextPg(target, cipher, key) });
     }
     same('Settings', fileSettings, serverSettings);
-    if (source.keyring) same('Key slots', source.keyring, await keyringPg.readKeyring(target));
+    if (beside.keyring) same('Key slots', beside.keyring, await keyringPg.readKeyring(target));
     const retired = retiredKeyRows(db);
     const serverRetired = Number((await target.query<{ n: string }>('SELECT count(*) AS n FROM data_key_history')).rows[0]!.n);
     if (serverRetired !== retired.length) problems.push(`The server holds ${serverRetired} retired data keys; the file ${retired.length}.`);
