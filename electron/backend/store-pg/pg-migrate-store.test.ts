@@ -114,7 +114,7 @@ describe.skipIf(!pgAvailable)(`migrate-store: an encrypted SQLite store moved to
       expect(counts.media).toBeGreaterThan(0);
       expect(counts.auditEvents).toBe(check.source.intact ? check.source.headSeq : -1);
       // Every step reports once it is done; a step with nothing to copy (no retired keys, say) reports nothing.
-      const steps = ['staff', 'settings', 'keySlots', 'retiredDataKeys', 'templates', 'scopePresets', 'certificates', 'patients', 'authorizations', 'patientCopies', 'testimonials', 'media', 'posts', 'auditEvents'] as const;
+      const steps = ['staff', 'settings', 'keySlots', 'retiredDataKeys', 'templates', 'scopePresets', 'certificates', 'policyVersions', 'policyAcknowledgments', 'patients', 'authorizations', 'patientCopies', 'testimonials', 'media', 'posts', 'auditEvents'] as const;
       expect(progress).toEqual(steps.filter((step) => counts[step] > 0));
       expect(counts.templates).toBeGreaterThan(1);
       expect(counts.certificates).toBeGreaterThan(0);
@@ -159,6 +159,8 @@ describe.skipIf(!pgAvailable)(`migrate-store: an encrypted SQLite store moved to
         'Staff members differ between the file and the server.',
         'Settings differ between the file and the server.',
         'Key slots differ between the file and the server.',
+        // The renamed administrator published the demo's policy: the versions name them.
+        'Policy versions differ between the file and the server.',
         'Posts differ between the file and the server.',
       ]);
     } finally {

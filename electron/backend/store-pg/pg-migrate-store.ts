@@ -9,6 +9,7 @@ import { getPatient } from '../repositories/patient-repository';
 import { getPost, listPosts } from '../repositories/post-repository';
 import { allCertificates } from '../repositories/certificate-history';
 import { activeCertificate } from '../repositories/certificate-repository';
+import { getPolicyDraft, listAcknowledgments, listPolicyVersions } from '../repositories/policy-repository';
 import { latestPresets, presetVersions } from '../repositories/scope-preset-repository';
 import { getStaffById, listStaff } from '../repositories/staff-repository';
 import { getTemplate, listTemplates } from '../repositories/template-repository';
@@ -21,6 +22,7 @@ import { createPgConsentRepository, importAuthorizationPg } from './pg-consent-r
 import { getPatientPg, insertPatientPg } from './pg-patient-repository';
 import { createPgPostRepository, importPostPg } from './pg-post-repository';
 import { createPgCertificateRepository, createPgPatientCopyRepository, createPgScopePresetRepository, createPgTemplateRepository, importCertificatePg } from './pg-practice-repository';
+import { createPgPolicyRepository } from './pg-program-repository';
 import { createFoundationSchema, foundationSchemaSql } from './pg-schema';
 import { createPgKeyringRepository, createPgStaffRepository, putSettingTextPg, settingTextPg } from './pg-staff-repository';
 import { createPgTestimonialRepository } from './pg-testimonial-repository';
@@ -28,7 +30,8 @@ import { createPgTestimonialRepository } from './pg-testimonial-repository';
 /**
  * The core of `consent-desk migrate-store`: copy an encrypted SQLite store's
  * staff, settings, key slots and retired data keys, its templates, scope
- * presets, signing certificates and patient copies, its shared records
+ * presets, signing certificates and patient copies, the compliance
+ * program's policy (versions, draft, acknowledgments), its shared records
  * (patients, authorizations, testimonials with media, posts with their kept
  * verdicts) and its audit chain into an empty PostgreSQL
  * store, sealing every PHI part on the way, in ONE transaction (a failure or
@@ -36,7 +39,7 @@ import { createPgTestimonialRepository } from './pg-testimonial-repository';
  * source. The source is only read.
  *
  * Not moved yet (they stay on the workstation until their tables have a
- * PostgreSQL dialect): the compliance program (policy, training, channel
+ * PostgreSQL dialect): the rest of the compliance program (training, channel
  * reviews, incidents, post reviews, reply checks, the work queue), retention
  * purges, disclosure bases.
  */
@@ -50,6 +53,8 @@ export interface MovedCounts {
   scopePresets: number;
   certificates: number;
   patientCopies: number;
+  policyVersions: number;
+  policyAcknowledgments: number;
   patients: number;
   authorizations: number;
   testimonials: number;
@@ -94,6 +99,14 @@ const certificateOf = (db: Db, id: string) => {
   };
 };
 
+type PolicyRow = { id: string; version: number; text: string; textSha256: string; publishedAt: string; publishedBy: string };
+const policyRows = (db: Db) =>
+  db.prepare('SELECT id, version, text, text_sha256 AS textSha256, published_at AS publishedAt, published_by AS publishedBy FROM policy_versions ORDER BY rowid').all() as PolicyRow[];
+const acknowledgmentRows = (db: Db) =>
+  db
+    .prepare('SELECT id, staff_id AS staffId, version_id AS versionId, acknowledged_at AS acknowledgedAt, acknowledged_on AS acknowledgedOn, language, text_sha256 AS textSha256, workstation FROM policy_acknowledgments ORDER BY rowid')
+    .all() as { id: string; staffId: string; versionId: string; acknowledgedAt: string; acknowledgedOn: string; language: string; textSha256: string; workstation: string }[];
+
 const settingRows = (db: Db) => db.prepare('SELECT key, value FROM settings ORDER BY key').all() as { key: string; value: string }[];
 const retiredKeyRows = (db: Db) =>
   db.prepare('SELECT key_epoch AS keyEpoch, data_key AS dataKey, retired_at AS retiredAt FROM data_key_history ORDER BY key_epoch').all() as { keyEpoch: number; dataKey: Buffer; retiredAt: string }[];
@@ -132,7 +145,7 @@ async function copyRecords(
   const templatesPg = createPgTemplateRepository(cipher);
   const presetsPg = createPgScopePresetRepository(cipher);
   const copiesPg = createPgPatientCopyRepository(cipher);
-  const counts: MovedCounts = { staff: 0, settings: 0, keySlots: 0, retiredDataKeys: 0, templates: 0, scopePresets: 0, certificates: 0, patientCopies: 0, patients: 0, authorizations: 0, testimonials: 0, media: 0, posts: 0, auditEvents: 0 };
+  const counts: MovedCounts = { staff: 0, settings: 0, keySlots: 0, retiredDataKeys: 0, templates: 0, scopePresets: 0, certificates: 0, patientCopies: 0, policyVersions: 0, policyAcknowledgments: 0, patients: 0, authorizations: 0, testimonials: 0, media: 0, posts: 0, auditEvents: 0 };
   // Rows go in the source's insertion order, so lists whose timestamps tie keep their order.
   const each = async <T>(step: keyof MovedCounts, items: T[], copy: (item: T) => Promise<void>) => {
     for (const item of items) {
@@ -158,6 +171,12 @@ async function copyRecords(
         presetsPg.insertPresetVersion(target, { id: p.id, version: p.version, name: p.name, scope: JSON.parse(p.scope), duration: JSON.parse(p.duration), retired: p.retired === 1, createdAt: p.createdAt, createdBy: p.createdBy }),
       );
       await each('certificates', certificateRows(db), (c) => importCertificatePg(target, cipher, { id: c.id, bundle: certificateOf(db, c.id), active: c.active === 1, createdAt: c.createdAt }));
+      const policyPg = createPgPolicyRepository(cipher);
+      // Each version's text as the file holds it (its hashes were made of it when it was published).
+      await each('policyVersions', policyRows(db), (v) => policyPg.importPolicyVersion(target, v));
+      const draft = db.prepare('SELECT text, updated_at AS at, updated_by AS by FROM policy_draft WHERE id = 1').get() as { text: string; at: string; by: string } | undefined;
+      if (draft) await policyPg.savePolicyDraft(target, JSON.parse(draft.text), draft.at, draft.by);
+      await each('policyAcknowledgments', acknowledgmentRows(db), (a) => policyPg.insertAcknowledgment(target, a));
       await each('patients', idsOf(db, 'patients'), (id) => insertPatientPg(target, cipher, getPatient(db, id)!));
       await each('authorizations', idsOf(db, 'authorizations'), async (id) => {
         const blobs = db
@@ -262,6 +281,10 @@ export async function checkMovedStore(db: Db, cipher: FieldCipher, target: Clien
       await target.query<CopyRow>('SELECT id, authorization_id AS "authorizationId", method, recorded_at AS "recordedAt", recorded_by AS "recordedBy" FROM patient_copies ORDER BY insert_seq')
     ).rows;
     same('Patient copy entries', copyRows(db), serverCopies);
+    const policyPg = createPgPolicyRepository(cipher);
+    same('Policy versions', listPolicyVersions(db, 'UTC'), await policyPg.listPolicyVersions(target, 'UTC'));
+    same('Policy drafts', getPolicyDraft(db), await policyPg.getPolicyDraft(target));
+    same('Policy acknowledgments', listAcknowledgments(db), await policyPg.listAcknowledgments(target));
 
     const patients = idsOf(db, 'patients');
     const movedPatients: Patient[] = [];

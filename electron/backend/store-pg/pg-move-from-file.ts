@@ -38,6 +38,8 @@ const stepNames: Record<keyof MovedCounts, string> = {
   scopePresets: 'scope presets',
   certificates: 'signing certificates',
   patientCopies: 'patient copy entries',
+  policyVersions: 'policy versions',
+  policyAcknowledgments: 'policy acknowledgments',
   patients: 'patients',
   authorizations: 'authorizations',
   testimonials: 'testimonials',
