@@ -9,7 +9,24 @@ import type { Db } from '../store/database';
  */
 export function readSettings(db: Db): Settings {
   const rows = db.prepare('SELECT key, value FROM settings').all() as { key: string; value: string }[];
-  const map = new Map(rows.map((r) => [r.key, JSON.parse(r.value) as unknown]));
+  return settingsFromValues(new Map(rows.map((r) => [r.key, JSON.parse(r.value) as unknown])));
+}
+
+/** The keys `Settings` is read from (each a row of the settings table). */
+export const settingsKeys: readonly (keyof Settings)[] = [
+  'practiceName',
+  'idleMinutes',
+  'patientModeIdleMinutes',
+  'timeZone',
+  'ageOfMajority',
+  'practiceAddress',
+  'practiceEmail',
+  'practicePhone',
+  'practiceWebsite',
+];
+
+/** Settings from the stored values by key, with the defaults for what is missing (both engines read through this). */
+export function settingsFromValues(map: ReadonlyMap<string, unknown>): Settings {
   const timeZone = map.get('timeZone');
   const ageOfMajority = map.get('ageOfMajority');
   const text = (key: string) => {

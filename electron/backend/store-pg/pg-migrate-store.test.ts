@@ -6,15 +6,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listed } from '../../cli/commands/consents-list';
 import { runConsentDesk } from '../../cli/testing/cli-process';
 import { summaryOf } from '../consents/authorization-view';
+import { openSlot } from '../crypto/key-slots';
 import { storePaths } from '../data-dir';
+import { readSettings } from '../repositories/settings-repository';
 import { getTemplate } from '../repositories/template-repository';
 import { openDatabase, type Db } from '../store/database';
+import { findStaffSlot, readKeyring, type Keyring } from '../store/keyring';
 import { Store } from '../store/store';
 import { tempDataDir } from '../testing/test-backend';
 import { FieldCipher } from './field-crypto';
 import { createPgConsentRepository } from './pg-consent-repository';
 import { checkMovedStore, copyStoreToPg, moveStoreToPg } from './pg-migrate-store';
 import { createFoundationSchema } from './pg-schema';
+import { createPgKeyringRepository, createPgSettingsRepository, createPgStaffRepository } from './pg-staff-repository';
 import { pgAvailable, pgSkipReason, useThrowawayCluster } from './testing/pg-cluster';
 import { seedDemoStoreIn } from './testing/demo-store';
 
@@ -41,6 +45,8 @@ describe.skipIf(!pgAvailable)(`migrate-store: an encrypted SQLite store moved to
   const cluster = useThrowawayCluster();
   let db: Db;
   let cipher: FieldCipher;
+  let keyring: Keyring;
+  let dataKey: Buffer;
   let owner: pg.Client;
   let app: pg.Client;
   let superuser: pg.Client;
@@ -50,6 +56,8 @@ describe.skipIf(!pgAvailable)(`migrate-store: an encrypted SQLite store moved to
     const paths = storePaths(dataDir);
     const [unlocked] = await Store.unlock(paths, { username: 'admin', password });
     cipher = new FieldCipher([{ keyId: unlocked!.keyring.keyEpoch, dataKey: unlocked!.dataKey }], unlocked!.keyring.keyEpoch);
+    keyring = readKeyring(paths.keyring)!;
+    dataKey = unlocked!.dataKey;
     db = openDatabase(paths.database, unlocked!.dataKey, { cipher: unlocked!.keyring.cipher });
     [owner, app, superuser] = await Promise.all([connect(cluster().ownerUrl), connect(cluster().appUrl), connect(cluster().superuserUrl)]);
   }, 300_000);
@@ -88,9 +96,15 @@ describe.skipIf(!pgAvailable)(`migrate-store: an encrypted SQLite store moved to
     const [movedOwner, movedApp] = await Promise.all([connect(movedUrl(cluster().ownerUrl)), connect(movedUrl(cluster().appUrl))]);
     try {
       const progress: string[] = [];
-      const { counts, check } = await moveStoreToPg(db, cipher, { owner: movedOwner, app: movedApp, appRole: cluster().appRole }, (p) => {
-        if (p.done === p.total) progress.push(p.step);
-      });
+      const { counts, check } = await moveStoreToPg(
+        db,
+        cipher,
+        { owner: movedOwner, app: movedApp, appRole: cluster().appRole },
+        (p) => {
+          if (p.done === p.total) progress.push(p.step);
+        },
+        { keyring },
+      );
       expect(check.problems).toEqual([]);
       expect(check.ok).toBe(true);
       expect(check.target).toEqual(check.source);
@@ -99,7 +113,23 @@ describe.skipIf(!pgAvailable)(`migrate-store: an encrypted SQLite store moved to
       expect(counts.posts).toBeGreaterThan(3);
       expect(counts.media).toBeGreaterThan(0);
       expect(counts.auditEvents).toBe(check.source.intact ? check.source.headSeq : -1);
-      expect(progress).toEqual(['patients', 'authorizations', 'testimonials', 'media', 'posts', 'auditEvents']);
+      // Every step reports once it is done; a step with nothing to copy (no retired keys, say) reports nothing.
+      const steps = ['staff', 'settings', 'keySlots', 'retiredDataKeys', 'templates', 'scopePresets', 'certificates', 'policyVersions', 'policyAcknowledgments', 'patients', 'authorizations', 'patientCopies', 'testimonials', 'media', 'posts', 'auditEvents'] as const;
+      expect(progress).toEqual(steps.filter((step) => counts[step] > 0));
+      expect(counts.templates).toBeGreaterThan(1);
+      expect(counts.certificates).toBeGreaterThan(0);
+      expect(counts.staff).toBeGreaterThan(2);
+      expect(counts.keySlots).toBe(keyring.slots.length);
+
+      // Sign-in material moved whole: the administrator's own password opens the store's data key from the server's keyring,
+      // and the server's staff and settings are the file's.
+      const serverKeyring = await createPgKeyringRepository(cipher).readKeyring(movedApp);
+      expect(serverKeyring).toEqual(keyring);
+      expect(await openSlot(findStaffSlot(serverKeyring!, 'admin')!, password)).toEqual(dataKey);
+      expect(await createPgStaffRepository(cipher).getStaffByUsername(movedApp, 'admin')).toMatchObject({ role: 'admin', status: 'active' });
+      const settingsPg = createPgSettingsRepository(cipher);
+      expect(await settingsPg.readSettings(movedApp)).toEqual(readSettings(db));
+      expect(await settingsPg.settingKeys(movedApp)).toEqual(db.prepare('SELECT key FROM settings ORDER BY key').pluck().all());
 
       // `consents list --json` computed from the server's records is the file's, byte for byte.
       const printed = JSON.parse(before.stdout) as { asOf: string };
@@ -111,7 +141,7 @@ describe.skipIf(!pgAvailable)(`migrate-store: an encrypted SQLite store moved to
       expect(fileHash(storePaths(dataDir).database)).toBe(sourceHash);
       // A second move into the same database is refused, and changes nothing.
       await expect(moveStoreToPg(db, cipher, { owner: movedOwner, app: movedApp, appRole: cluster().appRole })).rejects.toThrow(/already holds a Consent Desk store/);
-      expect((await checkMovedStore(db, cipher, movedApp)).ok).toBe(true);
+      expect((await checkMovedStore(db, cipher, movedApp, { keyring })).ok).toBe(true);
 
       // The check can fail: a record changed on the server after the move is reported.
       await movedOwner.query('ALTER TABLE posts DISABLE TRIGGER USER');
@@ -119,6 +149,20 @@ describe.skipIf(!pgAvailable)(`migrate-store: an encrypted SQLite store moved to
       const tampered = await checkMovedStore(db, cipher, movedApp);
       expect(tampered.ok).toBe(false);
       expect(tampered.problems).toEqual(['Posts differ between the file and the server.']);
+
+      // And on sign-in material: a setting or a staff member changed on the server after the move is reported.
+      const staffPg = createPgStaffRepository(cipher);
+      await settingsPg.writeSetting(movedApp, 'idleMinutes', 99);
+      await staffPg.updateStaff(movedApp, (await staffPg.getStaffByUsername(movedApp, 'admin'))!.id, { displayName: 'Renamed' }, new Date().toISOString());
+      await createPgKeyringRepository(cipher).setAuditPublicKey(movedApp, 'another key');
+      expect((await checkMovedStore(db, cipher, movedApp, { keyring })).problems).toEqual([
+        'Staff members differ between the file and the server.',
+        'Settings differ between the file and the server.',
+        'Key slots differ between the file and the server.',
+        // The renamed administrator published the demo's policy: the versions name them.
+        'Policy versions differ between the file and the server.',
+        'Posts differ between the file and the server.',
+      ]);
     } finally {
       await Promise.all([movedOwner.end(), movedApp.end()]);
     }

@@ -7,30 +7,54 @@ import { keptVerdict } from '../posts/kept-coverage';
 import { getAuthorization, listAuthorizations, type AuthorizationRecord } from '../repositories/authorization-repository';
 import { getPatient } from '../repositories/patient-repository';
 import { getPost, listPosts } from '../repositories/post-repository';
+import { allCertificates } from '../repositories/certificate-history';
+import { activeCertificate } from '../repositories/certificate-repository';
+import { getPolicyDraft, listAcknowledgments, listPolicyVersions } from '../repositories/policy-repository';
+import { latestPresets, presetVersions } from '../repositories/scope-preset-repository';
+import { getStaffById, listStaff } from '../repositories/staff-repository';
+import { getTemplate, listTemplates } from '../repositories/template-repository';
 import { getMedia, getTestimonial, listTestimonials } from '../repositories/testimonial-repository';
 import type { Db } from '../store/database';
+import type { Keyring } from '../store/keyring';
 import type { FieldCipher } from './field-crypto';
 import { importAuditEventPg, walkAuditChainPg } from './pg-audit-log';
 import { createPgConsentRepository, importAuthorizationPg } from './pg-consent-repository';
 import { getPatientPg, insertPatientPg } from './pg-patient-repository';
 import { createPgPostRepository, importPostPg } from './pg-post-repository';
+import { createPgCertificateRepository, createPgPatientCopyRepository, createPgScopePresetRepository, createPgTemplateRepository, importCertificatePg } from './pg-practice-repository';
+import { createPgPolicyRepository } from './pg-program-repository';
 import { createFoundationSchema, foundationSchemaSql } from './pg-schema';
+import { createPgKeyringRepository, createPgStaffRepository, putSettingTextPg, settingTextPg } from './pg-staff-repository';
 import { createPgTestimonialRepository } from './pg-testimonial-repository';
 
 /**
  * The core of `consent-desk migrate-store`: copy an encrypted SQLite store's
- * shared records (patients, authorizations, testimonials with media, posts
- * with their kept verdicts) and its audit chain into an empty PostgreSQL
+ * staff, settings, key slots and retired data keys, its templates, scope
+ * presets, signing certificates and patient copies, the compliance
+ * program's policy (versions, draft, acknowledgments), its shared records
+ * (patients, authorizations, testimonials with media, posts with their kept
+ * verdicts) and its audit chain into an empty PostgreSQL
  * store, sealing every PHI part on the way, in ONE transaction (a failure or
  * a kill leaves the server's tables empty), then check the copy against the
  * source. The source is only read.
  *
  * Not moved yet (they stay on the workstation until their tables have a
- * PostgreSQL dialect): staff and key slots, templates, settings, presets,
- * the compliance program, patient copies, certificates.
+ * PostgreSQL dialect): the rest of the compliance program (training, channel
+ * reviews, incidents, post reviews, reply checks, the work queue), retention
+ * purges, disclosure bases.
  */
 
 export interface MovedCounts {
+  staff: number;
+  settings: number;
+  keySlots: number;
+  retiredDataKeys: number;
+  templates: number;
+  scopePresets: number;
+  certificates: number;
+  patientCopies: number;
+  policyVersions: number;
+  policyAcknowledgments: number;
   patients: number;
   authorizations: number;
   testimonials: number;
@@ -51,11 +75,53 @@ export interface MoveCheck {
 
 const idsOf = (db: Db, table: string): string[] => db.prepare(`SELECT id FROM ${table} ORDER BY rowid`).pluck().all() as string[];
 
+/** What is moved beside the database: the key file (its slots open the same data key on the server). */
+export interface MoveSource {
+  keyring?: Keyring | null;
+}
+
+type PresetRow = { id: string; version: number; name: string; scope: string; duration: string; retired: number; createdAt: string; createdBy: string };
+const presetRows = (db: Db) =>
+  db.prepare('SELECT id, version, name, scope, duration, retired, created_at AS createdAt, created_by AS createdBy FROM scope_presets ORDER BY rowid').all() as PresetRow[];
+const certificateRows = (db: Db) => db.prepare('SELECT id, active, created_at AS createdAt FROM practice_certificates ORDER BY rowid').all() as { id: string; active: number; createdAt: string }[];
+type CopyRow = { id: string; authorizationId: string; method: 'printed' | 'saved' | 'declined'; recordedAt: string; recordedBy: string };
+const copyRows = (db: Db) =>
+  db.prepare('SELECT id, authorization_id AS authorizationId, method, recorded_at AS recordedAt, recorded_by AS recordedBy FROM patient_copies ORDER BY rowid').all() as CopyRow[];
+/** A certificate of the file by id (certificate-history lists them all, in the order the file keeps them). */
+const certificateOf = (db: Db, id: string) => {
+  const row = db.prepare('SELECT certificate_der, private_key_pkcs8, subject, issuer, fingerprint_sha256, not_before, not_after, source FROM practice_certificates WHERE id = ?').get(id) as
+    | { certificate_der: Buffer; private_key_pkcs8: Buffer; subject: string; issuer: string; fingerprint_sha256: string; not_before: string; not_after: string; source: 'generated' | 'imported' }
+    | undefined;
+  return {
+    certificateDer: row!.certificate_der,
+    privateKeyPkcs8: row!.private_key_pkcs8,
+    info: { subject: row!.subject, issuer: row!.issuer, fingerprintSha256: row!.fingerprint_sha256, notBefore: row!.not_before, notAfter: row!.not_after, source: row!.source },
+  };
+};
+
+type PolicyRow = { id: string; version: number; text: string; textSha256: string; publishedAt: string; publishedBy: string };
+const policyRows = (db: Db) =>
+  db.prepare('SELECT id, version, text, text_sha256 AS textSha256, published_at AS publishedAt, published_by AS publishedBy FROM policy_versions ORDER BY rowid').all() as PolicyRow[];
+const acknowledgmentRows = (db: Db) =>
+  db
+    .prepare('SELECT id, staff_id AS staffId, version_id AS versionId, acknowledged_at AS acknowledgedAt, acknowledged_on AS acknowledgedOn, language, text_sha256 AS textSha256, workstation FROM policy_acknowledgments ORDER BY rowid')
+    .all() as { id: string; staffId: string; versionId: string; acknowledgedAt: string; acknowledgedOn: string; language: string; textSha256: string; workstation: string }[];
+
+const settingRows = (db: Db) => db.prepare('SELECT key, value FROM settings ORDER BY key').all() as { key: string; value: string }[];
+const retiredKeyRows = (db: Db) =>
+  db.prepare('SELECT key_epoch AS keyEpoch, data_key AS dataKey, retired_at AS retiredAt FROM data_key_history ORDER BY key_epoch').all() as { keyEpoch: number; dataKey: Buffer; retiredAt: string }[];
+
 /** Copy everything in one transaction on `target` (the app role's connection, schema already created). */
-export async function copyStoreToPg(db: Db, cipher: FieldCipher, target: ClientBase, onProgress?: (p: MoveProgress) => void | Promise<void>): Promise<MovedCounts> {
+export async function copyStoreToPg(
+  db: Db,
+  cipher: FieldCipher,
+  target: ClientBase,
+  onProgress?: (p: MoveProgress) => void | Promise<void>,
+  source: MoveSource = {},
+): Promise<MovedCounts> {
   await target.query('BEGIN');
   try {
-    const counts = await copyRecords(db, cipher, target, onProgress);
+    const counts = await copyRecords(db, cipher, target, onProgress, source);
     await target.query('COMMIT');
     return counts;
   } catch (error) {
@@ -65,10 +131,21 @@ export async function copyStoreToPg(db: Db, cipher: FieldCipher, target: ClientB
 }
 
 /** The copy itself, inside a transaction the caller holds open on `target`. */
-async function copyRecords(db: Db, cipher: FieldCipher, target: ClientBase, onProgress?: (p: MoveProgress) => void | Promise<void>): Promise<MovedCounts> {
+async function copyRecords(
+  db: Db,
+  cipher: FieldCipher,
+  target: ClientBase,
+  onProgress: ((p: MoveProgress) => void | Promise<void>) | undefined,
+  source: MoveSource,
+): Promise<MovedCounts> {
   const testimonialsPg = createPgTestimonialRepository(cipher);
   const postsPg = createPgPostRepository(cipher);
-  const counts: MovedCounts = { patients: 0, authorizations: 0, testimonials: 0, media: 0, posts: 0, auditEvents: 0 };
+  const staffPg = createPgStaffRepository(cipher);
+  const keyringPg = createPgKeyringRepository(cipher);
+  const templatesPg = createPgTemplateRepository(cipher);
+  const presetsPg = createPgScopePresetRepository(cipher);
+  const copiesPg = createPgPatientCopyRepository(cipher);
+  const counts: MovedCounts = { staff: 0, settings: 0, keySlots: 0, retiredDataKeys: 0, templates: 0, scopePresets: 0, certificates: 0, patientCopies: 0, policyVersions: 0, policyAcknowledgments: 0, patients: 0, authorizations: 0, testimonials: 0, media: 0, posts: 0, auditEvents: 0 };
   // Rows go in the source's insertion order, so lists whose timestamps tie keep their order.
   const each = async <T>(step: keyof MovedCounts, items: T[], copy: (item: T) => Promise<void>) => {
     for (const item of items) {
@@ -81,6 +158,25 @@ async function copyRecords(db: Db, cipher: FieldCipher, target: ClientBase, onPr
   db.prepare('BEGIN').run();
   try {
     {
+      await each('staff', idsOf(db, 'staff'), (id) => staffPg.insertStaff(target, getStaffById(db, id)!));
+      // Each value's JSON text as the file holds it, sealed under its key.
+      await each('settings', settingRows(db), ({ key, value }) => putSettingTextPg(target, cipher, key, value));
+      if (source.keyring) {
+        await keyringPg.createKeyring(target, { ...source.keyring, slots: [] });
+        await each('keySlots', source.keyring.slots, (slot) => keyringPg.putSlot(target, slot));
+      }
+      await each('retiredDataKeys', retiredKeyRows(db), (k) => keyringPg.retireDataKey(target, k.keyEpoch, k.dataKey, k.retiredAt));
+      await each('templates', idsOf(db, 'templates'), (id) => templatesPg.importTemplate(target, getTemplate(db, id)!));
+      await each('scopePresets', presetRows(db), (p) =>
+        presetsPg.insertPresetVersion(target, { id: p.id, version: p.version, name: p.name, scope: JSON.parse(p.scope), duration: JSON.parse(p.duration), retired: p.retired === 1, createdAt: p.createdAt, createdBy: p.createdBy }),
+      );
+      await each('certificates', certificateRows(db), (c) => importCertificatePg(target, cipher, { id: c.id, bundle: certificateOf(db, c.id), active: c.active === 1, createdAt: c.createdAt }));
+      const policyPg = createPgPolicyRepository(cipher);
+      // Each version's text as the file holds it (its hashes were made of it when it was published).
+      await each('policyVersions', policyRows(db), (v) => policyPg.importPolicyVersion(target, v));
+      const draft = db.prepare('SELECT text, updated_at AS at, updated_by AS by FROM policy_draft WHERE id = 1').get() as { text: string; at: string; by: string } | undefined;
+      if (draft) await policyPg.savePolicyDraft(target, JSON.parse(draft.text), draft.at, draft.by);
+      await each('policyAcknowledgments', acknowledgmentRows(db), (a) => policyPg.insertAcknowledgment(target, a));
       await each('patients', idsOf(db, 'patients'), (id) => insertPatientPg(target, cipher, getPatient(db, id)!));
       await each('authorizations', idsOf(db, 'authorizations'), async (id) => {
         const blobs = db
@@ -92,6 +188,7 @@ async function copyRecords(db: Db, cipher: FieldCipher, target: ClientBase, onPr
           .get(id) as Parameters<typeof importAuthorizationPg>[3];
         await importAuthorizationPg(target, cipher, getAuthorization(db, id)!, blobs);
       });
+      await each('patientCopies', copyRows(db), (c) => copiesPg.insertPatientCopy(target, c));
       const testimonialRows = db.prepare('SELECT id, created_by AS createdBy FROM testimonials ORDER BY rowid').all() as { id: string; createdBy: string }[];
       await each('testimonials', testimonialRows, async ({ id, createdBy }) => {
         const t = getTestimonial(db, id)!;
@@ -129,12 +226,16 @@ const sha256 = (b: Buffer | null) => (b === null ? null : crypto.createHash('sha
 
 /**
  * Check a moved store against its source, from one snapshot of each: the
- * audit chain verifies on both and ends at the same head; every patient,
+ * audit chain verifies on both and ends at the same head; the staff list,
+ * every setting's text, the keyring (when given) and every retired data key
+ * are the same; every patient,
  * authorization, testimonial and post reads back identical, byte for byte as
  * JSON; every PDF, signature image and scan has the same SHA-256.
  */
-export async function checkMovedStore(db: Db, cipher: FieldCipher, target: ClientBase): Promise<MoveCheck> {
+export async function checkMovedStore(db: Db, cipher: FieldCipher, target: ClientBase, beside: MoveSource = {}): Promise<MoveCheck> {
   const consentsPg = createPgConsentRepository(cipher);
+  const staffPg = createPgStaffRepository(cipher);
+  const keyringPg = createPgKeyringRepository(cipher);
   const testimonialsPg = createPgTestimonialRepository(cipher);
   const postsPg = createPgPostRepository(cipher);
   const problems: string[] = [];
@@ -151,6 +252,39 @@ export async function checkMovedStore(db: Db, cipher: FieldCipher, target: Clien
     if (source.intact && moved.intact && (source.headSeq !== moved.headSeq || source.headHash !== moved.headHash)) {
       problems.push(`The audit chains end at different events (file ${source.headSeq}, server ${moved.headSeq}).`);
     }
+
+    same('Staff members', listStaff(db), await staffPg.listStaff(target));
+    const fileSettings = settingRows(db);
+    const serverSettings: { key: string; value: string | undefined }[] = [];
+    for (const key of (await target.query<{ key: string }>('SELECT key FROM settings ORDER BY key COLLATE "C"')).rows.map((r) => r.key)) {
+      serverSettings.push({ key, value: await settingTextPg(target, cipher, key) });
+    }
+    same('Settings', fileSettings, serverSettings);
+    if (beside.keyring) same('Key slots', beside.keyring, await keyringPg.readKeyring(target));
+    const retired = retiredKeyRows(db);
+    const serverRetired = Number((await target.query<{ n: string }>('SELECT count(*) AS n FROM data_key_history')).rows[0]!.n);
+    if (serverRetired !== retired.length) problems.push(`The server holds ${serverRetired} retired data keys; the file ${retired.length}.`);
+    for (const k of retired) {
+      if (sha256(k.dataKey) !== sha256(await keyringPg.retiredDataKey(target, k.keyEpoch))) problems.push(`The retired data key of epoch ${k.keyEpoch} differs between the file and the server.`);
+    }
+
+    same('Templates', listTemplates(db), await createPgTemplateRepository(cipher).listTemplates(target));
+    const presetsPg = createPgScopePresetRepository(cipher);
+    same('Scope presets', latestPresets(db), await presetsPg.latestPresets(target));
+    const presetIds = [...new Set(presetRows(db).map((p) => p.id))];
+    const movedVersions: unknown[] = [];
+    for (const id of presetIds) movedVersions.push(await presetsPg.presetVersions(target, id));
+    same('Scope preset versions', presetIds.map((id) => presetVersions(db, id)), movedVersions);
+    const certificatesPg = createPgCertificateRepository(cipher);
+    same('Signing certificates', [allCertificates(db), activeCertificate(db) ?? null], [await certificatesPg.allCertificates(target), (await certificatesPg.activeCertificate(target)) ?? null]);
+    const serverCopies = (
+      await target.query<CopyRow>('SELECT id, authorization_id AS "authorizationId", method, recorded_at AS "recordedAt", recorded_by AS "recordedBy" FROM patient_copies ORDER BY insert_seq')
+    ).rows;
+    same('Patient copy entries', copyRows(db), serverCopies);
+    const policyPg = createPgPolicyRepository(cipher);
+    same('Policy versions', listPolicyVersions(db, 'UTC'), await policyPg.listPolicyVersions(target, 'UTC'));
+    same('Policy drafts', getPolicyDraft(db), await policyPg.getPolicyDraft(target));
+    same('Policy acknowledgments', listAcknowledgments(db), await policyPg.listAcknowledgments(target));
 
     const patients = idsOf(db, 'patients');
     const movedPatients: Patient[] = [];
@@ -207,10 +341,11 @@ export async function moveStoreToPg(
   cipher: FieldCipher,
   server: { owner: ClientBase; app: ClientBase; appRole: string },
   onProgress?: (p: MoveProgress) => void | Promise<void>,
+  source: MoveSource = {},
 ): Promise<{ counts: MovedCounts; check: MoveCheck }> {
   await createFoundationSchema(server.owner, server.appRole);
-  const counts = await copyStoreToPg(db, cipher, server.app, onProgress);
-  return { counts, check: await checkMovedStore(db, cipher, server.app) };
+  const counts = await copyStoreToPg(db, cipher, server.app, onProgress, source);
+  return { counts, check: await checkMovedStore(db, cipher, server.app, source) };
 }
 
 /**
@@ -226,16 +361,17 @@ export async function moveStoreToPgAsOwner(
   owner: ClientBase,
   appRole: string,
   onProgress?: (p: MoveProgress) => void | Promise<void>,
+  source: MoveSource = {},
 ): Promise<{ counts: MovedCounts; check: MoveCheck }> {
   await owner.query('BEGIN');
   let counts: MovedCounts;
   try {
     await owner.query(foundationSchemaSql(appRole));
-    counts = await copyRecords(db, cipher, owner, onProgress);
+    counts = await copyRecords(db, cipher, owner, onProgress, source);
     await owner.query('COMMIT');
   } catch (error) {
     await owner.query('ROLLBACK').catch(() => undefined);
     throw error;
   }
-  return { counts, check: await checkMovedStore(db, cipher, owner) };
+  return { counts, check: await checkMovedStore(db, cipher, owner, source) };
 }

@@ -30,6 +30,16 @@ export interface MoveFromFileInput {
 }
 
 const stepNames: Record<keyof MovedCounts, string> = {
+  staff: 'staff',
+  settings: 'settings',
+  keySlots: 'key slots',
+  retiredDataKeys: 'retired data keys',
+  templates: 'authorization wording',
+  scopePresets: 'scope presets',
+  certificates: 'signing certificates',
+  patientCopies: 'patient copy entries',
+  policyVersions: 'policy versions',
+  policyAcknowledgments: 'policy acknowledgments',
   patients: 'patients',
   authorizations: 'authorizations',
   testimonials: 'testimonials',
@@ -112,7 +122,7 @@ export async function moveStoreFromFile(input: MoveFromFileInput): Promise<{ cou
     await refuseUnsuitableTarget(owner, input.appRole);
     const onProgress = (p: MoveProgress) => input.onStep?.(`Copying ${stepNames[p.step]}: ${p.done} of ${p.total}`);
     input.onStep?.('Copying in one transaction (nothing is kept on the server unless all of it arrives)…');
-    const moved = await moveStoreToPgAsOwner(db, cipher, owner, input.appRole, onProgress).catch((error: unknown) => {
+    const moved = await moveStoreToPgAsOwner(db, cipher, owner, input.appRole, onProgress, { keyring }).catch((error: unknown) => {
       throw mapPgFailure(error);
     });
     return { ...moved, target: input.to };

@@ -1,5 +1,8 @@
 import type { ClientBase } from 'pg';
 import { recordsSchemaSql } from './pg-records-schema';
+import { practiceSchemaSql } from './pg-practice-schema';
+import { programSchemaSql } from './pg-program-schema';
+import { staffSchemaSql } from './pg-staff-schema';
 
 /**
  * The PostgreSQL dialect of the first tables, patients and audit_events (the
@@ -12,9 +15,11 @@ import { recordsSchemaSql } from './pg-records-schema';
 
 /**
  * The schema version this file creates: 1 was patients and the audit chain, 2 adds the shared records
- * (pg-records-schema.ts). Later dialect steps continue the store's one migration numbering.
+ * (pg-records-schema.ts), 3 staff and sign-in material (pg-staff-schema.ts), 4 templates, presets,
+ * patient copies and certificates (pg-practice-schema.ts), 5 the compliance program's policy
+ * (pg-program-schema.ts). Later dialect steps continue the store's one migration numbering.
  */
-export const pgFoundationVersion = 2;
+export const pgFoundationVersion = 5;
 
 /** The advisory lock that serialises audit appends across every workstation (two int4 keys: "CD", "audit"). */
 export const auditAppendLock = [0x4344, 0x61756469] as const;
@@ -121,6 +126,9 @@ export function foundationSchemaSql(appRole: string): string {
     GRANT SELECT, INSERT ON audit_events TO ${appRole};
     GRANT SELECT, UPDATE ON audit_head TO ${appRole};
     ${recordsSchemaSql(appRole)}
+    ${staffSchemaSql(appRole)}
+    ${practiceSchemaSql(appRole)}
+    ${programSchemaSql(appRole)}
   `;
 }
 

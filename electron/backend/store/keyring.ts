@@ -24,7 +24,7 @@ export interface Keyring {
 }
 
 const box = z.object({ iv: z.string(), ciphertext: z.string(), tag: z.string() });
-const keyringSchema = z.object({
+export const keyringSchema = z.object({
   format: z.literal('consent-desk-keyring'),
   version: z.literal(1),
   storeId: z.string(),

@@ -65,6 +65,9 @@ ${commonHelp.passwordStdin}
       [
         `Moved to ${result.target}:`,
         `  ${c.patients} patients, ${c.authorizations} authorizations, ${c.testimonials} testimonials, ${c.media} photos and videos, ${c.posts} posts, ${c.auditEvents} audit events`,
+        `  ${c.staff} staff with ${c.keySlots} key slots, ${c.settings} settings, ${c.retiredDataKeys} retired data keys`,
+        `  ${c.templates} wording versions, ${c.scopePresets} scope preset versions, ${c.certificates} signing certificates, ${c.patientCopies} patient copy entries`,
+        `  ${c.policyVersions} policy versions, ${c.policyAcknowledgments} policy acknowledgments`,
         '',
       ].join('\n'),
     );
