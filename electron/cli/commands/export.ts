@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { ExportJob } from '../../../shared/compliance/audit-bundle';
-import { signIn, signInFieldNames, withBackend } from '../backend-session';
+import { signInFieldNames, withBackend } from '../backend-session';
 import { commonHelp, commonOptions, dataDirOption, parseOptions, requirePasswordStdin, required } from '../cli-args';
 import { CliError, UsageError, exitCodes } from '../cli-error';
 import { readPassword } from '../cli-io';
@@ -57,7 +57,6 @@ ${commonHelp.passwordStdin}
     const password = await readPassword(io);
 
     const job = await withBackend(dataDir, async (api) => {
-      await signIn(api, user, password);
       let current = await api['exports.start']({
         from,
         to,
@@ -81,7 +80,7 @@ ${commonHelp.passwordStdin}
         process.off('SIGINT', onInterrupt);
       }
       return current;
-    });
+    }, { signIn: { username: user, password } });
     return report(job, io.out);
   },
 };
