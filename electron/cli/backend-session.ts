@@ -38,6 +38,11 @@ export interface BackendSessionOptions {
    * overlap on the two cores (key-head-start.ts).
    */
   signIn?: { username: string; password: string };
+  /**
+   * Modules the command's calls will load (export's zip and PDF code): loaded
+   * while the key derivation runs, when this core would otherwise wait for it.
+   */
+  preload?: () => Promise<unknown>;
 }
 
 /** What withBackend did, in order; tests hold it to overlapping the key derivation with the backend's loading. */
@@ -49,15 +54,15 @@ export type SessionStep =
 export const sessionTrace: { listener: ((event: SessionStep) => void) | null } = { listener: null };
 
 export async function withBackend<T>(dataDir: string, fn: (api: Api) => Promise<T>, options: BackendSessionOptions = {}): Promise<T> {
-  const { pagesChecked = 'all-first', signIn: credential, ...backendOptions } = options;
+  const { pagesChecked = 'all-first', signIn: credential, preload, ...backendOptions } = options;
   const ahead = credential ? startKeyDerivation(dataDir, credential.username, credential.password) : null;
   if (ahead) sessionTrace.listener?.({ step: 'derivation-started' });
   try {
     sessionTrace.listener?.({ step: 'backend-import', derivationSettled: ahead ? ahead.settled : null });
-    const [{ createBackend }, { createClient }] = await Promise.all([
-      import('../backend/backend'),
-      import('../../shared/client'),
-    ]);
+    const loading = Promise.all([import('../backend/backend'), import('../../shared/client')]);
+    // Not awaited: a failure to load is met again, and reported, by the call that needs the module.
+    preload?.().catch(() => undefined);
+    const [{ createBackend }, { createClient }] = await loading;
     // Failures reach the user as the command's one line on stderr; the backend's own reports would make two.
     const backend = createBackend({
       dataDir,

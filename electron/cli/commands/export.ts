@@ -72,15 +72,18 @@ ${commonHelp.passwordStdin}
       };
       process.once('SIGINT', onInterrupt);
       try {
+        const started = Date.now();
         while (current.state === 'running') {
-          await new Promise((resolve) => setTimeout(resolve, 100));
+          // Polled at 2% of the time spent so far (5 to 100 ms): a short export ends soon after its bundle
+          // does, without a long one calling many more times than before.
+          await new Promise((resolve) => setTimeout(resolve, Math.min(100, Math.max(5, (Date.now() - started) / 50))));
           current = interrupted ? await api['exports.cancel']({ id: current.id }) : await api['exports.progress']({ id: current.id });
         }
       } finally {
         process.off('SIGINT', onInterrupt);
       }
       return current;
-    }, { signIn: { username: user, password } });
+    }, { signIn: { username: user, password }, preload: () => import('../../backend/export/export-jobs') });
     return report(job, io.out);
   },
 };
