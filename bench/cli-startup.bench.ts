@@ -8,6 +8,11 @@
  *
  * `status` signs in, which costs one key derivation (scrypt at the shipped
  * cost); that is timed on its own and subtracted, as the target allows.
+ * The command starts that derivation before it loads the backend
+ * (electron/cli/key-head-start.ts), so on a machine with a core to spare
+ * the two overlap and "beyond the derivation" is what is left on the
+ * critical path; the CPU figure beyond it is what the overlap cannot hide
+ * when both cores are busy (a loaded machine).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';

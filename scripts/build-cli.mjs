@@ -24,6 +24,27 @@ const outdir = path.join(root, 'dist', 'cli');
 /** Loaded from node_modules at run time: native addons cannot be bundled. */
 const nativePackages = ['better-sqlite3-multiple-ciphers', 'sharp', 'electron'];
 
+/**
+ * zod's namespace (`import { z } from 'zod'`) re-exports every one of its 60-odd
+ * locales, which a bundler cannot leave out: about 300 KiB that every command
+ * that signs in would parse. No code here selects a locale (zod's English
+ * messages are its default, and the ones users read are ours), so the
+ * command's bundle keeps English only.
+ */
+const zodEnglishOnly = {
+  name: 'zod-english-only',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]zod[\\/]v4[\\/](classic|core)[\\/]/.test(args.importer) ? { path: path.join(path.dirname(args.importer), '..', 'locales', 'en.js'), namespace: 'zod-locales' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({
+      contents: `export { default as en } from ${JSON.stringify(args.path)};`,
+      loader: 'js',
+      resolveDir: path.dirname(args.path),
+    }));
+  },
+};
+
 const common = {
   absWorkingDir: root,
   bundle: true,
@@ -34,6 +55,7 @@ const common = {
   logLevel: 'warning',
   tsconfig: path.join(root, 'tsconfig.json'),
   external: nativePackages,
+  plugins: [zodEnglishOnly],
 };
 
 // A fresh folder: chunk names carry content hashes, so stale chunks would pile up.

@@ -1,5 +1,7 @@
 import os from 'node:os';
 import type { Api } from '../../shared/client';
+import { discardDerivationAhead } from '../backend/crypto/kdf';
+import { startKeyDerivation } from './key-head-start';
 
 /**
  * Run `fn` with the backend on `dataDir`, through the typed client of the
@@ -30,31 +32,62 @@ export interface BackendSessionOptions {
   now?: () => Date;
   /** 'all-first' (the default): every page read before the command; 'as-read': only the pages the command reads. */
   pagesChecked?: 'all-first' | 'as-read';
+  /**
+   * Sign in as this staff member before `fn` runs (every command but setup
+   * does). The key derivation starts before the backend loads, so the two
+   * overlap on the two cores (key-head-start.ts).
+   */
+  signIn?: { username: string; password: string };
+  /**
+   * Modules the command's calls will load (export's zip and PDF code): loaded
+   * while the key derivation runs, when this core would otherwise wait for it.
+   */
+  preload?: () => Promise<unknown>;
 }
 
+/** What withBackend did, in order; tests hold it to overlapping the key derivation with the backend's loading. */
+export type SessionStep =
+  | { step: 'derivation-started' }
+  | { step: 'backend-import'; derivationSettled: boolean | null }
+  | { step: 'signed-in'; derivationTaken: boolean | null };
+
+export const sessionTrace: { listener: ((event: SessionStep) => void) | null } = { listener: null };
+
 export async function withBackend<T>(dataDir: string, fn: (api: Api) => Promise<T>, options: BackendSessionOptions = {}): Promise<T> {
-  const [{ createBackend }, { createClient }] = await Promise.all([
-    import('../backend/backend'),
-    import('../../shared/client'),
-  ]);
-  // Failures reach the user as the command's one line on stderr; the backend's own reports would make two.
-  const { pagesChecked = 'all-first', ...backendOptions } = options;
-  const backend = createBackend({
-    dataDir,
-    workstation: `${os.hostname()} (command line)`,
-    reportUnexpected: () => undefined,
-    // 'as-read' must not start the app's background check either: the command ends long before it would.
-    checkPagesAtOpen: pagesChecked === 'all-first',
-    checkPagesInBackground: false,
-    ...backendOptions,
-  });
-  const api = createClient((name, input) => backend.invoke(name, input));
+  const { pagesChecked = 'all-first', signIn: credential, preload, ...backendOptions } = options;
+  const ahead = credential ? startKeyDerivation(dataDir, credential.username, credential.password) : null;
+  if (ahead) sessionTrace.listener?.({ step: 'derivation-started' });
   try {
-    return await fn(api);
+    sessionTrace.listener?.({ step: 'backend-import', derivationSettled: ahead ? ahead.settled : null });
+    const loading = Promise.all([import('../backend/backend'), import('../../shared/client')]);
+    // Not awaited: a failure to load is met again, and reported, by the call that needs the module.
+    preload?.().catch(() => undefined);
+    const [{ createBackend }, { createClient }] = await loading;
+    // Failures reach the user as the command's one line on stderr; the backend's own reports would make two.
+    const backend = createBackend({
+      dataDir,
+      workstation: `${os.hostname()} (command line)`,
+      reportUnexpected: () => undefined,
+      // 'as-read' must not start the app's background check either: the command ends long before it would.
+      checkPagesAtOpen: pagesChecked === 'all-first',
+      checkPagesInBackground: false,
+      ...backendOptions,
+    });
+    const api = createClient((name, input) => backend.invoke(name, input));
+    try {
+      if (credential) {
+        await signIn(api, credential.username, credential.password);
+        sessionTrace.listener?.({ step: 'signed-in', derivationTaken: ahead ? ahead.taken : null });
+      }
+      return await fn(api);
+    } finally {
+      // signOut never throws across the contract; it closes the store too.
+      await backend.invoke('session.signOut', {});
+      backend.close();
+    }
   } finally {
-    // signOut never throws across the contract; it closes the store too.
-    await backend.invoke('session.signOut', {});
-    backend.close();
+    // Not taken (a wrong username, a failed load): no derived key outlives the command's session.
+    discardDerivationAhead();
   }
 }
 

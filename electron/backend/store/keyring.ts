@@ -1,9 +1,9 @@
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { z } from 'zod';
 import { AppError } from '../../../shared/errors';
 import type { KeySlot } from '../crypto/key-slots';
 import { writeFileAtomic } from './atomic-file';
+import { slotLookup } from './slot-lookup';
 import type { CipherName } from './database';
 
 /**
@@ -51,9 +51,7 @@ export const keyringSchema = z.object({
   ),
 });
 
-export function slotLookup(storeId: string, username: string): string {
-  return crypto.createHash('sha256').update(`${storeId}\u0000${username.toLowerCase()}`).digest('hex');
-}
+export { slotLookup };
 
 /** The keyring at `file`, or null when there is none. */
 export function readKeyring(file: string): Keyring | null {

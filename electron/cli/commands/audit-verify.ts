@@ -1,4 +1,4 @@
-import { signIn, signInFieldNames, withBackend } from '../backend-session';
+import { signInFieldNames, withBackend } from '../backend-session';
 import { commonHelp, commonOptions, dataDirOption, parseOptions, requirePasswordStdin, required } from '../cli-args';
 import { CliError, exitCodes } from '../cli-error';
 import { readPassword } from '../cli-io';
@@ -31,9 +31,8 @@ ${commonHelp.passwordStdin}
     const password = await readPassword(io);
 
     const chain = await withBackend(dataDir, async (api) => {
-      await signIn(api, user, password);
       return api['audit.verify']({});
-    });
+    }, { signIn: { username: user, password } });
     if (!chain.intact) throw new CliError(`Audit chain ${describeChain(chain)}`, exitCodes.checkFailed);
     io.out(`Audit chain intact: ${chain.events} events\n`);
     return exitCodes.ok;

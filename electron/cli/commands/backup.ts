@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { signIn, signInFieldNames, withBackend } from '../backend-session';
+import { signInFieldNames, withBackend } from '../backend-session';
 import { commonHelp, commonOptions, dataDirOption, parseOptions, requirePasswordStdin, required } from '../cli-args';
 import { UsageError, exitCodes } from '../cli-error';
 import { readPassword } from '../cli-io';
@@ -35,9 +35,8 @@ ${commonHelp.passwordStdin}
     requirePasswordStdin(name, values['password-stdin']);
     const password = await readPassword(io);
     const info = await withBackend(dataDir, async (api) => {
-      await signIn(api, user, password);
       return api['backups.create']({ destinationPath: out });
-    });
+    }, { signIn: { username: user, password } });
     io.out(
       [
         `Backup written: ${info.filePath}`,

@@ -1,6 +1,6 @@
 import type { StoreCheck } from '../../../shared/store-status';
 import { AppError } from '../../../shared/errors';
-import { signIn, signInFieldNames, withBackend } from '../backend-session';
+import { signInFieldNames, withBackend } from '../backend-session';
 import { commonHelp, commonOptions, dataDirOption, parseOptions, requirePasswordStdin, required } from '../cli-args';
 import { exitCodes } from '../cli-error';
 import { readPassword } from '../cli-io';
@@ -41,9 +41,8 @@ ${commonHelp.passwordStdin}
     let check: StoreCheck;
     try {
       check = await withBackend(dataDir, async (api) => {
-        await signIn(api, user, password);
         return api['store.check']({});
-      });
+      }, { signIn: { username: user, password } });
     } catch (error) {
       if (!(error instanceof AppError) || (error.code !== 'store_damaged' && error.code !== 'store_rolled_back')) throw error;
       const [{ checkStoreFiles }, { storePaths }] = await Promise.all([import('../../backend/store/store-check'), import('../../backend/data-dir')]);

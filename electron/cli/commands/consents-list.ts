@@ -1,5 +1,5 @@
 import type { AuthorizationSummary } from '../../../shared/authorization/record';
-import { signIn, signInFieldNames, withBackend } from '../backend-session';
+import { signInFieldNames, withBackend } from '../backend-session';
 import { commonHelp, commonOptions, dataDirOption, parseOptions, requirePasswordStdin, required } from '../cli-args';
 import { exitCodes } from '../cli-error';
 import { readPassword, writeOut } from '../cli-io';
@@ -85,7 +85,6 @@ Example:
     const [{ dayOf }, { statusLabels }] = await Promise.all([import('../../../shared/calendar'), import('../../../shared/authorization/status')]);
     const write = (text: string) => writeOut(io, text);
     await withBackend(dataDir, async (api) => {
-      await signIn(api, user, password);
       const asOf = dayOf(new Date(), (await api['settings.get']({})).timeZone);
       // A chunk at a time, printed as it comes: memory stays flat however many authorizations there are.
       const authorizations = () => everyRow((after) => api['consents.chunk']({ after, limit: walkChunkSize }));
@@ -99,7 +98,7 @@ Example:
         for await (const a of authorizations()) yield [a.id, a.patientId, statusLabels[a.status], expiry(listed(a)), a.language, a.pdfSha256 ?? '-'];
       }, 'No authorizations.\n');
       if (count > 0) await write(`\n\n${count} authorization${count === 1 ? '' : 's'}; status as of ${asOf}.\n`);
-    });
+    }, { signIn: { username: user, password } });
     return exitCodes.ok;
   },
 };

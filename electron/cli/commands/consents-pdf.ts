@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { signIn, signInFieldNames, withBackend } from '../backend-session';
+import { signInFieldNames, withBackend } from '../backend-session';
 import { commonHelp, commonOptions, dataDirOption, parseWithPositionals, requirePasswordStdin, required } from '../cli-args';
 import { CliError, exitCodes } from '../cli-error';
 import { readPassword } from '../cli-io';
@@ -47,9 +47,8 @@ ${commonHelp.passwordStdin}
     const password = await readPassword(io);
 
     const file = await withBackend(dataDir, async (api) => {
-      await signIn(api, user, password);
       return api['consents.pdf']({ id });
-    });
+    }, { signIn: { username: user, password } });
     const bytes = Buffer.from(file.base64, 'base64');
     const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
     if (sha256 !== file.sha256) throw new CliError(`The PDF arrived damaged (SHA-256 ${sha256}, expected ${file.sha256}); nothing was written.`);

@@ -2,7 +2,7 @@ import type { CoverageVerdict } from '../../../shared/posts/coverage';
 import type { PostState } from '../../../shared/posts/post';
 import { livePostStates } from '../../../shared/posts/live-states';
 import type { ChunkCursor, PostCheckRow } from '../../../shared/store-chunks';
-import { signIn, signInFieldNames, withBackend } from '../backend-session';
+import { signInFieldNames, withBackend } from '../backend-session';
 import { commonHelp, commonOptions, dataDirOption, parseOptions, requirePasswordStdin, required } from '../cli-args';
 import { CliError, exitCodes } from '../cli-error';
 import { readPassword, writeOut } from '../cli-io';
@@ -101,7 +101,6 @@ ${commonHelp.passwordStdin}
       }
     };
     await withBackend(dataDir, async (api) => {
-      await signIn(api, user, password);
       const asOf = dayOf(new Date(), (await api['settings.get']({})).timeZone);
       // Each post's kept verdict, a chunk at a time from an index: memory stays flat however many posts there are.
       const read = (after: ChunkCursor | null) => api['posts.checkChunk']({ after, limit: walkChunkSize });
@@ -125,7 +124,7 @@ ${commonHelp.passwordStdin}
         ? `${failing.count} of ${count} posts ${failing.count === 1 ? 'is' : 'are'} live without a valid, covering consent (as of ${asOf}).`
         : `${count} post${count === 1 ? '' : 's'} checked: none is live without a valid, covering consent (as of ${asOf}).`;
       await write(`\n\n${summary}\n`);
-    });
+    }, { signIn: { username: user, password } });
     if (failing.count === 0) return exitCodes.ok;
     throw new CliError(liveWithoutCoverMessage(failing.count, failing.firstIds), exitCodes.checkFailed);
   },

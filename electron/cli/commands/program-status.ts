@@ -1,5 +1,5 @@
 import type { ProgramStatus } from '../../../shared/program/program-status';
-import { signIn, signInFieldNames, withBackend } from '../backend-session';
+import { signInFieldNames, withBackend } from '../backend-session';
 import { commonHelp, commonOptions, dataDirOption, parseOptions, requirePasswordStdin, required } from '../cli-args';
 import { CliError, exitCodes } from '../cli-error';
 import { readPassword } from '../cli-io';
@@ -40,9 +40,8 @@ ${commonHelp.passwordStdin}
     const password = await readPassword(io);
 
     const status = await withBackend(dataDir, async (api) => {
-      await signIn(api, user, password);
       return api['program.status']({});
-    });
+    }, { signIn: { username: user, password } });
     io.out(values.json ? `${JSON.stringify(status, null, 2)}\n` : await statusText(status));
     if (!status.overdue) return exitCodes.ok;
     throw new CliError(`${status.problems.length} overdue item${status.problems.length === 1 ? '' : 's'} in the compliance program.`, exitCodes.checkFailed);

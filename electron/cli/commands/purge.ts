@@ -1,4 +1,4 @@
-import { signIn, signInFieldNames, withBackend } from '../backend-session';
+import { signInFieldNames, withBackend } from '../backend-session';
 import { commonHelp, commonOptions, dataDirOption, parseOptions, requirePasswordStdin, required } from '../cli-args';
 import { exitCodes } from '../cli-error';
 import { readPassword } from '../cli-io';
@@ -32,9 +32,8 @@ ${commonHelp.passwordStdin}
     requirePasswordStdin(name, values['password-stdin']);
     const password = await readPassword(io);
     const result = await withBackend(dataDir, async (api) => {
-      await signIn(api, user, password);
       return api['retention.purge']({ id });
-    });
+    }, { signIn: { username: user, password } });
     io.out(`Purged authorization ${result.authorizationId} (kept through ${result.keptThrough}); ${result.postsKept} post(s) keep their history.\n`);
     return exitCodes.ok;
   },

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { ReplyCheck } from '../../../shared/posts/review-reply';
-import { signIn, signInFieldNames, withBackend } from '../backend-session';
+import { signInFieldNames, withBackend } from '../backend-session';
 import { commonHelp, dataDirOption } from '../cli-args';
 import { UsageError, exitCodes } from '../cli-error';
 import { readPassword } from '../cli-io';
@@ -77,11 +77,10 @@ ${commonHelp.passwordStdin.replace('(required;', '(with --data-dir;')}
       const dataDir = dataDirOption(name, values['data-dir']);
       const password = await readPassword(io);
       checks = await withBackend(dataDir, async (api) => {
-        await signIn(api, values.user!, password);
         const out: ReplyCheck[] = [];
         for (const reply of replies) out.push(await api['replies.check']({ text: reply }));
         return out;
-      });
+      }, { signIn: { username: values.user!, password } });
     } else {
       const { checkReviewReply } = await import('../../../shared/posts/review-reply');
       checks = replies.map((reply) => checkReviewReply(reply));

@@ -1,5 +1,5 @@
 import type { StoreStatus } from '../../../shared/store-status';
-import { signIn, signInFieldNames, withBackend } from '../backend-session';
+import { signInFieldNames, withBackend } from '../backend-session';
 import { commonHelp, commonOptions, dataDirOption, parseOptions, requirePasswordStdin, required } from '../cli-args';
 import { CliError, exitCodes } from '../cli-error';
 import { readPassword } from '../cli-io';
@@ -37,11 +37,10 @@ ${commonHelp.passwordStdin}
     const { practiceName, status } = await withBackend(
       dataDir,
       async (api) => {
-        await signIn(api, user, password);
         const state = await api['app.state']({});
         return { practiceName: state.practiceName, status: await api['store.status']({}) };
       },
-      { pagesChecked: 'as-read' },
+      { pagesChecked: 'as-read', signIn: { username: user, password } },
     );
     io.out(values.json ? `${JSON.stringify({ dataDir, practiceName, ...status }, null, 2)}\n` : statusText(dataDir, practiceName, status));
     if (!status.auditChain.intact) throw new CliError(`Audit chain ${describeChain(status.auditChain)}`, exitCodes.checkFailed);
