@@ -86,6 +86,9 @@ export const shared = {
   'That file is too large for a certificate.': 'That file is too large for a certificate.',
   'Choose a .p12 file.': 'Choose a .p12 file.',
   'Choose printed, saved or declined.': 'Choose printed, saved or declined.',
+  'The patient’s date of birth is not on record: confirm they are of age, or have a representative sign.': 'The patient’s date of birth is not on record: confirm they are of age, or have a representative sign.',
+  'The practice’s address is missing: an administrator sets it in Settings. The authorization tells the patient where to send a revocation.':
+    'The practice’s address is missing: an administrator sets it in Settings. The authorization tells the patient where to send a revocation.',
 
   // Compliance: reports, exports, backups.
   'The range must start on or before its last day.': 'The range must start on or before its last day.',

@@ -70,6 +70,8 @@ export const shared = {
   'That file is too large for a certificate.': 'Ese archivo es demasiado grande para ser un certificado.',
   'Choose a .p12 file.': 'Elija un archivo .p12.',
   'Choose printed, saved or declined.': 'Elija impreso, guardado o rechazado.',
+  'The patient’s date of birth is not on record: confirm they are of age, or have a representative sign.': 'La fecha de nacimiento del paciente no consta en el registro: confirme que es mayor de edad, o haga que firme un representante.',
+  'The practice’s address is missing: an administrator sets it in Settings. The authorization tells the patient where to send a revocation.': 'Falta la dirección del consultorio: un administrador la indica en Configuración. La autorización le indica al paciente adónde enviar una revocación.',
   'The range must start on or before its last day.': 'El período debe empezar el mismo día o antes que su último día.',
   'This report needs a range: from and to.': 'Este informe necesita un período: desde y hasta.',
   'The bundle’s file name must end in .zip.': 'El nombre del archivo del paquete debe terminar en .zip.',
