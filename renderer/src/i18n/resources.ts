@@ -32,6 +32,7 @@ import { help as enHelp } from './en/help';
 import { shell as enShell } from './en/shell';
 import { presets as enPresets } from './en/presets';
 import { validation as enValidation } from './en/validation';
+import { shared as enShared } from './en/shared';
 import { common as esCommon } from './es/common';
 import { programIncidents as esProgramIncidents } from './es/program-incidents';
 import { programReviews as esProgramReviews } from './es/program-reviews';
@@ -66,6 +67,7 @@ import { help as esHelp } from './es/help';
 import { shell as esShell } from './es/shell';
 import { presets as esPresets } from './es/presets';
 import { validation as esValidation } from './es/validation';
+import { shared as esShared } from './es/shared';
 
 /**
  * Every catalogue of the staff UI, one namespace per feature (a file each
@@ -74,8 +76,8 @@ import { validation as esValidation } from './es/validation';
  * with the documents they belong to.
  */
 export const resources = {
-  en: { 'program-incidents': enProgramIncidents, 'program-reviews': enProgramReviews, 'program-training': enProgramTraining, 'program-policy': enProgramPolicy, 'post-reviews': enPostReviews, program: enProgram, labels: enLabels, posts: enPosts, consents: enConsents, 'compliance-backups': enComplianceBackups, 'compliance-reports': enComplianceReports, 'compliance-export': enComplianceExport, 'compliance-retention': enComplianceRetention, compliance: enCompliance, testimonials: enTestimonials, wording: enWording, settings: enSettings, replies: enReplies, marketing: enMarketing, dashboard: enDashboard, patients: enPatients, audit: enAudit, staff: enStaff, setup: enSetup, components: enComponents, account: enAccount, home: enHome, session: enSession, common: enCommon, errors: enErrors, help: enHelp, shell: enShell, presets: enPresets, validation: enValidation },
-  es: { 'program-incidents': esProgramIncidents, 'program-reviews': esProgramReviews, 'program-training': esProgramTraining, 'program-policy': esProgramPolicy, 'post-reviews': esPostReviews, program: esProgram, labels: esLabels, posts: esPosts, consents: esConsents, 'compliance-backups': esComplianceBackups, 'compliance-reports': esComplianceReports, 'compliance-export': esComplianceExport, 'compliance-retention': esComplianceRetention, compliance: esCompliance, testimonials: esTestimonials, wording: esWording, settings: esSettings, replies: esReplies, marketing: esMarketing, dashboard: esDashboard, patients: esPatients, audit: esAudit, staff: esStaff, setup: esSetup, components: esComponents, account: esAccount, home: esHome, session: esSession, common: esCommon, errors: esErrors, help: esHelp, shell: esShell, presets: esPresets, validation: esValidation },
+  en: { 'program-incidents': enProgramIncidents, 'program-reviews': enProgramReviews, 'program-training': enProgramTraining, 'program-policy': enProgramPolicy, 'post-reviews': enPostReviews, program: enProgram, labels: enLabels, posts: enPosts, consents: enConsents, 'compliance-backups': enComplianceBackups, 'compliance-reports': enComplianceReports, 'compliance-export': enComplianceExport, 'compliance-retention': enComplianceRetention, compliance: enCompliance, testimonials: enTestimonials, wording: enWording, settings: enSettings, replies: enReplies, marketing: enMarketing, dashboard: enDashboard, patients: enPatients, audit: enAudit, staff: enStaff, setup: enSetup, components: enComponents, account: enAccount, home: enHome, session: enSession, common: enCommon, errors: enErrors, help: enHelp, shell: enShell, presets: enPresets, validation: enValidation, shared: enShared },
+  es: { 'program-incidents': esProgramIncidents, 'program-reviews': esProgramReviews, 'program-training': esProgramTraining, 'program-policy': esProgramPolicy, 'post-reviews': esPostReviews, program: esProgram, labels: esLabels, posts: esPosts, consents: esConsents, 'compliance-backups': esComplianceBackups, 'compliance-reports': esComplianceReports, 'compliance-export': esComplianceExport, 'compliance-retention': esComplianceRetention, compliance: esCompliance, testimonials: esTestimonials, wording: esWording, settings: esSettings, replies: esReplies, marketing: esMarketing, dashboard: esDashboard, patients: esPatients, audit: esAudit, staff: esStaff, setup: esSetup, components: esComponents, account: esAccount, home: esHome, session: esSession, common: esCommon, errors: esErrors, help: esHelp, shell: esShell, presets: esPresets, validation: esValidation, shared: esShared },
 } as const;
 
 export type Namespace = keyof (typeof resources)['en'];

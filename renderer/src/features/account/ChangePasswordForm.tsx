@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { zodResolver } from '@hookform/resolvers/zod';
+import { formResolver } from '../../components/form-resolver';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useApi } from '../../api/api-context';
@@ -25,7 +25,7 @@ export function ChangePasswordForm() {
     reset,
     formState: { errors, isSubmitting },
   } = useForm<ChangePasswordFormInput, unknown, ChangePasswordFormValues>({
-    resolver: zodResolver(changePasswordFormSchema),
+    resolver: formResolver(changePasswordFormSchema),
     defaultValues: emptyForm,
   });
 

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { zodResolver } from '@hookform/resolvers/zod';
+import { formResolver } from '../../components/form-resolver';
 import { useForm } from 'react-hook-form';
 import type { AuditFilter } from '../../../../shared/audit';
 import { FormField } from '../../components/FormField';
@@ -23,7 +23,7 @@ export function AuditFilterForm({ onApply }: { onApply: (filter: AuditFilter) =>
     reset,
     formState: { errors },
   } = useForm<AuditFilterFormInput, unknown, AuditFilterFormValues>({
-    resolver: zodResolver(auditFilterFormSchema),
+    resolver: formResolver(auditFilterFormSchema),
     defaultValues: noAuditFilter,
   });
 

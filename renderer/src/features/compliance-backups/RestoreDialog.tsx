@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { zodResolver } from '@hookform/resolvers/zod';
+import { formResolver } from '../../components/form-resolver';
 import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import type { BackupInfo } from '../../../../shared/compliance/backups';
@@ -44,7 +44,7 @@ export function RestoreDialog({
     control,
     formState: { errors, isSubmitting },
   } = useForm<RestoreFormValues>({
-    resolver: zodResolver(restoreFormSchema),
+    resolver: formResolver(restoreFormSchema),
     defaultValues: { with: 'password', password: '', recoveryKey: '' },
   });
   const using = useWatch({ control, name: 'with' });

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { zodResolver } from '@hookform/resolvers/zod';
+import { formResolver } from '../../components/form-resolver';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { BackupOverview } from '../../../../shared/compliance/backups';
@@ -28,7 +28,7 @@ export function ScheduleForm({ overview, onSaved }: { overview: BackupOverview; 
     reset,
     formState: { errors, isSubmitting },
   } = useForm<ScheduleFormInput, unknown, ScheduleFormValues>({
-    resolver: zodResolver(scheduleFormSchema),
+    resolver: formResolver(scheduleFormSchema),
     defaultValues: toScheduleForm(overview.schedule),
   });
 

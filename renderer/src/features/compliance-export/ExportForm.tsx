@@ -1,6 +1,6 @@
 import { statusLabel } from '../../i18n/labels';
 import { useTranslation } from 'react-i18next';
-import { zodResolver } from '@hookform/resolvers/zod';
+import { formResolver } from '../../components/form-resolver';
 import { useId } from 'react';
 import { useForm } from 'react-hook-form';
 import { exportableStatuses } from '../../../../shared/compliance/audit-bundle';
@@ -31,7 +31,7 @@ export function ExportForm({ onStart, starting }: ExportFormProps) {
     handleSubmit,
     formState: { errors, isSubmitting },
   } = useForm<ExportFormInput, unknown, ExportFormValues>({
-    resolver: zodResolver(exportFormSchema),
+    resolver: formResolver(exportFormSchema),
     defaultValues: { ...lastYearRange(), states: [], includeNames: false },
   });
 

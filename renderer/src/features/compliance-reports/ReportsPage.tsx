@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { zodResolver } from '@hookform/resolvers/zod';
+import { formResolver } from '../../components/form-resolver';
 import { useCallback, useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useApi } from '../../api/api-context';
@@ -30,7 +30,7 @@ function PeriodForm({ period, onApply }: { period: DayRangeFormValues; onApply: 
     register,
     handleSubmit,
     formState: { errors },
-  } = useForm<DayRangeFormValues>({ resolver: zodResolver(dayRangeFormSchema), defaultValues: period });
+  } = useForm<DayRangeFormValues>({ resolver: formResolver(dayRangeFormSchema), defaultValues: period });
   return (
     <form className="card compliance-section" aria-labelledby="period-heading" noValidate onSubmit={(event) => void handleSubmit(onApply)(event)}>
       <h2 id="period-heading" className="compliance-section-heading">

@@ -1,6 +1,6 @@
 import { currentLanguage } from '../../i18n/i18n';
 import { useTranslation } from 'react-i18next';
-import { zodResolver } from '@hookform/resolvers/zod';
+import { formResolver } from '../../components/form-resolver';
 import { useId, useMemo, useState } from 'react';
 import { useForm, useWatch, type FieldPath } from 'react-hook-form';
 import type { AuthorizationDetail } from '../../../../shared/authorization/record';
@@ -117,7 +117,7 @@ export function AuthorizationEditor({ patientId, draftId: initialDraftId, defaul
     control,
     formState: { errors, isSubmitting },
   } = useForm<AuthorizationFormValues, unknown, AuthorizationTerms>({
-    resolver: zodResolver(authorizationFormSchema),
+    resolver: formResolver(authorizationFormSchema),
     defaultValues,
   });
 

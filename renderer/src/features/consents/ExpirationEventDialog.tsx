@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { zodResolver } from '@hookform/resolvers/zod';
+import { formResolver } from '../../components/form-resolver';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
@@ -37,7 +37,7 @@ export function ExpirationEventDialog({
     setError,
     formState: { errors, isSubmitting },
   } = useForm<EventFormInput, unknown, EventFormValues>({
-    resolver: zodResolver(eventFormSchema),
+    resolver: formResolver(eventFormSchema),
     defaultValues: { occurredOn: practiceToday() },
   });
   const event = authorization.terms.expiration.kind === 'event' ? authorization.terms.expiration.event : '';

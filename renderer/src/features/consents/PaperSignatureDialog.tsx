@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { zodResolver } from '@hookform/resolvers/zod';
+import { formResolver } from '../../components/form-resolver';
 import { useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
@@ -53,7 +53,7 @@ export function PaperSignatureDialog({
     setError,
     formState: { errors, isSubmitting },
   } = useForm<PaperFormInput, unknown, PaperFormValues>({
-    resolver: zodResolver(paperFormSchema),
+    resolver: formResolver(paperFormSchema),
     defaultValues: { signedOn: practiceToday(), signerName, attested: false as unknown as true, password: '' },
   });
 

@@ -1,6 +1,6 @@
 import { patientLabels } from '../../i18n/labels';
 import { useTranslation } from 'react-i18next';
-import { zodResolver } from '@hookform/resolvers/zod';
+import { formResolver } from '../../components/form-resolver';
 import { useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
@@ -52,7 +52,7 @@ export function RevokeDialog({
     setError,
     formState: { errors, isSubmitting },
   } = useForm<RevokeFormInput, unknown, RevokeFormValues>({
-    resolver: zodResolver(revokeFormSchema),
+    resolver: formResolver(revokeFormSchema),
     defaultValues: { receivedOn: practiceToday(), method: 'in_person', note: '' },
   });
 

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { zodResolver } from '@hookform/resolvers/zod';
+import { formResolver } from '../../components/form-resolver';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
@@ -41,7 +41,7 @@ export function WitnessForm({
     setError,
     formState: { errors, isSubmitting },
   } = useForm<WitnessFormInput, unknown, WitnessFormValues>({
-    resolver: zodResolver(witnessFormSchema),
+    resolver: formResolver(witnessFormSchema),
     defaultValues: { password: '' },
   });
 

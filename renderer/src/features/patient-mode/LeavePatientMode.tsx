@@ -1,4 +1,4 @@
-import { zodResolver } from '@hookform/resolvers/zod';
+import { formResolver } from '../../components/form-resolver';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -47,7 +47,7 @@ function LeaveDialog({ returnTo, onClose }: { returnTo: string; onClose: () => v
     setError,
     formState: { errors, isSubmitting },
   } = useForm<LeaveFormInput, unknown, LeaveFormValues>({
-    resolver: zodResolver(leaveFormSchema),
+    resolver: formResolver(leaveFormSchema),
     defaultValues: { password: '' },
   });
   const onSubmit = handleSubmit(async (values) => {

@@ -1,5 +1,5 @@
 import { fillIn } from '../../../../shared/patient-language';
-import { zodResolver } from '@hookform/resolvers/zod';
+import { formResolver } from '../../components/form-resolver';
 import { useRef, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { z } from 'zod';
@@ -56,7 +56,7 @@ export function PatientSignForm({
     control,
     formState: { errors, isSubmitting },
   } = useForm<SignFormInput, unknown, SignFormValues>({
-    resolver: zodResolver(signFormSchema),
+    resolver: formResolver(signFormSchema),
     defaultValues: { typedName: '', agreedToSignElectronically: false },
   });
   const signer = authorization.terms.representative?.name || authorization.patientName;

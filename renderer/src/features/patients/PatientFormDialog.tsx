@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { zodResolver } from '@hookform/resolvers/zod';
+import { formResolver } from '../../components/form-resolver';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { AppError } from '../../../../shared/errors';
@@ -40,7 +40,7 @@ export function PatientFormDialog({ patient, onSaved, onClose }: PatientFormDial
     setError,
     formState: { errors, isSubmitting },
   } = useForm<PatientFormInput, unknown, PatientFormValues>({
-    resolver: zodResolver(patientFormSchema),
+    resolver: formResolver(patientFormSchema),
     defaultValues: patient ? patientFormValuesOf(patient) : emptyPatientForm,
   });
 

@@ -1,4 +1,4 @@
-import { zodResolver } from '@hookform/resolvers/zod';
+import { formResolver } from '../../components/form-resolver';
 import { useMemo, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -49,7 +49,7 @@ export function PatientSearchView() {
     control,
     formState: { errors },
   } = useForm<SearchFormInput, unknown, SearchFormValues>({
-    resolver: zodResolver(searchFormSchema),
+    resolver: formResolver(searchFormSchema),
     defaultValues: { query: '' },
   });
   const typed = useWatch({ control, name: 'query' }) ?? '';

@@ -3,7 +3,7 @@ import { useCallback, useId, useState } from 'react';
 import { allowedNext, postReviewStateLabels, type PostReviewMessageKind } from '../../../../shared/program/post-review';
 import { useApi } from '../../api/api-context';
 import type { FormProblem } from '../../components/call-error';
-import { messageOf } from '../../components/error-message';
+import { issueMessageOf, messageOf } from '../../components/error-message';
 import { FormAlert } from '../../components/FormAlert';
 import { SubmitButton } from '../../components/SubmitButton';
 import { useLoaded } from '../../components/use-loaded';
@@ -62,7 +62,7 @@ export function PostReviewThread({ postId, published }: { postId: string; publis
       reload();
     } catch (e) {
       const issue = (e as { issues?: { path: string; message: string }[] }).issues?.find((i) => i.path === 'body');
-      if (issue) setBodyError(issue.message);
+      if (issue) setBodyError(issueMessageOf(issue));
       else setProblem({ message: messageOf(e), focus: true });
     } finally {
       setBusy(false);

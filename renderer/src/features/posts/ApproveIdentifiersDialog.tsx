@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { zodResolver } from '@hookform/resolvers/zod';
+import { formResolver } from '../../components/form-resolver';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
@@ -38,7 +38,7 @@ export function ApproveIdentifiersDialog({ post, onDone, onClose }: ApproveIdent
     handleSubmit,
     setError,
     formState: { errors, isSubmitting },
-  } = useForm<ReasonValues>({ resolver: zodResolver(reasonSchema), defaultValues: { reason: '' } });
+  } = useForm<ReasonValues>({ resolver: formResolver(reasonSchema), defaultValues: { reason: '' } });
   return (
     <Dialog title={t('approveIdentifiersDialog.approveTheIdentifiersInThis')} onClose={onClose}>
       {(close) => {

@@ -1,7 +1,7 @@
 import { channelName, contentKindName } from '../../i18n/labels';
 import { currentLanguage } from '../../i18n/i18n';
 import { useTranslation } from 'react-i18next';
-import { zodResolver } from '@hookform/resolvers/zod';
+import { formResolver } from '../../components/form-resolver';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { channels, contentKinds, purposeLabels, purposes } from '../../../../shared/authorization/scope';
@@ -82,7 +82,7 @@ export function PostEditor({ post: initial, initialTestimonialId, flash, onChang
     control,
     formState: { errors, isSubmitting, isDirty },
   } = useForm<PostFormInput, unknown, PostDraft>({
-    resolver: zodResolver(postFormSchema),
+    resolver: formResolver(postFormSchema),
     defaultValues: initial ? postFormOf(initial) : emptyPostForm(initialTestimonialId),
   });
 

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { zodResolver } from '@hookform/resolvers/zod';
+import { formResolver } from '../../components/form-resolver';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { PostView } from '../../../../shared/posts/dashboard';
@@ -30,7 +30,7 @@ export function PublishDialog({ post, onDone, onClose }: PublishDialogProps) {
     setError,
     formState: { errors, isSubmitting },
   } = useForm<PublishFormInput, unknown, PublishFormValues>({
-    resolver: zodResolver(publishFormSchema),
+    resolver: formResolver(publishFormSchema),
     defaultValues: { publishedOn: today(), url: '' },
   });
 

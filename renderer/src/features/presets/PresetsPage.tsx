@@ -1,4 +1,4 @@
-import { zodResolver } from '@hookform/resolvers/zod';
+import { formResolver } from '../../components/form-resolver';
 import { useCallback, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -138,7 +138,7 @@ function PresetForm({ editing, onSaved, onCancel }: { editing: ScopePreset | nul
     setError,
     formState: { errors, isSubmitting },
   } = useForm<PresetFormInput, unknown, PresetFields>({
-    resolver: zodResolver(presetFormSchema),
+    resolver: formResolver(presetFormSchema),
     defaultValues: editing ? formOfPreset(editing) : emptyPresetForm,
   });
   const onSubmit = handleSubmit(async (fields) => {

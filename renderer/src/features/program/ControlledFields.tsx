@@ -1,4 +1,5 @@
 import { useId, type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttributes } from 'react';
+import { issueMessageOf } from '../../components/error-message';
 import { FieldMessages, describedByOf } from '../../components/FieldMessages';
 import '../../components/form-field.css';
 
@@ -93,8 +94,8 @@ export function RadioGroup<T extends string>({
   );
 }
 
-/** Field errors from a refused call, by the path the backend named (`sections.reviews.body`), for the fields above. */
+/** Field errors from a refused call, by the path the backend named (`sections.reviews.body`), for the fields above, in the screen's language. */
 export function issuesByPath(error: unknown, strip = ''): Record<string, string> {
   const issues = (error as { issues?: { path: string; message: string }[] } | null)?.issues ?? [];
-  return Object.fromEntries(issues.map((i) => [strip && i.path.startsWith(strip) ? i.path.slice(strip.length) : i.path, i.message]));
+  return Object.fromEntries(issues.map((i) => [strip && i.path.startsWith(strip) ? i.path.slice(strip.length) : i.path, issueMessageOf(i)]));
 }

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { zodResolver } from '@hookform/resolvers/zod';
+import { formResolver } from '../../components/form-resolver';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { ReplyCheck } from '../../../../shared/posts/review-reply';
@@ -34,7 +34,7 @@ export function ReviewRepliesPage() {
     setValue,
     formState: { errors, isSubmitting },
   } = useForm<ReplyFormInput, unknown, ReplyFormValues>({
-    resolver: zodResolver(replyFormSchema),
+    resolver: formResolver(replyFormSchema),
     defaultValues: { text: '' },
   });
 

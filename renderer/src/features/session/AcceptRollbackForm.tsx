@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { zodResolver } from '@hookform/resolvers/zod';
+import { formResolver } from '../../components/form-resolver';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useApi } from '../../api/api-context';
@@ -32,7 +32,7 @@ export function AcceptRollbackForm({ refusal, username, onBack }: { refusal: str
     resetField,
     formState: { errors, isSubmitting },
   } = useForm<AcceptRollbackFormInput, unknown, AcceptRollbackFormValues>({
-    resolver: zodResolver(acceptRollbackFormSchema),
+    resolver: formResolver(acceptRollbackFormSchema),
     defaultValues: { username, password: '', reason: '' },
   });
 

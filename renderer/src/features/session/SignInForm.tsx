@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { zodResolver } from '@hookform/resolvers/zod';
+import { formResolver } from '../../components/form-resolver';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { AppError } from '../../../../shared/errors';
@@ -34,7 +34,7 @@ export function SignInForm({ onUseRecoveryKey, onAcceptRollback }: { onUseRecove
     resetField,
     formState: { errors, isSubmitting },
   } = useForm<SignInFormInput, unknown, SignInFormValues>({
-    resolver: zodResolver(signInFormSchema),
+    resolver: formResolver(signInFormSchema),
     defaultValues: { username: state.lockedUsername ?? '', password: '' },
   });
 

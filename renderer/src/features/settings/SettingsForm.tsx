@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { zodResolver } from '@hookform/resolvers/zod';
+import { formResolver } from '../../components/form-resolver';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { Settings } from '../../../../shared/settings';
@@ -28,7 +28,7 @@ export function SettingsForm({ settings }: { settings: Settings }) {
     reset,
     formState: { errors, isSubmitting },
   } = useForm<SettingsFormInput, unknown, SettingsFormValues>({
-    resolver: zodResolver(settingsFormSchema),
+    resolver: formResolver(settingsFormSchema),
     defaultValues: settings,
   });
 

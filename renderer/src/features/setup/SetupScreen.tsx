@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { zodResolver } from '@hookform/resolvers/zod';
+import { formResolver } from '../../components/form-resolver';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useApi } from '../../api/api-context';
@@ -27,7 +27,7 @@ export function SetupScreen() {
     setError,
     formState: { errors, isSubmitting },
   } = useForm<SetupFormInput, unknown, SetupFormValues>({
-    resolver: zodResolver(setupFormSchema),
+    resolver: formResolver(setupFormSchema),
     defaultValues: { practiceName: '', timeZone: workstationTimeZone(), displayName: '', username: '', password: '', confirmPassword: '' },
   });
 

@@ -1,6 +1,6 @@
 import { roleLabel } from '../../i18n/labels';
 import { useTranslation } from 'react-i18next';
-import { zodResolver } from '@hookform/resolvers/zod';
+import { formResolver } from '../../components/form-resolver';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useApi } from '../../api/api-context';
@@ -32,7 +32,7 @@ export function AddStaffForm({ onAdded }: { onAdded: (message: string) => void }
     reset,
     formState: { errors, isSubmitting },
   } = useForm<AddStaffFormInput, unknown, AddStaffFormValues>({
-    resolver: zodResolver(addStaffFormSchema),
+    resolver: formResolver(addStaffFormSchema),
     defaultValues: emptyForm,
   });
 

@@ -1,6 +1,6 @@
 import { roleLabel } from '../../i18n/labels';
 import { useTranslation } from 'react-i18next';
-import { zodResolver } from '@hookform/resolvers/zod';
+import { formResolver } from '../../components/form-resolver';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useApi } from '../../api/api-context';
@@ -23,7 +23,7 @@ export function ChangeRoleDialog({ member, onDone, onClose }: StaffDialogProps) 
     setError,
     formState: { errors, isSubmitting },
   } = useForm<ChangeRoleFormInput, unknown, ChangeRoleFormValues>({
-    resolver: zodResolver(changeRoleFormSchema),
+    resolver: formResolver(changeRoleFormSchema),
     defaultValues: { role: member.role },
   });
 

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { zodResolver } from '@hookform/resolvers/zod';
+import { formResolver } from '../../components/form-resolver';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useApi } from '../../api/api-context';
@@ -22,7 +22,7 @@ export function EnableStaffDialog({ member, onDone, onClose }: StaffDialogProps)
     setError,
     formState: { errors, isSubmitting },
   } = useForm<NewPasswordFormInput, unknown, NewPasswordFormValues>({
-    resolver: zodResolver(newPasswordFormSchema),
+    resolver: formResolver(newPasswordFormSchema),
     defaultValues: { password: '', confirmPassword: '' },
   });
 

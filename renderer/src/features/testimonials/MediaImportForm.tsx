@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { zodResolver } from '@hookform/resolvers/zod';
+import { formResolver } from '../../components/form-resolver';
 import { useState } from 'react';
 import { useForm, useWatch, type DefaultValues } from 'react-hook-form';
 import { AppError } from '../../../../shared/errors';
@@ -38,7 +38,7 @@ export function MediaImportForm({ testimonial, onImported }: { testimonial: Test
     control,
     formState: { errors, isSubmitting },
   } = useForm<MediaImportFormInput, unknown, MediaImportFormValues>({
-    resolver: zodResolver(mediaImportFormSchema),
+    resolver: formResolver(mediaImportFormSchema),
     defaultValues: emptyForm,
   });
   const beforeAfter = useWatch({ control, name: 'beforeAfter' }) ?? false;

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { zodResolver } from '@hookform/resolvers/zod';
+import { formResolver } from '../../components/form-resolver';
 import { useCallback, useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { Testimonial } from '../../../../shared/posts/post';
@@ -34,7 +34,7 @@ export function NewTestimonialForm({ onCreated }: { onCreated: (testimonial: Tes
     reset,
     formState: { errors, isSubmitting },
   } = useForm<TestimonialFormInput, unknown, TestimonialFormValues>({
-    resolver: zodResolver(testimonialFormSchema),
+    resolver: formResolver(testimonialFormSchema),
     defaultValues: emptyForm,
   });
 
