@@ -106,7 +106,7 @@ export async function backupNow(core: BackendCore, options: { target?: string; t
     clearAlerts(store.db, ['backup_failed']);
   });
   // It passed the checks a restore makes: the one to name if the store is ever found damaged.
-  store.setLastGoodBackup(info.filePath, info.createdAt);
+  await store.setLastGoodBackup(info.filePath, info.createdAt);
   return info;
 }
 

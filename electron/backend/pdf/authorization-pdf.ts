@@ -10,6 +10,7 @@ import { footer, signerFields, wordsOf, writeCertificatePage, writeDocument } fr
 import { PdfLayout } from './pdf-layout';
 import { embedPngImage } from './png-embedding';
 import type { SignatureKind } from '../../../shared/authorization/signature';
+import { savePdf } from './save-pdf';
 import { signPdf } from './sign-pdf';
 
 interface AuthorizationParts {
@@ -141,7 +142,7 @@ export async function paperFormPdf(input: PaperFormInput): Promise<Buffer> {
   const layout = await PdfLayout.create(signingMeta(input, input.printedAt));
   writePaperForm(layout, input, wordsOf(input.document.language).pdf.paper.caption);
   footer(layout, input.document.language, input.authorizationId, input.document.templateVersion);
-  return Buffer.from(await layout.doc.save());
+  return savePdf(layout.doc);
 }
 
 export interface PaperPackageInput extends AuthorizationParts {

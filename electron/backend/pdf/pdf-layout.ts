@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import { PDFDocument, rgb, type PDFEmbeddedPage, type PDFFont, type PDFImage, type PDFPage } from 'pdf-lib';
 import { embedDocumentFont } from './document-font-embedding';
+import { useNativeDeflate } from './save-pdf';
 
 /**
  * Widths of words in each font and size, for the life of the process: the
@@ -64,6 +65,7 @@ export class PdfLayout {
 
   static async create(meta: { title: string; author: string; subject: string; creationDate: Date }): Promise<PdfLayout> {
     const doc = await PDFDocument.create();
+    useNativeDeflate(doc);
     const regular = embedDocumentFont(doc, 'regular', subsetName('DejaVuSans'));
     const bold = embedDocumentFont(doc, 'bold', subsetName('DejaVuSans-Bold'));
     const mono = embedDocumentFont(doc, 'mono', subsetName('DejaVuSansMono'));

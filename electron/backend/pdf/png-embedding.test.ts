@@ -69,6 +69,14 @@ describe('embedPngImage', () => {
     await expectSameAsPdfLib(encode(120, 40, (x, y) => [200, 30, 30, (x + y) % 256], { colorType: 6 }));
   });
 
+  it('undoes every PNG row filter as pdf-lib does, with and without alpha', async () => {
+    const pattern = (x: number, y: number): [number, number, number, number] => [(x * 13 + y * 3) % 256, (x * y) % 256, (y * 29) % 256, (x * 7 + y * 11) % 256];
+    for (const colorType of [2, 6] as const)
+      for (const filterType of [0, 1, 2, 3, 4]) await expectSameAsPdfLib(encode(37, 23, pattern, { colorType, filterType }));
+    const doc = await PDFDocument.create();
+    await expect(embedPngImage(doc, Buffer.from(encode(8, 8, pattern, { colorType: 6, filterType: 4 })).fill(0, 40, 41))).rejects.toThrow();
+  });
+
   it('draws random images as pdf-lib does', async () => {
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 1, max: 60 }), fc.integer({ min: 1, max: 30 }), fc.uint8Array({ minLength: 4 * 60 * 30, maxLength: 4 * 60 * 30 }), fc.constantFrom(2, 6), async (w, h, noise, colorType) => {

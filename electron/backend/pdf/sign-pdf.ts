@@ -1,8 +1,9 @@
+import crypto from 'node:crypto';
 import { pdflibAddPlaceholder } from '@signpdf/placeholder-pdf-lib';
-import { SignPdf } from '@signpdf/signpdf';
-import { SUBFILTER_ETSI_CADES_DETACHED } from '@signpdf/utils';
+import { DEFAULT_BYTE_RANGE_PLACEHOLDER, SUBFILTER_ETSI_CADES_DETACHED, SignPdfError, findByteRange } from '@signpdf/utils';
 import type { PDFDocument } from 'pdf-lib';
 import type { CertificateBundle } from '../crypto/practice-certificate';
+import { savePdf } from './save-pdf';
 import { PracticeSigner } from './practice-signer';
 
 /**
@@ -26,6 +27,42 @@ export async function signPdf(
     subFilter: SUBFILTER_ETSI_CADES_DETACHED,
     appName: 'Consent Desk',
   });
-  const unsigned = Buffer.from(await doc.save({ useObjectStreams: false }));
-  return new SignPdf().sign(unsigned, new PracticeSigner(certificate), meta.signingTime);
+  return signSavedPdf(await savePdf(doc, { useObjectStreams: false }), new PracticeSigner(certificate), meta.signingTime);
+}
+
+/**
+ * What @signpdf/signpdf's `SignPdf.sign` does, byte for byte, in the saved
+ * buffer itself: the byte range written over its placeholder, the two
+ * ranges hashed where they lie (no copy of the file without its
+ * placeholder), and the signature's hex written over the placeholder's.
+ */
+export async function signSavedPdf(saved: Buffer, signer: PracticeSigner, signingTime: Date): Promise<Buffer> {
+  let pdf = saved;
+  // As SignPdf: a trailing end of line goes, and the file must end with %%EOF.
+  if (pdf.at(-1) === 0x0a) pdf = pdf.subarray(0, -1);
+  if (pdf.at(-1) === 0x0d) pdf = pdf.subarray(0, -1);
+  const lastLine = pdf.subarray(pdf.length - 6).toString('latin1');
+  if (lastLine !== '\n%%EOF' && lastLine !== '\r%%EOF') throw new SignPdfError('A PDF file must end with an EOF line.', SignPdfError.TYPE_PARSE);
+
+  const { byteRangePlaceholder, byteRangePlaceholderPosition } = findByteRange(pdf, DEFAULT_BYTE_RANGE_PLACEHOLDER);
+  if (!byteRangePlaceholder || byteRangePlaceholderPosition === undefined) throw new SignPdfError('No ByteRangeStrings found within PDF buffer.', SignPdfError.TYPE_PARSE);
+  const byteRangeEnd = byteRangePlaceholderPosition + byteRangePlaceholder.length;
+  const contentsTagPos = pdf.indexOf('/Contents ', byteRangeEnd);
+  const placeholderPos = pdf.indexOf('<', contentsTagPos);
+  const placeholderEnd = pdf.indexOf('>', placeholderPos);
+  const placeholderLength = placeholderEnd - 1 - placeholderPos;
+  const range = [0, placeholderPos, placeholderEnd + 1, pdf.length - (placeholderEnd + 1)] as const;
+  const actualByteRange = `/ByteRange [${range.join(' ')}]`;
+  if (actualByteRange.length > byteRangePlaceholder.length) throw new SignPdfError('The byte range does not fit its placeholder.', SignPdfError.TYPE_INPUT);
+  pdf.write(actualByteRange.padEnd(byteRangePlaceholder.length, ' '), byteRangePlaceholderPosition, 'latin1');
+
+  const digest = crypto.createHash('sha256').update(pdf.subarray(0, range[1])).update(pdf.subarray(range[2])).digest();
+  const raw = await signer.signDigest(digest, signingTime);
+  if (raw.length * 2 > placeholderLength) {
+    throw new SignPdfError(`Signature exceeds placeholder length: ${raw.length * 2} > ${placeholderLength}`, SignPdfError.TYPE_INPUT);
+  }
+  // The hex of the signature, then "00" to the placeholder's end, between the brackets.
+  pdf.write(raw.toString('hex'), placeholderPos + 1, 'latin1');
+  pdf.fill('0', placeholderPos + 1 + raw.length * 2, placeholderEnd);
+  return pdf;
 }

@@ -18,6 +18,40 @@ export function writeFileAtomic(file: string, content: string | Buffer, mode = 0
   syncDirectory(path.dirname(file));
 }
 
+/** fsync in libuv's pool: the calling thread goes on while the disk catches up (tens of ms on a busy one). */
+export function fsyncInPool(fd: number): Promise<void> {
+  return new Promise<void>((resolve, reject) => fs.fsync(fd, (error) => (error ? reject(error) : resolve())));
+}
+
+/**
+ * `writeFileAtomic` with its two fsyncs (the file's, the folder's) in
+ * libuv's pool: the same steps in the same order, for the backend's thread,
+ * which must not stop while the disk syncs.
+ */
+export async function writeFileAtomicInPool(file: string, content: string | Buffer, mode = 0o600): Promise<void> {
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  const fd = fs.openSync(tmp, 'w', mode);
+  try {
+    fs.writeFileSync(fd, content);
+    await fsyncInPool(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+  fs.renameSync(tmp, file);
+  await syncDirectoryInPool(path.dirname(file));
+}
+
+/** `syncDirectory` with the fsync in libuv's pool. */
+export async function syncDirectoryInPool(dir: string): Promise<void> {
+  if (process.platform === 'win32') return;
+  const fd = fs.openSync(dir, 'r');
+  try {
+    await fsyncInPool(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 export function syncDirectory(dir: string): void {
   if (process.platform === 'win32') return; // directories cannot be opened for fsync there
   const fd = fs.openSync(dir, 'r');

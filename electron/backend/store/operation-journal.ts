@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { storePaths } from '../data-dir';
-import { makePrivateFolder, syncDirectory, writeFileAtomic } from './atomic-file';
+import { makePrivateFolder, syncDirectory, writeFileAtomic, writeFileAtomicInPool } from './atomic-file';
 
 /**
  * The intent journal. An operation that changes several files (a restore,
@@ -52,12 +52,23 @@ export class JournalEntry {
 
   /** Write the entry before the operation's first change. */
   static begin(dataDir: string, body: IntentBody): JournalEntry {
+    const { file, intent } = JournalEntry.prepare(dataDir, body);
+    writeFileAtomic(file, JSON.stringify(intent));
+    return new JournalEntry(file, intent);
+  }
+
+  /** `begin` with its fsyncs in libuv's pool (a scheduled backup, on the backend's thread): durable when it resolves. */
+  static async beginInPool(dataDir: string, body: IntentBody): Promise<JournalEntry> {
+    const { file, intent } = JournalEntry.prepare(dataDir, body);
+    await writeFileAtomicInPool(file, JSON.stringify(intent));
+    return new JournalEntry(file, intent);
+  }
+
+  private static prepare(dataDir: string, body: IntentBody): { file: string; intent: Intent } {
     const folder = journalFolder(dataDir);
     makePrivateFolder(folder);
     const intent = { ...body, pid: process.pid, host: os.hostname(), startedAt: new Date().toISOString() } as Intent;
-    const file = path.join(folder, `${body.kind}-${process.pid}-${crypto.randomBytes(6).toString('hex')}.json`);
-    writeFileAtomic(file, JSON.stringify(intent));
-    return new JournalEntry(file, intent);
+    return { file: path.join(folder, `${body.kind}-${process.pid}-${crypto.randomBytes(6).toString('hex')}.json`), intent };
   }
 
   /** Record progress (a restore's phase), durably, before the step it allows. */

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../../../shared/errors';
+import { fsyncInPool } from './atomic-file';
 
 /**
  * Rollback detection. Putting an older copy of the database file back (a
@@ -112,6 +113,7 @@ export class AnchorFile {
   private constructor(
     private fd: number | null,
     private readonly key: Buffer,
+    private readonly file: string,
   ) {}
 
   static open(dataDir: string, key: Buffer): AnchorFile {
@@ -123,7 +125,7 @@ export class AnchorFile {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
       fd = fs.openSync(file, 'wx+', 0o600);
     }
-    return new AnchorFile(fd, Buffer.from(key));
+    return new AnchorFile(fd, Buffer.from(key), file);
   }
 
   record(state: AnchorState): void {
@@ -135,6 +137,23 @@ export class AnchorFile {
     this.writeSlot(0, state);
     this.writeSlot(1, state);
     if (this.fd !== null) fs.fsyncSync(this.fd);
+  }
+
+  /**
+   * `recordBoth` with the fsync in libuv's pool, for the backend's thread. It
+   * syncs through a descriptor of its own, so the store closing meanwhile
+   * (which syncs and closes the file's) cannot pull it from under it.
+   */
+  async recordBothInPool(state: AnchorState): Promise<void> {
+    this.writeSlot(0, state);
+    this.writeSlot(1, state);
+    if (this.fd === null) return;
+    const fd = fs.openSync(this.file, 'r');
+    try {
+      await fsyncInPool(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
   }
 
   private writeSlot(index: number, state: AnchorState): void {

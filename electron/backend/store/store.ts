@@ -141,10 +141,13 @@ export class Store {
     this.anchor?.recordBoth(this.anchorState());
   }
 
-  /** Remember the newest backup that passed its checks (outside the database, for when it cannot be read). */
-  setLastGoodBackup(file: string, createdAt: string): void {
+  /**
+   * Remember the newest backup that passed its checks (outside the database, for when it cannot be read).
+   * The anchor's fsync runs in libuv's pool (a backup runs on the backend's thread): durable when it resolves.
+   */
+  async setLastGoodBackup(file: string, createdAt: string): Promise<void> {
     this.lastAnchor = { ...this.anchorState(), lastGoodBackup: { file, createdAt } };
-    this.anchor?.recordBoth(this.lastAnchor);
+    await this.anchor?.recordBothInPool(this.lastAnchor);
   }
 
   get lastGoodBackup(): { file: string; createdAt: string } | null {
