@@ -2,6 +2,7 @@ import os from 'node:os';
 import type { Api } from '../../shared/client';
 import { discardDerivationAhead } from '../backend/crypto/kdf';
 import { startKeyDerivation } from './key-head-start';
+import { keepHeapNearLiveSet } from './lean-heap';
 
 /**
  * Run `fn` with the backend on `dataDir`, through the typed client of the
@@ -54,6 +55,8 @@ export type SessionStep =
 export const sessionTrace: { listener: ((event: SessionStep) => void) | null } = { listener: null };
 
 export async function withBackend<T>(dataDir: string, fn: (api: Api) => Promise<T>, options: BackendSessionOptions = {}): Promise<T> {
+  // Whole-store commands stream; without this V8 lets their dead rows pile up to several times what they hold.
+  keepHeapNearLiveSet();
   const { pagesChecked = 'all-first', signIn: credential, preload, ...backendOptions } = options;
   const ahead = credential ? startKeyDerivation(dataDir, credential.username, credential.password) : null;
   if (ahead) sessionTrace.listener?.({ step: 'derivation-started' });
