@@ -1,5 +1,6 @@
 import { createContext, useContext, useEffect, useRef, useState } from 'react';
 import {
+  changedTables,
   eventsGlobalName,
   parseEventPayload,
   type ChangedTable,
@@ -114,6 +115,9 @@ export interface ChangeFilter {
   /** Only these ids of `idsOf`'s table count (the others in `tables` count whatever the id). */
   ids?: { table: ChangedTable; ids: readonly string[] };
 }
+
+/** Any shared record: what a summary of posts and consents (the dashboard, Home) depends on. */
+export const anyRecord: ChangeFilter = { tables: changedTables };
 
 export function isRelevant(payload: EventPayload<'records.changed'>, filter: ChangeFilter): boolean {
   if (filter.tables.length === 0) return false;

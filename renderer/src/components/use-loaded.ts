@@ -9,6 +9,8 @@ interface Loaded<T> {
   error: string | null;
 }
 
+const nothing: ChangeFilter = { tables: [] };
+
 /**
  * What a screen shows from the backend: `load` runs when the screen opens
  * (and whenever `load` itself changes: wrap it in useCallback), and again on
@@ -17,8 +19,6 @@ interface Loaded<T> {
  * those records (the `records.changed` event), here or elsewhere; what is
  * shown stays until the new value replaces it, so scroll and focus stay too.
  */
-const nothing: ChangeFilter = { tables: [] };
-
 export function useLoaded<T>(load: () => Promise<T>, refreshOn: ChangeFilter = nothing): { value: T | null; error: string | null; loading: boolean; reload: () => void } {
   const [version, setVersion] = useState(0);
   const [loaded, setLoaded] = useState<Loaded<T> | null>(null);
