@@ -49,5 +49,3 @@ export function isShellCall(name: CallName): name is ShellCallName {
 export function isCallName(name: unknown): name is CallName {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
 }
-
-export { contractEvents, eventNames, isEventName, eventChannelOf, parseEventPayload, type EventName, type EventPayload, type RecordChange } from './contract/events';

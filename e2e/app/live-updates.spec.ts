@@ -6,13 +6,13 @@ import { expect, test } from './marketing-practice';
  * Two windows on one development host (one backend, one session, as two
  * screens of the desktop app would be): what page A commits reaches page B
  * through the `records.changed` event, with no reload and no polling. Page
- * B carries a marker on `window` that a reload would wipe.
+ * B carries a marker on the page's global object that a reload would wipe.
  */
 async function markNoReload(page: Page): Promise<void> {
-  await page.evaluate(() => ((window as unknown as { stayedOpen?: boolean }).stayedOpen = true));
+  await page.evaluate(() => ((globalThis as unknown as { stayedOpen?: boolean }).stayedOpen = true));
 }
 async function expectNotReloaded(page: Page): Promise<void> {
-  expect(await page.evaluate(() => (window as unknown as { stayedOpen?: boolean }).stayedOpen)).toBe(true);
+  expect(await page.evaluate(() => (globalThis as unknown as { stayedOpen?: boolean }).stayedOpen)).toBe(true);
 }
 
 test('a revocation recorded in one window flags the published post on the dashboard open in another, without a reload', async ({ page, host, context }) => {
@@ -42,5 +42,4 @@ test('a revocation recorded in one window flags the published post on the dashbo
   const takedowns = other.getByRole('region', { name: 'Take-down required (1)' });
   await expect(takedowns.getByRole('heading', { name: /Walking the dog again/ })).toBeVisible();
   await expectNotReloaded(other);
-
 });

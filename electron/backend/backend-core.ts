@@ -1,4 +1,4 @@
-import type { RecordChange } from '../../shared/contract/events';
+import type { RecordChange } from '../../shared/contract/contract-events';
 import type { ChangeFeedLike, EventSink } from './record-change-events';
 import crypto from 'node:crypto';
 import fs from 'node:fs';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { completeTerms } from '../../shared/authorization/test-terms';
-import type { EventPayload, RecordChange } from '../../shared/contract/events';
+import type { EventPayload, RecordChange } from '../../shared/contract/contract-events';
 import { storePaths } from './data-dir';
 import { RecordChangeBatcher, type ChangeFeedLike } from './record-change-events';
 import { readKeyring } from './store/keyring';

@@ -1,4 +1,4 @@
-import { maxChangesPerEvent, type EventName, type EventPayload, type RecordChange } from '../../shared/contract/events';
+import { maxChangesPerEvent, type EventName, type EventPayload, type RecordChange } from '../../shared/contract/contract-events';
 
 /** Where the backend sends contract events (the shell forwards them to its windows). */
 export type EventSink = <K extends EventName>(name: K, payload: EventPayload<K>) => void;

@@ -1,5 +1,5 @@
 import { MessageChannelMain, utilityProcess, type MessagePortMain, type UtilityProcess } from 'electron';
-import { isEventName, parseEventPayload, type EventName, type EventPayload } from '../../shared/contract/events';
+import { isEventName, parseEventPayload, type EventName, type EventPayload } from '../../shared/contract/contract-events';
 import type { CallResult } from '../../shared/errors';
 import { isAnchorRequest, type AnchorRequest, type BackendStartOptions, type FromBackend, type ToBackend } from '../backend/process/backend-protocol';
 import type { AnchorKeeper } from './rollback-anchor-keeper';

@@ -7,7 +7,7 @@ import { showAbout } from './about';
 import { isAppUrl } from './app-origin';
 import { isPrintContents, isPrintViewerUrl } from './print-pdf';
 import { registerAppSchemePrivileges, serveRenderer } from './app-protocol';
-import { eventChannelOf } from '../../shared/contract/events';
+import { eventChannelOf } from '../../shared/contract/contract-events';
 import { BackendHost } from './backend-host';
 import { createCallRelay } from './call-relay';
 import { registerIpcHandlers } from './ipc';

@@ -1,7 +1,7 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { bridgeGlobalName, ipcChannelOf, type Bridge } from '../../shared/bridge';
 import { callNames } from '../../shared/contract';
-import { eventChannelOf, eventsGlobalName, isEventName, type EventSubscription } from '../../shared/contract/events';
+import { eventChannelOf, eventsGlobalName, isEventName, type EventSubscription } from '../../shared/contract/contract-events';
 
 /**
  * One function per contract call and nothing else: the page can reach only
@@ -20,7 +20,7 @@ const bridge = Object.freeze(
 contextBridge.exposeInMainWorld(bridgeGlobalName, bridge);
 
 /**
- * The contract's events (shared/contract/events.ts), one subscription per
+ * The contract's events (shared/contract/contract-events.ts), one subscription per
  * listener: only declared event names, and the page gets the payload alone,
  * never the IPC event object (which would reach ipcRenderer).
  */

@@ -1,4 +1,4 @@
-import type { RecordChange } from '../../../shared/contract/events';
+import type { RecordChange } from '../../../shared/contract/contract-events';
 import type { Db } from './database';
 
 /**

@@ -6,7 +6,7 @@ import { createSlot, openSlot, resealSlot, type KeySlot } from '../crypto/key-sl
 import type { ScryptParams } from '../crypto/kdf';
 import type { StorePaths } from '../data-dir';
 import { makePrivateFolder } from './atomic-file';
-import type { RecordChange } from '../../../shared/contract/events';
+import type { RecordChange } from '../../../shared/contract/contract-events';
 import { drainChanges, installChangeCapture } from './change-capture';
 import { configureConnection, newStoreCipher, openDatabase, rekeyDatabase, writeTransaction, type CipherName, type Db } from './database';
 import { findStaffSlot, readKeyring, recoverySlot, slotLookup, writeKeyring, type Keyring } from './keyring';

@@ -6,7 +6,7 @@ import {
   type ChangedTable,
   type EventPayload,
   type EventSubscription,
-} from '../../../shared/contract/events';
+} from '../../../shared/contract/contract-events';
 
 type Listener = (payload: unknown) => void;
 
@@ -137,7 +137,9 @@ export function isRelevant(payload: EventPayload<'records.changed'>, filter: Cha
 export function useRecordsChanged(filter: ChangeFilter, onChange: (payload: EventPayload<'records.changed'>) => void): void {
   const events = useContext(EventsContext);
   const latest = useRef({ filter, onChange });
-  latest.current = { filter, onChange };
+  useEffect(() => {
+    latest.current = { filter, onChange };
+  });
   useEffect(() => {
     if (!events) return;
     return events.subscribe('records.changed', (payload) => {

@@ -121,9 +121,11 @@ export function PostEditor({ post: initial, initialTestimonialId, flash, onChang
   const check = usePostCheck(draft, 300, useChangeCount(anyRecord));
   const [changedElsewhere, setChangedElsewhere] = useState(false);
   const shownPost = useRef(post);
-  shownPost.current = post;
   const isDirtyRef = useRef(isDirty);
-  isDirtyRef.current = isDirty;
+  useEffect(() => {
+    shownPost.current = post;
+    isDirtyRef.current = isDirty;
+  });
   useRecordsChanged({ tables: ['posts'], ids: { table: 'posts', ids: post ? [post.id] : [] } }, () => {
     const shown = shownPost.current;
     // A save of this screen's own brings its result itself.
