@@ -83,7 +83,16 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   if (!fs.existsSync(path.join(staticDir, 'index.html'))) {
     throw new Error(`No built renderer in ${staticDir}: run \`npx vite build\` first.`);
   }
-  const backend = createBackend({ ...options.backend, dataDir: options.dataDir });
+  // Pages following the contract's events (Server-Sent Events on /api/events), each sent every event.
+  const followers = new Set<http.ServerResponse>();
+  const backend = createBackend({
+    ...options.backend,
+    dataDir: options.dataDir,
+    onEvent: (name, payload) => {
+      const frame = `event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`;
+      for (const res of followers) res.write(frame);
+    },
+  });
   const token = crypto.randomBytes(32).toString('hex');
   let origin = '';
 
@@ -108,6 +117,10 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
         return;
       }
       const url = new URL(req.url ?? '/', origin);
+      if (url.pathname === '/api/events') {
+        followEvents(req, res);
+        return;
+      }
       if (url.pathname.startsWith('/api/call/')) {
         const name = decodeURIComponent(url.pathname.slice('/api/call/'.length));
         handleCall(req, res, name).catch(() => answerBadRequest(res));
@@ -141,6 +154,25 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
         ? await answerShellCall({ backend: (call, callInput) => backend.invoke(call, callInput), printerDir: options.printerDir, openedLinks }, name, input)
         : await backend.invoke(name, input);
     sendJson(res, result.ok ? 200 : httpStatusOf[result.error.code], result);
+  }
+
+  /**
+   * One long-lived response per page, the token in its Authorization header
+   * like a call's (the page reads it with fetch, not EventSource, so the
+   * token never goes into an address). The server writes as events happen:
+   * no polling.
+   */
+  function followEvents(req: http.IncomingMessage, res: http.ServerResponse): void {
+    if (req.method !== 'GET') return sendJson(res, 405, { ok: false, error: { code: 'validation', message: 'Events are a GET request.' } });
+    if (!tokensMatch(req.headers.authorization, token)) return sendJson(res, 401, { ok: false, error: { code: 'unauthorized', message: 'This page’s access token is not valid.' } });
+    if (req.headers.origin && req.headers.origin !== origin) return sendJson(res, 401, { ok: false, error: { code: 'unauthorized', message: 'Events go to the app’s own page only.' } });
+    res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
+    // A first comment, so the page knows it is following from here on.
+    res.write(': following\n\n');
+    followers.add(res);
+    const forget = () => followers.delete(res);
+    req.on('close', forget);
+    res.on('error', forget);
   }
 
   function serveStatic(res: http.ServerResponse, pathname: string): void {

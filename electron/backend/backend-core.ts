@@ -1,3 +1,5 @@
+import type { RecordChange } from '../../shared/contract/contract-events';
+import type { ChangeFeedLike, EventSink } from './record-change-events';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -77,6 +79,10 @@ export interface BackendOptions {
    * Without it only the anchor beside the database is checked.
    */
   externalAnchor?: ExternalAnchorStore;
+  /** Contract events for the shell's windows (`records.changed`); without it no changes are recorded. */
+  onEvent?: EventSink;
+  /** The practice server's change feed (a PgChangeFeed), forwarded as `records.changed` too. */
+  changeFeed?: ChangeFeedLike;
 }
 
 interface Session {
@@ -250,9 +256,13 @@ export class BackendCore implements EngineCore {
     return this.session.staff;
   }
 
+  /** Where the store's committed changes go (set by createBackend when the shell listens for events). */
+  committedChanges: ((changes: RecordChange[]) => void) | null = null;
+
   /** Adopt a newly opened store: move in events sealed while it was closed, and settle key slots of disabled staff. */
   adoptStore(store: Store): void {
     this.storeState = store;
+    if (this.committedChanges) store.onCommittedChanges(this.committedChanges);
     // Kept coverage is settled against the settings as this transaction leaves them, not the cached copy.
     store.beforeCommit = () => {
       const settings = readSettings(store.db);

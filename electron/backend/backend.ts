@@ -31,6 +31,7 @@ import { normaliseInputText } from './input-text';
 import { validationError } from './validation-error';
 import type { PageCheckResult } from './store/page-check';
 import { runScheduledBackup } from './backup/backup-scheduler';
+import { RecordChangeBatcher } from './record-change-events';
 
 export type { BackendOptions } from './backend-core';
 
@@ -78,6 +79,10 @@ export interface Backend {
 export function createBackend(options: BackendOptions): Backend {
   const core = new BackendCore(options);
   let queue: Promise<unknown> = Promise.resolve();
+  // Committed changes, local and from the practice server, go out as one `records.changed` per burst.
+  const changes = options.onEvent ? new RecordChangeBatcher(options.onEvent) : null;
+  if (changes) core.committedChanges = (committed) => changes.add(committed, false);
+  const unfollow = changes && options.changeFeed ? changes.follow(options.changeFeed) : null;
 
   async function run(name: string, input: unknown): Promise<CallResult<unknown>> {
     try {
@@ -100,7 +105,16 @@ export function createBackend(options: BackendOptions): Backend {
   }
 
   function enqueue<T>(work: () => Promise<T> | T): Promise<T> {
-    const result = queue.then(work);
+    const result = queue.then(work).finally(() => {
+      // Writes made outside the store's write() (autocommit) are announced once the call is done.
+      try {
+        if (changes) core.openStore?.flushCommittedChanges();
+      } catch {
+        // Only the announcement is lost; the write itself is committed.
+      }
+      // One event per call, however many rows and transactions it committed.
+      changes?.flush();
+    });
     queue = result.catch(() => undefined);
     return result;
   }
@@ -125,6 +139,8 @@ export function createBackend(options: BackendOptions): Backend {
     },
     close() {
       clearInterval(sweepTimer);
+      unfollow?.();
+      changes?.close();
       core.closeStore();
     },
   };

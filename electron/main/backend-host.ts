@@ -1,4 +1,5 @@
 import { MessageChannelMain, utilityProcess, type MessagePortMain, type UtilityProcess } from 'electron';
+import { isEventName, parseEventPayload, type EventName, type EventPayload } from '../../shared/contract/contract-events';
 import type { CallResult } from '../../shared/errors';
 import { isAnchorRequest, type AnchorRequest, type BackendStartOptions, type FromBackend, type ToBackend } from '../backend/process/backend-protocol';
 import type { AnchorKeeper } from './rollback-anchor-keeper';
@@ -20,6 +21,8 @@ export interface BackendHostOptions {
   anchors?: AnchorKeeper;
   onRestarted: () => void;
   onGaveUp: (reason: string) => void;
+  /** A contract event from the backend, checked against its schema: the shell forwards it to its window. */
+  onEvent?: <K extends EventName>(name: K, payload: EventPayload<K>) => void;
   /** One line per event, for the log file. Never handed patient data. */
   log: (line: string) => void;
   now?: () => number;
@@ -87,6 +90,9 @@ export class BackendHost {
       } else if (message.type === 'result') {
         pending.get(message.id)?.(message.result);
         pending.delete(message.id);
+      } else if (message.type === 'event') {
+        const payload = isEventName(message.name) ? parseEventPayload(message.name, message.payload) : null;
+        if (payload && isEventName(message.name)) this.options.onEvent?.(message.name, payload);
       } else if (message.type === 'closed') {
         child.kill();
       } else if (isAnchorRequest(message)) {

@@ -7,6 +7,7 @@ import { showAbout } from './about';
 import { isAppUrl } from './app-origin';
 import { isPrintContents, isPrintViewerUrl } from './print-pdf';
 import { registerAppSchemePrivileges, serveRenderer } from './app-protocol';
+import { eventChannelOf } from '../../shared/contract/contract-events';
 import { BackendHost } from './backend-host';
 import { createCallRelay } from './call-relay';
 import { registerIpcHandlers } from './ipc';
@@ -81,6 +82,10 @@ function start(): void {
     onRestarted: () => {
       // The new backend has nobody signed in: show the sign-in screen, which says what happened.
       if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.reload();
+    },
+    // Changes committed by the backend (or announced by the practice server) reach the window without a reload.
+    onEvent: (name, payload) => {
+      if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(eventChannelOf(name), payload);
     },
     onGaveUp: (reason) => {
       log(`giving up on the backend process: ${reason}`);

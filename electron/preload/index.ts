@@ -1,6 +1,7 @@
-import { contextBridge, ipcRenderer } from 'electron';
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { bridgeGlobalName, ipcChannelOf, type Bridge } from '../../shared/bridge';
 import { callNames } from '../../shared/contract';
+import { eventChannelOf, eventsGlobalName, isEventName, type EventSubscription } from '../../shared/contract/contract-events';
 
 /**
  * One function per contract call and nothing else: the page can reach only
@@ -17,3 +18,22 @@ const bridge = Object.freeze(
 ) as Bridge;
 
 contextBridge.exposeInMainWorld(bridgeGlobalName, bridge);
+
+/**
+ * The contract's events (shared/contract/contract-events.ts), one subscription per
+ * listener: only declared event names, and the page gets the payload alone,
+ * never the IPC event object (which would reach ipcRenderer).
+ */
+const events: EventSubscription = Object.freeze({
+  subscribe(name: string, listener: (payload: unknown) => void): () => void {
+    if (!isEventName(name) || typeof listener !== 'function') return () => undefined;
+    const channel = eventChannelOf(name);
+    const relay = (_event: IpcRendererEvent, payload: unknown) => listener(payload);
+    ipcRenderer.on(channel, relay);
+    return () => {
+      ipcRenderer.removeListener(channel, relay);
+    };
+  },
+}) as EventSubscription;
+
+contextBridge.exposeInMainWorld(eventsGlobalName, events);

@@ -2,6 +2,8 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createClient } from '../../shared/client';
 import { chooseTransport } from './api/choose-transport';
+import { takePageToken } from './api/page-token';
+import { chooseEvents, EventsContext } from './api/record-events';
 import { guardSession } from './api/session-guard';
 import { SessionLostSignal } from './api/session-lost-signal';
 import { App } from './App';
@@ -17,12 +19,17 @@ if (!root) throw new Error('index.html has no #root element.');
 applyWorkstationTheme();
 
 const sessionLost = new SessionLostSignal();
-const api = createClient(guardSession(chooseTransport(), (error) => sessionLost.emit(error)));
+// The token is taken once (it leaves the address bar): calls and events both carry it.
+const token = takePageToken();
+const api = createClient(guardSession(chooseTransport(token), (error) => sessionLost.emit(error)));
+const events = chooseEvents(token);
 
 createRoot(root).render(
   <StrictMode>
-    <AppStateProvider api={api} sessionLost={sessionLost}>
-      <App />
-    </AppStateProvider>
+    <EventsContext.Provider value={events}>
+      <AppStateProvider api={api} sessionLost={sessionLost}>
+        <App />
+      </AppStateProvider>
+    </EventsContext.Provider>
   </StrictMode>,
 );

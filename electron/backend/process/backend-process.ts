@@ -31,6 +31,8 @@ export function serveBackend(parentPort: PortLike, extra: Partial<Omit<BackendOp
         workstation: data.options.workstation,
         startNotice: data.options.restartedAfterFailure ? 'backend_restarted' : undefined,
         ...(anchors ? { externalAnchor: anchors } : {}),
+        // Sent before the result of the call that caused it, on the same port.
+        onEvent: (name, payload) => send({ type: 'event', name, payload }),
       });
     } catch (error) {
       send({ type: 'failed', message: error instanceof Error ? `${error.name}: ${error.message}` : 'the backend did not start' });

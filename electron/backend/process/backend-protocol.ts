@@ -42,6 +42,8 @@ export type FromBackend =
   | { type: 'closed' }
   /** Start-up failed before `ready`; the message names no patient data. */
   | { type: 'failed'; message: string }
+  /** A contract event (shared/contract/contract-events.ts) for the windows; the main process checks it before forwarding. */
+  | { type: 'event'; name: string; payload: unknown }
   | AnchorRequest;
 
 /** The smallest MessagePort both Electron's MessagePortMain and a test's stand-in offer. */

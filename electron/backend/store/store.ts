@@ -6,6 +6,8 @@ import { createSlot, openSlot, resealSlot, type KeySlot } from '../crypto/key-sl
 import type { ScryptParams } from '../crypto/kdf';
 import type { StorePaths } from '../data-dir';
 import { makePrivateFolder } from './atomic-file';
+import type { RecordChange } from '../../../shared/contract/contract-events';
+import { drainChanges, installChangeCapture } from './change-capture';
 import { configureConnection, newStoreCipher, openDatabase, rekeyDatabase, writeTransaction, type CipherName, type Db } from './database';
 import { findStaffSlot, readKeyring, recoverySlot, slotLookup, writeKeyring, type Keyring } from './keyring';
 import { assertNotNewer, migrate } from './migrate';
@@ -204,6 +206,21 @@ export class Store {
    */
   beforeCommit: (() => void) | null = null;
 
+  private committedChanges: ((changes: RecordChange[]) => void) | null = null;
+
+  /** Hear of every change to the shared records this connection commits (the `records.changed` event), after its COMMIT. */
+  onCommittedChanges(listener: (changes: RecordChange[]) => void): void {
+    installChangeCapture(this.db);
+    this.committedChanges = listener;
+  }
+
+  /** Hand over what was committed since the last time (also writes made outside `write`, in autocommit). */
+  flushCommittedChanges(): void {
+    if (!this.committedChanges || !this.db.open) return;
+    const changes = drainChanges(this.db);
+    if (changes.length > 0) this.committedChanges(changes);
+  }
+
   write<T>(fn: () => T): T {
     if (this.engineState?.inTransaction) {
       // A Store.write during an engine transaction would join it unseen, and commit or roll back with it.
@@ -217,6 +234,7 @@ export class Store {
       return value;
     });
     if (after) this.recordAnchor(after);
+    this.flushCommittedChanges();
     return result;
   }
 

@@ -1,6 +1,6 @@
 import { patientCopyLabel, patientLabels } from '../../i18n/labels';
 import { useTranslation } from 'react-i18next';
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { formatDay } from '../../i18n/format';
 import { useApi } from '../../api/api-context';
 import { PageHeading } from '../../components/PageHeading';
@@ -24,7 +24,8 @@ export function AuthorizationPage({ authorizationId, witnessed }: { authorizatio
   const { t } = useTranslation(['consents', 'common']);
   const api = useApi();
   const load = useCallback(() => api['consents.get']({ id: authorizationId }), [api, authorizationId]);
-  const { value: a, error, reload } = useLoaded(load);
+  const refreshOn = useMemo(() => ({ tables: ['authorizations'] as const, ids: { table: 'authorizations' as const, ids: [authorizationId] } }), [authorizationId]);
+  const { value: a, error, reload } = useLoaded(load, refreshOn);
   const [outcome, setOutcome] = useState<ActionOutcome | null>(witnessed ? witnessedOutcome() : null);
 
   if (error && !a) {

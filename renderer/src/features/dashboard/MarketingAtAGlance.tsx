@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useCallback } from 'react';
 import { useApi } from '../../api/api-context';
 import { useLoaded } from '../../components/use-loaded';
+import { anyRecord } from '../../api/record-events';
 import { useSession } from '../session/app-state-context';
 import './dashboard.css';
 
@@ -18,7 +19,7 @@ function Glance() {
   const { t } = useTranslation(['dashboard', 'common']);
   const api = useApi();
   const load = useCallback(() => api['posts.dashboard']({}), [api]);
-  const { value: data } = useLoaded(load);
+  const { value: data } = useLoaded(load, anyRecord);
   const required = data?.totals.takedownRequired ?? 0;
   const expiring = data?.totals.within30 ?? 0;
   return (

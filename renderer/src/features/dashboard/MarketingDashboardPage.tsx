@@ -6,6 +6,7 @@ import { useApi } from '../../api/api-context';
 import { PageHeading } from '../../components/PageHeading';
 import { StatusMessage } from '../../components/StatusMessage';
 import { useLoaded } from '../../components/use-loaded';
+import { anyRecord } from '../../api/record-events';
 import { RecordTakedownDialog } from '../posts/RecordTakedownDialog';
 import { useSession } from '../session/app-state-context';
 import { ExpiringConsents } from './ExpiringConsents';
@@ -25,7 +26,7 @@ export function MarketingDashboardPage() {
   const session = useSession();
   const canWrite = session.permissions.includes('posts.write');
   const load = useCallback(() => api['posts.dashboard']({}), [api]);
-  const { value: dashboard, error, reload } = useLoaded(load);
+  const { value: dashboard, error, reload } = useLoaded(load, anyRecord);
   const [recording, setRecording] = useState<PostView | null>(null);
   const [done, setDone] = useState<string | null>(null);
 

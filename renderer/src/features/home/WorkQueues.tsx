@@ -6,6 +6,7 @@ import type { WorkItem, WorkQueue, WorkQueueKey } from '../../../../shared/work-
 import { useApi } from '../../api/api-context';
 import { StatusMessage } from '../../components/StatusMessage';
 import { useLoaded } from '../../components/use-loaded';
+import { anyRecord } from '../../api/record-events';
 import { formatNumber } from '../../i18n/format';
 import { channelName } from '../../i18n/labels';
 import { showDay, today } from '../marketing/dates';
@@ -65,7 +66,7 @@ export function WorkQueues() {
   const api = useApi();
   const { t } = useTranslation('home');
   const load = useCallback(() => api['home.workQueues']({}), [api]);
-  const { value: groups, error, reload } = useLoaded(load);
+  const { value: groups, error, reload } = useLoaded(load, anyRecord);
 
   useEffect(() => {
     const again = () => {

@@ -8,6 +8,7 @@ import { useApi } from '../../api/api-context';
 import { reportCallError, type FormProblem } from '../../components/call-error';
 import { Dialog } from '../../components/Dialog';
 import { FormAlert } from '../../components/FormAlert';
+import { StatusMessage } from '../../components/StatusMessage';
 import { FormField } from '../../components/FormField';
 import { SubmitButton } from '../../components/SubmitButton';
 import {
@@ -25,10 +26,12 @@ interface PatientFormDialogProps {
   patient?: Patient;
   onSaved: (patient: Patient) => void;
   onClose: () => void;
+  /** Said politely inside the dialog (the record changed elsewhere while it is open); the form is left as typed. */
+  notice?: string | null;
 }
 
 /** Add a patient, or correct one's details: the minimum needed to tell patients apart and reach them. */
-export function PatientFormDialog({ patient, onSaved, onClose }: PatientFormDialogProps) {
+export function PatientFormDialog({ patient, onSaved, onClose, notice = null }: PatientFormDialogProps) {
   const { t } = useTranslation(['patients', 'common']);
   const api = useApi();
   const [problem, setProblem] = useState<FormProblem | null>(null);
@@ -81,6 +84,7 @@ export function PatientFormDialog({ patient, onSaved, onClose }: PatientFormDial
         }
         return (
           <form noValidate aria-busy={isSubmitting} onSubmit={(event) => void onSubmit(event)}>
+            <StatusMessage tone="info">{notice}</StatusMessage>
             <FormAlert problem={problem} />
             <div className="patient-form-fields">
               <FormField label={t('patientFormDialog.firstName')} autoComplete="off" registration={register('firstName')} error={errors.firstName?.message} />

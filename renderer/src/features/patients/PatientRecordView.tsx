@@ -7,6 +7,7 @@ import { isInEffect } from '../../../../shared/authorization/status';
 import { practiceToday } from '../session/practice-time-zone';
 import { patientName, type Patient } from '../../../../shared/patients';
 import { useApi } from '../../api/api-context';
+import { useRecordsChanged } from '../../api/record-events';
 import { PageHeading } from '../../components/PageHeading';
 import { StatusMessage } from '../../components/StatusMessage';
 import { useLoaded } from '../../components/use-loaded';
@@ -51,6 +52,19 @@ export function PatientRecordView({ patientId }: { patientId: string }) {
   const { value: record, error, reload } = useLoaded(load);
   const [editing, setEditing] = useState(false);
   const [outcome, setOutcome] = useState<ActionOutcome | null>(null);
+  // Changed elsewhere while the details form is open: read again only once it closes, so nothing typed is replaced.
+  const [changedWhileEditing, setChangedWhileEditing] = useState(false);
+  useRecordsChanged({ tables: ['patients', 'authorizations'], ids: { table: 'patients', ids: [patientId] } }, () => {
+    if (editing) setChangedWhileEditing(true);
+    else reload();
+  });
+  const closeEditor = () => {
+    setEditing(false);
+    if (changedWhileEditing) {
+      setChangedWhileEditing(false);
+      reload();
+    }
+  };
 
   if (error && !record) {
     return (
@@ -151,7 +165,8 @@ export function PatientRecordView({ patientId }: { patientId: string }) {
       {editing ? (
         <PatientFormDialog
           patient={patient}
-          onClose={() => setEditing(false)}
+          onClose={closeEditor}
+          notice={changedWhileEditing ? t('patientRecordView.changedWhileEditing') : null}
           onSaved={() => {
             setOutcome({ message: t('patientRecordView.detailsSaved'), tone: 'success' });
             reload();

@@ -2,7 +2,7 @@ import { channelName, contentKindName } from '../../i18n/labels';
 import { currentLanguage } from '../../i18n/i18n';
 import { useTranslation } from 'react-i18next';
 import { formResolver } from '../../components/form-resolver';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { channels, contentKinds, purposeLabels, purposes } from '../../../../shared/authorization/scope';
 
@@ -11,6 +11,7 @@ import { isInEffect } from '../../../../shared/authorization/status';
 import type { PostView } from '../../../../shared/posts/dashboard';
 import type { PostDraft } from '../../../../shared/posts/post';
 import { useApi } from '../../api/api-context';
+import { anyRecord, useChangeCount, useRecordsChanged, type ChangeFilter } from '../../api/record-events';
 import { reportCallError, type FormProblem } from '../../components/call-error';
 import { CheckboxField } from '../../components/CheckboxField';
 import { ChoiceGroupField } from '../../components/ChoiceGroupField';
@@ -35,6 +36,9 @@ import { RecordTakedownDialog } from './RecordTakedownDialog';
 import { usePostCheck } from './use-post-check';
 import { VerdictPanel } from './VerdictPanel';
 import { i18n } from '../../i18n/i18n';
+
+const testimonialChanges: ChangeFilter = { tables: ['testimonials', 'media'] };
+const consentChanges: ChangeFilter = { tables: ['authorizations', 'patients'] };
 
 interface PostEditorProps {
   /** The saved post, or null for a new one. */
@@ -89,7 +93,7 @@ export function PostEditor({ post: initial, initialTestimonialId, flash, onChang
   const testimonialId = useWatch({ control, name: 'testimonialId' });
   // The chosen testimonial alone, with its media: the choice itself lists a page at a time.
   const loadTestimonial = useCallback(() => (testimonialId ? api['testimonials.get']({ id: testimonialId }) : Promise.resolve(null)), [api, testimonialId]);
-  const chosenTestimonial = useLoaded(loadTestimonial);
+  const chosenTestimonial = useLoaded(loadTestimonial, testimonialChanges);
   const consentId = useWatch({ control, name: 'consentId' });
   const channel = useWatch({ control, name: 'channel' });
   const mediaIds = useWatch({ control, name: 'mediaIds' });
@@ -98,7 +102,7 @@ export function PostEditor({ post: initial, initialTestimonialId, flash, onChang
   const patientId = testimonial?.patientId ?? null;
 
   const loadConsents = useCallback(() => (patientId ? api['consents.scopeForPatient']({ patientId }) : Promise.resolve(null)), [api, patientId]);
-  const consents = useLoaded(loadConsents);
+  const consents = useLoaded(loadConsents, consentChanges);
 
   // Propose the consent when the patient has exactly one in effect.
   useEffect(() => {
@@ -113,10 +117,36 @@ export function PostEditor({ post: initial, initialTestimonialId, flash, onChang
     const parsed = postFormSchema.safeParse(JSON.parse(valuesKey));
     return parsed.success ? parsed.data : null;
   }, [valuesKey]);
-  const check = usePostCheck(draft);
+  // The verdict follows the records it is about (a revocation at the desk, a patient's birthday): the draft is asked again, the form left alone.
+  const check = usePostCheck(draft, 300, useChangeCount(anyRecord));
+  const [changedElsewhere, setChangedElsewhere] = useState(false);
+  const shownPost = useRef(post);
+  const isDirtyRef = useRef(isDirty);
+  useEffect(() => {
+    shownPost.current = post;
+    isDirtyRef.current = isDirty;
+  });
+  useRecordsChanged({ tables: ['posts'], ids: { table: 'posts', ids: post ? [post.id] : [] } }, () => {
+    const shown = shownPost.current;
+    // A save of this screen's own brings its result itself.
+    if (!shown || isSubmitting || approving) return;
+    void api['posts.get']({ id: shown.id }).then(
+      (fresh) => {
+        if (shownPost.current?.id !== fresh.id || JSON.stringify(fresh) === JSON.stringify(shownPost.current)) return;
+        // Never over the user's unsaved input: say so instead.
+        if (isDirtyRef.current) setChangedElsewhere(true);
+        else {
+          setPost(fresh);
+          reset(postFormOf(fresh));
+        }
+      },
+      () => undefined,
+    );
+  });
   const waitingFor = waitingReason(values as Partial<PostFormInput>, draft);
 
   const applied = (changed: PostView, text: string) => {
+    setChangedElsewhere(false);
     setPost(changed);
     reset(postFormOf(changed));
     setMessage(text);
@@ -173,6 +203,7 @@ export function PostEditor({ post: initial, initialTestimonialId, flash, onChang
       </p>
       <PageHeading>{post ? t('postEditor.heading', { title: post.testimonialTitle, channel: channelName(post.channel) }) : t('postEditor.newPost')}</PageHeading>
       <StatusMessage tone="success">{message}</StatusMessage>
+      <StatusMessage tone="info">{changedElsewhere ? t('postEditor.changedElsewhere') : null}</StatusMessage>
       {post ? <PostRecord post={post} /> : null}
       {post ? <PostReviewThread key={post.updatedAt} postId={post.id} published={post.publishedAt !== null} /> : null}
       <div className="post-editor-layout">

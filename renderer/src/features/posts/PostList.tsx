@@ -5,6 +5,7 @@ import { defaultPageSize } from '../../../../shared/list-page';
 import type { PostListRow, PostSort } from '../../../../shared/list-rows';
 import { postStates, type PostState } from '../../../../shared/posts/post';
 import { useApi } from '../../api/api-context';
+import { anyRecord, useChangeCount } from '../../api/record-events';
 import { DataTable, usePage, type DataColumn, type ListView } from '../../components/DataTable';
 import { messageOf } from '../../components/error-message';
 import { StatusMessage } from '../../components/StatusMessage';
@@ -75,7 +76,9 @@ export function PostList() {
   const [view, setView] = useState(firstView);
   const [state, setState] = useState<PostState | ''>('');
   const [uncoveredOnly, setUncoveredOnly] = useState(false);
-  const { page, error, busy } = usePage(() => api['posts.page']({ ...view, state: state || null, uncoveredOnly }), [api, view, state, uncoveredOnly]);
+  // Read again when posts or what their verdicts rest on change, here or on another workstation; the rows shown stay until then.
+  const changes = useChangeCount(anyRecord);
+  const { page, error, busy } = usePage(() => api['posts.page']({ ...view, state: state || null, uncoveredOnly }), [api, view, state, uncoveredOnly, changes]);
   const filtered = state !== '' || uncoveredOnly;
   return (
     <>

@@ -17,10 +17,11 @@ export interface PostCheckState {
 
 /**
  * "May this be posted?" for a draft as it is being written: `posts.check`
- * once the draft has stopped changing for a moment. Answers that arrive for
- * an older draft are dropped. A null draft (not enough filled in) clears it.
+ * once the draft has stopped changing for a moment, and again when `refresh`
+ * rises (a consent revoked elsewhere). Answers that arrive for an older
+ * draft are dropped. A null draft (not enough filled in) clears it.
  */
-export function usePostCheck(draft: PostDraft | null, delayMs = 300): PostCheckState {
+export function usePostCheck(draft: PostDraft | null, delayMs = 300, refresh = 0): PostCheckState {
   const api = useApi();
   const key = useMemo(() => (draft ? JSON.stringify(draft) : null), [draft]);
   const settledKey = useDebounced(key, delayMs);
@@ -37,7 +38,8 @@ export function usePostCheck(draft: PostDraft | null, delayMs = 300): PostCheckS
     return () => {
       current = false;
     };
-  }, [api, settledKey]);
+    // `refresh` rises when the records the verdict depends on change (records.changed): ask again for the same draft.
+  }, [api, settledKey, refresh]);
 
   if (key === null) return { result: null, checking: false, error: null };
   const result = answer?.check ? { draft: answer.draft, check: answer.check } : null;

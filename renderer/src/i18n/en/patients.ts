@@ -21,6 +21,7 @@ export const patients = {
     addPatient: 'Add patient',
   },
   patientRecordView: {
+    changedWhileEditing: 'This patient’s record was changed elsewhere while this form is open. What you typed is kept; the page shows the other change once you close the form.',
     patient: 'Patient',
     backToPatients: 'Back to patients',
     loadingThePatientSRecord: 'Loading the patient’s record…',

@@ -33,6 +33,7 @@ export const posts = {
     noneFound: 'No testimonial has these words in its title or its patient’s name.',
   },
   postEditor: {
+    changedElsewhere: 'This post was changed elsewhere while you were editing it. Your unsaved edits are kept; the check beside them already uses the latest records.',
     allPosts: 'All posts',
     newPost: 'New post',
     thePost: 'The post',

@@ -45,6 +45,7 @@ export const posts = {
     noneFound: 'Ningún testimonio tiene estas palabras en su título ni en el nombre de su paciente.',
   },
   postEditor: {
+    changedElsewhere: 'Esta publicación se modificó en otro lugar mientras la editaba. Sus cambios sin guardar se conservan; la verificación de al lado ya usa los registros más recientes.',
     allPosts: 'Todas las publicaciones',
     newPost: 'Nueva publicación',
     thePost: 'La publicación',
