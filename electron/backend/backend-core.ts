@@ -636,6 +636,16 @@ export class BackendCore implements EngineCore {
     }
   }
 
+  /**
+   * A call that passed `authorize` has ended: the person was waiting on it,
+   * not idle. Without this, a call longer than the idle time (an export's
+   * preparation at 100k authorizations) left the next call, its first
+   * progress check, to find the session locked.
+   */
+  noteCallEnded(): void {
+    if (this.session) this.session = { ...this.session, lastActivityMs: this.now().getTime() };
+  }
+
   appState(): AppState {
     const hasStore = this.storeState !== null || fs.existsSync(this.paths.keyring);
     const problem = hasStore ? null : unusableStoreProblem(this.paths);

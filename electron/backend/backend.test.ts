@@ -122,6 +122,22 @@ describe('idle lock', () => {
     const locks = await call('audit.list', { action: 'session.locked' });
     expect(locks.events[0]?.detail).toBe('idle');
   });
+
+  it('counts a staff call as activity until it ends, so a call longer than the idle time does not lock the next one', async () => {
+    // Every reading of this clock is 30 s after the one before: a call that reads it a few times lasts minutes.
+    let at = Date.parse('2026-03-02T09:00:00.000Z');
+    const now = () => new Date((at += 30_000));
+    const { call } = await setUpStore({ now });
+    await call('settings.update', { idleMinutes: 2 });
+    for (let i = 0; i < 5; i++) {
+      await call('patients.create', { firstName: `Ana${'abcde'[i]}`, lastName: 'Ortiz', dateOfBirth: '1980-04-23', allowDuplicate: true });
+    }
+    expect((await call('staff.list', {})).length).toBe(1);
+    // A public call is not activity: reading the screen's state does not keep a session open.
+    at += 90_000;
+    for (let i = 0; i < 3; i++) await call('app.state', {});
+    expect((await rejection(call('staff.list', {}))).code).toBe('locked');
+  });
 });
 
 describe('encryption at rest', () => {

@@ -85,6 +85,7 @@ export function createBackend(options: BackendOptions): Backend {
   const unfollow = changes && options.changeFeed ? changes.follow(options.changeFeed) : null;
 
   async function run(name: string, input: unknown): Promise<CallResult<unknown>> {
+    let authorized = false;
     try {
       if (!isCallName(name)) throw new AppError('not_found', `There is no call named “${name}”.`);
       if (isShellCall(name)) throw new AppError('not_found', `“${name}” is answered by the desktop app or the development host, not the backend.`);
@@ -97,10 +98,14 @@ export function createBackend(options: BackendOptions): Backend {
       const parsed = spec.input.safeParse(normaliseInputText(input ?? {}));
       if (!parsed.success) throw validationError(parsed.error);
       const handler = handlers[name] as Handler<typeof name>;
+      authorized = spec.access !== 'public';
       const value = await handler(core, parsed.data as never);
       return { ok: true, value };
     } catch (error) {
       return { ok: false, error: toErrorData(core, name, error) };
+    } finally {
+      // Public calls (the screen's state checks) are not activity; a staff call is, until it ends.
+      if (authorized) core.noteCallEnded();
     }
   }
 
