@@ -11,6 +11,7 @@ import { adminPassword, setUpStore, tempDataDir, testKdf } from '../../electron/
 import { samplePatient, signAuthorization } from '../../electron/backend/testing/consent-flow';
 import { signatureFixture } from '../../electron/backend/testing/fixture-png';
 import { completeTerms } from '../../shared/authorization/test-terms';
+import { dayOf } from '../../shared/calendar';
 import { startHost, type RunningHost } from './start';
 
 /**
@@ -28,7 +29,7 @@ const shapedShare = 0.4;
 let host: RunningHost;
 let sandbox: string;
 const dirs: string[] = [];
-let ids = { draft: '', signed: '', post: '', patient: '' };
+let ids = { draft: '', signed: '', signedOn: '', post: '', patient: '' };
 /** A one-page scan with something on it (made in beforeAll). */
 let scannedPdf = '';
 afterAll(async () => {
@@ -123,7 +124,7 @@ function shapedInputs(sandboxFile: (extension: string) => string): Record<string
       password: fc.constantFrom(adminPassword, 'not the password'),
     }),
     'consents.recordPatientCopy': fc.record({ id: fc.constantFrom(ids.signed, ids.draft), method: fc.constantFrom('printed', 'saved', 'declined') }),
-    'consents.revoke': fc.record({ id: fc.constant(ids.signed), receivedOn: fc.constantFrom('2026-01-01', '2099-01-01'), method: fc.constantFrom('mail', 'email'), note: fc.constant(''), scan: fc.option(scan) }),
+    'consents.revoke': fc.record({ id: fc.constant(ids.signed), receivedOn: fc.constantFrom(ids.signedOn, '2026-01-01', '2099-01-01'), method: fc.constantFrom('mail', 'email'), note: fc.constant(''), scan: fc.option(scan) }),
     'posts.approveIdentifiers': fc.record({ id: fc.constant(ids.post), reason: fc.constantFrom('The patient asked us to show the date of her surgery.', 'short') }),
     'replies.check': fc.record({ text: fc.constantFrom('Thank you Maria, see you at your next appointment on Tuesday!', 'Thanks for the kind words.', '\ud800 reply') }),
     'shell.choosePath': fc.record({ purpose: fc.constantFrom('pdf', 'bundle', 'backup', 'backupFolder', 'backupFile', 'bundleToVerify'), typedPath: fc.constantFrom('pdf', 'zip', 'cdbackup', '').map(sandboxFile) }),
@@ -166,7 +167,9 @@ describe('fuzzing every contract call through the development host', () => {
       extraContentKinds: [],
     });
     plausibleValue = fc.constantFrom(...plausible, patient.id, testimonial.id, draft.id, signed.id, post.id, staff[0]!.id);
-    ids = { draft: draft.id, signed: signed.id, post: post.id, patient: patient.id };
+    // The practice's day of the signature: a revocation received that day passes its schema and the handler's date rules.
+    const { timeZone } = await t.call('app.state', {});
+    ids = { draft: draft.id, signed: signed.id, signedOn: dayOf(new Date(signed.signedAt!), timeZone!), post: post.id, patient: patient.id };
     const scanned = await PDFDocument.create();
     scanned.addPage().drawRectangle({ x: 40, y: 40, width: 300, height: 30 });
     scannedPdf = Buffer.from(await scanned.save()).toString('base64');
