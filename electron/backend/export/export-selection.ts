@@ -172,13 +172,16 @@ export function selectForExport(db: Db, params: Pick<ExportParams, 'from' | 'to'
   const patientFilter = params.patientIds ? 'AND a.patient_id IN (SELECT value FROM json_each(@patientIds))' : '';
   const where = `a.stage <> 'draft' AND (${inRange('signed_at')} OR ${inRange('revoked_at')} OR ${inRange('expiration_event_at')}) ${patientFilter}`;
   const bound = { fromInstant, toInstant, ...(params.patientIds ? { patientIds: JSON.stringify(params.patientIds) } : {}) };
-  // Only columns of the covering index (and the patient's name): no walk through blobs.
-  const chosenRows = db.prepare(
+  /*
+   * Sorted ids only, then each one's columns of the covering index (and the patient's name) by id: no walk through
+   * blobs. Sorting whole rows (terms and all) held them in memory (temp_store) for as long as the PDFs went in,
+   * native memory that grew with the store.
+   */
+  const chosenIds = db.prepare(`SELECT a.id FROM authorizations a WHERE ${where} ORDER BY a.signed_at, a.id`).pluck();
+  const chosenRow = db.prepare(
     `SELECT a.id, a.patient_id, p.first_name, p.last_name, a.stage, a.terms, a.signed_at, a.witnessed_at, a.revoked_at,
        a.revocation_received_on, a.expiration_event_at, a.expiration_event_on, a.pdf_sha256
-     FROM authorizations a JOIN patients p ON p.id = a.patient_id
-     WHERE ${where}
-     ORDER BY a.signed_at, a.id`,
+     FROM authorizations a JOIN patients p ON p.id = a.patient_id WHERE a.id = ?`,
   );
   const states = params.states ? new Set<AuthorizationStatus>(params.states) : null;
   // Outside the covering index, so read for revoked authorizations only (a few): one row look-up each.
@@ -189,7 +192,10 @@ export function selectForExport(db: Db, params: Pick<ExportParams, 'from' | 'to'
    * posts' query), and its heap grew with the store.
    */
   function* authorizations(): Generator<SelectedAuthorization> {
-    for (const r of chosenRows.iterate(bound) as IterableIterator<IndexRow>) {
+    for (const id of chosenIds.iterate(bound) as IterableIterator<string>) {
+      const r = chosenRow.get(id) as IndexRow | undefined;
+      // Inside one read transaction the row is there; the join (a patient) is what could drop it, as before.
+      if (!r) continue;
       const status = statusOn(r, today);
       if (states && !states.has(status)) continue;
       yield {
