@@ -58,7 +58,7 @@ export async function copiedStore(dataDir: string, authorizations: number, optio
       (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name).filter((c) => !except.includes(c));
     // The copies' PDFs are a few bytes standing in for one: the commands tested read a PDF's SHA-256, not the PDF.
     const standInPdf = Buffer.from('25504446', 'hex');
-    const standInHash = options.standInHashes ? { pdf_sha256: `'${crypto.createHash('sha256').update(standInPdf).digest('hex')}'` } : {};
+    const standInHash: Record<string, string> = options.standInHashes ? { pdf_sha256: `'${crypto.createHash('sha256').update(standInPdf).digest('hex')}'` } : {};
     const standIns: Record<string, string> = {
       ...(options.realPdfs ? {} : { pdf: `x'${standInPdf.toString('hex')}'`, ...standInHash }),
       signature_png: "x'89504e47'",
