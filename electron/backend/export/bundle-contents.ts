@@ -100,8 +100,7 @@ export function consentsRow(a: SelectedAuthorization, r: AuthorizationRow, templ
 }
 
 /** posts.csv, a chunk at a time, from posts read one by one (see `selectedPosts`). */
-export function postsCsv(posts: Iterable<SelectedPost>, authorizations: readonly SelectedAuthorization[], includeNames: boolean): Generator<Buffer> {
-  const byId = new Map(authorizations.map((a) => [a.id, a]));
+export function postsCsv(posts: Iterable<SelectedPost>, includeNames: boolean): Generator<Buffer> {
   const header = [
     'post_id',
     'authorization_id',
@@ -131,12 +130,11 @@ export function postsCsv(posts: Iterable<SelectedPost>, authorizations: readonly
   ];
   function* rows(): Generator<CsvValue[]> {
     for (const p of posts) {
-      const a = byId.get(p.consentId);
       yield [
         p.id,
         p.consentId,
         p.patientId,
-        ...(includeNames ? [a?.name ? `${a.name.firstName} ${a.name.lastName}` : null] : []),
+        ...(includeNames ? [p.consentPatientName] : []),
         p.testimonialId,
         channelName(p.channel),
         p.purpose,

@@ -158,7 +158,6 @@ export async function writeBundle(inputs: BundleInputs): Promise<BundleResult> {
   if (fs.existsSync(inputs.target)) throw new AppError('conflict', `${inputs.target} already exists; choose another name.`);
   const tmp = temporaryPathFor(inputs.target);
 
-  const withRevocation = selection.authorizations.filter((a) => a.revoked);
   const total = bundleFileCount(selection, inputs.program);
   let written = 0;
   let phase: BundleProgress['phase'] = 'authorizations';
@@ -244,9 +243,8 @@ export async function writeBundle(inputs: BundleInputs): Promise<BundleResult> {
        revocation_received_on, revocation_method, expiration_event_at, expiration_event_on, pdf_sha256, revocation_pdf_sha256
      FROM authorizations WHERE id = ?`,
   );
-  const revocationQuery = inputs.db.prepare('SELECT revocation_pdf FROM authorizations WHERE id = ?').pluck();
   const revocationScanQuery = inputs.db.prepare('SELECT revocation_scan FROM authorizations WHERE id = ?').pluck();
-  const revocationHashes = new Map<string, string>();
+  const revocationQuery = inputs.db.prepare('SELECT revocation_pdf, revocation_pdf_sha256 FROM authorizations WHERE id = ?');
 
   // consents.csv is written row by row beside the bundle while the PDFs go in, then streamed into the
   // zip: its size never sits in memory. It holds patient names, so it is encrypted (see EncryptedSpool).
@@ -271,23 +269,25 @@ export async function writeBundle(inputs: BundleInputs): Promise<BundleResult> {
     csv.append(`\uFEFF${csvRow(consentsHeader(names))}`);
     report('authorizations');
     await addBuffer('README.txt', Buffer.from(bundleReadme(inputs), 'utf8'), 'readme');
-    for (const a of selection.authorizations) {
+    for (const a of selection.authorizations()) {
       stillOpen();
       cancelled();
       const row = rowQuery.get(a.id) as (AuthorizationRow & { pdf: Buffer | null }) | undefined;
       if (!row) throw vanished('record', a.id);
       csv.append(csvRow(consentsRow(a, row, inputs.templateVersions.get(row.template_id) ?? null)));
-      if (row.revocation_pdf_sha256) revocationHashes.set(a.id, row.revocation_pdf_sha256);
       if (a.pdfSha256 === null) continue;
       if (!row.pdf) throw vanished('signed PDF', a.id);
       await addPdf(pdfEntryName('authorizations', a.id, a.name), checked(row.pdf, a.pdfSha256, 'signed PDF', a.id), a.pdfSha256, a.id);
     }
-    if (withRevocation.length > 0) report('revocations');
-    for (const a of withRevocation) {
+    if (selection.counts.revocations > 0) report('revocations');
+    // The chosen authorizations walked again (on the same read transaction: the same rows), for the revoked ones.
+    for (const a of selection.counts.revocations > 0 ? selection.authorizations() : []) {
+      if (!a.revoked) continue;
       stillOpen();
       cancelled();
-      const expected = revocationHashes.get(a.id);
-      const pdf = revocationQuery.get(a.id) as Buffer | null | undefined;
+      const revocation = revocationQuery.get(a.id) as { revocation_pdf: Buffer | null; revocation_pdf_sha256: string | null } | undefined;
+      const expected = revocation?.revocation_pdf_sha256;
+      const pdf = revocation?.revocation_pdf;
       if (!pdf || !expected) throw vanished('revocation acknowledgment', a.id);
       await addPdf(pdfEntryName('revocations', a.id, a.name), checked(pdf, expected, 'revocation acknowledgment', a.id), expected, a.id);
       // The letter as received, beside its acknowledgment, checked against the hash recorded with it.
@@ -305,7 +305,7 @@ export async function writeBundle(inputs: BundleInputs): Promise<BundleResult> {
     report('spreadsheets');
     await addStream('consents.csv', csv.chunks(), 'spreadsheet');
     csv.discard();
-    await addStream('posts.csv', postsCsv(selectedPosts(inputs.db, selection), selection.authorizations, names), 'spreadsheet');
+    await addStream('posts.csv', postsCsv(selectedPosts(inputs.db, selection), names), 'spreadsheet');
     report('audit trail');
     await addStream('audit-log.jsonl', auditChunks(inputs.db, selection), 'audit-log');
     if (inputs.program) {
@@ -391,10 +391,7 @@ async function* manifestChunks(opening: string, list: AsyncIterable<Buffer>, clo
 
 /** How many files a bundle of this selection holds: README, two spreadsheets, the audit excerpt, the PDFs and revocation scans, the program's files, certificate, manifest and signature. */
 export function bundleFileCount(selection: ExportSelection, program?: ProgramBundle): number {
-  const pdfs = selection.authorizations.filter((a) => a.pdfSha256 !== null).length;
-  const revocations = selection.authorizations.filter((a) => a.revoked).length;
-  const scans = selection.authorizations.filter((a) => a.revocationScan !== null).length;
-  return 4 + pdfs + revocations + scans + (program?.entries.length ?? 0) + 3;
+  return 4 + selection.files.pdfs + selection.counts.revocations + selection.files.scans + (program?.entries.length ?? 0) + 3;
 }
 
 /** The events of the selection's span, read a page at a time, as JSON lines. */

@@ -75,6 +75,14 @@ export interface SelectedPost {
   /** An administrator's decision to let identifiers in it go out, with the reason. */
   identifiersApproval: { byName: string; at: string; reason: string } | null;
   verdictToday: CoverageVerdict;
+  /** The name of the patient of the authorization it relied on ("first last"), for posts.csv with names. */
+  consentPatientName: string | null;
+}
+
+interface JudgedConsent {
+  onDay: ConsentOnDay | null;
+  kept: boolean;
+  patientName: string | null;
 }
 
 /**
@@ -91,7 +99,15 @@ export interface ExportSelection {
   today: Day;
   /** The day and practice the posts' verdicts are judged with. */
   check: CheckContext;
-  authorizations: SelectedAuthorization[];
+  /**
+   * The chosen authorizations in the bundle's order, read anew on each call
+   * (on the connection and read transaction the selection was made on).
+   */
+  authorizations: () => Generator<SelectedAuthorization>;
+  /** The SQL condition (on `authorizations a`) and parameters that choose them; a status filter is applied after. */
+  chosen: { where: string; params: Record<string, string>; states: ReadonlySet<AuthorizationStatus> | null };
+  /** Signed PDFs and revocation scans among them, for the bundle's count of files. */
+  files: { pdfs: number; scans: number };
   audit: { firstSeq: number | null; lastSeq: number | null; events: number };
   trailHead: { seq: number; hash: string };
   counts: ExportCounts;
@@ -154,40 +170,61 @@ export function selectForExport(db: Db, params: Pick<ExportParams, 'from' | 'to'
   const { fromInstant, toInstant } = dayRangeInstants(params.from, params.to, ctx.timeZone);
   const inRange = (column: string) => `(a.${column} >= @fromInstant AND a.${column} < @toInstant)`;
   const patientFilter = params.patientIds ? 'AND a.patient_id IN (SELECT value FROM json_each(@patientIds))' : '';
-  // Only columns of the covering index (and the patient's name): no walk through blobs.
-  const rows = db
-    .prepare(
-      `SELECT a.id, a.patient_id, p.first_name, p.last_name, a.stage, a.terms, a.signed_at, a.witnessed_at, a.revoked_at,
-         a.revocation_received_on, a.expiration_event_at, a.expiration_event_on, a.pdf_sha256
-       FROM authorizations a JOIN patients p ON p.id = a.patient_id
-       WHERE a.stage <> 'draft' AND (${inRange('signed_at')} OR ${inRange('revoked_at')} OR ${inRange('expiration_event_at')}) ${patientFilter}
-       ORDER BY a.signed_at, a.id`,
-    )
-    .iterate({ fromInstant, toInstant, ...(params.patientIds ? { patientIds: JSON.stringify(params.patientIds) } : {}) }) as IterableIterator<IndexRow>;
-
+  const where = `a.stage <> 'draft' AND (${inRange('signed_at')} OR ${inRange('revoked_at')} OR ${inRange('expiration_event_at')}) ${patientFilter}`;
+  const bound = { fromInstant, toInstant, ...(params.patientIds ? { patientIds: JSON.stringify(params.patientIds) } : {}) };
+  /*
+   * Sorted ids only, then each one's columns of the covering index (and the patient's name) by id: no walk through
+   * blobs. Sorting whole rows (terms and all) held them in memory (temp_store) for as long as the PDFs went in,
+   * native memory that grew with the store.
+   */
+  const chosenIds = db.prepare(`SELECT a.id FROM authorizations a WHERE ${where} ORDER BY a.signed_at, a.id`).pluck();
+  const chosenRow = db.prepare(
+    `SELECT a.id, a.patient_id, p.first_name, p.last_name, a.stage, a.terms, a.signed_at, a.witnessed_at, a.revoked_at,
+       a.revocation_received_on, a.expiration_event_at, a.expiration_event_on, a.pdf_sha256
+     FROM authorizations a JOIN patients p ON p.id = a.patient_id WHERE a.id = ?`,
+  );
   const states = params.states ? new Set<AuthorizationStatus>(params.states) : null;
-  const authorizations: SelectedAuthorization[] = [];
   // Outside the covering index, so read for revoked authorizations only (a few): one row look-up each.
   const scanOf = db.prepare('SELECT revocation_scan_sha256 AS sha256, revocation_scan_type AS mimeType FROM authorizations WHERE id = ? AND revocation_scan_sha256 IS NOT NULL');
-  for (const r of rows) {
-    const terms = JSON.parse(r.terms) as AuthorizationTerms;
-    const status = authorizationStatus({ stage: r.stage, expiration: terms.expiration, revokedAt: r.revoked_at, expirationEventAt: r.expiration_event_at }, today);
-    if (states && !states.has(status)) continue;
-    authorizations.push({
-      id: r.id,
-      patientId: r.patient_id,
-      name: params.includeNames ? { firstName: r.first_name, lastName: r.last_name } : null,
-      status,
-      pdfSha256: r.pdf_sha256,
-      revoked: r.revoked_at !== null,
-      revocationScan: r.revoked_at !== null ? ((scanOf.get(r.id) as { sha256: string; mimeType: string } | undefined) ?? null) : null,
-    });
+  /*
+   * Read again each time the bundle walks them, on the same connection and read transaction, so the same rows in
+   * the same order: kept, 100k of them were the largest thing the export held (with the JSON of their ids for the
+   * posts' query), and its heap grew with the store.
+   */
+  function* authorizations(): Generator<SelectedAuthorization> {
+    for (const id of chosenIds.iterate(bound) as IterableIterator<string>) {
+      const r = chosenRow.get(id) as IndexRow | undefined;
+      // Inside one read transaction the row is there; the join (a patient) is what could drop it, as before.
+      if (!r) continue;
+      const status = statusOn(r, today);
+      if (states && !states.has(status)) continue;
+      yield {
+        id: r.id,
+        patientId: r.patient_id,
+        name: params.includeNames ? { firstName: r.first_name, lastName: r.last_name } : null,
+        status,
+        pdfSha256: r.pdf_sha256,
+        revoked: r.revoked_at !== null,
+        revocationScan: r.revoked_at !== null ? ((scanOf.get(r.id) as { sha256: string; mimeType: string } | undefined) ?? null) : null,
+      };
+    }
   }
 
-  const postCount =
-    authorizations.length === 0
-      ? 0
-      : (db.prepare('SELECT count(*) FROM posts WHERE consent_id IN (SELECT value FROM json_each(?))').pluck().get(JSON.stringify(authorizations.map((a) => a.id))) as number);
+  // Counted in one walk; with a status filter, each chosen authorization's posts are counted on posts_consent.
+  const postsOf = db.prepare('SELECT count(*) FROM posts WHERE consent_id = ?').pluck();
+  let chosen = 0;
+  let revocations = 0;
+  let pdfs = 0;
+  let scans = 0;
+  let postCount = 0;
+  for (const a of authorizations()) {
+    chosen += 1;
+    if (a.revoked) revocations += 1;
+    if (a.pdfSha256 !== null) pdfs += 1;
+    if (a.revocationScan !== null) scans += 1;
+    if (states) postCount += postsOf.get(a.id) as number;
+  }
+  if (!states && chosen > 0) postCount = db.prepare(`SELECT count(*) FROM posts WHERE consent_id IN (SELECT a.id FROM authorizations a WHERE ${where})`).pluck().get(bound) as number;
 
   const trailHead = db.prepare('SELECT seq, hash FROM audit_head WHERE id = 1').get() as { seq: number; hash: string };
   const span = db
@@ -199,15 +236,23 @@ export function selectForExport(db: Db, params: Pick<ExportParams, 'from' | 'to'
     today,
     check: ctx,
     authorizations,
+    chosen: { where, params: bound, states },
+    files: { pdfs, scans },
     audit: { firstSeq: span.first, lastSeq: span.last, events },
     trailHead,
     counts: {
-      authorizations: authorizations.length,
-      revocations: authorizations.filter((a) => a.revoked).length,
+      authorizations: chosen,
+      revocations,
       posts: postCount,
       auditEvents: events,
     },
   };
+}
+
+/** An authorization's status on `today`, from the columns the selection reads. */
+function statusOn(r: Pick<IndexRow, 'terms' | 'stage' | 'revoked_at' | 'expiration_event_at'>, today: Day): AuthorizationStatus {
+  const terms = JSON.parse(r.terms) as AuthorizationTerms;
+  return authorizationStatus({ stage: r.stage, expiration: terms.expiration, revokedAt: r.revoked_at, expirationEventAt: r.expiration_event_at }, today);
 }
 
 /**
@@ -231,7 +276,8 @@ const postsSortedAtMost = 5000;
  * transaction) the selection was made on, so the posts are those counted.
  */
 export function* selectedPosts(db: Db, selection: ExportSelection): Generator<SelectedPost> {
-  if (selection.authorizations.length === 0) return;
+  if (selection.counts.authorizations === 0) return;
+  const { states } = selection.chosen;
   const ctx = selection.check;
   const scopeRow = db.prepare(
     `SELECT a.id, a.patient_id, p.first_name, p.last_name, a.stage, a.terms, a.signed_at, a.witnessed_at, a.revoked_at,
@@ -239,12 +285,17 @@ export function* selectedPosts(db: Db, selection: ExportSelection): Generator<Se
      FROM authorizations a JOIN patients p ON p.id = a.patient_id WHERE a.id = ?`,
   );
   // Each consent as it stands on the export's day, for its patient (status, age), worked out once for its posts.
-  const judged = new Map<string, ConsentOnDay | null>();
-  const judgedOf = (id: string) => {
+  // With it, whether the selection kept it (a status filter), and its patient's name for posts.csv.
+  const judged = new Map<string, JudgedConsent>();
+  const judgedOf = (id: string): JudgedConsent => {
     let consent = judged.get(id);
     if (consent === undefined) {
       const row = scopeRow.get(id) as IndexRow | undefined;
-      consent = consentJudged(db, row ? toScopeView(row, ctx) : null, ctx);
+      consent = {
+        onDay: consentJudged(db, row ? toScopeView(row, ctx) : null, ctx),
+        kept: !states || (row !== undefined && states.has(statusOn(row, ctx.today))),
+        patientName: row ? `${row.first_name} ${row.last_name}` : null,
+      };
       if (judged.size >= judgedCacheSize) judged.delete(judged.keys().next().value!);
       judged.set(id, consent);
     }
@@ -260,10 +311,12 @@ export function* selectedPosts(db: Db, selection: ExportSelection): Generator<Se
          health_mentions, identifiers_approved_at, identifiers_approval_reason, approver.display_name AS identifiers_approved_by_name, caption, state,
          posts.created_at, approved_at, published_at, published_url, relied_consent_pdf_sha256, takedown_required_at, takedown_reason, taken_down_at
        FROM posts ${inCreatedOrder} LEFT JOIN staff approver ON approver.id = posts.identifiers_approved_by
-       WHERE consent_id IN (SELECT value FROM json_each(?)) ORDER BY posts.created_at, posts.id`,
+       WHERE consent_id IN (SELECT a.id FROM authorizations a WHERE ${selection.chosen.where}) ORDER BY posts.created_at, posts.id`,
     )
-    .iterate(JSON.stringify(selection.authorizations.map((a) => a.id))) as IterableIterator<PostRow>;
+    .iterate(selection.chosen.params) as IterableIterator<PostRow>;
   for (const p of postRows) {
+    const consent = judgedOf(p.consent_id);
+    if (!consent.kept) continue;
     const post = {
       patientId: p.patient_id,
       channel: p.channel,
@@ -299,8 +352,9 @@ export function* selectedPosts(db: Db, selection: ExportSelection): Generator<Se
       verdictToday: checkCoverageOn(
         { patientId: post.patientId, channel: post.channel, purpose: post.purpose, thirdPartyPays: post.thirdPartyPays, sponsor: post.sponsor, identifiersApproved: post.identifiersApproved },
         { ...post, contentKinds },
-        judgedOf(p.consent_id),
+        consent.onDay,
       ),
+      consentPatientName: consent.patientName,
     };
   }
 }

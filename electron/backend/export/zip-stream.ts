@@ -90,9 +90,17 @@ export interface ZipOutputOptions {
 }
 
 export class ZipOutput {
-  private readonly entries: CentralEntry[] = [];
-  /** Where each entry ends in the file, in order: the write that passes it completes the entry. */
-  private readonly ends: number[] = [];
+  /**
+   * The central directory as it will be written, each entry's record encoded
+   * as soon as the entry is complete: in bytes, not one object and name
+   * Buffer per file (100k PDFs made the directory a growing share of the heap).
+   */
+  private readonly directory = new ByteList();
+  private entryCount = 0;
+  /** Where each entry not yet written ends in the file, in order: the write that passes it completes the entry. */
+  private ends: number[] = [];
+  /** Entries written and dropped from the front of `ends`. */
+  private endsDropped = 0;
   private readonly hash = crypto.createHash('sha256');
   private readonly time: number;
   private readonly date: number;
@@ -128,7 +136,7 @@ export class ZipOutput {
     central.compressedSize = entry.data.length;
     this.push(localHeader(central, this.time, this.date));
     this.push(entry.data);
-    this.ends.push(this.offset);
+    this.complete(central);
     if (this.gatheredBytes >= this.chunkSize) await this.flush();
   }
 
@@ -172,7 +180,7 @@ export class ZipOutput {
     descriptor.writeUInt32LE(compressedSize, 8);
     descriptor.writeUInt32LE(size, 12);
     this.push(descriptor);
-    this.ends.push(this.offset);
+    this.complete(central);
     if (this.gatheredBytes >= this.chunkSize) await this.flush();
   }
 
@@ -184,12 +192,12 @@ export class ZipOutput {
   async finish(): Promise<{ bytes: number; sha256: string }> {
     this.check();
     const start = this.offset;
-    for (const entry of this.entries) {
-      this.push(centralHeader(entry, this.time, this.date, this.unixTime, this.externalAttributes));
+    for (const part of this.directory.parts()) {
+      this.push(part);
       if (this.gatheredBytes >= this.chunkSize) await this.flush();
     }
     const size = this.offset - start;
-    const count = this.entries.length;
+    const count = this.entryCount;
     if (count >= zip64Entries || size >= u32Max || start >= u32Max) {
       const record = Buffer.alloc(56);
       record.writeUInt32LE(zip64EndSignature, 0);
@@ -227,8 +235,14 @@ export class ZipOutput {
     if (this.finished) throw new Error('The zip is finished.');
     const entry: CentralEntry = { name: Buffer.from(name, 'utf8'), flags: utf8Names | flags, method, crc32: 0, compressedSize: 0, size: 0, offset: this.offset };
     if (entry.name.length > 0xffff) throw new Error(`The file name ${name} is too long.`);
-    this.entries.push(entry);
+    this.entryCount += 1;
     return entry;
+  }
+
+  /** The entry's last byte is handed out: its record joins the central directory, in the order entries went in. */
+  private complete(entry: CentralEntry): void {
+    this.directory.append(centralHeader(entry, this.time, this.date, this.unixTime, this.externalAttributes));
+    this.ends.push(this.offset);
   }
 
   private push(buffer: Buffer): void {
@@ -255,11 +269,16 @@ export class ZipOutput {
 
   /** The file holds everything before `end`: count the entries that ended there or before. */
   private written(end: number): void {
-    let n = this.writtenEntries;
+    let n = this.writtenEntries - this.endsDropped;
     while (n < this.ends.length && this.ends[n]! <= end) n++;
-    if (n === this.writtenEntries) return;
-    this.writtenEntries = n;
-    this.options.onWritten?.(n);
+    if (n + this.endsDropped === this.writtenEntries) return;
+    this.writtenEntries = n + this.endsDropped;
+    // What is written is never looked at again: dropped, so the list holds only what is in flight.
+    if (n >= 1024) {
+      this.ends = this.ends.slice(n);
+      this.endsDropped += n;
+    }
+    this.options.onWritten?.(this.writtenEntries);
   }
 
   /** Wait for the file stream's `event`, unless it fails, closes first, or the export is cancelled. */
@@ -291,6 +310,26 @@ export class ZipOutput {
 
   private check(): void {
     if (this.failure) throw this.failure;
+  }
+}
+
+/** Bytes appended in blocks of 64 kB or more: many small records without an object each. */
+class ByteList {
+  private readonly full: Buffer[] = [];
+  private block = Buffer.allocUnsafe(0);
+  private used = 0;
+
+  append(bytes: Buffer): void {
+    if (this.used + bytes.length > this.block.length) {
+      if (this.used > 0) this.full.push(this.block.subarray(0, this.used));
+      this.block = Buffer.allocUnsafe(Math.max(64 * 1024, bytes.length));
+      this.used = 0;
+    }
+    this.used += bytes.copy(this.block, this.used);
+  }
+
+  parts(): Buffer[] {
+    return this.used > 0 ? [...this.full, this.block.subarray(0, this.used)] : [...this.full];
   }
 }
 

@@ -13,6 +13,8 @@ export interface CopiedStoreOptions {
   postsPerAuthorization?: number;
   /** Copy the signed PDF itself rather than a few bytes standing in for it (an export checks and verifies every PDF). */
   realPdfs?: boolean;
+  /** With stand-in PDFs, record the stand-in's own SHA-256 as the PDF's, so an export (which checks every PDF) runs on them. */
+  standInHashes?: boolean;
 }
 
 /**
@@ -55,7 +57,12 @@ export async function copiedStore(dataDir: string, authorizations: number, optio
     const columnsOf = (table: string, except: string[]) =>
       (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name).filter((c) => !except.includes(c));
     // The copies' PDFs are a few bytes standing in for one: the commands tested read a PDF's SHA-256, not the PDF.
-    const standIns: Record<string, string> = { ...(options.realPdfs ? {} : { pdf: "x'25504446'" }), signature_png: "x'89504e47'" };
+    const standInPdf = Buffer.from('25504446', 'hex');
+    const standInHash: Record<string, string> = options.standInHashes ? { pdf_sha256: `'${crypto.createHash('sha256').update(standInPdf).digest('hex')}'` } : {};
+    const standIns: Record<string, string> = {
+      ...(options.realPdfs ? {} : { pdf: `x'${standInPdf.toString('hex')}'`, ...standInHash }),
+      signature_png: "x'89504e47'",
+    };
     const copy = (table: string, fixed: string[]) => {
       const rest = columnsOf(table, fixed);
       const copied = rest.map((c) => (table === 'authorizations' && standIns[c] ? standIns[c] : c));
