@@ -88,13 +88,13 @@ describe('consents list and posts check stream, printing what they printed befor
 
   it('prints byte for byte what the in-memory commands printed, as JSON and as text', async () => {
     const before = await printedInMemory(dataDir);
-    const [consentsJson, consentsText, postsJson, postsText] = await Promise.all([
-      runConsentDesk(['consents', 'list', '--data-dir', dataDir, ...signIn, '--json'], adminPassword),
-      runConsentDesk(['consents', 'list', '--data-dir', dataDir, ...signIn], adminPassword),
-      runConsentDesk(['posts', 'check', '--data-dir', dataDir, ...signIn, '--json'], adminPassword),
-      runConsentDesk(['posts', 'check', '--data-dir', dataDir, ...signIn], adminPassword),
-    ]);
-    expect([consentsJson.code, consentsText.code]).toEqual([0, 0]);
+    // One after another: this test is about what each prints. (Started all four at once, one of them
+    // exited 2 once in CI at load ~5, its words not kept: an open finding about concurrent commands.)
+    const consentsJson = await runConsentDesk(['consents', 'list', '--data-dir', dataDir, ...signIn, '--json'], adminPassword);
+    const consentsText = await runConsentDesk(['consents', 'list', '--data-dir', dataDir, ...signIn], adminPassword);
+    const postsJson = await runConsentDesk(['posts', 'check', '--data-dir', dataDir, ...signIn, '--json'], adminPassword);
+    const postsText = await runConsentDesk(['posts', 'check', '--data-dir', dataDir, ...signIn], adminPassword);
+    expect([consentsJson.code, consentsText.code], `${consentsJson.stderr}${consentsText.stderr}`).toEqual([0, 0]);
     expect(consentsJson.stdout).toBe(before.consentsJson);
     expect(consentsText.stdout).toBe(before.consentsText);
     expect((JSON.parse(consentsJson.stdout) as { authorizations: unknown[] }).authorizations).toHaveLength(3);

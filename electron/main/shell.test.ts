@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ipcChannelOf } from '../../shared/bridge';
 import { callNames } from '../../shared/contract';
+import { eventChannelOf } from '../../shared/contract/contract-events';
 import type { CallResult } from '../../shared/errors';
 import type { AppState } from '../../shared/session';
 import { appEntryUrl, contentSecurityPolicy } from './app-origin';
@@ -448,6 +449,11 @@ describe('the Electron main process', () => {
     await setUp(r);
     await value(r, 'patients.create', { firstName: 'Quintessa', lastName: 'Vantongeren', dateOfBirth: '1984-05-17', recordNumber: 'MRN-99871', phone: null, email: null, city: null });
     const window = r.state.windows[0]!;
+    // The new patient reaches the page as a change (table, id, kind), through the shell, and without the name.
+    await expect
+      .poll(() => window.webContents.sent.filter((m) => m.channel === eventChannelOf('records.changed')).flatMap((m) => (m.args[0] as { changes: { table: string; kind: string }[] }).changes))
+      .toContainEqual(expect.objectContaining({ table: 'patients', kind: 'insert' }));
+    expect(JSON.stringify(window.webContents.sent)).not.toContain('Quintessa');
     window.bounds = { x: 120, y: 80, width: 1100, height: 760 };
     window.close();
     await quit(r);

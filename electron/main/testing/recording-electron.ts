@@ -139,6 +139,8 @@ export class FakeWebContents extends EventEmitter {
   crashed = 0;
   destroyed = false;
   printed: unknown[] = [];
+  /** What the shell sent the page (ipc channel and arguments), in order. */
+  sent: { channel: string; args: unknown[] }[] = [];
   /** What the next print() reports: success, or the reason it failed. */
   printOutcome: { success: boolean; failureReason: string } = { success: true, failureReason: '' };
   setWindowOpenHandler(handler: () => unknown) {
@@ -156,6 +158,9 @@ export class FakeWebContents extends EventEmitter {
   print(options: unknown, callback: (success: boolean, failureReason: string) => void) {
     this.printed.push(options);
     setImmediate(() => callback(this.printOutcome.success, this.printOutcome.failureReason));
+  }
+  send(channel: string, ...args: unknown[]) {
+    this.sent.push({ channel, args });
   }
   close() {
     this.destroyed = true;
