@@ -2,7 +2,6 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AppError } from '../../../shared/errors';
 import type { Patient } from '../../../shared/patients';
 import type { AuthorizationTemplate } from '../../../shared/authorization/template';
 import type { CertificateBundle } from '../crypto/practice-certificate';
@@ -21,6 +20,7 @@ import { createSqlitePracticeRecords } from './sqlite-practice-records';
 import { SqliteStoreEngine } from './sqlite-store-engine';
 import type { StoreEngine } from './store-engine';
 import { pgEngineUnderTest, testStaff, type EngineUnderTest } from './testing/engines-under-test';
+import { normalise, outcome, type Entry, conformanceEngines } from './testing/conformance-transcript';
 
 /**
  * ONE conformance suite for the practice's own documents (templates, scope
@@ -35,7 +35,6 @@ import { pgEngineUnderTest, testStaff, type EngineUnderTest } from './testing/en
 const at = (minute: number) => new Date(Date.UTC(2026, 11, 1, 9, minute)).toISOString();
 const sha256 = (b: Buffer) => crypto.createHash('sha256').update(b).digest('hex');
 
-type Entry = [string, unknown];
 const transcripts = new Map<string, Entry[]>();
 /** The SQLite store's rows before the tests (its built-in wording), which the server starts from. */
 let startingTemplates: AuthorizationTemplate[] = [];
@@ -58,20 +57,6 @@ function sqliteUnder(): EngineUnderTest {
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
-}
-
-function normalise(value: unknown): unknown {
-  if (value === undefined) return '(nothing)';
-  return JSON.parse(JSON.stringify(value, (_key, v: unknown) => (v && typeof v === 'object' && (v as { type?: unknown }).type === 'Buffer' ? { sha256: sha256(Buffer.from((v as { data: number[] }).data)) } : v)));
-}
-
-async function outcome<T>(work: Promise<T>): Promise<{ ok: unknown } | { error: { code: string; message: string } }> {
-  try {
-    return { ok: normalise(await work) };
-  } catch (error) {
-    if (error instanceof AppError) return { error: { code: error.code, message: error.message } };
-    throw error;
-  }
 }
 
 const patient: Patient = {
@@ -99,12 +84,7 @@ const bundle = (n: number): CertificateBundle => ({
   info: { subject: `${secrets.subject} #${n}`, issuer: `${secrets.subject} #${n}`, fingerprintSha256: sha256(Buffer.from(`fp ${n}`)), notBefore: at(n), notAfter: '2031-12-01T00:00:00.000Z', source: n === 1 ? 'generated' : 'imported' },
 });
 
-const engines: { name: 'sqlite' | 'postgres'; skip: boolean }[] = [
-  { name: 'sqlite', skip: false },
-  { name: 'postgres', skip: !pgAvailable },
-];
-
-describe.each(engines)('the practice documents on $name', ({ name, skip }) => {
+describe.each(conformanceEngines)('the practice documents on $name', ({ name, skip }) => {
   const cluster = name === 'postgres' && !skip ? useThrowawayCluster() : null;
   let under: EngineUnderTest;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any

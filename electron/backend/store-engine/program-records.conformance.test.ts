@@ -2,7 +2,6 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AppError } from '../../../shared/errors';
 import { builtInPolicy, type PolicyVersionText } from '../../../shared/program/policy';
 import { insertStaff } from '../repositories/staff-repository';
 import { configureConnection, openDatabase } from '../store/database';
@@ -16,6 +15,7 @@ import { tempDataDir } from '../testing/test-backend';
 import { createSqliteProgramRecords } from './sqlite-program-records';
 import { SqliteStoreEngine } from './sqlite-store-engine';
 import { pgEngineUnderTest, testStaff, type EngineUnderTest } from './testing/engines-under-test';
+import { outcome, type Entry, conformanceEngines } from './testing/conformance-transcript';
 
 /**
  * ONE conformance suite for the compliance program's policy (published
@@ -27,18 +27,7 @@ import { pgEngineUnderTest, testStaff, type EngineUnderTest } from './testing/en
 const at = (minute: number) => new Date(Date.UTC(2026, 11, 1, 9, minute)).toISOString();
 const timeZone = 'America/Chicago';
 
-type Entry = [string, unknown];
 const transcripts = new Map<string, Entry[]>();
-
-async function outcome<T>(work: Promise<T>): Promise<{ ok: unknown } | { error: { code: string; message: string } }> {
-  try {
-    const value = await work;
-    return { ok: value === undefined ? '(nothing)' : (JSON.parse(JSON.stringify(value)) as unknown) };
-  } catch (error) {
-    if (error instanceof AppError) return { error: { code: error.code, message: error.message } };
-    throw error;
-  }
-}
 
 const secretTitle = 'Zebulon social media rules, second edition';
 const edited: PolicyVersionText = { ...builtInPolicy, en: { ...builtInPolicy.en, title: secretTitle } };
@@ -62,12 +51,7 @@ function sqliteUnder(): EngineUnderTest {
   };
 }
 
-const engines: { name: 'sqlite' | 'postgres'; skip: boolean }[] = [
-  { name: 'sqlite', skip: false },
-  { name: 'postgres', skip: !pgAvailable },
-];
-
-describe.each(engines)('the policy on $name', ({ name, skip }) => {
+describe.each(conformanceEngines)('the policy on $name', ({ name, skip }) => {
   const cluster = name === 'postgres' && !skip ? useThrowawayCluster() : null;
   let under: EngineUnderTest;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -2,7 +2,6 @@ import crypto from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuthorizationDocument } from '../../../shared/authorization/document';
-import { AppError } from '../../../shared/errors';
 import type { Patient } from '../../../shared/patients';
 import type { PostState } from '../../../shared/posts/post';
 import type { StoredPost } from '../repositories/post-repository';
@@ -10,6 +9,7 @@ import type { PostFilter } from '../store-pg/store-interface';
 import { pgAvailable, pgSkipReason, useThrowawayCluster } from '../store-pg/testing/pg-cluster';
 import { postRecord, signatureOf, terms } from '../store-pg/testing/pg-fixtures';
 import { pgEngineUnderTest, sqliteEngineUnderTest, type EngineUnderTest } from './testing/engines-under-test';
+import { normalise, outcome, type Entry, conformanceEngines } from './testing/conformance-transcript';
 
 /**
  * ONE conformance suite for the shared records (patients, consents,
@@ -28,23 +28,8 @@ const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0
 const at = (minute: number) => new Date(Date.UTC(2026, 11, 1, 9, minute)).toISOString();
 const sha256 = (b: Buffer) => crypto.createHash('sha256').update(b).digest('hex');
 
-type Entry = [string, unknown];
 const transcripts = new Map<string, Entry[]>();
 
-/** What a call answered, with bytes as their hash and an error as its code and words (the rest of an error differs by engine). */
-function normalise(value: unknown): unknown {
-  if (value === undefined) return '(nothing)';
-  return JSON.parse(JSON.stringify(value, (_key, v: unknown) => (v && typeof v === 'object' && (v as { type?: unknown }).type === 'Buffer' ? { sha256: sha256(Buffer.from((v as { data: number[] }).data)) } : v)));
-}
-
-async function outcome<T>(work: Promise<T>): Promise<{ ok: unknown } | { error: { code: string; message: string } }> {
-  try {
-    return { ok: normalise(await work) };
-  } catch (error) {
-    if (error instanceof AppError) return { error: { code: error.code, message: error.message } };
-    throw error;
-  }
-}
 
 const patient = (n: number, fields: Partial<Patient> & Pick<Patient, 'firstName' | 'lastName' | 'dateOfBirth'>): Patient => ({
   id: uuid(n),
@@ -60,12 +45,7 @@ const patient = (n: number, fields: Partial<Patient> & Pick<Patient, 'firstName'
 const pdfOf = (text: string) => Buffer.from(`%PDF-1.7\n% ${text}\n%%EOF\n`);
 const documentShown: AuthorizationDocument = { title: 'Authorization to use my testimonial', language: 'en', templateVersion: 1, blocks: [] };
 
-const engines: { name: 'sqlite' | 'postgres'; skip: boolean }[] = [
-  { name: 'sqlite', skip: false },
-  { name: 'postgres', skip: !pgAvailable },
-];
-
-describe.each(engines)('the shared records on $name', ({ name, skip }) => {
+describe.each(conformanceEngines)('the shared records on $name', ({ name, skip }) => {
   // vitest cannot skip one row of describe.each; the PostgreSQL row says why in its name below.
   const cluster = name === 'postgres' && !skip ? useThrowawayCluster() : null;
   let under: EngineUnderTest;

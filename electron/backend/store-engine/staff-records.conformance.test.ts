@@ -3,7 +3,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AppError } from '../../../shared/errors';
 import type { StaffMember } from '../../../shared/staff';
 import type { KeySlot } from '../crypto/key-slots';
 import { configureConnection, openDatabase, type Db } from '../store/database';
@@ -20,6 +19,7 @@ import { SqliteStoreEngine } from './sqlite-store-engine';
 import { createSqliteStaffRecords } from './sqlite-staff-records';
 import type { StoreEngine } from './store-engine';
 import { pgEngineUnderTest } from './testing/engines-under-test';
+import { normalise, outcome, type Entry, conformanceEngines } from './testing/conformance-transcript';
 
 /**
  * ONE conformance suite for staff and sign-in material (staff, settings,
@@ -36,22 +36,7 @@ const at = (minute: number) => new Date(Date.UTC(2026, 11, 1, 9, minute)).toISOS
 const sha256 = (b: Buffer) => crypto.createHash('sha256').update(b).digest('hex');
 const b64 = (seed: string, bytes = 32) => crypto.createHash('sha512').update(seed).digest().subarray(0, bytes).toString('base64');
 
-type Entry = [string, unknown];
 const transcripts = new Map<string, Entry[]>();
-
-function normalise(value: unknown): unknown {
-  if (value === undefined) return '(nothing)';
-  return JSON.parse(JSON.stringify(value, (_key, v: unknown) => (v && typeof v === 'object' && (v as { type?: unknown }).type === 'Buffer' ? { sha256: sha256(Buffer.from((v as { data: number[] }).data)) } : v)));
-}
-
-async function outcome<T>(work: Promise<T>): Promise<{ ok: unknown } | { error: { code: string; message: string } }> {
-  try {
-    return { ok: normalise(await work) };
-  } catch (error) {
-    if (error instanceof AppError) return { error: { code: error.code, message: error.message } };
-    throw error;
-  }
-}
 
 const member = (n: number, username: string, displayName: string, role: StaffMember['role']): StaffMember => ({
   id: `staff-${n}`,
@@ -110,12 +95,7 @@ function sqliteUnder(): Under {
   };
 }
 
-const engines: { name: 'sqlite' | 'postgres'; skip: boolean }[] = [
-  { name: 'sqlite', skip: false },
-  { name: 'postgres', skip: !pgAvailable },
-];
-
-describe.each(engines)('staff and sign-in material on $name', ({ name, skip }) => {
+describe.each(conformanceEngines)('staff and sign-in material on $name', ({ name, skip }) => {
   const cluster = name === 'postgres' && !skip ? useThrowawayCluster() : null;
   let under: Under;
   const log: Entry[] = [];
