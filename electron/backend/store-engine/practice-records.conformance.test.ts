@@ -1,25 +1,17 @@
 import crypto from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Patient } from '../../../shared/patients';
 import type { AuthorizationTemplate } from '../../../shared/authorization/template';
 import type { CertificateBundle } from '../crypto/practice-certificate';
-import { insertStaff } from '../repositories/staff-repository';
 import { listTemplates } from '../repositories/template-repository';
-import { configureConnection, openDatabase } from '../store/database';
-import { migrate } from '../store/migrate';
-import { migrations } from '../store/migrations/index';
 import { createPgPracticeRecords, createPgTemplateRepository } from '../store-pg/pg-practice-repository';
 import { createPgStaffRepository } from '../store-pg/pg-staff-repository';
 import type { PracticeRecords } from '../store-pg/store-interface-practice';
 import { pgAvailable, pgSkipReason, useThrowawayCluster } from '../store-pg/testing/pg-cluster';
 import { terms } from '../store-pg/testing/pg-fixtures';
-import { tempDataDir } from '../testing/test-backend';
 import { createSqlitePracticeRecords } from './sqlite-practice-records';
-import { SqliteStoreEngine } from './sqlite-store-engine';
 import type { StoreEngine } from './store-engine';
-import { pgEngineUnderTest, testStaff, type EngineUnderTest } from './testing/engines-under-test';
+import { pgEngineUnderTest, sqliteEngineUnderTest, testStaff, type EngineUnderTest } from './testing/engines-under-test';
 import { normalise, outcome, type Entry, conformanceEngines } from './testing/conformance-transcript';
 
 /**
@@ -41,22 +33,9 @@ let startingTemplates: AuthorizationTemplate[] = [];
 
 /** A fresh encrypted SQLite store at the latest schema with the test staff (no test templates: its built-in wording is enough). */
 function sqliteUnder(): EngineUnderTest {
-  const dir = tempDataDir('practice-engine');
-  const file = path.join(dir, 'store.db');
-  const db = openDatabase(file, crypto.randomBytes(32), { cipher: 'aegis', create: true });
-  configureConnection(db);
-  migrate(db, file, migrations);
-  for (const s of testStaff) insertStaff(db, { id: s.id, username: s.id, displayName: s.displayName, role: 'admin', status: 'active', createdAt: at(0), updatedAt: at(0) });
-  startingTemplates = listTemplates(db);
-  const engine = new SqliteStoreEngine(db);
-  return {
-    engine,
-    async close() {
-      await engine.close();
-      db.close();
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  const under = sqliteEngineUnderTest({ testTemplates: false });
+  startingTemplates = listTemplates(under.db);
+  return under;
 }
 
 const patient: Patient = {

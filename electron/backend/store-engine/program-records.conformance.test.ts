@@ -1,20 +1,11 @@
-import crypto from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtInPolicy, type PolicyVersionText } from '../../../shared/program/policy';
-import { insertStaff } from '../repositories/staff-repository';
-import { configureConnection, openDatabase } from '../store/database';
-import { migrate } from '../store/migrate';
-import { migrations } from '../store/migrations/index';
 import { createPgProgramRecords } from '../store-pg/pg-program-repository';
 import { createPgStaffRepository } from '../store-pg/pg-staff-repository';
 import type { ProgramRecords } from '../store-pg/store-interface-program';
 import { pgAvailable, pgSkipReason, useThrowawayCluster } from '../store-pg/testing/pg-cluster';
-import { tempDataDir } from '../testing/test-backend';
 import { createSqliteProgramRecords } from './sqlite-program-records';
-import { SqliteStoreEngine } from './sqlite-store-engine';
-import { pgEngineUnderTest, testStaff, type EngineUnderTest } from './testing/engines-under-test';
+import { pgEngineUnderTest, sqliteEngineUnderTest, testStaff, type EngineUnderTest } from './testing/engines-under-test';
 import { outcome, type Entry, conformanceEngines } from './testing/conformance-transcript';
 
 /**
@@ -34,21 +25,7 @@ const edited: PolicyVersionText = { ...builtInPolicy, en: { ...builtInPolicy.en,
 const member = (s: (typeof testStaff)[number]) => ({ id: s.id, username: s.id, displayName: s.displayName, role: 'admin' as const, status: 'active' as const, createdAt: at(0), updatedAt: at(0) });
 
 function sqliteUnder(): EngineUnderTest {
-  const dir = tempDataDir('program-engine');
-  const file = path.join(dir, 'store.db');
-  const db = openDatabase(file, crypto.randomBytes(32), { cipher: 'aegis', create: true });
-  configureConnection(db);
-  migrate(db, file, migrations);
-  for (const s of testStaff) insertStaff(db, member(s));
-  const engine = new SqliteStoreEngine(db);
-  return {
-    engine,
-    async close() {
-      await engine.close();
-      db.close();
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  return sqliteEngineUnderTest({ testTemplates: false });
 }
 
 describe.each(conformanceEngines)('the policy on $name', ({ name, skip }) => {

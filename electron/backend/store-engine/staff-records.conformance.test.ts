@@ -1,24 +1,18 @@
 import crypto from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StaffMember } from '../../../shared/staff';
 import type { KeySlot } from '../crypto/key-slots';
-import { configureConnection, openDatabase, type Db } from '../store/database';
 import type { Keyring } from '../store/keyring';
-import { migrate } from '../store/migrate';
-import { migrations } from '../store/migrations/index';
 import { FieldCipher } from '../store-pg/field-crypto';
 import { createFoundationSchema } from '../store-pg/pg-schema';
 import { createPgStaffRecords, rotateKeyringPg } from '../store-pg/pg-staff-repository';
 import type { StaffRecords } from '../store-pg/store-interface-staff';
 import { pgAvailable, pgSkipReason, useThrowawayCluster } from '../store-pg/testing/pg-cluster';
-import { tempDataDir } from '../testing/test-backend';
-import { SqliteStoreEngine } from './sqlite-store-engine';
 import { createSqliteStaffRecords } from './sqlite-staff-records';
 import type { StoreEngine } from './store-engine';
-import { pgEngineUnderTest } from './testing/engines-under-test';
+import { pgEngineUnderTest, sqliteEngineUnderTest } from './testing/engines-under-test';
 import { normalise, outcome, type Entry, conformanceEngines } from './testing/conformance-transcript';
 
 /**
@@ -78,21 +72,8 @@ interface Under {
 
 /** A fresh encrypted SQLite store at the latest schema, no staff yet, its key file beside it (written by the records). */
 function sqliteUnder(): Under {
-  const dir = tempDataDir('staff-engine');
-  const file = path.join(dir, 'store.db');
-  const db: Db = openDatabase(file, crypto.randomBytes(32), { cipher: 'aegis', create: true });
-  configureConnection(db);
-  migrate(db, file, migrations);
-  const engine = new SqliteStoreEngine(db);
-  return {
-    engine,
-    records: createSqliteStaffRecords({ keyringFile: path.join(dir, 'keyring.json') }),
-    async close() {
-      await engine.close();
-      db.close();
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  const under = sqliteEngineUnderTest({ staff: false, testTemplates: false });
+  return { ...under, records: createSqliteStaffRecords({ keyringFile: path.join(under.dir, 'keyring.json') }) };
 }
 
 describe.each(conformanceEngines)('staff and sign-in material on $name', ({ name, skip }) => {

@@ -31,8 +31,13 @@ export interface EngineUnderTest {
   close(): Promise<void>;
 }
 
-/** A fresh encrypted SQLite store on disk at the latest schema, with the test staff. */
-export function sqliteEngineUnderTest(): EngineUnderTest & { db: Db; file: string; key: Buffer } {
+/**
+ * A fresh encrypted SQLite store on disk at the latest schema, with the test
+ * staff and the test template versions unless told otherwise (the staff
+ * suite adds its own staff; the practice suite reads the built-in wording).
+ */
+export function sqliteEngineUnderTest(options: { staff?: boolean; testTemplates?: boolean } = {}): EngineUnderTest & { db: Db; file: string; dir: string; key: Buffer } {
+  const { staff = true, testTemplates = true } = options;
   const dir = tempDataDir('engine');
   const file = path.join(dir, 'store.db');
   const key = crypto.randomBytes(32);
@@ -40,18 +45,21 @@ export function sqliteEngineUnderTest(): EngineUnderTest & { db: Db; file: strin
   configureConnection(db);
   migrate(db, file, migrations);
   const at = '2026-12-01T08:00:00.000Z';
-  for (const s of testStaff) {
+  for (const s of staff ? testStaff : []) {
     const member: StaffMember = { id: s.id, username: s.id, displayName: s.displayName, role: 'admin', status: 'active', createdAt: at, updatedAt: at };
     insertStaff(db, member);
   }
-  // Template versions the records name (SQLite checks them as foreign keys; the server keeps templates on the workstation for now).
-  const template = db.prepare("INSERT INTO templates (id, language, version, text, active, created_at) VALUES (?, 'en', ?, 'Test wording', 0, ?)");
-  for (const [i, id] of testTemplateIds.entries()) template.run(id, 1000 + i, at);
+  if (testTemplates) {
+    // Template versions the records name (SQLite checks them as foreign keys; the server keeps templates on the workstation for now).
+    const template = db.prepare("INSERT INTO templates (id, language, version, text, active, created_at) VALUES (?, 'en', ?, 'Test wording', 0, ?)");
+    for (const [i, id] of testTemplateIds.entries()) template.run(id, 1000 + i, at);
+  }
   const engine = new SqliteStoreEngine(db);
   return {
     engine,
     db,
     file,
+    dir,
     key,
     async close() {
       await engine.close();
