@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { admin, openApp, signIn } from './fixtures';
-import { expect, test } from './marketing-practice';
+import { expect, recordRevocation, test } from './marketing-practice';
 
 /**
  * Two windows on one development host (one backend, one session, as two
@@ -29,14 +29,7 @@ test('a revocation recorded in one window flags the published post on the dashbo
 
   // Page A: the front desk's part, James's written revocation on his page.
   await page.goto(`${host.origin}/#/patients`);
-  await page.getByLabel('Find a patient').fill('James');
-  await page.getByRole('link', { name: 'James Carter' }).click();
-  await expect(page.getByRole('heading', { name: 'James Carter', level: 1 })).toBeVisible();
-  await page.getByRole('button', { name: /^Revoke/ }).click();
-  const dialog = page.getByRole('dialog', { name: 'Record a revocation' });
-  await dialog.getByRole('button', { name: 'Record revocation' }).click();
-  await expect(dialog).toHaveCount(0);
-  await expect(page.getByRole('status').filter({ hasText: 'The revocation is recorded' })).toBeVisible();
+  await recordRevocation(page, 'James', 'James Carter');
 
   // Page B follows: the post must come down.
   const takedowns = other.getByRole('region', { name: 'Take-down required (1)' });

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { test as base } from '@playwright/test';
+import { expect, test as base, type Page } from '@playwright/test';
 import { createBackend } from '../../electron/backend/backend';
 import { samplePatient, signAuthorization } from '../../electron/backend/testing/consent-flow';
 import { testKdf } from '../../electron/backend/testing/test-backend';
@@ -117,3 +117,15 @@ export const test = base.extend<{ practice: MarketingPractice; host: RunningHost
 });
 
 export { expect } from '@playwright/test';
+
+/** On the Patients screen: find the patient, open their page and record their written revocation (the dialog's defaults). */
+export async function recordRevocation(page: Page, search: string, fullName: string): Promise<void> {
+  await page.getByLabel('Find a patient').fill(search);
+  await page.getByRole('link', { name: fullName }).click();
+  await expect(page.getByRole('heading', { name: fullName, level: 1 })).toBeVisible();
+  await page.getByRole('button', { name: /^Revoke/ }).click();
+  const dialog = page.getByRole('dialog', { name: 'Record a revocation' });
+  await dialog.getByRole('button', { name: 'Record revocation' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByRole('status').filter({ hasText: 'The revocation is recorded' })).toBeVisible();
+}

@@ -3,7 +3,7 @@ import exifr from 'exifr';
 import type { Page, TestInfo } from '@playwright/test';
 import { photoWithGps } from '../../electron/backend/testing/fixture-photo';
 import { expectAccessible, goTo, openApp, signIn, snapshot } from './fixtures';
-import { expect, frontDesk, marketer, test } from './marketing-practice';
+import { expect, frontDesk, marketer, recordRevocation, test } from './marketing-practice';
 
 const caption = 'Maria is back on the stairs! “I can climb stairs again.”';
 
@@ -21,14 +21,7 @@ async function signOut(page: Page): Promise<void> {
 /** The front desk records Maria's written revocation on her patient record. */
 async function revokeMariasConsent(page: Page): Promise<void> {
   await goTo(page, 'Patients');
-  await page.getByLabel('Find a patient').fill('Maria');
-  await page.getByRole('link', { name: 'Maria Lopez' }).click();
-  await expect(page.getByRole('heading', { name: 'Maria Lopez', level: 1 })).toBeVisible();
-  await page.getByRole('button', { name: /^Revoke/ }).click();
-  const dialog = page.getByRole('dialog', { name: 'Record a revocation' });
-  await dialog.getByRole('button', { name: 'Record revocation' }).click();
-  await expect(dialog).toHaveCount(0);
-  await expect(page.getByRole('status').filter({ hasText: 'The revocation is recorded' })).toBeVisible();
+  await recordRevocation(page, 'Maria', 'Maria Lopez');
 }
 
 test('a photo loses its GPS data on import; a post outside the consent is refused, fixed, published, and flagged for take-down when the consent is revoked', async ({
