@@ -100,6 +100,20 @@ describe('consent-desk check', () => {
     expect((await app.call('app.state', {})).alerts?.map((a) => a.kind)).toContain('check_failed');
     app.backend.close();
   });
+
+  it('names a kept record count that no longer matches the rows, which status prints without counting', async () => {
+    const t = await storeWithRecords();
+    const paths = storePaths(t.dataDir);
+    const [unlocked] = await Store.unlock(paths, { username: 'admin', password: adminPassword });
+    const raw = openDatabase(paths.database, unlocked!.dataKey, { cipher: unlocked!.keyring.cipher });
+    raw.prepare("UPDATE record_counts SET n = n + 4 WHERE table_name = 'patients'").run();
+    raw.close();
+    const status = await cli(['status', '--data-dir', t.dataDir, '--user', 'admin', '--password-stdin', '--json']);
+    expect((JSON.parse(status.out) as { counts: Record<string, number> }).counts.patients).toBe(5);
+    const check = await cli(['check', '--data-dir', t.dataDir, '--user', 'admin', '--password-stdin']);
+    expect(check.code).toBe(1);
+    expect(check.err).toMatch(/the kept count of patients \(5\) differs from its rows \(1\)/);
+  });
 });
 
 describe('scheduled backups are checked as a restore checks them', () => {

@@ -3,6 +3,7 @@ import type { StoreCheck } from '../../../shared/store-status';
 import { dayOf } from '../../../shared/calendar';
 import { verifyAuditChain } from '../audit/audit-log';
 import { keptCoverageDifferences } from '../posts/kept-coverage';
+import { keptCountDifferences } from '../repositories/record-counts';
 import { readSettings } from '../repositories/settings-repository';
 import type { Db } from './database';
 import type { Keyring } from './keyring';
@@ -134,6 +135,15 @@ function keptCoverageProblems(db: Db, now: Date, duePending: boolean): string[] 
   }
 }
 
+/** The row counts the store keeps (what `status` prints) against counting every row. */
+function keptCountProblems(db: Db): string[] {
+  try {
+    return keptCountDifferences(db).map((d) => `the kept count of ${d.table} (${d.kept}) differs from its rows (${d.counted})`);
+  } catch (error) {
+    return [`the kept record counts cannot be checked (${codeOf(error)})`];
+  }
+}
+
 /** Run every check on an open store. */
 export async function runFullCheck(store: Store, now: Date, { opened }: { opened: boolean } = { opened: true }): Promise<StoreCheck> {
   const problems: string[] = [];
@@ -143,6 +153,7 @@ export async function runFullCheck(store: Store, now: Date, { opened }: { opened
   problems.push(...keyringProblems(store.db, store.keyring));
   // A store opened by the app has had today's date applied to its posts; one checked from its files has not.
   problems.push(...keptCoverageProblems(store.db, now, !opened));
+  problems.push(...keptCountProblems(store.db));
   try {
     problems.push(...(await store.rollbackProblems()).map((p) => `rollback: ${p}`));
   } catch (error) {

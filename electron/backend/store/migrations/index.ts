@@ -13,9 +13,10 @@ import { migration012 } from './012-scope-presets';
 import { migration013 } from './013-testimonial-search-and-revocation-scan-hash';
 import { migration014 } from './014-dashboard-indexes';
 import { migration015 } from './015-row-versions';
+import { migration016 } from './016-record-counts';
 import type { Migration } from './migration';
 
 /** Every migration, in order. Add new ones at the end with the next number. */
-export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012, migration013, migration014, migration015];
+export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012, migration013, migration014, migration015, migration016];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;
