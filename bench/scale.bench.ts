@@ -222,6 +222,20 @@ async function cliRows(dataDir: string, size: number, scratch: string): Promise<
 
 /** The key derivation of the stores measured here, timed once: the status target is 300 ms beyond it. */
 let kdfMs: number | null = null;
+/**
+ * Sign-in less the derivation, round by round (each round times scrypt alone just before the sign-in). Where the
+ * rest of the sign-in is smaller than the derivation's own spread the difference can come out at or below zero:
+ * that is printed as such, with both medians, not as a measured 0 ms.
+ */
+function signInBeyondDerivation(signIns: number[], kdfs: number[]): Row {
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  const what = 'sign-in beyond the key derivation';
+  const target = { ms: 100, label: '< 100 ms at 100k' };
+  const beyond = median(signIns.map((ms, i) => ms - kdfs[i]!));
+  if (beyond > 0) return { what, ms: beyond, target };
+  return { what, ms: null, target, note: `within the derivation's spread (sign-in ${median(signIns).toFixed(0)} ms, derivation alone ${median(kdfs).toFixed(0)} ms)` };
+}
+
 function storeKdfMs(): number {
   if (kdfMs === null) {
     const s = performance.now();
@@ -486,7 +500,7 @@ async function child(dataDir: string, size: number): Promise<void> {
   store.close();
 
   const rows: Row[] = [
-    { what: 'sign-in beyond the key derivation', ms: Math.max(0, median(signIns) - median(kdfs)), target: { ms: 100, label: '< 100 ms at 100k' } },
+    signInBeyondDerivation(signIns, kdfs),
     ...variants.map((v) => {
       const xs = times.get(v.what)!;
       return {
