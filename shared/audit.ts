@@ -15,7 +15,14 @@ export interface AuditEvent {
 }
 
 export type ChainVerification =
-  | { intact: true; events: number; headSeq: number; headHash: string }
+  | {
+      intact: true;
+      events: number;
+      headSeq: number;
+      headHash: string;
+      /** Events 1 to `seq` were taken as the full check of `at` verified them (their last hash checked); only the later ones were walked. */
+      verifiedInFull?: { seq: number; at: string };
+    }
   | { intact: false; events: number; firstBadSeq: number; problem: string };
 
 export const auditFilterSchema = z.object({

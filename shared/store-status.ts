@@ -16,4 +16,6 @@ export interface StoreCheck {
   /** One sentence per problem, naming what is wrong. */
   problems: string[];
   checked: { pages: boolean; auditEvents: number; storedFiles: number; keySlots: number };
+  /** The audit chain's head when this check found the chain intact: where `status` starts its own walk. */
+  auditHead?: { seq: number; hash: string };
 }

@@ -4,7 +4,7 @@ import { Store } from '../store/store';
 import { readKeyring } from '../store/keyring';
 import { storePaths } from '../data-dir';
 import { adminPassword, setUpStore } from '../testing/test-backend';
-import { appendAudit, listAudit, verifyAuditChain } from './audit-log';
+import { appendAudit, eventHash, listAudit, toEvent, verifyAuditChain, verifyAuditChainSince, type AuditRow } from './audit-log';
 
 let store: Store;
 let db: Db;
@@ -75,5 +75,64 @@ describe('the audit chain', () => {
     expect(listAudit(db, { actor: 'ADMIN', limit: 500 }).total).toBe(all.total);
     expect(listAudit(db, { action: '%', limit: 500 }).total).toBe(0);
     expect(listAudit(db, { from: '2999-01-01', limit: 10 }).total).toBe(0);
+  });
+});
+
+describe('the audit chain walked from a point a full walk verified (status)', () => {
+  const append = (n: number) => {
+    for (let i = 0; i < n; i++) appendAudit(db, { at: new Date().toISOString(), actorId: null, actorName: 'system', action: 'settings.updated' });
+  };
+  const pointNow = () => {
+    const full = verifyAuditChain(db);
+    if (!full.intact) throw new Error('the test store should start intact');
+    return { seq: full.headSeq, hash: full.headHash, at: '2026-12-01T10:00:00.000Z' };
+  };
+
+  it('answers as the full walk does, and says which events it took as verified', () => {
+    const point = pointNow();
+    append(3);
+    const full = verifyAuditChain(db);
+    const since = verifyAuditChainSince(db, point);
+    expect(since).toEqual({ ...full, verifiedInFull: { seq: point.seq, at: point.at } });
+    expect(verifyAuditChainSince(db, null)).toEqual(full);
+  });
+
+  it('finds a chain rewritten since, hashes and head made consistent, which a full walk alone takes as intact', () => {
+    const point = pointNow();
+    append(2);
+    db.exec('DROP TRIGGER audit_events_no_update');
+    // Event 2 edited and every later event hashed again, the head moved to match: a consistent forgery.
+    let prev: string | null = null;
+    for (const row of db.prepare('SELECT * FROM audit_events WHERE seq >= 2 ORDER BY seq').all() as AuditRow[]) {
+      const event = toEvent(row);
+      const edited = { ...event, prevHash: prev ?? event.prevHash, detail: event.seq === 2 ? 'nothing happened' : event.detail };
+      const hash = eventHash(edited);
+      db.prepare('UPDATE audit_events SET detail = ?, prev_hash = ?, hash = ? WHERE seq = ?').run(edited.detail, edited.prevHash, hash, event.seq);
+      prev = hash;
+    }
+    db.prepare('UPDATE audit_head SET hash = ? WHERE id = 1').run(prev);
+    expect(verifyAuditChain(db).intact).toBe(true);
+    const since = verifyAuditChainSince(db, point);
+    expect(since).toMatchObject({ intact: false, firstBadSeq: point.seq });
+    if (!since.intact) expect(since.problem).toMatch(/no longer has the hash the full check of 2026-12-01T10:00:00.000Z verified/);
+  });
+
+  it('names an event changed after the point, and a deleted newest one', () => {
+    const point = pointNow();
+    append(3);
+    db.exec('DROP TRIGGER audit_events_no_update');
+    db.prepare("UPDATE audit_events SET detail = 'edited' WHERE seq = ?").run(point.seq + 2);
+    expect(verifyAuditChainSince(db, point)).toMatchObject({ intact: false, firstBadSeq: point.seq + 2 });
+    db.exec('DROP TRIGGER audit_events_no_delete');
+    db.prepare('DELETE FROM audit_events WHERE seq >= ?').run(point.seq + 2);
+    expect(verifyAuditChainSince(db, point)).toMatchObject({ intact: false, firstBadSeq: point.seq + 2 });
+  });
+
+  it('does not read the events before the point: an older event edited with its hash untouched is the full check\'s to find', () => {
+    const point = pointNow();
+    db.exec('DROP TRIGGER audit_events_no_update');
+    db.prepare("UPDATE audit_events SET detail = 'edited' WHERE seq = 2").run();
+    expect(verifyAuditChainSince(db, point)).toMatchObject({ intact: true, verifiedInFull: { seq: point.seq } });
+    expect(verifyAuditChain(db)).toMatchObject({ intact: false, firstBadSeq: 2 });
   });
 });

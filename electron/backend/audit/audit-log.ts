@@ -149,14 +149,52 @@ export function verifyAuditChain(db: Db): ChainVerification {
   // One read transaction: the events and the head are read from the same
   // snapshot, or another process's commit between the two reads would look
   // like deleted events.
-  return db.inTransaction ? walkChain(db) : db.transaction(() => walkChain(db))();
+  return db.inTransaction ? walkChain(db, null) : db.transaction(() => walkChain(db, null))();
 }
 
-function walkChain(db: Db): ChainVerification {
+/** An event a full walk found intact, with its hash: where a later walk may start. */
+export interface VerifiedChainPoint {
+  seq: number;
+  hash: string;
+  /** When the full walk ran. */
+  at: string;
+}
+
+/**
+ * The chain from a point a full walk verified (`consent-desk check`) to its
+ * head: the event at that point must still have the hash the walk saw (a
+ * rewritten chain, however consistent, changes it), then every later event
+ * is walked as `verifyAuditChain` walks them all. What it does not see is an
+ * older event edited without touching any hash: the full check does. For
+ * `status`, which must answer in the same time at any size (a practice's
+ * years hold millions of events: 200,000 took 5.5 s to walk under load).
+ */
+export function verifyAuditChainSince(db: Db, point: VerifiedChainPoint | null): ChainVerification {
+  return db.inTransaction ? walkChain(db, point) : db.transaction(() => walkChain(db, point))();
+}
+
+function walkChain(db: Db, point: VerifiedChainPoint | null): ChainVerification {
   let expectedSeq = 1;
   let prevHash = genesisHash;
   let count = 0;
-  for (const row of db.prepare('SELECT * FROM audit_events ORDER BY seq').iterate() as IterableIterator<AuditRow>) {
+  if (point && point.seq > 0) {
+    const seen = db.prepare('SELECT hash FROM audit_events WHERE seq = ?').pluck().get(point.seq) as string | undefined;
+    if (seen !== point.hash) {
+      return {
+        intact: false,
+        events: 0,
+        firstBadSeq: point.seq,
+        problem:
+          seen === undefined
+            ? `Event ${point.seq}, which the full check of ${point.at} verified, is missing.`
+            : `Event ${point.seq} no longer has the hash the full check of ${point.at} verified: the chain was rewritten since.`,
+      };
+    }
+    expectedSeq = point.seq + 1;
+    prevHash = point.hash;
+    count = point.seq;
+  }
+  for (const row of db.prepare('SELECT * FROM audit_events WHERE seq >= ? ORDER BY seq').iterate(expectedSeq) as IterableIterator<AuditRow>) {
     const event = toEvent(row);
     const bad = (problem: string): ChainVerification => ({ intact: false, events: count, firstBadSeq: event.seq, problem });
     if (event.seq !== expectedSeq) {
@@ -176,7 +214,8 @@ function walkChain(db: Db): ChainVerification {
   if (!head) {
     return { intact: false, events: count, firstBadSeq: expectedSeq, problem: 'The record of the chain’s head is missing.' };
   }
-  return judgeChainHead(count, prevHash, head);
+  const judged = judgeChainHead(count, prevHash, head);
+  return judged.intact && point && point.seq > 0 ? { ...judged, verifiedInFull: { seq: point.seq, at: point.at } } : judged;
 }
 
 /**

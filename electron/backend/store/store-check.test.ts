@@ -31,6 +31,8 @@ describe('consent-desk check', () => {
     expect(check.out).toMatch(/Stored files: {3}1 checked/);
     const status = await cli(['status', '--data-dir', t.dataDir, '--user', 'admin', '--password-stdin']);
     expect(status.out).toMatch(/Last full check: \S+: no problems/);
+    // status walks the chain only from the head that check verified (its own sign-in and check's events since).
+    expect(status.out).toMatch(/Audit chain: +intact: (\d+) events \(1 to \d+ as the full check of \S+ verified them; \d+ since, walked now\)/);
   });
 
   // One check per page of the file: every table and index a migration adds is another page, so this is the suite's longest test.

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { StoreCheck } from '../../../shared/store-status';
 import { dayOf } from '../../../shared/calendar';
-import { verifyAuditChain } from '../audit/audit-log';
+import { verifyAuditChain, type VerifiedChainPoint } from '../audit/audit-log';
 import { keptCoverageDifferences } from '../posts/kept-coverage';
 import { keptCountDifferences } from '../repositories/record-counts';
 import { readSettings } from '../repositories/settings-repository';
@@ -38,14 +38,14 @@ function checkPages(db: Db, problems: string[]): boolean {
   return false;
 }
 
-function checkChain(db: Db, problems: string[]): number {
+function checkChain(db: Db, problems: string[]): { events: number; head?: { seq: number; hash: string } } {
   try {
     const chain = verifyAuditChain(db);
     if (!chain.intact) problems.push(`the audit chain is broken at event ${chain.firstBadSeq}: ${chain.problem}`);
-    return chain.events;
+    return chain.intact ? { events: chain.events, head: { seq: chain.headSeq, hash: chain.headHash } } : { events: chain.events };
   } catch (error) {
     problems.push(`the audit trail cannot be read (${codeOf(error)})`);
-    return 0;
+    return { events: 0 };
   }
 }
 
@@ -148,7 +148,7 @@ function keptCountProblems(db: Db): string[] {
 export async function runFullCheck(store: Store, now: Date, { opened }: { opened: boolean } = { opened: true }): Promise<StoreCheck> {
   const problems: string[] = [];
   const pagesOk = checkPages(store.db, problems);
-  const auditEvents = checkChain(store.db, problems);
+  const chain = checkChain(store.db, problems);
   const files = checkFiles(store.db, problems);
   problems.push(...keyringProblems(store.db, store.keyring));
   // A store opened by the app has had today's date applied to its posts; one checked from its files has not.
@@ -163,8 +163,15 @@ export async function runFullCheck(store: Store, now: Date, { opened }: { opened
     at: now.toISOString(),
     ok: problems.length === 0,
     problems,
-    checked: { pages: pagesOk, auditEvents, storedFiles: files, keySlots: store.keyring.slots.length },
+    checked: { pages: pagesOk, auditEvents: chain.events, storedFiles: files, keySlots: store.keyring.slots.length },
+    ...(chain.head ? { auditHead: chain.head } : {}),
   };
+}
+
+/** Where `status` may start its walk of the audit chain: the head the last full check found intact, if it did. */
+export function lastVerifiedChainPoint(db: Db): VerifiedChainPoint | null {
+  const check = lastCheck(db);
+  return check?.auditHead ? { ...check.auditHead, at: check.at } : null;
 }
 
 /** The last full check, as kept in store_meta. */
