@@ -4,6 +4,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPgTestCluster, type PgTestCluster } from '../../../scripts/pg-test-cluster.mjs';
+import pg from 'pg';
+import { formatPairingCode } from '../../../shared/pairing/pairing-code';
+import { createPairingCode, createPairingSchema, pairWorkstation } from './pg-pairing';
+import { createFoundationSchema } from './pg-schema';
 import { connectPracticeServer, isLocalServer, parseServerAddress, practiceConnectionOptions, type ConnectionOptionsInput } from './pg-connection';
 import { pgAvailable, pgSkipReason } from './testing/pg-cluster';
 
@@ -134,6 +138,35 @@ describe.skipIf(!pgAvailable)(`TLS verify-full against a throwaway cluster with 
     const byAddress = input({ host: cluster.tcpHost! }, certs.practiceCa);
     delete byAddress.server.hostaddr;
     await expect(connectPracticeServer(byAddress)).rejects.toMatchObject({ code: 'server_untrusted', message: expect.stringMatching(/certificate for another name/) });
+  });
+
+  it('pairs a workstation over verify-full, and never sends the code to a server it cannot trust', async () => {
+    const superuser = new pg.Client({ connectionString: cluster.superuserUrl });
+    const owner = new pg.Client({ connectionString: cluster.ownerUrl });
+    const admin = new pg.Client({ connectionString: cluster.appUrl });
+    await Promise.all([superuser.connect(), owner.connect(), admin.connect()]);
+    try {
+      await superuser.query("CREATE ROLE consent_desk_pairing LOGIN PASSWORD 'pairing' NOINHERIT");
+      await superuser.query(`GRANT CONNECT ON DATABASE ${cluster.database} TO consent_desk_pairing`);
+      await createFoundationSchema(owner, cluster.appRole);
+      await createPairingSchema(owner, { appRole: cluster.appRole, pairingRole: 'consent_desk_pairing' });
+      const appCredential = { user: cluster.appRole, password: cluster.roleSecret(cluster.appRole) };
+      const issued = await createPairingCode(admin, appCredential, { now: new Date(), createdBy: null });
+      const pairing = { user: 'consent_desk_pairing', password: 'pairing' };
+      const server = input({}, null).server;
+      // Another CA: refused before the code's proof is sent, so no try was counted.
+      await expect(pairWorkstation({ server, caPem: certs.otherCa, pairingRole: pairing, typedCode: formatPairingCode(issued.code) })).rejects.toMatchObject({ code: 'server_untrusted' });
+      const counter = (await superuser.query<{ tries_counter: string }>('SELECT tries_counter FROM pairing_codes WHERE id = $1', [issued.code.id])).rows[0]!.tries_counter;
+      expect((await superuser.query<{ is_called: boolean }>(`SELECT is_called FROM ${counter}`)).rows[0]!.is_called).toBe(false);
+      const credential = await pairWorkstation({ server, caPem: certs.practiceCa, pairingRole: pairing, typedCode: formatPairingCode(issued.code) });
+      expect(credential).toEqual(appCredential);
+      // And the credential opens the store's connection, over TLS as well.
+      const paired = await connectPracticeServer({ server, caPem: certs.practiceCa, credential });
+      expect((await paired.query<{ u: string }>('SELECT current_user AS u')).rows[0]!.u).toBe(cluster.appRole);
+      await paired.end();
+    } finally {
+      await Promise.all([superuser.end(), owner.end(), admin.end()]);
+    }
   });
 
   it('is a cluster that takes TLS only: a plaintext connection on this computer is turned away by the server', async () => {

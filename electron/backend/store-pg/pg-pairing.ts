@@ -4,7 +4,7 @@ import type { ClientBase } from 'pg';
 import { z } from 'zod';
 import { AppError } from '../../../shared/errors';
 import { pairingCodeFromBytes, parsePairingCode, type PairingCode } from '../../../shared/pairing/pairing-code';
-import type { DatabaseCredential } from './pg-connection';
+import { connectPracticeServer, connectionFailure, type DatabaseCredential, type PracticeServerAddress } from './pg-connection';
 
 /**
  * Pairing a new workstation with the practice server (design section 6,
@@ -336,5 +336,30 @@ export async function redeemPairingCode(client: ClientBase, typed: string): Prom
   } finally {
     sealKey.fill(0);
     proof.fill(0);
+  }
+}
+
+/** The pairing role's name by default (IT makes it, LOGIN only, beside the app role). */
+export const defaultPairingRole = 'consent_desk_pairing';
+
+/**
+ * Everything a new workstation does to pair: connect as the pairing role
+ * with verify-full (a server that cannot prove it is the practice's never
+ * sees the code's proof), redeem the typed code, disconnect. Returns the app
+ * role's credential for the workstation to keep in its protected settings.
+ */
+export async function pairWorkstation(input: {
+  server: PracticeServerAddress;
+  caPem: string | null;
+  pairingRole: DatabaseCredential;
+  typedCode: string;
+}): Promise<DatabaseCredential> {
+  const client = await connectPracticeServer({ server: input.server, caPem: input.caPem, credential: input.pairingRole, applicationName: 'consent-desk-pairing' });
+  try {
+    return await redeemPairingCode(client, input.typedCode);
+  } catch (error) {
+    throw connectionFailure(error, input.server);
+  } finally {
+    await client.end().catch(() => undefined);
   }
 }
