@@ -13,6 +13,7 @@ import {
   checkServerHead,
   folderHeadMemory,
   headMemoryKey,
+  rememberServerHead,
   rememberedServerHead,
   type HeadMemoryOptions,
 } from './server-head-memory';
@@ -31,6 +32,21 @@ const append = (client: pg.Client, count: number) =>
       await appendAuditPg(client, cipher, { at: now().toISOString(), actorId: null, actorName: 'frontdesk', action: 'patient.viewed', subjectType: null, subjectId: null, detail: 'seen' });
     }
   });
+
+describe('rememberServerHead', () => {
+  it('never moves back, whatever order concurrent reports arrive in', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cd-head-order-'));
+    try {
+      const options = { keeper: folderHeadMemory(dir), key: crypto.randomBytes(32) };
+      const id = crypto.randomUUID();
+      const seqs = Array.from({ length: 30 }, (_, i) => i + 1).sort(() => crypto.randomInt(3) - 1);
+      await Promise.all(seqs.map((seq) => rememberServerHead(id, { seq, hash: String(seq).padStart(64, '0') }, options)));
+      expect(await rememberedServerHead(id, options)).toMatchObject({ seq: 30 });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
 
 describe.skipIf(!pgAvailable)(`The workstation's memory of the server's audit head (real cluster)${pgSkipReason}`, () => {
   const cluster = useThrowawayCluster();

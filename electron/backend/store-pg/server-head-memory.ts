@@ -195,10 +195,26 @@ export async function checkServerHead(client: ClientBase, cipher: FieldCipher, o
  * or a feed's news). Never moves the memory back: a lower head than the one
  * remembered is ignored here (checkServerHead is what reports it).
  */
-export async function rememberServerHead(storeId: string, head: ServerHead, options: HeadMemoryOptions): Promise<void> {
-  const current = openMemory(options.key, await options.keeper.read(memoryName(storeId)));
-  if (current && current !== 'unreadable' && current.storeId === storeId && current.seq >= head.seq) return;
-  await writeMemory(storeId, head, options);
+export function rememberServerHead(storeId: string, head: ServerHead, options: HeadMemoryOptions): Promise<void> {
+  // One after another per store: two commits' reports read-then-written at once could leave the lower head.
+  return serially(storeId, async () => {
+    const current = openMemory(options.key, await options.keeper.read(memoryName(storeId)));
+    if (current && current !== 'unreadable' && current.storeId === storeId && current.seq >= head.seq) return;
+    await writeMemory(storeId, head, options);
+  });
+}
+
+const queues = new Map<string, Promise<unknown>>();
+
+function serially<T>(storeId: string, work: () => Promise<T>): Promise<T> {
+  const before = queues.get(storeId) ?? Promise.resolve();
+  const done = before.then(work, work);
+  const settled = done.catch(() => undefined);
+  queues.set(storeId, settled);
+  void settled.then(() => {
+    if (queues.get(storeId) === settled) queues.delete(storeId);
+  });
+  return done;
 }
 
 /**
@@ -209,7 +225,7 @@ export async function rememberServerHead(storeId: string, head: ServerHead, opti
 export async function acceptServerHead(client: ClientBase, cipher: FieldCipher, options: HeadMemoryOptions): Promise<ServerHead> {
   const storeId = await serverStoreId(client);
   const head = await serverAuditHead(client, cipher);
-  await writeMemory(storeId, head, options);
+  await serially(storeId, () => writeMemory(storeId, head, options));
   return head;
 }
 
