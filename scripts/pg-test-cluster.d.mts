@@ -4,6 +4,10 @@ export interface PgTestCluster {
   dir: string;
   socketDir: string;
   port: number;
+  /** 127.0.0.1 when started with `tls` (TLS connections only, on `port`); null for a socket-only cluster. */
+  tcpHost: string | null;
+  /** The password of the owner, app or superuser role (for tests that build their own connection options). */
+  roleSecret(role: string): string;
   database: string;
   ownerRole: string;
   appRole: string;
@@ -18,4 +22,10 @@ export interface PgTestCluster {
 }
 
 export function findPgBinaries(): string | null;
-export function startPgTestCluster(options?: { database?: string; owner?: string; app?: string }): PgTestCluster;
+export function startPgTestCluster(options?: {
+  database?: string;
+  owner?: string;
+  app?: string;
+  /** Also listen on 127.0.0.1 with TLS only, presenting this certificate (chain) and key. */
+  tls?: { certPem: string; keyPem: string } | null;
+}): PgTestCluster;

@@ -55,7 +55,7 @@ function socketUrl(user, password, database, socketDir, port) {
  * that stops the server and removes the folder (safe to call twice).
  * Throws when PostgreSQL is not installed: check findPgBinaries() first.
  */
-export function startPgTestCluster({ database = 'consent_desk', owner = 'consent_desk_owner', app = 'consent_desk_app' } = {}) {
+export function startPgTestCluster({ database = 'consent_desk', owner = 'consent_desk_owner', app = 'consent_desk_app', tls = null } = {}) {
   const binDir = findPgBinaries();
   if (!binDir) throw new Error('PostgreSQL is not installed (no initdb found). On Debian: apt-get install -y postgresql');
   // Short path: a Unix socket path must fit in about 100 bytes.
@@ -63,7 +63,7 @@ export function startPgTestCluster({ database = 'consent_desk', owner = 'consent
   const dataDir = path.join(dir, 'data');
   const socketDir = dir;
   // Any number works for a socket-only server; it names the socket file.
-  const port = 50_000 + crypto.randomInt(10_000);
+  let port = 50_000 + crypto.randomInt(10_000);
   const superuser = 'cluster_admin';
   const secrets = {
     [superuser]: crypto.randomBytes(18).toString('base64url'),
@@ -88,16 +88,41 @@ export function startPgTestCluster({ database = 'consent_desk', owner = 'consent
     fs.writeFileSync(pwfile, secrets[superuser], { mode: 0o600 });
     if (isRoot()) execFileSync('chown', [runAsUser, pwfile]);
     runPgTool(binDir, 'initdb', [
-      '-D', dataDir, '-U', superuser, `--pwfile=${pwfile}`, '--auth-local=scram-sha-256', '--auth-host=reject',
+      '-D', dataDir, '-U', superuser, `--pwfile=${pwfile}`, '--auth-local=scram-sha-256', `--auth-host=${tls ? 'scram-sha-256' : 'reject'}`,
       '--encoding=UTF8', '--locale=C.UTF-8', '--no-sync',
     ]);
     fs.rmSync(pwfile);
-    // Throwaway: no fsync (the tests measure correctness, not durability), small memory, no TCP at all.
-    const serverOptions = [
-      `-p ${port}`, `-k ${socketDir}`, "-c listen_addresses=''", '-c fsync=off', '-c synchronous_commit=off',
-      '-c full_page_writes=off', '-c shared_buffers=16MB', '-c max_connections=40', '-c log_min_messages=warning',
-    ].join(' ');
-    runPgTool(binDir, 'pg_ctl', ['-D', dataDir, '-l', path.join(dir, 'server.log'), '-o', serverOptions, '-w', '-t', '120', 'start']);
+    // With `tls` (a server certificate and key, PEM), the server also listens on 127.0.0.1 and takes TLS
+    // connections only there (hostssl; a plaintext one is rejected), for the tests of verify-full.
+    if (tls) {
+      const own = (file) => {
+        if (isRoot()) execFileSync('chown', [runAsUser, file]);
+      };
+      fs.writeFileSync(path.join(dataDir, 'server.crt'), tls.certPem, { mode: 0o600 });
+      fs.writeFileSync(path.join(dataDir, 'server.key'), tls.keyPem, { mode: 0o600 });
+      fs.writeFileSync(
+        path.join(dataDir, 'pg_hba.conf'),
+        ['local all all scram-sha-256', 'hostssl all all 127.0.0.1/32 scram-sha-256', 'hostnossl all all 0.0.0.0/0 reject', ''].join('\n'),
+        { mode: 0o600 },
+      );
+      for (const f of ['server.crt', 'server.key', 'pg_hba.conf']) own(path.join(dataDir, f));
+    }
+    // Throwaway: no fsync (the tests measure correctness, not durability), small memory, no TCP unless asked for TLS.
+    const serverOptions = (p) =>
+      [
+        `-p ${p}`, `-k ${socketDir}`, tls ? "-c listen_addresses='127.0.0.1' -c ssl=on" : "-c listen_addresses=''", '-c fsync=off',
+        '-c synchronous_commit=off', '-c full_page_writes=off', '-c shared_buffers=16MB', '-c max_connections=40', '-c log_min_messages=warning',
+      ].join(' ');
+    // A TCP port may be taken by something else: another random one, a few times.
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        runPgTool(binDir, 'pg_ctl', ['-D', dataDir, '-l', path.join(dir, 'server.log'), '-o', serverOptions(port), '-w', '-t', '120', 'start']);
+        break;
+      } catch (error) {
+        if (!tls || attempt >= 5) throw error;
+        port = 50_000 + crypto.randomInt(10_000);
+      }
+    }
     started = true;
     // A test run that ends without calling stop() (a failed setup, Ctrl-C) still leaves no server behind.
     process.once('exit', stop);
@@ -121,6 +146,8 @@ export function startPgTestCluster({ database = 'consent_desk', owner = 'consent
       dir,
       socketDir,
       port,
+      tcpHost: tls ? '127.0.0.1' : null,
+      roleSecret: (role) => secrets[role],
       database,
       ownerRole: owner,
       appRole: app,

@@ -21,6 +21,8 @@ export const errorCodes = [
   'store_rolled_back',
   /** The practice's PostgreSQL server cannot be reached (network, server down, connection lost mid-transaction): nothing was saved. */
   'server_unreachable',
+  /** The server that answered could not prove it is the practice's (certificate not signed by the practice's CA, for another name, or out of date): nothing was sent. */
+  'server_untrusted',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -16,4 +16,5 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   storage_unavailable: 507,
   store_rolled_back: 503,
   server_unreachable: 503,
+  server_untrusted: 502,
 };

@@ -22,5 +22,6 @@ export const errors = {
     storage_unavailable: 'The disk is full or cannot be written to: nothing was saved. Free some space or ask your IT contact.',
     store_rolled_back: 'The data store is older than the one last used here. An administrator must accept it before anyone can sign in.',
     server_unreachable: 'The practice server cannot be reached. Nothing was saved; check the network and try again.',
+    server_untrusted: 'The server that answered could not prove it is the practice’s server (its certificate is not the one set up here). Nothing was sent to it; ask whoever set up the server.',
   },
 } as const;

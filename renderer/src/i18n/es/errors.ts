@@ -20,5 +20,6 @@ export const errors = {
     storage_unavailable: 'El disco está lleno o no se puede escribir en él: no se guardó nada. Libere espacio o consulte a su contacto de informática.',
     store_rolled_back: 'El almacén de datos es más antiguo que el último usado aquí. Un administrador debe aceptarlo antes de que alguien pueda iniciar sesión.',
     server_unreachable: 'No se puede conectar con el servidor del consultorio. No se guardó nada; revise la red e inténtelo de nuevo.',
+    server_untrusted: 'El servidor que respondió no pudo demostrar que es el servidor del consultorio (su certificado no es el configurado aquí). No se le envió nada; consulte a quien configuró el servidor.',
   },
 } as const satisfies SameKeys<typeof en>;
