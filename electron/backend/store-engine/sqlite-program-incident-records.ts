@@ -3,8 +3,17 @@ import * as schedules from '../repositories/channel-review-repository';
 import * as incidents from '../repositories/incident-repository';
 import * as reviews from '../repositories/post-review-repository';
 import * as replies from '../repositories/reply-check-repository';
+import * as queues from '../repositories/work-queue-repository';
 import type { Db } from '../store/database';
-import { incidentClosedMessage, incidentOfPostTakenMessage, type ProgramIncidentRecords } from '../store-pg/store-interface-program-incidents';
+import { incidentClosedMessage, incidentOfPostTakenMessage, type PostQueueKind, type ProgramIncidentRecords } from '../store-pg/store-interface-program-incidents';
+
+/** Each typed posts queue as the WHERE text and waiting column the work-queue handlers pass today. */
+export const postQueueSql: Record<PostQueueKind, [where: string, sinceColumn: string]> = {
+  takedown_required: ["x.state = 'takedown_required'", 'takedown_required_at'],
+  review_required: ["x.state = 'published' AND x.review_required_at IS NOT NULL", 'review_required_at'],
+  draft: ["x.state = 'draft'", 'updated_at'],
+  approved: ["x.state = 'approved'", 'approved_at'],
+};
 
 /**
  * The compliance program's incidents, post review threads, review schedules
@@ -32,6 +41,15 @@ function refusals<T>(work: () => T): T {
 
 export function createSqliteProgramIncidentRecords(): ProgramIncidentRecords<Db> {
   return {
+    workQueue: {
+      draftsToSign: async (db, limit) => queues.draftsToSign(db, limit),
+      awaitingWitness: async (db, limit) => queues.awaitingWitness(db, limit),
+      expiringBetween: async (db, today, lastDay, limit) => queues.expiringBetween(db, today, lastDay, limit),
+      eventsToRecord: async (db, limit) => queues.eventsToRecord(db, limit),
+      revokedSince: async (db, since, limit) => queues.revokedSince(db, since, limit),
+      postsWaiting: async (db, kind, limit) => queues.postsWaiting(db, ...postQueueSql[kind], limit),
+      liveUncoveredPosts: async (db, limit) => queues.liveUncoveredPosts(db, limit),
+    },
     incidents: {
       listIncidents: async (db, today, range) => incidents.listIncidents(db, today, range),
       getIncident: async (db, id, today) => incidents.getIncident(db, id, today),

@@ -14,7 +14,10 @@ import {
 } from '../../../shared/program/incident';
 import type { PostReviewMessage, PostReviewMessageKind } from '../../../shared/program/post-review';
 import type { ReviewFrequency } from '../../../shared/program/review-schedule';
+import type { AuthorizationRecord } from '../repositories/authorization-repository';
 import type { KeptReplyCheck, StoredSchedule } from '../repositories/channel-review-repository';
+import type { StoredPost } from '../repositories/post-repository';
+import type { AuthorizationQueueRow, PostQueueRow, QueueRows } from '../repositories/work-queue-repository';
 import type { FieldCipher } from './field-crypto';
 import { createPgConsentRepository } from './pg-consent-repository';
 import { getPatientPg } from './pg-patient-repository';
@@ -25,10 +28,12 @@ import {
   incidentClosedMessage,
   incidentOfPostTakenMessage,
   type IncidentRepository,
+  type PostQueueKind,
   type PostReviewRepository,
   type ProgramIncidentRecords,
   type ReplyCheckRepository,
   type ReviewScheduleRepository,
+  type WorkQueueRepository,
 } from './store-interface-program-incidents';
 
 /**
@@ -553,8 +558,99 @@ export function createPgReplyCheckRepository(cipher: FieldCipher): ReplyCheckRep
   };
 }
 
+/** SQLite's order: each key ascending (NULL first, bytes compared), or descending where marked; ids last. */
+type SortKey = { value: string | null; descending?: boolean };
+function compareKeys(a: SortKey[], b: SortKey[]): number {
+  for (const [i, x] of a.entries()) {
+    const y = b[i]!;
+    if (x.value === y.value) continue;
+    const ascending = x.value === null ? -1 : y.value === null ? 1 : Buffer.compare(Buffer.from(x.value), Buffer.from(y.value));
+    return x.descending ? -ascending : ascending;
+  }
+  return 0;
+}
+
+const postQueues: Record<PostQueueKind, { states: StoredPost['state'][]; keep?: (p: StoredPost) => boolean; since: (p: StoredPost) => string | null }> = {
+  takedown_required: { states: ['takedown_required'], since: (p) => p.takedownRequiredAt },
+  review_required: { states: ['published'], keep: (p) => p.reviewRequiredAt !== null, since: (p) => p.reviewRequiredAt },
+  draft: { states: ['draft'], since: (p) => p.updatedAt },
+  approved: { states: ['approved'], since: (p) => p.approvedAt },
+};
+
+/**
+ * The work queues on PostgreSQL. What they filter and order on (a consent's last day and kind of
+ * expiration, when a revocation was received or a post started waiting) and the names they show are
+ * sealed, so the candidates the server can tell apart by stage or state are opened here, filtered and
+ * ordered as SQLite orders them, and only the rows shown have their patient opened.
+ */
+export function createPgWorkQueueRepository(cipher: FieldCipher): WorkQueueRepository<ClientBase> {
+  const consents = createPgConsentRepository(cipher);
+  const posts = createPgPostRepository(cipher);
+  const names = async (tx: ClientBase, patientId: string) => {
+    const p = (await getPatientPg(tx, cipher, patientId))!;
+    return { firstName: p.firstName, lastName: p.lastName };
+  };
+  async function authorizations(
+    tx: ClientBase,
+    keep: (r: AuthorizationRecord) => boolean,
+    shown: (r: AuthorizationRecord) => { since: string | null; due: string | null },
+    order: (r: AuthorizationRecord) => SortKey[],
+    limit: number,
+  ): Promise<QueueRows<AuthorizationQueueRow>> {
+    const all = (await consents.listAuthorizations(tx)).filter(keep).sort((a, b) => compareKeys([...order(a), { value: a.id }], [...order(b), { value: b.id }]));
+    const rows: AuthorizationQueueRow[] = [];
+    for (const r of all.slice(0, limit)) rows.push({ id: r.id, ...(await names(tx, r.patientId)), ...shown(r) });
+    return { count: all.length, rows };
+  }
+  async function postRows(tx: ClientBase, candidates: StoredPost[], since: (p: StoredPost) => string | null, limit: number): Promise<QueueRows<PostQueueRow>> {
+    const all = candidates.sort((a, b) => compareKeys([{ value: since(a) }, { value: a.id }], [{ value: since(b) }, { value: b.id }]));
+    const rows: PostQueueRow[] = [];
+    for (const p of all.slice(0, limit)) rows.push({ id: p.id, ...(await names(tx, p.patientId)), channel: p.channel, since: since(p) });
+    return { count: all.length, rows };
+  }
+  const inEffect = (r: AuthorizationRecord) => r.stage === 'final' && r.revokedAt === null;
+  const lastDay = (r: AuthorizationRecord) => (r.terms.expiration.kind === 'date' ? r.terms.expiration.date : null);
+  return {
+    draftsToSign: (tx, limit) => authorizations(tx, (r) => r.stage === 'draft', (r) => ({ since: r.updatedAt, due: null }), (r) => [{ value: r.updatedAt }], limit),
+    awaitingWitness: (tx, limit) => authorizations(tx, (r) => r.stage === 'signed', (r) => ({ since: r.signedAt, due: null }), (r) => [{ value: r.signedAt }], limit),
+    expiringBetween: (tx, today, last, limit) =>
+      authorizations(
+        tx,
+        (r) => inEffect(r) && lastDay(r) !== null && lastDay(r)! >= today && lastDay(r)! <= last,
+        (r) => ({ since: null, due: lastDay(r) }),
+        (r) => [{ value: lastDay(r) }],
+        limit,
+      ),
+    eventsToRecord: (tx, limit) =>
+      authorizations(tx, (r) => inEffect(r) && r.expirationEventAt === null && r.terms.expiration.kind === 'event', (r) => ({ since: r.witnessedAt, due: null }), (r) => [{ value: r.witnessedAt }], limit),
+    revokedSince: (tx, since, limit) =>
+      authorizations(
+        tx,
+        (r) => r.revokedAt !== null && Buffer.compare(Buffer.from(r.revokedAt), Buffer.from(since)) >= 0,
+        (r) => ({ since: r.revocationReceivedOn, due: null }),
+        (r) => [{ value: r.revokedAt, descending: true }],
+        limit,
+      ),
+    async postsWaiting(tx, kind, limit) {
+      const q = postQueues[kind];
+      const candidates = (await posts.listPosts(tx, { states: q.states })).filter((p) => q.keep?.(p) ?? true);
+      return postRows(tx, candidates, q.since, limit);
+    },
+    async liveUncoveredPosts(tx, limit) {
+      const candidates: StoredPost[] = [];
+      for (const p of await posts.listPosts(tx, { states: ['published', 'takedown_required'] })) {
+        const verdict = await posts.keptVerdict(tx, p.id);
+        // A parent's authorization that ended when the patient came of age leaves what is up standing (listed for review instead).
+        if (verdict && !verdict.covered && verdict.reasons.some((r) => r.code !== 'came_of_age')) candidates.push(p);
+      }
+      return postRows(tx, candidates, (p) => p.publishedAt, limit);
+    },
+  };
+}
+
 export function createPgProgramIncidentRecords(cipher: FieldCipher): ProgramIncidentRecords<ClientBase> {
   return {
+    workQueue: createPgWorkQueueRepository(cipher),
     incidents: createPgIncidentRepository(cipher),
     postReviews: createPgPostReviewRepository(cipher),
     reviewSchedules: createPgReviewScheduleRepository(cipher),

@@ -6,6 +6,7 @@ import type { KeptReplyCheck, StoredSchedule } from '../repositories/channel-rev
 import type * as incidents from '../repositories/incident-repository';
 import type * as reviews from '../repositories/post-review-repository';
 import type * as replies from '../repositories/reply-check-repository';
+import type { AuthorizationQueueRow, PostQueueRow, QueueRows } from '../repositories/work-queue-repository';
 
 /**
  * The compliance program's incidents (with their documents), post review
@@ -81,7 +82,29 @@ export interface ReplyCheckRepository<Tx> {
   countReplyChecksIn(tx: Tx, range: IsoRange): Promise<{ checked: number; flagged: number }>;
 }
 
+/**
+ * Which posts wait in a posts queue, typed (SQLite's `postsWaiting` takes WHERE text; the server cannot
+ * filter on the sealed times): take-downs due, published posts flagged for review, drafts, approved posts.
+ */
+export type PostQueueKind = 'takedown_required' | 'review_required' | 'draft' | 'approved';
+
+/**
+ * The work queues' rows (`work-queue-repository.ts`): a count and the first rows in the order to deal with
+ * them. The queues have no table of their own; on the server the names, an authorization's last day and
+ * the posts' waiting times are sealed, so its implementation opens the candidates on the workstation.
+ */
+export interface WorkQueueRepository<Tx> {
+  draftsToSign(tx: Tx, limit: number): Promise<QueueRows<AuthorizationQueueRow>>;
+  awaitingWitness(tx: Tx, limit: number): Promise<QueueRows<AuthorizationQueueRow>>;
+  expiringBetween(tx: Tx, today: Day, lastDay: Day, limit: number): Promise<QueueRows<AuthorizationQueueRow>>;
+  eventsToRecord(tx: Tx, limit: number): Promise<QueueRows<AuthorizationQueueRow>>;
+  revokedSince(tx: Tx, since: string, limit: number): Promise<QueueRows<AuthorizationQueueRow>>;
+  postsWaiting(tx: Tx, kind: PostQueueKind, limit: number): Promise<QueueRows<PostQueueRow>>;
+  liveUncoveredPosts(tx: Tx, limit: number): Promise<QueueRows<PostQueueRow>>;
+}
+
 export interface ProgramIncidentRecords<Tx> {
+  workQueue: WorkQueueRepository<Tx>;
   incidents: IncidentRepository<Tx>;
   postReviews: PostReviewRepository<Tx>;
   reviewSchedules: ReviewScheduleRepository<Tx>;
