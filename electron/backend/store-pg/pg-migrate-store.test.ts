@@ -8,7 +8,12 @@ import { runConsentDesk } from '../../cli/testing/cli-process';
 import { summaryOf } from '../consents/authorization-view';
 import { openSlot } from '../crypto/key-slots';
 import { storePaths } from '../data-dir';
+import { upsertSchedule } from '../repositories/channel-review-repository';
+import { insertIncident, insertIncidentDocument, saveAssessment, saveClosed, saveDecision, saveNotice } from '../repositories/incident-repository';
+import { insertReviewMessage } from '../repositories/post-review-repository';
+import { recordReplyCheck } from '../repositories/reply-check-repository';
 import { readSettings } from '../repositories/settings-repository';
+import { listStaff } from '../repositories/staff-repository';
 import { getTemplate } from '../repositories/template-repository';
 import { openDatabase, type Db } from '../store/database';
 import { findStaffSlot, readKeyring, type Keyring } from '../store/keyring';
@@ -41,6 +46,40 @@ async function connect(url: string): Promise<pg.Client> {
   return client;
 }
 
+/**
+ * Besides the incidents the demo opens itself, add incidents, review threads, a schedule and checked replies to the file, through today's
+ * repository functions, by the marketing account (the test renames the administrator later), about a post
+ * that relied on a consent and is not published (the test changes the published ones later).
+ */
+function seedProgramIncidents(db: Db): void {
+  const by = listStaff(db).find((s) => s.username === 'marketing')!.id;
+  const post = db.prepare("SELECT id, patient_id AS patientId FROM posts WHERE state <> 'published' AND consent_id IS NOT NULL AND id NOT IN (SELECT post_id FROM incidents WHERE post_id IS NOT NULL) ORDER BY rowid LIMIT 1").get() as { id: string; patientId: string };
+  const at = (minute: number) => new Date(Date.UTC(2026, 10, 2, 9, minute)).toISOString();
+  const check = { safe: false, concerns: [{ kind: 'name' as const, start: 0, end: 5, text: 'Maria', message: 'A name' }], language: 'en' as const, suggestion: 'Thanks!', suggestions: { en: 'Thanks!', es: '¡Gracias!' } };
+  db.transaction(() => {
+    recordReplyCheck(db, { id: 'reply-moved-1', at: at(1), by, reply: 'Maria, glad your knee is better!', check });
+    recordReplyCheck(db, { id: 'reply-moved-2', at: at(2), by, reply: 'Thank you for the kind words.', check: { ...check, safe: true, concerns: [] } });
+    upsertSchedule(db, { id: 'schedule-moved', channel: 'facebook', frequency: 'monthly', assigneeId: by, startsOn: '2026-11-01', active: true, endedOn: null, at: at(3) });
+    insertReviewMessage(db, { id: 'review-moved-1', postId: post.id, at: at(4), by, kind: 'request', body: 'Is this caption covered?', contentSha256: 'c'.repeat(64) });
+    insertReviewMessage(db, { id: 'review-moved-2', postId: post.id, at: at(5), by, kind: 'comment', body: 'Yes, by her consent.', contentSha256: 'c'.repeat(64) });
+    insertIncident(db, { id: 'incident-moved-post', trigger: 'takedown_required', at: at(6), by, discoveredOn: '2026-11-02', discoveryNote: 'Found on review', summary: 'The post stayed up after the revocation.', postId: post.id, patientId: post.patientId });
+    insertIncident(db, { id: 'incident-moved-reply', trigger: 'phi_reply', at: at(7), by: null, discoveredOn: '2026-11-02', discoveryNote: '', summary: 'A reply named a patient.', postId: null, patientId: null, reply: { checkId: 'reply-moved-1', channel: 'facebook', url: 'https://facebook.example/r/1', postedOn: '2026-11-01' } });
+    saveAssessment(db, 'incident-moved-post', {
+      assessment: { identifiers: ['first_name'], sensitivity: 'low', natureNotes: 'Her first name.', recipients: 'The public.', viewed: 'yes', viewedEvidence: '12 views.', takedownNotes: 'Down the next day.', removalRequests: [], otherMitigation: '', probability: 'not_low' },
+      at: at(8),
+      by,
+    });
+    saveDecision(db, 'incident-moved-post', { decision: 'required', rationale: 'Seen by the public.', affectedCount: 1, largestStateCount: 1, at: at(9), by });
+    insertIncidentDocument(db, { id: 'incident-moved-letter', incidentId: 'incident-moved-post', kind: 'letter', language: 'es', at: at(10), by, pdf: Buffer.from('%PDF-1.7 a letter'), sha256: 'd'.repeat(64) });
+    saveNotice(db, 'incident-moved-post', 'individual', '2026-11-03', 'Handed over.');
+    saveClosed(db, 'incident-moved-post', { outcome: 'Notified; closed.', at: at(11), by });
+  })();
+}
+
+/** The incident documents the file says a staff member (by username) made. */
+const incidentDocumentsBy = (db: Db, username: string) =>
+  db.prepare('SELECT d.id FROM incident_documents d JOIN staff s ON s.id = d.created_by WHERE s.username = ? ORDER BY d.rowid').pluck().all(username) as string[];
+
 describe.skipIf(!pgAvailable)(`migrate-store: an encrypted SQLite store moved to PostgreSQL${pgSkipReason}`, () => {
   const cluster = useThrowawayCluster();
   let db: Db;
@@ -59,6 +98,7 @@ describe.skipIf(!pgAvailable)(`migrate-store: an encrypted SQLite store moved to
     keyring = readKeyring(paths.keyring)!;
     dataKey = unlocked!.dataKey;
     db = openDatabase(paths.database, unlocked!.dataKey, { cipher: unlocked!.keyring.cipher });
+    seedProgramIncidents(db);
     [owner, app, superuser] = await Promise.all([connect(cluster().ownerUrl), connect(cluster().appUrl), connect(cluster().superuserUrl)]);
   }, 300_000);
 
@@ -114,12 +154,19 @@ describe.skipIf(!pgAvailable)(`migrate-store: an encrypted SQLite store moved to
       expect(counts.media).toBeGreaterThan(0);
       expect(counts.auditEvents).toBe(check.source.intact ? check.source.headSeq : -1);
       // Every step reports once it is done; a step with nothing to copy (no retired keys, say) reports nothing.
-      const steps = ['staff', 'settings', 'keySlots', 'retiredDataKeys', 'templates', 'scopePresets', 'certificates', 'policyVersions', 'policyAcknowledgments', 'patients', 'authorizations', 'patientCopies', 'testimonials', 'media', 'posts', 'auditEvents'] as const;
+      const steps = [
+        ...(['staff', 'settings', 'keySlots', 'retiredDataKeys', 'templates', 'scopePresets', 'certificates', 'policyVersions', 'policyAcknowledgments', 'patients', 'authorizations', 'patientCopies', 'testimonials', 'media', 'posts'] as const),
+        ...(['replyChecks', 'reviewSchedules', 'postReviewMessages', 'incidents', 'incidentDocuments', 'auditEvents'] as const),
+      ];
       expect(progress).toEqual(steps.filter((step) => counts[step] > 0));
       expect(counts.templates).toBeGreaterThan(1);
       expect(counts.certificates).toBeGreaterThan(0);
       expect(counts.staff).toBeGreaterThan(2);
       expect(counts.keySlots).toBe(keyring.slots.length);
+      const rowsOf = (table: string) => db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+      expect(counts).toMatchObject({ replyChecks: rowsOf('reply_checks'), reviewSchedules: rowsOf('review_schedules'), postReviewMessages: rowsOf('post_review_messages'), incidents: rowsOf('incidents'), incidentDocuments: rowsOf('incident_documents') });
+      expect(counts.incidents).toBeGreaterThan(2);
+      expect(counts.incidentDocuments).toBeGreaterThan(0);
 
       // Sign-in material moved whole: the administrator's own password opens the store's data key from the server's keyring,
       // and the server's staff and settings are the file's.
@@ -150,6 +197,16 @@ describe.skipIf(!pgAvailable)(`migrate-store: an encrypted SQLite store moved to
       expect(tampered.ok).toBe(false);
       expect(tampered.problems).toEqual(['Posts differ between the file and the server.']);
 
+      // And on the program's incidents and review threads: a closed incident changed, a message gone.
+      for (const table of ['incidents', 'post_review_messages']) await movedOwner.query(`ALTER TABLE ${table} DISABLE TRIGGER USER`);
+      await movedOwner.query("UPDATE incidents SET affected_count = 7 WHERE id = 'incident-moved-post'");
+      await movedOwner.query("DELETE FROM post_review_messages WHERE id = 'review-moved-2'");
+      expect((await checkMovedStore(db, cipher, movedApp)).problems).toEqual([
+        'Posts differ between the file and the server.',
+        'Post review threads differ between the file and the server.',
+        'Incidents differ between the file and the server.',
+      ]);
+
       // And on sign-in material: a setting or a staff member changed on the server after the move is reported.
       const staffPg = createPgStaffRepository(cipher);
       await settingsPg.writeSetting(movedApp, 'idleMinutes', 99);
@@ -162,6 +219,11 @@ describe.skipIf(!pgAvailable)(`migrate-store: an encrypted SQLite store moved to
         // The renamed administrator published the demo's policy: the versions name them.
         'Policy versions differ between the file and the server.',
         'Posts differ between the file and the server.',
+        // The demo's review schedule and incident documents name the administrator too; the message and the incident changed above still differ.
+        'Review schedules differ between the file and the server.',
+        'Post review threads differ between the file and the server.',
+        'Incidents differ between the file and the server.',
+        ...incidentDocumentsBy(db, 'admin').map((id) => `The signed incident document ${id} differs between the file and the server.`),
       ]);
     } finally {
       await Promise.all([movedOwner.end(), movedApp.end()]);

@@ -22,6 +22,7 @@ import { createPgConsentRepository, importAuthorizationPg } from './pg-consent-r
 import { getPatientPg, insertPatientPg } from './pg-patient-repository';
 import { createPgPostRepository, importPostPg } from './pg-post-repository';
 import { createPgCertificateRepository, createPgPatientCopyRepository, createPgScopePresetRepository, createPgTemplateRepository, importCertificatePg } from './pg-practice-repository';
+import { checkIncidentRecords, copyIncidentRecords, noIncidentRecordsMoved, type IncidentMovedCounts } from './pg-migrate-program-incidents';
 import { createPgPolicyRepository } from './pg-program-repository';
 import { createFoundationSchema, foundationSchemaSql } from './pg-schema';
 import { createPgKeyringRepository, createPgStaffRepository, putSettingTextPg, settingTextPg } from './pg-staff-repository';
@@ -38,13 +39,16 @@ import { createPgTestimonialRepository } from './pg-testimonial-repository';
  * a kill leaves the server's tables empty), then check the copy against the
  * source. The source is only read.
  *
+ * The compliance program's checked replies, review schedules, post review
+ * threads, incidents and their documents (schema 7) are moved and checked
+ * by pg-migrate-program-incidents.ts.
+ *
  * Not moved yet (they stay on the workstation until their tables have a
  * PostgreSQL dialect): the rest of the compliance program (training, channel
- * reviews, incidents, post reviews, reply checks, the work queue), retention
- * purges, disclosure bases.
+ * reviews), retention purges, disclosure bases.
  */
 
-export interface MovedCounts {
+export interface MovedCounts extends IncidentMovedCounts {
   staff: number;
   settings: number;
   keySlots: number;
@@ -145,7 +149,7 @@ async function copyRecords(
   const templatesPg = createPgTemplateRepository(cipher);
   const presetsPg = createPgScopePresetRepository(cipher);
   const copiesPg = createPgPatientCopyRepository(cipher);
-  const counts: MovedCounts = { staff: 0, settings: 0, keySlots: 0, retiredDataKeys: 0, templates: 0, scopePresets: 0, certificates: 0, patientCopies: 0, policyVersions: 0, policyAcknowledgments: 0, patients: 0, authorizations: 0, testimonials: 0, media: 0, posts: 0, auditEvents: 0 };
+  const counts: MovedCounts = { staff: 0, settings: 0, keySlots: 0, retiredDataKeys: 0, templates: 0, scopePresets: 0, certificates: 0, patientCopies: 0, policyVersions: 0, policyAcknowledgments: 0, patients: 0, authorizations: 0, testimonials: 0, media: 0, posts: 0, auditEvents: 0, ...noIncidentRecordsMoved() };
   // Rows go in the source's insertion order, so lists whose timestamps tie keep their order.
   const each = async <T>(step: keyof MovedCounts, items: T[], copy: (item: T) => Promise<void>) => {
     for (const item of items) {
@@ -212,6 +216,8 @@ async function copyRecords(
       // The posts the source had yet to judge stay to be judged; the others keep the verdict copied with them.
       const stale = db.prepare('SELECT post_id FROM post_coverage_stale').pluck().all() as string[];
       await target.query('DELETE FROM post_coverage_stale WHERE NOT (post_id = ANY($1::text[]))', [stale]);
+      // Schema 7: checked replies, review schedules, post review threads, incidents and their documents.
+      await copyIncidentRecords(db, cipher, target, each);
       const events = db.prepare('SELECT * FROM audit_events ORDER BY seq').all() as AuditRow[];
       await each('auditEvents', events, (row) => importAuditEventPg(target, cipher, toEvent(row)));
     }
@@ -320,6 +326,8 @@ export async function checkMovedStore(db: Db, cipher: FieldCipher, target: Clien
     const verdicts: unknown[] = [];
     for (const p of filePosts) verdicts.push(await postsPg.keptVerdict(target, p.id));
     same('Kept coverage verdicts', filePosts.map((p) => keptVerdict(db, p.id)), verdicts);
+    // Schema 7: incidents are compared as read on one day (their clocks are computed from it).
+    await checkIncidentRecords(db, cipher, target, same, new Date().toISOString().slice(0, 10));
     await target.query('COMMIT');
     return { ok: problems.length === 0, problems, source, target: moved };
   } catch (error) {

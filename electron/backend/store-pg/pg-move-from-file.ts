@@ -46,6 +46,12 @@ const stepNames: Record<keyof MovedCounts, string> = {
   media: 'photos and videos',
   posts: 'posts',
   auditEvents: 'audit events',
+  // Schema 7.
+  replyChecks: 'checked replies',
+  reviewSchedules: 'review schedules',
+  postReviewMessages: 'post review messages',
+  incidents: 'incidents',
+  incidentDocuments: 'incident documents',
 };
 
 export const sourceLockedMessage = (dir: string) =>

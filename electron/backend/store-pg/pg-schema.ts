@@ -1,6 +1,7 @@
 import type { ClientBase } from 'pg';
 import { recordsSchemaSql } from './pg-records-schema';
 import { practiceSchemaSql } from './pg-practice-schema';
+import { programIncidentsSchemaSql } from './pg-program-incidents-schema';
 import { programSchemaSql } from './pg-program-schema';
 import { staffSchemaSql } from './pg-staff-schema';
 
@@ -17,9 +18,11 @@ import { staffSchemaSql } from './pg-staff-schema';
  * The schema version this file creates: 1 was patients and the audit chain, 2 adds the shared records
  * (pg-records-schema.ts), 3 staff and sign-in material (pg-staff-schema.ts), 4 templates, presets,
  * patient copies and certificates (pg-practice-schema.ts), 5 the compliance program's policy
- * (pg-program-schema.ts). Later dialect steps continue the store's one migration numbering.
+ * (pg-program-schema.ts); 6 is the rest of the program's records and store_meta (its own file); 7 the
+ * program's incidents and documents, post review threads, review schedules and checked replies
+ * (pg-program-incidents-schema.ts). Later dialect steps continue the store's one migration numbering.
  */
-export const pgFoundationVersion = 5;
+export const pgFoundationVersion = 7;
 
 /** The advisory lock that serialises audit appends across every workstation (two int4 keys: "CD", "audit"). */
 export const auditAppendLock = [0x4344, 0x61756469] as const;
@@ -129,6 +132,7 @@ export function foundationSchemaSql(appRole: string): string {
     ${staffSchemaSql(appRole)}
     ${practiceSchemaSql(appRole)}
     ${programSchemaSql(appRole)}
+    ${programIncidentsSchemaSql(appRole)}
   `;
 }
 
