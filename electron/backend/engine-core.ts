@@ -13,6 +13,8 @@ import type { StoreEngine } from './store-engine/store-engine';
 export interface EngineCore {
   readonly engine: StoreEngine<unknown>;
   today(): Day;
+  /** The practice's time zone: the day of a stored instant (a signing, a revocation) is its day there. */
+  readonly timeZone: string;
   nowIso(): string;
   newId(): string;
   /** Who audit events name: the signed-in staff member, or `system`. */

@@ -63,6 +63,29 @@ describe('records.changed from this backend’s own writes', () => {
     p.backend.close();
   });
 
+  it('announces staff accounts added, given another role and disabled, by id only', async () => {
+    const p = await listeningPractice();
+    const added = await eventsOf(p.events, () => p.call('staff.create', { username: 'jamie.rivera', displayName: 'Jamie Rivera', role: 'frontdesk', password: 'first password for jamie' }));
+    const jamie = added.value;
+    expect(added.caused).toHaveLength(1);
+    expect(added.caused[0]!.changes).toEqual([{ table: 'staff', id: jamie.id, kind: 'insert' }]);
+    const role = await eventsOf(p.events, () => p.call('staff.update', { id: jamie.id, role: 'marketing' }));
+    expect(role.caused.flatMap((e) => e.changes)).toEqual([{ table: 'staff', id: jamie.id, kind: 'update' }]);
+    const disabled = await eventsOf(p.events, () => p.call('staff.disable', { id: jamie.id }));
+    expect(disabled.value.status).toBe('disabled');
+    expect(disabled.caused.flatMap((e) => e.changes)).toContainEqual({ table: 'staff', id: jamie.id, kind: 'update' });
+    // Only the account's id: never its username or name (the practice server's feed carries the same payloads).
+    for (const event of [...added.caused, ...role.caused, ...disabled.caused]) {
+      expect(JSON.stringify(event)).not.toMatch(/jamie\.rivera|Jamie|Rivera/i);
+      expect(event.changes.every((c) => c.table === 'staff')).toBe(true);
+    }
+    // A refused change says nothing: the last administrator cannot lose the role.
+    const admin = (await p.call('staff.list', {})).find((s) => s.role === 'admin')!;
+    const refused = await eventsOf(p.events, async () => (await rejection(p.call('staff.update', { id: admin.id, role: 'marketing' }))).code);
+    expect(refused.caused).toEqual([]);
+    p.backend.close();
+  });
+
   it('says nothing for a refused write', async () => {
     const p = await listeningPractice();
     await p.call('patients.create', samplePatient);

@@ -7,7 +7,15 @@ import { z } from 'zod';
  * against its schema. Payloads never hold patient data: a table, a record's
  * id and what happened, as the PostgreSQL feed announces them.
  */
-export const changedTables = ['patients', 'authorizations', 'testimonials', 'media', 'posts'] as const;
+/** The records a practice shares (patients, consents, testimonials and their media, posts). */
+export const sharedRecordTables = ['patients', 'authorizations', 'testimonials', 'media', 'posts'] as const;
+/**
+ * Every table a change is announced for: the shared records, and staff (an
+ * account added, disabled or given another role, seen by the Staff screen of
+ * every workstation; the announcement names the account's id, never its
+ * username or name).
+ */
+export const changedTables = [...sharedRecordTables, 'staff'] as const;
 export type ChangedTable = (typeof changedTables)[number];
 
 export const recordChangeSchema = z

@@ -37,6 +37,7 @@ function testCore(under: EngineUnderTest): TestCore {
     changes: [],
     failNextChange: false,
     today: () => today,
+    timeZone: 'America/Chicago',
     nowIso: () => new Date(Date.UTC(2026, 11, 1, 9, minute++)).toISOString(),
     newId: () => uuid(++ids),
     auditActor: () => ({ actorId: 'staff-frontdesk', actorName: 'robin' }),

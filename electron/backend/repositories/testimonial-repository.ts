@@ -129,3 +129,26 @@ export function testimonialPage(db: Db, input: TestimonialPageInput): Page<Testi
     rows: rows.map(([id, title, first, last, createdAt, mediaCount]) => ({ id, title, patientFirstName: first, patientLastName: last, createdAt, mediaCount })),
   };
 }
+
+/** A patient a testimonial can be about: by name only. */
+export interface ConsentedPatient {
+  id: string;
+  firstName: string;
+  lastName: string;
+}
+
+/**
+ * Patients who have a final consent and whose "first last" name contains
+ * `query` (LIKE: ASCII letters in either case), by last name, first name,
+ * then id: whom a testimonial can be about.
+ */
+export function consentedPatients(db: Db, query: string, limit: number): ConsentedPatient[] {
+  const like = `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return db
+    .prepare(
+      `SELECT p.id, p.first_name AS firstName, p.last_name AS lastName FROM patients p
+       WHERE EXISTS (SELECT 1 FROM authorizations a WHERE a.patient_id = p.id AND a.stage = 'final')
+         AND (p.first_name || ' ' || p.last_name) LIKE ? ESCAPE '\\' ORDER BY p.last_name, p.first_name, p.id LIMIT ?`,
+    )
+    .all(like, limit) as ConsentedPatient[];
+}

@@ -173,6 +173,8 @@ export function createSqliteRecords(): SharedRecords<Db> {
       insertMedia: async (db, m) => testimonials.insertMedia(db, m),
       getMedia: async (db, id) => testimonials.getMedia(db, id),
       mediaOfTestimonial: async (db, testimonialId) => testimonials.mediaOfTestimonial(db, testimonialId),
+      testimonialPage: async (db, input) => testimonials.testimonialPage(db, input),
+      consentedPatients: async (db, query, limit) => testimonials.consentedPatients(db, query, limit),
     },
 
     posts: {

@@ -10,6 +10,7 @@ import { verifyAuditChainPg } from './pg-audit-log';
 import { PgChangeFeed, type FeedEvent } from './pg-change-feed';
 import { createPgConsentRepository } from './pg-consent-repository';
 import { insertPatientPg } from './pg-patient-repository';
+import { createPgStaffRecords } from './pg-staff-repository';
 import { pgAvailable, pgSkipReason, useThrowawayCluster } from './testing/pg-cluster';
 import { inTransaction, patientRecord, schemaAndAppClient, signatureOf, terms } from './testing/pg-fixtures';
 
@@ -129,6 +130,49 @@ describe.skipIf(!pgAvailable)(`PostgreSQL change feed (LISTEN/NOTIFY)${pgSkipRea
       await inTransaction(app, after.insert);
       expect(await again).toMatchObject({ change: { id: after.p.id } });
     } finally {
+      await feed.stop();
+    }
+  });
+
+  it('announces staff accounts added, given another role and disabled, by id alone: never their username or name', async () => {
+    const staff = createPgStaffRecords(cipher).staff;
+    const feed = await PgChangeFeed.start({ connection: { connectionString: cluster().appUrl } });
+    const seen = recorder(feed);
+    // What the server itself sends on the channel, as anyone holding the app role could read it.
+    const raw = new pg.Client({ connectionString: cluster().appUrl });
+    await raw.connect();
+    const payloads: string[] = [];
+    raw.on('notification', (n) => payloads.push(n.payload ?? ''));
+    await raw.query('LISTEN consent_desk_changes');
+    try {
+      const id = `staff-${crypto.randomUUID()}`;
+      const at = now();
+      const member = { id, username: 'jamie.rivera', displayName: 'Jamie Rivera', role: 'frontdesk' as const, status: 'active' as const, createdAt: at, updatedAt: at };
+      // A rolled-back addition is never announced.
+      await app.query('BEGIN');
+      await staff.insertStaff(app, { ...member, id: `${id}-never`, username: 'never.kept' });
+      await app.query('ROLLBACK');
+      const inserted = seen.next((e) => e.type === 'change');
+      await inTransaction(app, () => staff.insertStaff(app, member));
+      expect(await inserted).toEqual({ type: 'change', change: { table: 'staff', id, kind: 'insert' } });
+      const roleChanged = seen.next((e) => e.type === 'change' && seen.events.filter((x) => x.type === 'change').length === 2);
+      await inTransaction(app, () => staff.updateStaff(app, id, { role: 'marketing' }, now()));
+      expect(await roleChanged).toEqual({ type: 'change', change: { table: 'staff', id, kind: 'update' } });
+      const disabled = seen.next((e) => e.type === 'change' && seen.events.filter((x) => x.type === 'change').length === 3);
+      await inTransaction(app, () => staff.updateStaff(app, id, { status: 'disabled' }, now()));
+      expect(await disabled).toEqual({ type: 'change', change: { table: 'staff', id, kind: 'update' } });
+      expect(seen.events).toHaveLength(3);
+      // The other listening connection may hear the last one a moment later: wait for it (an event, not a sleep).
+      while (payloads.length < 3) await new Promise<void>((resolve) => raw.once('notification', () => resolve()));
+      expect(payloads.map((p) => JSON.parse(p) as unknown)).toEqual([
+        { table: 'staff', id, kind: 'insert' },
+        { table: 'staff', id, kind: 'update' },
+        { table: 'staff', id, kind: 'update' },
+      ]);
+      expect(payloads.join('\n')).not.toMatch(/jamie|rivera|never/i);
+      expect(await staff.getStaffById(app, id)).toMatchObject({ role: 'marketing', status: 'disabled', displayName: 'Jamie Rivera' });
+    } finally {
+      await raw.end();
       await feed.stop();
     }
   });

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { z } from 'zod';
+import { recordChangeSchema, type RecordChange } from '../../../shared/contract/contract-events';
 import { changeChannel } from './pg-records-schema';
 
 /**
@@ -11,16 +11,11 @@ import { changeChannel } from './pg-records-schema';
  * subscribers to refresh everything they show (`resync`).
  */
 
-const changeSchema = z
-  .object({
-    table: z.enum(['patients', 'authorizations', 'testimonials', 'media', 'posts']),
-    id: z.string().min(1).max(200),
-    kind: z.enum(['insert', 'update', 'delete', 'revoked', 'signed', 'final']),
-  })
-  .strict();
+/** The contract's own change (the shared records' tables and staff): what the server announces is what screens are told. */
+const changeSchema = recordChangeSchema;
 
 /** One committed change: which row, and what happened to it. Never PHI (the server sees the payload). */
-export type StoreChange = z.infer<typeof changeSchema>;
+export type StoreChange = RecordChange;
 
 export type FeedEvent =
   | { type: 'change'; change: StoreChange }

@@ -38,6 +38,9 @@ export function staffSchemaSql(appRole: string): string {
     );
     CREATE INDEX staff_active_admins ON staff (role) WHERE status = 'active';
     CREATE TRIGGER staff_raise_version BEFORE UPDATE ON staff FOR EACH ROW EXECUTE FUNCTION raise_row_version();
+    -- An account added, disabled or given another role reaches every workstation's Staff screen (the change feed,
+    -- pg-records-schema.ts's announce_change: the id and the kind only, never the sealed username or name).
+    CREATE TRIGGER staff_announce AFTER INSERT OR UPDATE ON staff FOR EACH ROW EXECUTE FUNCTION announce_change();
 
     -- Keyed records: the key in the clear, the JSON value sealed with the key as its record id.
     CREATE TABLE settings (

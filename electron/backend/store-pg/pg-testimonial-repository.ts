@@ -1,8 +1,12 @@
 import type { ClientBase } from 'pg';
+import { AppError } from '../../../shared/errors';
+import type { TestimonialListRow, TestimonialSort } from '../../../shared/list-rows';
+import { nameSortKeyOf, nameTokensOf, searchKeyOf } from '../../../shared/patient-search';
 import type { MediaKind, MediaSummary, Testimonial } from '../../../shared/posts/post';
 import type { FieldCipher } from './field-crypto';
+import { maxSearchCandidates } from './pg-patient-repository';
 import { SealedColumns } from './sealed-columns';
-import type { TestimonialFilter, TestimonialRepository, Versioned } from './store-interface';
+import type { ConsentedPatient, TestimonialFilter, TestimonialRepository, Versioned } from './store-interface';
 
 /**
  * Testimonials and their media on PostgreSQL: the title and quote, each
@@ -38,6 +42,26 @@ type MediaRow = {
 };
 
 const mediaColumns = 'id, testimonial_id, kind, sealed, thumbnail, created_at';
+
+type ListedRow = Pick<TestimonialRow, 'id' | 'patient_id' | 'first_name' | 'last_name' | 'sealed' | 'created_at'>;
+
+export const tooManyTestimonialsMessage = `More than ${maxSearchCandidates} testimonials to search or sort on this computer. List them newest first, without search words.`;
+
+export const tooManyConsentedPatientsMessage = `More than ${maxSearchCandidates} patients with a consent to search on this computer.`;
+
+/** SQLite compares text byte by byte (UTF-8); so does this, so both engines order alike. */
+const compareText = (a: string, b: string) => Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
+
+/** SQLite's LIKE folds the case of ASCII letters only. */
+const asciiLower = (text: string) => text.replace(/[A-Z]/g, (c) => c.toLowerCase());
+
+type Listed = Omit<TestimonialListRow, 'mediaCount'>;
+
+const sortKey: Record<TestimonialSort, (t: Listed) => string> = {
+  createdAt: (t) => t.createdAt,
+  title: (t) => searchKeyOf(t.title),
+  patient: (t) => nameSortKeyOf({ firstName: t.patientFirstName, lastName: t.patientLastName }),
+};
 
 export function createPgTestimonialRepository(cipher: FieldCipher): TestimonialRepository<ClientBase> {
   const testimonials = new SealedColumns(cipher, 'testimonials');
@@ -113,8 +137,94 @@ export function createPgTestimonialRepository(cipher: FieldCipher): TestimonialR
     });
   }
 
+  function listed(r: ListedRow): Listed {
+    const facts = testimonials.openJson<TestimonialFacts>(r.sealed, 'sealed', r.id)!;
+    return {
+      id: r.id,
+      title: facts.title,
+      patientFirstName: patientName(r.first_name, 'first_name', r.patient_id),
+      patientLastName: patientName(r.last_name, 'last_name', r.patient_id),
+      createdAt: r.created_at,
+    };
+  }
+
+  const listedSelect = `SELECT t.id, t.patient_id, p.first_name, p.last_name, t.sealed, t.created_at FROM testimonials t JOIN patients p ON p.id = t.patient_id`;
+
   return {
     listTestimonials,
+
+    /**
+     * SQLite's `testimonialPage`, answered alike. The server sees only ids and
+     * times: newest (or oldest) first without search words is paged there;
+     * anything else opens the testimonials on the workstation (at most
+     * `maxSearchCandidates`, else a refusal), applies the same rules (each
+     * word begins a word of the patient's name or appears in the folded
+     * title) and the same byte order, and pages.
+     */
+    async testimonialPage(tx, input) {
+      const tokens = nameTokensOf(input.query);
+      const sign = input.direction === 'desc' ? -1 : 1;
+      let total: number;
+      let page: Listed[];
+      if (tokens.length === 0 && input.sort === 'createdAt') {
+        const direction = input.direction === 'desc' ? 'DESC' : 'ASC';
+        total = (await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM testimonials')).rows[0]!.n;
+        const rows = await tx.query<ListedRow>(`${listedSelect} ORDER BY t.created_at COLLATE "C" ${direction}, t.id COLLATE "C" ${direction} LIMIT $1 OFFSET $2`, [
+          input.limit,
+          input.offset,
+        ]);
+        page = rows.rows.map(listed);
+      } else {
+        const rows = (await tx.query<ListedRow>(`${listedSelect} LIMIT $1`, [maxSearchCandidates + 1])).rows;
+        if (rows.length > maxSearchCandidates) throw new AppError('validation', tooManyTestimonialsMessage);
+        const matches = (t: Listed) => {
+          const title = searchKeyOf(t.title);
+          const names = nameTokensOf(t.patientFirstName, t.patientLastName);
+          return tokens.every((token) => title.includes(token) || names.some((n) => n.startsWith(token)));
+        };
+        const key = sortKey[input.sort];
+        const found = rows
+          .map(listed)
+          .filter(matches)
+          .sort((a, b) => sign * compareText(key(a), key(b)) || sign * compareText(a.id, b.id));
+        total = found.length;
+        page = found.slice(input.offset, input.offset + input.limit);
+      }
+      const counts = new Map(
+        page.length === 0
+          ? []
+          : (
+              await tx.query<{ testimonial_id: string; n: number }>(
+                'SELECT testimonial_id, count(*)::int AS n FROM media WHERE testimonial_id = ANY($1::text[]) GROUP BY testimonial_id',
+                [page.map((t) => t.id)],
+              )
+            ).rows.map((r) => [r.testimonial_id, r.n] as const),
+      );
+      return { total, offset: input.offset, rows: page.map((t) => ({ ...t, mediaCount: counts.get(t.id) ?? 0 })) };
+    },
+
+    /**
+     * SQLite's `consentedPatients`, answered alike: the server finds the
+     * patients with a final consent (stages are in the clear); the
+     * workstation opens their names (at most `maxSearchCandidates`), matches
+     * as LIKE does and sorts by bytes.
+     */
+    async consentedPatients(tx, query, limit) {
+      const rows = (
+        await tx.query<{ id: string; first_name: Buffer; last_name: Buffer }>(
+          `SELECT p.id, p.first_name, p.last_name FROM patients p
+           WHERE EXISTS (SELECT 1 FROM authorizations a WHERE a.patient_id = p.id AND a.stage = 'final') LIMIT $1`,
+          [maxSearchCandidates + 1],
+        )
+      ).rows;
+      if (rows.length > maxSearchCandidates) throw new AppError('validation', tooManyConsentedPatientsMessage);
+      const wanted = asciiLower(query);
+      return rows
+        .map((r): ConsentedPatient => ({ id: r.id, firstName: patientName(r.first_name, 'first_name', r.id), lastName: patientName(r.last_name, 'last_name', r.id) }))
+        .filter((p) => asciiLower(`${p.firstName} ${p.lastName}`).includes(wanted))
+        .sort((a, b) => compareText(a.lastName, b.lastName) || compareText(a.firstName, b.firstName) || compareText(a.id, b.id))
+        .slice(0, limit);
+    },
 
     async getTestimonial(tx, id) {
       return (await listTestimonials(tx, { ids: [id] }))[0];

@@ -49,6 +49,8 @@ describe('store interface', () => {
     expectTypeOf<Mirrors<typeof testimonials.insertMedia, T['insertMedia']>>().toEqualTypeOf<true>();
     expectTypeOf<Mirrors<typeof testimonials.getMedia, T['getMedia']>>().toEqualTypeOf<true>();
     expectTypeOf<Mirrors<typeof testimonials.mediaOfTestimonial, T['mediaOfTestimonial']>>().toEqualTypeOf<true>();
+    expectTypeOf<Mirrors<typeof testimonials.testimonialPage, T['testimonialPage']>>().toEqualTypeOf<true>();
+    expectTypeOf<Mirrors<typeof testimonials.consentedPatients, T['consentedPatients']>>().toEqualTypeOf<true>();
     // listTestimonials takes a typed filter instead of WHERE text (store-interface.ts says why): results only.
     expectTypeOf<Returns<T['listTestimonials']>>().toExtend<Returns<typeof testimonials.listTestimonials>>();
 

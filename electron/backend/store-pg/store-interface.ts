@@ -2,6 +2,7 @@ import type { AuthorizationTerms } from '../../../shared/authorization/scope';
 import type { Day } from '../../../shared/calendar';
 import type { AuditEvent } from '../../../shared/audit';
 import type { Page } from '../../../shared/list-page';
+import type { TestimonialListRow, TestimonialPageInput } from '../../../shared/list-rows';
 import type { Patient, PatientFields, PatientListInput, PatientSummary } from '../../../shared/patients';
 import type { AuditEntry } from '../audit/audit-log';
 import type { MediaSummary, PostState, Testimonial } from '../../../shared/posts/post';
@@ -86,7 +87,22 @@ export interface TestimonialRepository<Tx> {
   insertMedia(tx: Tx, m: MediaInput): Promise<void>;
   getMedia(tx: Tx, id: string): Promise<(MediaSummary & { data: Buffer }) | undefined>;
   mediaOfTestimonial(tx: Tx, testimonialId: string): Promise<MediaSummary[]>;
+  /**
+   * One page of the testimonials list with the total (SQLite's
+   * `testimonialPage`): each word typed begins a word of the patient's name
+   * or appears in the folded title; sorted by the column, then the id; media
+   * counted, never read.
+   */
+  testimonialPage(tx: Tx, input: TestimonialPageInput): Promise<Page<TestimonialListRow>>;
+  /**
+   * Patients with a final consent whose "first last" name contains `query`
+   * (ASCII letters in either case, as SQLite's LIKE), by last name, first
+   * name, then id, at most `limit`: whom a testimonial can be about.
+   */
+  consentedPatients(tx: Tx, query: string, limit: number): Promise<ConsentedPatient[]>;
 }
+
+export type ConsentedPatient = testimonials.ConsentedPatient;
 
 /** What `listPosts` may be narrowed to (SQLite: its WHERE clauses). */
 export interface PostFilter {

@@ -2,7 +2,7 @@ import type { RecordChange } from '../../../shared/contract/contract-events';
 import type { Db } from './database';
 
 /**
- * Which shared records this connection's writes changed, for the
+ * Which shared records and staff accounts this connection's writes changed, for the
  * `records.changed` event. TEMP triggers (this connection only; other
  * processes on the file, like the CLI, are unaffected) mirror the
  * PostgreSQL store's announce_change triggers and add one row per change
@@ -17,6 +17,8 @@ const announced = [
   { table: 'testimonials', ops: ['INSERT', 'UPDATE', 'DELETE'] },
   { table: 'media', ops: ['INSERT', 'DELETE'] },
   { table: 'posts', ops: ['INSERT', 'UPDATE', 'DELETE'] },
+  // Staff are never deleted (the audit trail names them): added, then updated (disabled, enabled, renamed, another role).
+  { table: 'staff', ops: ['INSERT', 'UPDATE'] },
 ] as const;
 
 function kindSql(table: string, op: string): string {

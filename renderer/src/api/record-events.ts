@@ -1,8 +1,8 @@
 import { createContext, useContext, useEffect, useRef, useState } from 'react';
 import {
-  changedTables,
   eventsGlobalName,
   parseEventPayload,
+  sharedRecordTables,
   type ChangedTable,
   type EventPayload,
   type EventSubscription,
@@ -116,8 +116,11 @@ export interface ChangeFilter {
   ids?: { table: ChangedTable; ids: readonly string[] };
 }
 
-/** Any shared record: what a summary of posts and consents (the dashboard, Home) depends on. */
-export const anyRecord: ChangeFilter = { tables: changedTables };
+/** Any shared record: what a summary of posts and consents (the dashboard, Home) depends on (staff accounts are not). */
+export const anyRecord: ChangeFilter = { tables: sharedRecordTables };
+
+/** Staff accounts: added, disabled, enabled, renamed or given another role, here or on another workstation. */
+export const staffChanges: ChangeFilter = { tables: ['staff'] };
 
 export function isRelevant(payload: EventPayload<'records.changed'>, filter: ChangeFilter): boolean {
   if (filter.tables.length === 0) return false;

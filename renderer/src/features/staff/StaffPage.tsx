@@ -21,7 +21,7 @@ export function StaffPage() {
 
   const finish = (message: string) => {
     setDone(message);
-    void reload();
+    reload();
   };
   const closeDialog = () => setAction(null);
 

@@ -1,33 +1,17 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback } from 'react';
 import type { StaffMember } from '../../../../shared/staff';
 import { useApi } from '../../api/api-context';
-import { messageOf } from '../../components/error-message';
+import { staffChanges } from '../../api/record-events';
+import { useLoaded } from '../../components/use-loaded';
 
-/** The staff list, loaded when the page opens and again after each change. */
-export function useStaffList() {
+/**
+ * The staff list, loaded when the page opens, again after each change made
+ * here, and again when an account changes anywhere (the `records.changed`
+ * event: another window, or another workstation on the practice server).
+ */
+export function useStaffList(): { staff: StaffMember[] | null; error: string | null; reload: () => void } {
   const api = useApi();
-  const [staff, setStaff] = useState<StaffMember[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  const reload = useCallback(async () => {
-    try {
-      setStaff(await api['staff.list']({}));
-      setError(null);
-    } catch (failure) {
-      setError(messageOf(failure));
-    }
-  }, [api]);
-
-  useEffect(() => {
-    let current = true;
-    api['staff.list']({}).then(
-      (loaded) => current && setStaff(loaded),
-      (failure: unknown) => current && setError(messageOf(failure)),
-    );
-    return () => {
-      current = false;
-    };
-  }, [api]);
-
-  return { staff, error, reload };
+  const load = useCallback(() => api['staff.list']({}), [api]);
+  const { value, error, reload } = useLoaded(load, staffChanges);
+  return { staff: value, error, reload };
 }
