@@ -259,8 +259,23 @@ describe.each(engines)('the posts handlers on $name', ({ name, skip }) => {
     expect(dashboard.takedownRequired.map((p) => p.id)).toEqual([uuid(1)]);
     await outcome('taken down', call('posts.recordTakedown', { id: uuid(1) }));
     await outcome('taken down again', call('posts.recordTakedown', { id: uuid(1) }));
-    // What a consent's change asks of posts: nothing live relies on it any more.
-    note('after a consent change', await under.engine.write((tx) => afterConsentChangeIn(core, tx, { consentId, at: core.nowIso() })));
+  });
+
+  it.skipIf(skip)('takes down what a consent’s revocation leaves uncovered, in the revocation’s transaction (what the consents port will call)', async () => {
+    const fresh = await call('posts.create', draft({ caption: 'Back on the bike!' }));
+    await call('posts.approve', { id: fresh.id });
+    await call('posts.publish', { id: fresh.id, publishedOn: today, url: 'https://www.facebook.com/riverside/posts/5' });
+    const pdf = Buffer.from('%PDF-1.7 revocation acknowledgment for Ofelia');
+    const revokedAt = core.nowIso();
+    const changed = await under.engine.write(async (tx) => {
+      expect(await under.engine.records.consents.recordRevocation(tx, consentId, { revokedAt, receivedOn: today, method: 'in_person', note: 'At the front desk', scan: null, scanType: null, scanSha256: null, revokedBy: 'staff-frontdesk', pdf, pdfSha256: sha256(pdf) })).toBe(true);
+      return afterConsentChangeIn(core, tx, { consentId, at: revokedAt });
+    });
+    note('changed by the revocation', changed);
+    expect(changed.map((p) => [p.id, p.state])).toEqual([[fresh.id, 'takedown_required']]);
+    expect(await post(fresh.id)).toMatchObject({ state: 'takedown_required', takedownReason: expect.stringMatching(/on or after the day the revocation was received/) });
+    note('incidents after the revocation', core.incidents);
+    await outcome('get after the revocation', call('posts.get', { id: fresh.id }));
   });
 
   it.skipIf(skip)('refuses to approve without the policy acknowledged, keeping the refusal’s audit event', async () => {
@@ -274,7 +289,7 @@ describe.each(engines)('the posts handlers on $name', ({ name, skip }) => {
   });
 
   it.skipIf(skip)('audited each call that succeeded, by the acting staff member or the system', async () => {
-    for (const n of [1, 2, 3, 4, 99]) {
+    for (const n of [1, 2, 3, 4, 5, 99]) {
       const events = (await auditOf(uuid(n))).map(({ seq, at, actorId, actorName, action, subjectType, subjectId, detail, prevHash, hash }) => ({
         seq,
         at,
@@ -300,7 +315,7 @@ describe.each(engines)('the posts handlers on $name', ({ name, skip }) => {
     ]);
     expect(await countOf('post.checked')).toBe(2);
     expect(await auditOf(uuid(99))).toEqual([]);
-    note('kept verdicts', await under.engine.read(async (tx) => Promise.all([1, 2, 3, 4].map((n) => under.engine.records.coverage.keptVerdict(tx, uuid(n))))));
+    note('kept verdicts', await under.engine.read(async (tx) => Promise.all([1, 2, 3, 4, 5].map((n) => under.engine.records.coverage.keptVerdict(tx, uuid(n))))));
   });
 });
 
