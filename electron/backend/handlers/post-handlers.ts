@@ -102,8 +102,9 @@ export const postHandlers: PostHandlers = {
     const ctx = core.checkContext();
     return core.engine.read(async (tx) => {
       const places = await placeNamesIn(records(core), tx);
+      const stale = new Set(await records(core).coverage.stalePostIds(tx));
       const views = [];
-      for (const post of await records(core).posts.listPosts(tx)) views.push(await postViewIn(records(core), tx, post, ctx, places));
+      for (const post of await records(core).posts.listPosts(tx)) views.push(await postViewIn(records(core), tx, post, ctx, places, stale));
       return views;
     });
   },
@@ -304,10 +305,13 @@ export const postHandlers: PostHandlers = {
     const { today } = ctx;
     return core.engine.read(async (tx) => {
       const r = records(core);
-      let places: string[] | null = null;
+      let shared: { places: string[]; stale: Set<string> } | null = null;
       const viewsOf = async (posts: StoredPost[]) => {
         const views = [];
-        for (const post of posts) views.push(await postViewIn(r, tx, post, ctx, (places ??= await placeNamesIn(r, tx))));
+        for (const post of posts) {
+          shared ??= { places: await placeNamesIn(r, tx), stale: new Set(await r.coverage.stalePostIds(tx)) };
+          views.push(await postViewIn(r, tx, post, ctx, shared.places, shared.stale));
+        }
         return views;
       };
       const takedown = await r.posts.dashboardPosts(tx, 'takedownRequired', dashboardListLimit);

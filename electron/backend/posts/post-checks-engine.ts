@@ -117,8 +117,8 @@ export async function currentVerdictIn(records: Records, tx: unknown, post: Stor
   return verdictIn(records, tx, judgedOf(post), post.consentId ? await scopeViewIn(records, tx, post.consentId, ctx) : null, ctx);
 }
 
-/** A post as the screens show it (`postView` on the engine); the record's row version is answered beside it. */
-export async function postViewIn(records: Records, tx: unknown, post: StoredPost, ctx: CheckContext, places?: string[]): Promise<PostView> {
+/** A post as the screens show it (`postView` on the engine); the record's row version is answered beside it. A list passes its place names and the stale posts, read once. */
+export async function postViewIn(records: Records, tx: unknown, post: StoredPost, ctx: CheckContext, places?: string[], stale?: ReadonlySet<string>): Promise<PostView> {
   const testimonial = (await records.testimonials.getTestimonial(tx, post.testimonialId))!;
   const { identifiersApprovedSha256: _sha, blockingIdentifiers: _b, healthMentions: _h, ...shown } = post;
   return {
@@ -126,7 +126,7 @@ export async function postViewIn(records: Records, tx: unknown, post: StoredPost
     patientFirstName: testimonial.patientFirstName,
     patientLastName: testimonial.patientLastName,
     testimonialTitle: testimonial.title,
-    verdict: await currentVerdictIn(records, tx, post, ctx),
+    verdict: await currentVerdictIn(records, tx, post, ctx, stale),
     disclosures: (await deriveDisclosuresIn(records, tx, post, ctx, places ?? (await placeNamesIn(records, tx)))).derived.disclosures,
   };
 }
