@@ -22,8 +22,9 @@ import { storePaths, type StorePaths } from './data-dir';
 import { applyDay, settleCoverage } from './posts/kept-coverage';
 import type { CheckContext } from './posts/post-checks';
 import { CheckLimiter } from './posts/check-limiter';
-import { rederiveDisclosures, rederiveIfRulesChanged } from './posts/rederive';
-import { reconcilePosts } from './posts/post-checks';
+import { rederiveIfRulesChanged } from './posts/rederive';
+import { afterPatientChangeIn, type PostsOnEngine } from './posts/post-checks-engine';
+import { openIncidentForPostChange, type PostStateChange } from './program/incident-opening';
 import type { EngineCore, PatientChange } from './engine-core';
 import type { SqliteStoreEngine } from './store-engine/sqlite-store-engine';
 import { getStaffById, listStaff } from './repositories/staff-repository';
@@ -103,7 +104,7 @@ interface PausedPatientMode {
  * The backend's state between calls: the open store, who is signed in, and
  * the sign-in throttle. Handlers receive it; the shells never see it.
  */
-export class BackendCore implements EngineCore {
+export class BackendCore implements EngineCore, PostsOnEngine {
   readonly paths: StorePaths;
   readonly workstation: string;
   readonly kdf: ScryptParams;
@@ -234,21 +235,21 @@ export class BackendCore implements EngineCore {
     return { actorId: actor?.id ?? null, actorName: actor?.username ?? 'system' };
   }
 
+  /** What a patient's change asks of posts, in its engine transaction: the posts' engine code (post-checks-engine.ts). */
+  async afterPatientChange(tx: unknown, change: PatientChange): Promise<void> {
+    await afterPatientChangeIn(this, tx, change);
+  }
+
   /**
-   * Posts are not on the engine yet: on this backend the engine is the
-   * SQLite file's, so its transaction handle is the store's connection, and
-   * the posts' own functions run on it inside the same transaction.
+   * The compliance program's incidents are not on the engine yet: on this
+   * backend the engine is the SQLite file's, so its transaction handle is the
+   * store's connection, and the incidents' own function runs on it inside the
+   * same transaction.
    */
-  async afterPatientChange(tx: unknown, { patientId, changed, at }: PatientChange): Promise<void> {
+  async openIncidentForPostChange(tx: unknown, change: PostStateChange): Promise<void> {
     const db = this.requireStore().db;
-    if (tx !== db) throw new AppError('internal', 'A patient change reached the posts outside its transaction. Nothing was saved; this is a bug in Consent Desk.');
-    const ctx = this.checkContext();
-    // A city is looked for in every caption (whoever's it is): a new one can matter to any post.
-    const everyPost = changed.includes('city');
-    // Names and city decide which content a caption uses: derive again, and take down what the change left uncovered.
-    rederiveDisclosures(db, ctx, everyPost ? undefined : patientId);
-    // A corrected date of birth can end a parent's authority too.
-    reconcilePosts(db, ctx, at, everyPost ? {} : { patientId });
+    if (tx !== db) throw new AppError('internal', 'A post change reached the incidents outside its transaction. Nothing was saved; this is a bug in Consent Desk.');
+    openIncidentForPostChange(db, change);
   }
 
   requireSession(): StaffMember {

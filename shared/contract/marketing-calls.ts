@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Page } from '../list-page';
 import { postPageInputSchema, testimonialPageInputSchema, type PostListRow, type TestimonialListRow } from '../list-rows';
-import { patientIdSchema } from '../patients';
+import { patientIdSchema, rowVersionSchema } from '../patients';
 import type { ConsentScopeView } from '../posts/consent-scope';
 import type { MarketingDashboard, PostView } from '../posts/dashboard';
 import { mediaKinds, postDraftSchema, type MediaSummary, type Testimonial } from '../posts/post';
@@ -115,9 +115,9 @@ export const marketingCalls = {
     output: returns<PostView>(),
   }),
   'posts.update': call({
-    summary: 'Change a draft or approved post (an approved one goes back to draft).',
+    summary: 'Change a draft or approved post (an approved one goes back to draft). With the rowVersion read, an edit made on an older copy is refused (conflict).',
     access: 'posts.write',
-    input: postDraftSchema.extend({ id: postIdSchema }).strict(),
+    input: postDraftSchema.extend({ id: postIdSchema, rowVersion: rowVersionSchema.optional() }).strict(),
     output: returns<PostView>(),
   }),
   'posts.approveIdentifiers': call({

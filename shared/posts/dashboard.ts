@@ -13,6 +13,8 @@ export interface PostView extends Post {
   verdict: CoverageVerdict;
   /** What the caption, the testimonial's quote and the media disclose, each with the content kind it needs. */
   disclosures: Disclosure[];
+  /** The post's row version as read (answered by the calls on the store engine): `posts.update` takes it back. */
+  rowVersion?: number;
 }
 
 export interface ExpiringConsent {

@@ -137,7 +137,7 @@ export function postView(db: Db, post: StoredPost, ctx: CheckContext, places = p
   };
 }
 
-const stateChange: Partial<Record<PostState, { action: AuditAction; field: 'takedownRequiredAt' | null }>> = {
+export const stateChange: Partial<Record<PostState, { action: AuditAction; field: 'takedownRequiredAt' | null }>> = {
   draft: { action: 'post.approval_withdrawn', field: null },
   takedown_required: { action: 'post.takedown_required', field: 'takedownRequiredAt' },
 };
@@ -147,7 +147,7 @@ const stateChange: Partial<Record<PostState, { action: AuditAction; field: 'take
  * the day the revocation was received, it was published without a valid
  * authorization, and the reason says so with both dates.
  */
-function takedownReason(post: StoredPost, verdict: CoverageVerdict, consent: ConsentScopeView | null): string {
+export function takedownReason(post: StoredPost, verdict: CoverageVerdict, consent: ConsentScopeView | null): string {
   const reasons = verdict.reasons.map((r) => r.message);
   const received = consent?.revocationReceivedOn;
   if (received && post.publishedAt && post.publishedAt >= received && verdict.reasons.some((r) => r.code === 'revoked')) {

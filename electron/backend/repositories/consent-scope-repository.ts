@@ -4,6 +4,7 @@ import { authorizationStatus } from '../../../shared/authorization/status';
 import { dayOf, type Day } from '../../../shared/calendar';
 import type { ConsentScopeView } from '../../../shared/posts/consent-scope';
 import type { Db } from '../store/database';
+import type { AuthorizationRecord } from './authorization-repository';
 import { cachedStatement } from '../store/statement-cache';
 
 type Row = {
@@ -58,6 +59,33 @@ export function toScopeView(row: Row, { today, timeZone }: PracticeDay, terms = 
     expirationEventOn: row.expiration_event_at ? (row.expiration_event_on ?? day(row.expiration_event_at)) : null,
     pdfSha256: row.pdf_sha256,
   };
+}
+
+/** A consent as marketing sees it, from an authorization record and its patient's name (the store engine's records). */
+export function scopeViewOfRecord(
+  a: Pick<AuthorizationRecord, 'id' | 'patientId' | 'stage' | 'terms' | 'signedAt' | 'witnessedAt' | 'revokedAt' | 'revocationReceivedOn' | 'expirationEventAt' | 'expirationEventOn' | 'pdfSha256'>,
+  patient: { firstName: string; lastName: string } | undefined,
+  on: PracticeDay,
+): ConsentScopeView {
+  return toScopeView(
+    {
+      id: a.id,
+      patient_id: a.patientId,
+      first_name: patient?.firstName ?? '',
+      last_name: patient?.lastName ?? '',
+      stage: a.stage,
+      terms: '',
+      signed_at: a.signedAt,
+      witnessed_at: a.witnessedAt,
+      revoked_at: a.revokedAt,
+      revocation_received_on: a.revocationReceivedOn,
+      expiration_event_at: a.expirationEventAt,
+      expiration_event_on: a.expirationEventOn,
+      pdf_sha256: a.pdfSha256,
+    },
+    on,
+    a.terms,
+  );
 }
 
 /** A patient's signed authorizations as marketing sees them (drafts are not consents yet). */

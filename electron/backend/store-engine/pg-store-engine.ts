@@ -6,6 +6,7 @@ import { createPgAuditRepository } from '../store-pg/pg-audit-log';
 import { createPgConsentRepository } from '../store-pg/pg-consent-repository';
 import { createPgPatientRepository } from '../store-pg/pg-patient-repository';
 import { createPgPostRepository } from '../store-pg/pg-post-repository';
+import { createPgProgramRecords } from '../store-pg/pg-program-repository';
 import { createPgTestimonialRepository } from '../store-pg/pg-testimonial-repository';
 import { TransactionScope, type SharedRecords, type StoreEngine, type TransactionOptions } from './store-engine';
 
@@ -46,6 +47,12 @@ export function mapPgFailure(error: unknown): unknown {
 export interface PgEngineOptions {
   /** Tries of one transaction on a serialisation failure or deadlock before `conflict` (default 4). */
   attempts?: number;
+  /**
+   * Work every write transaction ends with, inside it, before COMMIT (as the
+   * Store's end of a write on SQLite: kept coverage settled). On a retried
+   * transaction it runs again with the rest.
+   */
+  beforeCommit?: (tx: ClientBase) => Promise<void>;
 }
 
 /**
@@ -63,6 +70,7 @@ export class PgStoreEngine implements StoreEngine<ClientBase> {
   readonly records: SharedRecords<ClientBase>;
   private readonly scope = new TransactionScope();
   private readonly attempts: number;
+  private readonly beforeCommit: ((tx: ClientBase) => Promise<void>) | undefined;
 
   constructor(
     private readonly pool: Pool,
@@ -77,8 +85,10 @@ export class PgStoreEngine implements StoreEngine<ClientBase> {
       coverage: posts,
       patients: createPgPatientRepository(cipher),
       audit: createPgAuditRepository(cipher),
+      program: createPgProgramRecords(cipher),
     };
     this.attempts = options.attempts ?? 4;
+    this.beforeCommit = options.beforeCommit;
     // An idle pooled connection that breaks (the server restarted) is dropped by the pool; without a listener node would crash on it.
     pool.on('error', () => undefined);
   }
@@ -100,7 +110,7 @@ export class PgStoreEngine implements StoreEngine<ClientBase> {
     const begin = `BEGIN ISOLATION LEVEL ${options.isolation === 'repeatable read' ? 'REPEATABLE READ' : 'READ COMMITTED'}${readOnly ? ' READ ONLY' : ''}`;
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.once(begin, fn);
+        return await this.once(begin, fn, readOnly);
       } catch (error) {
         const code = (error as { code?: unknown } | null)?.code;
         if (typeof code === 'string' && retriedStates.has(code) && attempt < this.attempts) {
@@ -112,7 +122,7 @@ export class PgStoreEngine implements StoreEngine<ClientBase> {
     }
   }
 
-  private async once<T>(begin: string, fn: (tx: ClientBase) => Promise<T>): Promise<T> {
+  private async once<T>(begin: string, fn: (tx: ClientBase) => Promise<T>, readOnly: boolean): Promise<T> {
     let client: PoolClient;
     try {
       client = await this.pool.connect();
@@ -127,7 +137,11 @@ export class PgStoreEngine implements StoreEngine<ClientBase> {
     client.on('error', onError);
     try {
       await client.query(begin);
-      const result = await this.scope.run(() => fn(client));
+      const result = await this.scope.run(async () => {
+        const value = await fn(client);
+        if (!readOnly && this.beforeCommit) await this.beforeCommit(client);
+        return value;
+      });
       const commit = await client.query('COMMIT');
       // COMMIT of a transaction an error aborted (one `fn` caught and went on from) rolls back and says so only in its tag.
       if (commit.command === 'ROLLBACK') {

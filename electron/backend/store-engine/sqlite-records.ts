@@ -2,6 +2,8 @@ import { AppError } from '../../../shared/errors';
 import { appendAudit, auditOfSubject } from '../audit/audit-log';
 import { keepVerdict, keptVerdict, liveUncoveredPostIds, countLiveUncovered, markCoverageDue } from '../posts/kept-coverage';
 import * as authorizations from '../repositories/authorization-repository';
+import { consentsExpiringBetween } from '../repositories/consent-scope-repository';
+import { postPage } from '../repositories/list-pages';
 import * as patients from '../repositories/patient-repository';
 import * as posts from '../repositories/post-repository';
 import * as testimonials from '../repositories/testimonial-repository';
@@ -10,6 +12,7 @@ import { authorizationConflictMessage } from '../store-pg/pg-consent-repository'
 import { patientConflictMessage, recordNumberTakenMessage } from '../store-pg/pg-patient-repository';
 import { postConflictMessage } from '../store-pg/pg-post-repository';
 import type { Expected, PostFilter, TestimonialFilter, Versioned } from '../store-pg/store-interface';
+import { createSqliteProgramRecords } from './sqlite-program-records';
 import type { SharedRecords } from './store-engine';
 
 /**
@@ -77,6 +80,7 @@ function postWhere(filter: PostFilter = {}): [string, unknown[]] {
   if (filter.consentId !== undefined) clauses.push(['posts.consent_id = ?', filter.consentId]);
   if (filter.patientId !== undefined) clauses.push(['posts.patient_id = ?', filter.patientId]);
   if (filter.testimonialId !== undefined) clauses.push(['posts.testimonial_id = ?', filter.testimonialId]);
+  if (filter.consentIds) clauses.push(['posts.consent_id IN (SELECT value FROM json_each(?))', jsonList(filter.consentIds)]);
   return whereOf(clauses);
 }
 
@@ -87,6 +91,7 @@ const postDeleted = () => new AppError('not_found', 'This post was deleted.');
 
 export function createSqliteRecords(): SharedRecords<Db> {
   return {
+    program: createSqliteProgramRecords(),
     patients: {
       getPatient: async (db, id) => withVersion(db, 'patients', patients.getPatient(db, id)),
       findPatientByRecordNumber: async (db, recordNumber) => withVersion(db, 'patients', patients.findPatientByRecordNumber(db, recordNumber)),
@@ -113,6 +118,7 @@ export function createSqliteRecords(): SharedRecords<Db> {
       searchPatients: async (db, query, limit, today) => patients.searchPatients(db, query, limit, today),
       listPatients: async (db, input, today) => patients.listPatients(db, input, today),
       likelyDuplicates: async (db, fields, exceptId) => patients.likelyDuplicates(db, fields, exceptId),
+      distinctCities: async (db) => db.prepare("SELECT DISTINCT city FROM patients WHERE city IS NOT NULL AND city <> ''").pluck().all() as string[],
     },
 
     audit: {
@@ -161,6 +167,7 @@ export function createSqliteRecords(): SharedRecords<Db> {
         return authorizations.recordPaperSignature(db, id, p);
       },
       paperScan: async (db, id) => authorizations.paperScan(db, id),
+      consentsExpiringBetween: async (db, window, on, limit) => consentsExpiringBetween(db, window, on, limit),
     },
 
     testimonials: {
@@ -200,6 +207,16 @@ export function createSqliteRecords(): SharedRecords<Db> {
         posts.setPostState(db, id, state, at, fields);
       },
       countPostsByState: async (db) => posts.countPostsByState(db),
+      async voidIdentifiersApproval(db, id) {
+        db.prepare('UPDATE posts SET identifiers_approved_by = NULL, identifiers_approved_at = NULL, identifiers_approval_reason = NULL, identifiers_approved_sha256 = NULL WHERE id = ?').run(id);
+      },
+      postPage: async (db, input) => postPage(db, input),
+      async dashboardPosts(db, list, limit) {
+        const { posts: found, total } = posts.dashboardPosts(db, list, limit);
+        return { posts: withVersions(db, 'posts', found), total };
+      },
+      listPostChecksAfter: async (db, after, limit) => posts.listPostChecksAfter(db, after, limit),
+      countUncoveredIn: async (db, states) => posts.countUncoveredIn(db, states),
     },
 
     coverage: {

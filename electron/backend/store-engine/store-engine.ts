@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { AppError } from '../../../shared/errors';
+import type { ProgramRecords } from '../store-pg/store-interface-program';
 import type { AuditRepository, ConsentRepository, KeptCoverageRepository, PatientRepository, PostRepository, TestimonialRepository } from '../store-pg/store-interface';
 
 /**
@@ -41,6 +42,8 @@ export interface SharedRecords<Tx> {
   coverage: KeptCoverageRepository<Tx>;
   patients: PatientRepository<Tx>;
   audit: AuditRepository<Tx>;
+  /** The compliance program's records on the engine (the policy so far: what the post workflow's policy gate reads). */
+  program: ProgramRecords<Tx>;
 }
 
 export interface StoreEngine<Tx> {

@@ -6,6 +6,7 @@ import type { CanvasSize, SignatureKind, Strokes } from '../../../shared/authori
 import { AppError } from '../../../shared/errors';
 import type { AuthorizationRecord } from '../repositories/authorization-repository';
 import type { FieldCipher } from './field-crypto';
+import { scopeViewOfRecord } from '../repositories/consent-scope-repository';
 import { SealedColumns } from './sealed-columns';
 import type { ConsentRepository, Expected, Versioned } from './store-interface';
 
@@ -171,6 +172,30 @@ export function createPgConsentRepository(cipher: FieldCipher): ConsentRepositor
       many(tx, `SELECT ${columns} FROM authorizations WHERE patient_id = $1 ORDER BY created_at DESC, insert_seq DESC`, [patientId]),
 
     listAuthorizations: (tx) => many(tx, `SELECT ${columns} FROM authorizations ORDER BY created_at, insert_seq`, []),
+
+    async consentsExpiringBetween(tx, window, on, limit) {
+      // The expiration date is sealed with the terms: the server narrows to final, unrevoked consents, the dates are compared here.
+      const ending = (await many(tx, `SELECT ${columns} FROM authorizations WHERE stage = 'final' AND revoked_at IS NULL`, []))
+        .flatMap((a) => (a.terms.expiration.kind === 'date' && a.terms.expiration.date > window.after && a.terms.expiration.date <= window.through ? [{ a, ends: a.terms.expiration.date }] : []))
+        .sort((x, y) => (x.ends < y.ends ? -1 : x.ends > y.ends ? 1 : x.a.id < y.a.id ? -1 : x.a.id > y.a.id ? 1 : 0));
+      const page = ending.slice(0, limit);
+      // The page's patients' names, in one read.
+      const names = new Map(
+        page.length === 0
+          ? []
+          : (await tx.query<{ id: string; first_name: Buffer; last_name: Buffer }>('SELECT id, first_name, last_name FROM patients WHERE id = ANY($1::uuid[])', [[...new Set(page.map((x) => x.a.patientId))]])).rows.map(
+              (row) =>
+                [
+                  row.id,
+                  {
+                    firstName: cipher.decryptOptionalText(row.first_name, { table: 'patients', column: 'first_name', recordId: row.id }) ?? '',
+                    lastName: cipher.decryptOptionalText(row.last_name, { table: 'patients', column: 'last_name', recordId: row.id }) ?? '',
+                  },
+                ] as const,
+            ),
+      );
+      return { consents: page.map(({ a }) => scopeViewOfRecord(a, names.get(a.patientId), on)), total: ending.length };
+    },
 
     async insertDraft(tx, draft) {
       await tx.query(

@@ -288,5 +288,11 @@ export function createPgPatientRepository(cipher: FieldCipher): PatientRepositor
     searchPatients: (tx, query, limit) => searchPatientsPg(tx, cipher, query, limit),
     listPatients: (tx, input, today) => listPatientsPg(tx, cipher, input, today),
     likelyDuplicates: (tx, fields, exceptId) => likelyDuplicatesPg(tx, cipher, fields, exceptId),
+    async distinctCities(tx) {
+      // Sealed per patient: opened on the workstation (one column of each patient that has a city), then made distinct.
+      const rows = (await tx.query<{ id: string; city: Buffer }>('SELECT id, city FROM patients WHERE city IS NOT NULL')).rows;
+      const cities = new Set(rows.map((row) => cipher.decryptOptionalText(row.city, place(row.id, 'city'))).filter((c): c is string => !!c));
+      return [...cities];
+    },
   };
 }

@@ -5,6 +5,7 @@ import type { CoverageReason } from '../../../shared/posts/coverage';
 import type { PostState } from '../../../shared/posts/post';
 import type { StoredPost } from '../repositories/post-repository';
 import type { FieldCipher } from './field-crypto';
+import { createPgTestimonialRepository } from './pg-testimonial-repository';
 import { SealedColumns } from './sealed-columns';
 import type { Expected, KeptCoverageRepository, PostFilter, PostRepository, PostStateFields, Versioned } from './store-interface';
 
@@ -42,8 +43,17 @@ function factsOf(post: StoredPost): PostFacts {
 /** The first day of the month of `day`: all the server sees of when a verdict may next change. */
 export const recheckFrom = (day: Day): string => `${day.slice(0, 8)}01`;
 
+type KeptColumns = { coverage_covered: boolean | null; coverage_reasons: Buffer | null };
+
+type PageRow = { post: Versioned<StoredPost>; row: KeptColumns };
+
+/** SQLite's BINARY order for the ASCII the lists sort by (instants, states, channel ids, record ids). */
+const byteOrder = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 export function createPgPostRepository(cipher: FieldCipher): PostRepository<ClientBase> & KeptCoverageRepository<ClientBase> {
   const sealed = new SealedColumns(cipher, 'posts');
+  // The Posts list shows each row's testimonial title and patient's name, read for the page in one query.
+  const testimonialsOf = createPgTestimonialRepository(cipher);
 
   // The fields in the SQLite repository's order, so a post reads back identical, byte for byte as JSON, on both engines.
   function toPost(row: PostRow): Versioned<StoredPost> {
@@ -92,7 +102,7 @@ export function createPgPostRepository(cipher: FieldCipher): PostRepository<Clie
     return post;
   }
 
-  async function write(tx: ClientBase, post: StoredPost, extra: { approvedBy?: string | null; takenDownBy?: string; identifiersApprovedBy?: string } = {}) {
+  async function write(tx: ClientBase, post: StoredPost, extra: { approvedBy?: string | null; takenDownBy?: string; identifiersApprovedBy?: string | null } = {}) {
     const sets = ['consent_id = $2', 'state = $3', 'sealed = $4', 'updated_at = $5'];
     const params: unknown[] = [post.id, post.consentId, post.state, sealed.sealJson(factsOf(post), 'sealed', post.id), post.updatedAt];
     const column = { approvedBy: 'approved_by', takenDownBy: 'taken_down_by', identifiersApprovedBy: 'identifiers_approved_by' } as const;
@@ -115,6 +125,7 @@ export function createPgPostRepository(cipher: FieldCipher): PostRepository<Clie
     if (filter.consentId) add((n) => `consent_id = $${n}`, filter.consentId);
     if (filter.patientId) add((n) => `patient_id = $${n}`, filter.patientId);
     if (filter.testimonialId) add((n) => `testimonial_id = $${n}`, filter.testimonialId);
+    if (filter.consentIds) add((n) => `consent_id = ANY($${n}::text[])`, filter.consentIds);
     const sql = `SELECT ${columns} FROM posts ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, insert_seq DESC`;
     return (await tx.query<PostRow>(sql, params)).rows.map(toPost);
   }
@@ -194,6 +205,112 @@ export function createPgPostRepository(cipher: FieldCipher): PostRepository<Clie
         counts[row.state] = Number(row.n);
       }
       return counts;
+    },
+
+    async voidIdentifiersApproval(tx, id) {
+      const current = await lock(tx, id, undefined);
+      if (current) await write(tx, { ...current, identifiersApproval: null, identifiersApprovedSha256: null }, { identifiersApprovedBy: null });
+    },
+
+    async postPage(tx, input) {
+      const where: string[] = [];
+      const params: unknown[] = [];
+      if (input.state) where.push(`state = $${params.push(input.state)}`);
+      if (input.uncoveredOnly) where.push('coverage_covered = false');
+      const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
+      const select = `SELECT ${columns}, coverage_covered, coverage_reasons FROM posts ${whereSql}`;
+      const direction = input.direction === 'desc' ? 'DESC' : 'ASC';
+      let total: number;
+      let page: PageRow[];
+      if (input.channel === null && input.sort !== 'channel') {
+        // Every column the page filters and sorts on is in the clear: the server counts and pages (byte order, as SQLite's).
+        const order = { updatedAt: 'updated_at', createdAt: 'created_at', state: 'state' }[input.sort];
+        total = Number((await tx.query<{ n: string }>(`SELECT count(*) AS n FROM posts ${whereSql}`, params)).rows[0]?.n ?? 0);
+        const n = params.length;
+        page = (
+          await tx.query<PostRow & KeptColumns>(
+            `${select} ORDER BY ${order} COLLATE "C" ${direction}, id COLLATE "C" ${direction} LIMIT $${n + 1} OFFSET $${n + 2}`,
+            [...params, input.limit, input.offset],
+          )
+        ).rows.map((row) => ({ post: toPost(row), row }));
+      } else {
+        // The channel is sealed with the caption: the candidates are opened here, then filtered, sorted and paged as SQLite does.
+        const key = (p: StoredPost) => ({ updatedAt: p.updatedAt, createdAt: p.createdAt, state: p.state, channel: p.channel })[input.sort];
+        const sign = direction === 'DESC' ? -1 : 1;
+        const all = (await tx.query<PostRow & KeptColumns>(select, params)).rows
+          .map((row) => ({ post: toPost(row), row }))
+          .filter(({ post }) => input.channel === null || post.channel === input.channel)
+          .sort((a, b) => sign * (byteOrder(key(a.post), key(b.post)) || byteOrder(a.post.id, b.post.id)));
+        total = all.length;
+        page = all.slice(input.offset, input.offset + input.limit);
+      }
+      const shown = new Map((await testimonialsOf.listTestimonials(tx, { ids: [...new Set(page.map(({ post }) => post.testimonialId))] })).map((t) => [t.id, t]));
+      return {
+        total,
+        offset: input.offset,
+        rows: page.map(({ post, row }) => {
+          const t = shown.get(post.testimonialId)!;
+          return {
+            id: post.id,
+            state: post.state,
+            channel: post.channel,
+            captionStart: Array.from(post.caption).slice(0, 120).join(''),
+            testimonialTitle: t.title,
+            patientFirstName: t.patientFirstName,
+            patientLastName: t.patientLastName,
+            createdAt: post.createdAt,
+            updatedAt: post.updatedAt,
+            publishedAt: post.publishedAt,
+            reviewRequiredAt: post.reviewRequiredAt,
+            covered: row.coverage_covered === true,
+            reasons: sealed.openJson<CoverageReason[]>(row.coverage_reasons, 'coverage_reasons', post.id) ?? [],
+          };
+        }),
+      };
+    },
+
+    async dashboardPosts(tx, list, limit) {
+      // The flag's time is sealed: the server narrows by state, the flagged posts are opened and ordered here.
+      const flagged =
+        list === 'takedownRequired'
+          ? (await listPosts(tx, { states: ['takedown_required'] })).map((post) => ({ post, at: post.takedownRequiredAt }))
+          : (await listPosts(tx, { states: ['published'] })).filter((post) => post.reviewRequiredAt !== null).map((post) => ({ post, at: post.reviewRequiredAt }));
+      flagged.sort((a, b) => byteOrder(a.at ?? '', b.at ?? '') || byteOrder(a.post.id, b.post.id));
+      return { posts: flagged.slice(0, limit).map(({ post }) => post), total: flagged.length };
+    },
+
+    async listPostChecksAfter(tx, after, limit) {
+      const select = `SELECT ${columns}, coverage_covered, coverage_reasons, stale.post_id IS NOT NULL AS stale
+        FROM posts LEFT JOIN post_coverage_stale stale ON stale.post_id = posts.id`;
+      const order = 'ORDER BY created_at COLLATE "C" DESC, id COLLATE "C" DESC';
+      const rows = after
+        ? (await tx.query<PostRow & KeptColumns & { stale: boolean }>(`${select} WHERE (created_at COLLATE "C", id COLLATE "C") < ($1, $2) ${order} LIMIT $3`, [after.createdAt, after.id, limit])).rows
+        : (await tx.query<PostRow & KeptColumns & { stale: boolean }>(`${select} ${order} LIMIT $1`, [limit])).rows;
+      return rows.map((row) => {
+        const post = toPost(row);
+        return {
+          id: post.id,
+          state: post.state,
+          channel: post.channel,
+          purpose: post.purpose,
+          testimonialId: post.testimonialId,
+          consentId: post.consentId,
+          publishedAt: post.publishedAt,
+          publishedUrl: post.publishedUrl,
+          takedownRequiredAt: post.takedownRequiredAt,
+          takenDownAt: post.takenDownAt,
+          createdAt: post.createdAt,
+          kept:
+            row.coverage_covered === null || row.stale
+              ? null
+              : { covered: row.coverage_covered, reasonsJson: JSON.stringify(sealed.openJson<CoverageReason[]>(row.coverage_reasons, 'coverage_reasons', post.id) ?? []) },
+        };
+      });
+    },
+
+    async countUncoveredIn(tx, states) {
+      const row = (await tx.query<{ n: string }>('SELECT count(*) AS n FROM posts WHERE coverage_covered = false AND state = ANY($1::text[])', [states])).rows[0];
+      return Number(row?.n ?? 0);
     },
 
     async stalePostIds(tx) {

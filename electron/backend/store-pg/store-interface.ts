@@ -2,7 +2,9 @@ import type { AuthorizationTerms } from '../../../shared/authorization/scope';
 import type { Day } from '../../../shared/calendar';
 import type { AuditEvent } from '../../../shared/audit';
 import type { Page } from '../../../shared/list-page';
-import type { TestimonialListRow, TestimonialPageInput } from '../../../shared/list-rows';
+import type { PostListRow, PostPageInput, TestimonialListRow, TestimonialPageInput } from '../../../shared/list-rows';
+import type { ConsentScopeView } from '../../../shared/posts/consent-scope';
+import type { PracticeDay } from '../repositories/consent-scope-repository';
 import type { Patient, PatientFields, PatientListInput, PatientSummary } from '../../../shared/patients';
 import type { AuditEntry } from '../audit/audit-log';
 import type { MediaSummary, PostState, Testimonial } from '../../../shared/posts/post';
@@ -67,6 +69,12 @@ export interface ConsentRepository<Tx> {
   recordPaperFormPrinted(tx: Tx, id: string, p: { textSha256: string; printedAt: string }, expected?: Expected): Promise<boolean>;
   recordPaperSignature(tx: Tx, id: string, p: PaperSignature, expected?: Expected): Promise<boolean>;
   paperScan(tx: Tx, id: string): Promise<{ bytes: Buffer; type: string } | null>;
+  /**
+   * Final, unrevoked consents whose expiration date is after `after` and on
+   * or before `through`: the first `limit` by that date (then id), as
+   * marketing sees them, and how many there are (Home's expiring lists).
+   */
+  consentsExpiringBetween(tx: Tx, window: { after: Day; through: Day }, on: PracticeDay, limit: number): Promise<{ consents: ConsentScopeView[]; total: number }>;
 }
 
 export type TestimonialInput = Parameters<typeof testimonials.insertTestimonial>[1];
@@ -111,6 +119,8 @@ export interface PostFilter {
   consentId?: string;
   patientId?: string;
   testimonialId?: string;
+  /** Posts relying on any of these consents. */
+  consentIds?: readonly string[];
 }
 
 export type PostStateFields = NonNullable<Parameters<typeof posts.setPostState>[4]>;
@@ -139,6 +149,16 @@ export interface PostRepository<Tx> {
   setReview(tx: Tx, id: string, review: { at: string; reason: string } | null): Promise<void>;
   setPostState(tx: Tx, id: string, state: PostState, at: string, fields?: PostStateFields, expected?: Expected): Promise<void>;
   countPostsByState(tx: Tx): Promise<Record<PostState, number>>;
+  /** The caption or testimonial changed: the administrator's identifiers approval no longer applies (never raises a conflict: part of the edit that voids it). */
+  voidIdentifiersApproval(tx: Tx, id: string): Promise<void>;
+  /** One page of the Posts list, sorted and filtered, with the total (`repositories/list-pages.ts` postPage). */
+  postPage(tx: Tx, input: PostPageInput): Promise<Page<PostListRow>>;
+  /** The first `limit` posts of one of Home's lists, oldest flag first, and how many it holds. */
+  dashboardPosts(tx: Tx, list: posts.DashboardPostList, limit: number): Promise<{ posts: Versioned<StoredPost>[]; total: number }>;
+  /** Up to `limit` posts, newest first (created_at, then id), after `after`, as a whole-store check reads them. */
+  listPostChecksAfter(tx: Tx, after: { createdAt: string; id: string } | null, limit: number): Promise<posts.PostCheckRecord[]>;
+  /** How many posts in `states` have a kept verdict of not covered. */
+  countUncoveredIn(tx: Tx, states: readonly PostState[]): Promise<number>;
 }
 
 /** The kept verdicts (SQLite: `posts/kept-coverage.ts`); the rule that judges stays in the backend, engine-free. */
@@ -169,6 +189,8 @@ export interface PatientRepository<Tx> {
   listPatients(tx: Tx, input: PatientListInput, today: Day): Promise<Page<PatientSummary>>;
   /** Patients born on that day whose name has the same words: likely the same person. */
   likelyDuplicates(tx: Tx, fields: Pick<Patient, 'firstName' | 'lastName' | 'dateOfBirth'>, exceptId?: string): Promise<PatientSummary[]>;
+  /** Every city in the practice's records, once each, in no particular order (the place names a caption is checked for). */
+  distinctCities(tx: Tx): Promise<string[]>;
 }
 
 /**

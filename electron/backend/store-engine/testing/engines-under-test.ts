@@ -11,8 +11,8 @@ import { FieldCipher } from '../../store-pg/field-crypto';
 import { createFoundationSchema } from '../../store-pg/pg-schema';
 import type { PgTestCluster } from '../../store-pg/testing/pg-cluster';
 import { tempDataDir } from '../../testing/test-backend';
-import { PgStoreEngine } from '../pg-store-engine';
-import { SqliteStoreEngine } from '../sqlite-store-engine';
+import { PgStoreEngine, type PgEngineOptions } from '../pg-store-engine';
+import { SqliteStoreEngine, type SqliteEngineHooks } from '../sqlite-store-engine';
 import type { StoreEngine } from '../store-engine';
 
 /** The staff the shared records name (SQLite checks them as foreign keys and joins the approver's name). */
@@ -36,7 +36,7 @@ export interface EngineUnderTest {
  * staff and the test template versions unless told otherwise (the staff
  * suite adds its own staff; the practice suite reads the built-in wording).
  */
-export function sqliteEngineUnderTest(options: { staff?: boolean; testTemplates?: boolean } = {}): EngineUnderTest & { db: Db; file: string; dir: string; key: Buffer } {
+export function sqliteEngineUnderTest(options: { staff?: boolean; testTemplates?: boolean; hooks?: SqliteEngineHooks } = {}): EngineUnderTest & { db: Db; file: string; dir: string; key: Buffer } {
   const { staff = true, testTemplates = true } = options;
   const dir = tempDataDir('engine');
   const file = path.join(dir, 'store.db');
@@ -54,7 +54,7 @@ export function sqliteEngineUnderTest(options: { staff?: boolean; testTemplates?
     const template = db.prepare("INSERT INTO templates (id, language, version, text, active, created_at) VALUES (?, 'en', ?, 'Test wording', 0, ?)");
     for (const [i, id] of testTemplateIds.entries()) template.run(id, 1000 + i, at);
   }
-  const engine = new SqliteStoreEngine(db);
+  const engine = new SqliteStoreEngine(db, options.hooks);
   return {
     engine,
     db,
@@ -70,7 +70,7 @@ export function sqliteEngineUnderTest(options: { staff?: boolean; testTemplates?
 }
 
 /** A fresh database on the throwaway cluster, its schema made by the owner, the engine connected as the app role. */
-export async function pgEngineUnderTest(cluster: PgTestCluster, options: { attempts?: number } = {}): Promise<EngineUnderTest & { pool: pg.Pool; appUrl: string; database: string; cipher: FieldCipher; dataKey: Buffer }> {
+export async function pgEngineUnderTest(cluster: PgTestCluster, options: PgEngineOptions = {}): Promise<EngineUnderTest & { pool: pg.Pool; appUrl: string; database: string; cipher: FieldCipher; dataKey: Buffer }> {
   const database = `store_${crypto.randomBytes(6).toString('hex')}`;
   const superuser = new pg.Client({ connectionString: cluster.superuserUrl });
   await superuser.connect();
