@@ -6,6 +6,8 @@ import { createPgAuditRepository } from '../store-pg/pg-audit-log';
 import { createPgConsentRepository } from '../store-pg/pg-consent-repository';
 import { createPgPatientRepository } from '../store-pg/pg-patient-repository';
 import { createPgPostRepository } from '../store-pg/pg-post-repository';
+import { createPgPracticeRecords } from '../store-pg/pg-practice-repository';
+import { createPgStaffRepository } from '../store-pg/pg-staff-repository';
 import { createPgTestimonialRepository } from '../store-pg/pg-testimonial-repository';
 import { TransactionScope, type SharedRecords, type StoreEngine, type TransactionOptions } from './store-engine';
 
@@ -77,6 +79,8 @@ export class PgStoreEngine implements StoreEngine<ClientBase> {
       coverage: posts,
       patients: createPgPatientRepository(cipher),
       audit: createPgAuditRepository(cipher),
+      practice: createPgPracticeRecords(cipher),
+      staff: createPgStaffRepository(cipher),
     };
     this.attempts = options.attempts ?? 4;
     // An idle pooled connection that breaks (the server restarted) is dropped by the pool; without a listener node would crash on it.

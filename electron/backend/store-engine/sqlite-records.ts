@@ -2,6 +2,7 @@ import { AppError } from '../../../shared/errors';
 import { appendAudit, auditOfSubject } from '../audit/audit-log';
 import { keepVerdict, keptVerdict, liveUncoveredPostIds, countLiveUncovered, markCoverageDue } from '../posts/kept-coverage';
 import * as authorizations from '../repositories/authorization-repository';
+import { consentPage } from '../repositories/list-pages';
 import * as patients from '../repositories/patient-repository';
 import * as posts from '../repositories/post-repository';
 import * as testimonials from '../repositories/testimonial-repository';
@@ -10,6 +11,8 @@ import { authorizationConflictMessage } from '../store-pg/pg-consent-repository'
 import { patientConflictMessage, recordNumberTakenMessage } from '../store-pg/pg-patient-repository';
 import { postConflictMessage } from '../store-pg/pg-post-repository';
 import type { Expected, PostFilter, TestimonialFilter, Versioned } from '../store-pg/store-interface';
+import { createSqlitePracticeRecords } from './sqlite-practice-records';
+import { createSqliteStaffRepository } from './sqlite-staff-records';
 import type { SharedRecords } from './store-engine';
 
 /**
@@ -161,6 +164,9 @@ export function createSqliteRecords(): SharedRecords<Db> {
         return authorizations.recordPaperSignature(db, id, p);
       },
       paperScan: async (db, id) => authorizations.paperScan(db, id),
+      revocationScan: async (db, id) => authorizations.revocationScan(db, id),
+      authorizationSummariesAfter: async (db, after, limit, today) => authorizations.authorizationSummariesAfter(db, after, limit, today),
+      consentPage: async (db, input, today) => consentPage(db, input, today),
     },
 
     testimonials: {
@@ -211,5 +217,8 @@ export function createSqliteRecords(): SharedRecords<Db> {
       liveUncoveredPostIds: async (db) => liveUncoveredPostIds(db),
       countLiveUncovered: async (db) => countLiveUncovered(db),
     },
+
+    practice: createSqlitePracticeRecords(),
+    staff: createSqliteStaffRepository(),
   };
 }

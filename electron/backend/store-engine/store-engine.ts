@@ -1,5 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { AppError } from '../../../shared/errors';
+import type { PracticeRecords } from '../store-pg/store-interface-practice';
+import type { StaffRepository } from '../store-pg/store-interface-staff';
 import type { AuditRepository, ConsentRepository, KeptCoverageRepository, PatientRepository, PostRepository, TestimonialRepository } from '../store-pg/store-interface';
 
 /**
@@ -41,6 +43,10 @@ export interface SharedRecords<Tx> {
   coverage: KeptCoverageRepository<Tx>;
   patients: PatientRepository<Tx>;
   audit: AuditRepository<Tx>;
+  /** The practice's documents: templates, scope presets, patient copies, signing certificates. */
+  practice: PracticeRecords<Tx>;
+  /** Staff records only (who witnessed, who recorded); settings and the keyring stay with `StaffRecords`. */
+  staff: StaffRepository<Tx>;
 }
 
 export interface StoreEngine<Tx> {
