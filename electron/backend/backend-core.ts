@@ -24,7 +24,7 @@ import type { CheckContext } from './posts/post-checks';
 import { CheckLimiter } from './posts/check-limiter';
 import { rederiveDisclosures, rederiveIfRulesChanged } from './posts/rederive';
 import { reconcilePosts } from './posts/post-checks';
-import type { EngineCore, PatientChange } from './engine-core';
+import type { ConsentChange, ConsentCore, PatientChange } from './engine-core';
 import type { SqliteStoreEngine } from './store-engine/sqlite-store-engine';
 import { getStaffById, listStaff } from './repositories/staff-repository';
 import { getAuthorization } from './repositories/authorization-repository';
@@ -103,7 +103,7 @@ interface PausedPatientMode {
  * The backend's state between calls: the open store, who is signed in, and
  * the sign-in throttle. Handlers receive it; the shells never see it.
  */
-export class BackendCore implements EngineCore {
+export class BackendCore implements ConsentCore {
   readonly paths: StorePaths;
   readonly workstation: string;
   readonly kdf: ScryptParams;
@@ -249,6 +249,13 @@ export class BackendCore implements EngineCore {
     rederiveDisclosures(db, ctx, everyPost ? undefined : patientId);
     // A corrected date of birth can end a parent's authority too.
     reconcilePosts(db, ctx, at, everyPost ? {} : { patientId });
+  }
+
+  /** As afterPatientChange: posts are not on the engine yet, so their SQLite functions run on the engine's transaction handle. */
+  async afterConsentChange(tx: unknown, { consentId, at }: ConsentChange): Promise<void> {
+    const db = this.requireStore().db;
+    if (tx !== db) throw new AppError('internal', 'A consent change reached the posts outside its transaction. Nothing was saved; this is a bug in Consent Desk.');
+    reconcilePosts(db, this.checkContext(), at, { consentId });
   }
 
   requireSession(): StaffMember {
