@@ -182,7 +182,8 @@ export function createPgConsentRepository(cipher: FieldCipher): ConsentRepositor
     listAuthorizationsOfPatient: (tx, patientId) =>
       many(tx, `SELECT ${columns} FROM authorizations WHERE patient_id = $1 ORDER BY created_at DESC, insert_seq DESC`, [patientId]),
 
-    listAuthorizations: (tx) => many(tx, `SELECT ${columns} FROM authorizations ORDER BY created_at, insert_seq`, []),
+    // SQLite's order, ties on the same instant included: its index is (created_at, id).
+    listAuthorizations: (tx) => many(tx, `SELECT ${columns} FROM authorizations ORDER BY created_at COLLATE "C", id COLLATE "C"`, []),
 
     async insertDraft(tx, draft) {
       await tx.query(
