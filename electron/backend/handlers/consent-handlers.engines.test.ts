@@ -18,6 +18,7 @@ import { listTemplates } from '../repositories/template-repository';
 import { createPgTemplateRepository } from '../store-pg/pg-practice-repository';
 import { pgEngineUnderTest, sqliteEngineUnderTest, testStaff, type EngineUnderTest } from '../store-engine/testing/engines-under-test';
 import { pgAvailable, pgSkipReason, useThrowawayCluster } from '../store-pg/testing/pg-cluster';
+import type * as TimeLimitedPdf from '../rendering/time-limited-pdf';
 import { consentHandlers } from './consent-handlers';
 import { paperSignatureHandlers } from './paper-signature-handlers';
 
@@ -36,7 +37,7 @@ import { paperSignatureHandlers } from './paper-signature-handlers';
  */
 
 vi.mock('../rendering/time-limited-pdf', async (importOriginal) => {
-  const original = await importOriginal<typeof import('../rendering/time-limited-pdf')>();
+  const original = await importOriginal<typeof TimeLimitedPdf>();
   const authorization = await import('../pdf/authorization-pdf');
   const revocation = await import('../pdf/revocation-pdf');
   return {
