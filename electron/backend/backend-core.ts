@@ -22,10 +22,10 @@ import { storePaths, type StorePaths } from './data-dir';
 import { applyDay, settleCoverage } from './posts/kept-coverage';
 import type { CheckContext } from './posts/post-checks';
 import { CheckLimiter } from './posts/check-limiter';
-import { rederiveIfRulesChanged } from './posts/rederive';
-import { afterPatientChangeIn, type PostsOnEngine } from './posts/post-checks-engine';
+import { afterConsentChangeIn, afterPatientChangeIn, type PostsOnEngine } from './posts/post-checks-engine';
 import { openIncidentForPostChange, type PostStateChange } from './program/incident-opening';
-import type { EngineCore, PatientChange } from './engine-core';
+import { rederiveDisclosures, rederiveIfRulesChanged } from './posts/rederive';
+import type { ConsentChange, ConsentCore, PatientChange } from './engine-core';
 import type { SqliteStoreEngine } from './store-engine/sqlite-store-engine';
 import { getStaffById, listStaff } from './repositories/staff-repository';
 import { getAuthorization } from './repositories/authorization-repository';
@@ -104,7 +104,7 @@ interface PausedPatientMode {
  * The backend's state between calls: the open store, who is signed in, and
  * the sign-in throttle. Handlers receive it; the shells never see it.
  */
-export class BackendCore implements EngineCore, PostsOnEngine {
+export class BackendCore implements ConsentCore, PostsOnEngine {
   readonly paths: StorePaths;
   readonly workstation: string;
   readonly kdf: ScryptParams;
@@ -250,6 +250,11 @@ export class BackendCore implements EngineCore, PostsOnEngine {
     const db = this.requireStore().db;
     if (tx !== db) throw new AppError('internal', 'A post change reached the incidents outside its transaction. Nothing was saved; this is a bug in Consent Desk.');
     openIncidentForPostChange(db, change);
+  }
+
+  /** What a consent's revocation or expiration event asks of posts, in its engine transaction: the posts' engine code. */
+  async afterConsentChange(tx: unknown, change: ConsentChange): Promise<void> {
+    await afterConsentChangeIn(this, tx, change);
   }
 
   requireSession(): StaffMember {

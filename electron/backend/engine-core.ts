@@ -1,4 +1,7 @@
 import type { Day } from '../../shared/calendar';
+import type { AppState } from '../../shared/session';
+import type { Settings } from '../../shared/settings';
+import type { StaffMember } from '../../shared/staff';
 import type { AuditEntry } from './audit/audit-log';
 import type { StoreEngine } from './store-engine/store-engine';
 
@@ -25,6 +28,43 @@ export interface EngineCore {
    * down), inside the same transaction `tx`.
    */
   afterPatientChange(tx: unknown, change: PatientChange): Promise<void>;
+  /**
+   * What a consent's change calls for in posts, not yet on the engine (the
+   * posts relying on a revoked or ended consent flagged for take-down),
+   * inside the same transaction `tx`: no moment exists where the consent has
+   * changed but a post relying on it still stands as published.
+   */
+  afterConsentChange(tx: unknown, change: ConsentChange): Promise<void>;
+}
+
+export interface ConsentChange {
+  consentId: string;
+  /** What happened to it. */
+  kind: 'revoked' | 'expiration_event';
+  at: string;
+}
+
+/**
+ * What the consents handlers need beyond `EngineCore`: the practice's
+ * settings, this workstation, the signed-in staff member with their password
+ * check, and the screen handed over to a patient (patient mode). Sessions do
+ * not live in the store, so these stay the backend's on either engine.
+ */
+export interface ConsentCore extends EngineCore {
+  readonly settings: Settings;
+  readonly workstation: string;
+  /** The practice's time zone. */
+  readonly timeZone: string;
+  /** The authorization the screen is handed over for, if any. */
+  readonly patientModeFor: string | null;
+  now(): Date;
+  /** The practice's calendar day of a stored instant. */
+  dayOfInstant(iso: string): Day;
+  requireSession(): StaffMember;
+  setPatientMode(authorizationId: string | null): void;
+  appState(): AppState;
+  /** Check the signed-in person's password again; a wrong one is `unauthorized` (and counted, on the backend). */
+  confirmPassword(staff: StaffMember, password: string, purpose: string): Promise<void>;
 }
 
 export interface PatientChange {

@@ -75,6 +75,8 @@ export interface AuthorizationDetail extends AuthorizationSummary {
   revocation: RevocationRecord | null;
   /** How the patient got their copy once signed (the latest entry), or null while nobody has recorded it. */
   patientCopy?: PatientCopyRecord | null;
+  /** The record's version as read: `consents.updateDraft` and `discardDraft` take it back, so a change made on an older copy is refused (conflict). */
+  rowVersion: number;
 }
 
 /** A file the backend hands over (a PDF), base64 so it crosses every transport. */

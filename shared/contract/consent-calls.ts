@@ -108,15 +108,15 @@ export const consentCalls = {
     output: returns<AuthorizationDetail>(),
   }),
   'consents.updateDraft': call({
-    summary: 'Change a draft’s terms (only before the patient signs).',
+    summary: 'Change a draft’s terms (only before the patient signs). With the rowVersion read, a change made on an older copy is refused (conflict).',
     access: 'consents.write',
-    input: z.object({ id: authorizationIdSchema, terms: authorizationTermsSchema }).strict(),
+    input: z.object({ id: authorizationIdSchema, terms: authorizationTermsSchema, rowVersion: rowVersionSchema.optional() }).strict(),
     output: returns<AuthorizationDetail>(),
   }),
   'consents.discardDraft': call({
-    summary: 'Delete a draft that was never signed.',
+    summary: 'Delete a draft that was never signed. With the rowVersion read, a draft changed since is not deleted (conflict).',
     access: 'consents.write',
-    input: z.object({ id: authorizationIdSchema }).strict(),
+    input: z.object({ id: authorizationIdSchema, rowVersion: rowVersionSchema.optional() }).strict(),
     output: returns<null>(),
   }),
   'consents.startPatientMode': call({

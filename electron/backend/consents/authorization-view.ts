@@ -15,10 +15,8 @@ import type { Settings } from '../../../shared/settings';
 import type { Day } from '../../../shared/calendar';
 import { patientName, type Patient } from '../../../shared/patients';
 import type { AuthorizationRecord } from '../repositories/authorization-repository';
-import { getStaffById } from '../repositories/staff-repository';
-import { getTemplate } from '../repositories/template-repository';
-import type { Db } from '../store/database';
-import { latestPatientCopy } from '../repositories/patient-copy-repository';
+import type { PatientCopyRecord } from '../../../shared/authorization/patient-copy';
+import type { StaffMember } from '../../../shared/staff';
 
 export const sha256Hex = (data: string | Buffer) => crypto.createHash('sha256').update(data).digest('hex');
 
@@ -80,18 +78,23 @@ export function draftProblems(
   return [...problemsWithTerms(terms, { today, practiceName: practice.practiceName, signer }), ...problemsWithWording(template, practice)];
 }
 
+/** What a detail shows beside the record, read in the same transaction (consent-handlers.ts `detailIn`). */
+export interface DetailParts {
+  template: AuthorizationTemplate;
+  patient: Patient;
+  witness: Pick<StaffMember, 'displayName'> | undefined;
+  revokedBy: Pick<StaffMember, 'displayName'> | undefined;
+  patientCopy: PatientCopyRecord | null;
+}
+
 export function detailOf(
-  db: Db,
-  record: AuthorizationRecord,
-  patient: Patient,
+  record: AuthorizationRecord & { rowVersion: number },
+  { template, patient, witness, revokedBy, patientCopy }: DetailParts,
   practice: PracticeDetails,
   today: Day,
   signer?: SignerFacts,
 ): AuthorizationDetail {
-  const template = getTemplate(db, record.templateId)!;
   const points = record.strokes?.reduce((n, s) => n + s.length, 0) ?? 0;
-  const witness = record.witnessId ? getStaffById(db, record.witnessId) : undefined;
-  const revokedBy = record.revokedBy ? getStaffById(db, record.revokedBy) : undefined;
   return {
     ...summaryOf(record, template, today),
     patientName: patientName(patient),
@@ -132,7 +135,8 @@ export function detailOf(
           acknowledgmentSha256: record.revocationPdfSha256 ?? '',
         }
       : null,
-    patientCopy: record.stage === 'final' ? latestPatientCopy(db, record.id) : null,
+    patientCopy: record.stage === 'final' ? patientCopy : null,
+    rowVersion: record.rowVersion,
   };
 }
 

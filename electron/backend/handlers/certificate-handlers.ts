@@ -1,25 +1,29 @@
 import { AppError } from '../../../shared/errors';
-import type { BackendCore } from '../backend-core';
 import type { CertificateBundle } from '../crypto/practice-certificate';
-import { activateCertificate, activeCertificate } from '../repositories/certificate-repository';
+import { activateCertificate } from '../repositories/certificate-repository';
+import { auditIn, type ConsentCore } from '../engine-core';
 import type { Handlers } from './handler';
 
 /**
  * The certificate that signs PDFs; a store created before certificates
- * existed gets its self-signed one on first use. Calls run one at a time,
- * so nothing else can activate one between the look and the write.
+ * existed gets its self-signed one on first use. It is read, and made, in
+ * transactions of its own on the store engine, never inside the caller's:
+ * generating a key pair is slow work. A certificate another workstation
+ * activated meanwhile is the one used (the one made here is dropped).
  */
-export async function signingCertificate(core: BackendCore): Promise<CertificateBundle> {
-  const store = core.requireStore();
-  const existing = activeCertificate(store.db);
+export async function signingCertificate(core: ConsentCore): Promise<CertificateBundle> {
+  const certificates = core.engine.records.practice.certificates;
+  const existing = await core.engine.read((tx) => certificates.activeCertificate(tx));
   if (existing) return existing;
   const { generatePracticeCertificate } = await import('../crypto/practice-certificate'); // node-forge and pkijs load on first use
   const bundle = await generatePracticeCertificate(core.settings.practiceName || 'Consent Desk practice', core.now());
-  store.write(() => {
-    activateCertificate(store.db, core.newId(), bundle, core.nowIso());
-    core.audit({ action: 'certificate.generated', subjectType: 'certificate', detail: `SHA-256 ${bundle.info.fingerprintSha256}` });
+  return core.engine.write(async (tx) => {
+    const meanwhile = await certificates.activeCertificate(tx);
+    if (meanwhile) return meanwhile;
+    await certificates.activateCertificate(tx, core.newId(), bundle, core.nowIso());
+    await auditIn(core, tx, { action: 'certificate.generated', subjectType: 'certificate', detail: `SHA-256 ${bundle.info.fingerprintSha256}` });
+    return bundle;
   });
-  return bundle;
 }
 
 export const certificateHandlers = {

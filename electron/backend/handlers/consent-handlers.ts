@@ -1,50 +1,69 @@
 import { signatureProblem } from '../../../shared/authorization/signature';
 import { sameSignerName } from '../../../shared/authorization/signer-name';
+import type { AuthorizationDetail } from '../../../shared/authorization/record';
+import type { AuthorizationTemplate } from '../../../shared/authorization/template';
+import type { BackendCallName, CallOutput, ParsedInput } from '../../../shared/contract';
 import { fillIn, patientLanguages } from '../../../shared/patient-language';
 import { AppError } from '../../../shared/errors';
-import { patientName } from '../../../shared/patients';
-import { auditOfSubject } from '../audit/audit-log';
-import type { BackendCore } from '../backend-core';
+import { patientName, type Patient } from '../../../shared/patients';
+import { auditIn, type ConsentCore, type EngineCore } from '../engine-core';
 import { contentHash, detailOf, documentOf, draftProblems, partiesOf, sha256Hex, shownText, summaryOf, type SignerFacts } from '../consents/authorization-view';
 import { decodePngDataUrl, decodeScan } from '../consents/uploaded-file';
-import { reconcilePosts } from '../posts/post-checks';
-import { listPosts } from '../repositories/post-repository';
 import { renderAuthorizationPdf, renderRevocationPdf } from '../rendering/time-limited-pdf';
-import {
-  authorizationPdf as storedPdf,
-  authorizationSummariesAfter,
-  deleteDraft,
-  getAuthorization,
-  insertDraft,
-  listAuthorizations,
-  listAuthorizationsOfPatient,
-  recordExpirationEvent,
-  recordPatientSignature,
-  recordRevocation,
-  revocationPdf as storedRevocationPdf,
-  revocationScan as storedRevocationScan,
-  signatureImage,
-  finalizeAuthorization,
-  updateDraft,
-  type AuthorizationRecord,
-} from '../repositories/authorization-repository';
-import { activeTemplate, getTemplate, listTemplates } from '../repositories/template-repository';
+import type { AuthorizationRecord } from '../repositories/authorization-repository';
 import { renderAuthorization } from '../../../shared/authorization/document';
+import type { Versioned } from '../store-pg/store-interface';
 import { signingCertificate } from './certificate-handlers';
-import { consentPage } from '../repositories/list-pages';
-import type { Handlers } from './handler';
-import { insertPatientCopy } from '../repositories/patient-copy-repository';
-import { existingPatient } from './patient-handlers';
+import { patientIn } from './patient-handlers';
 
-export function existing(core: BackendCore, id: string): AuthorizationRecord {
-  const record = getAuthorization(core.requireStore().db, id);
+/**
+ * The consents feature on the store engine (issue 15, switch-over step 3):
+ * each call is one engine transaction (a list, a read), its audit event
+ * appended in it, so a refused or failed call leaves neither record nor
+ * event. Slow work (decoding a signature or a scan, checking a password,
+ * making the certificate, rendering and signing a PDF) runs between a read
+ * and the write, never inside a transaction; the write names the version it
+ * read (`expected`), so a record changed meanwhile (another workstation) is
+ * `conflict` and nothing is saved. The same handlers run on the encrypted
+ * SQLite file and on PostgreSQL (consent-handlers.engines.test.ts).
+ */
+
+export type ConsentRecord = Versioned<AuthorizationRecord>;
+
+/** Written against `ConsentCore`, not `BackendCore`: the same handlers run on either engine. */
+export type ConsentHandlers<K extends BackendCallName> = { [P in K]: (core: ConsentCore, input: ParsedInput<P>) => Promise<CallOutput<P>> };
+
+export async function existingIn(core: EngineCore, tx: unknown, id: string): Promise<ConsentRecord> {
+  const record = await core.engine.records.consents.getAuthorization(tx, id);
   if (!record) throw new AppError('not_found', 'That authorization does not exist.');
   return record;
 }
 
-export function detail(core: BackendCore, id: string) {
-  const record = existing(core, id);
-  return detailOf(core.requireStore().db, record, existingPatient(core, record.patientId), core.settings, core.today(), signerContext(core, record.patientId));
+/** The wording version a record names (a foreign key on SQLite; moved with the records to the server). */
+export async function templateIn(core: EngineCore, tx: unknown, id: string): Promise<AuthorizationTemplate> {
+  const template = await core.engine.records.practice.templates.getTemplate(tx, id);
+  if (!template) throw new AppError('store_damaged', 'The wording an authorization names is missing; restore the store from a backup.');
+  return template;
+}
+
+/** The record, its wording and its patient: what most steps read first. */
+export async function partsIn(core: EngineCore, tx: unknown, id: string): Promise<{ record: ConsentRecord; template: AuthorizationTemplate; patient: Patient }> {
+  const record = await existingIn(core, tx, id);
+  return { record, template: await templateIn(core, tx, record.templateId), patient: await patientIn(core, tx, record.patientId) };
+}
+
+/** The detail screen's view of authorization `id`, read in `tx` (after a write, what it left). */
+export async function detailIn(core: ConsentCore, tx: unknown, id: string): Promise<AuthorizationDetail> {
+  const { record, template, patient } = await partsIn(core, tx, id);
+  const { staff, practice } = core.engine.records;
+  const parts = {
+    template,
+    patient,
+    witness: record.witnessId ? await staff.getStaffById(tx, record.witnessId) : undefined,
+    revokedBy: record.revokedBy ? await staff.getStaffById(tx, record.revokedBy) : undefined,
+    patientCopy: record.stage === 'final' ? await practice.patientCopies.latestPatientCopy(tx, record.id) : null,
+  };
+  return detailOf(record, parts, core.settings, core.today(), signerContext(core, patient));
 }
 
 export function mustBeDraft(record: AuthorizationRecord): void {
@@ -54,20 +73,19 @@ export function mustBeDraft(record: AuthorizationRecord): void {
 }
 
 /** In patient mode only the authorization handed over may be touched. */
-function mustBeHandedOver(core: BackendCore, id: string): void {
+function mustBeHandedOver(core: ConsentCore, id: string): void {
   const handedOver = core.patientModeFor;
   if (handedOver && handedOver !== id) throw new AppError('forbidden', 'Only the authorization handed to the patient can be used now.');
 }
 
 /** The practice's view of who the patient is, for "who may sign today". */
-function signerContext(core: BackendCore, patientId: string): SignerFacts {
-  return { dateOfBirth: existingPatient(core, patientId).dateOfBirth, ageOfMajority: core.settings.ageOfMajority };
+function signerContext(core: ConsentCore, patient: Patient): SignerFacts {
+  return { dateOfBirth: patient.dateOfBirth, ageOfMajority: core.settings.ageOfMajority };
 }
 
 /** Refuse to go on with a draft that could not be signed: its terms (and who signs), its wording or the practice's details are incomplete. */
-export function assertComplete(core: BackendCore, record: AuthorizationRecord): void {
-  const template = getTemplate(core.requireStore().db, record.templateId)!;
-  const problems = draftProblems(template, record.terms, core.settings, core.today(), signerContext(core, record.patientId));
+export function assertComplete(core: ConsentCore, record: AuthorizationRecord, template: AuthorizationTemplate, patient: Patient): void {
+  const problems = draftProblems(template, record.terms, core.settings, core.today(), signerContext(core, patient));
   if (problems.length) {
     throw new AppError('validation', `Not ready to sign: ${problems.map((p) => p.message).join(' ')}`, {
       issues: problems.map(({ path, message }) => ({ path, message })),
@@ -75,107 +93,132 @@ export function assertComplete(core: BackendCore, record: AuthorizationRecord): 
   }
 }
 
+/** A workflow step found the record no longer as it was read: another workstation changed it. */
+export const changedMeanwhile = () => new AppError('conflict', 'This authorization changed meanwhile; nothing was saved.');
+
 const signatureProblemWords = { empty: 'signatureEmpty', tooSmall: 'signatureTooSmall', straightLine: 'signatureStraightLine' } as const;
 
 export const file = (fileName: string, bytes: Buffer) => ({ fileName, mimeType: 'application/pdf', base64: bytes.toString('base64'), sha256: sha256Hex(bytes) });
 
-export const consentHandlers = {
-  'consents.page': (core, input) => consentPage(core.requireStore().db, input, core.today()),
+type ConsentCall =
+  | 'consents.page'
+  | 'consents.list'
+  | 'consents.chunk'
+  | 'consents.listForPatient'
+  | 'consents.get'
+  | 'consents.preview'
+  | 'consents.createDraft'
+  | 'consents.updateDraft'
+  | 'consents.discardDraft'
+  | 'consents.startPatientMode'
+  | 'consents.patientSign'
+  | 'consents.witness'
+  | 'consents.pdf'
+  | 'consents.revoke'
+  | 'consents.recordPatientCopy'
+  | 'consents.revocationPdf'
+  | 'consents.revocationScan'
+  | 'consents.recordExpirationEvent';
 
-  'consents.list': (core) => {
-    const db = core.requireStore().db;
-    const today = core.today();
-    const versions = new Map(listTemplates(db).map((t) => [t.id, t]));
-    return listAuthorizations(db).map((r) => summaryOf(r, versions.get(r.templateId)!, today));
-  },
+export const consentHandlers: ConsentHandlers<ConsentCall> = {
+  'consents.page': (core, input) => core.engine.read((tx) => core.engine.records.consents.consentPage(tx, input, core.today())),
 
-  'consents.chunk': (core, { after, limit }) => {
-    const rows = authorizationSummariesAfter(core.requireStore().db, after, limit, core.today());
-    const last = rows.length === limit ? rows.at(-1) : undefined;
-    return { rows, next: last ? { createdAt: last.createdAt, id: last.id } : null };
-  },
+  'consents.list': (core) =>
+    core.engine.read(async (tx) => {
+      const { consents, practice } = core.engine.records;
+      const today = core.today();
+      const versions = new Map((await practice.templates.listTemplates(tx)).map((t) => [t.id, t]));
+      return (await consents.listAuthorizations(tx)).map((r) => summaryOf(r, versions.get(r.templateId)!, today));
+    }),
 
-  'consents.listForPatient': (core, { patientId }) => {
-    const db = core.requireStore().db;
-    existingPatient(core, patientId);
-    const today = core.today();
-    return listAuthorizationsOfPatient(db, patientId).map((r) => summaryOf(r, getTemplate(db, r.templateId)!, today));
-  },
+  'consents.chunk': (core, { after, limit }) =>
+    core.engine.read(async (tx) => {
+      const rows = await core.engine.records.consents.authorizationSummariesAfter(tx, after, limit, core.today());
+      const last = rows.length === limit ? rows.at(-1) : undefined;
+      return { rows, next: last ? { createdAt: last.createdAt, id: last.id } : null };
+    }),
+
+  'consents.listForPatient': (core, { patientId }) =>
+    core.engine.read(async (tx) => {
+      await patientIn(core, tx, patientId);
+      const { consents, practice } = core.engine.records;
+      const today = core.today();
+      const versions = new Map((await practice.templates.listTemplates(tx)).map((t) => [t.id, t]));
+      return (await consents.listAuthorizationsOfPatient(tx, patientId)).map((r) => summaryOf(r, versions.get(r.templateId)!, today));
+    }),
 
   'consents.get': (core, { id }) => {
     mustBeHandedOver(core, id);
-    const result = detail(core, id);
-    const store = core.requireStore();
-    store.write(() => core.audit({ action: 'consent.viewed', subjectType: 'authorization', subjectId: id }));
-    return result;
+    return core.engine.write(async (tx) => {
+      const result = await detailIn(core, tx, id);
+      await auditIn(core, tx, { action: 'consent.viewed', subjectType: 'authorization', subjectId: id });
+      return result;
+    });
   },
 
-  'consents.preview': (core, { patientId, terms }) => {
-    const db = core.requireStore().db;
-    const patient = existingPatient(core, patientId);
-    const template = activeTemplate(db, terms.language);
-    return {
-      document: renderAuthorization(template, terms, partiesOf(core.settings, patient)),
-      problems: draftProblems(template, terms, core.settings, core.today(), signerContext(core, patientId)),
-    };
-  },
+  'consents.preview': (core, { patientId, terms }) =>
+    core.engine.read(async (tx) => {
+      const patient = await patientIn(core, tx, patientId);
+      const template = await core.engine.records.practice.templates.activeTemplate(tx, terms.language);
+      return {
+        document: renderAuthorization(template, terms, partiesOf(core.settings, patient)),
+        problems: draftProblems(template, terms, core.settings, core.today(), signerContext(core, patient)),
+      };
+    }),
 
   'consents.createDraft': (core, { patientId, terms }) => {
-    const store = core.requireStore();
-    existingPatient(core, patientId);
-    const id = core.newId();
-    store.write(() => {
-      insertDraft(store.db, {
-        id,
-        patientId,
-        templateId: activeTemplate(store.db, terms.language).id,
-        terms,
-        createdAt: core.nowIso(),
-        createdBy: core.requireSession().id,
-      });
-      core.audit({ action: 'consent.drafted', subjectType: 'authorization', subjectId: id, detail: `patient ${patientId}` });
+    const createdBy = core.requireSession().id;
+    return core.engine.write(async (tx) => {
+      const { consents, practice } = core.engine.records;
+      await patientIn(core, tx, patientId);
+      const id = core.newId();
+      const templateId = (await practice.templates.activeTemplate(tx, terms.language)).id;
+      await consents.insertDraft(tx, { id, patientId, templateId, terms, createdAt: core.nowIso(), createdBy });
+      await auditIn(core, tx, { action: 'consent.drafted', subjectType: 'authorization', subjectId: id, detail: `patient ${patientId}` });
+      return detailIn(core, tx, id);
     });
-    return detail(core, id);
   },
 
-  'consents.updateDraft': (core, { id, terms }) => {
-    const store = core.requireStore();
-    mustBeDraft(existing(core, id));
-    store.write(() => {
-      if (!updateDraft(store.db, id, activeTemplate(store.db, terms.language).id, terms, core.nowIso())) mustBeDraft(existing(core, id));
-      core.audit({ action: 'consent.draft_updated', subjectType: 'authorization', subjectId: id });
-    });
-    return detail(core, id);
-  },
+  'consents.updateDraft': (core, { id, terms, rowVersion }) =>
+    core.engine.write(async (tx) => {
+      const { consents, practice } = core.engine.records;
+      mustBeDraft(await existingIn(core, tx, id));
+      const templateId = (await practice.templates.activeTemplate(tx, terms.language)).id;
+      // A version named and stale: `conflict`, nothing written (the change was made on an older copy).
+      if (!(await consents.updateDraft(tx, id, templateId, terms, core.nowIso(), rowVersion === undefined ? undefined : { rowVersion }))) {
+        mustBeDraft(await existingIn(core, tx, id));
+        throw changedMeanwhile();
+      }
+      await auditIn(core, tx, { action: 'consent.draft_updated', subjectType: 'authorization', subjectId: id });
+      return detailIn(core, tx, id);
+    }),
 
-  'consents.discardDraft': (core, { id }) => {
-    const store = core.requireStore();
-    mustBeDraft(existing(core, id));
-    store.write(() => {
-      deleteDraft(store.db, id);
-      core.audit({ action: 'consent.draft_discarded', subjectType: 'authorization', subjectId: id });
-    });
-    return null;
-  },
+  'consents.discardDraft': (core, { id, rowVersion }) =>
+    core.engine.write(async (tx) => {
+      mustBeDraft(await existingIn(core, tx, id));
+      if (!(await core.engine.records.consents.deleteDraft(tx, id, rowVersion === undefined ? undefined : { rowVersion }))) throw changedMeanwhile();
+      await auditIn(core, tx, { action: 'consent.draft_discarded', subjectType: 'authorization', subjectId: id });
+      return null;
+    }),
 
-  'consents.startPatientMode': (core, { id }) => {
-    const store = core.requireStore();
-    const record = existing(core, id);
-    mustBeDraft(record);
-    assertComplete(core, record);
+  'consents.startPatientMode': async (core, { id }) => {
+    await core.engine.write(async (tx) => {
+      const { record, template, patient } = await partsIn(core, tx, id);
+      mustBeDraft(record);
+      assertComplete(core, record, template, patient);
+      await auditIn(core, tx, { action: 'consent.patient_mode_started', subjectType: 'authorization', subjectId: id });
+    });
     core.setPatientMode(id);
-    store.write(() => core.audit({ action: 'consent.patient_mode_started', subjectType: 'authorization', subjectId: id }));
     return core.appState();
   },
 
   'consents.patientSign': async (core, input) => {
-    const store = core.requireStore();
     if (core.patientModeFor !== input.id) {
       throw new AppError('forbidden', 'Hand the screen to the patient (patient mode) before they sign.');
     }
-    const record = existing(core, input.id);
+    const { record, template, patient } = await core.engine.read((tx) => partsIn(core, tx, input.id));
     mustBeDraft(record);
-    assertComplete(core, record);
+    assertComplete(core, record, template, patient);
     // The patient reads these refusals: they come in the authorization's language.
     const words = patientLanguages[record.terms.language].patientMode;
     // A typed signature has no strokes to judge: the typed name (checked below) is the sign adopted.
@@ -187,53 +230,57 @@ export const consentHandlers = {
       const message = words[signatureProblemWords[problem]];
       throw new AppError('validation', message, { issues: [{ path: 'signature', message }] });
     }
-    const patient = existingPatient(core, record.patientId);
     const expectedSigner = record.terms.representative?.name ?? patientName(patient);
     if (!sameSignerName(input.typedName, expectedSigner)) {
       const message = fillIn(words.typedNameMismatch, { signer: expectedSigner });
       throw new AppError('validation', message, { issues: [{ path: 'typedName', message }] });
     }
-    const template = getTemplate(store.db, record.templateId)!;
     const documentShown = documentOf(record, template, patient, core.settings, 'electronic');
     const shown = shownText(documentShown);
     if (shown.sha256 !== input.textSha256) throw new AppError('conflict', words.textChanged);
     const png = await decodePngDataUrl(input.signaturePng, 'signature');
-    store.write(() => {
-      recordPatientSignature(store.db, input.id, {
-        signedAt: core.nowIso(),
-        signerName: input.typedName,
-        signatureKind: input.signatureKind,
-        signaturePng: png,
-        strokes: input.strokes,
-        canvas: input.canvas,
-        workstation: core.workstation,
-        textShown: shown.text,
-        textSha256: shown.sha256,
-        documentShown,
-      });
-      core.audit({
+    return core.engine.write(async (tx) => {
+      const signed = await core.engine.records.consents.recordPatientSignature(
+        tx,
+        input.id,
+        {
+          signedAt: core.nowIso(),
+          signerName: input.typedName,
+          signatureKind: input.signatureKind,
+          signaturePng: png,
+          strokes: input.strokes,
+          canvas: input.canvas,
+          workstation: core.workstation,
+          textShown: shown.text,
+          textSha256: shown.sha256,
+          documentShown,
+        },
+        { rowVersion: record.rowVersion },
+      );
+      if (!signed) throw changedMeanwhile();
+      await auditIn(core, tx, {
         action: 'consent.signed',
         subjectType: 'authorization',
         subjectId: input.id,
         detail: `${record.terms.representative ? 'by representative' : 'by patient'}${input.signatureKind === 'typed' ? '; typed name adopted as signature' : ''}${record.terms.minorSignsAlone ? `; minor signs alone: ${record.terms.minorSignsAlone.reason}` : ''}; text SHA-256 ${shown.sha256}`,
       });
+      return detailIn(core, tx, input.id);
     });
-    return detail(core, input.id);
   },
 
   'consents.witness': async (core, { id, password }) => {
-    const store = core.requireStore();
     const witness = core.requireSession();
     mustBeHandedOver(core, id);
-    const record = existing(core, id);
-    if (record.stage !== 'signed') {
-      throw new AppError('conflict', record.stage === 'draft' ? 'The patient has not signed yet.' : 'This authorization is already final.');
-    }
+    const { record, template, patient, png, auditEvents } = await core.engine.read(async (tx) => {
+      const parts = await partsIn(core, tx, id);
+      if (parts.record.stage !== 'signed') {
+        throw new AppError('conflict', parts.record.stage === 'draft' ? 'The patient has not signed yet.' : 'This authorization is already final.');
+      }
+      const { consents, audit } = core.engine.records;
+      return { ...parts, png: (await consents.signatureImage(tx, id))!, auditEvents: await audit.auditOfSubject(tx, id) };
+    });
     await core.confirmPassword(witness, password, 'witnessing a signature');
-    const patient = existingPatient(core, record.patientId);
-    const template = getTemplate(store.db, record.templateId)!;
     const practiceName = core.settings.practiceName;
-    const png = signatureImage(store.db, id)!;
     const witnessedAt = core.nowIso();
     const contentSha256 = contentHash({
       authorizationId: id,
@@ -273,68 +320,70 @@ export const consentHandlers = {
       },
       witness: { name: witness.displayName, username: witness.username, at: witnessedAt },
       contentSha256,
-      auditEvents: auditOfSubject(store.db, id),
+      auditEvents,
       certificate,
     });
     const pdfSha256 = sha256Hex(pdf);
-    store.write(() => {
-      if (!finalizeAuthorization(store.db, id, { witnessId: witness.id, witnessedAt, contentSha256, pdf, pdfSha256 })) {
-        throw new AppError('conflict', 'This authorization changed meanwhile; nothing was saved.');
+    const detail = await core.engine.write(async (tx) => {
+      // The version read above: an authorization changed since is not finalised on an old reading.
+      if (!(await core.engine.records.consents.finalizeAuthorization(tx, id, { witnessId: witness.id, witnessedAt, contentSha256, pdf, pdfSha256 }, { rowVersion: record.rowVersion }))) {
+        throw changedMeanwhile();
       }
-      core.audit({ action: 'consent.witnessed', subjectType: 'authorization', subjectId: id, detail: `PDF SHA-256 ${pdfSha256}` });
+      await auditIn(core, tx, { action: 'consent.witnessed', subjectType: 'authorization', subjectId: id, detail: `PDF SHA-256 ${pdfSha256}` });
+      return detailIn(core, tx, id);
     });
     core.setPatientMode(null);
-    return detail(core, id);
+    return detail;
   },
 
-  'consents.pdf': (core, { id }) => {
-    const store = core.requireStore();
-    const record = existing(core, id);
-    const pdf = record.stage === 'final' ? storedPdf(store.db, id) : null;
-    if (!pdf) throw new AppError('not_found', 'This authorization has no signed PDF yet: it becomes final when staff witness it.');
-    store.write(() => core.audit({ action: 'consent.pdf_exported', subjectType: 'authorization', subjectId: id }));
-    return file(`authorization-${id}.pdf`, pdf);
-  },
+  'consents.pdf': (core, { id }) =>
+    core.engine.write(async (tx) => {
+      const record = await existingIn(core, tx, id);
+      const pdf = record.stage === 'final' ? await core.engine.records.consents.authorizationPdf(tx, id) : null;
+      if (!pdf) throw new AppError('not_found', 'This authorization has no signed PDF yet: it becomes final when staff witness it.');
+      await auditIn(core, tx, { action: 'consent.pdf_exported', subjectType: 'authorization', subjectId: id });
+      return file(`authorization-${id}.pdf`, pdf);
+    }),
 
   'consents.revoke': async (core, input) => {
-    const store = core.requireStore();
-    const record = existing(core, input.id);
-    if (record.stage !== 'final') throw new AppError('conflict', 'Only a final authorization can be revoked; discard a draft instead.');
-    if (record.revokedAt) throw new AppError('conflict', 'This authorization was already revoked.');
     const today = core.today();
-    if (input.receivedOn > today) {
-      throw new AppError('validation', 'The revocation cannot have arrived in the future.', {
-        issues: [{ path: 'receivedOn', message: 'Use today or an earlier day.' }],
-      });
-    }
-    // On paper, the day written on the form; on screen, the practice's day of the signature.
-    const signedOn = record.paperSignedOn ?? core.dayOfInstant(record.signedAt!);
-    if (input.receivedOn < signedOn) {
-      throw new AppError('validation', 'The revocation cannot have arrived before the authorization was signed.', {
-        issues: [{ path: 'receivedOn', message: 'Check the date.' }],
-      });
-    }
+    const { record, patient, posts } = await core.engine.read(async (tx) => {
+      const record = await existingIn(core, tx, input.id);
+      if (record.stage !== 'final') throw new AppError('conflict', 'Only a final authorization can be revoked; discard a draft instead.');
+      if (record.revokedAt) throw new AppError('conflict', 'This authorization was already revoked.');
+      if (input.receivedOn > today) {
+        throw new AppError('validation', 'The revocation cannot have arrived in the future.', {
+          issues: [{ path: 'receivedOn', message: 'Use today or an earlier day.' }],
+        });
+      }
+      // On paper, the day written on the form; on screen, the practice's day of the signature.
+      if (input.receivedOn < signedOnOf(core, record)) {
+        throw new AppError('validation', 'The revocation cannot have arrived before the authorization was signed.', {
+          issues: [{ path: 'receivedOn', message: 'Check the date.' }],
+        });
+      }
+      const posts = (await core.engine.records.posts.listPosts(tx, { consentId: input.id })).filter((p) => p.publishedAt !== null);
+      return { record, patient: await patientIn(core, tx, record.patientId), posts };
+    });
     const scan = input.scan ? await decodeScan(input.scan.base64, input.scan.mimeType, 'scan', 20_000_000) : null;
     const me = core.requireSession();
     const recordedAt = core.nowIso();
-    const patient = existingPatient(core, record.patientId);
     const certificate = await signingCertificate(core);
-    // The posts the letter lists: every one that went out under this consent and is not down yet, or came down for it.
-    const posts = listPosts(store.db, "WHERE consent_id = ? AND published_at IS NOT NULL", input.id).map((p) => ({
-      channel: p.channel,
-      url: p.publishedUrl,
-      publishedOn: p.publishedAt!,
-      takenDown: p.state === 'taken_down',
-      publishedAfterReceipt: p.publishedAt! >= input.receivedOn,
-    }));
     const pdf = await renderRevocationPdf({
       authorizationId: input.id,
       language: record.terms.language,
       practiceName: core.settings.practiceName,
       patientName: patientName(patient),
-      signedOn,
+      signedOn: signedOnOf(core, record),
       receivedOn: input.receivedOn,
-      posts,
+      // The posts the letter lists: every one that went out under this consent and is not down yet, or came down for it.
+      posts: posts.map((p) => ({
+        channel: p.channel,
+        url: p.publishedUrl,
+        publishedOn: p.publishedAt!,
+        takenDown: p.state === 'taken_down',
+        publishedAfterReceipt: p.publishedAt! >= input.receivedOn,
+      })),
       method: input.method,
       enteredBy: me.displayName,
       recordedAt,
@@ -343,20 +392,26 @@ export const consentHandlers = {
       certificate,
     });
     const pdfSha256 = sha256Hex(pdf);
-    store.write(() => {
-      recordRevocation(store.db, input.id, {
-        revokedAt: recordedAt,
-        receivedOn: input.receivedOn,
-        method: input.method,
-        note: input.note,
-        scan,
-        scanType: input.scan?.mimeType ?? null,
-        scanSha256: scan && sha256Hex(scan),
-        revokedBy: me.id,
-        pdf,
-        pdfSha256,
-      });
-      core.audit({
+    return core.engine.write(async (tx) => {
+      const revoked = await core.engine.records.consents.recordRevocation(
+        tx,
+        input.id,
+        {
+          revokedAt: recordedAt,
+          receivedOn: input.receivedOn,
+          method: input.method,
+          note: input.note,
+          scan,
+          scanType: input.scan?.mimeType ?? null,
+          scanSha256: scan && sha256Hex(scan),
+          revokedBy: me.id,
+          pdf,
+          pdfSha256,
+        },
+        { rowVersion: record.rowVersion },
+      );
+      if (!revoked) throw changedMeanwhile();
+      await auditIn(core, tx, {
         action: 'consent.revoked',
         subjectType: 'authorization',
         subjectId: input.id,
@@ -364,64 +419,68 @@ export const consentHandlers = {
       });
       // In the same transaction: no moment exists where the consent is
       // revoked but a post relying on it still stands as published.
-      reconcilePosts(store.db, core.checkContext(), core.nowIso(), { consentId: input.id });
+      await core.afterConsentChange(tx, { consentId: input.id, kind: 'revoked', at: core.nowIso() });
+      return detailIn(core, tx, input.id);
     });
-    return detail(core, input.id);
   },
 
   'consents.recordPatientCopy': (core, { id, method }) => {
-    const store = core.requireStore();
-    const record = existing(core, id);
-    if (record.stage !== 'final') {
-      throw new AppError('conflict', 'The patient gets a copy once the authorization is signed and witnessed.');
-    }
     const staff = core.requireSession();
-    store.write(() => {
-      insertPatientCopy(store.db, { id: core.newId(), authorizationId: id, method, recordedAt: core.nowIso(), recordedBy: staff.id });
-      core.audit({ action: 'consent.patient_copy_recorded', subjectType: 'authorization', subjectId: id, detail: method });
+    return core.engine.write(async (tx) => {
+      const record = await existingIn(core, tx, id);
+      if (record.stage !== 'final') {
+        throw new AppError('conflict', 'The patient gets a copy once the authorization is signed and witnessed.');
+      }
+      await core.engine.records.practice.patientCopies.insertPatientCopy(tx, { id: core.newId(), authorizationId: id, method, recordedAt: core.nowIso(), recordedBy: staff.id });
+      await auditIn(core, tx, { action: 'consent.patient_copy_recorded', subjectType: 'authorization', subjectId: id, detail: method });
+      return detailIn(core, tx, id);
     });
-    return detail(core, id);
   },
 
-  'consents.revocationPdf': (core, { id }) => {
-    const store = core.requireStore();
-    existing(core, id);
-    const pdf = storedRevocationPdf(store.db, id);
-    if (!pdf) throw new AppError('not_found', 'This authorization has not been revoked.');
-    store.write(() => core.audit({ action: 'consent.revocation_pdf_exported', subjectType: 'authorization', subjectId: id }));
-    return file(`revocation-${id}.pdf`, pdf);
-  },
+  'consents.revocationPdf': (core, { id }) =>
+    core.engine.write(async (tx) => {
+      await existingIn(core, tx, id);
+      const pdf = await core.engine.records.consents.revocationPdf(tx, id);
+      if (!pdf) throw new AppError('not_found', 'This authorization has not been revoked.');
+      await auditIn(core, tx, { action: 'consent.revocation_pdf_exported', subjectType: 'authorization', subjectId: id });
+      return file(`revocation-${id}.pdf`, pdf);
+    }),
 
-  'consents.revocationScan': (core, { id }) => {
-    const store = core.requireStore();
-    existing(core, id);
-    const scan = storedRevocationScan(store.db, id);
-    if (!scan) throw new AppError('not_found', 'This revocation was recorded without a scan.');
-    // Checked like the PDFs the bundle copies: a scan that no longer matches its recorded hash is not shown as the one received.
-    if (sha256Hex(scan.bytes) !== scan.sha256) throw new AppError('store_damaged', 'The revocation’s scan does not match the one recorded; restore the store from a backup.');
-    store.write(() => core.audit({ action: 'consent.revocation_scan_viewed', subjectType: 'authorization', subjectId: id }));
-    const extension = scan.type === 'application/pdf' ? 'pdf' : scan.type === 'image/png' ? 'png' : 'jpg';
-    return { fileName: `revocation-scan-${id}.${extension}`, mimeType: scan.type, base64: scan.bytes.toString('base64'), sha256: scan.sha256 };
-  },
+  'consents.revocationScan': (core, { id }) =>
+    core.engine.write(async (tx) => {
+      await existingIn(core, tx, id);
+      const scan = await core.engine.records.consents.revocationScan(tx, id);
+      if (!scan) throw new AppError('not_found', 'This revocation was recorded without a scan.');
+      // Checked like the PDFs the bundle copies: a scan that no longer matches its recorded hash is not shown as the one received.
+      if (sha256Hex(scan.bytes) !== scan.sha256) throw new AppError('store_damaged', 'The revocation’s scan does not match the one recorded; restore the store from a backup.');
+      await auditIn(core, tx, { action: 'consent.revocation_scan_viewed', subjectType: 'authorization', subjectId: id });
+      const extension = scan.type === 'application/pdf' ? 'pdf' : scan.type === 'image/png' ? 'png' : 'jpg';
+      return { fileName: `revocation-scan-${id}.${extension}`, mimeType: scan.type, base64: scan.bytes.toString('base64'), sha256: scan.sha256 };
+    }),
 
   'consents.recordExpirationEvent': (core, { id, occurredOn }) => {
-    const store = core.requireStore();
-    const record = existing(core, id);
-    if (record.stage !== 'final' || record.terms.expiration.kind !== 'event') {
-      throw new AppError('conflict', 'Only a final authorization that ends on an event can have that event recorded.');
-    }
-    if (record.expirationEventAt) throw new AppError('conflict', 'The expiration event was already recorded.');
-    if (occurredOn > core.today()) {
-      throw new AppError('validation', 'The event cannot have happened in the future.', {
-        issues: [{ path: 'occurredOn', message: 'Use today or an earlier day.' }],
-      });
-    }
-    store.write(() => {
+    const by = core.requireSession().id;
+    return core.engine.write(async (tx) => {
+      const record = await existingIn(core, tx, id);
+      if (record.stage !== 'final' || record.terms.expiration.kind !== 'event') {
+        throw new AppError('conflict', 'Only a final authorization that ends on an event can have that event recorded.');
+      }
+      if (record.expirationEventAt) throw new AppError('conflict', 'The expiration event was already recorded.');
+      if (occurredOn > core.today()) {
+        throw new AppError('validation', 'The event cannot have happened in the future.', {
+          issues: [{ path: 'occurredOn', message: 'Use today or an earlier day.' }],
+        });
+      }
       const at = core.nowIso();
-      recordExpirationEvent(store.db, id, { at, on: occurredOn, by: core.requireSession().id });
-      core.audit({ action: 'consent.expiration_event_recorded', subjectType: 'authorization', subjectId: id, detail: `occurred ${occurredOn}` });
-      reconcilePosts(store.db, core.checkContext(), at, { consentId: id });
+      if (!(await core.engine.records.consents.recordExpirationEvent(tx, id, { at, on: occurredOn, by }))) throw changedMeanwhile();
+      await auditIn(core, tx, { action: 'consent.expiration_event_recorded', subjectType: 'authorization', subjectId: id, detail: `occurred ${occurredOn}` });
+      await core.afterConsentChange(tx, { consentId: id, kind: 'expiration_event', at });
+      return detailIn(core, tx, id);
     });
-    return detail(core, id);
   },
-} satisfies Partial<Handlers>;
+};
+
+/** On paper, the day written on the form; on screen, the practice's day of the signature. */
+function signedOnOf(core: ConsentCore, record: AuthorizationRecord): string {
+  return record.paperSignedOn ?? core.dayOfInstant(record.signedAt!);
+}

@@ -1,16 +1,12 @@
 import { formatDay, startOfDayIn, type Day } from '../../../shared/calendar';
 import { AppError } from '../../../shared/errors';
 import { patientName } from '../../../shared/patients';
-import { auditOfSubject } from '../audit/audit-log';
 import { contentHash, documentOf, sha256Hex, shownText } from '../consents/authorization-view';
+import { auditIn } from '../engine-core';
 import { renderPaperFormPdf, renderPaperPackagePdf } from '../rendering/time-limited-pdf';
-import { recordPaperFormPrinted, recordPaperSignature } from '../repositories/authorization-repository';
-import { getTemplate } from '../repositories/template-repository';
 import { signingCertificate } from './certificate-handlers';
 import { sameSignerName } from '../../../shared/authorization/signer-name';
-import { assertComplete, detail, existing, file, mustBeDraft } from './consent-handlers';
-import type { Handlers } from './handler';
-import { existingPatient } from './patient-handlers';
+import { assertComplete, changedMeanwhile, detailIn, existingIn, file, mustBeDraft, partsIn, type ConsentHandlers } from './consent-handlers';
 
 /**
  * A paper signature is dated by the day written on the form. Everything that
@@ -27,14 +23,11 @@ export const paperSignedAt = (day: Day, timeZone: string): string => new Date(st
  * The printed text is remembered, so a draft changed after printing cannot
  * be recorded as signed on the old paper.
  */
-export const paperSignatureHandlers = {
+export const paperSignatureHandlers: ConsentHandlers<'consents.paperForm' | 'consents.recordPaperSignature'> = {
   'consents.paperForm': async (core, { id }) => {
-    const store = core.requireStore();
-    const record = existing(core, id);
+    const { record, template, patient } = await core.engine.read((tx) => partsIn(core, tx, id));
     mustBeDraft(record);
-    assertComplete(core, record);
-    const patient = existingPatient(core, record.patientId);
-    const template = getTemplate(store.db, record.templateId)!;
+    assertComplete(core, record, template, patient);
     const document = documentOf(record, template, patient, core.settings, 'paper');
     const printedAt = core.nowIso();
     const pdf = await renderPaperFormPdf({
@@ -46,21 +39,25 @@ export const paperSignatureHandlers = {
       printedAt,
     });
     const { sha256 } = shownText(document);
-    store.write(() => {
-      if (!recordPaperFormPrinted(store.db, id, { textSha256: sha256, printedAt })) mustBeDraft(existing(core, id));
-      core.audit({ action: 'consent.paper_form_printed', subjectType: 'authorization', subjectId: id, detail: `text SHA-256 ${sha256}` });
+    await core.engine.write(async (tx) => {
+      // The version read above: a draft changed since is not remembered as printed with the old text.
+      if (!(await core.engine.records.consents.recordPaperFormPrinted(tx, id, { textSha256: sha256, printedAt }, { rowVersion: record.rowVersion }))) {
+        mustBeDraft(await existingIn(core, tx, id));
+        throw changedMeanwhile();
+      }
+      await auditIn(core, tx, { action: 'consent.paper_form_printed', subjectType: 'authorization', subjectId: id, detail: `text SHA-256 ${sha256}` });
     });
     return file(`authorization-${id}-for-paper-signature.pdf`, pdf);
   },
 
   'consents.recordPaperSignature': async (core, input) => {
-    const store = core.requireStore();
     const me = core.requireSession();
-    const record = existing(core, input.id);
+    const { record, template, patient, auditEvents } = await core.engine.read(async (tx) => ({
+      ...(await partsIn(core, tx, input.id)),
+      auditEvents: await core.engine.records.audit.auditOfSubject(tx, input.id),
+    }));
     mustBeDraft(record);
-    assertComplete(core, record);
-    const patient = existingPatient(core, record.patientId);
-    const template = getTemplate(store.db, record.templateId)!;
+    assertComplete(core, record, template, patient);
     const document = documentOf(record, template, patient, core.settings, 'paper');
     const shown = shownText(document);
     if (!record.paperFormTextSha256 || !record.paperFormPrintedAt) {
@@ -120,37 +117,42 @@ export const paperSignatureHandlers = {
       scanPages: scan.pages,
       attestedBy: { name: me.displayName, username: me.username, at: attestedAt },
       contentSha256,
-      auditEvents: auditOfSubject(store.db, input.id),
+      auditEvents,
       certificate,
     });
     const pdfSha256 = sha256Hex(pdf);
-    store.write(() => {
-      const recorded = recordPaperSignature(store.db, input.id, {
-        signerName: input.signerName,
-        signedOn: input.signedOn,
-        signedAt,
-        workstation: core.workstation,
-        textShown: shown.text,
-        textSha256: shown.sha256,
-        documentShown: document,
-        scan: scan.bytes,
-        scanType: scan.mimeType,
-        scanSha256,
-        scanPages: scan.pages,
-        attestedBy: me.id,
-        attestedAt,
-        contentSha256,
-        pdf,
-        pdfSha256,
-      });
-      if (!recorded) throw new AppError('conflict', 'This authorization changed meanwhile; nothing was saved.');
-      core.audit({
+    return core.engine.write(async (tx) => {
+      const recorded = await core.engine.records.consents.recordPaperSignature(
+        tx,
+        input.id,
+        {
+          signerName: input.signerName,
+          signedOn: input.signedOn,
+          signedAt,
+          workstation: core.workstation,
+          textShown: shown.text,
+          textSha256: shown.sha256,
+          documentShown: document,
+          scan: scan.bytes,
+          scanType: scan.mimeType,
+          scanSha256,
+          scanPages: scan.pages,
+          attestedBy: me.id,
+          attestedAt,
+          contentSha256,
+          pdf,
+          pdfSha256,
+        },
+        { rowVersion: record.rowVersion },
+      );
+      if (!recorded) throw changedMeanwhile();
+      await auditIn(core, tx, {
         action: 'consent.paper_signature_recorded',
         subjectType: 'authorization',
         subjectId: input.id,
         detail: `${record.terms.representative ? 'by representative' : 'by patient'}; signed on ${input.signedOn}; text SHA-256 ${shown.sha256}; scan SHA-256 ${scanSha256}; PDF SHA-256 ${pdfSha256}`,
       });
+      return detailIn(core, tx, input.id);
     });
-    return detail(core, input.id);
   },
-} satisfies Partial<Handlers>;
+};

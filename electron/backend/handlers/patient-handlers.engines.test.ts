@@ -48,6 +48,9 @@ function testCore(under: EngineUnderTest): TestCore {
       }
       core.changes.push(change);
     },
+    async afterConsentChange() {
+      throw new AppError('internal', 'No consent changes in the patients handlers.');
+    },
   };
   return core;
 }

@@ -2,9 +2,7 @@ import type { BackendCallName, CallOutput, ParsedInput } from '../../../shared/c
 import { AppError } from '../../../shared/errors';
 import { birthDayProblem } from '../../../shared/patient-search';
 import { patientName, type Patient, type PatientFields, type VersionedPatient } from '../../../shared/patients';
-import type { BackendCore } from '../backend-core';
 import { auditIn, type EngineCore } from '../engine-core';
-import { getPatient } from '../repositories/patient-repository';
 
 /**
  * The patients feature on the store engine (issue 15, switch-over step 3):
@@ -13,18 +11,8 @@ import { getPatient } from '../repositories/patient-repository';
  * records, so a refused or failed call leaves neither.
  */
 
-/**
- * A patient other features' handlers (consents, paper signatures) read
- * outside any transaction, until they are ported: calls run one at a time,
- * so no engine transaction is open while they run.
- */
-export function existingPatient(core: BackendCore, id: string): Patient {
-  const patient = getPatient(core.requireStore().db, id);
-  if (!patient) throw new AppError('not_found', 'That patient does not exist.');
-  return patient;
-}
-
-async function patientIn(core: EngineCore, tx: unknown, id: string): Promise<VersionedPatient> {
+/** The patient `id`, read in the transaction `tx` (the consents handlers read theirs so too). */
+export async function patientIn(core: EngineCore, tx: unknown, id: string): Promise<VersionedPatient> {
   const patient = await core.engine.records.patients.getPatient(tx, id);
   if (!patient) throw new AppError('not_found', 'That patient does not exist.');
   return patient;

@@ -70,6 +70,9 @@ function testCore(under: EngineUnderTest): TestCore {
     dayOfInstant: (iso) => dayOf(new Date(iso), timeZone),
     requireSession: () => ({ id: 'staff-admin', displayName: 'Pat Privacy' }),
     afterPatientChange: (tx, change) => afterPatientChangeIn(core, tx, change),
+    afterConsentChange: async (tx, change) => {
+      await afterConsentChangeIn(core, tx, change);
+    },
     async openIncidentForPostChange(_tx, change: PostStateChange) {
       if (core.failNextIncident) {
         core.failNextIncident = false;

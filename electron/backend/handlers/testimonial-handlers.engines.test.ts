@@ -53,6 +53,7 @@ function testCore(engine: StoreEngine<unknown>): TestCore {
     },
     auditActor: () => ({ actorId: 'staff-marketing', actorName: 'morgan' }),
     afterPatientChange: async () => {},
+    afterConsentChange: async () => {},
   };
 }
 

@@ -7,6 +7,8 @@ import { createPgConsentRepository } from '../store-pg/pg-consent-repository';
 import { createPgPatientRepository } from '../store-pg/pg-patient-repository';
 import { createPgPostRepository } from '../store-pg/pg-post-repository';
 import { createPgProgramRecords } from '../store-pg/pg-program-repository';
+import { createPgPracticeRecords } from '../store-pg/pg-practice-repository';
+import { createPgStaffRepository } from '../store-pg/pg-staff-repository';
 import { createPgTestimonialRepository } from '../store-pg/pg-testimonial-repository';
 import { TransactionScope, type SharedRecords, type StoreEngine, type TransactionOptions } from './store-engine';
 
@@ -86,6 +88,8 @@ export class PgStoreEngine implements StoreEngine<ClientBase> {
       patients: createPgPatientRepository(cipher),
       audit: createPgAuditRepository(cipher),
       program: createPgProgramRecords(cipher),
+      practice: createPgPracticeRecords(cipher),
+      staff: createPgStaffRepository(cipher),
     };
     this.attempts = options.attempts ?? 4;
     this.beforeCommit = options.beforeCommit;

@@ -4,6 +4,7 @@ import { keepVerdict, keptVerdict, liveUncoveredPostIds, countLiveUncovered, mar
 import * as authorizations from '../repositories/authorization-repository';
 import { consentsExpiringBetween } from '../repositories/consent-scope-repository';
 import { postPage } from '../repositories/list-pages';
+import { consentPage } from '../repositories/list-pages';
 import * as patients from '../repositories/patient-repository';
 import * as posts from '../repositories/post-repository';
 import * as testimonials from '../repositories/testimonial-repository';
@@ -13,6 +14,8 @@ import { patientConflictMessage, recordNumberTakenMessage } from '../store-pg/pg
 import { postConflictMessage } from '../store-pg/pg-post-repository';
 import type { Expected, PostFilter, TestimonialFilter, Versioned } from '../store-pg/store-interface';
 import { createSqliteProgramRecords } from './sqlite-program-records';
+import { createSqlitePracticeRecords } from './sqlite-practice-records';
+import { createSqliteStaffRepository } from './sqlite-staff-records';
 import type { SharedRecords } from './store-engine';
 
 /**
@@ -168,6 +171,9 @@ export function createSqliteRecords(): SharedRecords<Db> {
       },
       paperScan: async (db, id) => authorizations.paperScan(db, id),
       consentsExpiringBetween: async (db, window, on, limit) => consentsExpiringBetween(db, window, on, limit),
+      revocationScan: async (db, id) => authorizations.revocationScan(db, id),
+      authorizationSummariesAfter: async (db, after, limit, today) => authorizations.authorizationSummariesAfter(db, after, limit, today),
+      consentPage: async (db, input, today) => consentPage(db, input, today),
     },
 
     testimonials: {
@@ -230,5 +236,8 @@ export function createSqliteRecords(): SharedRecords<Db> {
       liveUncoveredPostIds: async (db) => liveUncoveredPostIds(db),
       countLiveUncovered: async (db) => countLiveUncovered(db),
     },
+
+    practice: createSqlitePracticeRecords(),
+    staff: createSqliteStaffRepository(),
   };
 }

@@ -6,7 +6,7 @@ import * as staff from '../repositories/staff-repository';
 import type { Db } from '../store/database';
 import { readKeyring, writeKeyring } from '../store/keyring';
 import { keyringExistsMessage, noKeyringMessage } from '../store-pg/pg-staff-repository';
-import { staffConflictMessage, unknownStaffMessage, usernameTakenMessage, type StaffRecords } from '../store-pg/store-interface-staff';
+import { staffConflictMessage, unknownStaffMessage, usernameTakenMessage, type StaffRecords, type StaffRepository } from '../store-pg/store-interface-staff';
 
 /**
  * Staff and sign-in material over the encrypted SQLite file: today's
@@ -23,6 +23,30 @@ const isUsernameTaken = (error: unknown) =>
 
 const upsert = 'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value';
 
+/** The staff records alone (the store engine's `records.staff`). */
+export function createSqliteStaffRepository(): StaffRepository<Db> {
+  return {
+    listStaff: async (db) => staff.listStaff(db),
+    getStaffById: async (db, id) => staff.getStaffById(db, id),
+    getStaffByUsername: async (db, username) => staff.getStaffByUsername(db, username),
+    async insertStaff(db, member) {
+      try {
+        staff.insertStaff(db, member);
+      } catch (error) {
+        if (isUsernameTaken(error)) throw new AppError('conflict', usernameTakenMessage, { issues: [{ path: 'username', message: usernameTakenMessage }] });
+        throw error;
+      }
+    },
+    async updateStaff(db, id, changes, updatedAt, expected) {
+      const current = staff.getStaffById(db, id);
+      if (!current) throw new AppError('not_found', unknownStaffMessage);
+      if (expected && expected.updatedAt !== current.updatedAt) throw new AppError('conflict', staffConflictMessage);
+      return staff.updateStaff(db, id, changes, updatedAt);
+    },
+    countActiveAdmins: async (db) => staff.countActiveAdmins(db),
+  };
+}
+
 export function createSqliteStaffRecords(options: { keyringFile: string }): StaffRecords<Db> {
   const keyringOrFail = () => {
     const keyring = readKeyring(options.keyringFile);
@@ -30,26 +54,7 @@ export function createSqliteStaffRecords(options: { keyringFile: string }): Staf
     return keyring;
   };
   return {
-    staff: {
-      listStaff: async (db) => staff.listStaff(db),
-      getStaffById: async (db, id) => staff.getStaffById(db, id),
-      getStaffByUsername: async (db, username) => staff.getStaffByUsername(db, username),
-      async insertStaff(db, member) {
-        try {
-          staff.insertStaff(db, member);
-        } catch (error) {
-          if (isUsernameTaken(error)) throw new AppError('conflict', usernameTakenMessage, { issues: [{ path: 'username', message: usernameTakenMessage }] });
-          throw error;
-        }
-      },
-      async updateStaff(db, id, changes, updatedAt, expected) {
-        const current = staff.getStaffById(db, id);
-        if (!current) throw new AppError('not_found', unknownStaffMessage);
-        if (expected && expected.updatedAt !== current.updatedAt) throw new AppError('conflict', staffConflictMessage);
-        return staff.updateStaff(db, id, changes, updatedAt);
-      },
-      countActiveAdmins: async (db) => staff.countActiveAdmins(db),
-    },
+    staff: createSqliteStaffRepository(),
 
     settings: {
       readSettings: async (db) => readSettings(db),

@@ -5,8 +5,12 @@ import type { AuthorizationTerms } from '../../../shared/authorization/scope';
 import type { CanvasSize, SignatureKind, Strokes } from '../../../shared/authorization/signature';
 import { AppError } from '../../../shared/errors';
 import type { AuthorizationRecord } from '../repositories/authorization-repository';
+import { nameSortKeyOf } from '../../../shared/patient-search';
+import type { Patient } from '../../../shared/patients';
+import { summaryOf } from '../consents/authorization-view';
 import type { FieldCipher } from './field-crypto';
 import { scopeViewOfRecord } from '../repositories/consent-scope-repository';
+import { createPgPatientRepository } from './pg-patient-repository';
 import { SealedColumns } from './sealed-columns';
 import type { ConsentRepository, Expected, Versioned } from './store-interface';
 
@@ -90,6 +94,9 @@ const columns = `id, patient_id, template_id, stage, signing_method, created_at,
   expiration_event_at, terms, paper_form, signature, finalization, revocation, expiration_event,
   revocation_scan IS NOT NULL AS has_revocation_scan, row_version`;
 
+/** SQLite compares text byte by byte (UTF-8); so does this, so both engines order alike. */
+const compareText = (a: string, b: string) => Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
+
 export const authorizationConflictMessage =
   'Someone else changed this authorization while you were working on it. Reopen it to see their changes, then try again.';
 
@@ -161,6 +168,11 @@ export function createPgConsentRepository(cipher: FieldCipher): ConsentRepositor
   }
 
   const many = async (tx: ClientBase, sql: string, params: unknown[]) => (await tx.query<Row>(sql, params)).rows.map(toRecord);
+  const patients = createPgPatientRepository(cipher);
+  // A wording's version is in the clear: the summaries need no wording opened.
+  const templateVersions = async (tx: ClientBase) =>
+    new Map((await tx.query<{ id: string; version: number }>('SELECT id, version FROM templates')).rows.map((t) => [t.id, t.version]));
+  const byCreated = (a: AuthorizationRecord, b: AuthorizationRecord) => compareText(a.createdAt, b.createdAt) || compareText(a.id, b.id);
 
   return {
     async getAuthorization(tx, id) {
@@ -171,7 +183,8 @@ export function createPgConsentRepository(cipher: FieldCipher): ConsentRepositor
     listAuthorizationsOfPatient: (tx, patientId) =>
       many(tx, `SELECT ${columns} FROM authorizations WHERE patient_id = $1 ORDER BY created_at DESC, insert_seq DESC`, [patientId]),
 
-    listAuthorizations: (tx) => many(tx, `SELECT ${columns} FROM authorizations ORDER BY created_at, insert_seq`, []),
+    // SQLite's order, ties on the same instant included: its index is (created_at, id).
+    listAuthorizations: (tx) => many(tx, `SELECT ${columns} FROM authorizations ORDER BY created_at COLLATE "C", id COLLATE "C"`, []),
 
     async consentsExpiringBetween(tx, window, on, limit) {
       // The expiration date is sealed with the terms: the server narrows to final, unrevoked consents, the dates are compared here.
@@ -347,6 +360,54 @@ export function createPgConsentRepository(cipher: FieldCipher): ConsentRepositor
       if (!row?.paper_scan) return null;
       const type = sealed.openJson<SignatureFacts>(row.signature, 'signature', id)?.paperScanType;
       return type ? { bytes: sealed.openBytes(row.paper_scan, 'paper_scan', id)!, type } : null;
+    },
+
+    async revocationScan(tx, id) {
+      const row = (await tx.query<{ revocation_scan: Buffer | null; revocation: Buffer | null }>('SELECT revocation_scan, revocation FROM authorizations WHERE id = $1', [id])).rows[0];
+      if (!row?.revocation_scan) return null;
+      const facts = sealed.openJson<RevocationFacts>(row.revocation, 'revocation', id);
+      // As SQLite answers: a scan without its recorded type or hash is not one that can be shown as received.
+      return facts?.scanType && facts.scanSha256 ? { bytes: sealed.openBytes(row.revocation_scan, 'revocation_scan', id)!, type: facts.scanType, sha256: facts.scanSha256 } : null;
+    },
+
+    async authorizationSummariesAfter(tx, after, limit, today) {
+      const versions = await templateVersions(tx);
+      // The order is SQLite's (created_at, then id, byte by byte); the terms are sealed, so the workstation opens them.
+      const all = (await many(tx, `SELECT ${columns} FROM authorizations ${after ? 'WHERE created_at COLLATE "C" >= $1' : ''}`, after ? [after.createdAt] : [])).sort(byCreated);
+      return all
+        .filter((r) => !after || compareText(r.createdAt, after.createdAt) > 0 || (r.createdAt === after.createdAt && compareText(r.id, after.id) > 0))
+        .slice(0, limit)
+        .map((r) => summaryOf(r, { version: versions.get(r.templateId)! }, today));
+    },
+
+    async consentPage(tx, input, today) {
+      const records = await many(tx, `SELECT ${columns} FROM authorizations ${input.stage ? 'WHERE stage = $1' : ''}`, input.stage ? [input.stage] : []);
+      const versions = await templateVersions(tx);
+      const people = new Map<string, Patient>();
+      for (const id of new Set(records.map((r) => r.patientId))) {
+        const patient = await patients.getPatient(tx, id);
+        if (patient) people.set(id, patient);
+      }
+      // The names and terms are sealed: the workstation sorts as SQLite does (NULL first ascending, text byte by byte, then id).
+      const key = (r: AuthorizationRecord): string | null =>
+        input.sort === 'createdAt' ? r.createdAt : input.sort === 'signedAt' ? r.signedAt : nameSortKeyOf(people.get(r.patientId)!);
+      const sign = input.direction === 'desc' ? -1 : 1;
+      const rows = records
+        .filter((r) => people.has(r.patientId))
+        .sort((a, b) => {
+          const ka = key(a);
+          const kb = key(b);
+          const byKey = ka === kb ? 0 : ka === null ? -1 : kb === null ? 1 : compareText(ka, kb);
+          return sign * (byKey || compareText(a.id, b.id));
+        });
+      return {
+        total: records.length,
+        offset: input.offset,
+        rows: rows.slice(input.offset, input.offset + input.limit).map((r) => {
+          const { firstName, lastName } = people.get(r.patientId)!;
+          return { ...summaryOf(r, { version: versions.get(r.templateId)! }, today), patientFirstName: firstName, patientLastName: lastName };
+        }),
+      };
     },
   };
 }

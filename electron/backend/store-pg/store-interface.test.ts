@@ -1,6 +1,7 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import type * as keptCoverage from '../posts/kept-coverage';
 import type * as authorizations from '../repositories/authorization-repository';
+import type * as listPages from '../repositories/list-pages';
 import type * as patients from '../repositories/patient-repository';
 import type * as posts from '../repositories/post-repository';
 import type * as testimonials from '../repositories/testimonial-repository';
@@ -42,6 +43,9 @@ describe('store interface', () => {
     expectTypeOf<Mirrors<typeof authorizations.recordPaperFormPrinted, C['recordPaperFormPrinted']>>().toEqualTypeOf<true>();
     expectTypeOf<Mirrors<typeof authorizations.recordPaperSignature, C['recordPaperSignature']>>().toEqualTypeOf<true>();
     expectTypeOf<Mirrors<typeof authorizations.paperScan, C['paperScan']>>().toEqualTypeOf<true>();
+    expectTypeOf<Mirrors<typeof authorizations.revocationScan, C['revocationScan']>>().toEqualTypeOf<true>();
+    expectTypeOf<Mirrors<typeof authorizations.authorizationSummariesAfter, C['authorizationSummariesAfter']>>().toEqualTypeOf<true>();
+    expectTypeOf<Mirrors<typeof listPages.consentPage, C['consentPage']>>().toEqualTypeOf<true>();
 
     type T = TestimonialRepository<unknown>;
     expectTypeOf<Mirrors<typeof testimonials.getTestimonial, T['getTestimonial']>>().toEqualTypeOf<true>();

@@ -2,9 +2,10 @@ import type { AuthorizationTerms } from '../../../shared/authorization/scope';
 import type { Day } from '../../../shared/calendar';
 import type { AuditEvent } from '../../../shared/audit';
 import type { Page } from '../../../shared/list-page';
-import type { PostListRow, PostPageInput, TestimonialListRow, TestimonialPageInput } from '../../../shared/list-rows';
 import type { ConsentScopeView } from '../../../shared/posts/consent-scope';
 import type { PracticeDay } from '../repositories/consent-scope-repository';
+import type { AuthorizationSummary } from '../../../shared/authorization/record';
+import type { ConsentListRow, ConsentPageInput, PostListRow, PostPageInput, TestimonialListRow, TestimonialPageInput } from '../../../shared/list-rows';
 import type { Patient, PatientFields, PatientListInput, PatientSummary } from '../../../shared/patients';
 import type { AuditEntry } from '../audit/audit-log';
 import type { MediaSummary, PostState, Testimonial } from '../../../shared/posts/post';
@@ -75,6 +76,16 @@ export interface ConsentRepository<Tx> {
    * marketing sees them, and how many there are (Home's expiring lists).
    */
   consentsExpiringBetween(tx: Tx, window: { after: Day; through: Day }, on: PracticeDay, limit: number): Promise<{ consents: ConsentScopeView[]; total: number }>;
+  /** The scan of a revocation letter, with the SHA-256 recorded when it was received. */
+  revocationScan(tx: Tx, id: string): Promise<{ bytes: Buffer; type: string; sha256: string } | null>;
+  /** Up to `limit` summaries, oldest first (created_at, then id), after `after`, each with its status on `today` (`consents.chunk`). */
+  authorizationSummariesAfter(tx: Tx, after: { createdAt: string; id: string } | null, limit: number, today: Day): Promise<AuthorizationSummary[]>;
+  /**
+   * One page of the authorizations list (the Authorizations screen), filtered
+   * by stage and sorted (then by id, the same direction), with the total and
+   * each one's patient's names (SQLite: `repositories/list-pages.ts`).
+   */
+  consentPage(tx: Tx, input: ConsentPageInput, today: Day): Promise<Page<ConsentListRow>>;
 }
 
 export type TestimonialInput = Parameters<typeof testimonials.insertTestimonial>[1];
