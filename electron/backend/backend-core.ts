@@ -24,7 +24,7 @@ import type { CheckContext } from './posts/post-checks';
 import { CheckLimiter } from './posts/check-limiter';
 import { afterConsentChangeIn, afterPatientChangeIn, type PostsOnEngine } from './posts/post-checks-engine';
 import { openIncidentForPostChange, type PostStateChange } from './program/incident-opening';
-import { rederiveDisclosures, rederiveIfRulesChanged } from './posts/rederive';
+import { rederiveIfRulesChanged } from './posts/rederive';
 import type { ConsentChange, ConsentCore, PatientChange } from './engine-core';
 import type { SqliteStoreEngine } from './store-engine/sqlite-store-engine';
 import { getStaffById, listStaff } from './repositories/staff-repository';
