@@ -2,6 +2,7 @@ import type { ClientBase } from 'pg';
 import { recordsSchemaSql } from './pg-records-schema';
 import { practiceSchemaSql } from './pg-practice-schema';
 import { programSchemaSql } from './pg-program-schema';
+import { programReviewsSchemaSql } from './pg-program-reviews-schema';
 import { staffSchemaSql } from './pg-staff-schema';
 
 /**
@@ -17,9 +18,10 @@ import { staffSchemaSql } from './pg-staff-schema';
  * The schema version this file creates: 1 was patients and the audit chain, 2 adds the shared records
  * (pg-records-schema.ts), 3 staff and sign-in material (pg-staff-schema.ts), 4 templates, presets,
  * patient copies and certificates (pg-practice-schema.ts), 5 the compliance program's policy
- * (pg-program-schema.ts). Later dialect steps continue the store's one migration numbering.
+ * (pg-program-schema.ts), 6 training, channel reviews, removed comments, retention purges and
+ * store_meta (pg-program-reviews-schema.ts). Later dialect steps continue the store's one migration numbering.
  */
-export const pgFoundationVersion = 5;
+export const pgFoundationVersion = 6;
 
 /** The advisory lock that serialises audit appends across every workstation (two int4 keys: "CD", "audit"). */
 export const auditAppendLock = [0x4344, 0x61756469] as const;
@@ -129,6 +131,7 @@ export function foundationSchemaSql(appRole: string): string {
     ${staffSchemaSql(appRole)}
     ${practiceSchemaSql(appRole)}
     ${programSchemaSql(appRole)}
+    ${programReviewsSchemaSql(appRole)}
   `;
 }
 
