@@ -114,12 +114,17 @@ describe.skipIf(!pgAvailable)(`migrate-store: an encrypted SQLite store moved to
       expect(counts.media).toBeGreaterThan(0);
       expect(counts.auditEvents).toBe(check.source.intact ? check.source.headSeq : -1);
       // Every step reports once it is done; a step with nothing to copy (no retired keys, say) reports nothing.
-      const steps = ['staff', 'settings', 'keySlots', 'retiredDataKeys', 'templates', 'scopePresets', 'certificates', 'policyVersions', 'policyAcknowledgments', 'patients', 'authorizations', 'patientCopies', 'testimonials', 'media', 'posts', 'auditEvents'] as const;
+      const steps = ['staff', 'settings', 'keySlots', 'retiredDataKeys', 'templates', 'scopePresets', 'certificates', 'policyVersions', 'policyAcknowledgments', 'patients', 'authorizations', 'patientCopies', 'testimonials', 'media', 'posts', 'trainingSessions', 'trainingMaterials', 'quizResults', 'channelReviews', 'purges', 'auditEvents'] as const;
       expect(progress).toEqual(steps.filter((step) => counts[step] > 0));
       expect(counts.templates).toBeGreaterThan(1);
       expect(counts.certificates).toBeGreaterThan(0);
       expect(counts.staff).toBeGreaterThan(2);
       expect(counts.keySlots).toBe(keyring.slots.length);
+      // The demo's compliance program: trainings with their notes, the quiz, a year of channel reviews.
+      expect(counts.trainingSessions).toBeGreaterThan(1);
+      expect(counts.trainingMaterials).toBeGreaterThan(0);
+      expect(counts.quizResults).toBeGreaterThan(1);
+      expect(counts.channelReviews).toBeGreaterThan(3);
 
       // Sign-in material moved whole: the administrator's own password opens the store's data key from the server's keyring,
       // and the server's staff and settings are the file's.
@@ -150,6 +155,19 @@ describe.skipIf(!pgAvailable)(`migrate-store: an encrypted SQLite store moved to
       expect(tampered.ok).toBe(false);
       expect(tampered.problems).toEqual(['Posts differ between the file and the server.']);
 
+      // And on schema 6: a training session, a review's confirmation and the write counter changed on the server are reported.
+      await movedOwner.query('ALTER TABLE training_sessions DISABLE TRIGGER USER');
+      await movedOwner.query("UPDATE training_sessions SET held_on = '2001-01-01' WHERE id = (SELECT min(id) FROM training_sessions)");
+      await movedOwner.query('ALTER TABLE channel_review_posts DISABLE TRIGGER USER');
+      expect((await movedOwner.query('UPDATE channel_review_posts SET covered = NOT covered')).rowCount).toBeGreaterThan(0);
+      await movedApp.query('UPDATE store_meta SET write_counter = write_counter + 5');
+      expect((await checkMovedStore(db, cipher, movedApp)).problems).toEqual([
+        'Posts differ between the file and the server.',
+        'Training sessions differ between the file and the server.',
+        'Channel reviews differ between the file and the server.',
+        'Store meta differs between the file and the server.',
+      ]);
+
       // And on sign-in material: a setting or a staff member changed on the server after the move is reported.
       const staffPg = createPgStaffRepository(cipher);
       await settingsPg.writeSetting(movedApp, 'idleMinutes', 99);
@@ -162,6 +180,10 @@ describe.skipIf(!pgAvailable)(`migrate-store: an encrypted SQLite store moved to
         // The renamed administrator published the demo's policy: the versions name them.
         'Policy versions differ between the file and the server.',
         'Posts differ between the file and the server.',
+        // Schema 6's changes above, still reported.
+        'Training sessions differ between the file and the server.',
+        'Channel reviews differ between the file and the server.',
+        'Store meta differs between the file and the server.',
       ]);
     } finally {
       await Promise.all([movedOwner.end(), movedApp.end()]);

@@ -23,6 +23,7 @@ import { getPatientPg, insertPatientPg } from './pg-patient-repository';
 import { createPgPostRepository, importPostPg } from './pg-post-repository';
 import { createPgCertificateRepository, createPgPatientCopyRepository, createPgScopePresetRepository, createPgTemplateRepository, importCertificatePg } from './pg-practice-repository';
 import { createPgPolicyRepository } from './pg-program-repository';
+import { checkProgramReviews, copyProgramReviews, noProgramReviewsMoved, type ProgramReviewSteps } from './pg-migrate-program-reviews';
 import { createFoundationSchema, foundationSchemaSql } from './pg-schema';
 import { createPgKeyringRepository, createPgStaffRepository, putSettingTextPg, settingTextPg } from './pg-staff-repository';
 import { createPgTestimonialRepository } from './pg-testimonial-repository';
@@ -33,18 +34,19 @@ import { createPgTestimonialRepository } from './pg-testimonial-repository';
  * presets, signing certificates and patient copies, the compliance
  * program's policy (versions, draft, acknowledgments), its shared records
  * (patients, authorizations, testimonials with media, posts with their kept
- * verdicts) and its audit chain into an empty PostgreSQL
+ * verdicts), schema 6's records (training, channel reviews, retention purges,
+ * the store's meta row: pg-migrate-program-reviews.ts) and its audit chain into an empty PostgreSQL
  * store, sealing every PHI part on the way, in ONE transaction (a failure or
  * a kill leaves the server's tables empty), then check the copy against the
  * source. The source is only read.
  *
  * Not moved yet (they stay on the workstation until their tables have a
- * PostgreSQL dialect): the rest of the compliance program (training, channel
- * reviews, incidents, post reviews, reply checks, the work queue), retention
- * purges, disclosure bases.
+ * PostgreSQL dialect): the rest of the compliance program (incidents, post
+ * reviews, review schedules, reply checks, the work queue), disclosure bases.
  */
 
-export interface MovedCounts {
+/** Schema 6's steps (trainingSessions … purges) come from pg-migrate-program-reviews.ts. */
+export interface MovedCounts extends Record<ProgramReviewSteps, number> {
   staff: number;
   settings: number;
   keySlots: number;
@@ -145,7 +147,7 @@ async function copyRecords(
   const templatesPg = createPgTemplateRepository(cipher);
   const presetsPg = createPgScopePresetRepository(cipher);
   const copiesPg = createPgPatientCopyRepository(cipher);
-  const counts: MovedCounts = { staff: 0, settings: 0, keySlots: 0, retiredDataKeys: 0, templates: 0, scopePresets: 0, certificates: 0, patientCopies: 0, policyVersions: 0, policyAcknowledgments: 0, patients: 0, authorizations: 0, testimonials: 0, media: 0, posts: 0, auditEvents: 0 };
+  const counts: MovedCounts = { staff: 0, settings: 0, keySlots: 0, retiredDataKeys: 0, templates: 0, scopePresets: 0, certificates: 0, patientCopies: 0, policyVersions: 0, policyAcknowledgments: 0, patients: 0, authorizations: 0, testimonials: 0, media: 0, posts: 0, auditEvents: 0, ...noProgramReviewsMoved };
   // Rows go in the source's insertion order, so lists whose timestamps tie keep their order.
   const each = async <T>(step: keyof MovedCounts, items: T[], copy: (item: T) => Promise<void>) => {
     for (const item of items) {
@@ -212,6 +214,8 @@ async function copyRecords(
       // The posts the source had yet to judge stay to be judged; the others keep the verdict copied with them.
       const stale = db.prepare('SELECT post_id FROM post_coverage_stale').pluck().all() as string[];
       await target.query('DELETE FROM post_coverage_stale WHERE NOT (post_id = ANY($1::text[]))', [stale]);
+      // Schema 6 (after the posts its reviews and purges name).
+      await copyProgramReviews(db, cipher, target, each);
       const events = db.prepare('SELECT * FROM audit_events ORDER BY seq').all() as AuditRow[];
       await each('auditEvents', events, (row) => importAuditEventPg(target, cipher, toEvent(row)));
     }
@@ -320,6 +324,7 @@ export async function checkMovedStore(db: Db, cipher: FieldCipher, target: Clien
     const verdicts: unknown[] = [];
     for (const p of filePosts) verdicts.push(await postsPg.keptVerdict(target, p.id));
     same('Kept coverage verdicts', filePosts.map((p) => keptVerdict(db, p.id)), verdicts);
+    await checkProgramReviews(db, cipher, target, same);
     await target.query('COMMIT');
     return { ok: problems.length === 0, problems, source, target: moved };
   } catch (error) {
