@@ -50,6 +50,7 @@ const member = (s: (typeof testStaff)[number]) => ({ id: s.id, username: s.id, d
 describe.each(conformanceEngines)('schema 6 on $name', ({ name, skip }) => {
   const cluster = name === 'postgres' && !skip ? useThrowawayCluster() : null;
   let under: EngineUnderTest;
+  let pgPool: { query(sql: string): Promise<{ rows: { waiting: string }[] }> } | null = null;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   let records: ProgramReviewRecords<any>;
   const log: Entry[] = [];
@@ -74,6 +75,7 @@ describe.each(conformanceEngines)('schema 6 on $name', ({ name, skip }) => {
     } else {
       const pgUnder = await pgEngineUnderTest(cluster!());
       under = pgUnder;
+      pgPool = pgUnder.pool;
       records = createPgProgramReviewRecords(pgUnder.cipher);
       const staff = createPgStaffRepository(pgUnder.cipher);
       await pgUnder.engine.write(async (tx) => {
@@ -222,6 +224,42 @@ describe.each(conformanceEngines)('schema 6 on $name', ({ name, skip }) => {
     const check: StoreCheck = { at: at(50), ok: false, problems: [secrets.checkProblem], checked: { pages: false, auditEvents: 12, storedFiles: 3, keySlots: 2 } };
     await write((tx) => m.recordCheck(tx, check));
     note('check', await outcome(read((tx) => m.lastCheck(tx))));
+  });
+
+  it.skipIf(skip || name === 'sqlite')('purges once when two workstations purge the same authorization at the same moment', async () => {
+    const r = under.engine.records;
+    await write(async (tx) => {
+      await r.consents.insertDraft(tx, { id: 'auth-2', patientId: patient.id, templateId: 'template-1', terms: terms(), createdAt: at(60), createdBy: 'staff-frontdesk' });
+      await r.consents.recordPatientSignature(tx, 'auth-2', signatureOf('Ofelia Marchetti', 'Once more.', at(61)));
+      await r.consents.finalizeAuthorization(tx, 'auth-2', { witnessId: 'staff-admin', witnessedAt: at(62), contentSha256: 'd'.repeat(64), pdf, pdfSha256: sha256(pdf) });
+      await r.consents.recordRevocation(tx, 'auth-2', {
+        revokedAt: at(63), receivedOn: '2026-12-01', method: 'in_person', note: 'Again', scan: null, scanType: null, scanSha256: null, revokedBy: 'staff-frontdesk', pdf: revocationPdf, pdfSha256: sha256(revocationPdf),
+      });
+      await r.posts.insertPost(tx, postRecord({ id: 'post-2', testimonialId: 'testimonial-1', patientId: patient.id, consentId: 'auth-2', caption: 'Ofelia again', at: at(64) }), 'staff-marketing');
+    });
+    const purge = (tx: unknown) => records.purges.purgeAuthorization(tx, 'auth-2', { staffId: 'staff-admin', at: at(65), today: '2040-01-01', timeZone });
+    // The first workstation purges and holds its transaction open until the second is seen waiting on the server.
+    let purged!: () => void;
+    let release!: () => void;
+    const firstPurged = new Promise<void>((resolve) => (purged = resolve));
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const first = outcome(
+      write(async (tx) => {
+        const result = await purge(tx);
+        purged();
+        await gate;
+        return result;
+      }),
+    );
+    await firstPurged;
+    const second = outcome(write((tx) => purge(tx)));
+    const waiting = async () => Number((await pgPool!.query("SELECT count(*) AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'")).rows[0]!.waiting);
+    while ((await waiting()) === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    release();
+    expect(await first).toEqual({ ok: { authorizationId: 'auth-2', purgedAt: at(65), keptThrough: expect.any(String), postsKept: 1 } });
+    expect(await second).toEqual({ error: { code: 'not_found', message: 'That authorization does not exist.' } });
+    expect((await read((tx) => records.purges.listPurges(tx))).map((p) => p.authorizationId)).toEqual(['auth-1', 'auth-2']);
+    expect(await read((tx) => records.purges.postsOfPurged(tx, 'auth-2'))).toEqual(['post-2']);
   });
 
   it.skipIf(skip || name === 'sqlite')('keeps every text, name, material and key sealed on the server, and its records unchanged', async () => {
