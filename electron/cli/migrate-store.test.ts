@@ -120,6 +120,7 @@ describe.skipIf(!pgAvailable)(`consent-desk migrate-store${pgSkipReason}`, () =>
     expect(run.stdout).toMatch(/^Moved to postgresql:\/\/[^:]+@\/.*:\n {2}\d+ patients, \d+ authorizations, \d+ testimonials, \d+ photos and videos, \d+ posts, \d+ audit events\n/);
     expect(run.stdout).toMatch(/\n {2}[1-9]\d* staff with [1-9]\d* key slots, [1-9]\d* settings, \d+ retired data keys\n/);
     expect(run.stdout).toMatch(/\n {2}[1-9]\d* wording versions, \d+ scope preset versions, [1-9]\d* signing certificates, \d+ patient copy entries\n/);
+    expect(run.stdout).toMatch(/\n {2}[1-9]\d* training sessions with [1-9]\d* materials, [1-9]\d* quiz results, [1-9]\d* channel reviews, \d+ retention purges\n/);
     expect(run.stdout).toMatch(/\n {2}[1-9]\d* incidents with [1-9]\d* documents, \d+ post review messages, \d+ review schedules, \d+ checked replies\n/);
     expect(run.stdout).toMatch(/Checked: audit chain intact on both \(\d+ events, same head\); every record and file identical\./);
     expect(fileHash(storePaths(dataDir).database)).toBe(before);

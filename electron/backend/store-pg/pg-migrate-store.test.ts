@@ -156,6 +156,7 @@ describe.skipIf(!pgAvailable)(`migrate-store: an encrypted SQLite store moved to
       // Every step reports once it is done; a step with nothing to copy (no retired keys, say) reports nothing.
       const steps = [
         ...(['staff', 'settings', 'keySlots', 'retiredDataKeys', 'templates', 'scopePresets', 'certificates', 'policyVersions', 'policyAcknowledgments', 'patients', 'authorizations', 'patientCopies', 'testimonials', 'media', 'posts'] as const),
+        ...(['trainingSessions', 'trainingMaterials', 'quizResults', 'channelReviews', 'purges'] as const),
         ...(['replyChecks', 'reviewSchedules', 'postReviewMessages', 'incidents', 'incidentDocuments', 'auditEvents'] as const),
       ];
       expect(progress).toEqual(steps.filter((step) => counts[step] > 0));
@@ -167,6 +168,11 @@ describe.skipIf(!pgAvailable)(`migrate-store: an encrypted SQLite store moved to
       expect(counts).toMatchObject({ replyChecks: rowsOf('reply_checks'), reviewSchedules: rowsOf('review_schedules'), postReviewMessages: rowsOf('post_review_messages'), incidents: rowsOf('incidents'), incidentDocuments: rowsOf('incident_documents') });
       expect(counts.incidents).toBeGreaterThan(2);
       expect(counts.incidentDocuments).toBeGreaterThan(0);
+      // The demo's compliance program: trainings with their notes, the quiz, a year of channel reviews.
+      expect(counts.trainingSessions).toBeGreaterThan(1);
+      expect(counts.trainingMaterials).toBeGreaterThan(0);
+      expect(counts.quizResults).toBeGreaterThan(1);
+      expect(counts.channelReviews).toBeGreaterThan(3);
 
       // Sign-in material moved whole: the administrator's own password opens the store's data key from the server's keyring,
       // and the server's staff and settings are the file's.
@@ -201,8 +207,17 @@ describe.skipIf(!pgAvailable)(`migrate-store: an encrypted SQLite store moved to
       for (const table of ['incidents', 'post_review_messages']) await movedOwner.query(`ALTER TABLE ${table} DISABLE TRIGGER USER`);
       await movedOwner.query("UPDATE incidents SET affected_count = 7 WHERE id = 'incident-moved-post'");
       await movedOwner.query("DELETE FROM post_review_messages WHERE id = 'review-moved-2'");
+      // And on schema 6: a training session, a review's confirmation and the write counter changed on the server are reported.
+      await movedOwner.query('ALTER TABLE training_sessions DISABLE TRIGGER USER');
+      await movedOwner.query("UPDATE training_sessions SET held_on = '2001-01-01' WHERE id = (SELECT min(id) FROM training_sessions)");
+      await movedOwner.query('ALTER TABLE channel_review_posts DISABLE TRIGGER USER');
+      expect((await movedOwner.query('UPDATE channel_review_posts SET covered = NOT covered')).rowCount).toBeGreaterThan(0);
+      await movedApp.query('UPDATE store_meta SET write_counter = write_counter + 5');
       expect((await checkMovedStore(db, cipher, movedApp)).problems).toEqual([
         'Posts differ between the file and the server.',
+        'Training sessions differ between the file and the server.',
+        'Channel reviews differ between the file and the server.',
+        'Store meta differs between the file and the server.',
         'Post review threads differ between the file and the server.',
         'Incidents differ between the file and the server.',
       ]);
@@ -219,6 +234,10 @@ describe.skipIf(!pgAvailable)(`migrate-store: an encrypted SQLite store moved to
         // The renamed administrator published the demo's policy: the versions name them.
         'Policy versions differ between the file and the server.',
         'Posts differ between the file and the server.',
+        // Schema 6's changes above, still reported.
+        'Training sessions differ between the file and the server.',
+        'Channel reviews differ between the file and the server.',
+        'Store meta differs between the file and the server.',
         // The demo's review schedule and incident documents name the administrator too; the message and the incident changed above still differ.
         'Review schedules differ between the file and the server.',
         'Post review threads differ between the file and the server.',

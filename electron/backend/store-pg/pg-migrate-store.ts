@@ -24,6 +24,7 @@ import { createPgPostRepository, importPostPg } from './pg-post-repository';
 import { createPgCertificateRepository, createPgPatientCopyRepository, createPgScopePresetRepository, createPgTemplateRepository, importCertificatePg } from './pg-practice-repository';
 import { checkIncidentRecords, copyIncidentRecords, noIncidentRecordsMoved, type IncidentMovedCounts } from './pg-migrate-program-incidents';
 import { createPgPolicyRepository } from './pg-program-repository';
+import { checkProgramReviews, copyProgramReviews, noProgramReviewsMoved, type ProgramReviewSteps } from './pg-migrate-program-reviews';
 import { createFoundationSchema, foundationSchemaSql } from './pg-schema';
 import { createPgKeyringRepository, createPgStaffRepository, putSettingTextPg, settingTextPg } from './pg-staff-repository';
 import { createPgTestimonialRepository } from './pg-testimonial-repository';
@@ -34,7 +35,8 @@ import { createPgTestimonialRepository } from './pg-testimonial-repository';
  * presets, signing certificates and patient copies, the compliance
  * program's policy (versions, draft, acknowledgments), its shared records
  * (patients, authorizations, testimonials with media, posts with their kept
- * verdicts) and its audit chain into an empty PostgreSQL
+ * verdicts), schema 6's records (training, channel reviews, retention purges,
+ * the store's meta row: pg-migrate-program-reviews.ts) and its audit chain into an empty PostgreSQL
  * store, sealing every PHI part on the way, in ONE transaction (a failure or
  * a kill leaves the server's tables empty), then check the copy against the
  * source. The source is only read.
@@ -44,11 +46,11 @@ import { createPgTestimonialRepository } from './pg-testimonial-repository';
  * by pg-migrate-program-incidents.ts.
  *
  * Not moved yet (they stay on the workstation until their tables have a
- * PostgreSQL dialect): the rest of the compliance program (training, channel
- * reviews), retention purges, disclosure bases.
+ * PostgreSQL dialect): disclosure bases.
  */
 
-export interface MovedCounts extends IncidentMovedCounts {
+/** Schema 6's steps (trainingSessions … purges) come from pg-migrate-program-reviews.ts, schema 7's from pg-migrate-program-incidents.ts. */
+export interface MovedCounts extends IncidentMovedCounts, Record<ProgramReviewSteps, number> {
   staff: number;
   settings: number;
   keySlots: number;
@@ -149,7 +151,7 @@ async function copyRecords(
   const templatesPg = createPgTemplateRepository(cipher);
   const presetsPg = createPgScopePresetRepository(cipher);
   const copiesPg = createPgPatientCopyRepository(cipher);
-  const counts: MovedCounts = { staff: 0, settings: 0, keySlots: 0, retiredDataKeys: 0, templates: 0, scopePresets: 0, certificates: 0, patientCopies: 0, policyVersions: 0, policyAcknowledgments: 0, patients: 0, authorizations: 0, testimonials: 0, media: 0, posts: 0, auditEvents: 0, ...noIncidentRecordsMoved() };
+  const counts: MovedCounts = { staff: 0, settings: 0, keySlots: 0, retiredDataKeys: 0, templates: 0, scopePresets: 0, certificates: 0, patientCopies: 0, policyVersions: 0, policyAcknowledgments: 0, patients: 0, authorizations: 0, testimonials: 0, media: 0, posts: 0, auditEvents: 0, ...noIncidentRecordsMoved(), ...noProgramReviewsMoved };
   // Rows go in the source's insertion order, so lists whose timestamps tie keep their order.
   const each = async <T>(step: keyof MovedCounts, items: T[], copy: (item: T) => Promise<void>) => {
     for (const item of items) {
@@ -216,6 +218,8 @@ async function copyRecords(
       // The posts the source had yet to judge stay to be judged; the others keep the verdict copied with them.
       const stale = db.prepare('SELECT post_id FROM post_coverage_stale').pluck().all() as string[];
       await target.query('DELETE FROM post_coverage_stale WHERE NOT (post_id = ANY($1::text[]))', [stale]);
+      // Schema 6 (after the posts its reviews and purges name).
+      await copyProgramReviews(db, cipher, target, each);
       // Schema 7: checked replies, review schedules, post review threads, incidents and their documents.
       await copyIncidentRecords(db, cipher, target, each);
       const events = db.prepare('SELECT * FROM audit_events ORDER BY seq').all() as AuditRow[];
@@ -326,6 +330,7 @@ export async function checkMovedStore(db: Db, cipher: FieldCipher, target: Clien
     const verdicts: unknown[] = [];
     for (const p of filePosts) verdicts.push(await postsPg.keptVerdict(target, p.id));
     same('Kept coverage verdicts', filePosts.map((p) => keptVerdict(db, p.id)), verdicts);
+    await checkProgramReviews(db, cipher, target, same);
     // Schema 7: incidents are compared as read on one day (their clocks are computed from it).
     await checkIncidentRecords(db, cipher, target, same, new Date().toISOString().slice(0, 10));
     await target.query('COMMIT');

@@ -46,6 +46,12 @@ const stepNames: Record<keyof MovedCounts, string> = {
   media: 'photos and videos',
   posts: 'posts',
   auditEvents: 'audit events',
+  // Schema 6.
+  trainingSessions: 'training sessions',
+  trainingMaterials: 'training materials',
+  quizResults: 'quiz results',
+  channelReviews: 'channel reviews',
+  purges: 'retention purges',
   // Schema 7.
   replyChecks: 'checked replies',
   reviewSchedules: 'review schedules',

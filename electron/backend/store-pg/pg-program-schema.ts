@@ -1,8 +1,9 @@
 /**
  * The PostgreSQL dialect of the compliance program's policy (SQLite:
  * migration 010's policy_versions, policy_draft, policy_acknowledgments).
- * The rest of the program (training, channel reviews, incidents, post
- * review messages, reply checks, the work queue) has no dialect yet.
+ * Training, channel reviews and removed comments are schema 6
+ * (pg-program-reviews-schema.ts); incidents, post review messages, review
+ * schedules, reply checks and the work queue have no dialect yet.
  *
  * What the server may see: version numbers, who published and when, who
  * acknowledged which version when, in which language, and the SHA-256 of

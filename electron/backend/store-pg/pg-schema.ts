@@ -3,6 +3,7 @@ import { recordsSchemaSql } from './pg-records-schema';
 import { practiceSchemaSql } from './pg-practice-schema';
 import { programIncidentsSchemaSql } from './pg-program-incidents-schema';
 import { programSchemaSql } from './pg-program-schema';
+import { programReviewsSchemaSql } from './pg-program-reviews-schema';
 import { staffSchemaSql } from './pg-staff-schema';
 
 /**
@@ -18,9 +19,10 @@ import { staffSchemaSql } from './pg-staff-schema';
  * The schema version this file creates: 1 was patients and the audit chain, 2 adds the shared records
  * (pg-records-schema.ts), 3 staff and sign-in material (pg-staff-schema.ts), 4 templates, presets,
  * patient copies and certificates (pg-practice-schema.ts), 5 the compliance program's policy
- * (pg-program-schema.ts); 6 is the rest of the program's records and store_meta (its own file); 7 the
- * program's incidents and documents, post review threads, review schedules and checked replies
- * (pg-program-incidents-schema.ts). Later dialect steps continue the store's one migration numbering.
+ * (pg-program-schema.ts); 6 training, channel reviews, removed comments, retention purges and
+ * store_meta (pg-program-reviews-schema.ts); 7 the program's incidents and documents, post review
+ * threads, review schedules and checked replies (pg-program-incidents-schema.ts). Later dialect
+ * steps continue the store's one migration numbering.
  */
 export const pgFoundationVersion = 7;
 
@@ -132,6 +134,7 @@ export function foundationSchemaSql(appRole: string): string {
     ${staffSchemaSql(appRole)}
     ${practiceSchemaSql(appRole)}
     ${programSchemaSql(appRole)}
+    ${programReviewsSchemaSql(appRole)}
     ${programIncidentsSchemaSql(appRole)}
   `;
 }

@@ -7,9 +7,8 @@ import type { StoredAcknowledgment } from '../repositories/policy-repository';
  * the functions of `repositories/policy-repository.ts` made asynchronous,
  * the engine's transaction handle first. Implemented over `Db` by
  * `store-engine/sqlite-program-records.ts` and over PostgreSQL by
- * `store-pg/pg-program-repository.ts`. The rest of the program (training,
- * channel reviews, incidents, post reviews, reply checks, the work queue)
- * is not behind the interface yet.
+ * `store-pg/pg-program-repository.ts`. Training and channel reviews are
+ * behind store-interface-program-reviews.ts (schema 6).
  */
 
 export type PolicyVersionInput = Parameters<typeof policy.insertPolicyVersion>[1];

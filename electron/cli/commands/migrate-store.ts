@@ -68,6 +68,7 @@ ${commonHelp.passwordStdin}
         `  ${c.staff} staff with ${c.keySlots} key slots, ${c.settings} settings, ${c.retiredDataKeys} retired data keys`,
         `  ${c.templates} wording versions, ${c.scopePresets} scope preset versions, ${c.certificates} signing certificates, ${c.patientCopies} patient copy entries`,
         `  ${c.policyVersions} policy versions, ${c.policyAcknowledgments} policy acknowledgments`,
+        `  ${c.trainingSessions} training sessions with ${c.trainingMaterials} materials, ${c.quizResults} quiz results, ${c.channelReviews} channel reviews, ${c.purges} retention purges`,
         `  ${c.incidents} incidents with ${c.incidentDocuments} documents, ${c.postReviewMessages} post review messages, ${c.reviewSchedules} review schedules, ${c.replyChecks} checked replies`,
         '',
       ].join('\n'),
