@@ -113,6 +113,8 @@ export interface ExportSelection {
    * (on the connection and read transaction the selection was made on).
    */
   authorizations: () => Generator<SelectedAuthorization>;
+  /** The revoked ones among them, in the same order, found on the index rather than by walking them all. */
+  revokedAuthorizations: () => Generator<SelectedAuthorization>;
   /** The SQL condition (on `authorizations a`) and parameters that choose them; a status filter is applied after. */
   chosen: { where: string; params: Record<string, string>; states: ReadonlySet<AuthorizationStatus> | null };
   /** Signed PDFs and revocation scans among them, for the bundle's count of files. */
@@ -187,6 +189,7 @@ export function selectForExport(db: Db, params: Pick<ExportParams, 'from' | 'to'
    * native memory that grew with the store.
    */
   const chosenIds = db.prepare(`SELECT a.id FROM authorizations a WHERE ${where} ORDER BY a.signed_at, a.id`).pluck();
+  const revokedIds = db.prepare(`SELECT a.id FROM authorizations a WHERE ${where} AND a.revoked_at IS NOT NULL ORDER BY a.signed_at, a.id`).pluck();
   const chosenRow = db.prepare(
     `SELECT a.id, a.patient_id, p.first_name, p.last_name, a.stage, a.terms, a.signed_at, a.witnessed_at, a.revoked_at,
        a.revocation_received_on, a.expiration_event_at, a.expiration_event_on, a.pdf_sha256
@@ -200,8 +203,8 @@ export function selectForExport(db: Db, params: Pick<ExportParams, 'from' | 'to'
    * the same order: kept, 100k of them were the largest thing the export held (with the JSON of their ids for the
    * posts' query), and its heap grew with the store.
    */
-  function* authorizations(): Generator<SelectedAuthorization> {
-    for (const id of chosenIds.iterate(bound) as IterableIterator<string>) {
+  function* authorizations(ids = chosenIds): Generator<SelectedAuthorization> {
+    for (const id of ids.iterate(bound) as IterableIterator<string>) {
       const r = chosenRow.get(id) as IndexRow | undefined;
       // Inside one read transaction the row is there; the join (a patient) is what could drop it, as before.
       if (!r) continue;
@@ -260,7 +263,8 @@ export function selectForExport(db: Db, params: Pick<ExportParams, 'from' | 'to'
   return {
     today,
     check: ctx,
-    authorizations,
+    authorizations: () => authorizations(),
+    revokedAuthorizations: () => authorizations(revokedIds),
     chosen: { where, params: bound, states },
     files: { pdfs, scans },
     audit: { firstSeq: span.first, lastSeq: span.last, events },
