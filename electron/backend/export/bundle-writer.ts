@@ -280,9 +280,8 @@ export async function writeBundle(inputs: BundleInputs): Promise<BundleResult> {
       await addPdf(pdfEntryName('authorizations', a.id, a.name), checked(row.pdf, a.pdfSha256, 'signed PDF', a.id), a.pdfSha256, a.id);
     }
     if (selection.counts.revocations > 0) report('revocations');
-    // The chosen authorizations walked again (on the same read transaction: the same rows), for the revoked ones.
-    for (const a of selection.counts.revocations > 0 ? selection.authorizations() : []) {
-      if (!a.revoked) continue;
+    // The revoked ones among the chosen (on the same read transaction: the same rows, in the same order).
+    for (const a of selection.counts.revocations > 0 ? selection.revokedAuthorizations() : []) {
       stillOpen();
       cancelled();
       const revocation = revocationQuery.get(a.id) as { revocation_pdf: Buffer | null; revocation_pdf_sha256: string | null } | undefined;

@@ -83,7 +83,16 @@ interface JudgedConsent {
   onDay: ConsentOnDay | null;
   kept: boolean;
   patientName: string | null;
+  /**
+   * Its posts' verdicts and content by what the rule reads of a post (see `ruleInputOf`): a consent's posts mostly
+   * repeat a few (a channel or two, the same content), so the rule runs once for each, not once a post.
+   */
+  verdicts: Map<string, { verdict: CoverageVerdict; contentKinds: ContentKind[] }>;
 }
+
+/** Everything of a post that the coverage rule reads, beside its consent, as one key. */
+const ruleInputOf = (p: PostRow): string =>
+  `${p.patient_id}\u0000${p.channel}\u0000${p.purpose}\u0000${p.third_party_pays}\u0000${p.sponsor}\u0000${p.identifiers_approved_at !== null}\u0000${p.content_kinds}\u0000${p.blocking_identifiers}\u0000${p.health_mentions}`;
 
 /**
  * What a bundle will hold, fixed when the export starts: the
@@ -104,6 +113,8 @@ export interface ExportSelection {
    * (on the connection and read transaction the selection was made on).
    */
   authorizations: () => Generator<SelectedAuthorization>;
+  /** The revoked ones among them, in the same order, found on the index rather than by walking them all. */
+  revokedAuthorizations: () => Generator<SelectedAuthorization>;
   /** The SQL condition (on `authorizations a`) and parameters that choose them; a status filter is applied after. */
   chosen: { where: string; params: Record<string, string>; states: ReadonlySet<AuthorizationStatus> | null };
   /** Signed PDFs and revocation scans among them, for the bundle's count of files. */
@@ -178,6 +189,7 @@ export function selectForExport(db: Db, params: Pick<ExportParams, 'from' | 'to'
    * native memory that grew with the store.
    */
   const chosenIds = db.prepare(`SELECT a.id FROM authorizations a WHERE ${where} ORDER BY a.signed_at, a.id`).pluck();
+  const revokedIds = db.prepare(`SELECT a.id FROM authorizations a WHERE ${where} AND a.revoked_at IS NOT NULL ORDER BY a.signed_at, a.id`).pluck();
   const chosenRow = db.prepare(
     `SELECT a.id, a.patient_id, p.first_name, p.last_name, a.stage, a.terms, a.signed_at, a.witnessed_at, a.revoked_at,
        a.revocation_received_on, a.expiration_event_at, a.expiration_event_on, a.pdf_sha256
@@ -191,8 +203,8 @@ export function selectForExport(db: Db, params: Pick<ExportParams, 'from' | 'to'
    * the same order: kept, 100k of them were the largest thing the export held (with the JSON of their ids for the
    * posts' query), and its heap grew with the store.
    */
-  function* authorizations(): Generator<SelectedAuthorization> {
-    for (const id of chosenIds.iterate(bound) as IterableIterator<string>) {
+  function* authorizations(ids = chosenIds): Generator<SelectedAuthorization> {
+    for (const id of ids.iterate(bound) as IterableIterator<string>) {
       const r = chosenRow.get(id) as IndexRow | undefined;
       // Inside one read transaction the row is there; the join (a patient) is what could drop it, as before.
       if (!r) continue;
@@ -210,21 +222,37 @@ export function selectForExport(db: Db, params: Pick<ExportParams, 'from' | 'to'
     }
   }
 
-  // Counted in one walk; with a status filter, each chosen authorization's posts are counted on posts_consent.
-  const postsOf = db.prepare('SELECT count(*) FROM posts WHERE consent_id = ?').pluck();
   let chosen = 0;
   let revocations = 0;
   let pdfs = 0;
   let scans = 0;
   let postCount = 0;
-  for (const a of authorizations()) {
-    chosen += 1;
-    if (a.revoked) revocations += 1;
-    if (a.pdfSha256 !== null) pdfs += 1;
-    if (a.revocationScan !== null) scans += 1;
-    if (states) postCount += postsOf.get(a.id) as number;
+  if (states) {
+    // A status is worked out in JavaScript (from the terms): counted in one walk, each one's posts on posts_consent.
+    const postsOf = db.prepare('SELECT count(*) FROM posts WHERE consent_id = ?').pluck();
+    for (const a of authorizations()) {
+      chosen += 1;
+      if (a.revoked) revocations += 1;
+      if (a.pdfSha256 !== null) pdfs += 1;
+      if (a.revocationScan !== null) scans += 1;
+      postCount += postsOf.get(a.id) as number;
+    }
+  } else {
+    /*
+     * Counted by SQLite on the covering index (the same rows the walk yields: those with their patient), without a
+     * row object, a parsed terms and a status per authorization: the walk that counted them cost as much as the
+     * one that writes their PDFs. Scans are outside the index: looked up for the revoked ones only (a few).
+     */
+    const totals = db
+      .prepare(`SELECT count(*) AS chosen, count(a.revoked_at) AS revocations, count(a.pdf_sha256) AS pdfs FROM authorizations a JOIN patients p ON p.id = a.patient_id WHERE ${where}`)
+      .get(bound) as { chosen: number; revocations: number; pdfs: number };
+    ({ chosen, revocations, pdfs } = totals);
+    if (revocations > 0) {
+      const revoked = db.prepare(`SELECT a.id FROM authorizations a JOIN patients p ON p.id = a.patient_id WHERE ${where} AND a.revoked_at IS NOT NULL`).pluck();
+      for (const id of revoked.iterate(bound) as IterableIterator<string>) if (scanOf.get(id) !== undefined) scans += 1;
+    }
+    if (chosen > 0) postCount = db.prepare(`SELECT count(*) FROM posts WHERE consent_id IN (SELECT a.id FROM authorizations a WHERE ${where})`).pluck().get(bound) as number;
   }
-  if (!states && chosen > 0) postCount = db.prepare(`SELECT count(*) FROM posts WHERE consent_id IN (SELECT a.id FROM authorizations a WHERE ${where})`).pluck().get(bound) as number;
 
   const trailHead = db.prepare('SELECT seq, hash FROM audit_head WHERE id = 1').get() as { seq: number; hash: string };
   const span = db
@@ -235,7 +263,8 @@ export function selectForExport(db: Db, params: Pick<ExportParams, 'from' | 'to'
   return {
     today,
     check: ctx,
-    authorizations,
+    authorizations: () => authorizations(),
+    revokedAuthorizations: () => authorizations(revokedIds),
     chosen: { where, params: bound, states },
     files: { pdfs, scans },
     audit: { firstSeq: span.first, lastSeq: span.last, events },
@@ -295,6 +324,7 @@ export function* selectedPosts(db: Db, selection: ExportSelection): Generator<Se
         onDay: consentJudged(db, row ? toScopeView(row, ctx) : null, ctx),
         kept: !states || (row !== undefined && states.has(statusOn(row, ctx.today))),
         patientName: row ? `${row.first_name} ${row.last_name}` : null,
+        verdicts: new Map(),
       };
       if (judged.size >= judgedCacheSize) judged.delete(judged.keys().next().value!);
       judged.set(id, consent);
@@ -317,24 +347,36 @@ export function* selectedPosts(db: Db, selection: ExportSelection): Generator<Se
   for (const p of postRows) {
     const consent = judgedOf(p.consent_id);
     if (!consent.kept) continue;
-    const post = {
+    const key = ruleInputOf(p);
+    let judged = consent.verdicts.get(key);
+    if (judged === undefined) {
+      const post = {
+        patientId: p.patient_id,
+        channel: p.channel,
+        purpose: p.purpose,
+        thirdPartyPays: p.third_party_pays === 1,
+        sponsor: p.sponsor,
+        identifiersApproved: p.identifiers_approved_at !== null,
+      };
+      const contentKinds = JSON.parse(p.content_kinds) as ContentKind[];
+      const disclosures = {
+        contentKinds,
+        blockingIdentifiers: JSON.parse(p.blocking_identifiers) as IdentifierKind[],
+        healthMentions: JSON.parse(p.health_mentions) as HealthMentionSummary[],
+      };
+      // verdictOf's rule, with the consent judged once for all its posts.
+      judged = { verdict: checkCoverageOn(post, disclosures, consent.onDay), contentKinds };
+      consent.verdicts.set(key, judged);
+    }
+    yield {
+      id: p.id,
+      consentId: p.consent_id,
       patientId: p.patient_id,
+      testimonialId: p.testimonial_id,
       channel: p.channel,
       purpose: p.purpose,
       thirdPartyPays: p.third_party_pays === 1,
-      sponsor: p.sponsor,
-      consentId: p.consent_id,
-      blockingIdentifiers: JSON.parse(p.blocking_identifiers) as IdentifierKind[],
-      healthMentions: JSON.parse(p.health_mentions) as HealthMentionSummary[],
-      identifiersApproved: p.identifiers_approved_at !== null,
-    };
-    const contentKinds = JSON.parse(p.content_kinds) as ContentKind[];
-    yield {
-      ...post,
-      id: p.id,
-      consentId: p.consent_id,
-      testimonialId: p.testimonial_id,
-      contentKinds,
+      contentKinds: judged.contentKinds,
       caption: p.caption,
       state: p.state,
       createdAt: p.created_at,
@@ -345,15 +387,11 @@ export function* selectedPosts(db: Db, selection: ExportSelection): Generator<Se
       takedownRequiredAt: p.takedown_required_at,
       takedownReason: p.takedown_reason,
       takenDownAt: p.taken_down_at,
+      sponsor: p.sponsor,
       identifiersApproval: p.identifiers_approved_at
         ? { byName: p.identifiers_approved_by_name ?? '', at: p.identifiers_approved_at, reason: p.identifiers_approval_reason ?? '' }
         : null,
-      // verdictOf's rule, with the consent judged once for all its posts.
-      verdictToday: checkCoverageOn(
-        { patientId: post.patientId, channel: post.channel, purpose: post.purpose, thirdPartyPays: post.thirdPartyPays, sponsor: post.sponsor, identifiersApproved: post.identifiersApproved },
-        { ...post, contentKinds },
-        consent.onDay,
-      ),
+      verdictToday: judged.verdict,
       consentPatientName: consent.patientName,
     };
   }
