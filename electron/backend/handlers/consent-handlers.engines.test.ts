@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { handlerOutcome, type HandlerOutcome } from '../store-engine/testing/conformance-transcript';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { completeTerms } from '../../../shared/authorization/test-terms';
 import type { AuthorizationTemplate } from '../../../shared/authorization/template';
@@ -137,7 +138,6 @@ function testCore(under: EngineUnderTest): TestCore {
   return core;
 }
 
-type Outcome = { ok: unknown } | { error: { code: string; message: string; issues?: unknown } };
 
 const engines: { name: 'sqlite' | 'postgres'; skip: boolean }[] = [
   { name: 'sqlite', skip: false },
@@ -207,20 +207,14 @@ describe.each(engines)('the consents handlers on $name', ({ name, skip }) => {
   /** Files are noted by name, type, size and hash (their bytes are compared through the hash). */
   const noted = (value: unknown) =>
     value && typeof value === 'object' && 'base64' in value ? { ...(value as Record<string, unknown>), base64: `${(value as { base64: string }).base64.length} characters` } : value;
-  async function outcome(label: string, work: Promise<unknown>): Promise<Outcome> {
-    let result: Outcome;
-    try {
-      result = { ok: await work };
-    } catch (error) {
-      if (!(error instanceof AppError)) throw error;
-      result = { error: { code: error.code, message: error.message, ...(error.issues ? { issues: error.issues } : {}) } };
-    }
+  async function outcome(label: string, work: Promise<unknown>): Promise<HandlerOutcome> {
+    const result = await handlerOutcome(work);
     note(label, 'ok' in result ? { ok: noted(result.ok) } : result);
     return result;
   }
   const auditOf = (subjectId: string) => under.engine.read((tx) => under.engine.records.audit.auditOfSubject(tx, subjectId)) as Promise<AuditEvent[]>;
   const record = (id: string) => under.engine.read((tx) => under.engine.records.consents.getAuthorization(tx, id));
-  const okOf = <T,>(o: Outcome) => (o as { ok: T }).ok;
+  const okOf = <T,>(o: HandlerOutcome) => (o as { ok: T }).ok;
 
   it.skipIf(skip)(`drafts, previews and edits, refusing an edit made on an older copy${name === 'postgres' ? pgSkipReason : ''}`, async () => {
     await outcome('preview', call('consents.preview', { patientId: ofelia.id, terms: completeTerms() }));

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { handlerOutcome, type HandlerOutcome } from '../store-engine/testing/conformance-transcript';
 import { contract, type CallOutput, type ParsedInput } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
 import type { AuditEvent } from '../../../shared/audit';
@@ -55,7 +56,6 @@ function testCore(under: EngineUnderTest): TestCore {
   return core;
 }
 
-type Outcome = { ok: unknown } | { error: { code: string; message: string; issues?: unknown } };
 
 const engines: { name: 'sqlite' | 'postgres'; skip: boolean }[] = [
   { name: 'sqlite', skip: false },
@@ -85,14 +85,8 @@ describe.each(engines)('the patients handlers on $name', ({ name, skip }) => {
     const handler = patientHandlers[callName] as (core: EngineCore, input: ParsedInput<K>) => Promise<CallOutput<K>>;
     return handler(core, parsed);
   }
-  async function outcome(label: string, work: Promise<unknown>): Promise<Outcome> {
-    let result: Outcome;
-    try {
-      result = { ok: await work };
-    } catch (error) {
-      if (!(error instanceof AppError)) throw error;
-      result = { error: { code: error.code, message: error.message, ...(error.issues ? { issues: error.issues } : {}) } };
-    }
+  async function outcome(label: string, work: Promise<unknown>): Promise<HandlerOutcome> {
+    const result = await handlerOutcome(work);
     note(label, result);
     return result;
   }

@@ -10,7 +10,7 @@ import type { CheckContext } from '../posts/post-checks';
 import { afterConsentChangeIn, afterPatientChangeIn, settleCoverageIn } from '../posts/post-checks-engine';
 import type { PostStateChange } from '../program/incident-opening';
 import { pgEngineUnderTest, sqliteEngineUnderTest, testStaff, type EngineUnderTest } from '../store-engine/testing/engines-under-test';
-import { normalise } from '../store-engine/testing/conformance-transcript';
+import { normalise, handlerOutcome, type HandlerOutcome } from '../store-engine/testing/conformance-transcript';
 import { createPgStaffRepository } from '../store-pg/pg-staff-repository';
 import { patientRecord, signatureOf, terms } from '../store-pg/testing/pg-fixtures';
 import { pgAvailable, pgSkipReason, useThrowawayCluster } from '../store-pg/testing/pg-cluster';
@@ -84,7 +84,6 @@ function testCore(under: EngineUnderTest): TestCore {
   return core;
 }
 
-type Outcome = { ok: unknown } | { error: { code: string; message: string; issues?: unknown } };
 
 const engines: { name: 'sqlite' | 'postgres'; skip: boolean }[] = [
   { name: 'sqlite', skip: false },
@@ -147,14 +146,8 @@ describe.each(engines)('the posts handlers on $name', ({ name, skip }) => {
     const handler = postHandlers[callName] as (core: PostsCore, input: ParsedInput<K>) => Promise<CallOutput<K>>;
     return handler(core, parsed);
   }
-  async function outcome(label: string, work: Promise<unknown>): Promise<Outcome> {
-    let result: Outcome;
-    try {
-      result = { ok: await work };
-    } catch (error) {
-      if (!(error instanceof AppError)) throw error;
-      result = { error: { code: error.code, message: error.message, ...(error.issues ? { issues: error.issues } : {}) } };
-    }
+  async function outcome(label: string, work: Promise<unknown>): Promise<HandlerOutcome> {
+    const result = await handlerOutcome(work);
     note(label, result);
     return result;
   }

@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { handlerOutcome, type HandlerOutcome } from '../store-engine/testing/conformance-transcript';
 import fs from 'node:fs';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -76,7 +77,6 @@ function withFailingAudit(engine: StoreEngine<unknown>): StoreEngine<unknown> {
   };
 }
 
-type Outcome = { ok: unknown } | { error: { code: string; message: string; issues?: unknown } };
 
 const engines: { name: 'sqlite' | 'postgres'; skip: boolean }[] = [
   { name: 'sqlite', skip: false },
@@ -162,14 +162,8 @@ describe.each(engines)('the testimonials handlers on $name', ({ name, skip }) =>
     const handler = testimonialEngineHandlers[callName] as (core: EngineCore, input: ParsedInput<K>) => Promise<CallOutput<K>>;
     return handler(on, parsed);
   }
-  async function outcome(label: string, work: Promise<unknown>): Promise<Outcome> {
-    let result: Outcome;
-    try {
-      result = { ok: await work };
-    } catch (error) {
-      if (!(error instanceof AppError)) throw error;
-      result = { error: { code: error.code, message: error.message, ...(error.issues ? { issues: error.issues } : {}) } };
-    }
+  async function outcome(label: string, work: Promise<unknown>): Promise<HandlerOutcome> {
+    const result = await handlerOutcome(work);
     note(label, result);
     return result;
   }

@@ -26,6 +26,19 @@ export async function outcome<T>(work: Promise<T>): Promise<{ ok: unknown } | { 
   }
 }
 
+/** What a handler's call ended in, as the handler engines tests record it: its answer, or its AppError with the issues it names. */
+export type HandlerOutcome = { ok: unknown } | { error: { code: string; message: string; issues?: unknown } };
+
+/** Await a handler's call and keep its answer, or its AppError's code, words and issues; any other error is a bug and is thrown. */
+export async function handlerOutcome(work: Promise<unknown>): Promise<HandlerOutcome> {
+  try {
+    return { ok: await work };
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    return { error: { code: error.code, message: error.message, ...(error.issues ? { issues: error.issues } : {}) } };
+  }
+}
+
 /** The rows of every suite's describe.each: the PostgreSQL one skips, saying why, where its binaries are absent. */
 export const conformanceEngines: { name: 'sqlite' | 'postgres'; skip: boolean }[] = [
   { name: 'sqlite', skip: false },
