@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { handlerOutcome, type HandlerOutcome } from '../store-engine/testing/conformance-transcript';
+import { chainFieldsOf, handlerOutcome, type HandlerOutcome } from '../store-engine/testing/conformance-transcript';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { completeTerms } from '../../../shared/authorization/test-terms';
 import type { AuthorizationTemplate } from '../../../shared/authorization/template';
@@ -348,18 +348,7 @@ describe.each(engines)('the consents handlers on $name', ({ name, skip }) => {
 
   it.skipIf(skip)('wrote one audit event per call that succeeded, in one chain, naming the actor', async () => {
     for (const [who, consentId] of Object.entries(ids)) {
-      const events = (await auditOf(consentId)).map(({ seq, at, actorId, actorName, action, subjectType, subjectId, detail, prevHash, hash }) => ({
-        seq,
-        at,
-        actorId,
-        actorName,
-        action,
-        subjectType,
-        subjectId,
-        detail,
-        prevHash,
-        hash,
-      }));
+      const events = (await auditOf(consentId)).map(chainFieldsOf);
       note(`audit of ${who}`, events);
       for (const event of events) expect(event).toMatchObject({ actorId: robin.id, actorName: robin.username, subjectType: 'authorization' });
     }

@@ -10,7 +10,7 @@ import type { CheckContext } from '../posts/post-checks';
 import { afterConsentChangeIn, afterPatientChangeIn, settleCoverageIn } from '../posts/post-checks-engine';
 import type { PostStateChange } from '../program/incident-opening';
 import { pgEngineUnderTest, sqliteEngineUnderTest, testStaff, type EngineUnderTest } from '../store-engine/testing/engines-under-test';
-import { normalise, handlerOutcome, type HandlerOutcome } from '../store-engine/testing/conformance-transcript';
+import { chainFieldsOf, normalise, handlerOutcome, type HandlerOutcome } from '../store-engine/testing/conformance-transcript';
 import { createPgStaffRepository } from '../store-pg/pg-staff-repository';
 import { patientRecord, signatureOf, terms } from '../store-pg/testing/pg-fixtures';
 import { pgAvailable, pgSkipReason, useThrowawayCluster } from '../store-pg/testing/pg-cluster';
@@ -287,18 +287,7 @@ describe.each(engines)('the posts handlers on $name', ({ name, skip }) => {
 
   it.skipIf(skip)('audited each call that succeeded, by the acting staff member or the system', async () => {
     for (const n of [1, 2, 3, 4, 5, 99]) {
-      const events = (await auditOf(uuid(n))).map(({ seq, at, actorId, actorName, action, subjectType, subjectId, detail, prevHash, hash }) => ({
-        seq,
-        at,
-        actorId,
-        actorName,
-        action,
-        subjectType,
-        subjectId,
-        detail,
-        prevHash,
-        hash,
-      }));
+      const events = (await auditOf(uuid(n))).map(chainFieldsOf);
       note(`audit of post ${n}`, events);
     }
     expect((await auditOf(uuid(1))).map((e) => [e.actorName, e.action])).toEqual([

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { handlerOutcome, type HandlerOutcome } from '../store-engine/testing/conformance-transcript';
+import { chainFieldsOf, handlerOutcome, type HandlerOutcome } from '../store-engine/testing/conformance-transcript';
 import fs from 'node:fs';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -300,18 +300,7 @@ describe.each(engines)('the testimonials handlers on $name', ({ name, skip }) =>
   it.skipIf(skip)('wrote one audit event per call that succeeded, naming the actor and no patient details', async () => {
     const mediaId = (await everyTestimonial()).find((t) => t.id === uuid(101))!.media[0]!.id;
     for (const subject of [uuid(101), uuid(102), uuid(103), uuid(104), mediaId]) {
-      const events = (await auditOf(subject)).map(({ seq, at: when, actorId, actorName, action, subjectType, subjectId, detail, prevHash, hash }) => ({
-        seq,
-        at: when,
-        actorId,
-        actorName,
-        action,
-        subjectType,
-        subjectId,
-        detail,
-        prevHash,
-        hash,
-      }));
+      const events = (await auditOf(subject)).map(chainFieldsOf);
       note(`audit of ${subject}`, events);
       for (const event of events) {
         expect(event).toMatchObject({ actorId: 'staff-marketing', actorName: 'morgan' });

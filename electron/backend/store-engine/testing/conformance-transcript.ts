@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import type { AuditEvent } from '../../../../shared/audit';
 import { AppError } from '../../../../shared/errors';
 import { pgAvailable } from '../../store-pg/testing/pg-cluster';
 
@@ -37,6 +38,11 @@ export async function handlerOutcome(work: Promise<unknown>): Promise<HandlerOut
     if (!(error instanceof AppError)) throw error;
     return { error: { code: error.code, message: error.message, ...(error.issues ? { issues: error.issues } : {}) } };
   }
+}
+
+/** An audit event's fields both engines must agree on, its place in the chain included, in one order. */
+export function chainFieldsOf({ seq, at, actorId, actorName, action, subjectType, subjectId, detail, prevHash, hash }: AuditEvent) {
+  return { seq, at, actorId, actorName, action, subjectType, subjectId, detail, prevHash, hash };
 }
 
 /** The rows of every suite's describe.each: the PostgreSQL one skips, saying why, where its binaries are absent. */
