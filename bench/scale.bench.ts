@@ -214,7 +214,11 @@ async function cliRows(dataDir: string, size: number, scratch: string): Promise<
     const zipMs = await zipOfPdfs(dataDir, path.join(scratch, `pdfs-${size}`));
     rows.push({ what: '`export` of every authorization, wall', ms: r.ms, note: r.note });
     rows.push({ what: '`zip -r` of the same PDFs, wall', ms: zipMs });
-    rows.push({ what: '`export` against `zip -r` (ratio)', ms: r.ms !== null && zipMs !== null ? r.ms / zipMs : null, unit: 'ratio', target: { ms: 1.5, label: '<= 1.5x' }, note: r.note });
+    // Against stand-ins of a few bytes zip only makes files while the export still writes every post's row: no yardstick.
+    const standIns = size > Number(values['pdf-max']);
+    const ratio = r.ms !== null && zipMs !== null && !standIns ? r.ms / zipMs : null;
+    const ratioNote = standIns ? `stand-in PDFs above --pdf-max: ${r.ms !== null && zipMs !== null ? `${(r.ms / zipMs).toFixed(2)}x, ` : ''}not comparable` : r.note;
+    rows.push({ what: '`export` against `zip -r` (ratio)', ms: ratio, unit: 'ratio', target: { ms: 1.5, label: '<= 1.5x' }, note: ratioNote });
     rows.push({ what: '`export`, peak memory', ms: r.rss, unit: 'bytes', target: memoryTarget, note: r.note });
   }
   return rows;
