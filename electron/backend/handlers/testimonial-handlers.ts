@@ -1,8 +1,5 @@
-import type { Day } from '../../../shared/calendar';
 import type { CallOutput } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
-import type { Patient } from '../../../shared/patients';
-import type { ConsentScopeView } from '../../../shared/posts/consent-scope';
 import type { Testimonial } from '../../../shared/posts/post';
 import { checkReviewReply } from '../../../shared/posts/review-reply';
 import { practiceContactOf } from '../../../shared/settings';
@@ -10,7 +7,7 @@ import { sha256Hex } from '../consents/authorization-view';
 import { auditIn, type EngineCore } from '../engine-core';
 import { recordReplyCheck } from '../repositories/reply-check-repository';
 import type { AuthorizationRecord } from '../repositories/authorization-repository';
-import { toScopeView } from '../repositories/consent-scope-repository';
+import { scopeViewOfRecord } from '../repositories/consent-scope-repository';
 import type { Versioned } from '../store-pg/store-interface';
 import type { Handlers } from './handler';
 import type { EngineHandlers } from './patient-handlers';
@@ -47,27 +44,6 @@ async function testimonialIn(core: EngineCore, tx: unknown, id: string): Promise
   return testimonial;
 }
 
-/** An authorization as marketing sees it, from its record and its patient (the same view `consent-scope-repository.ts` reads from SQLite). */
-function scopeViewOf(a: AuthorizationRecord, patient: Patient, on: { today: Day; timeZone: string }): ConsentScopeView {
-  const row: Parameters<typeof toScopeView>[0] = {
-    id: a.id,
-    patient_id: a.patientId,
-    first_name: patient.firstName,
-    last_name: patient.lastName,
-    stage: a.stage,
-    // The terms are passed parsed (below); the row's JSON text is read only when they are not.
-    terms: '',
-    signed_at: a.signedAt,
-    witnessed_at: a.witnessedAt,
-    revoked_at: a.revokedAt,
-    revocation_received_on: a.revocationReceivedOn,
-    expiration_event_at: a.expirationEventAt,
-    expiration_event_on: a.expirationEventOn,
-    pdf_sha256: a.pdfSha256,
-  };
-  return toScopeView(row, on, a.terms);
-}
-
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
@@ -100,7 +76,7 @@ export const testimonialEngineHandlers: EngineHandlers<TestimonialCall> = {
       const on = { today: core.today(), timeZone: core.timeZone };
       // Drafts are not consents yet.
       const signed = (await r.consents.listAuthorizationsOfPatient(tx, patientId)).filter((a) => a.stage !== 'draft');
-      return signed.sort(bySignatureNewestFirst).map((a) => scopeViewOf(a, patient, on));
+      return signed.sort(bySignatureNewestFirst).map((a) => scopeViewOfRecord(a, patient, on));
     }),
 
   'testimonials.list': (core) => core.engine.read(async (tx) => (await core.engine.records.testimonials.listTestimonials(tx)).map(answered)),

@@ -4,7 +4,7 @@ import type { ConsentScopeView } from '../../../shared/posts/consent-scope';
 import { checkCoverageOn, consentOnDay, onlyEndsNewUses, type ConsentOnDay, type CoverageVerdict } from '../../../shared/posts/coverage';
 import { nextCoverageChange } from '../../../shared/posts/coverage-day';
 import type { PostView } from '../../../shared/posts/dashboard';
-import { derivePostDisclosures, type PostDisclosures } from '../../../shared/posts/disclosures';
+import type { PostDisclosures } from '../../../shared/posts/disclosures';
 import type { PostDraft, PostState } from '../../../shared/posts/post';
 import { commonPlaceNames } from '../../../shared/posts/text/place-names';
 import { reconcile } from '../../../shared/posts/workflow';
@@ -14,7 +14,7 @@ import { scopeViewOfRecord } from '../repositories/consent-scope-repository';
 import type { StoredPost } from '../repositories/post-repository';
 import type { SharedRecords, StoreEngine } from '../store-engine/store-engine';
 import type { PostFilter } from '../store-pg/store-interface';
-import { judgedOf, stateChange, takedownReason, type CheckContext, type JudgedPost } from './post-checks';
+import { disclosuresFrom, judgedOf, stateChange, takedownReason, type CheckContext, type JudgedPost } from './post-checks';
 
 /**
  * The posts' checks on the store engine (issue 15, switch-over step 3): what
@@ -64,24 +64,7 @@ export async function deriveDisclosuresIn(
   if (!testimonial) throw new AppError('not_found', 'That testimonial does not exist.');
   const patient = (await records.patients.getPatient(tx, testimonial.patientId))!;
   const media = await records.testimonials.mediaOfTestimonial(tx, testimonial.id);
-  const chosen = draft.mediaIds.map((id) => {
-    const m = media.find((x) => x.id === id);
-    if (!m) throw new AppError('validation', 'A chosen media file does not belong to this testimonial.', { issues: [{ path: 'mediaIds', message: 'Choose media of this testimonial.' }] });
-    return m;
-  });
-  return {
-    patientId: patient.id,
-    quote: testimonial.quote,
-    derived: derivePostDisclosures({
-      caption: draft.caption,
-      testimonial: { title: testimonial.title, quote: testimonial.quote },
-      media: chosen,
-      patient: { firstName: patient.firstName, lastName: patient.lastName },
-      places: places ?? (await placeNamesIn(records, tx)),
-      practice: ctx.practice,
-      extraContentKinds: draft.extraContentKinds,
-    }),
-  };
+  return disclosuresFrom(draft, testimonial, patient, media, ctx, places ?? (await placeNamesIn(records, tx)));
 }
 
 /** A consent as marketing sees it (`scopeView` on the engine): the authorization and its patient's name. */

@@ -8,7 +8,8 @@ import { checkCoverageOn, consentOnDay, onlyEndsNewUses, type ConsentOnDay, type
 import type { PostView } from '../../../shared/posts/dashboard';
 import { derivePostDisclosures, type HealthMentionSummary, type PostDisclosures } from '../../../shared/posts/disclosures';
 import type { IdentifierKind } from '../../../shared/posts/phi-scanner';
-import type { PostDraft, PostState } from '../../../shared/posts/post';
+import type { MediaSummary, PostDraft, PostState, Testimonial } from '../../../shared/posts/post';
+import type { Patient } from '../../../shared/patients';
 import { commonPlaceNames } from '../../../shared/posts/text/place-names';
 import { reconcile } from '../../../shared/posts/workflow';
 import type { PracticeContact } from '../../../shared/settings';
@@ -54,8 +55,23 @@ export function deriveDisclosures(
 ): { patientId: string; quote: string; derived: PostDisclosures } {
   const testimonial = getTestimonial(db, draft.testimonialId);
   if (!testimonial) throw new AppError('not_found', 'That testimonial does not exist.');
-  const patient = getPatient(db, testimonial.patientId)!;
-  const media = mediaOfTestimonial(db, testimonial.id);
+  return disclosuresFrom(draft, testimonial, getPatient(db, testimonial.patientId)!, mediaOfTestimonial(db, testimonial.id), ctx, places);
+}
+
+/**
+ * What a draft discloses, from its testimonial, that testimonial's patient
+ * and media, however they were read (`deriveDisclosures` here, its engine
+ * twin in post-checks-engine.ts): the chosen media must be the
+ * testimonial's own.
+ */
+export function disclosuresFrom(
+  draft: Pick<PostDraft, 'caption' | 'mediaIds' | 'extraContentKinds'>,
+  testimonial: Pick<Testimonial, 'title' | 'quote'>,
+  patient: Pick<Patient, 'id' | 'firstName' | 'lastName'>,
+  media: readonly MediaSummary[],
+  ctx: Pick<CheckContext, 'practice'>,
+  places: string[],
+): { patientId: string; quote: string; derived: PostDisclosures } {
   const chosen = draft.mediaIds.map((id) => {
     const m = media.find((x) => x.id === id);
     if (!m) throw new AppError('validation', 'A chosen media file does not belong to this testimonial.', { issues: [{ path: 'mediaIds', message: 'Choose media of this testimonial.' }] });

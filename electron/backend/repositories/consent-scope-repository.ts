@@ -88,13 +88,6 @@ export function scopeViewOfRecord(
   );
 }
 
-/** A patient's signed authorizations as marketing sees them (drafts are not consents yet). */
-export function scopeViewsOfPatient(db: Db, patientId: string, on: PracticeDay): ConsentScopeView[] {
-  return (db.prepare(`${select} WHERE a.patient_id = ? AND a.stage <> 'draft' ORDER BY a.signed_at DESC`).all(patientId) as Row[]).map((r) =>
-    toScopeView(r, on),
-  );
-}
-
 export function scopeView(db: Db, id: string, on: PracticeDay): ConsentScopeView | null {
   const row = cachedStatement(db, `${select} WHERE a.id = ?`).get(id) as Row | undefined;
   return row ? toScopeView(row, on) : null;
