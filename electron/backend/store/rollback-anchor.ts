@@ -201,6 +201,8 @@ export function rolledBackError(problems: string[]): AppError {
 
 /** An ExternalAnchorStore as files in a folder of the user profile, outside the data folder (the CLI, tests; the app may use safeStorage instead). */
 export function folderAnchorStore(folder: string): ExternalAnchorStore {
+  // Each write its own temporary file: two writes sharing one could rename the other's half-written bytes.
+  let writes = 0;
   const fileOf = (storeId: string) => path.join(folder, `${storeId.replace(/[^0-9a-f-]/gi, '')}.anchor.json`);
   return {
     async read(storeId) {
@@ -212,7 +214,7 @@ export function folderAnchorStore(folder: string): ExternalAnchorStore {
     },
     async write(storeId, sealed) {
       await fs.promises.mkdir(folder, { recursive: true, mode: 0o700 });
-      const tmp = `${fileOf(storeId)}.${process.pid}.tmp`;
+      const tmp = `${fileOf(storeId)}.${process.pid}.${(writes += 1)}.tmp`;
       await fs.promises.writeFile(tmp, sealed, { mode: 0o600 });
       await fs.promises.rename(tmp, fileOf(storeId));
     },

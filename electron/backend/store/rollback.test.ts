@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { runCliInProcess } from '../../cli/testing/cli-in-process';
 import { storePaths } from '../data-dir';
 import { adminPassword, rejection, setUpStore, tempDataDir, testBackend } from '../testing/test-backend';
-import { anchorPath, folderAnchorStore, readAnchorFile } from './rollback-anchor';
+import { anchorPath, folderAnchorStore, readAnchorFile, type ExternalAnchorStore } from './rollback-anchor';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
@@ -93,6 +93,34 @@ describe('a store rolled back to an older copy', () => {
     const third = testBackend({ dataDir: t.dataDir, externalAnchor });
     expect((await rejection(third.call('session.signIn', { username: 'admin', password: adminPassword }))).code).toBe('store_rolled_back');
     third.backend.close();
+  });
+
+  it('is not confused by the shell writing its copy slowly: the store closing and the restored one land in order', async () => {
+    const outside = tempDataDir('anchor-slow');
+    dirs.push(outside);
+    const folder = folderAnchorStore(outside);
+    // Writes wait until released, then land newest first: whatever was asked for at once, out of order.
+    let held: { sealed: string; storeId: string; done: () => void }[] | null = null;
+    const externalAnchor: ExternalAnchorStore = {
+      read: (storeId) => folder.read(storeId),
+      write: (storeId, sealed) =>
+        held ? new Promise<void>((done) => held!.push({ storeId, sealed, done })) : folder.write(storeId, sealed),
+    };
+    const t = await setUpStore({ externalAnchor });
+    dirs.push(t.dataDir);
+    const backup = await t.call('backups.create', {});
+    await t.call('staff.create', { username: 'fran', displayName: 'Fran Front', role: 'frontdesk', password: staffPassword });
+    held = [];
+    await t.call('backups.restore', { filePath: backup.filePath, password: adminPassword });
+    const asked = held;
+    held = null;
+    for (const write of asked.reverse()) {
+      await folder.write(write.storeId, write.sealed);
+      write.done();
+    }
+    await t.call('session.signIn', { username: 'admin', password: adminPassword });
+    expect((await t.call('staff.list', {})).map((s) => s.username)).toEqual(['admin']);
+    t.backend.close();
   });
 
   it('is not confused by a restore: the restored store is newer than the one it replaced', async () => {

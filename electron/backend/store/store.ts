@@ -58,6 +58,34 @@ interface MetaRow {
 export type Credential = { username: string; password: string } | { recoveryKey: Buffer };
 
 /**
+ * The shell's copy of the anchor, written in order. A store closing hands its
+ * last state over without waiting (close is synchronous), and the next store
+ * opened on the same folder (a restore, a rekey, signing in again) writes its
+ * own: unordered, the older state could land last and the store would read as
+ * rolled back. Each write waits for the one before it, and reads wait for both.
+ */
+const externalWrites = new WeakMap<ExternalAnchorStore, { tail: Promise<void>; waiting: number }>();
+
+function queueExternalWrite(external: ExternalAnchorStore, write: () => Promise<void>): Promise<void> {
+  const queue = externalWrites.get(external) ?? { tail: Promise.resolve(), waiting: 0 };
+  externalWrites.set(external, queue);
+  // With none before it, the write starts now: a store closing as its process exits still hands it over.
+  const started = queue.waiting === 0 ? write() : queue.tail.then(write);
+  queue.waiting += 1;
+  queue.tail = started
+    .catch(() => undefined)
+    .finally(() => {
+      queue.waiting -= 1;
+    });
+  return queue.tail;
+}
+
+/** Every write of the shell's copy queued so far, done (or failed). */
+export function externalWritesSettled(external: ExternalAnchorStore): Promise<void> {
+  return externalWrites.get(external)?.tail ?? Promise.resolve();
+}
+
+/**
  * An open, unlocked store: the encrypted database, its key file and the data
  * key in memory. The only object that touches both the key file and the
  * database, so key changes and rekeys stay consistent.
@@ -125,6 +153,7 @@ export class Store {
       const behind = rollbackProblem(now, file.state, 'in this folder');
       if (behind) problems.push(file.valid ? behind : `${behind} (and the anchor's signature does not match)`);
     }
+    if (this.external) await externalWritesSettled(this.external);
     const externalText = await this.external?.read(now.storeId).catch(() => null);
     const external = externalText ? readSealedAnchor(externalText, this.anchorKey) : null;
     if (external && external.state.storeId === now.storeId) {
@@ -183,7 +212,9 @@ export class Store {
     const state = this.lastAnchor;
     if (!this.external || !state || !this.anchorKey || !this.externalPending) return Promise.resolve();
     this.externalPending = false;
-    return this.external.write(state.storeId, sealAnchor(this.anchorKey, state)).catch(() => undefined);
+    const { external } = this;
+    const sealed = sealAnchor(this.anchorKey, state);
+    return queueExternalWrite(external, () => external.write(state.storeId, sealed));
   }
 
   get keyring(): Keyring {
