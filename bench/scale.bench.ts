@@ -46,7 +46,8 @@ import { readSettings } from '../electron/backend/repositories/settings-reposito
 import { Store } from '../electron/backend/store/store';
 import { signAuthorization } from '../electron/backend/testing/consent-flow';
 import { manualClock } from '../electron/backend/testing/manual-clock';
-import { adminPassword, setUpStore, testKdf } from '../electron/backend/testing/test-backend';
+import { deriveKeyFromPassword, owaspScrypt } from '../electron/backend/crypto/kdf';
+import { adminPassword, setUpStore, testBackend, testKdf } from '../electron/backend/testing/test-backend';
 
 const { values } = parseArgs({
   options: {
@@ -201,10 +202,7 @@ async function cliRows(dataDir: string, size: number, scratch: string): Promise<
     const r = run(['--help']);
     rows.push({ what: '`consent-desk --help`', ms: r.ms, note: r.note, target: { ms: 150, label: '< 150 ms' } });
   }
-  if (wanted.has('status')) {
-    const r = run(['status', ...auth]);
-    rows.push({ what: '`consent-desk status` (with the key derivation)', ms: r.ms, note: r.note, target: { ms: 300 + storeKdfMs(), label: '< 300 ms + KDF' } });
-  }
+  if (wanted.has('status')) rows.push(...(await statusRows(dataDir, auth)));
   job('consents-list', '`consents list --json`', ['consents', 'list', ...auth, '--json']);
   job('posts-check', '`posts check --json`', ['posts', 'check', ...auth, '--json'], [1]);
   if (wanted.has('export')) {
@@ -224,7 +222,61 @@ async function cliRows(dataDir: string, size: number, scratch: string): Promise<
   return rows;
 }
 
-/** The key derivation of the stores measured here, timed once: the status target is 300 ms beyond it. */
+/**
+ * `status` as a practice's administrator waits for it: signed in with a key slot at the shipped derivation cost
+ * (owaspScrypt), which the command starts before it loads the backend so the two overlap (key-head-start.ts). The
+ * stores here are made with the cheap test derivation, so an administrator with a shipped-cost slot is added to the
+ * measured copy first. Interleaved round by round with the derivation alone (in this process) and with `status` as
+ * the test-derivation admin, whose 40 ms hide nothing: that row shows the start-up's CPU cost with no overlap.
+ */
+async function statusRows(dataDir: string, testAuth: string[]): Promise<Row[]> {
+  const shippedUser = 'bench-admin';
+  const shippedPassword = 'tangerine orbit lantern vesper';
+  const t = testBackend({ dataDir, kdf: owaspScrypt });
+  try {
+    await t.call('session.signIn', { username: 'admin', password: adminPassword });
+    await t.call('staff.create', { username: shippedUser, displayName: 'Bench Admin', role: 'admin', password: shippedPassword });
+  } finally {
+    t.backend.close();
+  }
+  const bin = path.join(import.meta.dirname, '..', 'bin', 'consent-desk.mjs');
+  const timed = (args: string[], password: string): { ms: number; cpu: number } | null => {
+    const started = performance.now();
+    const r = spawnSync('/usr/bin/time', ['-f', 'cpu-seconds %U %S', process.execPath, bin, ...args], { input: `${password}\n`, stdio: ['pipe', 'ignore', 'pipe'] });
+    const ms = performance.now() - started;
+    const cpu = /cpu-seconds ([\d.]+) ([\d.]+)/.exec(r.stderr?.toString('utf8') ?? '');
+    return r.status === 0 && cpu ? { ms, cpu: (Number(cpu[1]) + Number(cpu[2])) * 1000 } : null;
+  };
+  const shippedArgs = ['status', ...testAuth.map((a) => (a === 'admin' ? shippedUser : a))];
+  const walls: number[] = [];
+  const beyond: number[] = [];
+  const cpuBeyond: number[] = [];
+  const testWalls: number[] = [];
+  const salt = crypto.randomBytes(16);
+  for (let round = 0; round < Number(values.rounds); round++) {
+    const kdfCpu = process.cpuUsage();
+    const kdfStarted = performance.now();
+    await deriveKeyFromPassword(shippedPassword, salt, owaspScrypt);
+    const kdfMs = performance.now() - kdfStarted;
+    const kdfUsed = process.cpuUsage(kdfCpu);
+    const shipped = timed(shippedArgs, shippedPassword);
+    const cheap = timed(['status', ...testAuth], adminPassword);
+    if (!shipped || !cheap) return [{ what: '`consent-desk status`', ms: null, note: 'failed' }];
+    walls.push(shipped.ms);
+    beyond.push(shipped.ms - kdfMs);
+    cpuBeyond.push(shipped.cpu - (kdfUsed.user + kdfUsed.system) / 1000);
+    testWalls.push(cheap.ms);
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  return [
+    { what: '`consent-desk status`, shipped key derivation, wall', ms: median(walls) },
+    { what: '`consent-desk status` beyond the shipped derivation', ms: median(beyond), target: { ms: 300, label: '< 300 ms + KDF' } },
+    { what: '`consent-desk status`, CPU beyond the derivation (what the overlap cannot hide)', ms: median(cpuBeyond) },
+    { what: `\`consent-desk status\`, test derivation (${storeKdfMs().toFixed(0)} ms: nothing to overlap), wall`, ms: median(testWalls) },
+  ];
+}
+
+/** The key derivation of the stores measured here, timed once. */
 let kdfMs: number | null = null;
 /**
  * Sign-in less the derivation, round by round (each round times scrypt alone just before the sign-in). Where the
