@@ -89,6 +89,8 @@ interface AuthorizationEditorProps {
   patientId: string;
   /** The draft being continued; null for a new authorization (created on the first save). */
   draftId: string | null;
+  /** The draft's version as read: a save over a change made elsewhere since is refused (conflict). */
+  draftRowVersion: number | null;
   defaultValues: AuthorizationFormValues;
   onCreated: (draft: AuthorizationDetail) => void;
 }
@@ -98,12 +100,14 @@ interface AuthorizationEditorProps {
  * with a live preview of the document beside it and the list of what is
  * missing. Saves a draft; hands the screen to the patient once complete.
  */
-export function AuthorizationEditor({ patientId, draftId: initialDraftId, defaultValues, onCreated }: AuthorizationEditorProps) {
+export function AuthorizationEditor({ patientId, draftId: initialDraftId, draftRowVersion, defaultValues, onCreated }: AuthorizationEditorProps) {
   const { t } = useTranslation(['consents', 'common']);
   const api = useApi();
   const { applyState } = useAppState();
   const reasonId = useId();
   const [draftId, setDraftId] = useState(initialDraftId);
+  // Follows this editor's own saves; a change from elsewhere is not taken in, so saving over it is a conflict.
+  const [readVersion, setReadVersion] = useState(draftRowVersion);
   const [problem, setProblem] = useState<FormProblem | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const [handingOver, setHandingOver] = useState(false);
@@ -147,8 +151,13 @@ export function AuthorizationEditor({ patientId, draftId: initialDraftId, defaul
       : t('authorizationEditor.checkingLatestChanges');
 
   async function persist(terms: AuthorizationTerms): Promise<AuthorizationDetail> {
-    if (draftId) return api['consents.updateDraft']({ id: draftId, terms });
+    if (draftId) {
+      const updated = await api['consents.updateDraft']({ id: draftId, terms, rowVersion: readVersion ?? undefined });
+      setReadVersion(updated.rowVersion);
+      return updated;
+    }
     const created = await api['consents.createDraft']({ patientId, terms });
+    setReadVersion(created.rowVersion);
     setDraftId(created.id);
     onCreated(created);
     return created;

@@ -84,6 +84,7 @@ export function AuthorizationEditorView({
       <AuthorizationEditor
         patientId={target.patientId}
         draftId={draft?.id ?? null}
+        draftRowVersion={draft?.rowVersion ?? null}
         defaultValues={draft ? formOfTerms(draft.terms, today) : newAuthorizationForm(today)}
         onCreated={onCreated}
       />

@@ -22,8 +22,8 @@ import {
 import './patients.css';
 
 interface PatientFormDialogProps {
-  /** The patient to correct; none to add a new one. */
-  patient?: Patient;
+  /** The patient to correct; none to add a new one. With its rowVersion (as `patients.get` answers), a save over a newer change is refused. */
+  patient?: Patient & { rowVersion?: number };
   onSaved: (patient: Patient) => void;
   onClose: () => void;
   /** Said politely inside the dialog (the record changed elsewhere while it is open); the form is left as typed. */
@@ -35,6 +35,8 @@ export function PatientFormDialog({ patient, onSaved, onClose, notice = null }: 
   const { t } = useTranslation(['patients', 'common']);
   const api = useApi();
   const [problem, setProblem] = useState<FormProblem | null>(null);
+  // The version the form's values came from, kept as opened: a change made elsewhere meanwhile makes the save a conflict, not an overwrite.
+  const [readVersion] = useState(patient?.rowVersion);
   /** A likely duplicate the backend found: who it is, and the values to add anyway. */
   const [duplicate, setDuplicate] = useState<{ who: string; values: PatientFormValues } | null>(null);
   const {
@@ -53,7 +55,7 @@ export function PatientFormDialog({ patient, onSaved, onClose, notice = null }: 
         const save = async (values: PatientFormValues, allowDuplicate: boolean) => {
           setProblem(null);
           try {
-            const saved = patient ? await api['patients.update']({ ...values, id: patient.id }) : await api['patients.create']({ ...values, allowDuplicate });
+            const saved = patient ? await api['patients.update']({ ...values, id: patient.id, rowVersion: readVersion }) : await api['patients.create']({ ...values, allowDuplicate });
             onSaved(saved);
             close();
           } catch (error) {

@@ -162,7 +162,7 @@ export function PostEditor({ post: initial, initialTestimonialId, flash, onChang
         onChanged(created, t('postEditor.savedNewDraft'), true);
         return;
       }
-      const updated = await api['posts.update']({ id: post.id, ...submitted });
+      const updated = await api['posts.update']({ id: post.id, ...submitted, rowVersion: post.rowVersion });
       applied(updated, t(post.state === 'approved' ? 'postEditor.savedApprovalWithdrawn' : 'postEditor.savedDraft'));
     } catch (error) {
       setProblem(reportCallError(error, setError, postFieldOf));
@@ -177,7 +177,7 @@ export function PostEditor({ post: initial, initialTestimonialId, flash, onChang
     try {
       let current = post;
       if (isDirty) {
-        current = await api['posts.update']({ id: post.id, ...submitted });
+        current = await api['posts.update']({ id: post.id, ...submitted, rowVersion: post.rowVersion });
         setPost(current);
         reset(postFormOf(current));
       }

@@ -21,7 +21,7 @@ export const patients = {
     addPatient: 'Add patient',
   },
   patientRecordView: {
-    changedWhileEditing: 'This patient’s record was changed elsewhere while this form is open. What you typed is kept; the page shows the other change once you close the form.',
+    changedWhileEditing: 'This patient’s record was changed elsewhere while this form is open. What you typed is kept, but it cannot be saved over the other change: close the form to see it, then make yours again.',
     patient: 'Patient',
     backToPatients: 'Back to patients',
     loadingThePatientSRecord: 'Loading the patient’s record…',

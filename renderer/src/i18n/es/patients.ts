@@ -23,7 +23,7 @@ export const patients = {
     addPatient: 'Añadir el paciente',
   },
   patientRecordView: {
-    changedWhileEditing: 'El expediente de este paciente se modificó en otro lugar mientras este formulario está abierto. Lo que escribió se conserva; la página muestra el otro cambio cuando cierre el formulario.',
+    changedWhileEditing: 'El expediente de este paciente se modificó en otro lugar mientras este formulario está abierto. Lo que escribió se conserva, pero no puede guardarse sobre el otro cambio: cierre el formulario para verlo y vuelva a hacer el suyo.',
     patient: 'Paciente',
     backToPatients: 'Volver a pacientes',
     loadingThePatientSRecord: 'Cargando el expediente del paciente…',
