@@ -1,15 +1,7 @@
 import { channelLabels, contentKindLabels } from '../../shared/authorization/scope';
-import type { CallInput, CallName, CallOutput } from '../../shared/contract';
 import { frontDesk, seedFrontDesk } from './consents-helpers';
-import { callHost, expect, openApp, signIn, test } from './fixtures';
+import { expect, mustCall, openApp, signIn, test } from './fixtures';
 import { marketer, test as marketingTest } from './marketing-practice';
-import type { RunningHost } from '../host/start';
-
-async function mustCallHost<K extends CallName>(host: RunningHost, name: K, input: CallInput<K>): Promise<CallOutput<K>> {
-  const { body } = await callHost(host, name, input);
-  if (!body.ok) throw new Error(`${name} failed: ${body.error.message}`);
-  return body.value;
-}
 
 /**
  * Two windows on one host, as two workstations on one shared store would be:
@@ -118,8 +110,8 @@ test('a draft authorization saves again and again in its own window, but a windo
 marketingTest('a post edited in two windows: the save on the older copy is refused and the other caption stays', async ({ page, host, practice, context }) => {
   await openApp(page, host);
   await signIn(page, marketer.username, marketer.password);
-  const story = await mustCallHost(host, 'testimonials.create', { patientId: practice.maria.id, title: 'Back on the trail', quote: 'I hiked again this spring.' });
-  const post = await mustCallHost(host, 'posts.create', {
+  const story = await mustCall(host, 'testimonials.create', { patientId: practice.maria.id, title: 'Back on the trail', quote: 'I hiked again this spring.' });
+  const post = await mustCall(host, 'posts.create', {
     testimonialId: story.id,
     consentId: practice.maria.consentId,
     channel: 'facebook',

@@ -25,7 +25,8 @@ export async function callHost<K extends CallName>(host: RunningHost, name: K, i
   return { status: response.status, body: (await response.json()) as CallResult<CallOutput<K>> };
 }
 
-async function mustCall<K extends CallName>(host: RunningHost, name: K, input: CallInput<K>): Promise<CallOutput<K>> {
+/** A call to the host that must succeed (seeding, and a test's own set-up): its value, or an error naming the call. */
+export async function mustCall<K extends CallName>(host: RunningHost, name: K, input: CallInput<K>): Promise<CallOutput<K>> {
   const { body } = await callHost(host, name, input);
   if (!body.ok) throw new Error(`${name} failed while seeding: ${body.error.message}`);
   return body.value;
