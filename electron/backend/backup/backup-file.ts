@@ -20,6 +20,7 @@ import { otherStoreUsers } from '../store/store-users';
 import { JournalEntry, rollBackRestore } from '../store/operation-journal';
 import { anchorFileName, readAnchorFile } from '../store/rollback-anchor';
 import { latestSchemaVersion } from '../store/migrations';
+import { migrationsWaitingToLoad } from '../store/migrate';
 import { checkBackupDatabase } from './backup-database-check';
 import { makeCheckedCopy } from './backup-copy';
 
@@ -335,6 +336,8 @@ export async function prepareRestore(dataDir: string, file: string, credential: 
     for (const candidate of candidates) {
       try {
         const checked = checkPrepared(work.database, candidate.keyring.cipher, candidate.dataKey, candidate.slot, options);
+        // The switch-over opens the restored store synchronously (commitRestore): what its migrations need is loaded now.
+        if (checked.needsLoading) await checked.needsLoading();
         return { file, meta, workDir, work, keyring: candidate.keyring, dataKey: candidate.dataKey, staff: checked.staff, auditEvents: checked.auditEvents, journal };
       } catch (error) {
         lastError = error;
@@ -354,10 +357,11 @@ function checkPrepared(
   dataKey: Buffer,
   slot: KeySlot,
   options: StoreOptions,
-): { staff: PreparedRestore['staff']; auditEvents: number } {
+): { staff: PreparedRestore['staff']; auditEvents: number; needsLoading: (() => Promise<void>) | null } {
   const db = openDatabase(file, dataKey, { cipher, ...options });
   try {
     const chain = { events: checkBackupDatabase(db, file).auditEvents };
+    const waiting = migrationsWaitingToLoad(db);
     let staff: PreparedRestore['staff'] = null;
     if (slot.staffId) {
       const member = getStaffById(db, slot.staffId);
@@ -366,7 +370,7 @@ function checkPrepared(
       }
       staff = { id: member.id, username: member.username };
     }
-    return { staff, auditEvents: chain.events };
+    return { staff, auditEvents: chain.events, needsLoading: waiting };
   } finally {
     db.close();
   }

@@ -1,13 +1,15 @@
 import crypto from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/errors';
 import { pkcs12Fixture } from '../testing/pkcs12-fixture';
 import { fingerprintOf } from './certificate-pem';
-import { generatePracticeCertificate, importPracticeCertificate, readPkcs12 } from './practice-certificate';
+import { generatePracticeCertificate, importPracticeCertificate, loadPkcs12Reader, readPkcs12 } from './practice-certificate';
 
 const loadKey = (pkcs8: Buffer) => crypto.createPrivateKey({ key: pkcs8, format: 'der', type: 'pkcs8' });
 
 describe('the practice certificate', () => {
+  beforeAll(loadPkcs12Reader);
+
   it('is made self-signed for ten years, for signing only, with a key Node loads as it is', async () => {
     const now = new Date('2026-03-02T12:00:00Z');
     const bundle = await generatePracticeCertificate('Riverside Physical Therapy', now);
@@ -33,28 +35,28 @@ describe('the practice certificate', () => {
     expect(new crypto.X509Certificate(other.certificateDer).serialNumber).not.toBe(cert.serialNumber);
   });
 
-  it('imports a .p12 once, into the same form', () => {
+  it('imports a .p12 once, into the same form', async () => {
     const fixture = pkcs12Fixture();
-    const bundle = importPracticeCertificate(fixture.p12, fixture.passphrase, new Date('2026-03-02T12:00:00Z'));
+    const bundle = await importPracticeCertificate(fixture.p12, fixture.passphrase, new Date('2026-03-02T12:00:00Z'));
     expect(bundle.certificateDer.equals(fixture.certificateDer)).toBe(true);
     expect(new crypto.X509Certificate(bundle.certificateDer).checkPrivateKey(loadKey(bundle.privateKeyPkcs8))).toBe(true);
     expect(bundle.info).toMatchObject({ subject: 'CN=Riverside Physical Therapy', source: 'imported', fingerprintSha256: fingerprintOf(fixture.certificateDer) });
   });
 
-  it('refuses a wrong passphrase, a file that is not a .p12 and an expired certificate, in words', () => {
+  it('refuses a wrong passphrase, a file that is not a .p12 and an expired certificate, in words', async () => {
     const fixture = pkcs12Fixture();
-    const refusal = (run: () => unknown) => {
+    const refusal = async (run: () => unknown) => {
       try {
-        run();
+        await run();
       } catch (error) {
         expect(error).toBeInstanceOf(AppError);
         return (error as AppError).message;
       }
       throw new Error('not refused');
     };
-    expect(refusal(() => readPkcs12(fixture.p12, 'wrong'))).toMatch(/passphrase is wrong/);
-    expect(refusal(() => readPkcs12(Buffer.from('not a certificate'), ''))).toMatch(/not a \.p12 certificate/);
+    expect(await refusal(() => readPkcs12(fixture.p12, 'wrong'))).toMatch(/passphrase is wrong/);
+    expect(await refusal(() => readPkcs12(Buffer.from('not a certificate'), ''))).toMatch(/not a \.p12 certificate/);
     const expired = pkcs12Fixture({ notAfter: new Date(Date.UTC(2025, 5, 30)) });
-    expect(refusal(() => importPracticeCertificate(expired.p12, expired.passphrase, new Date('2026-03-02T12:00:00Z')))).toBe('That certificate expired on 2025-06-30.');
+    expect(await refusal(() => importPracticeCertificate(expired.p12, expired.passphrase, new Date('2026-03-02T12:00:00Z')))).toBe('That certificate expired on 2025-06-30.');
   });
 });

@@ -4,9 +4,9 @@ import * as pkijs from 'pkijs';
 import type { PracticeCertificate } from '../../../shared/certificate';
 import { AppError } from '../../../shared/errors';
 import { describeCertificate } from './certificate-pem';
-import { readPkcs12 } from './pkcs12';
+import { loadPkcs12Reader, readPkcs12 } from './pkcs12';
 
-export { readPkcs12 };
+export { loadPkcs12Reader, readPkcs12 };
 
 /**
  * The practice's signing certificate: the certificate (DER) and its RSA
@@ -92,7 +92,8 @@ export async function generatePracticeCertificate(practiceName: string, now: Dat
 }
 
 /** An imported .p12 as the practice's certificate: readable, not expired, its key matching its certificate. */
-export function importPracticeCertificate(p12: Buffer, passphrase: string, now: Date): CertificateBundle {
+export async function importPracticeCertificate(p12: Buffer, passphrase: string, now: Date): Promise<CertificateBundle> {
+  await loadPkcs12Reader();
   const { certificateDer, privateKeyPkcs8 } = readPkcs12(p12, passphrase);
   const certificate = new crypto.X509Certificate(certificateDer);
   if (!certificate.checkPrivateKey(crypto.createPrivateKey({ key: privateKeyPkcs8, format: 'der', type: 'pkcs8' }))) {

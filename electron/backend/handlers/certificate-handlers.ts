@@ -34,7 +34,7 @@ export const certificateHandlers = {
     const bytes = Buffer.from(p12Base64, 'base64');
     if (bytes.length === 0) throw new AppError('validation', 'The .p12 file is empty.');
     const { importPracticeCertificate } = await import('../crypto/practice-certificate');
-    const bundle = importPracticeCertificate(bytes, passphrase, core.now());
+    const bundle = await importPracticeCertificate(bytes, passphrase, core.now());
     store.write(() => {
       activateCertificate(store.db, core.newId(), bundle, core.nowIso());
       core.audit({ action: 'certificate.imported', subjectType: 'certificate', detail: `SHA-256 ${bundle.info.fingerprintSha256}` });

@@ -206,7 +206,7 @@ export async function checkStoreFiles(paths: StorePaths, credential: Credential,
   });
   let store: Store;
   try {
-    store = Store.openWithKey(paths, candidate.keyring, candidate.dataKey);
+    store = await Store.openWithKeyLoading(paths, candidate.keyring, candidate.dataKey);
   } catch (error) {
     return failed(
       error instanceof AppError

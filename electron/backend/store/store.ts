@@ -10,7 +10,7 @@ import type { RecordChange } from '../../../shared/contract/contract-events';
 import { drainChanges, installChangeCapture } from './change-capture';
 import { configureConnection, newStoreCipher, openDatabase, rekeyDatabase, writeTransaction, type CipherName, type Db } from './database';
 import { findStaffSlot, readKeyring, recoverySlot, slotLookup, writeKeyring, type Keyring } from './keyring';
-import { assertNotNewer, migrate } from './migrate';
+import { assertNotNewer, migrate, MigrationNotReady } from './migrate';
 import { unusableStoreProblem } from './store-remains';
 import { startPageCheck, type PageCheck, type PageCheckOptions } from './page-check';
 import { damagedStoreError } from '../failure-kinds';
@@ -501,6 +501,21 @@ export class Store {
   }
 
   /**
+   * `openWithKey`, loading first what a pending migration needs when the
+   * file's schema is older than this version's (`Migration.needs`): every
+   * open of an up-to-date store skips that JavaScript.
+   */
+  static async openWithKeyLoading(paths: StorePaths, keyring: Keyring, dataKey: Buffer, options: StoreOptions = {}): Promise<Store> {
+    try {
+      return Store.openWithKey(paths, keyring, dataKey, options);
+    } catch (error) {
+      if (!(error instanceof MigrationNotReady)) throw error;
+      await error.load();
+      return Store.openWithKey(paths, keyring, dataKey, options);
+    }
+  }
+
+  /**
    * The data key a credential unlocks, and the slot that held it, or null
    * when the credential is wrong. Tries the pending key file as well (a
    * rotation interrupted by a crash) when given a way to test the key.
@@ -536,7 +551,7 @@ export class Store {
     for (const candidate of candidates) {
       let store: Store;
       try {
-        store = Store.openWithKey(paths, candidate.keyring, candidate.dataKey, options);
+        store = await Store.openWithKeyLoading(paths, candidate.keyring, candidate.dataKey, options);
       } catch (error) {
         lastError = error;
         if (error instanceof AppError && error.code === 'store_damaged') continue;

@@ -1,12 +1,14 @@
 import crypto from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { fingerprintOf } from '../../crypto/certificate-pem';
+import { loadPkcs12Reader, pkcs12ReaderLoaded } from '../../crypto/pkcs12';
 import { activeCertificate } from '../../repositories/certificate-repository';
 import { pkcs12Fixture } from '../../testing/pkcs12-fixture';
 import { tempDataDir } from '../../testing/test-backend';
 import { configureConnection, openDatabase, type Db } from '../database';
-import { migrate, schemaVersionOf } from '../migrate';
+import { migrate, MigrationNotReady, schemaVersionOf } from '../migrate';
 import { migrations } from './index';
 
 function storeAtVersion6(): { db: Db; file: string } {
@@ -24,7 +26,41 @@ function insertLegacyCertificate(db: Db, id: string, fixture: ReturnType<typeof 
   ).run(id, fixture.p12, fixture.passphrase, fingerprint, id === 'active' ? 1 : 0);
 }
 
+// The tests run in this order: node-forge is not loaded until the first test has seen that it is not.
+describe('migration 7 before node-forge is loaded', () => {
+  it('needs nothing loaded for a file without a certificate', () => {
+    expect(pkcs12ReaderLoaded()).toBe(false);
+    const { db, file } = storeAtVersion6();
+    migrate(db, file, migrations.slice(0, 7));
+    expect(schemaVersionOf(db)).toBe(7);
+    expect(pkcs12ReaderLoaded()).toBe(false);
+    db.close();
+  });
+
+  it('refuses to start on a file holding a certificate, touching nothing, and runs once the caller has loaded it', async () => {
+    const { db, file } = storeAtVersion6();
+    insertLegacyCertificate(db, 'active', pkcs12Fixture());
+    let refusal: unknown;
+    try {
+      migrate(db, file, migrations.slice(0, 7));
+    } catch (error) {
+      refusal = error;
+    }
+    expect(refusal).toBeInstanceOf(MigrationNotReady);
+    expect(schemaVersionOf(db)).toBe(6);
+    // Not even the copy made before an upgrade.
+    expect(fs.existsSync(`${file}.schema-6.bak`)).toBe(false);
+    await (refusal as MigrationNotReady).load();
+    expect(pkcs12ReaderLoaded()).toBe(true);
+    migrate(db, file, migrations.slice(0, 7));
+    expect(schemaVersionOf(db)).toBe(7);
+    db.close();
+  });
+});
+
 describe('migration 7', () => {
+  beforeAll(loadPkcs12Reader);
+
   it('turns every stored PKCS#12 into a certificate and a key Node loads, and keeps one copy of the key', () => {
     const { db, file } = storeAtVersion6();
     const current = pkcs12Fixture();

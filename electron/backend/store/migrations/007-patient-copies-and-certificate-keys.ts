@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
-import { readPkcs12 } from '../../crypto/pkcs12';
+import { loadPkcs12Reader, pkcs12ReaderLoaded, readPkcs12 } from '../../crypto/pkcs12';
+import type { Db } from '../database';
 import type { Migration } from './migration';
 
 /**
@@ -13,9 +14,16 @@ import type { Migration } from './migration';
  *   here once, checked to match, and then blanked: the database (encrypted
  *   at rest) holds one copy of the key, not two.
  */
+function holdsCertificates(db: Db): boolean {
+  const table = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'practice_certificates'").get();
+  return table !== undefined && db.prepare('SELECT 1 FROM practice_certificates LIMIT 1').get() !== undefined;
+}
+
 export const migration007: Migration = {
   version: 7,
   name: 'patient-copies-and-certificate-keys',
+  // Only a file holding a certificate (made before this step) has a PKCS#12 to read.
+  needs: { ready: (db) => pkcs12ReaderLoaded() || !holdsCertificates(db), load: loadPkcs12Reader },
   up(db) {
     db.exec(`
       CREATE TABLE patient_copies (
