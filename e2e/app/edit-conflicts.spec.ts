@@ -1,6 +1,6 @@
 import { channelLabels, contentKindLabels } from '../../shared/authorization/scope';
 import { frontDesk, seedFrontDesk } from './consents-helpers';
-import { expect, mustCall, openApp, signIn, test } from './fixtures';
+import { callHost, expect, mustCall, openApp, signIn, test } from './fixtures';
 import { marketer, test as marketingTest } from './marketing-practice';
 
 /**
@@ -105,6 +105,44 @@ test('a draft authorization saves again and again in its own window, but a windo
   await page.reload();
   await expect(kinds.getByLabel(contentKindLabels.en.photographs, { exact: true })).toBeChecked();
   await expect(places.getByLabel(channelLabels.en.website, { exact: true })).not.toBeChecked();
+});
+
+test('a draft discarded from a window on an older copy is refused; the window that saved it last discards it', async ({ page, host, context }) => {
+  const { patientIds } = await seedFrontDesk(host, [maria]);
+  await openApp(page, host);
+  await signIn(page, frontDesk.username, frontDesk.password);
+  await page.goto(`${host.origin}/#/patients?patient=${encodeURIComponent(patientIds[0]!)}`);
+  await page.getByRole('link', { name: 'New authorization' }).click();
+  await page.getByRole('group', { name: 'What information may be used' }).getByLabel(contentKindLabels.en.written_testimonial, { exact: true }).check();
+  await page.getByRole('button', { name: 'Save draft' }).click();
+  await expect(page).toHaveURL(/#\/patients\?draft=/);
+  const draftUrl = page.url();
+  const draftId = decodeURIComponent(new URL(draftUrl).hash.split('draft=')[1]!);
+  // A opens the draft as saved; B opens it too.
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Discard draft' })).toBeVisible();
+  const other = await context.newPage();
+  await openApp(other, host);
+  await other.goto(draftUrl);
+  await expect(other.getByRole('button', { name: 'Discard draft' })).toBeVisible();
+
+  // A changes the draft and saves; its screen goes on from the version it saved.
+  await page.getByRole('group', { name: 'Where it may appear' }).getByLabel(channelLabels.en.facebook, { exact: true }).check();
+  await page.getByRole('button', { name: 'Save draft' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /Draft saved at/ })).toBeVisible();
+
+  // B, on the copy before that change, cannot discard it.
+  await other.getByRole('button', { name: 'Discard draft' }).click();
+  const otherDialog = other.getByRole('dialog', { name: 'Discard this draft?' });
+  await otherDialog.getByRole('button', { name: 'Discard draft' }).click();
+  await expect(otherDialog.getByRole('alert')).toContainText(/changed/);
+  expect((await mustCall(host, 'consents.get', { id: draftId })).stage).toBe('draft');
+
+  // A discards it without reloading: it names the version it saved.
+  await page.getByRole('button', { name: 'Discard draft' }).click();
+  await page.getByRole('dialog', { name: 'Discard this draft?' }).getByRole('button', { name: 'Discard draft' }).click();
+  await expect(page).toHaveURL(/#\/patients\?patient=/);
+  expect((await callHost(host, 'consents.get', { id: draftId })).body).toMatchObject({ ok: false, error: { code: 'not_found' } });
 });
 
 marketingTest('a post edited in two windows: the save on the older copy is refused and the other caption stays', async ({ page, host, practice, context }) => {

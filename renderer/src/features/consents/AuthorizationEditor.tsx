@@ -93,6 +93,8 @@ interface AuthorizationEditorProps {
   draftRowVersion: number | null;
   defaultValues: AuthorizationFormValues;
   onCreated: (draft: AuthorizationDetail) => void;
+  /** After each save of an existing draft, with what it saved (the view's Discard button follows its version). */
+  onSaved?: (draft: AuthorizationDetail) => void;
 }
 
 /**
@@ -100,7 +102,7 @@ interface AuthorizationEditorProps {
  * with a live preview of the document beside it and the list of what is
  * missing. Saves a draft; hands the screen to the patient once complete.
  */
-export function AuthorizationEditor({ patientId, draftId: initialDraftId, draftRowVersion, defaultValues, onCreated }: AuthorizationEditorProps) {
+export function AuthorizationEditor({ patientId, draftId: initialDraftId, draftRowVersion, defaultValues, onCreated, onSaved }: AuthorizationEditorProps) {
   const { t } = useTranslation(['consents', 'common']);
   const api = useApi();
   const { applyState } = useAppState();
@@ -154,6 +156,7 @@ export function AuthorizationEditor({ patientId, draftId: initialDraftId, draftR
     if (draftId) {
       const updated = await api['consents.updateDraft']({ id: draftId, terms, rowVersion: readVersion ?? undefined });
       setReadVersion(updated.rowVersion);
+      onSaved?.(updated);
       return updated;
     }
     const created = await api['consents.createDraft']({ patientId, terms });

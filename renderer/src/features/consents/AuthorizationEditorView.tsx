@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
 import type { AuthorizationDetail } from '../../../../shared/authorization/record';
 import { practiceToday } from '../session/practice-time-zone';
 import { patientName } from '../../../../shared/patients';
@@ -41,6 +41,8 @@ export function AuthorizationEditorView({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [api]);
   const { value: target, error } = useLoaded(load);
+  // The draft's version after this screen's own saves: discarding it names that version, not the one loaded.
+  const [savedVersion, setSavedVersion] = useState<number | null>(null);
 
   if (error) {
     return (
@@ -78,7 +80,10 @@ export function AuthorizationEditorView({
       </p>
       {draft ? (
         <div className="page-actions">
-          <DiscardDraftButton draft={draft} onDiscarded={() => goToPatients(patientsHref.patient(draft.patientId))} />
+          <DiscardDraftButton
+            draft={{ ...draft, rowVersion: savedVersion ?? draft.rowVersion }}
+            onDiscarded={() => goToPatients(patientsHref.patient(draft.patientId))}
+          />
         </div>
       ) : null}
       <AuthorizationEditor
@@ -87,6 +92,7 @@ export function AuthorizationEditorView({
         draftRowVersion={draft?.rowVersion ?? null}
         defaultValues={draft ? formOfTerms(draft.terms, today) : newAuthorizationForm(today)}
         onCreated={onCreated}
+        onSaved={(saved) => setSavedVersion(saved.rowVersion)}
       />
     </>
   );

@@ -10,14 +10,18 @@ import { VisuallyHidden } from '../../components/VisuallyHidden';
 import { authorizationLabel } from './authorization-text';
 import '../../components/buttons.css';
 
-/** Delete a draft that was never signed, after asking. */
+/**
+ * Delete a draft that was never signed, after asking. With the version the
+ * screen shows (a detail has it, a list's summary does not), a draft
+ * changed since elsewhere is not deleted: the backend answers `conflict`.
+ */
 export function DiscardDraftButton({
   draft,
   small = false,
   named = false,
   onDiscarded,
 }: {
-  draft: AuthorizationSummary;
+  draft: AuthorizationSummary & { rowVersion?: number };
   small?: boolean;
   /** In a list: the button names which authorization it discards. */
   named?: boolean;
@@ -51,7 +55,7 @@ export function DiscardDraftButton({
                     if (busy) return;
                     setBusy(true);
                     setProblem(null);
-                    api['consents.discardDraft']({ id: draft.id }).then(
+                    api['consents.discardDraft']({ id: draft.id, rowVersion: draft.rowVersion }).then(
                       () => {
                         close();
                         onDiscarded();
