@@ -1,7 +1,7 @@
 import type { BackendCallName, CallOutput, ParsedInput } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
 import { quizForm, scoreQuiz } from '../../../shared/program/quiz';
-import type { TrainingSession } from '../../../shared/program/training';
+import { maxMaterialsPerSession, type TrainingSession } from '../../../shared/program/training';
 import { auditIn, type TrainingCore } from '../engine-core';
 import type { CleanMaterial } from '../program/training-material';
 import { setTrainingCycleMonthsIn, staffProgramStatusesIn, trainingCycleMonthsIn } from '../program/program-queries';
@@ -31,9 +31,6 @@ type TrainingCall =
 /** Written against `TrainingCore`, not `BackendCore`: the same handlers run on either engine (training-handlers.engines.test.ts). */
 export type TrainingHandlers<K extends BackendCallName> = { [P in K]: (core: TrainingCore, input: ParsedInput<P>) => Promise<CallOutput<P>> };
 
-/** A session may keep this many materials. */
-const maxMaterials = 10;
-
 const noSession = () => new AppError('not_found', 'That training session does not exist.');
 
 async function sessionIn(core: TrainingCore, tx: unknown, id: string): Promise<TrainingSession> {
@@ -51,7 +48,7 @@ async function assertActiveAttendees(core: TrainingCore, tx: unknown, attendeeId
 
 async function assertRoomForMaterials(core: TrainingCore, tx: unknown, sessionId: string): Promise<void> {
   if (!(await core.engine.records.programReviews.training.getTrainingSession(tx, sessionId))) throw noSession();
-  if ((await sessionIn(core, tx, sessionId)).materials.length >= maxMaterials) throw new AppError('conflict', `A session keeps at most ${maxMaterials} materials.`);
+  if ((await sessionIn(core, tx, sessionId)).materials.length >= maxMaterialsPerSession) throw new AppError('conflict', `A session keeps at most ${maxMaterialsPerSession} materials.`);
 }
 
 /** Materials with the ids taken for them before the transaction (on PostgreSQL its work may run again). */
