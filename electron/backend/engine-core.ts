@@ -67,6 +67,18 @@ export interface ConsentCore extends EngineCore {
   confirmPassword(staff: StaffMember, password: string, purpose: string): Promise<void>;
 }
 
+/**
+ * What the training and quiz handlers need beyond `EngineCore`: the
+ * signed-in staff member (who recorded a session, voided it, added a
+ * material, took a quiz). Sessions do not live in the store, so this stays
+ * the backend's on either engine. Everything they read of the program's
+ * status (policy, acknowledgments, training, quizzes, the cycle, staff) is
+ * in the engine's records, so no hook is needed.
+ */
+export interface TrainingCore extends EngineCore {
+  requireSession(): StaffMember;
+}
+
 export interface PatientChange {
   patientId: string;
   /** The fields that changed (names, not values). */

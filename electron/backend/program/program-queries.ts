@@ -3,7 +3,8 @@ import { addDaysTo, dayOf, startOfDayIn, type Day } from '../../../shared/calend
 import { acknowledgmentStatus, type AcknowledgmentStatus } from '../../../shared/program/acknowledgment';
 import { missedPeriods, schedulePeriods, type ReviewChecklistPost, type ReviewSchedule } from '../../../shared/program/review-schedule';
 import { withProblems, type ProgramStatus, type StaffProgramStatus } from '../../../shared/program/program-status';
-import { defaultTrainingCycleMonths, trainingStatus } from '../../../shared/program/training';
+import { defaultTrainingCycleMonths, trainingStatus, type QuizResultSummary } from '../../../shared/program/training';
+import type { StaffMember } from '../../../shared/staff';
 import { verdictOf, judgedOf, type CheckContext } from '../posts/post-checks';
 import { scopeView } from '../repositories/consent-scope-repository';
 import { listIncidents } from '../repositories/incident-repository';
@@ -14,20 +15,35 @@ import { lastTrainedOn, latestQuizResults } from '../repositories/training-repos
 import { listStaff } from '../repositories/staff-repository';
 import { getTestimonial } from '../repositories/testimonial-repository';
 import type { Db } from '../store/database';
+import type { SharedRecords } from '../store-engine/store-engine';
 
 /** States in which a post is out on its channel. */
 export const liveStates = ['published', 'takedown_required'] as const;
 
 const cycleKey = 'program.trainingCycleMonths';
 
+/** The kept value of the training cycle, or the default when it is absent or not a whole number of months from 1 to 24. */
+function cycleMonthsOf(value: unknown): number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 24 ? value : defaultTrainingCycleMonths;
+}
+
 export function trainingCycleMonths(db: Db): number {
   const raw = db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(cycleKey) as string | undefined;
-  const value = raw === undefined ? null : (JSON.parse(raw) as unknown);
-  return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 24 ? value : defaultTrainingCycleMonths;
+  return cycleMonthsOf(raw === undefined ? null : (JSON.parse(raw) as unknown));
 }
 
 export function setTrainingCycleMonths(db: Db, months: number): void {
   db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(cycleKey, JSON.stringify(months));
+}
+
+/** `trainingCycleMonths` on the store engine, inside the transaction `tx` (the settings' keyed record, either engine). */
+export async function trainingCycleMonthsIn(records: SharedRecords<unknown>, tx: unknown): Promise<number> {
+  return cycleMonthsOf(await records.settings.readSetting(tx, cycleKey));
+}
+
+/** `setTrainingCycleMonths` on the store engine, inside the transaction `tx`. */
+export async function setTrainingCycleMonthsIn(records: SharedRecords<unknown>, tx: unknown, months: number): Promise<void> {
+  await records.settings.writeSetting(tx, cycleKey, months);
 }
 
 /** The first instant after a practice day: "up to and including `day`" for stored instants. */
@@ -51,14 +67,19 @@ export function acknowledgmentOn(
   return acknowledgmentStatus({ inForce, ofInForce, lastVersionAcknowledged: last, today: asOf });
 }
 
-/** Every active member of staff's acknowledgment, training and last quiz, as of a day. */
-export function staffProgramStatuses(db: Db, asOf: Day, timeZone: string): StaffProgramStatus[] {
-  const versions = listPolicyVersions(db, timeZone);
-  const acks = listAcknowledgments(db, { onOrBefore: asOf });
-  const trained = lastTrainedOn(db, asOf);
-  const quizzes = latestQuizResults(db, endOfDayIso(asOf, timeZone));
-  const cycle = trainingCycleMonths(db);
-  return listStaff(db)
+/** What every person's program status is made of, read from either engine. */
+interface ProgramStatusInputs {
+  versions: readonly { id: string; version: number; publishedOn: Day }[];
+  acks: readonly StoredAcknowledgment[];
+  trained: ReadonlyMap<string, string>;
+  quizzes: ReadonlyMap<string, QuizResultSummary>;
+  cycle: number;
+  staff: readonly StaffMember[];
+}
+
+function programStatusesOf(inputs: ProgramStatusInputs, asOf: Day, timeZone: string): StaffProgramStatus[] {
+  const { versions, acks, trained, quizzes, cycle } = inputs;
+  return inputs.staff
     .filter((s) => s.status === 'active' && dayOf(new Date(s.createdAt), timeZone) <= asOf)
     .map((s) => ({
       staffId: s.id,
@@ -69,6 +90,42 @@ export function staffProgramStatuses(db: Db, asOf: Day, timeZone: string): Staff
       training: trainingStatus({ joinedOn: dayOf(new Date(s.createdAt), timeZone), lastTrainedOn: trained.get(s.id) ?? null, cycleMonths: cycle, today: asOf }),
       lastQuiz: quizzes.get(s.id) ?? null,
     }));
+}
+
+/** Every active member of staff's acknowledgment, training and last quiz, as of a day. */
+export function staffProgramStatuses(db: Db, asOf: Day, timeZone: string): StaffProgramStatus[] {
+  return programStatusesOf(
+    {
+      versions: listPolicyVersions(db, timeZone),
+      acks: listAcknowledgments(db, { onOrBefore: asOf }),
+      trained: lastTrainedOn(db, asOf),
+      quizzes: latestQuizResults(db, endOfDayIso(asOf, timeZone)),
+      cycle: trainingCycleMonths(db),
+      staff: listStaff(db),
+    },
+    asOf,
+    timeZone,
+  );
+}
+
+/**
+ * `staffProgramStatuses` on the store engine, inside the transaction `tx`:
+ * the policy, acknowledgments, training, quizzes, the cycle and staff read
+ * through `records` (all of them are on both engines), the same rules after.
+ */
+export async function staffProgramStatusesIn(records: SharedRecords<unknown>, tx: unknown, asOf: Day, timeZone: string): Promise<StaffProgramStatus[]> {
+  return programStatusesOf(
+    {
+      versions: await records.program.policy.listPolicyVersions(tx, timeZone),
+      acks: await records.program.policy.listAcknowledgments(tx, { onOrBefore: asOf }),
+      trained: await records.programReviews.training.lastTrainedOn(tx, asOf),
+      quizzes: await records.programReviews.training.latestQuizResults(tx, endOfDayIso(asOf, timeZone)),
+      cycle: await trainingCycleMonthsIn(records, tx),
+      staff: await records.staff.listStaff(tx),
+    },
+    asOf,
+    timeZone,
+  );
 }
 
 export function scheduleView(db: Db, s: StoredSchedule, today: Day): ReviewSchedule {

@@ -8,7 +8,8 @@ import { createPgPatientRepository } from '../store-pg/pg-patient-repository';
 import { createPgPostRepository } from '../store-pg/pg-post-repository';
 import { createPgProgramRecords } from '../store-pg/pg-program-repository';
 import { createPgPracticeRecords } from '../store-pg/pg-practice-repository';
-import { createPgStaffRepository } from '../store-pg/pg-staff-repository';
+import { createPgProgramReviewRecords } from '../store-pg/pg-program-reviews-repository';
+import { createPgSettingsRepository, createPgStaffRepository } from '../store-pg/pg-staff-repository';
 import { createPgTestimonialRepository } from '../store-pg/pg-testimonial-repository';
 import { TransactionScope, type SharedRecords, type StoreEngine, type TransactionOptions } from './store-engine';
 
@@ -90,6 +91,8 @@ export class PgStoreEngine implements StoreEngine<ClientBase> {
       program: createPgProgramRecords(cipher),
       practice: createPgPracticeRecords(cipher),
       staff: createPgStaffRepository(cipher),
+      settings: createPgSettingsRepository(cipher),
+      programReviews: createPgProgramReviewRecords(cipher),
     };
     this.attempts = options.attempts ?? 4;
     this.beforeCommit = options.beforeCommit;

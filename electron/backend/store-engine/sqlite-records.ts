@@ -15,7 +15,8 @@ import { postConflictMessage } from '../store-pg/pg-post-repository';
 import type { Expected, PostFilter, TestimonialFilter, Versioned } from '../store-pg/store-interface';
 import { createSqliteProgramRecords } from './sqlite-program-records';
 import { createSqlitePracticeRecords } from './sqlite-practice-records';
-import { createSqliteStaffRepository } from './sqlite-staff-records';
+import { createSqliteProgramReviewRecords } from './sqlite-program-reviews-records';
+import { createSqliteSettingsRepository, createSqliteStaffRepository } from './sqlite-staff-records';
 import type { SharedRecords } from './store-engine';
 
 /**
@@ -239,5 +240,7 @@ export function createSqliteRecords(): SharedRecords<Db> {
 
     practice: createSqlitePracticeRecords(),
     staff: createSqliteStaffRepository(),
+    settings: createSqliteSettingsRepository(),
+    programReviews: createSqliteProgramReviewRecords(),
   };
 }

@@ -6,7 +6,7 @@ import * as staff from '../repositories/staff-repository';
 import type { Db } from '../store/database';
 import { readKeyring, writeKeyring } from '../store/keyring';
 import { keyringExistsMessage, noKeyringMessage } from '../store-pg/pg-staff-repository';
-import { staffConflictMessage, unknownStaffMessage, usernameTakenMessage, type StaffRecords, type StaffRepository } from '../store-pg/store-interface-staff';
+import { staffConflictMessage, unknownStaffMessage, usernameTakenMessage, type SettingsRepository, type StaffRecords, type StaffRepository } from '../store-pg/store-interface-staff';
 
 /**
  * Staff and sign-in material over the encrypted SQLite file: today's
@@ -47,6 +47,27 @@ export function createSqliteStaffRepository(): StaffRepository<Db> {
   };
 }
 
+/** The settings and keyed records alone (the store engine's `records.settings`). */
+export function createSqliteSettingsRepository(): SettingsRepository<Db> {
+  return {
+    readSettings: async (db) => readSettings(db),
+    writeSettings: async (db, changes) => writeSettings(db, changes),
+    readStaffPreferences: async (db, staffId) => readStaffPreferences(db, staffId),
+    writeStaffPreferences: async (db, staffId, change) => writeStaffPreferences(db, staffId, change),
+    markRecoveryKeyUnconfirmed: async (db, since) => markRecoveryKeyUnconfirmed(db, since),
+    markRecoveryKeyConfirmed: async (db) => markRecoveryKeyConfirmed(db),
+    recoveryKeyUnconfirmed: async (db) => recoveryKeyUnconfirmed(db),
+    async readSetting(db, key) {
+      const value = db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(key) as string | undefined;
+      return value === undefined ? undefined : (JSON.parse(value) as unknown);
+    },
+    async writeSetting(db, key, value) {
+      db.prepare(upsert).run(key, JSON.stringify(value));
+    },
+    settingKeys: async (db) => db.prepare('SELECT key FROM settings ORDER BY key').pluck().all() as string[],
+  };
+}
+
 export function createSqliteStaffRecords(options: { keyringFile: string }): StaffRecords<Db> {
   const keyringOrFail = () => {
     const keyring = readKeyring(options.keyringFile);
@@ -56,23 +77,7 @@ export function createSqliteStaffRecords(options: { keyringFile: string }): Staf
   return {
     staff: createSqliteStaffRepository(),
 
-    settings: {
-      readSettings: async (db) => readSettings(db),
-      writeSettings: async (db, changes) => writeSettings(db, changes),
-      readStaffPreferences: async (db, staffId) => readStaffPreferences(db, staffId),
-      writeStaffPreferences: async (db, staffId, change) => writeStaffPreferences(db, staffId, change),
-      markRecoveryKeyUnconfirmed: async (db, since) => markRecoveryKeyUnconfirmed(db, since),
-      markRecoveryKeyConfirmed: async (db) => markRecoveryKeyConfirmed(db),
-      recoveryKeyUnconfirmed: async (db) => recoveryKeyUnconfirmed(db),
-      async readSetting(db, key) {
-        const value = db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(key) as string | undefined;
-        return value === undefined ? undefined : (JSON.parse(value) as unknown);
-      },
-      async writeSetting(db, key, value) {
-        db.prepare(upsert).run(key, JSON.stringify(value));
-      },
-      settingKeys: async (db) => db.prepare('SELECT key FROM settings ORDER BY key').pluck().all() as string[],
-    },
+    settings: createSqliteSettingsRepository(),
 
     keyring: {
       readKeyring: async () => readKeyring(options.keyringFile),

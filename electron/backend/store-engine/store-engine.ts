@@ -1,8 +1,9 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { AppError } from '../../../shared/errors';
 import type { ProgramRecords } from '../store-pg/store-interface-program';
+import type { ProgramReviewRecords } from '../store-pg/store-interface-program-reviews';
 import type { PracticeRecords } from '../store-pg/store-interface-practice';
-import type { StaffRepository } from '../store-pg/store-interface-staff';
+import type { SettingsRepository, StaffRepository } from '../store-pg/store-interface-staff';
 import type { AuditRepository, ConsentRepository, KeptCoverageRepository, PatientRepository, PostRepository, TestimonialRepository } from '../store-pg/store-interface';
 
 /**
@@ -50,6 +51,10 @@ export interface SharedRecords<Tx> {
   practice: PracticeRecords<Tx>;
   /** Staff records only (who witnessed, who recorded); settings and the keyring stay with `StaffRecords`. */
   staff: StaffRepository<Tx>;
+  /** The practice's settings and keyed records (the training cycle, ...); the keyring stays with `StaffRecords`. */
+  settings: SettingsRepository<Tx>;
+  /** Schema 6: training (sessions, attendees, materials, quiz results), channel reviews, purges, the store's meta row. */
+  programReviews: ProgramReviewRecords<Tx>;
 }
 
 export interface StoreEngine<Tx> {
