@@ -86,3 +86,12 @@ export async function auditIn(core: EngineCore, tx: unknown, entry: AuditInput):
     actorName: entry.actorName ?? actor.actorName,
   });
 }
+
+/**
+ * What the post review handlers need beyond `EngineCore`: who writes a
+ * message (the signed-in staff member). `BackendCore` is one; the engines
+ * test gives another.
+ */
+export interface PostReviewCore extends EngineCore {
+  requireSession(): Pick<StaffMember, 'id'>;
+}
