@@ -3,6 +3,7 @@ import type { AppState } from '../../shared/session';
 import type { Settings } from '../../shared/settings';
 import type { StaffMember } from '../../shared/staff';
 import type { AuditEntry } from './audit/audit-log';
+import type { CheckContext } from './posts/post-checks';
 import type { StoreEngine } from './store-engine/store-engine';
 
 /**
@@ -97,4 +98,26 @@ export async function auditIn(core: EngineCore, tx: unknown, entry: AuditInput):
     actorId: entry.actorId !== undefined ? entry.actorId : actor.actorId,
     actorName: entry.actorName ?? actor.actorName,
   });
+}
+
+/**
+ * What the post review handlers need beyond `EngineCore`: who writes a
+ * message (the signed-in staff member). `BackendCore` is one; the engines
+ * test gives another.
+ */
+export interface PostReviewCore extends EngineCore {
+  requireSession(): Pick<StaffMember, 'id'>;
+}
+
+/**
+ * What the channel reviews handlers need beyond `EngineCore`: the practice's
+ * settings (its name and contact, for the reply check), what the coverage
+ * check needs of today, and the signed-in staff member (who reviews, who
+ * reports a reply, whether they manage the program). `BackendCore` is one;
+ * the engines test gives another.
+ */
+export interface ChannelReviewCore extends EngineCore {
+  readonly settings: Settings;
+  checkContext(): CheckContext;
+  requireSession(): Pick<StaffMember, 'id' | 'username' | 'role'>;
 }

@@ -1,12 +1,18 @@
 import crypto from 'node:crypto';
 import type { AuditAction } from '../../../shared/audit-actions';
+import type { CallOutput, ParsedInput } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
 import { allowedNext, changedSince, threadState, type PostReviewMessageKind, type PostReviewThread } from '../../../shared/program/post-review';
-import type { BackendCore } from '../backend-core';
-import { allThreads, insertReviewMessage, threadOf } from '../repositories/post-review-repository';
-import { getPost, type StoredPost } from '../repositories/post-repository';
-import { getTestimonial } from '../repositories/testimonial-repository';
-import type { Handlers } from './handler';
+import { auditIn, type PostReviewCore } from '../engine-core';
+import type { StoredPost } from '../repositories/post-repository';
+
+/**
+ * Ask before posting on the store engine (issue 15, switch-over step 3):
+ * every call is one engine transaction (a read for the thread and the
+ * queue), the post and its thread read inside it, and a message is written
+ * with its audit event in the same transaction, so a refused or failed call
+ * leaves neither. The thread lives in `records.programIncidents.postReviews`.
+ */
 
 /** What a review is about: the post's words, media, channel, purpose and sponsor. */
 export function postContentSha256(post: Pick<StoredPost, 'caption' | 'testimonialId' | 'mediaIds' | 'channel' | 'purpose' | 'sponsor' | 'consentId'>): string {
@@ -16,13 +22,15 @@ export function postContentSha256(post: Pick<StoredPost, 'caption' | 'testimonia
     .digest('hex');
 }
 
-function thread(core: BackendCore, post: StoredPost): PostReviewThread {
-  const messages = threadOf(core.requireStore().db, post.id);
+const reviews = (core: PostReviewCore) => core.engine.records.programIncidents.postReviews;
+
+async function threadIn(core: PostReviewCore, tx: unknown, post: StoredPost): Promise<PostReviewThread> {
+  const messages = await reviews(core).threadOf(tx, post.id);
   return { postId: post.id, state: threadState(messages), changedSince: changedSince(messages, postContentSha256(post)), messages };
 }
 
-function existing(core: BackendCore, postId: string): StoredPost {
-  const post = getPost(core.requireStore().db, postId);
+async function existing(core: PostReviewCore, tx: unknown, postId: string): Promise<StoredPost> {
+  const post = await core.engine.records.posts.getPost(tx, postId);
   if (!post) throw new AppError('not_found', 'That post does not exist.');
   return post;
 }
@@ -34,59 +42,71 @@ const actions: Record<PostReviewMessageKind, AuditAction> = {
   decline: 'post_review.declined',
 };
 
-function addMessage(core: BackendCore, post: StoredPost, kind: PostReviewMessageKind, body: string): PostReviewThread {
-  const store = core.requireStore();
-  const state = threadState(threadOf(store.db, post.id));
-  if (!allowedNext(state).includes(kind)) {
-    const why: Record<PostReviewMessageKind, string> = {
-      request: 'This post is waiting for the privacy officer already.',
-      comment: 'Send the post for review first.',
-      approve: 'Only a post waiting for review can be approved.',
-      decline: 'Only a post waiting for review can be declined.',
-    };
-    throw new AppError('conflict', why[kind]);
-  }
-  if (kind === 'request' && (post.state === 'published' || post.state === 'takedown_required' || post.state === 'taken_down')) {
-    throw new AppError('conflict', 'Ask before posting: this post is already published. Write to the privacy officer about it instead.');
-  }
-  const sha = postContentSha256(post);
-  store.write(() => {
-    insertReviewMessage(store.db, { id: core.newId(), postId: post.id, at: core.nowIso(), by: core.requireSession().id, kind, body, contentSha256: sha });
-    core.audit({ action: actions[kind], subjectType: 'post', subjectId: post.id, detail: `content SHA-256 ${sha}` });
+const refusedWhy: Record<PostReviewMessageKind, string> = {
+  request: 'This post is waiting for the privacy officer already.',
+  comment: 'Send the post for review first.',
+  approve: 'Only a post waiting for review can be approved.',
+  decline: 'Only a post waiting for review can be declined.',
+};
+
+/**
+ * One message on a post's thread, in one write: the post and the thread
+ * read, the next step checked against them, the message and its audit event
+ * written, the thread answered as it now stands. Checked inside the write,
+ * so two people answering at once cannot both approve a request.
+ */
+function addMessage(core: PostReviewCore, postId: string, kind: PostReviewMessageKind, body: string): Promise<PostReviewThread> {
+  return core.engine.write(async (tx) => {
+    const post = await existing(core, tx, postId);
+    const state = threadState(await reviews(core).threadOf(tx, post.id));
+    if (!allowedNext(state).includes(kind)) throw new AppError('conflict', refusedWhy[kind]);
+    if (kind === 'request' && (post.state === 'published' || post.state === 'takedown_required' || post.state === 'taken_down')) {
+      throw new AppError('conflict', 'Ask before posting: this post is already published. Write to the privacy officer about it instead.');
+    }
+    const sha = postContentSha256(post);
+    const by = core.requireSession().id;
+    await reviews(core).insertReviewMessage(tx, { id: core.newId(), postId: post.id, at: core.nowIso(), by, kind, body, contentSha256: sha });
+    await auditIn(core, tx, { action: actions[kind], subjectType: 'post', subjectId: post.id, detail: `content SHA-256 ${sha}` });
+    return threadIn(core, tx, post);
   });
-  return thread(core, post);
 }
 
-export const postReviewHandlers = {
-  'postReviews.thread': (core, { postId }) => thread(core, existing(core, postId)),
+type PostReviewCall = 'postReviews.thread' | 'postReviews.message' | 'postReviews.decide' | 'postReviews.queue';
 
-  'postReviews.message': (core, { postId, kind, body }) => addMessage(core, existing(core, postId), kind, body),
+/** Written against `PostReviewCore`, not `BackendCore`: the same handlers run on either engine (post-review-handlers.engines.test.ts). */
+type PostReviewHandlers = { [P in PostReviewCall]: (core: PostReviewCore, input: ParsedInput<P>) => Promise<CallOutput<P>> };
 
-  'postReviews.decide': (core, { postId, kind, body }) => addMessage(core, existing(core, postId), kind, body),
+export const postReviewHandlers: PostReviewHandlers = {
+  'postReviews.thread': (core, { postId }) => core.engine.read(async (tx) => threadIn(core, tx, await existing(core, tx, postId))),
 
-  'postReviews.queue': (core) => {
-    const db = core.requireStore().db;
-    const items = [];
-    for (const [postId, messages] of allThreads(db)) {
-      const post = getPost(db, postId);
-      if (!post) continue;
-      const requests = messages.filter((m) => m.kind === 'request');
-      const last = requests.at(-1);
-      if (!last) continue;
-      items.push({
-        postId,
-        channel: post.channel,
-        caption: post.caption,
-        testimonialTitle: getTestimonial(db, post.testimonialId)?.title ?? '',
-        postState: post.state,
-        requestedAt: last.at,
-        requestedByName: last.byName,
-        state: threadState(messages),
-        changedSince: changedSince(messages, postContentSha256(post)),
-        messages: messages.length,
-      });
-    }
-    const rank = (s: string) => (s === 'waiting' ? 0 : 1);
-    return items.sort((a, b) => rank(a.state) - rank(b.state) || b.requestedAt.localeCompare(a.requestedAt));
-  },
-} satisfies Partial<Handlers>;
+  'postReviews.message': (core, { postId, kind, body }) => addMessage(core, postId, kind, body),
+
+  'postReviews.decide': (core, { postId, kind, body }) => addMessage(core, postId, kind, body),
+
+  'postReviews.queue': (core) =>
+    core.engine.read(async (tx) => {
+      const r = core.engine.records;
+      const items = [];
+      for (const [postId, messages] of await reviews(core).allThreads(tx)) {
+        const post = await r.posts.getPost(tx, postId);
+        if (!post) continue;
+        const requests = messages.filter((m) => m.kind === 'request');
+        const last = requests.at(-1);
+        if (!last) continue;
+        items.push({
+          postId,
+          channel: post.channel,
+          caption: post.caption,
+          testimonialTitle: (await r.testimonials.getTestimonial(tx, post.testimonialId))?.title ?? '',
+          postState: post.state,
+          requestedAt: last.at,
+          requestedByName: last.byName,
+          state: threadState(messages),
+          changedSince: changedSince(messages, postContentSha256(post)),
+          messages: messages.length,
+        });
+      }
+      const rank = (s: string) => (s === 'waiting' ? 0 : 1);
+      return items.sort((a, b) => rank(a.state) - rank(b.state) || b.requestedAt.localeCompare(a.requestedAt));
+    }),
+};

@@ -6,6 +6,7 @@ import type { PostState } from '../../../shared/posts/post';
 import { incidentToOpen } from '../../../shared/program/incident';
 import { appendAudit } from '../audit/audit-log';
 import { incidentOfPost, insertIncident } from '../repositories/incident-repository';
+import type { EngineCore } from '../engine-core';
 import type { Db } from '../store/database';
 
 /** The day a consent stopped covering new and continued use, when its record says. */
@@ -75,19 +76,21 @@ export function openIncidentForPostChange(db: Db, change: PostStateChange): stri
 }
 
 /**
- * A reply found posted on a channel, checked in the same transaction that
- * keeps the check: when the checker flags it, it disclosed patient
- * information, and its incident opens with it. Returns the incident's id,
- * or null.
+ * A reply found posted on a channel, checked in the same transaction `tx`
+ * that keeps the check (on the store engine): when the checker flags it, it
+ * disclosed patient information, and its incident opens with it, audited in
+ * the same transaction. Returns the incident's id, or null.
  */
-export function openIncidentForPostedReply(
-  db: Db,
+export async function openIncidentForPostedReplyIn(
+  core: Pick<EngineCore, 'engine' | 'newId'>,
+  tx: unknown,
   found: { replyCheckId: string; flagged: boolean; concerns: readonly string[]; channel: string; url: string; postedOn: Day | null; at: string; today: Day; by: { id: string; username: string } },
-): string | null {
+): Promise<string | null> {
   const toOpen = incidentToOpen({ kind: 'reply_found', flagged: found.flagged, today: found.today });
   if (!toOpen) return null;
-  const id = crypto.randomUUID();
-  insertIncident(db, {
+  const records = core.engine.records;
+  const id = core.newId();
+  await records.programIncidents.incidents.insertIncident(tx, {
     id,
     trigger: toOpen.trigger,
     at: found.at,
@@ -99,7 +102,7 @@ export function openIncidentForPostedReply(
     patientId: null,
     reply: { checkId: found.replyCheckId, channel: found.channel, url: found.url, postedOn: found.postedOn },
   });
-  appendAudit(db, {
+  await records.audit.appendAudit(tx, {
     at: found.at,
     actorId: found.by.id,
     actorName: found.by.username,

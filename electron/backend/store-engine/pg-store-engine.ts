@@ -6,9 +6,10 @@ import { createPgAuditRepository } from '../store-pg/pg-audit-log';
 import { createPgConsentRepository } from '../store-pg/pg-consent-repository';
 import { createPgPatientRepository } from '../store-pg/pg-patient-repository';
 import { createPgPostRepository } from '../store-pg/pg-post-repository';
+import { createPgProgramIncidentRecords } from '../store-pg/pg-program-incidents-repository';
 import { createPgProgramRecords } from '../store-pg/pg-program-repository';
-import { createPgPracticeRecords } from '../store-pg/pg-practice-repository';
 import { createPgProgramReviewRecords } from '../store-pg/pg-program-reviews-repository';
+import { createPgPracticeRecords } from '../store-pg/pg-practice-repository';
 import { createPgSettingsRepository, createPgStaffRepository } from '../store-pg/pg-staff-repository';
 import { createPgTestimonialRepository } from '../store-pg/pg-testimonial-repository';
 import { TransactionScope, type SharedRecords, type StoreEngine, type TransactionOptions } from './store-engine';
@@ -89,10 +90,11 @@ export class PgStoreEngine implements StoreEngine<ClientBase> {
       patients: createPgPatientRepository(cipher),
       audit: createPgAuditRepository(cipher),
       program: createPgProgramRecords(cipher),
+      programIncidents: createPgProgramIncidentRecords(cipher),
+      programReviews: createPgProgramReviewRecords(cipher),
       practice: createPgPracticeRecords(cipher),
       staff: createPgStaffRepository(cipher),
       settings: createPgSettingsRepository(cipher),
-      programReviews: createPgProgramReviewRecords(cipher),
     };
     this.attempts = options.attempts ?? 4;
     this.beforeCommit = options.beforeCommit;

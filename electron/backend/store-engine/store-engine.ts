@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { AppError } from '../../../shared/errors';
 import type { ProgramRecords } from '../store-pg/store-interface-program';
+import type { ProgramIncidentRecords } from '../store-pg/store-interface-program-incidents';
 import type { ProgramReviewRecords } from '../store-pg/store-interface-program-reviews';
 import type { PracticeRecords } from '../store-pg/store-interface-practice';
 import type { SettingsRepository, StaffRepository } from '../store-pg/store-interface-staff';
@@ -47,14 +48,16 @@ export interface SharedRecords<Tx> {
   audit: AuditRepository<Tx>;
   /** The compliance program's records on the engine (the policy so far: what the post workflow's policy gate reads). */
   program: ProgramRecords<Tx>;
+  /** The compliance program's incidents, post review threads, review schedules, checked replies and work queues (schema 7). */
+  programIncidents: ProgramIncidentRecords<Tx>;
+  /** Training, channel reviews, retention purges and the store's meta row (schema 6). */
+  programReviews: ProgramReviewRecords<Tx>;
   /** The practice's documents: templates, scope presets, patient copies, signing certificates. */
   practice: PracticeRecords<Tx>;
   /** Staff records only (who witnessed, who recorded); settings and the keyring stay with `StaffRecords`. */
   staff: StaffRepository<Tx>;
   /** The practice's settings and keyed records (the training cycle, ...); the keyring stays with `StaffRecords`. */
   settings: SettingsRepository<Tx>;
-  /** Schema 6: training (sessions, attendees, materials, quiz results), channel reviews, purges, the store's meta row. */
-  programReviews: ProgramReviewRecords<Tx>;
 }
 
 export interface StoreEngine<Tx> {

@@ -1,0 +1,63 @@
+import { statusLabels } from '../../../shared/authorization/status';
+import type { Day } from '../../../shared/calendar';
+import { schedulePeriods, type ReviewChecklistPost, type ReviewSchedule } from '../../../shared/program/review-schedule';
+import { judgedOf, type CheckContext } from '../posts/post-checks';
+import { scopeViewIn, verdictIn } from '../posts/post-checks-engine';
+import type { StoredSchedule } from '../repositories/channel-review-repository';
+import type { SharedRecords } from '../store-engine/store-engine';
+import { liveStates } from './program-queries';
+
+/**
+ * The channel reviews' queries of `program-queries.ts` on the store engine
+ * (issue 15, switch-over step 3): the same answers, read through the
+ * engine's records in the caller's transaction `tx`. On PostgreSQL a post's
+ * channel and caption are sealed, so the live posts are opened on the
+ * workstation and filtered, ordered and made distinct there, as SQLite does.
+ */
+
+type Records = SharedRecords<unknown>;
+
+/** SQLite's BINARY order: text by its UTF-8 bytes. */
+const byBytes = (a: string, b: string) => Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
+
+/** A schedule with its periods up to today (`scheduleView` on the engine). */
+export async function scheduleViewIn(records: Records, tx: unknown, s: StoredSchedule, today: Day): Promise<ReviewSchedule> {
+  const reviews = await records.programReviews.channelReviews.reviewedPeriods(tx, s.id);
+  return { ...s, periods: schedulePeriods({ frequency: s.frequency, startsOn: s.startsOn, today, reviews, endsOn: s.active ? null : s.endedOn }) };
+}
+
+/** Every schedule, by channel, with its periods (`scheduleViews` on the engine). */
+export async function scheduleViewsIn(records: Records, tx: unknown, today: Day): Promise<ReviewSchedule[]> {
+  const views = [];
+  for (const s of await records.programIncidents.reviewSchedules.listSchedules(tx)) views.push(await scheduleViewIn(records, tx, s, today));
+  return views;
+}
+
+const livePosts = (records: Records, tx: unknown) => records.posts.listPosts(tx, { states: [...liveStates] });
+
+/** Channels with at least one live post, in SQLite's order (`liveChannels` on the engine). */
+export async function liveChannelsIn(records: Records, tx: unknown): Promise<string[]> {
+  return [...new Set((await livePosts(records, tx)).map((p) => p.channel))].sort(byBytes);
+}
+
+/** Every post live on a channel, newest first, with where its consent stands today: the review's checklist (`livePostsOn` on the engine). */
+export async function livePostsOnIn(records: Records, tx: unknown, channel: string, ctx: CheckContext): Promise<ReviewChecklistPost[]> {
+  const rows: ReviewChecklistPost[] = [];
+  for (const post of (await livePosts(records, tx)).filter((p) => p.channel === channel)) {
+    const consent = post.consentId ? await scopeViewIn(records, tx, post.consentId, ctx) : null;
+    const verdict = await verdictIn(records, tx, judgedOf(post), consent, ctx);
+    rows.push({
+      id: post.id,
+      channel: post.channel,
+      state: post.state,
+      publishedAt: post.publishedAt,
+      publishedUrl: post.publishedUrl,
+      caption: post.caption,
+      testimonialTitle: (await records.testimonials.getTestimonial(tx, post.testimonialId))?.title ?? '',
+      covered: verdict.covered,
+      consentStatus: consent ? statusLabels[consent.status] : 'No consent linked',
+      reasons: verdict.reasons.map((r) => r.message),
+    });
+  }
+  return rows;
+}
