@@ -252,6 +252,18 @@ export class BackendCore implements ConsentCore, PostsOnEngine {
     openIncidentForPostChange(db, change);
   }
 
+  /**
+   * A keyed setting (the training cycle), read in the engine transaction
+   * `tx`: settings are not in the engine's records, and on this backend the
+   * engine is the SQLite file's, so `tx` is the store's connection.
+   */
+  async readSettingIn(tx: unknown, key: string): Promise<unknown> {
+    const db = this.requireStore().db;
+    if (tx !== db) throw new AppError('internal', 'A setting was read outside its transaction. Nothing was saved; this is a bug in Consent Desk.');
+    const raw = db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(key) as string | undefined;
+    return raw === undefined ? undefined : (JSON.parse(raw) as unknown);
+  }
+
   /** What a consent's revocation or expiration event asks of posts, in its engine transaction: the posts' engine code. */
   async afterConsentChange(tx: unknown, change: ConsentChange): Promise<void> {
     await afterConsentChangeIn(this, tx, change);

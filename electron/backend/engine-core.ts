@@ -67,6 +67,25 @@ export interface ConsentCore extends EngineCore {
   confirmPassword(staff: StaffMember, password: string, purpose: string): Promise<void>;
 }
 
+/**
+ * What the policy handlers (the policy, its draft, acknowledgments, and
+ * `program.mine`) need beyond `EngineCore`: the practice's settings (its
+ * name is in the text acknowledged), this workstation, the signed-in staff
+ * member with their password check, and the keyed settings (the training
+ * cycle), which are the backend's on either engine (settings live with
+ * `StaffRecords`, not the engine's `records`), read in the transaction `tx`.
+ */
+export interface PolicyCore extends EngineCore {
+  readonly settings: Settings;
+  readonly workstation: string;
+  now(): Date;
+  requireSession(): StaffMember;
+  /** Check the signed-in person's password again; a wrong one is `unauthorized` (and counted, on the backend). */
+  confirmPassword(staff: StaffMember, password: string, purpose: string): Promise<void>;
+  /** A keyed setting's JSON value (undefined when not set), read inside the transaction `tx`. */
+  readSettingIn(tx: unknown, key: string): Promise<unknown>;
+}
+
 export interface PatientChange {
   patientId: string;
   /** The fields that changed (names, not values). */

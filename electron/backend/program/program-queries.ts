@@ -3,7 +3,8 @@ import { addDaysTo, dayOf, startOfDayIn, type Day } from '../../../shared/calend
 import { acknowledgmentStatus, type AcknowledgmentStatus } from '../../../shared/program/acknowledgment';
 import { missedPeriods, schedulePeriods, type ReviewChecklistPost, type ReviewSchedule } from '../../../shared/program/review-schedule';
 import { withProblems, type ProgramStatus, type StaffProgramStatus } from '../../../shared/program/program-status';
-import { defaultTrainingCycleMonths, trainingStatus } from '../../../shared/program/training';
+import { defaultTrainingCycleMonths, trainingStatus, type QuizResultSummary } from '../../../shared/program/training';
+import type { StaffMember } from '../../../shared/staff';
 import { verdictOf, judgedOf, type CheckContext } from '../posts/post-checks';
 import { scopeView } from '../repositories/consent-scope-repository';
 import { listIncidents } from '../repositories/incident-repository';
@@ -18,12 +19,18 @@ import type { Db } from '../store/database';
 /** States in which a post is out on its channel. */
 export const liveStates = ['published', 'takedown_required'] as const;
 
-const cycleKey = 'program.trainingCycleMonths';
+/** The settings key of the training cycle, in months. */
+export const trainingCycleKey = 'program.trainingCycleMonths';
+const cycleKey = trainingCycleKey;
+
+/** The training cycle a kept setting's JSON value stands for: 1 to 24 months, else the default. */
+export function trainingCycleMonthsOf(value: unknown): number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 24 ? value : defaultTrainingCycleMonths;
+}
 
 export function trainingCycleMonths(db: Db): number {
   const raw = db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(cycleKey) as string | undefined;
-  const value = raw === undefined ? null : (JSON.parse(raw) as unknown);
-  return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 24 ? value : defaultTrainingCycleMonths;
+  return trainingCycleMonthsOf(raw === undefined ? null : (JSON.parse(raw) as unknown));
 }
 
 export function setTrainingCycleMonths(db: Db, months: number): void {
@@ -53,12 +60,35 @@ export function acknowledgmentOn(
 
 /** Every active member of staff's acknowledgment, training and last quiz, as of a day. */
 export function staffProgramStatuses(db: Db, asOf: Day, timeZone: string): StaffProgramStatus[] {
-  const versions = listPolicyVersions(db, timeZone);
-  const acks = listAcknowledgments(db, { onOrBefore: asOf });
-  const trained = lastTrainedOn(db, asOf);
-  const quizzes = latestQuizResults(db, endOfDayIso(asOf, timeZone));
-  const cycle = trainingCycleMonths(db);
-  return listStaff(db)
+  return staffProgramStatusesOf(
+    {
+      versions: listPolicyVersions(db, timeZone),
+      acks: listAcknowledgments(db, { onOrBefore: asOf }),
+      trained: lastTrainedOn(db, asOf),
+      quizzes: latestQuizResults(db, endOfDayIso(asOf, timeZone)),
+      cycle: trainingCycleMonths(db),
+      staff: listStaff(db),
+    },
+    asOf,
+    timeZone,
+  );
+}
+
+/** What the staff's statuses are made of, as read (on either engine: program-status-engine.ts reads them through the store engine). */
+export interface StaffProgramReadings {
+  versions: readonly { id: string; version: number; publishedOn: Day }[];
+  /** Made on or before the day. */
+  acks: readonly StoredAcknowledgment[];
+  trained: Map<string, string>;
+  /** Taken before the end of the day. */
+  quizzes: Map<string, QuizResultSummary>;
+  cycle: number;
+  staff: readonly StaffMember[];
+}
+
+export function staffProgramStatusesOf(r: StaffProgramReadings, asOf: Day, timeZone: string): StaffProgramStatus[] {
+  const { versions, acks, trained, quizzes, cycle } = r;
+  return r.staff
     .filter((s) => s.status === 'active' && dayOf(new Date(s.createdAt), timeZone) <= asOf)
     .map((s) => ({
       staffId: s.id,
@@ -72,9 +102,14 @@ export function staffProgramStatuses(db: Db, asOf: Day, timeZone: string): Staff
 }
 
 export function scheduleView(db: Db, s: StoredSchedule, today: Day): ReviewSchedule {
+  return scheduleViewOf(s, reviewedPeriods(db, s.id), today);
+}
+
+/** A schedule with its periods, from the schedule and its reviewed periods as read (on either engine). */
+export function scheduleViewOf(s: StoredSchedule, reviews: ReturnType<typeof reviewedPeriods>, today: Day): ReviewSchedule {
   return {
     ...s,
-    periods: schedulePeriods({ frequency: s.frequency, startsOn: s.startsOn, today, reviews: reviewedPeriods(db, s.id), endsOn: s.active ? null : s.endedOn }),
+    periods: schedulePeriods({ frequency: s.frequency, startsOn: s.startsOn, today, reviews, endsOn: s.active ? null : s.endedOn }),
   };
 }
 

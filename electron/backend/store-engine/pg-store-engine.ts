@@ -6,7 +6,9 @@ import { createPgAuditRepository } from '../store-pg/pg-audit-log';
 import { createPgConsentRepository } from '../store-pg/pg-consent-repository';
 import { createPgPatientRepository } from '../store-pg/pg-patient-repository';
 import { createPgPostRepository } from '../store-pg/pg-post-repository';
+import { createPgProgramIncidentRecords } from '../store-pg/pg-program-incidents-repository';
 import { createPgProgramRecords } from '../store-pg/pg-program-repository';
+import { createPgProgramReviewRecords } from '../store-pg/pg-program-reviews-repository';
 import { createPgPracticeRecords } from '../store-pg/pg-practice-repository';
 import { createPgStaffRepository } from '../store-pg/pg-staff-repository';
 import { createPgTestimonialRepository } from '../store-pg/pg-testimonial-repository';
@@ -88,6 +90,8 @@ export class PgStoreEngine implements StoreEngine<ClientBase> {
       patients: createPgPatientRepository(cipher),
       audit: createPgAuditRepository(cipher),
       program: createPgProgramRecords(cipher),
+      programReviews: createPgProgramReviewRecords(cipher),
+      programIncidents: createPgProgramIncidentRecords(cipher),
       practice: createPgPracticeRecords(cipher),
       staff: createPgStaffRepository(cipher),
     };

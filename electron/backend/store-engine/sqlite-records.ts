@@ -13,7 +13,9 @@ import { authorizationConflictMessage } from '../store-pg/pg-consent-repository'
 import { patientConflictMessage, recordNumberTakenMessage } from '../store-pg/pg-patient-repository';
 import { postConflictMessage } from '../store-pg/pg-post-repository';
 import type { Expected, PostFilter, TestimonialFilter, Versioned } from '../store-pg/store-interface';
+import { createSqliteProgramIncidentRecords } from './sqlite-program-incident-records';
 import { createSqliteProgramRecords } from './sqlite-program-records';
+import { createSqliteProgramReviewRecords } from './sqlite-program-reviews-records';
 import { createSqlitePracticeRecords } from './sqlite-practice-records';
 import { createSqliteStaffRepository } from './sqlite-staff-records';
 import type { SharedRecords } from './store-engine';
@@ -95,6 +97,8 @@ const postDeleted = () => new AppError('not_found', 'This post was deleted.');
 export function createSqliteRecords(): SharedRecords<Db> {
   return {
     program: createSqliteProgramRecords(),
+    programReviews: createSqliteProgramReviewRecords(),
+    programIncidents: createSqliteProgramIncidentRecords(),
     patients: {
       getPatient: async (db, id) => withVersion(db, 'patients', patients.getPatient(db, id)),
       findPatientByRecordNumber: async (db, recordNumber) => withVersion(db, 'patients', patients.findPatientByRecordNumber(db, recordNumber)),

@@ -1,6 +1,8 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { AppError } from '../../../shared/errors';
 import type { ProgramRecords } from '../store-pg/store-interface-program';
+import type { ProgramIncidentRecords } from '../store-pg/store-interface-program-incidents';
+import type { ProgramReviewRecords } from '../store-pg/store-interface-program-reviews';
 import type { PracticeRecords } from '../store-pg/store-interface-practice';
 import type { StaffRepository } from '../store-pg/store-interface-staff';
 import type { AuditRepository, ConsentRepository, KeptCoverageRepository, PatientRepository, PostRepository, TestimonialRepository } from '../store-pg/store-interface';
@@ -46,6 +48,10 @@ export interface SharedRecords<Tx> {
   audit: AuditRepository<Tx>;
   /** The compliance program's records on the engine (the policy so far: what the post workflow's policy gate reads). */
   program: ProgramRecords<Tx>;
+  /** Schema 6: training with its quizzes, channel reviews, authorization purges and the store's meta row. */
+  programReviews: ProgramReviewRecords<Tx>;
+  /** Schema 7: incidents with their documents, post review threads, review schedules, reply checks and the work queues. */
+  programIncidents: ProgramIncidentRecords<Tx>;
   /** The practice's documents: templates, scope presets, patient copies, signing certificates. */
   practice: PracticeRecords<Tx>;
   /** Staff records only (who witnessed, who recorded); settings and the keyring stay with `StaffRecords`. */
