@@ -67,6 +67,11 @@ export interface ConsentCore extends EngineCore {
   confirmPassword(staff: StaffMember, password: string, purpose: string): Promise<void>;
 }
 
+/** `EngineCore` with the signed-in staff member (sessions are the backend's on either engine): what the scope presets' handlers need. */
+export interface SessionCore extends EngineCore {
+  requireSession(): StaffMember;
+}
+
 /**
  * What the policy handlers (the policy, its draft, acknowledgments, and
  * `program.mine`) need beyond `EngineCore`: the practice's settings (its
@@ -75,11 +80,10 @@ export interface ConsentCore extends EngineCore {
  * cycle), which are the backend's on either engine (settings live with
  * `StaffRecords`, not the engine's `records`), read in the transaction `tx`.
  */
-export interface PolicyCore extends EngineCore {
+export interface PolicyCore extends SessionCore {
   readonly settings: Settings;
   readonly workstation: string;
   now(): Date;
-  requireSession(): StaffMember;
   /** Check the signed-in person's password again; a wrong one is `unauthorized` (and counted, on the backend). */
   confirmPassword(staff: StaffMember, password: string, purpose: string): Promise<void>;
   /** A keyed setting's JSON value (undefined when not set), read inside the transaction `tx`. */
