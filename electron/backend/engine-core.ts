@@ -68,17 +68,34 @@ export interface ConsentCore extends EngineCore {
   confirmPassword(staff: StaffMember, password: string, purpose: string): Promise<void>;
 }
 
+/** `EngineCore` with the signed-in staff member (sessions are the backend's on either engine): what the scope presets' handlers need. */
+export interface SessionCore extends EngineCore {
+  requireSession(): StaffMember;
+}
+
+/**
+ * What the policy handlers (the policy, its draft, acknowledgments, and
+ * `program.mine`) need beyond `EngineCore`: the practice's settings (its
+ * name is in the text acknowledged), this workstation, the signed-in staff
+ * member with their password check, which are the backend's on either
+ * engine. The training cycle is read through `records.settings`.
+ */
+export interface PolicyCore extends SessionCore {
+  readonly settings: Settings;
+  readonly workstation: string;
+  now(): Date;
+  /** Check the signed-in person's password again; a wrong one is `unauthorized` (and counted, on the backend). */
+  confirmPassword(staff: StaffMember, password: string, purpose: string): Promise<void>;
+}
+
 /**
  * What the training and quiz handlers need beyond `EngineCore`: the
  * signed-in staff member (who recorded a session, voided it, added a
- * material, took a quiz). Sessions do not live in the store, so this stays
- * the backend's on either engine. Everything they read of the program's
- * status (policy, acknowledgments, training, quizzes, the cycle, staff) is
- * in the engine's records, so no hook is needed.
+ * material, took a quiz). Everything they read of the program's status
+ * (policy, acknowledgments, training, quizzes, the cycle, staff) is in the
+ * engine's records, so no hook is needed.
  */
-export interface TrainingCore extends EngineCore {
-  requireSession(): StaffMember;
-}
+export type TrainingCore = SessionCore;
 
 export interface PatientChange {
   patientId: string;

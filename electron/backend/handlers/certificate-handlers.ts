@@ -1,7 +1,7 @@
 import { AppError } from '../../../shared/errors';
 import type { CertificateBundle } from '../crypto/practice-certificate';
 import { activateCertificate } from '../repositories/certificate-repository';
-import { auditIn, type ConsentCore } from '../engine-core';
+import { auditIn, type ConsentCore, type EngineCore } from '../engine-core';
 import type { Handlers } from './handler';
 
 /**
@@ -11,7 +11,7 @@ import type { Handlers } from './handler';
  * generating a key pair is slow work. A certificate another workstation
  * activated meanwhile is the one used (the one made here is dropped).
  */
-export async function signingCertificate(core: ConsentCore): Promise<CertificateBundle> {
+export async function signingCertificate(core: EngineCore & Pick<ConsentCore, 'settings' | 'now'>): Promise<CertificateBundle> {
   const certificates = core.engine.records.practice.certificates;
   const existing = await core.engine.read((tx) => certificates.activeCertificate(tx));
   if (existing) return existing;

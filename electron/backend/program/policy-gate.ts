@@ -1,16 +1,7 @@
 import { AppError } from '../../../shared/errors';
 import { mustAcknowledge, type AcknowledgmentStatus } from '../../../shared/program/acknowledgment';
-import type { BackendCore } from '../backend-core';
 import { auditIn, type EngineCore } from '../engine-core';
-import { listAcknowledgments, listPolicyVersions } from '../repositories/policy-repository';
 import { acknowledgmentOn } from './program-queries';
-
-/** The signed-in person's acknowledgment of the policy in force, today. */
-export function myAcknowledgment(core: BackendCore): AcknowledgmentStatus {
-  const db = core.requireStore().db;
-  const staff = core.requireSession();
-  return acknowledgmentOn(listPolicyVersions(db, core.timeZone), listAcknowledgments(db, { staffId: staff.id }), core.today());
-}
 
 /** The refusal's words: what is missing and what to do. */
 function refusalOf(step: 'approve' | 'publish', status: AcknowledgmentStatus): AppError {

@@ -5,10 +5,11 @@ import { judgedOf, type CheckContext } from '../posts/post-checks';
 import { scopeViewIn, verdictIn } from '../posts/post-checks-engine';
 import type { StoredSchedule } from '../repositories/channel-review-repository';
 import type { SharedRecords } from '../store-engine/store-engine';
-import { liveStates } from './program-queries';
+import type { AcknowledgmentStatus } from '../../../shared/program/acknowledgment';
+import { acknowledgmentOn, liveStates } from './program-queries';
 
 /**
- * The channel reviews' queries of `program-queries.ts` on the store engine
+ * The channel reviews' and the policy's queries of `program-queries.ts` on the store engine
  * (issue 15, switch-over step 3): the same answers, read through the
  * engine's records in the caller's transaction `tx`. On PostgreSQL a post's
  * channel and caption are sealed, so the live posts are opened on the
@@ -16,6 +17,12 @@ import { liveStates } from './program-queries';
  */
 
 type Records = SharedRecords<unknown>;
+
+/** One person's acknowledgment of the policy in force on `asOf` (the training cycle and everyone's statuses: `program-queries.ts`'s `*In`). */
+export async function acknowledgmentIn(records: Records, tx: unknown, staffId: string, asOf: Day, timeZone: string): Promise<AcknowledgmentStatus> {
+  const policy = records.program.policy;
+  return acknowledgmentOn(await policy.listPolicyVersions(tx, timeZone), await policy.listAcknowledgments(tx, { staffId }), asOf);
+}
 
 /** SQLite's BINARY order: text by its UTF-8 bytes. */
 const byBytes = (a: string, b: string) => Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));

@@ -20,16 +20,18 @@ import type { SharedRecords } from '../store-engine/store-engine';
 /** States in which a post is out on its channel. */
 export const liveStates = ['published', 'takedown_required'] as const;
 
-const cycleKey = 'program.trainingCycleMonths';
+/** The settings key of the training cycle, in months. */
+export const trainingCycleKey = 'program.trainingCycleMonths';
+const cycleKey = trainingCycleKey;
 
-/** The kept value of the training cycle, or the default when it is absent or not a whole number of months from 1 to 24. */
-function cycleMonthsOf(value: unknown): number {
+/** The training cycle a kept setting's JSON value stands for: 1 to 24 months, else the default. */
+export function trainingCycleMonthsOf(value: unknown): number {
   return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 24 ? value : defaultTrainingCycleMonths;
 }
 
 export function trainingCycleMonths(db: Db): number {
   const raw = db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(cycleKey) as string | undefined;
-  return cycleMonthsOf(raw === undefined ? null : (JSON.parse(raw) as unknown));
+  return trainingCycleMonthsOf(raw === undefined ? null : (JSON.parse(raw) as unknown));
 }
 
 export function setTrainingCycleMonths(db: Db, months: number): void {
@@ -38,7 +40,7 @@ export function setTrainingCycleMonths(db: Db, months: number): void {
 
 /** `trainingCycleMonths` on the store engine, inside the transaction `tx` (the settings' keyed record, either engine). */
 export async function trainingCycleMonthsIn(records: SharedRecords<unknown>, tx: unknown): Promise<number> {
-  return cycleMonthsOf(await records.settings.readSetting(tx, cycleKey));
+  return trainingCycleMonthsOf(await records.settings.readSetting(tx, cycleKey));
 }
 
 /** `setTrainingCycleMonths` on the store engine, inside the transaction `tx`. */
@@ -67,34 +69,9 @@ export function acknowledgmentOn(
   return acknowledgmentStatus({ inForce, ofInForce, lastVersionAcknowledged: last, today: asOf });
 }
 
-/** What every person's program status is made of, read from either engine. */
-interface ProgramStatusInputs {
-  versions: readonly { id: string; version: number; publishedOn: Day }[];
-  acks: readonly StoredAcknowledgment[];
-  trained: ReadonlyMap<string, string>;
-  quizzes: ReadonlyMap<string, QuizResultSummary>;
-  cycle: number;
-  staff: readonly StaffMember[];
-}
-
-function programStatusesOf(inputs: ProgramStatusInputs, asOf: Day, timeZone: string): StaffProgramStatus[] {
-  const { versions, acks, trained, quizzes, cycle } = inputs;
-  return inputs.staff
-    .filter((s) => s.status === 'active' && dayOf(new Date(s.createdAt), timeZone) <= asOf)
-    .map((s) => ({
-      staffId: s.id,
-      username: s.username,
-      displayName: s.displayName,
-      role: s.role,
-      acknowledgment: acknowledgmentOn(versions, acks.filter((a) => a.staffId === s.id), asOf),
-      training: trainingStatus({ joinedOn: dayOf(new Date(s.createdAt), timeZone), lastTrainedOn: trained.get(s.id) ?? null, cycleMonths: cycle, today: asOf }),
-      lastQuiz: quizzes.get(s.id) ?? null,
-    }));
-}
-
 /** Every active member of staff's acknowledgment, training and last quiz, as of a day. */
 export function staffProgramStatuses(db: Db, asOf: Day, timeZone: string): StaffProgramStatus[] {
-  return programStatusesOf(
+  return staffProgramStatusesOf(
     {
       versions: listPolicyVersions(db, timeZone),
       acks: listAcknowledgments(db, { onOrBefore: asOf }),
@@ -108,13 +85,40 @@ export function staffProgramStatuses(db: Db, asOf: Day, timeZone: string): Staff
   );
 }
 
+/** What the staff's statuses are made of, as read (on either engine: program-status-engine.ts reads them through the store engine). */
+export interface StaffProgramReadings {
+  versions: readonly { id: string; version: number; publishedOn: Day }[];
+  /** Made on or before the day. */
+  acks: readonly StoredAcknowledgment[];
+  trained: Map<string, string>;
+  /** Taken before the end of the day. */
+  quizzes: Map<string, QuizResultSummary>;
+  cycle: number;
+  staff: readonly StaffMember[];
+}
+
+export function staffProgramStatusesOf(r: StaffProgramReadings, asOf: Day, timeZone: string): StaffProgramStatus[] {
+  const { versions, acks, trained, quizzes, cycle } = r;
+  return r.staff
+    .filter((s) => s.status === 'active' && dayOf(new Date(s.createdAt), timeZone) <= asOf)
+    .map((s) => ({
+      staffId: s.id,
+      username: s.username,
+      displayName: s.displayName,
+      role: s.role,
+      acknowledgment: acknowledgmentOn(versions, acks.filter((a) => a.staffId === s.id), asOf),
+      training: trainingStatus({ joinedOn: dayOf(new Date(s.createdAt), timeZone), lastTrainedOn: trained.get(s.id) ?? null, cycleMonths: cycle, today: asOf }),
+      lastQuiz: quizzes.get(s.id) ?? null,
+    }));
+}
+
 /**
  * `staffProgramStatuses` on the store engine, inside the transaction `tx`:
  * the policy, acknowledgments, training, quizzes, the cycle and staff read
  * through `records` (all of them are on both engines), the same rules after.
  */
 export async function staffProgramStatusesIn(records: SharedRecords<unknown>, tx: unknown, asOf: Day, timeZone: string): Promise<StaffProgramStatus[]> {
-  return programStatusesOf(
+  return staffProgramStatusesOf(
     {
       versions: await records.program.policy.listPolicyVersions(tx, timeZone),
       acks: await records.program.policy.listAcknowledgments(tx, { onOrBefore: asOf }),
@@ -129,9 +133,14 @@ export async function staffProgramStatusesIn(records: SharedRecords<unknown>, tx
 }
 
 export function scheduleView(db: Db, s: StoredSchedule, today: Day): ReviewSchedule {
+  return scheduleViewOf(s, reviewedPeriods(db, s.id), today);
+}
+
+/** A schedule with its periods, from the schedule and its reviewed periods as read (on either engine). */
+export function scheduleViewOf(s: StoredSchedule, reviews: ReturnType<typeof reviewedPeriods>, today: Day): ReviewSchedule {
   return {
     ...s,
-    periods: schedulePeriods({ frequency: s.frequency, startsOn: s.startsOn, today, reviews: reviewedPeriods(db, s.id), endsOn: s.active ? null : s.endedOn }),
+    periods: schedulePeriods({ frequency: s.frequency, startsOn: s.startsOn, today, reviews, endsOn: s.active ? null : s.endedOn }),
   };
 }
 
