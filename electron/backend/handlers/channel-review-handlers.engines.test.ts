@@ -1,23 +1,22 @@
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dayOf } from '../../../shared/calendar';
-import { contract, type CallOutput, type ParsedInput } from '../../../shared/contract';
+import { contract, type ParsedInput } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
 import type { Role } from '../../../shared/roles';
 import type { Settings } from '../../../shared/settings';
 import type { ChannelReviewCore } from '../engine-core';
-import { normaliseInputText } from '../input-text';
 import { settleCoverage } from '../posts/kept-coverage';
 import type { CheckContext } from '../posts/post-checks';
 import { afterConsentChangeIn, afterPatientChangeIn, settleCoverageIn } from '../posts/post-checks-engine';
 import type { Db } from '../store/database';
-import { chainFieldsOf, handlerOutcome, normalise, type HandlerOutcome } from '../store-engine/testing/conformance-transcript';
+import { chainFieldsOf, handlerOutcome, normalise, type HandlerOutcome, conformanceEngines } from '../store-engine/testing/conformance-transcript';
 import { pgEngineUnderTest, sqliteEngineUnderTest, testStaff, type EngineUnderTest } from '../store-engine/testing/engines-under-test';
 import { pgAvailable, pgSkipReason, useThrowawayCluster } from '../store-pg/testing/pg-cluster';
 import { patientRecord, signatureOf, terms } from '../store-pg/testing/pg-fixtures';
-import { validationError } from '../validation-error';
 import { channelReviewHandlers } from './channel-review-handlers';
 import { postHandlers, type PostsCore } from './post-handlers';
+import { dispatcherFor } from '../store-engine/testing/handler-harness';
 
 /**
  * The channel reviews and checked replies, ported onto the store engine, run
@@ -30,7 +29,6 @@ import { postHandlers, type PostsCore } from './post-handlers';
  * fixed so they can be equal.
  */
 
-type ReviewCall = keyof typeof channelReviewHandlers;
 type Entry = [string, unknown];
 const transcripts = new Map<string, Entry[]>();
 
@@ -116,10 +114,7 @@ function testCore(under: EngineUnderTest): TestCore {
   return core;
 }
 
-const engines: { name: 'sqlite' | 'postgres'; skip: boolean }[] = [
-  { name: 'sqlite', skip: false },
-  { name: 'postgres', skip: !pgAvailable },
-];
+const engines = conformanceEngines;
 
 const sha256 = (b: Buffer) => crypto.createHash('sha256').update(b).digest('hex');
 
@@ -165,13 +160,7 @@ describe.each(engines)('the channel review handlers on $name', ({ name, skip }) 
     if (!skip) transcripts.set(name, log);
   });
 
-  /** A call as the dispatcher makes it: input through the contract's schema (a refusal is `validation`), then the handler. */
-  async function call<K extends ReviewCall>(callName: K, input: unknown): Promise<CallOutput<K>> {
-    const parsed = contract[callName].input.safeParse(normaliseInputText(input));
-    if (!parsed.success) throw validationError(parsed.error);
-    const handler = channelReviewHandlers[callName] as (core: ChannelReviewCore, input: ParsedInput<K>) => Promise<CallOutput<K>>;
-    return handler(core, parsed.data as ParsedInput<K>);
-  }
+  const call = dispatcherFor(channelReviewHandlers, () => core);
   async function outcome(label: string, work: Promise<unknown>): Promise<HandlerOutcome> {
     const result = await handlerOutcome(work);
     note(label, result);

@@ -14,10 +14,11 @@ import { trainingCycleKey } from '../program/program-queries';
 import { createPgSettingsRepository } from '../store-pg/pg-staff-repository';
 import type { SettingsRepository } from '../store-pg/store-interface-staff';
 import { createSqliteStaffRecords } from '../store-engine/sqlite-staff-records';
-import { chainFieldsOf, handlerOutcome, type HandlerOutcome } from '../store-engine/testing/conformance-transcript';
+import { chainFieldsOf, handlerOutcome, type HandlerOutcome, conformanceEngines } from '../store-engine/testing/conformance-transcript';
 import { pgEngineUnderTest, sqliteEngineUnderTest, testStaff, type EngineUnderTest } from '../store-engine/testing/engines-under-test';
 import { pgAvailable, pgSkipReason, useThrowawayCluster } from '../store-pg/testing/pg-cluster';
 import { policyHandlers } from './policy-handlers';
+import { auditHeadOf } from '../store-engine/testing/handler-harness';
 
 /**
  * The policy handlers (the policy, its draft, acknowledgments, its PDF and
@@ -113,10 +114,7 @@ function testCore(under: EngineUnderTest): TestCore {
   return core;
 }
 
-const engines: { name: 'sqlite' | 'postgres'; skip: boolean }[] = [
-  { name: 'sqlite', skip: false },
-  { name: 'postgres', skip: !pgAvailable },
-];
+const engines = conformanceEngines;
 
 let certificate: Promise<CertificateBundle> | null = null;
 
@@ -193,23 +191,7 @@ describe.each(engines)('the policy handlers on $name', ({ name, skip }) => {
    * The audit chain's head: an event appended and rolled back names the last
    * event's hash (the whole chain before it) and the next sequence number.
    */
-  class Probe extends Error {
-    constructor(readonly head: { seq: number; prevHash: string }) {
-      super('probe');
-    }
-  }
-  async function head(): Promise<{ seq: number; prevHash: string }> {
-    try {
-      await under.engine.write(async (tx) => {
-        const e = await under.engine.records.audit.appendAudit(tx, { at: at(59), actorId: null, actorName: 'probe', action: 'policy.draft_saved', subjectType: 'probe', subjectId: null, detail: '' });
-        throw new Probe({ seq: e.seq, prevHash: e.prevHash });
-      });
-    } catch (error) {
-      if (error instanceof Probe) return error.head;
-      throw error;
-    }
-    throw new Error('The probe was not rolled back.');
-  }
+  const head = () => auditHeadOf(under.engine, { at: at(59), action: 'policy.draft_saved' });
   async function outcome(label: string, work: Promise<unknown>): Promise<HandlerOutcome> {
     const result = await handlerOutcome(work);
     note(label, 'ok' in result ? { ok: noted(result.ok) } : result);

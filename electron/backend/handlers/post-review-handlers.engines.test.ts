@@ -1,22 +1,21 @@
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dayOf } from '../../../shared/calendar';
-import { contract, type CallOutput, type ParsedInput } from '../../../shared/contract';
+import { contract, type ParsedInput } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
 import type { PostReviewCore } from '../engine-core';
-import { normaliseInputText } from '../input-text';
 import { settleCoverage } from '../posts/kept-coverage';
 import type { CheckContext } from '../posts/post-checks';
 import { afterConsentChangeIn, afterPatientChangeIn, settleCoverageIn } from '../posts/post-checks-engine';
 import type { Db } from '../store/database';
-import { chainFieldsOf, handlerOutcome, normalise, type HandlerOutcome } from '../store-engine/testing/conformance-transcript';
+import { chainFieldsOf, handlerOutcome, normalise, type HandlerOutcome, conformanceEngines } from '../store-engine/testing/conformance-transcript';
 import { pgEngineUnderTest, sqliteEngineUnderTest, testStaff, type EngineUnderTest } from '../store-engine/testing/engines-under-test';
 import { createPgStaffRepository } from '../store-pg/pg-staff-repository';
 import { pgAvailable, pgSkipReason, useThrowawayCluster } from '../store-pg/testing/pg-cluster';
 import { patientRecord, signatureOf, terms } from '../store-pg/testing/pg-fixtures';
-import { validationError } from '../validation-error';
 import { postHandlers, type PostsCore } from './post-handlers';
 import { postReviewHandlers } from './post-review-handlers';
+import { dispatcherFor } from '../store-engine/testing/handler-harness';
 
 /**
  * "Ask before posting", ported onto the store engine, run on BOTH engines:
@@ -28,7 +27,6 @@ import { postReviewHandlers } from './post-review-handlers';
  * transcripts byte for byte. Ids and instants are fixed so they can be equal.
  */
 
-type ReviewCall = keyof typeof postReviewHandlers;
 type Entry = [string, unknown];
 const transcripts = new Map<string, Entry[]>();
 
@@ -105,10 +103,7 @@ function testCore(under: EngineUnderTest): TestCore {
   return core;
 }
 
-const engines: { name: 'sqlite' | 'postgres'; skip: boolean }[] = [
-  { name: 'sqlite', skip: false },
-  { name: 'postgres', skip: !pgAvailable },
-];
+const engines = conformanceEngines;
 
 const sha256 = (b: Buffer) => crypto.createHash('sha256').update(b).digest('hex');
 
@@ -159,13 +154,7 @@ describe.each(engines)('the post review handlers on $name', ({ name, skip }) => 
     if (!skip) transcripts.set(name, log);
   });
 
-  /** A call as the dispatcher makes it: input through the contract's schema (a refusal is `validation`), then the handler. */
-  async function call<K extends ReviewCall>(callName: K, input: unknown): Promise<CallOutput<K>> {
-    const parsed = contract[callName].input.safeParse(normaliseInputText(input));
-    if (!parsed.success) throw validationError(parsed.error);
-    const handler = postReviewHandlers[callName] as (core: PostReviewCore, input: ParsedInput<K>) => Promise<CallOutput<K>>;
-    return handler(core, parsed.data as ParsedInput<K>);
-  }
+  const call = dispatcherFor(postReviewHandlers, () => core);
   async function outcome(label: string, work: Promise<unknown>): Promise<HandlerOutcome> {
     const result = await handlerOutcome(work);
     note(label, result);

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEvent } from '../../../shared/audit';
-import { contract, type CallOutput, type ParsedInput } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
 import type { StaffMember } from '../../../shared/staff';
 import type { SessionCore } from '../engine-core';
-import { chainFieldsOf, handlerOutcome, type HandlerOutcome } from '../store-engine/testing/conformance-transcript';
+import { chainFieldsOf, handlerOutcome, type HandlerOutcome, conformanceEngines } from '../store-engine/testing/conformance-transcript';
 import { pgEngineUnderTest, sqliteEngineUnderTest, testStaff, type EngineUnderTest } from '../store-engine/testing/engines-under-test';
 import { pgAvailable, pgSkipReason, useThrowawayCluster } from '../store-pg/testing/pg-cluster';
 import { presetHandlers } from './preset-handlers';
+import { auditHeadOf, dispatcherFor } from '../store-engine/testing/handler-harness';
 
 /**
  * The scope presets' handlers, ported onto the store engine, run on BOTH
@@ -19,7 +19,6 @@ import { presetHandlers } from './preset-handlers';
  * transcripts byte for byte.
  */
 
-type PresetCall = keyof typeof presetHandlers;
 type Entry = [string, unknown];
 const transcripts = new Map<string, Entry[]>();
 
@@ -62,10 +61,7 @@ function testCore(under: EngineUnderTest): TestCore {
   return core;
 }
 
-const engines: { name: 'sqlite' | 'postgres'; skip: boolean }[] = [
-  { name: 'sqlite', skip: false },
-  { name: 'postgres', skip: !pgAvailable },
-];
+const engines = conformanceEngines;
 
 describe.each(engines)('the scope presets handlers on $name', ({ name, skip }) => {
   const cluster = name === 'postgres' && !skip ? useThrowawayCluster() : null;
@@ -91,30 +87,8 @@ describe.each(engines)('the scope presets handlers on $name', ({ name, skip }) =
     if (!skip) transcripts.set(name, log);
   });
 
-  /** A call as the dispatcher makes it: input through the contract's schema (defaults, trimming), then the handler. */
-  async function call<K extends PresetCall>(callName: K, input: unknown): Promise<CallOutput<K>> {
-    const parsed = contract[callName].input.parse(input) as ParsedInput<K>;
-    const handler = presetHandlers[callName] as unknown as (core: SessionCore, input: ParsedInput<K>) => Promise<CallOutput<K>>;
-    return handler(core, parsed);
-  }
-  class Probe extends Error {
-    constructor(readonly head: { seq: number; prevHash: string }) {
-      super('probe');
-    }
-  }
-  /** The audit chain's head: an event appended and rolled back names the last event's hash (the whole chain before it) and the next sequence number. */
-  async function head(): Promise<{ seq: number; prevHash: string }> {
-    try {
-      await under.engine.write(async (tx) => {
-        const e = await under.engine.records.audit.appendAudit(tx, { at: staffAt, actorId: null, actorName: 'probe', action: 'preset.created', subjectType: 'probe', subjectId: null, detail: '' });
-        throw new Probe({ seq: e.seq, prevHash: e.prevHash });
-      });
-    } catch (error) {
-      if (error instanceof Probe) return error.head;
-      throw error;
-    }
-    throw new Error('The probe was not rolled back.');
-  }
+  const call = dispatcherFor(presetHandlers, () => core);
+  const head = () => auditHeadOf(under.engine, { at: staffAt, action: 'preset.created' });
   async function outcome(label: string, work: Promise<unknown>): Promise<HandlerOutcome> {
     const result = await handlerOutcome(work);
     note(label, result);

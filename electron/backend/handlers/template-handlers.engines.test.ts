@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEvent } from '../../../shared/audit';
 import { builtInTemplates, type AuthorizationTemplate } from '../../../shared/authorization/template';
-import { contract, type CallOutput, type ParsedInput } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
 import type { EngineCore } from '../engine-core';
 import { listTemplates } from '../repositories/template-repository';
 import { createPgTemplateRepository } from '../store-pg/pg-practice-repository';
-import { chainFieldsOf, handlerOutcome, type HandlerOutcome } from '../store-engine/testing/conformance-transcript';
+import { chainFieldsOf, handlerOutcome, type HandlerOutcome, conformanceEngines } from '../store-engine/testing/conformance-transcript';
 import { pgEngineUnderTest, sqliteEngineUnderTest, type EngineUnderTest } from '../store-engine/testing/engines-under-test';
 import { pgAvailable, pgSkipReason, useThrowawayCluster } from '../store-pg/testing/pg-cluster';
 import { templateHandlers } from './template-handlers';
+import { auditHeadOf, dispatcherFor } from '../store-engine/testing/handler-harness';
 
 /**
  * The wording's handlers, ported onto the store engine, run on BOTH
@@ -21,7 +21,6 @@ import { templateHandlers } from './template-handlers';
  * transcripts byte for byte.
  */
 
-type TemplateCall = keyof typeof templateHandlers;
 type Entry = [string, unknown];
 const transcripts = new Map<string, Entry[]>();
 
@@ -59,10 +58,7 @@ function testCore(under: EngineUnderTest): TestCore {
   return core;
 }
 
-const engines: { name: 'sqlite' | 'postgres'; skip: boolean }[] = [
-  { name: 'sqlite', skip: false },
-  { name: 'postgres', skip: !pgAvailable },
-];
+const engines = conformanceEngines;
 
 /** The SQLite store's built-in versions, which the server starts from. */
 let startingTemplates: AuthorizationTemplate[] = [];
@@ -96,30 +92,8 @@ describe.each(engines)('the wording handlers on $name', ({ name, skip }) => {
     if (!skip) transcripts.set(name, log);
   });
 
-  /** A call as the dispatcher makes it: input through the contract's schema, then the handler. */
-  async function call<K extends TemplateCall>(callName: K, input: unknown): Promise<CallOutput<K>> {
-    const parsed = contract[callName].input.parse(input) as ParsedInput<K>;
-    const handler = templateHandlers[callName] as unknown as (core: EngineCore, input: ParsedInput<K>) => Promise<CallOutput<K>>;
-    return handler(core, parsed);
-  }
-  class Probe extends Error {
-    constructor(readonly head: { seq: number; prevHash: string }) {
-      super('probe');
-    }
-  }
-  /** The audit chain's head: an event appended and rolled back names the last event's hash (the whole chain before it) and the next sequence number. */
-  async function head(): Promise<{ seq: number; prevHash: string }> {
-    try {
-      await under.engine.write(async (tx) => {
-        const e = await under.engine.records.audit.appendAudit(tx, { at: '2026-12-01T08:00:00.000Z', actorId: null, actorName: 'probe', action: 'template.published', subjectType: 'probe', subjectId: null, detail: '' });
-        throw new Probe({ seq: e.seq, prevHash: e.prevHash });
-      });
-    } catch (error) {
-      if (error instanceof Probe) return error.head;
-      throw error;
-    }
-    throw new Error('The probe was not rolled back.');
-  }
+  const call = dispatcherFor(templateHandlers, () => core);
+  const head = () => auditHeadOf(under.engine, { at: '2026-12-01T08:00:00.000Z', action: 'template.published' });
   async function outcome(label: string, work: Promise<unknown>): Promise<HandlerOutcome> {
     const result = await handlerOutcome(work);
     note(label, result);

@@ -8,7 +8,7 @@ import { programLanguages } from '../../../shared/program-language';
 import type { StaffMember } from '../../../shared/staff';
 import type { TrainingCore } from '../engine-core';
 import type { StoreEngine } from '../store-engine/store-engine';
-import { chainFieldsOf, handlerOutcome, type HandlerOutcome } from '../store-engine/testing/conformance-transcript';
+import { chainFieldsOf, handlerOutcome, type HandlerOutcome, conformanceEngines } from '../store-engine/testing/conformance-transcript';
 import { pgEngineUnderTest, sqliteEngineUnderTest, type EngineUnderTest } from '../store-engine/testing/engines-under-test';
 import { pgAvailable, pgSkipReason, useThrowawayCluster } from '../store-pg/testing/pg-cluster';
 import { photoWithGps } from '../testing/fixture-photo';
@@ -128,10 +128,7 @@ function recordingEngine(engine: StoreEngine<unknown>) {
   return { engine: wrapped, committed, failing };
 }
 
-const engines: { name: 'sqlite' | 'postgres'; skip: boolean }[] = [
-  { name: 'sqlite', skip: false },
-  { name: 'postgres', skip: !pgAvailable },
-];
+const engines = conformanceEngines;
 
 describe.each(engines)('the training handlers on $name', ({ name, skip }) => {
   const cluster = name === 'postgres' && !skip ? useThrowawayCluster() : null;
