@@ -87,12 +87,14 @@ export const policyHandlers: PolicyHandlers<PolicyCall> = {
     }
     await core.confirmPassword(staff, password, 'acknowledging the social-media policy');
     const at = core.nowIso();
+    // Taken before the write: on PostgreSQL its work may run again, and the acknowledgment keeps its id.
+    const id = core.newId();
     return core.engine.write(async (tx) => {
       const policy = core.engine.records.program.policy;
       const now = await inForceIn(core, tx);
       if (now.id !== versionId) throw newerInForce(now.version);
       await policy.insertAcknowledgment(tx, {
-        id: core.newId(),
+        id,
         staffId: staff.id,
         versionId,
         acknowledgedAt: at,

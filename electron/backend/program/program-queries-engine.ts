@@ -1,12 +1,12 @@
 import { statusLabels } from '../../../shared/authorization/status';
 import type { Day } from '../../../shared/calendar';
-import { schedulePeriods, type ReviewChecklistPost, type ReviewSchedule } from '../../../shared/program/review-schedule';
+import type { ReviewChecklistPost, ReviewSchedule } from '../../../shared/program/review-schedule';
 import { judgedOf, type CheckContext } from '../posts/post-checks';
 import { scopeViewIn, verdictIn } from '../posts/post-checks-engine';
 import type { StoredSchedule } from '../repositories/channel-review-repository';
 import type { SharedRecords } from '../store-engine/store-engine';
 import type { AcknowledgmentStatus } from '../../../shared/program/acknowledgment';
-import { acknowledgmentOn, liveStates } from './program-queries';
+import { acknowledgmentOn, liveStates, scheduleViewOf } from './program-queries';
 
 /**
  * The channel reviews' and the policy's queries of `program-queries.ts` on the store engine
@@ -29,8 +29,7 @@ const byBytes = (a: string, b: string) => Buffer.compare(Buffer.from(a, 'utf8'),
 
 /** A schedule with its periods up to today (`scheduleView` on the engine). */
 export async function scheduleViewIn(records: Records, tx: unknown, s: StoredSchedule, today: Day): Promise<ReviewSchedule> {
-  const reviews = await records.programReviews.channelReviews.reviewedPeriods(tx, s.id);
-  return { ...s, periods: schedulePeriods({ frequency: s.frequency, startsOn: s.startsOn, today, reviews, endsOn: s.active ? null : s.endedOn }) };
+  return scheduleViewOf(s, await records.programReviews.channelReviews.reviewedPeriods(tx, s.id), today);
 }
 
 /** Every schedule, by channel, with its periods (`scheduleViews` on the engine). */
