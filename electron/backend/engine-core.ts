@@ -68,7 +68,7 @@ export interface ConsentCore extends EngineCore {
   confirmPassword(staff: StaffMember, password: string, purpose: string): Promise<void>;
 }
 
-/** `EngineCore` with the signed-in staff member (sessions are the backend's on either engine): what the scope presets' handlers need. */
+/** `EngineCore` with the signed-in staff member (sessions are the backend's on either engine): what the scope presets' and the training and quiz handlers need. */
 export interface SessionCore extends EngineCore {
   requireSession(): StaffMember;
 }
@@ -87,15 +87,6 @@ export interface PolicyCore extends SessionCore {
   /** Check the signed-in person's password again; a wrong one is `unauthorized` (and counted, on the backend). */
   confirmPassword(staff: StaffMember, password: string, purpose: string): Promise<void>;
 }
-
-/**
- * What the training and quiz handlers need beyond `EngineCore`: the
- * signed-in staff member (who recorded a session, voided it, added a
- * material, took a quiz). Everything they read of the program's status
- * (policy, acknowledgments, training, quizzes, the cycle, staff) is in the
- * engine's records, so no hook is needed.
- */
-export type TrainingCore = SessionCore;
 
 export interface PatientChange {
   patientId: string;

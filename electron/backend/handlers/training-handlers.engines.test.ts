@@ -6,7 +6,7 @@ import { contract, type CallOutput, type ParsedInput } from '../../../shared/con
 import { AppError } from '../../../shared/errors';
 import { programLanguages } from '../../../shared/program-language';
 import type { StaffMember } from '../../../shared/staff';
-import type { TrainingCore } from '../engine-core';
+import type { SessionCore } from '../engine-core';
 import type { StoreEngine } from '../store-engine/store-engine';
 import { chainFieldsOf, handlerOutcome, type HandlerOutcome, conformanceEngines } from '../store-engine/testing/conformance-transcript';
 import { pgEngineUnderTest, sqliteEngineUnderTest, type EngineUnderTest } from '../store-engine/testing/engines-under-test';
@@ -58,7 +58,7 @@ const handout = (async () => {
 })();
 const text = (words: string) => Buffer.from(`${words}\n`).toString('base64');
 
-interface TestCore extends TrainingCore {
+interface TestCore extends SessionCore {
   /** Every id handed out, in order (the failing calls' ids, to show nothing stayed under them). */
   issued: string[];
 }
@@ -159,7 +159,7 @@ describe.each(engines)('the training handlers on $name', ({ name, skip }) => {
   /** A call as the dispatcher makes it: input through the contract's schema (defaults, trimming), then the handler. */
   async function call<K extends TrainingCall>(callName: K, input: unknown): Promise<CallOutput<K>> {
     const parsed = contract[callName].input.parse(input) as ParsedInput<K>;
-    const handler = trainingHandlers[callName] as (core: TrainingCore, input: ParsedInput<K>) => Promise<CallOutput<K>>;
+    const handler = trainingHandlers[callName] as (core: SessionCore, input: ParsedInput<K>) => Promise<CallOutput<K>>;
     return handler(core, parsed);
   }
   async function outcome(label: string, work: Promise<unknown>): Promise<HandlerOutcome> {

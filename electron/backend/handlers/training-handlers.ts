@@ -2,7 +2,7 @@ import type { BackendCallName, CallOutput, ParsedInput } from '../../../shared/c
 import { AppError } from '../../../shared/errors';
 import { quizForm, scoreQuiz } from '../../../shared/program/quiz';
 import { maxMaterialsPerSession, type TrainingSession } from '../../../shared/program/training';
-import { auditIn, type TrainingCore } from '../engine-core';
+import { auditIn, type SessionCore } from '../engine-core';
 import type { CleanMaterial } from '../program/training-material';
 import { setTrainingCycleMonthsIn, staffProgramStatusesIn, trainingCycleMonthsIn } from '../program/program-queries';
 
@@ -28,33 +28,33 @@ type TrainingCall =
   | 'quiz.form'
   | 'quiz.submit';
 
-/** Written against `TrainingCore`, not `BackendCore`: the same handlers run on either engine (training-handlers.engines.test.ts). */
-export type TrainingHandlers<K extends BackendCallName> = { [P in K]: (core: TrainingCore, input: ParsedInput<P>) => Promise<CallOutput<P>> };
+/** Written against `SessionCore`, not `BackendCore`: the same handlers run on either engine (training-handlers.engines.test.ts). */
+export type TrainingHandlers<K extends BackendCallName> = { [P in K]: (core: SessionCore, input: ParsedInput<P>) => Promise<CallOutput<P>> };
 
 const noSession = () => new AppError('not_found', 'That training session does not exist.');
 
-async function sessionIn(core: TrainingCore, tx: unknown, id: string): Promise<TrainingSession> {
+async function sessionIn(core: SessionCore, tx: unknown, id: string): Promise<TrainingSession> {
   const session = (await core.engine.records.programReviews.training.listTrainingSessions(tx)).find((s) => s.id === id);
   if (!session) throw noSession();
   return session;
 }
 
-async function assertActiveAttendees(core: TrainingCore, tx: unknown, attendeeIds: readonly string[]): Promise<void> {
+async function assertActiveAttendees(core: SessionCore, tx: unknown, attendeeIds: readonly string[]): Promise<void> {
   const active = new Set((await core.engine.records.staff.listStaff(tx)).filter((s) => s.status === 'active').map((s) => s.id));
   if (attendeeIds.some((id) => !active.has(id))) {
     throw new AppError('validation', 'Choose attendees among the active staff.', { issues: [{ path: 'attendeeIds', message: 'Choose active staff members.' }] });
   }
 }
 
-async function assertRoomForMaterials(core: TrainingCore, tx: unknown, sessionId: string): Promise<void> {
-  if (!(await core.engine.records.programReviews.training.getTrainingSession(tx, sessionId))) throw noSession();
+async function assertRoomForMaterials(core: SessionCore, tx: unknown, sessionId: string): Promise<void> {
+  // sessionIn refuses an unknown session.
   if ((await sessionIn(core, tx, sessionId)).materials.length >= maxMaterialsPerSession) throw new AppError('conflict', `A session keeps at most ${maxMaterialsPerSession} materials.`);
 }
 
 /** Materials with the ids taken for them before the transaction (on PostgreSQL its work may run again). */
 type IdentifiedMaterial = CleanMaterial & { id: string };
 
-async function addMaterialsIn(core: TrainingCore, tx: unknown, sessionId: string, materials: readonly IdentifiedMaterial[]): Promise<void> {
+async function addMaterialsIn(core: SessionCore, tx: unknown, sessionId: string, materials: readonly IdentifiedMaterial[]): Promise<void> {
   const at = core.nowIso();
   const by = core.requireSession().id;
   for (const m of materials) {

@@ -22,7 +22,6 @@ export const liveStates = ['published', 'takedown_required'] as const;
 
 /** The settings key of the training cycle, in months. */
 export const trainingCycleKey = 'program.trainingCycleMonths';
-const cycleKey = trainingCycleKey;
 
 /** The training cycle a kept setting's JSON value stands for: 1 to 24 months, else the default. */
 export function trainingCycleMonthsOf(value: unknown): number {
@@ -30,22 +29,22 @@ export function trainingCycleMonthsOf(value: unknown): number {
 }
 
 export function trainingCycleMonths(db: Db): number {
-  const raw = db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(cycleKey) as string | undefined;
+  const raw = db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(trainingCycleKey) as string | undefined;
   return trainingCycleMonthsOf(raw === undefined ? null : (JSON.parse(raw) as unknown));
 }
 
 export function setTrainingCycleMonths(db: Db, months: number): void {
-  db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(cycleKey, JSON.stringify(months));
+  db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(trainingCycleKey, JSON.stringify(months));
 }
 
 /** `trainingCycleMonths` on the store engine, inside the transaction `tx` (the settings' keyed record, either engine). */
 export async function trainingCycleMonthsIn(records: SharedRecords<unknown>, tx: unknown): Promise<number> {
-  return trainingCycleMonthsOf(await records.settings.readSetting(tx, cycleKey));
+  return trainingCycleMonthsOf(await records.settings.readSetting(tx, trainingCycleKey));
 }
 
 /** `setTrainingCycleMonths` on the store engine, inside the transaction `tx`. */
 export async function setTrainingCycleMonthsIn(records: SharedRecords<unknown>, tx: unknown, months: number): Promise<void> {
-  await records.settings.writeSetting(tx, cycleKey, months);
+  await records.settings.writeSetting(tx, trainingCycleKey, months);
 }
 
 /** The first instant after a practice day: "up to and including `day`" for stored instants. */
@@ -85,7 +84,7 @@ export function staffProgramStatuses(db: Db, asOf: Day, timeZone: string): Staff
   );
 }
 
-/** What the staff's statuses are made of, as read (on either engine: program-status-engine.ts reads them through the store engine). */
+/** What the staff's statuses are made of, as read (on either engine: `staffProgramStatusesIn` reads them through the store engine). */
 export interface StaffProgramReadings {
   versions: readonly { id: string; version: number; publishedOn: Day }[];
   /** Made on or before the day. */
