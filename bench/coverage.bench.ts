@@ -7,7 +7,7 @@
  * the same two queries alone, returning the same rows with `.all()` and no
  * rule: the ratio is what the rule costs on top of reading the data.
  * Before timing, every verdict is compared with the plain path the app
- * takes in `reconcilePosts` (each post's row, its consent read alone, the
+ * takes when it reconciles posts (each post's row, its consent read alone, the
  * rule).
  *
  * The fixture is written straight into the store with SQL, in one
@@ -258,7 +258,7 @@ try {
   );
 
   // The verdicts first: every one must be what the plain path gives, the
-  // one `reconcilePosts` takes: each post's row, its consent read alone with
+  // one the posts' reconciliation takes: each post's row, its consent read alone with
   // every column (once per consent), the rule.
   start = performance.now();
   const fast = new Map(checkAllPosts(db, ctx).map((r) => [r.id, r]));

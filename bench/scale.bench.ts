@@ -41,7 +41,9 @@ import { addDaysTo } from '../shared/calendar';
 import { nameSortKeyOf, nameTokensOf } from '../shared/patient-search';
 import { createBackend } from '../electron/backend/backend';
 import { storePaths } from '../electron/backend/data-dir';
-import { applyDay, settleCoverage } from '../electron/backend/posts/kept-coverage';
+import { settleCoverage } from '../electron/backend/posts/kept-coverage';
+import { applyDayIn } from '../electron/backend/posts/post-checks-engine';
+import { openIncidentForPostChange, type PostStateChange } from '../electron/backend/program/incident-opening';
 import { readSettings } from '../electron/backend/repositories/settings-repository';
 import { Store } from '../electron/backend/store/store';
 import { signAuthorization } from '../electron/backend/testing/consent-flow';
@@ -529,7 +531,7 @@ async function child(dataDir: string, size: number): Promise<void> {
   // The same 2 s with the backend closed: how long the loaded machine alone keeps an idle event loop waiting (the floor under every hold).
   const idleLoop = await longestHold(() => new Promise((resolve) => setTimeout(resolve, 2_000)));
 
-  // The midnight recompute, and the clock's tick on an ordinary minute: the job the backend runs (applyDay), in its own write, on the store as the app opens it.
+  // The midnight recompute, and the clock's tick on an ordinary minute: the job the backend runs (applyDayIn), in an engine write of its own, on the store as the app opens it.
   const paths = storePaths(dataDir);
   const [unlocked] = await Store.unlock(paths, { username: 'admin', password: adminPassword });
   const store = Store.openWithKey(paths, unlocked!.keyring, unlocked!.dataKey);
@@ -548,10 +550,11 @@ async function child(dataDir: string, size: number): Promise<void> {
   for (let i = 1; i <= rounds; i += 1) {
     const day = addDaysTo('2026-12-01', i);
     let s = performance.now();
-    store.write(() => (dueTotal += applyDay(store.db, ctxOn(day), `${day}T06:00:00.000Z`)));
+    const clock = { engine: store.engine, checkContext: () => ctxOn(day), openIncidentForPostChange: async (_tx: unknown, change: PostStateChange) => void openIncidentForPostChange(store.db, change) };
+    dueTotal += await store.engine.write((tx) => applyDayIn(clock, tx, `${day}T06:00:00.000Z`));
     midnights.push(performance.now() - s);
     s = performance.now();
-    store.write(() => applyDay(store.db, ctxOn(day), `${day}T06:01:00.000Z`));
+    await store.engine.write((tx) => applyDayIn(clock, tx, `${day}T06:01:00.000Z`));
     ticks.push(performance.now() - s);
   }
   store.close();

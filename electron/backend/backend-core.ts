@@ -19,12 +19,12 @@ import { SignInThrottle } from './auth/sign-in-throttle';
 import { owaspScrypt, type ScryptParams } from './crypto/kdf';
 import type { PageCheckResult } from './store/page-check';
 import { storePaths, type StorePaths } from './data-dir';
-import { applyDay, settleCoverage } from './posts/kept-coverage';
+import { settleCoverage } from './posts/kept-coverage';
 import type { CheckContext } from './posts/post-checks';
 import { CheckLimiter } from './posts/check-limiter';
-import { afterConsentChangeIn, afterPatientChangeIn, type PostsOnEngine } from './posts/post-checks-engine';
+import { afterConsentChangeIn, afterPatientChangeIn, applyDayIn, rederiveIfRulesChangedIn, type PostsOnEngine } from './posts/post-checks-engine';
 import { openIncidentForPostChange, type PostStateChange } from './program/incident-opening';
-import { rederiveIfRulesChanged } from './posts/rederive';
+import { disclosureRulesVersion } from './posts/rederive';
 import type { ConsentChange, ConsentCore, PatientChange } from './engine-core';
 import type { SqliteStoreEngine } from './store-engine/sqlite-store-engine';
 import { getStaffById, listStaff } from './repositories/staff-repository';
@@ -265,7 +265,12 @@ export class BackendCore implements ConsentCore, PostsOnEngine {
   /** Where the store's committed changes go (set by createBackend when the shell listens for events). */
   committedChanges: ((changes: RecordChange[]) => void) | null = null;
 
-  /** Adopt a newly opened store: move in events sealed while it was closed, and settle key slots of disabled staff. */
+  /**
+   * Adopt a newly opened store: move in events sealed while it was closed,
+   * and settle key slots of disabled staff. Synchronous, so that first-run
+   * setup can adopt inside its own write; `bringStoreToToday` follows once
+   * no write is open.
+   */
   adoptStore(store: Store): void {
     this.storeState = store;
     if (this.committedChanges) store.onCommittedChanges(this.committedChanges);
@@ -281,9 +286,7 @@ export class BackendCore implements ConsentCore, PostsOnEngine {
     this.settleSlots();
     this.checkKeyring(store);
     this.settingsCache = readSettings(store.db);
-    const ctx = this.checkContext();
-    store.write(() => rederiveIfRulesChanged(store.db, ctx));
-    this.sweepExpired();
+    this.sweptDay = null;
     if (!this.options.checkPagesAtOpen && this.options.checkPagesInBackground !== false) this.checkPagesInBackground(store);
   }
 
@@ -321,17 +324,30 @@ export class BackendCore implements ConsentCore, PostsOnEngine {
    * the store opens and on the backend's clock; it reads only those posts,
    * never the whole store.
    */
-  sweepExpired(): void {
+  async sweepExpired(): Promise<void> {
     const store = this.storeState;
     if (!store) return;
-    const ctx = this.checkContext();
-    store.write(() => applyDay(store.db, ctx, this.nowIso()));
-    this.sweptDay = ctx.today;
+    const today = this.today();
+    await store.engine.write((tx) => applyDayIn(this, tx, this.nowIso()));
+    this.sweptDay = today;
   }
 
   /** Sweep at the first call of a new day too, so a date never waits for the timer. */
-  sweepIfNewDay(): void {
-    if (this.storeState && this.sweptDay !== this.today()) this.sweepExpired();
+  async sweepIfNewDay(): Promise<void> {
+    if (this.storeState && this.sweptDay !== this.today()) await this.sweepExpired();
+  }
+
+  /**
+   * What a store just adopted needs before anyone works on it, each in an
+   * engine write of its own: the posts' disclosures derived again if the
+   * rules are newer than the store's last derivation, then today applied to
+   * posts.
+   */
+  async bringStoreToToday(): Promise<void> {
+    const store = this.requireStore();
+    const ctx = this.checkContext();
+    await store.engine.write((tx) => rederiveIfRulesChangedIn(store.engine.records, tx, ctx, disclosureRulesVersion));
+    await this.sweepExpired();
   }
 
   private auditRecovery(store: Store): void {

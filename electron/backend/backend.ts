@@ -93,7 +93,7 @@ export function createBackend(options: BackendOptions): Backend {
       // Who may call comes before what they sent: a caller without the
       // permission learns nothing about the input rules.
       core.authorize(spec);
-      core.sweepIfNewDay();
+      await core.sweepIfNewDay();
       // Broken Unicode is refused and text brought to the store's one form before any rule sees it.
       const parsed = spec.input.safeParse(normaliseInputText(input ?? {}));
       if (!parsed.success) throw validationError(parsed.error);
@@ -124,10 +124,13 @@ export function createBackend(options: BackendOptions): Backend {
     return result;
   }
 
+  let closed = false;
   // Expiry dates pass and backups fall due while the app is open: check
   // every minute, in the same queue as calls so neither interleaves with one.
   const sweepTimer = setInterval(() => {
     void enqueue(() => core.sweepExpired()).catch((error: unknown) => {
+      // A sweep that was waiting on the store when the backend closed it: its transaction rolled back, and there is nothing to report.
+      if (closed) return;
       core.reportUnexpected(`consent-desk: expiry sweep failed (${error instanceof Error ? error.name : typeof error})`);
     });
     // Never throws: a failed backup is audited and retried on a later tick.
@@ -143,6 +146,7 @@ export function createBackend(options: BackendOptions): Backend {
       return core.pageCheck ?? Promise.resolve(null);
     },
     close() {
+      closed = true;
       clearInterval(sweepTimer);
       unfollow?.();
       changes?.close();

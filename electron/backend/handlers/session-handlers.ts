@@ -61,6 +61,7 @@ export const sessionHandlers = {
       activateCertificate(store.db, core.newId(), certificate, now);
       core.audit({ ...by, action: 'certificate.generated', subjectType: 'certificate', detail: `SHA-256 ${certificate.info.fingerprintSha256}` });
     });
+    await core.bringStoreToToday();
     core.startSession(admin, 'first-run setup');
     return { recoveryKey: recovery.text, state: core.appState() };
   },
@@ -83,6 +84,7 @@ export const sessionHandlers = {
       });
       if (opened) {
         core.adoptStore(opened.store);
+        await core.bringStoreToToday();
         staff = opened.slot.staffId ? getStaffById(opened.store.db, opened.slot.staffId) : undefined;
       }
     }
@@ -107,7 +109,10 @@ export const sessionHandlers = {
     } else {
       core.recoverFolder();
       const opened = await Store.open(core.paths, { recoveryKey }, core.storeOptions);
-      if (opened) core.adoptStore(opened.store);
+      if (opened) {
+        core.adoptStore(opened.store);
+        await core.bringStoreToToday();
+      }
       unlocked = opened !== null;
     }
     recoveryKey.fill(0);

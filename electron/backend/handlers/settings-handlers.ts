@@ -4,7 +4,7 @@ import type { Handlers } from './handler';
 export const settingsHandlers = {
   'settings.get': (core) => readSettings(core.requireStore().db),
 
-  'settings.update': (core, input) => {
+  'settings.update': async (core, input) => {
     const store = core.requireStore();
     const before = readSettings(store.db);
     const shown = (value: unknown) => (typeof value === 'object' ? JSON.stringify(value) : String(value));
@@ -23,7 +23,7 @@ export const settingsHandlers = {
     });
     core.refreshSettings(after);
     // Another zone or age of majority can move today, or end a parent's authority: apply it to posts now.
-    if (changed.includes('timeZone') || changed.includes('ageOfMajority')) core.sweepExpired();
+    if (changed.includes('timeZone') || changed.includes('ageOfMajority')) await core.sweepExpired();
     return after;
   },
 } satisfies Partial<Handlers>;

@@ -49,6 +49,7 @@ export const storeHandlers = {
     const { store, rollback } = opened;
     core.adoptStore(store);
     store.advancePast(0);
+    await core.bringStoreToToday();
     const at = core.nowIso();
     store.write(() => {
       core.audit({

@@ -6,7 +6,7 @@ import { nextCoverageChange } from '../../../shared/posts/coverage-day';
 import { scopeView } from '../repositories/consent-scope-repository';
 import type { Db } from '../store/database';
 import { cachedStatement } from '../store/statement-cache';
-import { checkAllPosts, consentJudged, reconcilePosts, type CheckContext } from './post-checks';
+import { checkAllPosts, consentJudged, type CheckContext } from './post-checks';
 import { listPosts } from '../repositories/post-repository';
 
 /**
@@ -154,19 +154,3 @@ export function keptCoverageDifferences(db: Db, ctx: CheckContext, duePending = 
   return differences;
 }
 
-/**
- * Apply the day to posts (at the practice's midnight, at sign-in, on the
- * backend's clock): posts whose verdict the date can change by today are
- * judged again (an index on the day each can next change), and approved or
- * published posts their consent no longer covers go back to draft or must
- * come down (a partial index). Reads only those posts, never the whole
- * store. Call inside a write transaction.
- */
-export function applyDay(db: Db, ctx: CheckContext, at: string): number {
-  const due = markCoverageDue(db, ctx.today);
-  settleCoverage(db, ctx);
-  const uncovered = liveUncoveredPostIds(db);
-  // Settled a moment ago for today: reconciling reads those verdicts rather than judging the posts again.
-  if (uncovered.length > 0) reconcilePosts(db, ctx, at, { postIds: uncovered }, { keptVerdicts: true });
-  return due;
-}

@@ -14,6 +14,7 @@ import { scopeViewOfRecord } from '../repositories/consent-scope-repository';
 import type { StoredPost } from '../repositories/post-repository';
 import type { SharedRecords, StoreEngine } from '../store-engine/store-engine';
 import type { PostFilter } from '../store-pg/store-interface';
+import { disclosureRulesVersionKey } from './rederive';
 import { disclosuresFrom, judgedOf, stateChange, takedownReason, type CheckContext, type JudgedPost } from './post-checks';
 
 /**
@@ -235,4 +236,37 @@ export async function settleCoverageIn(records: Records, tx: unknown, ctx: Check
   }
   await records.coverage.clearStale(tx, stale);
   return stale.length;
+}
+
+/**
+ * Apply the day to posts (at the practice's midnight, at sign-in, on the
+ * backend's clock): posts whose kept verdict the date can change by today
+ * are marked to be judged again (an index on the day each can next change),
+ * judged, and approved or published posts their consent no longer covers go
+ * back to draft or must come down (a partial index). Reads only those posts,
+ * never the whole store. Run inside a write; returns how many posts the day
+ * made due.
+ */
+export async function applyDayIn(deps: PostsOnEngine, tx: unknown, at: string): Promise<number> {
+  const records = deps.engine.records;
+  const ctx = deps.checkContext();
+  const due = await records.coverage.markCoverageDue(tx, ctx.today);
+  await settleCoverageIn(records, tx, ctx);
+  const uncovered = await records.coverage.liveUncoveredPostIds(tx);
+  if (uncovered.length > 0) await reconcilePostsIn(deps, tx, at, { postIds: uncovered });
+  return due;
+}
+
+/**
+ * On opening a store: derive every post's
+ * disclosures again when the rules are newer than the store's last
+ * derivation, and keep the version, in the same transaction. Returns whether
+ * it derived.
+ */
+export async function rederiveIfRulesChangedIn(records: Records, tx: unknown, ctx: Pick<CheckContext, 'practice'>, rulesVersion: number): Promise<boolean> {
+  const kept = await records.settings.readSetting(tx, disclosureRulesVersionKey);
+  if (kept !== undefined && Number(kept) >= rulesVersion) return false;
+  await rederiveDisclosuresIn(records, tx, ctx);
+  await records.settings.writeSetting(tx, disclosureRulesVersionKey, rulesVersion);
+  return true;
 }

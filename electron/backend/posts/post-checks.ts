@@ -4,24 +4,20 @@ import type { AuthorizationTerms, ContentKind } from '../../../shared/authorizat
 import { formatDay, type Day } from '../../../shared/calendar';
 import { AppError } from '../../../shared/errors';
 import type { ConsentScopeView } from '../../../shared/posts/consent-scope';
-import { checkCoverageOn, consentOnDay, onlyEndsNewUses, type ConsentOnDay, type CoverageVerdict } from '../../../shared/posts/coverage';
+import { checkCoverageOn, consentOnDay, type ConsentOnDay, type CoverageVerdict } from '../../../shared/posts/coverage';
 import type { PostView } from '../../../shared/posts/dashboard';
 import { derivePostDisclosures, type HealthMentionSummary, type PostDisclosures } from '../../../shared/posts/disclosures';
 import type { IdentifierKind } from '../../../shared/posts/phi-scanner';
 import type { MediaSummary, PostDraft, PostState, Testimonial } from '../../../shared/posts/post';
 import type { Patient } from '../../../shared/patients';
 import { commonPlaceNames } from '../../../shared/posts/text/place-names';
-import { reconcile } from '../../../shared/posts/workflow';
 import type { PracticeContact } from '../../../shared/settings';
 import type { AuditAction } from '../../../shared/audit-actions';
-import { appendAudit } from '../audit/audit-log';
-import { openIncidentForPostChange } from '../program/incident-opening';
 import { scopeView, toScopeView } from '../repositories/consent-scope-repository';
 import { getPatient } from '../repositories/patient-repository';
-import { listPosts, setPostState, setReview, type StoredPost } from '../repositories/post-repository';
+import type { StoredPost } from '../repositories/post-repository';
 import { getTestimonial, mediaOfTestimonial } from '../repositories/testimonial-repository';
 import type { Db } from '../store/database';
-import { cachedStatement } from '../store/statement-cache';
 
 /** What the checks need of the practice and the day, from the backend's settings and clock. */
 export interface CheckContext {
@@ -172,75 +168,6 @@ export function takedownReason(post: StoredPost, verdict: CoverageVerdict, conse
     );
   }
   return reasons.join(' ');
-}
-
-/** The kept verdicts of `ids`, in one read (posts never judged are left out: the caller judges those). */
-function keptVerdictsOf(db: Db, ids: readonly string[]): Map<string, CoverageVerdict> {
-  const rows = cachedStatement(db, 'SELECT id, coverage_covered, coverage_reasons FROM posts WHERE id IN (SELECT value FROM json_each(?)) AND coverage_covered IS NOT NULL')
-    .raw(true)
-    .all(JSON.stringify(ids)) as [string, number, string | null][];
-  return new Map(rows.map(([id, covered, reasons]) => [id, { covered: covered === 1, reasons: JSON.parse(reasons ?? '[]') as CoverageVerdict['reasons'] }]));
-}
-
-/**
- * Bring posts in line with today's coverage: an approved post whose check
- * fails goes back to draft, a published one becomes "take-down required",
- * except when the only reason is that a parent's authority ended (the
- * patient came of age): then it is listed for review and stays up.
- * Call inside the transaction of whatever changed coverage (a revocation,
- * an expiration event), and on start-up and on the clock for dates. A post
- * that goes to "take-down required" opens its incident in that transaction.
- * Returns the posts that changed.
- */
-export function reconcilePosts(
-  db: Db,
-  ctx: CheckContext,
-  at: string,
-  filter: { consentId?: string; patientId?: string; postIds?: readonly string[] } = {},
-  /** The verdicts were just settled for today (applyDay): read them, in the same query as the posts, instead of judging each post again. */
-  options: { keptVerdicts?: boolean } = {},
-): StoredPost[] {
-  const where = ["state IN ('approved', 'published')"];
-  const params: unknown[] = [];
-  if (filter.consentId) {
-    where.push('consent_id = ?');
-    params.push(filter.consentId);
-  }
-  if (filter.patientId) {
-    where.push('posts.patient_id = ?');
-    params.push(filter.patientId);
-  }
-  if (filter.postIds) {
-    where.push('posts.id IN (SELECT value FROM json_each(?))');
-    params.push(JSON.stringify(filter.postIds));
-  }
-  const changed: StoredPost[] = [];
-  const consents = new Map<string, ConsentScopeView | null>();
-  const posts = listPosts(db, `WHERE ${where.join(' AND ')}`, ...params);
-  const kept = options.keptVerdicts ? keptVerdictsOf(db, posts.map((p) => p.id)) : null;
-  for (const post of posts) {
-    if (post.consentId && !consents.has(post.consentId)) consents.set(post.consentId, scopeView(db, post.consentId, ctx));
-    const consent = post.consentId ? consents.get(post.consentId)! : null;
-    const verdict = kept?.get(post.id) ?? verdictOf(db, judgedOf(post), consent, ctx);
-    if (post.state === 'published' && onlyEndsNewUses(verdict)) {
-      if (post.reviewRequiredAt) continue;
-      const reason = verdict.reasons.map((r) => r.message).join(' ');
-      setReview(db, post.id, { at, reason });
-      appendAudit(db, { at, actorId: null, actorName: 'system', action: 'post.review_required', subjectType: 'post', subjectId: post.id, detail: 'patient came of age' });
-      changed.push({ ...post, reviewRequiredAt: at, reviewReason: reason });
-      continue;
-    }
-    const next = reconcile(post.state, verdict.covered);
-    if (next === post.state) continue;
-    const reason = next === 'takedown_required' ? takedownReason(post, verdict, consent) : verdict.reasons.map((r) => r.message).join(' ');
-    const change = stateChange[next]!;
-    setPostState(db, post.id, next, at, change.field ? { takedownRequiredAt: at, takedownReason: reason } : { approvedAt: null, approvedBy: null });
-    appendAudit(db, { at, actorId: null, actorName: 'system', action: change.action, subjectType: 'post', subjectId: post.id, detail: reason });
-    // A published post that lost its cover was live without one: its incident opens in this same transaction.
-    openIncidentForPostChange(db, { post, from: post.state, to: next, consent, reason, at, today: ctx.today });
-    changed.push({ ...post, state: next });
-  }
-  return changed;
 }
 
 /**
