@@ -391,6 +391,13 @@ describe.each(conformanceEngines)('the incidents handlers on $name', ({ name, sk
     expect((await auditOf(id)).map((e) => e.action)).toEqual([...eventsBefore.map((e) => e.action), 'incident.notice_recorded']);
     const again = await outcome('report produced again', call('incidents.produceReport', { id, language: 'en' }));
     expect(again).toMatchObject({ ok: { notices: { media: today }, documents: [{ kind: 'report' }] } });
+    // A letter produced meanwhile changes no part of the record a report is drawn from: both are kept.
+    core.beforeNextWrite = async () => {
+      await call('incidents.produceLetter', { id, language: 'es', recipientName: 'Whom It May Concern', addressLines: '' });
+    };
+    const both = await outcome('report while a letter is produced meanwhile', call('incidents.produceReport', { id, language: 'es' }));
+    expect(both).toMatchObject({ ok: { documents: [{ kind: 'report', language: 'en' }, { kind: 'letter', language: 'es' }, { kind: 'report', language: 'es' }] } });
+    expect(await countOf('incident_documents')).toBe(documentsBefore + 3);
   });
 
   it.skipIf(skip)('audited every change and export by who made it, in one chain', async () => {

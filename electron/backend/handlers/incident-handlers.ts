@@ -47,8 +47,12 @@ async function patientExistsIn(core: IncidentCore, tx: unknown, patientId: strin
   }
 }
 
-/** What a document is drawn from: the incident as read, but its clock (which moves with the day, not with the record). */
-const recordOf = ({ clock: _clock, ...incident }: Incident) => JSON.stringify(incident);
+/**
+ * What a document is drawn from: the incident as read, but its clock (which
+ * moves with the day, not with the record) and the documents kept with it
+ * (no document names the others: two produced at once are both kept).
+ */
+const recordOf = ({ clock: _clock, documents: _documents, ...incident }: Incident) => JSON.stringify(incident);
 
 /**
  * Keep a document drawn outside any transaction: in one write, the incident
