@@ -43,7 +43,7 @@ import { createBackend } from '../electron/backend/backend';
 import { storePaths } from '../electron/backend/data-dir';
 import { settleCoverage } from '../electron/backend/posts/kept-coverage';
 import { applyDayIn } from '../electron/backend/posts/post-checks-engine';
-import { openIncidentForPostChange, type PostStateChange } from '../electron/backend/program/incident-opening';
+import { openIncidentForPostChangeIn, type PostStateChange } from '../electron/backend/program/incident-opening';
 import { readSettings } from '../electron/backend/repositories/settings-repository';
 import { Store } from '../electron/backend/store/store';
 import { signAuthorization } from '../electron/backend/testing/consent-flow';
@@ -550,7 +550,11 @@ async function child(dataDir: string, size: number): Promise<void> {
   for (let i = 1; i <= rounds; i += 1) {
     const day = addDaysTo('2026-12-01', i);
     let s = performance.now();
-    const clock = { engine: store.engine, checkContext: () => ctxOn(day), openIncidentForPostChange: async (_tx: unknown, change: PostStateChange) => void openIncidentForPostChange(store.db, change) };
+    const clock = {
+      engine: store.engine,
+      checkContext: () => ctxOn(day),
+      openIncidentForPostChange: async (tx: unknown, change: PostStateChange) => void (await openIncidentForPostChangeIn({ engine: store.engine, newId: () => crypto.randomUUID() }, tx, change)),
+    };
     dueTotal += await store.engine.write((tx) => applyDayIn(clock, tx, `${day}T06:00:00.000Z`));
     midnights.push(performance.now() - s);
     s = performance.now();

@@ -23,7 +23,7 @@ import { settleCoverage } from './posts/kept-coverage';
 import type { CheckContext } from './posts/post-checks';
 import { CheckLimiter } from './posts/check-limiter';
 import { afterConsentChangeIn, afterPatientChangeIn, applyDayIn, rederiveIfRulesChangedIn, type PostsOnEngine } from './posts/post-checks-engine';
-import { openIncidentForPostChange, type PostStateChange } from './program/incident-opening';
+import { openIncidentForPostChangeIn, type PostStateChange } from './program/incident-opening';
 import { disclosureRulesVersion } from './posts/rederive';
 import type { ConsentChange, ConsentCore, PatientChange } from './engine-core';
 import type { SqliteStoreEngine } from './store-engine/sqlite-store-engine';
@@ -240,16 +240,9 @@ export class BackendCore implements ConsentCore, PostsOnEngine {
     await afterPatientChangeIn(this, tx, change);
   }
 
-  /**
-   * The compliance program's incidents are not on the engine yet: on this
-   * backend the engine is the SQLite file's, so its transaction handle is the
-   * store's connection, and the incidents' own function runs on it inside the
-   * same transaction.
-   */
+  /** The incident a post's change calls for, opened in the change's engine transaction (incident-opening.ts). */
   async openIncidentForPostChange(tx: unknown, change: PostStateChange): Promise<void> {
-    const db = this.requireStore().db;
-    if (tx !== db) throw new AppError('internal', 'A post change reached the incidents outside its transaction. Nothing was saved; this is a bug in Consent Desk.');
-    openIncidentForPostChange(db, change);
+    await openIncidentForPostChangeIn(this, tx, change);
   }
 
   /** What a consent's revocation or expiration event asks of posts, in its engine transaction: the posts' engine code. */

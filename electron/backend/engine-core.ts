@@ -129,3 +129,17 @@ export interface ChannelReviewCore extends EngineCore {
   checkContext(): CheckContext;
   requireSession(): Pick<StaffMember, 'id' | 'username' | 'role'>;
 }
+
+/**
+ * What the incidents handlers need beyond `SessionCore`: the practice's
+ * settings (its name and contact on the report and the letter, and the
+ * certificate that signs them), the clock for the documents, and the
+ * practice's day of a stored instant (a document's file name).
+ * `BackendCore` is one; the engines test gives another.
+ */
+export interface IncidentCore extends SessionCore {
+  readonly settings: Settings;
+  now(): Date;
+  /** The practice's calendar day of a stored instant. */
+  dayOfInstant(iso: string): Day;
+}

@@ -28,14 +28,14 @@ import { disclosuresFrom, judgedOf, stateChange, takedownReason, type CheckConte
  * it.
  */
 
-/** What the posts' engine code needs: the engine's records, the practice's day and settings, and the compliance program's incidents (not on the engine yet). */
+/** What the posts' engine code needs: the engine's records, the practice's day and settings, and the opening of the compliance program's incidents. */
 export interface PostsOnEngine {
   readonly engine: StoreEngine<unknown>;
   checkContext(): CheckContext;
   /**
-   * Open the incident a post's change calls for, inside `tx` (the compliance
-   * program's incidents are not on the engine yet: on the app's backend this
-   * runs the SQLite function on the engine's transaction handle).
+   * Open the incident a post's change calls for, inside `tx` (on the app's
+   * backend `openIncidentForPostChangeIn`, on the engine's records; a test
+   * may record what would open instead).
    */
   openIncidentForPostChange(tx: unknown, change: PostStateChange): Promise<void>;
 }

@@ -1,13 +1,9 @@
-import crypto from 'node:crypto';
 import type { Day } from '../../../shared/calendar';
 import type { ConsentScopeView } from '../../../shared/posts/consent-scope';
 import { channelName } from '../../../shared/posts/coverage';
 import type { PostState } from '../../../shared/posts/post';
 import { incidentToOpen } from '../../../shared/program/incident';
-import { appendAudit } from '../audit/audit-log';
-import { incidentOfPost, insertIncident } from '../repositories/incident-repository';
 import type { EngineCore } from '../engine-core';
-import type { Db } from '../store/database';
 
 /** The day a consent stopped covering new and continued use, when its record says. */
 export function coverageEndedOn(consent: Pick<ConsentScopeView, 'revocationReceivedOn' | 'expiration' | 'expirationEventOn'> | null, today: Day): Day | null {
@@ -29,17 +25,8 @@ export interface PostStateChange {
   today: Day;
 }
 
-/**
- * Open the incident a change of a post calls for, inside the caller's
- * transaction: the one that made the post "take-down required" (a
- * revocation, an expiration event, the expiry sweep, a change to the
- * patient's record), so the incident exists exactly when its cause does.
- * Anything that moves posts to "take-down required" calls this. At most one
- * incident per post; returns the new incident's id, or null when none
- * opens (the change is not one that exposes patient information, or the
- * post has one already).
- */
-export function openIncidentForPostChange(db: Db, change: PostStateChange): string | null {
+/** The incident a change of a post calls for, if any (before asking whether the post has one already): what both openings below write. */
+function incidentOfChange(change: PostStateChange) {
   const { post, consent, today } = change;
   const toOpen = incidentToOpen({
     kind: 'post_state_changed',
@@ -50,28 +37,48 @@ export function openIncidentForPostChange(db: Db, change: PostStateChange): stri
     coverageEndedOn: coverageEndedOn(consent, today),
     today,
   });
-  if (!toOpen || incidentOfPost(db, post.id)) return null;
-  const id = crypto.randomUUID();
-  insertIncident(db, {
-    id,
-    trigger: toOpen.trigger,
-    at: change.at,
-    by: null,
-    discoveredOn: toOpen.discoveredOn,
-    discoveryNote: toOpen.discoveryNote,
-    summary: `A post on ${channelName(post.channel)}${post.publishedAt ? `, published ${post.publishedAt},` : ''} was live without a covering authorization. ${change.reason}`.trim(),
-    postId: post.id,
-    patientId: post.patientId,
-  });
-  appendAudit(db, {
-    at: change.at,
-    actorId: null,
-    actorName: 'system',
-    action: 'incident.opened',
-    subjectType: 'incident',
-    subjectId: id,
-    detail: `${toOpen.trigger}; post ${post.id}; discovered ${toOpen.discoveredOn}`,
-  });
+  if (!toOpen) return null;
+  return {
+    insert: (id: string) => ({
+      id,
+      trigger: toOpen.trigger,
+      at: change.at,
+      by: null,
+      discoveredOn: toOpen.discoveredOn,
+      discoveryNote: toOpen.discoveryNote,
+      summary: `A post on ${channelName(post.channel)}${post.publishedAt ? `, published ${post.publishedAt},` : ''} was live without a covering authorization. ${change.reason}`.trim(),
+      postId: post.id,
+      patientId: post.patientId,
+    }),
+    audit: (id: string) => ({
+      at: change.at,
+      actorId: null,
+      actorName: 'system',
+      action: 'incident.opened' as const,
+      subjectType: 'incident',
+      subjectId: id,
+      detail: `${toOpen.trigger}; post ${post.id}; discovered ${toOpen.discoveredOn}`,
+    }),
+  };
+}
+
+/**
+ * Open the incident a change of a post calls for, inside the caller's
+ * transaction `tx` (what the posts' engine code asks of
+ * `PostsOnEngine.openIncidentForPostChange`): the one that made the post
+ * "take-down required" (a revocation, an expiration event, the expiry sweep,
+ * a change to the patient's record), so the incident exists exactly when its
+ * cause does. At most one incident per post; returns the new incident's id,
+ * or null when none opens (the change is not one that exposes patient
+ * information, or the post has one already).
+ */
+export async function openIncidentForPostChangeIn(core: Pick<EngineCore, 'engine' | 'newId'>, tx: unknown, change: PostStateChange): Promise<string | null> {
+  const opening = incidentOfChange(change);
+  const records = core.engine.records;
+  if (!opening || (await records.programIncidents.incidents.incidentOfPost(tx, change.post.id))) return null;
+  const id = core.newId();
+  await records.programIncidents.incidents.insertIncident(tx, opening.insert(id));
+  await records.audit.appendAudit(tx, opening.audit(id));
   return id;
 }
 
