@@ -42,12 +42,12 @@ export async function scheduleViewsIn(records: Records, tx: unknown, today: Day)
 
 const livePosts = (records: Records, tx: unknown) => records.posts.listPosts(tx, { states: [...liveStates] });
 
-/** Channels with at least one live post, in SQLite's order (`liveChannels` on the engine). */
+/** Channels with at least one live post, in SQLite's BINARY order (the file's `SELECT DISTINCT channel … ORDER BY channel` gave them so). */
 export async function liveChannelsIn(records: Records, tx: unknown): Promise<string[]> {
   return [...new Set((await livePosts(records, tx)).map((p) => p.channel))].sort(byBytes);
 }
 
-/** Every post live on a channel, newest first, with where its consent stands today: the review's checklist (`livePostsOn` on the engine). */
+/** Every post live on a channel, newest first, with where its consent stands today: the review's checklist. */
 export async function livePostsOnIn(records: Records, tx: unknown, channel: string, ctx: CheckContext): Promise<ReviewChecklistPost[]> {
   const rows: ReviewChecklistPost[] = [];
   for (const post of (await livePosts(records, tx)).filter((p) => p.channel === channel)) {
