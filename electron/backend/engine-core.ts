@@ -88,6 +88,17 @@ export interface PolicyCore extends SessionCore {
   confirmPassword(staff: StaffMember, password: string, purpose: string): Promise<void>;
 }
 
+/**
+ * What the compliance program's status and report handlers need beyond
+ * `EngineCore`: the practice's settings (its name on the report's PDF) and
+ * the clock the PDF is dated and its certificate made by. `BackendCore` is
+ * one; the engines test gives another.
+ */
+export interface ProgramCore extends EngineCore {
+  readonly settings: Settings;
+  now(): Date;
+}
+
 export interface PatientChange {
   patientId: string;
   /** The fields that changed (names, not values). */

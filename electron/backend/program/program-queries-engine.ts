@@ -1,15 +1,16 @@
 import { statusLabels } from '../../../shared/authorization/status';
 import type { Day } from '../../../shared/calendar';
-import type { ReviewChecklistPost, ReviewSchedule } from '../../../shared/program/review-schedule';
+import { missedPeriods, type ReviewChecklistPost, type ReviewSchedule } from '../../../shared/program/review-schedule';
+import { withProblems, type ProgramStatus } from '../../../shared/program/program-status';
 import { judgedOf, type CheckContext } from '../posts/post-checks';
 import { scopeViewIn, verdictIn } from '../posts/post-checks-engine';
 import type { StoredSchedule } from '../repositories/channel-review-repository';
 import type { SharedRecords } from '../store-engine/store-engine';
 import type { AcknowledgmentStatus } from '../../../shared/program/acknowledgment';
-import { acknowledgmentOn, liveStates, scheduleViewOf } from './program-queries';
+import { acknowledgmentOn, liveStates, scheduleViewOf, staffProgramStatusesIn, trainingCycleMonthsIn } from './program-queries';
 
 /**
- * The channel reviews' and the policy's queries of `program-queries.ts` on the store engine
+ * The channel reviews', the policy's and the program status's queries of `program-queries.ts` on the store engine
  * (issue 15, switch-over step 3): the same answers, read through the
  * engine's records in the caller's transaction `tx`. On PostgreSQL a post's
  * channel and caption are sealed, so the live posts are opened on the
@@ -41,12 +42,12 @@ export async function scheduleViewsIn(records: Records, tx: unknown, today: Day)
 
 const livePosts = (records: Records, tx: unknown) => records.posts.listPosts(tx, { states: [...liveStates] });
 
-/** Channels with at least one live post, in SQLite's order (`liveChannels` on the engine). */
+/** Channels with at least one live post, in SQLite's BINARY order (the file's `SELECT DISTINCT channel … ORDER BY channel` gave them so). */
 export async function liveChannelsIn(records: Records, tx: unknown): Promise<string[]> {
   return [...new Set((await livePosts(records, tx)).map((p) => p.channel))].sort(byBytes);
 }
 
-/** Every post live on a channel, newest first, with where its consent stands today: the review's checklist (`livePostsOn` on the engine). */
+/** Every post live on a channel, newest first, with where its consent stands today: the review's checklist. */
 export async function livePostsOnIn(records: Records, tx: unknown, channel: string, ctx: CheckContext): Promise<ReviewChecklistPost[]> {
   const rows: ReviewChecklistPost[] = [];
   for (const post of (await livePosts(records, tx)).filter((p) => p.channel === channel)) {
@@ -66,4 +67,40 @@ export async function livePostsOnIn(records: Records, tx: unknown, channel: stri
     });
   }
   return rows;
+}
+
+/**
+ * Where the program stands today (`program.status`), read through the
+ * engine's records in the caller's transaction `tx`: the policy in force,
+ * everyone's acknowledgment and training, each schedule's periods, channels
+ * with live posts and no schedule, and the incidents open or overdue.
+ */
+export async function programStatusIn(records: Records, tx: unknown, ctx: { today: Day; timeZone: string }): Promise<ProgramStatus> {
+  const { today, timeZone } = ctx;
+  const inForce = (await records.program.policy.listPolicyVersions(tx, timeZone))[0] ?? null;
+  const schedules = await scheduleViewsIn(records, tx, today);
+  const scheduled = new Set(schedules.filter((s) => s.active).map((s) => s.channel));
+  const incidents = (await records.programIncidents.incidents.listIncidents(tx, today)).filter((i) => i.state === 'open' || i.clock.overdue.length > 0);
+  return withProblems({
+    asOf: today,
+    policy: { version: inForce?.version ?? null, publishedOn: inForce?.publishedOn ?? null },
+    trainingCycleMonths: await trainingCycleMonthsIn(records, tx),
+    staff: await staffProgramStatusesIn(records, tx, today, timeZone),
+    reviews: schedules.map((s) => {
+      const done = s.periods.filter((p) => p.state === 'done' || p.state === 'done_late');
+      return {
+        scheduleId: s.id,
+        channel: s.channel,
+        frequency: s.frequency,
+        assigneeId: s.assigneeId,
+        assigneeName: s.assigneeName,
+        active: s.active,
+        current: s.active ? (s.periods.at(-1) ?? null) : null,
+        missed: missedPeriods(s.periods),
+        lastDone: done.at(-1) ?? null,
+      };
+    }),
+    unscheduledChannels: (await liveChannelsIn(records, tx)).filter((c) => !scheduled.has(c)),
+    incidents: incidents.map((i) => ({ id: i.id, trigger: i.trigger, state: i.state, discoveredOn: i.discoveredOn, clock: i.clock })),
+  });
 }

@@ -1,19 +1,13 @@
-import { statusLabels } from '../../../shared/authorization/status';
 import { addDaysTo, dayOf, startOfDayIn, type Day } from '../../../shared/calendar';
 import { acknowledgmentStatus, type AcknowledgmentStatus } from '../../../shared/program/acknowledgment';
-import { missedPeriods, schedulePeriods, type ReviewChecklistPost, type ReviewSchedule } from '../../../shared/program/review-schedule';
-import { withProblems, type ProgramStatus, type StaffProgramStatus } from '../../../shared/program/program-status';
+import { schedulePeriods, type ReviewSchedule } from '../../../shared/program/review-schedule';
+import type { StaffProgramStatus } from '../../../shared/program/program-status';
 import { defaultTrainingCycleMonths, trainingStatus, type QuizResultSummary } from '../../../shared/program/training';
 import type { StaffMember } from '../../../shared/staff';
-import { verdictOf, judgedOf, type CheckContext } from '../posts/post-checks';
-import { scopeView } from '../repositories/consent-scope-repository';
-import { listIncidents } from '../repositories/incident-repository';
 import { listAcknowledgments, listPolicyVersions, type StoredAcknowledgment } from '../repositories/policy-repository';
-import { listPosts } from '../repositories/post-repository';
 import { listSchedules, reviewedPeriods, type StoredSchedule } from '../repositories/channel-review-repository';
 import { lastTrainedOn, latestQuizResults } from '../repositories/training-repository';
 import { listStaff } from '../repositories/staff-repository';
-import { getTestimonial } from '../repositories/testimonial-repository';
 import type { Db } from '../store/database';
 import type { SharedRecords } from '../store-engine/store-engine';
 
@@ -33,16 +27,12 @@ export function trainingCycleMonths(db: Db): number {
   return trainingCycleMonthsOf(raw === undefined ? null : (JSON.parse(raw) as unknown));
 }
 
-export function setTrainingCycleMonths(db: Db, months: number): void {
-  db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(trainingCycleKey, JSON.stringify(months));
-}
-
 /** `trainingCycleMonths` on the store engine, inside the transaction `tx` (the settings' keyed record, either engine). */
 export async function trainingCycleMonthsIn(records: SharedRecords<unknown>, tx: unknown): Promise<number> {
   return trainingCycleMonthsOf(await records.settings.readSetting(tx, trainingCycleKey));
 }
 
-/** `setTrainingCycleMonths` on the store engine, inside the transaction `tx`. */
+/** Keep the training cycle, inside the store engine's transaction `tx`. */
 export async function setTrainingCycleMonthsIn(records: SharedRecords<unknown>, tx: unknown, months: number): Promise<void> {
   await records.settings.writeSetting(tx, trainingCycleKey, months);
 }
@@ -145,60 +135,4 @@ export function scheduleViewOf(s: StoredSchedule, reviews: ReturnType<typeof rev
 
 export function scheduleViews(db: Db, today: Day): ReviewSchedule[] {
   return listSchedules(db).map((s) => scheduleView(db, s, today));
-}
-
-/** Channels with at least one live post. */
-export function liveChannels(db: Db): string[] {
-  return db.prepare(`SELECT DISTINCT channel FROM posts WHERE state IN ('published', 'takedown_required') ORDER BY channel`).pluck().all() as string[];
-}
-
-/** Every post live on a channel, with where its consent stands today: the review's checklist. */
-export function livePostsOn(db: Db, channel: string, ctx: CheckContext): ReviewChecklistPost[] {
-  return listPosts(db, "WHERE posts.state IN ('published', 'takedown_required') AND posts.channel = ?", channel).map((post) => {
-    const consent = post.consentId ? scopeView(db, post.consentId, ctx) : null;
-    const verdict = verdictOf(db, judgedOf(post), consent, ctx);
-    return {
-      id: post.id,
-      channel: post.channel,
-      state: post.state,
-      publishedAt: post.publishedAt,
-      publishedUrl: post.publishedUrl,
-      caption: post.caption,
-      testimonialTitle: getTestimonial(db, post.testimonialId)?.title ?? '',
-      covered: verdict.covered,
-      consentStatus: consent ? statusLabels[consent.status] : 'No consent linked',
-      reasons: verdict.reasons.map((r) => r.message),
-    };
-  });
-}
-
-/** Where the program stands today. */
-export function programStatus(db: Db, ctx: CheckContext): ProgramStatus {
-  const { today, timeZone } = ctx;
-  const inForce = listPolicyVersions(db, timeZone)[0] ?? null;
-  const schedules = scheduleViews(db, today);
-  const scheduled = new Set(schedules.filter((s) => s.active).map((s) => s.channel));
-  const incidents = listIncidents(db, today).filter((i) => i.state === 'open' || i.clock.overdue.length > 0);
-  return withProblems({
-    asOf: today,
-    policy: { version: inForce?.version ?? null, publishedOn: inForce?.publishedOn ?? null },
-    trainingCycleMonths: trainingCycleMonths(db),
-    staff: staffProgramStatuses(db, today, timeZone),
-    reviews: schedules.map((s) => {
-      const done = s.periods.filter((p) => p.state === 'done' || p.state === 'done_late');
-      return {
-        scheduleId: s.id,
-        channel: s.channel,
-        frequency: s.frequency,
-        assigneeId: s.assigneeId,
-        assigneeName: s.assigneeName,
-        active: s.active,
-        current: s.active ? (s.periods.at(-1) ?? null) : null,
-        missed: missedPeriods(s.periods),
-        lastDone: done.at(-1) ?? null,
-      };
-    }),
-    unscheduledChannels: liveChannels(db).filter((c) => !scheduled.has(c)),
-    incidents: incidents.map((i) => ({ id: i.id, trigger: i.trigger, state: i.state, discoveredOn: i.discoveredOn, clock: i.clock })),
-  });
 }
