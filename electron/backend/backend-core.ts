@@ -25,7 +25,8 @@ import { CheckLimiter } from './posts/check-limiter';
 import { afterConsentChangeIn, afterPatientChangeIn, applyDayIn, rederiveIfRulesChangedIn, type PostsOnEngine } from './posts/post-checks-engine';
 import { openIncidentForPostChangeIn, type PostStateChange } from './program/incident-opening';
 import { disclosureRulesVersion } from './posts/rederive';
-import type { ConsentChange, ConsentCore, PatientChange } from './engine-core';
+import type { ConsentChange, ConsentCore, PatientChange, SettingsCore, StaffCore, StaffKeySteps } from './engine-core';
+import { storeStaffKeySteps } from './store-staff-keys';
 import type { SqliteStoreEngine } from './store-engine/sqlite-store-engine';
 import { getStaffById, listStaff } from './repositories/staff-repository';
 import { getAuthorization } from './repositories/authorization-repository';
@@ -104,7 +105,7 @@ interface PausedPatientMode {
  * The backend's state between calls: the open store, who is signed in, and
  * the sign-in throttle. Handlers receive it; the shells never see it.
  */
-export class BackendCore implements ConsentCore, PostsOnEngine {
+export class BackendCore implements ConsentCore, PostsOnEngine, SettingsCore, StaffCore {
   readonly paths: StorePaths;
   readonly workstation: string;
   readonly kdf: ScryptParams;
@@ -118,6 +119,8 @@ export class BackendCore implements ConsentCore, PostsOnEngine {
   private notice: AppNotice | null;
   private settingsCache: Settings | null = null;
   private sweptDay: Day | null = null;
+  /** The staff handlers' key file steps: the open Store's (the keyring is not on the engine yet). */
+  readonly staffKeys: StaffKeySteps = storeStaffKeySteps(this);
   /** The background read of every page that follows each open (see page-check.ts); tests and benchmarks await it. */
   pageCheck: Promise<PageCheckResult> | null = null;
   /**

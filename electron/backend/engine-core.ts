@@ -1,4 +1,5 @@
 import type { Day } from '../../shared/calendar';
+import type { BackupResealReport } from '../../shared/compliance/backups';
 import type { AppState } from '../../shared/session';
 import type { Settings } from '../../shared/settings';
 import type { StaffMember } from '../../shared/staff';
@@ -97,6 +98,48 @@ export interface PolicyCore extends SessionCore {
 export interface ProgramCore extends EngineCore {
   readonly settings: Settings;
   now(): Date;
+}
+
+/**
+ * What the settings handlers need beyond `EngineCore`: the backend's copy
+ * of the settings to refresh once a change commits, and the day's sweep of
+ * posts (`BackendCore.sweepExpired`: an engine write of its own, after the
+ * change has committed).
+ */
+export interface SettingsCore extends EngineCore {
+  refreshSettings(settings: Settings): void;
+  /** Apply today's date to posts again (another zone or age of majority can move today or end a parent's authority). */
+  sweepExpired(): Promise<void>;
+}
+
+/**
+ * The staff handlers' steps on the key file, which are not in the engine's
+ * `records` (the keyring stays with `StaffRecords`, and on SQLite a rotation
+ * rekeys the whole file, which no transaction can hold): on the app they
+ * are the `Store`'s (`storeStaffKeySteps` in `store-staff-keys.ts`:
+ * `Store.setStaffSlot`, `Store.rotateDataKey`, the backups' re-sealing).
+ * Each runs with no engine transaction open.
+ */
+export interface StaffKeySteps {
+  /** Give a staff member a key slot for `password`, replacing theirs (scrypt: slow). */
+  setSlot(staff: Pick<StaffMember, 'id' | 'username'>, password: string): Promise<void>;
+  /** Wait a little while another process has the store open, then refuse (`conflict`, nothing changed). */
+  waitForSoleUse(what: string): Promise<void>;
+  /** Rotate the data key, leaving `staffId` no slot: null once done, else why it could not be (nothing rotated). */
+  rotateDataKeyWithout(staffId: string): Promise<string | null>;
+  /** Re-seal the backups in the backup folder to the slots that remain. */
+  resealBackups(): Promise<BackupResealReport>;
+}
+
+/**
+ * What the staff handlers need beyond `EngineCore`: the signed-in staff
+ * member (nobody disables their own account), the practice's settings (its
+ * name is no password), and the key file's steps. `BackendCore` is one; the
+ * engines test gives another.
+ */
+export interface StaffCore extends SessionCore {
+  readonly settings: Settings;
+  readonly staffKeys: StaffKeySteps;
 }
 
 export interface PatientChange {
