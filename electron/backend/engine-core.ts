@@ -129,3 +129,16 @@ export interface ChannelReviewCore extends EngineCore {
   checkContext(): CheckContext;
   requireSession(): Pick<StaffMember, 'id' | 'username' | 'role'>;
 }
+
+/**
+ * What the compliance reports' handlers need beyond `EngineCore`: the
+ * practice's settings (its name on a PDF, and the signing certificate's
+ * subject if one is made), what the coverage check needs of today, and the
+ * clock a PDF is dated by. `BackendCore` is one; the engines test gives
+ * another.
+ */
+export interface ReportCore extends EngineCore {
+  readonly settings: Settings;
+  checkContext(): CheckContext;
+  now(): Date;
+}
