@@ -1,6 +1,6 @@
 import type { ActivityCount } from '../../../shared/compliance/staff-activity';
 import { AppError } from '../../../shared/errors';
-import { appendAudit, auditOfSubject } from '../audit/audit-log';
+import { appendAudit, auditOfSubject, listAudit, verifyAuditChain } from '../audit/audit-log';
 import { keepVerdict, keptVerdict, liveUncoveredPostIds, countLiveUncovered, markCoverageDue } from '../posts/kept-coverage';
 import * as authorizations from '../repositories/authorization-repository';
 import { consentsExpiringBetween } from '../repositories/consent-scope-repository';
@@ -141,6 +141,8 @@ export function createSqliteRecords(): SharedRecords<Db> {
              FROM audit_events WHERE at >= ? AND at < ? GROUP BY actor_id, actor_name, action`,
           )
           .all(fromInstant, toInstant) as ActivityCount[],
+      auditPage: async (db, filter) => listAudit(db, filter),
+      verifyChain: async (db) => verifyAuditChain(db),
     },
 
     consents: {
