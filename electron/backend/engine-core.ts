@@ -197,3 +197,16 @@ export interface IncidentCore extends SessionCore {
   /** The practice's calendar day of a stored instant. */
   dayOfInstant(iso: string): Day;
 }
+
+/**
+ * What the compliance reports' handlers need beyond `EngineCore`: the
+ * practice's settings (its name on a PDF, and the signing certificate's
+ * subject if one is made), what the coverage check needs of today, and the
+ * clock a PDF is dated by. `BackendCore` is one; the engines test gives
+ * another.
+ */
+export interface ReportCore extends EngineCore {
+  readonly settings: Settings;
+  checkContext(): CheckContext;
+  now(): Date;
+}

@@ -1,6 +1,7 @@
 import { channelName } from '../../../shared/posts/coverage';
 import type { AuditSubject } from '../../../shared/audit';
 import type { Db } from '../store/database';
+import type { SharedRecords } from '../store-engine/store-engine';
 
 /**
  * What an audit event's subject is called, for people reading the trail:
@@ -58,5 +59,44 @@ export function englishSubjectName(subject: AuditSubject | null): string | null 
       return `Testimonial “${subject.title}”`;
     case 'preset':
       return `Scope preset “${subject.name}”`;
+  }
+}
+
+/** `auditSubject` on the store engine, over `records` inside the caller's transaction (the same words on either engine). */
+export async function auditSubjectIn(records: SharedRecords<unknown>, tx: unknown, type: string | null, id: string | null): Promise<AuditSubject | null> {
+  if (!type || !id) return null;
+  const patientName = async (patientId: string) => {
+    const patient = await records.patients.getPatient(tx, patientId);
+    return patient ? `${patient.firstName} ${patient.lastName}` : null;
+  };
+  switch (type) {
+    case 'staff': {
+      const s = await records.staff.getStaffById(tx, id);
+      return s ? { kind: 'staff', name: s.displayName, username: s.username } : null;
+    }
+    case 'patient': {
+      const name = await patientName(id);
+      return name === null ? null : { kind: 'patient', name };
+    }
+    case 'authorization': {
+      const a = await records.consents.getAuthorization(tx, id);
+      const name = a ? await patientName(a.patientId) : null;
+      return name === null ? null : { kind: 'authorization', patientName: name };
+    }
+    case 'post': {
+      const p = await records.posts.getPost(tx, id);
+      const name = p ? await patientName(p.patientId) : null;
+      return p && name !== null ? { kind: 'post', channel: p.channel, patientName: name } : null;
+    }
+    case 'testimonial': {
+      const t = await records.testimonials.getTestimonial(tx, id);
+      return t ? { kind: 'testimonial', title: t.title } : null;
+    }
+    case 'preset': {
+      const preset = await records.practice.presets.latestPreset(tx, id);
+      return preset ? { kind: 'preset', name: preset.name } : null;
+    }
+    default:
+      return null;
   }
 }

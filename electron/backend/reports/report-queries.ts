@@ -1,88 +1,60 @@
-import type { RevocationMethod } from '../../../shared/authorization/record';
-import type { ContentKind, Purpose } from '../../../shared/authorization/scope';
 import { addDaysTo, type Day } from '../../../shared/calendar';
 import { dayRangeInstants } from '../../../shared/compliance/day-range';
 import { expiringConsentsReport, type ExpiringConsentsReport } from '../../../shared/compliance/expiring-consents';
 import { revocationReport, type RevocationReport } from '../../../shared/compliance/revocation-report';
-import { staffActivityReport, type ActivityCount, type StaffActivityReport } from '../../../shared/compliance/staff-activity';
+import { staffActivityReport, type StaffActivityReport } from '../../../shared/compliance/staff-activity';
 import { uncoveredPostsReport, type PostFacts, type UncoveredPostsReport } from '../../../shared/compliance/uncovered-posts';
 import type { ConsentScopeView } from '../../../shared/posts/consent-scope';
-import type { PostState } from '../../../shared/posts/post';
-import { consentsExpiringBy, scopeView } from '../repositories/consent-scope-repository';
-import { listStaff } from '../repositories/staff-repository';
-import type { Db } from '../store/database';
 import type { CheckContext } from '../posts/post-checks';
-import type { HealthMentionSummary } from '../../../shared/posts/disclosures';
-import type { IdentifierKind } from '../../../shared/posts/phi-scanner';
+import { scopeViewIn } from '../posts/post-checks-engine';
+import type { SharedRecords } from '../store-engine/store-engine';
 
-/** Consents kept at once while the report streams its posts: enough for a practice's posts in a row, bounded whatever its size. */
+/**
+ * The compliance reports' data on the store engine (issue 15), the same on
+ * the encrypted SQLite file and on PostgreSQL: each over the engine's
+ * `records` inside one transaction the caller holds (`records.reports` for
+ * the rows the reports select, `records.audit` for the staff activity).
+ */
+
+/** Consents kept at once while the report reads its posts: enough for a practice's posts in a row, bounded whatever its size. */
 const consentCacheSize = 2000;
 
-/** Posts ever published or still up, with their consents as they stand: the data of the uncovered-posts report. */
-export function uncoveredPosts(db: Db, ctx: CheckContext): UncoveredPostsReport {
+type Records = SharedRecords<unknown>;
+
+/** Published posts read at a time: each page's consents are read with it, so a page and its consents are all that is held. */
+const reportedPostsPage = 500;
+
+/**
+ * Posts ever published or still up, with their consents as they stand: the
+ * data of the uncovered-posts report. Read a page at a time by id (no index
+ * orders posts by publication, and sorting every published post, all its
+ * columns, took SQLite 349 MB at 100k); only the uncovered ones are kept,
+ * and the few kept are sorted instead, in the same order.
+ */
+export async function uncoveredPostsIn(records: Records, tx: unknown, ctx: CheckContext): Promise<UncoveredPostsReport> {
   const { today } = ctx;
-  type Row = {
-    id: string;
-    patient_id: string;
-    first_name: string;
-    last_name: string;
-    consent_id: string | null;
-    purged_consent_id?: string | null;
-    date_of_birth: string | null;
-    sponsor: string;
-    blocking_identifiers: string;
-    health_mentions: string;
-    identifiers_approved_at: string | null;
-    channel: string;
-    purpose: Purpose;
-    third_party_pays: number;
-    content_kinds: string;
-    state: PostState;
-    published_at: string | null;
-    published_url: string | null;
-    takedown_required_at: string | null;
-  };
-  // Streamed: every published post is read once, row by row, and only the uncovered ones are kept;
-  // consents are read as their posts come, in a cache bounded like the export's. Unsorted: no index
-  // orders posts by publication, so ORDER BY had SQLite sort every published post, all its columns,
-  // in memory (temp_store): 349 MB at 100k. The few kept are sorted instead, in the same order.
-  const rows = db
-    .prepare(
-      `SELECT p.*, pt.first_name, pt.last_name, pt.date_of_birth FROM posts p JOIN patients pt ON pt.id = p.patient_id
-       WHERE p.published_at IS NOT NULL OR p.state IN ('published', 'takedown_required')`,
-    )
-    .iterate() as IterableIterator<Row>;
+  const report: UncoveredPostsReport = { generatedOn: today, postsChecked: 0, consentPurged: 0, publishedWithoutCoverage: [], liveWithoutCoverage: [], total: 0 };
   const consents = new Map<string, ConsentScopeView>();
-  function* posts(): Generator<PostFacts> {
-    for (const r of rows) {
-      if (r.consent_id && !consents.has(r.consent_id)) {
-        if (consents.size >= consentCacheSize) consents.clear();
-        const view = scopeView(db, r.consent_id, ctx);
-        if (view) consents.set(r.consent_id, view);
+  for (let after: string | null = null; ; ) {
+    const page: PostFacts[] = await records.reports.reportedPostsAfter(tx, after, reportedPostsPage);
+    // Bounded like the export's cache; a page's consents always fit, so every post of the page finds its own.
+    if (consents.size + page.length > consentCacheSize) consents.clear();
+    for (const post of page) {
+      if (post.consentId && !consents.has(post.consentId)) {
+        const view = await scopeViewIn(records, tx, post.consentId, ctx);
+        if (view) consents.set(post.consentId, view);
       }
-      yield {
-        id: r.id,
-        patientId: r.patient_id,
-        patientName: `${r.first_name} ${r.last_name}`,
-        consentId: r.consent_id,
-        purgedConsentId: r.purged_consent_id ?? null,
-        channel: r.channel,
-        purpose: r.purpose,
-        thirdPartyPays: r.third_party_pays === 1,
-        sponsor: r.sponsor,
-        contentKinds: JSON.parse(r.content_kinds) as ContentKind[],
-        blockingIdentifiers: JSON.parse(r.blocking_identifiers) as IdentifierKind[],
-        healthMentions: JSON.parse(r.health_mentions) as HealthMentionSummary[],
-        identifiersApproved: r.identifiers_approved_at !== null,
-        patientDateOfBirth: r.date_of_birth,
-        state: r.state,
-        publishedAt: r.published_at,
-        publishedUrl: r.published_url,
-        takedownRequiredAt: r.takedown_required_at,
-      };
     }
+    // The pages hold different posts, so their counts and lists add up.
+    const part = uncoveredPostsReport(page, consents, today, { ageOfMajority: ctx.ageOfMajority });
+    report.postsChecked += part.postsChecked;
+    report.consentPurged += part.consentPurged;
+    report.publishedWithoutCoverage.push(...part.publishedWithoutCoverage);
+    report.liveWithoutCoverage.push(...part.liveWithoutCoverage);
+    report.total += part.total;
+    if (page.length < reportedPostsPage) break;
+    after = page[page.length - 1]!.id;
   }
-  const report = uncoveredPostsReport(posts(), consents, today, { ageOfMajority: ctx.ageOfMajority });
   report.publishedWithoutCoverage.sort(byPublication);
   report.liveWithoutCoverage.sort(byPublication);
   return report;
@@ -98,57 +70,25 @@ function byPublication(a: { publishedOn: string | null; postId: string }, b: { p
   return a.postId < b.postId ? -1 : a.postId > b.postId ? 1 : 0;
 }
 
-export function expiringConsents(db: Db, ctx: CheckContext): ExpiringConsentsReport {
+export async function expiringConsentsIn(records: Records, tx: unknown, ctx: CheckContext): Promise<ExpiringConsentsReport> {
   const { today } = ctx;
-  const consents = consentsExpiringBy(db, addDaysTo(today, 90), ctx);
-  const posts = db
-    .prepare("SELECT id, consent_id AS consentId, state, channel FROM posts WHERE consent_id IN (SELECT value FROM json_each(?)) AND state <> 'taken_down'")
-    .all(JSON.stringify(consents.map((c) => c.id))) as { id: string; consentId: string; state: PostState; channel: string }[];
-  return expiringConsentsReport(consents, posts, today);
+  const window = { after: today, through: addDaysTo(today, 90) };
+  // All of them: how many first, then that many (the report sorts them itself).
+  const { total } = await records.consents.consentsExpiringBetween(tx, window, ctx, 0);
+  const consents = total === 0 ? [] : (await records.consents.consentsExpiringBetween(tx, window, ctx, total)).consents;
+  const posts = (await records.reports.postsOfConsents(tx, consents.map((c) => c.id))).filter((p) => p.state !== 'taken_down');
+  return expiringConsentsReport(consents, posts.map(({ id, consentId, state, channel }) => ({ id, consentId, state, channel })), today);
 }
 
-export function revocations(db: Db, from: Day, to: Day, timeZone: string): RevocationReport {
+export async function revocationsIn(records: Records, tx: unknown, from: Day, to: Day, timeZone: string): Promise<RevocationReport> {
   const { fromInstant, toInstant } = dayRangeInstants(from, to, timeZone);
-  type Row = {
-    consentId: string;
-    patientId: string;
-    first_name: string;
-    last_name: string;
-    receivedOn: string;
-    recordedAt: string;
-    method: RevocationMethod;
-  };
-  const rows = db
-    .prepare(
-      `SELECT a.id AS consentId, a.patient_id AS patientId, p.first_name, p.last_name, a.revocation_received_on AS receivedOn,
-         a.revoked_at AS recordedAt, a.revocation_method AS method
-       FROM authorizations a JOIN patients p ON p.id = a.patient_id
-       WHERE a.revoked_at >= ? AND a.revoked_at < ? ORDER BY a.revoked_at`,
-    )
-    .all(fromInstant, toInstant) as Row[];
-  const posts = db
-    .prepare(
-      `SELECT id, consent_id AS consentId, channel, state, published_at AS publishedAt, takedown_required_at AS takedownRequiredAt,
-         taken_down_at AS takenDownAt
-       FROM posts WHERE consent_id IN (SELECT value FROM json_each(?))`,
-    )
-    .all(JSON.stringify(rows.map((r) => r.consentId))) as Parameters<typeof revocationReport>[1];
-  return revocationReport(
-    rows.map(({ first_name, last_name, ...r }) => ({ ...r, patientName: `${first_name} ${last_name}` })),
-    posts,
-    from,
-    to,
-    timeZone,
-  );
+  const rows = await records.reports.revocationsBetween(tx, fromInstant, toInstant);
+  const posts = await records.reports.postsOfConsents(tx, rows.map((r) => r.consentId));
+  return revocationReport(rows, posts, from, to, timeZone);
 }
 
-export function staffActivity(db: Db, from: Day, to: Day, timeZone: string): StaffActivityReport {
+export async function staffActivityIn(records: Records, tx: unknown, from: Day, to: Day, timeZone: string): Promise<StaffActivityReport> {
   const { fromInstant, toInstant } = dayRangeInstants(from, to, timeZone);
-  const counts = db
-    .prepare(
-      `SELECT actor_id AS actorId, actor_name AS actorName, action, count(*) AS count, min(at) AS firstAt, max(at) AS lastAt
-       FROM audit_events WHERE at >= ? AND at < ? GROUP BY actor_id, actor_name, action`,
-    )
-    .all(fromInstant, toInstant) as ActivityCount[];
-  return staffActivityReport(counts, listStaff(db), from, to);
+  const counts = await records.audit.activityBetween(tx, fromInstant, toInstant);
+  return staffActivityReport(counts, await records.staff.listStaff(tx), from, to);
 }

@@ -3,6 +3,7 @@ import type { ClientBase, Pool, PoolClient } from 'pg';
 import { AppError } from '../../../shared/errors';
 import type { FieldCipher } from '../store-pg/field-crypto';
 import { createPgAuditRepository } from '../store-pg/pg-audit-log';
+import { createPgReportRepository } from '../store-pg/pg-report-repository';
 import { createPgConsentRepository } from '../store-pg/pg-consent-repository';
 import { createPgPatientRepository } from '../store-pg/pg-patient-repository';
 import { createPgPostRepository } from '../store-pg/pg-post-repository';
@@ -92,6 +93,7 @@ export class PgStoreEngine implements StoreEngine<ClientBase> {
       program: createPgProgramRecords(cipher),
       programIncidents: createPgProgramIncidentRecords(cipher),
       programReviews: createPgProgramReviewRecords(cipher),
+      reports: createPgReportRepository(cipher),
       practice: createPgPracticeRecords(cipher),
       staff: createPgStaffRepository(cipher),
       settings: createPgSettingsRepository(cipher),

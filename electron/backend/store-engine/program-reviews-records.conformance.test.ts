@@ -194,11 +194,16 @@ describe.each(conformanceEngines)('schema 6 on $name', ({ name, skip }) => {
     expect(early).toMatchObject({ error: { code: 'conflict' } });
     note('within six years', early);
     note('none yet', await outcome(read((tx) => p.listPurges(tx))));
+    const review = await outcome(read((tx) => p.retentionRows(tx, '2040-01-01', timeZone)));
+    expect(review).toMatchObject({ ok: expect.arrayContaining([expect.objectContaining({ authorizationId: 'auth-1', verdict: expect.objectContaining({ purgeable: true }) })]) });
+    note('retention review in 2040', review);
+    note('retention review within six years', await outcome(read((tx) => p.retentionRows(tx, '2026-12-02', timeZone))));
     const purged = await outcome(write((tx) => p.purgeAuthorization(tx, 'auth-1', by('2040-01-01'))));
     expect(purged).toMatchObject({ ok: { authorizationId: 'auth-1', postsKept: 1 } });
     note('purged', purged);
     note('again', await outcome(write((tx) => p.purgeAuthorization(tx, 'auth-1', by('2040-01-01')))));
     note('records', await outcome(read((tx) => p.listPurges(tx))));
+    note('retention review after the purge', await outcome(read((tx) => p.retentionRows(tx, '2040-01-01', timeZone))));
     expect(await read((tx) => p.postsOfPurged(tx, 'auth-1'))).toEqual(['post-1']);
     expect(await read((tx) => under.engine.records.posts.getPost(tx, 'post-1'))).toMatchObject({ consentId: null });
     note('posts kept', await outcome(read((tx) => p.postsOfPurged(tx, 'auth-1'))));
@@ -305,7 +310,7 @@ describe.skipIf(!pgAvailable)(`schema 6: both engines${pgSkipReason}`, () => {
   it('gave the same training records, reviews, purges and store meta for the same inputs', () => {
     const sqlite = transcripts.get('sqlite');
     const postgres = transcripts.get('postgres');
-    expect(sqlite?.length).toBe(40);
+    expect(sqlite?.length).toBe(43);
     for (const [i, entry] of (sqlite ?? []).entries()) expect(postgres?.[i]).toEqual(entry);
     expect(JSON.stringify(postgres)).toBe(JSON.stringify(sqlite));
   });

@@ -295,6 +295,70 @@ describe.each(conformanceEngines)('the shared records on $name', ({ name, skip }
     note('all', normalise(await read((tx) => c.listAuthorizations(tx))));
   });
 
+  it.skipIf(skip)('reads what the compliance reports select: published posts by id, posts of consents, revocations, and activity counts', async () => {
+    const reports = under.engine.records.reports;
+    const audit = under.engine.records.audit;
+    // A draft (never published, not in the report's posts) and a second published post, of the other patient and no consent.
+    await write(async (tx) => {
+      await under.engine.records.posts.insertPost(tx, { ...post, id: 'post-0-draft', createdAt: at(72), updatedAt: at(72) }, 'staff-marketing');
+      await under.engine.records.posts.insertPost(tx, { ...post, id: 'post-2', patientId: bruno.id, consentId: null, createdAt: at(73), updatedAt: at(73) }, 'staff-marketing');
+      await under.engine.records.posts.setPostState(tx, 'post-2', 'published', at(74), { publishedAt: '2026-11-30', publishedUrl: 'https://x.example/2' });
+    });
+    note('reported posts', normalise(await read((tx) => reports.reportedPostsAfter(tx, null, 10))));
+    note('reported posts, one at a time', normalise(await read((tx) => reports.reportedPostsAfter(tx, null, 1))));
+    note('reported posts after post-1', normalise(await read((tx) => reports.reportedPostsAfter(tx, 'post-1', 10))));
+    note('reported posts after the last', normalise(await read((tx) => reports.reportedPostsAfter(tx, 'post-2', 10))));
+    note('posts of the consent', normalise(await read((tx) => reports.postsOfConsents(tx, [consentId, 'auth-none']))));
+    note('posts of no consent', normalise(await read((tx) => reports.postsOfConsents(tx, []))));
+    note('revocations in the day', normalise(await read((tx) => reports.revocationsBetween(tx, at(0), at(100)))));
+    note('revocations from the minute after', normalise(await read((tx) => reports.revocationsBetween(tx, at(71), at(100)))));
+
+    // Activity: the system, a name tried at sign-in, one staff member under two usernames; names whose UTF-8 and UTF-16 orders differ.
+    const events: [string | null, string, 'report.viewed' | 'consent.revoked' | 'session.sign_in_failed', number][] = [
+      ['staff-frontdesk', 'frontdesk', 'consent.revoked', 80],
+      [null, 'system', 'report.viewed', 81],
+      ['staff-frontdesk', 'frontdesk', 'consent.revoked', 82],
+      [null, '\uff5aed', 'session.sign_in_failed', 83],
+      [null, '\u{1f600}', 'session.sign_in_failed', 84],
+      ['staff-frontdesk', 'front.desk', 'report.viewed', 85],
+      ['staff-admin', 'admin', 'report.viewed', 86],
+      ['staff-frontdesk', 'frontdesk', 'report.viewed', 87],
+      ['staff-admin', 'admin', 'report.viewed', 90],
+    ];
+    await write(async (tx) => {
+      for (const [actorId, actorName, action, minute] of events) await audit.appendAudit(tx, { at: at(minute), actorId, actorName, action, subjectType: null, subjectId: null, detail: '' });
+    });
+    note('activity in the window', await outcome(read((tx) => audit.activityBetween(tx, at(80), at(91)))));
+    note('activity, the last event left out', await outcome(read((tx) => audit.activityBetween(tx, at(81), at(90)))));
+    note('activity in an empty window', await outcome(read((tx) => audit.activityBetween(tx, at(91), at(99)))));
+  });
+
+  it.skipIf(skip)('pages the audit trail by every filter, newest first with the total, and verifies the chain', async () => {
+    const audit = under.engine.records.audit;
+    await write((tx) => audit.appendAudit(tx, { at: at(95), actorId: 'staff-admin', actorName: 'admin', action: 'consent.revoked', subjectType: 'authorization', subjectId: consentId, detail: 'by letter' }));
+    const page = (filter: Parameters<typeof audit.auditPage>[1]) => outcome(read(async (tx) => normalise(await audit.auditPage(tx, filter))));
+    const totalOf = async (filter: Parameters<typeof audit.auditPage>[1]) => (await read((tx) => audit.auditPage(tx, filter))).total;
+    expect(await totalOf({ actor: 'FrontDesk' })).toBe(3);
+    expect(await totalOf({ action: 'REPORT.' })).toBe(5);
+    expect(await totalOf({ action: 'report_' })).toBe(0);
+    expect(await totalOf({ subjectId: consentId })).toBe(1);
+    expect((await read((tx) => audit.auditPage(tx, { actor: 'frontdesk', limit: 2, beforeSeq: 8 }))).events.every((e) => e.seq < 8 && e.actorName === 'frontdesk')).toBe(true);
+    note('trail, newest page of 3', await page({ limit: 3 }));
+    note('trail, the page before event 5', await page({ limit: 2, beforeSeq: 5 }));
+    note('trail by actor (case folded)', await page({ actor: 'FrontDesk', limit: 2 }));
+    note('trail by actor, the page before its newest', await page({ actor: 'frontdesk', limit: 2, beforeSeq: 8 }));
+    note('trail by a name tried at sign-in', await page({ actor: '\uff5aed' }));
+    note('trail by action prefix, any case', await page({ action: 'REPORT.', limit: 500 }));
+    note('trail by action with a wildcard taken literally', await page({ action: 'report_' }));
+    note('trail by subject', await page({ subjectId: consentId }));
+    note('trail by days', await page({ from: '2026-12-01', to: '2026-12-01', limit: 1 }));
+    note('trail by a day with nothing', await page({ from: '2026-12-02' }));
+    note('trail by everything at once', await page({ from: '2026-12-01', to: '2026-12-31', actor: 'admin', action: 'report', limit: 1 }));
+    const verified = await outcome(read((tx) => audit.verifyChain(tx)));
+    expect(verified).toMatchObject({ ok: { intact: true } });
+    note('chain verified', verified);
+  });
+
   it.skipIf(skip)('refuses a write inside a read transaction, and leaves nothing of it', async () => {
     const refused = await read((tx) => under.engine.records.patients.insertPatient(tx, patient(5, { firstName: 'Read', lastName: 'Only', dateOfBirth: '1980-01-01' }))).then(
       () => 'written',

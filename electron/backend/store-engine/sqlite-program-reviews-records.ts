@@ -1,7 +1,7 @@
 import { AppError } from '../../../shared/errors';
 import * as reviews from '../repositories/channel-review-repository';
 import * as training from '../repositories/training-repository';
-import { purgeAuthorization } from '../retention/purge';
+import { purgeAuthorization, retentionRows } from '../retention/purge';
 import type { Db } from '../store/database';
 import { lastCheck, recordCheck } from '../store/store-check';
 import { periodReviewedMessage, sessionVoidAlreadyMessage, type ProgramReviewRecords, type StoredPurge } from '../store-pg/store-interface-program-reviews';
@@ -54,6 +54,7 @@ export function createSqliteProgramReviewRecords(): ProgramReviewRecords<Db> {
     },
     purges: {
       purgeAuthorization: async (db, id, by) => purgeAuthorization(db, id, by),
+      retentionRows: async (db, today, timeZone) => retentionRows(db, today, timeZone),
       listPurges: async (db) =>
         db
           .prepare(

@@ -1,5 +1,6 @@
+import type { ActivityCount } from '../../../shared/compliance/staff-activity';
 import { AppError } from '../../../shared/errors';
-import { appendAudit, auditOfSubject } from '../audit/audit-log';
+import { appendAudit, auditOfSubject, listAudit, verifyAuditChain } from '../audit/audit-log';
 import { keepVerdict, keptVerdict, liveUncoveredPostIds, countLiveUncovered, markCoverageDue } from '../posts/kept-coverage';
 import * as authorizations from '../repositories/authorization-repository';
 import { consentsExpiringBetween } from '../repositories/consent-scope-repository';
@@ -16,6 +17,7 @@ import type { Expected, PostFilter, TestimonialFilter, Versioned } from '../stor
 import { createSqliteProgramIncidentRecords } from './sqlite-program-incident-records';
 import { createSqliteProgramRecords } from './sqlite-program-records';
 import { createSqliteProgramReviewRecords } from './sqlite-program-reviews-records';
+import { createSqliteReportRecords } from './sqlite-report-records';
 import { createSqlitePracticeRecords } from './sqlite-practice-records';
 import { createSqliteSettingsRepository, createSqliteStaffRepository } from './sqlite-staff-records';
 import type { SharedRecords } from './store-engine';
@@ -99,6 +101,7 @@ export function createSqliteRecords(): SharedRecords<Db> {
     program: createSqliteProgramRecords(),
     programIncidents: createSqliteProgramIncidentRecords(),
     programReviews: createSqliteProgramReviewRecords(),
+    reports: createSqliteReportRecords(),
     patients: {
       getPatient: async (db, id) => withVersion(db, 'patients', patients.getPatient(db, id)),
       findPatientByRecordNumber: async (db, recordNumber) => withVersion(db, 'patients', patients.findPatientByRecordNumber(db, recordNumber)),
@@ -131,6 +134,15 @@ export function createSqliteRecords(): SharedRecords<Db> {
     audit: {
       appendAudit: async (db, entry) => appendAudit(db, entry),
       auditOfSubject: async (db, subjectId) => auditOfSubject(db, subjectId),
+      activityBetween: async (db, fromInstant, toInstant) =>
+        db
+          .prepare(
+            `SELECT actor_id AS actorId, actor_name AS actorName, action, count(*) AS count, min(at) AS firstAt, max(at) AS lastAt
+             FROM audit_events WHERE at >= ? AND at < ? GROUP BY actor_id, actor_name, action`,
+          )
+          .all(fromInstant, toInstant) as ActivityCount[],
+      auditPage: async (db, filter) => listAudit(db, filter),
+      verifyChain: async (db) => verifyAuditChain(db),
     },
 
     consents: {

@@ -4,6 +4,7 @@ import type { ProgramRecords } from '../store-pg/store-interface-program';
 import type { ProgramIncidentRecords } from '../store-pg/store-interface-program-incidents';
 import type { ProgramReviewRecords } from '../store-pg/store-interface-program-reviews';
 import type { PracticeRecords } from '../store-pg/store-interface-practice';
+import type { ReportRecords } from '../store-pg/store-interface-reports';
 import type { SettingsRepository, StaffRepository } from '../store-pg/store-interface-staff';
 import type { AuditRepository, ConsentRepository, KeptCoverageRepository, PatientRepository, PostRepository, TestimonialRepository } from '../store-pg/store-interface';
 
@@ -52,6 +53,8 @@ export interface SharedRecords<Tx> {
   programIncidents: ProgramIncidentRecords<Tx>;
   /** Training, channel reviews, retention purges and the store's meta row (schema 6). */
   programReviews: ProgramReviewRecords<Tx>;
+  /** What the compliance reports read (the staff activity report reads `audit`). */
+  reports: ReportRecords<Tx>;
   /** The practice's documents: templates, scope presets, patient copies, signing certificates. */
   practice: PracticeRecords<Tx>;
   /** Staff records only (who witnessed, who recorded); settings and the keyring stay with `StaffRecords`. */

@@ -1,5 +1,6 @@
 import type { ClientBase } from 'pg';
-import type { AuditEvent, ChainVerification } from '../../../shared/audit';
+import type { AuditEvent, AuditFilter, AuditPage, ChainVerification } from '../../../shared/audit';
+import type { ActivityCount } from '../../../shared/compliance/staff-activity';
 import { eventHash, genesisHash, judgeChainHead, nextAuditEvent, type AuditEntry } from '../audit/audit-log';
 import { FieldDecryptionError, type FieldCipher, type FieldContext } from './field-crypto';
 import { auditAppendLock } from './pg-schema';
@@ -179,10 +180,100 @@ export async function auditOfSubjectPg(client: ClientBase, cipher: FieldCipher, 
   return rows.map((row) => openEvent(row, cipher));
 }
 
+const byteOrder = (a: string, b: string) => Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
+
+/**
+ * Each actor's count of each action in [fromInstant, toInstant) (SQLite:
+ * the staff activity report's GROUP BY). The actor's name is sealed, so the
+ * events in the range are opened here and counted, and the groups ordered as
+ * SQLite's GROUP BY gives them: actor id (NULL first), name, action, each
+ * byte by byte.
+ */
+export async function activityBetweenPg(client: ClientBase, cipher: FieldCipher, fromInstant: string, toInstant: string): Promise<ActivityCount[]> {
+  const groups = new Map<string, ActivityCount>();
+  // A page of events at a time, so a long range is never held whole.
+  for (let after = 0; ; ) {
+    const rows = (
+      await client.query<AuditRow>('SELECT * FROM audit_events WHERE at >= $1 COLLATE "C" AND at < $2 COLLATE "C" AND seq > $3 ORDER BY seq LIMIT $4', [fromInstant, toInstant, after, pageSize])
+    ).rows;
+    for (const row of rows) {
+      const event = openEvent(row, cipher);
+      const key = JSON.stringify([event.actorId, event.actorName, event.action]);
+      const group = groups.get(key);
+      if (!group) {
+        groups.set(key, { actorId: event.actorId, actorName: event.actorName, action: event.action, count: 1, firstAt: event.at, lastAt: event.at });
+        continue;
+      }
+      group.count += 1;
+      if (byteOrder(event.at, group.firstAt) < 0) group.firstAt = event.at;
+      if (byteOrder(event.at, group.lastAt) > 0) group.lastAt = event.at;
+    }
+    if (rows.length < pageSize) break;
+    after = Number(rows[rows.length - 1]!.seq);
+  }
+  return [...groups.values()].sort(
+    (a, b) =>
+      (a.actorId === b.actorId ? 0 : a.actorId === null ? -1 : b.actorId === null ? 1 : byteOrder(a.actorId, b.actorId)) ||
+      byteOrder(a.actorName, b.actorName) ||
+      byteOrder(a.action, b.action),
+  );
+}
+
+/**
+ * One page of the trail, newest first (SQLite: `listAudit`, the same filter
+ * read the same way): the time, action and subject are in the clear, so the
+ * server narrows by them; the actor's name is sealed, so with an actor asked
+ * for the candidates are opened here a page at a time and compared as SQLite
+ * compares them (the name lowercased, then exactly).
+ */
+export async function auditPagePg(client: ClientBase, cipher: FieldCipher, filter: AuditFilter): Promise<AuditPage> {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const add = (sql: (n: number) => string, value: unknown) => {
+    params.push(value);
+    where.push(sql(params.length));
+  };
+  if (filter.from) add((n) => `at >= $${n} COLLATE "C"`, `${filter.from}T00:00:00.000Z`);
+  if (filter.to) add((n) => `at < $${n} COLLATE "C"`, new Date(Date.parse(`${filter.to}T00:00:00.000Z`) + 86_400_000).toISOString());
+  // SQLite's LIKE folds ASCII letters only; actions are ASCII, so ILIKE finds the same ones.
+  if (filter.action) add((n) => `action ILIKE $${n} ESCAPE '\\'`, `${filter.action.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  if (filter.subjectId) add((n) => `subject_id = $${n}`, filter.subjectId);
+  const limit = filter.limit ?? 100;
+  const before = filter.beforeSeq;
+  const clause = (extra: string[]) => (where.length + extra.length ? `WHERE ${[...where, ...extra].join(' AND ')}` : '');
+  if (!filter.actor) {
+    const total = Number((await client.query<{ n: string }>(`SELECT count(*) AS n FROM audit_events ${clause([])}`, params)).rows[0]!.n);
+    const page = before ? [`seq < $${params.length + 1}`] : [];
+    const rows = (await client.query<AuditRow>(`SELECT * FROM audit_events ${clause(page)} ORDER BY seq DESC LIMIT $${params.length + page.length + 1}`, [...params, ...(before ? [before] : []), limit])).rows;
+    return { events: rows.map((row) => openEvent(row, cipher)), total };
+  }
+  const actor = filter.actor.toLowerCase();
+  const events: AuditEvent[] = [];
+  let total = 0;
+  for (let below: number | null = null; ; ) {
+    const batch: string[] = below === null ? [] : [`seq < $${params.length + 1}`];
+    const rows: AuditRow[] = (
+      await client.query<AuditRow>(`SELECT * FROM audit_events ${clause(batch)} ORDER BY seq DESC LIMIT $${params.length + batch.length + 1}`, [...params, ...(below === null ? [] : [below]), pageSize])
+    ).rows;
+    for (const row of rows) {
+      const event = openEvent(row, cipher);
+      if (event.actorName !== actor) continue;
+      total += 1;
+      if ((!before || event.seq < before) && events.length < limit) events.push(event);
+    }
+    if (rows.length < pageSize) break;
+    below = Number(rows[rows.length - 1]!.seq);
+  }
+  return { events, total };
+}
+
 /** The functions above as the store interface's audit repository (store-interface.ts). */
 export function createPgAuditRepository(cipher: FieldCipher): AuditRepository<ClientBase> {
   return {
     appendAudit: (tx, entry) => appendAuditPg(tx, cipher, entry),
     auditOfSubject: (tx, subjectId) => auditOfSubjectPg(tx, cipher, subjectId),
+    activityBetween: (tx, fromInstant, toInstant) => activityBetweenPg(tx, cipher, fromInstant, toInstant),
+    auditPage: (tx, filter) => auditPagePg(tx, cipher, filter),
+    verifyChain: (tx) => walkAuditChainPg(tx, cipher),
   };
 }

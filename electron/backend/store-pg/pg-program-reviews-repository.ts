@@ -1,11 +1,12 @@
 import type { ClientBase } from 'pg';
-import { retentionVerdict } from '../../../shared/compliance/retention';
+import { retentionVerdict, type RetentionRow } from '../../../shared/compliance/retention';
 import { AppError } from '../../../shared/errors';
 import type { ChannelReview, PostConfirmationOutcome } from '../../../shared/program/review-schedule';
 import type { QuizResultSummary, TrainingMaterialSummary, TrainingSession } from '../../../shared/program/training';
 import type { StoreCheck } from '../../../shared/store-status';
 import type { FieldCipher } from './field-crypto';
 import { createPgConsentRepository } from './pg-consent-repository';
+import { createPgPatientRepository } from './pg-patient-repository';
 import { SealedColumns } from './sealed-columns';
 import {
   periodReviewedMessage,
@@ -338,6 +339,7 @@ export function createPgPurgeRepository(cipher: FieldCipher): PurgeRepository<Cl
 } {
   const purges = new SealedColumns(cipher, 'authorization_purges');
   const consents = createPgConsentRepository(cipher);
+  const patients = createPgPatientRepository(cipher);
   const insert = async (client: ClientBase, p: StoredPurge) => {
     const sealed: PurgeSealed = { lastDayInEffect: p.lastDayInEffect, keptThrough: p.keptThrough, pdfSha256: p.pdfSha256, revocationPdfSha256: p.revocationPdfSha256 };
     await client.query(
@@ -386,6 +388,47 @@ export function createPgPurgeRepository(cipher: FieldCipher): PurgeRepository<Cl
       const postsKept = (await client.query('UPDATE posts SET purged_consent_id = consent_id, consent_id = NULL WHERE consent_id = $1', [id])).rowCount ?? 0;
       await client.query('DELETE FROM authorizations WHERE id = $1', [id]);
       return { authorizationId: id, purgedAt: by.at, keptThrough: verdict.keptThrough!, postsKept };
+    },
+
+    async retentionRows(client, today, timeZone) {
+      // The rule reads the terms and the revocation, sealed: each signed authorization is opened here, in SQLite's order (created, then id, bytes).
+      const ids = (await client.query<{ id: string }>(`SELECT id FROM authorizations WHERE stage <> 'draft' ORDER BY created_at COLLATE "C", id COLLATE "C"`)).rows.map((r) => r.id);
+      const toTakeDown = new Map(
+        (
+          await client.query<{ consent_id: string; n: string }>(
+            "SELECT consent_id, count(*) AS n FROM posts WHERE consent_id IS NOT NULL AND state IN ('approved', 'published', 'takedown_required') GROUP BY consent_id",
+          )
+        ).rows.map((r) => [r.consent_id, Number(r.n)]),
+      );
+      const names = new Map<string, string>();
+      const rows: RetentionRow[] = [];
+      for (const id of ids) {
+        const record = (await consents.getAuthorization(client, id))!;
+        let name = names.get(record.patientId);
+        if (name === undefined) {
+          const patient = await patients.getPatient(client, record.patientId);
+          name = `${patient?.firstName} ${patient?.lastName}`;
+          names.set(record.patientId, name);
+        }
+        const verdict = retentionVerdict(
+          {
+            stage: record.stage,
+            expiration: record.terms.expiration,
+            createdAt: record.createdAt,
+            signedAt: record.signedAt,
+            witnessedAt: record.witnessedAt,
+            revokedAt: record.revokedAt,
+            revocationReceivedOn: record.revocationReceivedOn,
+            expirationEventAt: record.expirationEventAt,
+            expirationEventOn: record.expirationEventOn,
+            postsToTakeDown: toTakeDown.get(id) ?? 0,
+          },
+          today,
+          timeZone,
+        );
+        rows.push({ authorizationId: id, patientId: record.patientId, patientName: name, signedAt: record.signedAt, revokedAt: record.revokedAt, verdict });
+      }
+      return rows;
     },
 
     async listPurges(client) {

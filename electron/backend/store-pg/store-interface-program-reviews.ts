@@ -1,4 +1,5 @@
-import type { PurgeResult } from '../../../shared/compliance/retention';
+import type { Day } from '../../../shared/calendar';
+import type { PurgeResult, RetentionRow } from '../../../shared/compliance/retention';
 import type { ChannelReview } from '../../../shared/program/review-schedule';
 import type { QuizResultSummary, TrainingSession } from '../../../shared/program/training';
 import type { StoreCheck } from '../../../shared/store-status';
@@ -88,6 +89,12 @@ export interface PurgeRepository<Tx> {
    * `purged_consent_id`, then the row. Unknown: `not_found`; not purgeable: `conflict` with the rule's words.
    */
   purgeAuthorization(tx: Tx, id: string, by: PurgeInput): Promise<PurgeResult>;
+  /**
+   * Every signed authorization (drafts left out), oldest first (created,
+   * then id), with its patient's name and its retention verdict on `today`
+   * (retention/purge.ts's `retentionRows`): the retention review.
+   */
+  retentionRows(tx: Tx, today: Day, timeZone: string): Promise<RetentionRow[]>;
   /** Every purge record, in the order they were made. */
   listPurges(tx: Tx): Promise<StoredPurge[]>;
   /** The posts that relied on a purged authorization (by id). */

@@ -1,6 +1,7 @@
 import type { AuthorizationTerms } from '../../../shared/authorization/scope';
 import type { Day } from '../../../shared/calendar';
-import type { AuditEvent } from '../../../shared/audit';
+import type { AuditEvent, AuditFilter, AuditPage, ChainVerification } from '../../../shared/audit';
+import type { ActivityCount } from '../../../shared/compliance/staff-activity';
 import type { Page } from '../../../shared/list-page';
 import type { ConsentScopeView } from '../../../shared/posts/consent-scope';
 import type { PracticeDay } from '../repositories/consent-scope-repository';
@@ -213,4 +214,19 @@ export interface AuditRepository<Tx> {
   appendAudit(tx: Tx, entry: AuditEntry): Promise<AuditEvent>;
   /** The events about one subject, oldest first. */
   auditOfSubject(tx: Tx, subjectId: string): Promise<AuditEvent[]>;
+  /**
+   * How many events each actor (id and name as recorded) had of each action
+   * at or after `fromInstant` and before `toInstant`, with the first and last
+   * instant: the staff activity report. In SQLite's GROUP BY order (actor id,
+   * NULL first, then name, then action, byte by byte).
+   */
+  activityBetween(tx: Tx, fromInstant: string, toInstant: string): Promise<ActivityCount[]>;
+  /**
+   * One page of the trail, newest first (`audit/audit-log.ts`'s `listAudit`):
+   * the events matching the filter before `beforeSeq`, at most `limit`, and
+   * how many match in all. Subjects are not named here.
+   */
+  auditPage(tx: Tx, filter: AuditFilter): Promise<AuditPage>;
+  /** Walk the whole chain and its head. Inside one snapshot (on PostgreSQL, a REPEATABLE READ transaction). */
+  verifyChain(tx: Tx): Promise<ChainVerification>;
 }
