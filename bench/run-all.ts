@@ -15,6 +15,7 @@ const benches = [
   { file: 'cli-startup.bench.ts', what: 'CLI: consent-desk --help and status, the bundle against the source through tsx' },
   { file: 'scale.bench.ts', what: 'Scale: every list, the dashboard, kept coverage, midnight and sign-in at 1k, 10k and 100k authorizations' },
   { file: 'checker-eval.ts', what: 'Checkers: review replies and captions against their corpus, recall and false positives' },
+  { file: 'pg-store.bench.ts', what: 'PostgreSQL: audited writes, the coverage check of 50,000 posts and an export\'s reads, against SQLite (skips without PostgreSQL)' },
   { file: 'main-loop.bench.ts', what: 'Main loop: its longest gap while a sign-in, a report PDF and an export run (needs npm run build:electron)' },
 ];
 
