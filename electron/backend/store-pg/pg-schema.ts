@@ -16,15 +16,19 @@ import { staffSchemaSql } from './pg-staff-schema';
  */
 
 /**
- * The schema version this file creates: 1 was patients and the audit chain, 2 adds the shared records
+ * The parts this file creates, in order: 1 patients and the audit chain, 2 the shared records
  * (pg-records-schema.ts), 3 staff and sign-in material (pg-staff-schema.ts), 4 templates, presets,
  * patient copies and certificates (pg-practice-schema.ts), 5 the compliance program's policy
  * (pg-program-schema.ts); 6 training, channel reviews, removed comments, retention purges and
  * store_meta (pg-program-reviews-schema.ts); 7 the program's incidents and documents, post review
- * threads, review schedules and checked replies (pg-program-incidents-schema.ts). Later dialect
- * steps continue the store's one migration numbering.
+ * threads, review schedules and checked replies (pg-program-incidents-schema.ts).
+ *
+ * Together they are the server's baseline: every table and rule SQLite's migrations 001-016 make,
+ * in the server's dialect, so `store_schema.version` starts at 16, the number a file at the same
+ * schema has in `user_version`. Migrations after it carry their own PostgreSQL part
+ * (`Migration.postgres`, run by `migratePgSchema` in pg-migrate-schema.ts): one numbering for both.
  */
-export const pgFoundationVersion = 7;
+export const pgBaselineVersion = 16;
 
 /** The advisory lock that serialises audit appends across every workstation (two int4 keys: "CD", "audit"). */
 export const auditAppendLock = [0x4344, 0x61756469] as const;
@@ -38,7 +42,7 @@ export function foundationSchemaSql(appRole: string): string {
       id smallint PRIMARY KEY CHECK (id = 1),
       version integer NOT NULL
     );
-    INSERT INTO store_schema (id, version) VALUES (1, ${pgFoundationVersion});
+    INSERT INTO store_schema (id, version) VALUES (1, ${pgBaselineVersion});
 
     CREATE TABLE patients (
       id uuid PRIMARY KEY,

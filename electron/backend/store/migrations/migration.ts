@@ -14,4 +14,13 @@ export interface Migration {
    * any pending step has run.
    */
   needs?: { ready(db: Db): boolean; load(): Promise<void> };
+  /**
+   * The same step in the PostgreSQL store's dialect (issue 15: one numbering,
+   * a dialect per engine). The server's schema as it is first created is
+   * migration `pgBaselineVersion` (store-pg/pg-schema.ts); every migration
+   * after it needs this part, run by `migratePgSchema` as the schema's owner
+   * in the upgrade's one transaction. `appRole` is the role to grant the
+   * app's rights to.
+   */
+  postgres?(appRole: string): string;
 }
