@@ -1,7 +1,11 @@
+import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Patient } from '../../../shared/patients';
 import { pgAvailable, useThrowawayCluster } from '../store-pg/testing/pg-cluster';
 import type { SnapshotStoreEngine } from './store-engine';
+import { storePaths } from '../data-dir';
+import { Store } from '../store/store';
+import { adminPassword, setUpStore } from '../testing/test-backend';
 import { pgEngineUnderTest, sqliteEngineUnderTest, type EngineUnderTest } from './testing/engines-under-test';
 
 /** `StoreEngine.snapshot` on both engines: writes go on and commit while one is held, and it does not see them. */
@@ -84,5 +88,25 @@ describe.each(engines)('a snapshot of the $name engine', ({ name, skip }) => {
       await snapshot.release();
     }
     await expect(engine.read(() => engine.snapshot())).rejects.toThrow(/inside another one/);
+  });
+});
+
+describe("the Store's engine", () => {
+  it('registers its snapshot with the Store while held, so a key rotation is refused meanwhile', async () => {
+    const t = await setUpStore();
+    t.backend.close();
+    const [unlocked] = await Store.unlock(storePaths(t.dataDir), { username: 'admin', password: adminPassword });
+    const store = Store.openWithKey(storePaths(t.dataDir), unlocked!.keyring, unlocked!.dataKey);
+    try {
+      const snapshot = await store.engine.snapshot();
+      expect(store.heldSnapshots.has(snapshot.tx)).toBe(true);
+      expect(() => store.rotateDataKey(() => true)).toThrow(/An audit export is running/);
+      await snapshot.release();
+      expect(store.heldSnapshots.size).toBe(0);
+      expect(snapshot.tx.open).toBe(false);
+    } finally {
+      store.close();
+      fs.rmSync(t.dataDir, { recursive: true, force: true });
+    }
   });
 });
