@@ -4,14 +4,12 @@ import type { ExportJob, ExportParams, ManifestCertificate } from '../../../shar
 import { AppError } from '../../../shared/errors';
 import { appVersion } from '../app-version';
 import type { AuditAction } from '../../../shared/audit-actions';
-import { appendAudit } from '../audit/audit-log';
 import type { BackendCore } from '../backend-core';
+import { auditIn } from '../engine-core';
 import { certificateDerOf, toPem } from '../crypto/certificate-pem';
 import { signingCertificate } from '../handlers/certificate-handlers';
-import { allCertificates } from '../repositories/certificate-history';
 import { bundleFileCount, removeStalePartials, writeBundle } from './bundle-writer';
 import { selectForExport } from './export-selection';
-import { closeExportSnapshot, openExportSnapshot } from './export-snapshot';
 import { hasProgramRecords, selectProgramForExport } from './program-bundle';
 import type { Db } from '../store/database';
 
@@ -93,13 +91,16 @@ export async function startExport(core: BackendCore, params: ExportParams): Prom
   const startedAt = core.now();
   const target = targetOf(core, params, startedAt);
   removeStalePartials(path.dirname(target));
-  // Everything the bundle holds is read from one snapshot, on a connection of the export's own.
-  const snapshotDb = openExportSnapshot(store);
+  // Everything the bundle holds is read from one snapshot, on a connection of the export's own: the engine's writes go on meanwhile.
+  const engine = store.engine;
+  const held = await engine.snapshot();
+  const snapshotDb = held.tx;
+  const release = () => void held.release();
   let prepared;
   try {
     prepared = await prepareExport(core, store, snapshotDb, params, startedAt);
   } catch (error) {
-    closeExportSnapshot(store, snapshotDb);
+    release();
     throw error;
   }
   const { selection, signer, certificates, signerPem, program } = prepared;
@@ -108,9 +109,9 @@ export async function startExport(core: BackendCore, params: ExportParams): Prom
   const c = selection.counts;
   const scope = `${params.from} to ${params.to}; patients ${params.patientIds ? params.patientIds.length : 'all'}; statuses ${params.states?.join(',') ?? 'all'}; names ${params.includeNames ? 'included' : 'not included'}`;
   try {
-    store.write(() => core.audit({ action: 'export.started', subjectType: 'export', subjectId: id, detail: scope }));
+    await engine.write((tx) => auditIn(core, tx, { action: 'export.started', subjectType: 'export', subjectId: id, detail: scope }));
   } catch (error) {
-    closeExportSnapshot(store, snapshotDb);
+    release();
     throw error;
   }
 
@@ -140,12 +141,10 @@ export async function startExport(core: BackendCore, params: ExportParams): Prom
   // Written after the fact by the background job: name the person who started it. It runs outside
   // the call queue, so it must never throw: on a full disk even this event cannot be written, and an
   // error here would reject a promise nobody awaits and end the process.
-  const auditEnd = (action: AuditAction, detail: string) => {
+  const auditEnd = async (action: AuditAction, detail: string) => {
     if (core.openStore !== store) return;
     try {
-      store.write(() =>
-        appendAudit(store.db, { at: core.nowIso(), actorId: staff.id, actorName: staff.username, action, subjectType: 'export', subjectId: id, detail }),
-      );
+      await engine.write((tx) => auditIn(core, tx, { actorId: staff.id, actorName: staff.username, action, subjectType: 'export', subjectId: id, detail }));
     } catch (error) {
       core.reportUnexpected(`consent-desk: the end of export ${id} could not be audited (${(error as { code?: unknown })?.code ?? (error instanceof Error ? error.name : typeof error)})`);
     }
@@ -162,7 +161,7 @@ export async function startExport(core: BackendCore, params: ExportParams): Prom
     signer,
     signerPem,
     certificates,
-    templateVersions: templateVersions(store.db),
+    templateVersions: prepared.templateVersions,
     target,
     signal: controller.signal,
     storeStillOpen: () => core.openStore === store,
@@ -170,9 +169,9 @@ export async function startExport(core: BackendCore, params: ExportParams): Prom
     journalDir: core.paths.dataDir,
     onProgress: (p) => Object.assign(record.job, p),
   })
-    .finally(() => closeExportSnapshot(store, snapshotDb))
+    .finally(() => held.release())
     .then(
-    (result) => {
+    async (result) => {
       Object.assign(record.job, {
         state: 'done',
         phase: 'finished',
@@ -183,13 +182,13 @@ export async function startExport(core: BackendCore, params: ExportParams): Prom
         bytes: result.bytes,
         sha256: result.sha256,
       });
-      auditEnd(
+      await auditEnd(
         'export.completed',
         `${scope}; ${c.authorizations} authorizations, ${c.revocations} revocations, ${c.posts} posts, ${c.auditEvents} audit events; ` +
           `${result.files} files, ${result.bytes} bytes; bundle SHA-256 ${result.sha256}; manifest SHA-256 ${result.manifestSha256}; file ${path.basename(result.filePath)}`,
       );
     },
-    (error: unknown) => {
+    async (error: unknown) => {
       const cancelled = controller.signal.aborted;
       Object.assign(record.job, {
         state: cancelled ? 'cancelled' : 'failed',
@@ -200,7 +199,7 @@ export async function startExport(core: BackendCore, params: ExportParams): Prom
         const kind = error instanceof Error ? error.name : typeof error;
         core.reportUnexpected(`consent-desk: export ${id} failed (${kind}${(error as { code?: unknown })?.code ? ` ${String((error as { code?: unknown }).code)}` : ''})`);
       }
-      auditEnd(cancelled ? 'export.cancelled' : 'export.failed', cancelled ? `${scope}; nothing kept` : `${scope}; ${record.job.error}`);
+      await auditEnd(cancelled ? 'export.cancelled' : 'export.failed', cancelled ? `${scope}; nothing kept` : `${scope}; ${record.job.error}`);
     },
   ).catch((error: unknown) => {
     // Belt and braces: whatever the handlers above did, this promise settles without rejecting.
@@ -216,10 +215,12 @@ export async function startExport(core: BackendCore, params: ExportParams): Prom
 async function prepareExport(core: BackendCore, store: ReturnType<BackendCore['requireStore']>, db: Db, params: ExportParams, startedAt: Date) {
   const selection = selectForExport(db, params, core.checkContext());
   const signer = await signingCertificate(core);
-  const certificates: ManifestCertificate[] = allCertificates(store.db).map((c) => ({ ...c.info, pem: toPem(certificateDerOf(c)) }));
+  const { certificates: certificateRecords, templates } = store.engine.records.practice;
+  const certificates: ManifestCertificate[] = (await store.engine.read((tx) => certificateRecords.allCertificates(tx))).map((c) => ({ ...c.info, pem: toPem(certificateDerOf(c)) }));
   const signerPem = certificates.find((c) => c.fingerprintSha256 === signer.info.fingerprintSha256)?.pem ?? toPem(certificateDerOf(signer));
   const program = !hasProgramRecords(store.db) ? undefined : await selectProgramForExport(store.db, params, { today: core.today(), timeZone: core.timeZone }, { name: core.settings.practiceName, certificate: signer, now: startedAt });
-  return { selection, signer, certificates, signerPem, program };
+  const versions = new Map((await templates.listTemplates(db)).map((t) => [t.id, t.version]));
+  return { selection, signer, certificates, signerPem, program, templateVersions: versions };
 }
 
 /** Each template version's number by id (a handful of rows). */

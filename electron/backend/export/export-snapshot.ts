@@ -1,3 +1,4 @@
+import { beginReadSnapshot, endReadSnapshot } from '../store-engine/sqlite-store-engine';
 import type { Db } from '../store/database';
 import type { Store } from '../store/store';
 
@@ -11,20 +12,8 @@ import type { Store } from '../store/store';
  * app's connection could not allow while it keeps writing.
  */
 export function openExportSnapshot(store: Store): Db {
-  const db = store.openCopy(store.paths.database);
-  try {
-    // As the app's connection: wait for a checkpoint rather than fail, and no plaintext temporary files.
-    db.pragma('busy_timeout = 5000');
-    db.pragma('temp_store = MEMORY');
-    // Nothing the export runs may write to the store.
-    db.pragma('query_only = ON');
-    db.exec('BEGIN');
-    // A deferred transaction takes its snapshot at its first read: now, before anything is selected.
-    db.prepare('SELECT count(*) FROM sqlite_master').get();
-  } catch (error) {
-    db.close();
-    throw error;
-  }
+  // As the app's connection: wait for a checkpoint rather than fail, no plaintext temporary files; nothing the export runs may write.
+  const db = beginReadSnapshot(store.openCopy(store.paths.database));
   // Known to the store, which refuses a key rotation while it is held.
   store.heldSnapshots.add(db);
   return db;
@@ -33,7 +22,5 @@ export function openExportSnapshot(store: Store): Db {
 /** End the snapshot's transaction and close its connection; safe to call twice. */
 export function closeExportSnapshot(store: Store, db: Db): void {
   store.heldSnapshots.delete(db);
-  if (!db.open) return;
-  if (db.inTransaction) db.exec('ROLLBACK');
-  db.close();
+  endReadSnapshot(db);
 }

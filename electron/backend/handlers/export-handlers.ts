@@ -1,4 +1,5 @@
 import type { BackendCore } from '../backend-core';
+import { auditIn } from '../engine-core';
 import type { Handlers } from './handler';
 
 /** The export's code (pdf-lib, pkijs, the zip writer) loads with the first export call, not with every sign-in and command. */
@@ -17,9 +18,8 @@ export const exportHandlers = {
     const file = 'id' in input ? (await exportJobs()).exportedFile(core, input.id) : input.filePath;
     const { verifyBundle } = await import('../export/bundle-verify'); // pkijs and pdf-lib load on first use
     const result = await verifyBundle(file);
-    const store = core.requireStore();
-    store.write(() =>
-      core.audit({
+    await core.engine.write((tx) =>
+      auditIn(core, tx, {
         action: 'export.verified',
         subjectType: 'export',
         subjectId: 'id' in input ? input.id : null,

@@ -13,7 +13,7 @@ import { createPgProgramReviewRecords } from '../store-pg/pg-program-reviews-rep
 import { createPgPracticeRecords } from '../store-pg/pg-practice-repository';
 import { createPgSettingsRepository, createPgStaffRepository } from '../store-pg/pg-staff-repository';
 import { createPgTestimonialRepository } from '../store-pg/pg-testimonial-repository';
-import { TransactionScope, type SharedRecords, type StoreEngine, type TransactionOptions } from './store-engine';
+import { TransactionScope, type EngineSnapshot, type SharedRecords, type SnapshotStoreEngine, type TransactionOptions } from './store-engine';
 
 export const serverUnreachableMessage = 'The practice server cannot be reached. Nothing was saved; check the network and try again.';
 export const serverBusyMessage = 'Other workstations kept changing the same records at the same moment. Nothing was saved; try again.';
@@ -70,7 +70,7 @@ export interface PgEngineOptions {
  * the transaction wrote. The one case where "nothing was saved" cannot be
  * known is a connection lost while COMMIT itself was in flight.
  */
-export class PgStoreEngine implements StoreEngine<ClientBase> {
+export class PgStoreEngine implements SnapshotStoreEngine<ClientBase> {
   readonly kind = 'postgres' as const;
   readonly records: SharedRecords<ClientBase>;
   private readonly scope = new TransactionScope();
@@ -114,6 +114,44 @@ export class PgStoreEngine implements StoreEngine<ClientBase> {
 
   async close(): Promise<void> {
     await this.pool.end();
+  }
+
+  /** A pooled client of the snapshot's own, in REPEATABLE READ READ ONLY until released (one fewer client for the others meanwhile). */
+  async snapshot(): Promise<EngineSnapshot<ClientBase>> {
+    this.scope.refuseNested();
+    let client: PoolClient;
+    try {
+      client = await this.pool.connect();
+    } catch (error) {
+      throw mapPgFailure(error);
+    }
+    let broken: unknown = null;
+    const onError = (error: unknown) => {
+      broken = error;
+    };
+    client.on('error', onError);
+    let released = false;
+    const release = async () => {
+      if (released) return;
+      released = true;
+      if (!broken) {
+        await client.query('ROLLBACK').catch((error: unknown) => {
+          broken = error;
+        });
+      }
+      client.removeListener('error', onError);
+      client.release(broken ? (broken instanceof Error ? broken : true) : undefined);
+    };
+    try {
+      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      // The snapshot is taken at the transaction's first statement: now, before anything is selected.
+      await client.query('SELECT 1');
+    } catch (error) {
+      broken ??= error;
+      await release();
+      throw mapPgFailure(error);
+    }
+    return { tx: client, release };
   }
 
   private async run<T>(readOnly: boolean, fn: (tx: ClientBase) => Promise<T>, options: TransactionOptions = {}): Promise<T> {

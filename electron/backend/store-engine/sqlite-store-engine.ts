@@ -3,13 +3,47 @@ import { Mutex } from 'async-mutex';
 import { AppError } from '../../../shared/errors';
 import { isBusy, type Db } from '../store/database';
 import { createSqliteRecords } from './sqlite-records';
-import { TransactionScope, type SharedRecords, type StoreEngine } from './store-engine';
+import { TransactionScope, type EngineSnapshot, type SharedRecords, type SnapshotStoreEngine } from './store-engine';
 
 export interface SqliteEngineHooks {
   /** Work every write transaction ends with, inside it (the Store's settling of kept coverage, its write counter). */
   beforeCommit?: (db: Db) => void;
   /** After a write committed (the Store's anchor beside the file). */
   afterCommit?: () => void;
+  /**
+   * A new connection of the same file with the same key, for `snapshot`
+   * (the engine knows no paths or keys: the Store's `openCopy`), and the
+   * Store's bookkeeping of the snapshots held (a key rotation is refused
+   * meanwhile: `heldSnapshots`).
+   */
+  snapshotConnection?: { open(): Db; held?(db: Db, held: boolean): void };
+}
+
+/**
+ * Put `db` (a connection of its own) in one read transaction, its snapshot
+ * taken now: read-only (`query_only`), waiting for a checkpoint rather than
+ * failing, no plaintext temporary files. Closes `db` if it cannot.
+ */
+export function beginReadSnapshot(db: Db): Db {
+  try {
+    db.pragma('busy_timeout = 5000');
+    db.pragma('temp_store = MEMORY');
+    db.pragma('query_only = ON');
+    db.exec('BEGIN');
+    // A deferred transaction takes its snapshot at its first read: now, before anything is selected.
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  return db;
+}
+
+/** End a snapshot's read transaction and close its connection; safe to call twice. */
+export function endReadSnapshot(db: Db): void {
+  if (!db.open) return;
+  if (db.inTransaction) db.exec('ROLLBACK');
+  db.close();
 }
 
 /** How many times BEGIN IMMEDIATE is tried (each try waits up to the connection's busy timeout) before the store is called busy. */
@@ -27,7 +61,7 @@ const beginAttempts = 4;
  * same connection must not run while an engine transaction is open (it would
  * join it); the engine refuses to begin on a connection already in one.
  */
-export class SqliteStoreEngine implements StoreEngine<Db> {
+export class SqliteStoreEngine implements SnapshotStoreEngine<Db> {
   readonly kind = 'sqlite' as const;
   readonly records: SharedRecords<Db> = createSqliteRecords();
   private readonly queue = new Mutex();
@@ -54,6 +88,23 @@ export class SqliteStoreEngine implements StoreEngine<Db> {
 
   async close(): Promise<void> {
     await this.queue.waitForUnlock();
+  }
+
+  /** A connection of the snapshot's own (see `SqliteEngineHooks.snapshotConnection`): the engine's queue is not held. */
+  snapshot(): Promise<EngineSnapshot<Db>> {
+    this.scope.refuseNested();
+    const source = this.hooks.snapshotConnection;
+    if (!source) throw new AppError('internal', 'This store cannot open a snapshot (no second connection). Nothing was read; this is a bug in Consent Desk.');
+    const db = beginReadSnapshot(source.open());
+    source.held?.(db, true);
+    return Promise.resolve({
+      tx: db,
+      release: () => {
+        source.held?.(db, false);
+        endReadSnapshot(db);
+        return Promise.resolve();
+      },
+    });
   }
 
   private async run<T>(mode: 'read' | 'write', fn: (tx: Db) => Promise<T>): Promise<T> {

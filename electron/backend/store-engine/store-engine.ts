@@ -63,6 +63,18 @@ export interface SharedRecords<Tx> {
   settings: SettingsRepository<Tx>;
 }
 
+/**
+ * A read-only snapshot held open for long work (an audit export: minutes,
+ * thousands of PDFs) without holding up the engine's transactions: `tx` is
+ * a connection of its own in one read transaction, for `records` as any
+ * transaction handle; writes on the engine go on and commit meanwhile, and
+ * the snapshot does not see them. `release` ends it (safe to call twice).
+ */
+export interface EngineSnapshot<Tx> {
+  readonly tx: Tx;
+  release(): Promise<void>;
+}
+
 export interface StoreEngine<Tx> {
   readonly kind: 'sqlite' | 'postgres';
   readonly records: SharedRecords<Tx>;
@@ -70,6 +82,16 @@ export interface StoreEngine<Tx> {
   read<T>(fn: (tx: Tx) => Promise<T>, options?: TransactionOptions): Promise<T>;
   write<T>(fn: (tx: Tx) => Promise<T>, options?: TransactionOptions): Promise<T>;
   close(): Promise<void>;
+}
+
+/** An engine that can also hold a snapshot (both engines do; a test's wrapper of `StoreEngine` need not). */
+export interface SnapshotStoreEngine<Tx> extends StoreEngine<Tx> {
+  /**
+   * SQLite: a second read-only connection of the same file in a BEGIN'd
+   * read transaction (a WAL snapshot). PostgreSQL: a pooled client of its
+   * own in REPEATABLE READ READ ONLY. Not inside a transaction of the engine.
+   */
+  snapshot(): Promise<EngineSnapshot<Tx>>;
 }
 
 /**

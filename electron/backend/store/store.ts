@@ -297,6 +297,13 @@ export class Store {
           if (after) this.recordAnchor(after);
           after = null;
         },
+        snapshotConnection: {
+          open: () => this.openCopy(this.paths.database),
+          held: (db, held) => {
+            if (held) this.heldSnapshots.add(db);
+            else this.heldSnapshots.delete(db);
+          },
+        },
       });
     }
     return this.engineState;

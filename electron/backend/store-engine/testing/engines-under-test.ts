@@ -54,7 +54,7 @@ export function sqliteEngineUnderTest(options: { staff?: boolean; testTemplates?
     const template = db.prepare("INSERT INTO templates (id, language, version, text, active, created_at) VALUES (?, 'en', ?, 'Test wording', 0, ?)");
     for (const [i, id] of testTemplateIds.entries()) template.run(id, 1000 + i, at);
   }
-  const engine = new SqliteStoreEngine(db, options.hooks);
+  const engine = new SqliteStoreEngine(db, { snapshotConnection: { open: () => openDatabase(file, key, { cipher: 'aegis' }) }, ...options.hooks });
   return {
     engine,
     db,
