@@ -1,6 +1,6 @@
+import type { ParsedInput } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
 import type { CertificateBundle } from '../crypto/practice-certificate';
-import { activateCertificate } from '../repositories/certificate-repository';
 import { auditIn, type ConsentCore, type EngineCore } from '../engine-core';
 import type { Handlers } from './handler';
 
@@ -29,15 +29,21 @@ export async function signingCertificate(core: EngineCore & Pick<ConsentCore, 's
 export const certificateHandlers = {
   'certificate.get': async (core) => (await signingCertificate(core)).info,
 
-  'certificate.import': async (core, { p12Base64, passphrase }) => {
-    const store = core.requireStore();
+  /**
+   * The .p12 is read (slow: PKCS#12 decryption) with no transaction open;
+   * the activation and its audit event are one engine write. The id is taken
+   * before it: on PostgreSQL the write's work may run again.
+   */
+  'certificate.import': async (core: EngineCore & Pick<ConsentCore, 'now'>, { p12Base64, passphrase }: ParsedInput<'certificate.import'>) => {
+    const engine = core.engine; // a locked store is refused here, as before the import is tried
     const bytes = Buffer.from(p12Base64, 'base64');
     if (bytes.length === 0) throw new AppError('validation', 'The .p12 file is empty.');
     const { importPracticeCertificate } = await import('../crypto/practice-certificate');
     const bundle = await importPracticeCertificate(bytes, passphrase, core.now());
-    store.write(() => {
-      activateCertificate(store.db, core.newId(), bundle, core.nowIso());
-      core.audit({ action: 'certificate.imported', subjectType: 'certificate', detail: `SHA-256 ${bundle.info.fingerprintSha256}` });
+    const id = core.newId();
+    await engine.write(async (tx) => {
+      await engine.records.practice.certificates.activateCertificate(tx, id, bundle, core.nowIso());
+      await auditIn(core, tx, { action: 'certificate.imported', subjectType: 'certificate', detail: `SHA-256 ${bundle.info.fingerprintSha256}` });
     });
     return bundle.info;
   },

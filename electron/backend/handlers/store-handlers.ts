@@ -4,7 +4,7 @@ import { raiseAlert, clearAlerts } from '../store/store-alerts';
 import { recordCheck, runFullCheck } from '../store/store-check';
 import { Store } from '../store/store';
 import { replaceRecoveryKey } from '../backup/backup-reseal';
-import { markRecoveryKeyConfirmed, recoveryKeyUnconfirmed } from '../repositories/recovery-key-state';
+import { auditIn, type ConsentCore, type EngineCore } from '../engine-core';
 import type { Handlers } from './handler';
 
 export const storeHandlers = {
@@ -66,12 +66,19 @@ export const storeHandlers = {
     return core.appState();
   },
 
-  'store.confirmRecoveryKey': (core) => {
-    const store = core.requireStore();
-    if (recoveryKeyUnconfirmed(store.db)) {
-      store.write(() => {
-        markRecoveryKeyConfirmed(store.db);
-        core.audit({ action: 'store.recovery_key_confirmed' });
+  /**
+   * On the store engine: read, and only when unconfirmed, one write that
+   * checks again and keeps the confirmation with its audit event (another
+   * workstation may have confirmed meanwhile: then nothing is written).
+   */
+  'store.confirmRecoveryKey': async (core: EngineCore & Pick<ConsentCore, 'appState'>) => {
+    const engine = core.engine;
+    const settings = engine.records.settings;
+    if (await engine.read((tx) => settings.recoveryKeyUnconfirmed(tx))) {
+      await engine.write(async (tx) => {
+        if (!(await settings.recoveryKeyUnconfirmed(tx))) return;
+        await settings.markRecoveryKeyConfirmed(tx);
+        await auditIn(core, tx, { action: 'store.recovery_key_confirmed' });
       });
     }
     return core.appState();

@@ -1,0 +1,131 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AuditEvent } from '../../../shared/audit';
+import { AppError } from '../../../shared/errors';
+import type { ConsentCore, EngineCore } from '../engine-core';
+import { chainFieldsOf, handlerOutcome, conformanceEngines, type Entry } from '../store-engine/testing/conformance-transcript';
+import { pgEngineUnderTest, sqliteEngineUnderTest, type EngineUnderTest } from '../store-engine/testing/engines-under-test';
+import { pgAvailable, pgSkipReason, useThrowawayCluster } from '../store-pg/testing/pg-cluster';
+import { auditHeadOf } from '../store-engine/testing/handler-harness';
+import { storeHandlers } from './store-handlers';
+
+/**
+ * `store.confirmRecoveryKey` on BOTH engines: the confirmation and its
+ * audit event in one engine write, nothing written when already confirmed;
+ * an audit append that fails leaves the key unconfirmed and no event. The
+ * two engines' transcripts are compared byte for byte.
+ */
+
+const transcripts = new Map<string, Entry[]>();
+const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+
+type TestCore = EngineCore & Pick<ConsentCore, 'appState'> & { failNextAudit: boolean; appended: AuditEvent[] };
+
+function testCore(under: EngineUnderTest): TestCore {
+  let nextId = 0;
+  let minute = 0;
+  const inner = under.engine as EngineCore['engine'];
+  const core: TestCore = {
+    engine: {
+      ...inner,
+      read: (fn, options) => inner.read(fn, options),
+      write: (fn, options) => inner.write(fn, options),
+      close: () => inner.close(),
+      records: {
+        ...inner.records,
+        audit: {
+          ...inner.records.audit,
+          async appendAudit(tx, entry) {
+            const event = await inner.records.audit.appendAudit(tx, entry);
+            core.appended.push(event);
+            return event;
+          },
+        },
+      },
+    },
+    failNextAudit: false,
+    appended: [],
+    timeZone: 'America/Chicago',
+    today: () => '2026-12-01',
+    appState: () => ({ phase: 'test' }) as unknown as ReturnType<ConsentCore['appState']>,
+    nowIso: () => new Date(Date.UTC(2026, 11, 1, 9, minute++)).toISOString(),
+    newId: () => uuid(++nextId),
+    auditActor: () => {
+      if (core.failNextAudit) {
+        core.failNextAudit = false;
+        throw new AppError('internal', 'Injected failure after the handler wrote.');
+      }
+      return { actorId: uuid(100), actorName: 'pat' };
+    },
+    async afterPatientChange() {
+      throw new AppError('internal', 'No patient changes here.');
+    },
+    async afterConsentChange() {
+      throw new AppError('internal', 'No consent changes here.');
+    },
+  };
+  return core;
+}
+
+describe.each(conformanceEngines)('store.confirmRecoveryKey on $name', ({ name, skip }) => {
+  const cluster = name === 'postgres' && !skip ? useThrowawayCluster() : null;
+  let under: EngineUnderTest;
+  let core: TestCore;
+  let empty: unknown;
+  const log: Entry[] = [];
+  const note = (label: string, value: unknown) => log.push([label, JSON.parse(JSON.stringify(value ?? '(nothing)'))]);
+
+  beforeAll(async () => {
+    if (skip) return;
+    under = name === 'sqlite' ? sqliteEngineUnderTest({ staff: false, testTemplates: false }) : await pgEngineUnderTest(cluster!());
+    core = testCore(under);
+    empty = await auditHeadOf(under.engine, { at: '2026-12-01T08:00:00.000Z', action: 'store.recovery_key_confirmed' });
+  }, 180_000);
+  afterAll(async () => {
+    await under?.close();
+    if (!skip) transcripts.set(name, log);
+  });
+
+  const confirm = () => storeHandlers['store.confirmRecoveryKey'](core);
+  const state = async () => ({
+    events: core.appended.map(chainFieldsOf),
+    head: await auditHeadOf(under.engine, { at: '2026-12-01T08:00:00.000Z', action: 'store.recovery_key_confirmed' }),
+    unconfirmed: await under.engine.read((tx) => under.engine.records.settings.recoveryKeyUnconfirmed(tx)),
+  });
+
+  it.skipIf(skip)('writes nothing when the key is confirmed already', async () => {
+    note('confirmed already', await handlerOutcome(confirm()));
+    const after = await state();
+    note('after', after);
+    expect(after).toMatchObject({ events: [], unconfirmed: false, head: empty });
+  });
+
+  it.skipIf(skip)('an audit append that fails leaves the key unconfirmed and no event', async () => {
+    await under.engine.write((tx) => under.engine.records.settings.markRecoveryKeyUnconfirmed(tx, '2026-12-01T08:30:00.000Z'));
+    core.failNextAudit = true;
+    const failed = await handlerOutcome(confirm());
+    note('injected failure', failed);
+    expect(failed).toMatchObject({ error: { code: 'internal' } });
+    const after = await state();
+    note('after failure', after);
+    expect(after).toMatchObject({ events: [], unconfirmed: true, head: empty });
+  });
+
+  it.skipIf(skip)('confirms the key with its audit event, in one write, once', async () => {
+    note('confirmed', await handlerOutcome(confirm()));
+    note('again', await handlerOutcome(confirm()));
+    const after = await state();
+    note('after', after);
+    expect(after.unconfirmed).toBe(false);
+    expect(after.events.map((e) => e.action)).toEqual(['store.recovery_key_confirmed']);
+  });
+});
+
+describe.skipIf(!pgAvailable)(`both engines${pgSkipReason}`, () => {
+  it('gave the same answers and audit events to the same calls', () => {
+    const sqlite = transcripts.get('sqlite');
+    const postgres = transcripts.get('postgres');
+    expect(sqlite?.length).toBeGreaterThan(5);
+    for (const [i, entry] of (sqlite ?? []).entries()) expect(postgres?.[i]).toEqual(entry);
+    expect(JSON.stringify(postgres)).toBe(JSON.stringify(sqlite));
+  });
+});
