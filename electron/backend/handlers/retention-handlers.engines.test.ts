@@ -4,10 +4,9 @@ import type { CallOutput } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
 import type { StaffMember } from '../../../shared/staff';
 import type { SessionCore } from '../engine-core';
-import type { StoreEngine } from '../store-engine/store-engine';
 import { pgEngineUnderTest, sqliteEngineUnderTest, testStaff, type EngineUnderTest } from '../store-engine/testing/engines-under-test';
 import { chainFieldsOf, conformanceEngines, handlerOutcome, normalise, type HandlerOutcome } from '../store-engine/testing/conformance-transcript';
-import { auditHeadOf, dispatcherFor } from '../store-engine/testing/handler-harness';
+import { auditHeadOf, dispatcherFor, failingAfterWork, type WriteFailureSwitch } from '../store-engine/testing/handler-harness';
 import { createPgStaffRepository } from '../store-pg/pg-staff-repository';
 import { patientRecord, postRecord, signatureOf, terms } from '../store-pg/testing/pg-fixtures';
 import { pgAvailable, pgSkipReason, useThrowawayCluster } from '../store-pg/testing/pg-cluster';
@@ -45,30 +44,7 @@ const within = uuid(102);
 const stillUp = uuid(103);
 const draft = uuid(104);
 
-interface TestCore extends SessionCore {
-  failNextWriteAfterWork: boolean;
-  writes: number;
-}
-
-/** The engine, with a write that can be made to fail once its work is done: what it wrote must then be gone. */
-function failingAfterWork(engine: StoreEngine<unknown>, core: () => TestCore): StoreEngine<unknown> {
-  return {
-    kind: engine.kind,
-    records: engine.records,
-    read: (fn, options) => engine.read(fn, options),
-    write: (fn, options) =>
-      engine.write(async (tx) => {
-        const result = await fn(tx);
-        core().writes++;
-        if (core().failNextWriteAfterWork) {
-          core().failNextWriteAfterWork = false;
-          throw new AppError('internal', 'Injected failure after the handler wrote.');
-        }
-        return result;
-      }, options),
-    close: () => engine.close(),
-  };
-}
+interface TestCore extends SessionCore, WriteFailureSwitch {}
 
 function testCore(under: EngineUnderTest): TestCore {
   let minute = 0;

@@ -1,5 +1,6 @@
 import type { BackendCallName, CallOutput, ParsedInput } from '../../../../shared/contract';
 import { contract } from '../../../../shared/contract';
+import { AppError } from '../../../../shared/errors';
 import { normaliseInputText } from '../../input-text';
 import { validationError } from '../../validation-error';
 import type { AuditEntry } from '../../audit/audit-log';
@@ -48,4 +49,32 @@ export async function auditHeadOf(engine: StoreEngine<unknown>, probe: { at: str
     throw error;
   }
   throw new Error('The probe was not rolled back.');
+}
+
+/** What a test core keeps to fail a write after its work (`failingAfterWork`). */
+export interface WriteFailureSwitch {
+  /** Make the next write fail after its work, before it commits. */
+  failNextWriteAfterWork: boolean;
+  /** How many writes ran to their end (committed or not). */
+  writes: number;
+}
+
+/** The engine, with a write that can be made to fail once its work is done: what it wrote must then be gone. */
+export function failingAfterWork(engine: StoreEngine<unknown>, core: () => WriteFailureSwitch): StoreEngine<unknown> {
+  return {
+    kind: engine.kind,
+    records: engine.records,
+    read: (fn, options) => engine.read(fn, options),
+    write: (fn, options) =>
+      engine.write(async (tx) => {
+        const result = await fn(tx);
+        core().writes++;
+        if (core().failNextWriteAfterWork) {
+          core().failNextWriteAfterWork = false;
+          throw new AppError('internal', 'Injected failure after the handler wrote.');
+        }
+        return result;
+      }, options),
+    close: () => engine.close(),
+  };
 }
