@@ -25,9 +25,6 @@ export async function acknowledgmentIn(records: Records, tx: unknown, staffId: s
   return acknowledgmentOn(await policy.listPolicyVersions(tx, timeZone), await policy.listAcknowledgments(tx, { staffId }), asOf);
 }
 
-/** SQLite's BINARY order: text by its UTF-8 bytes. */
-const byBytes = (a: string, b: string) => Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
-
 /** A schedule with its periods up to today (`scheduleView` on the engine). */
 export async function scheduleViewIn(records: Records, tx: unknown, s: StoredSchedule, today: Day): Promise<ReviewSchedule> {
   return scheduleViewOf(s, await records.programReviews.channelReviews.reviewedPeriods(tx, s.id), today);
@@ -42,9 +39,9 @@ export async function scheduleViewsIn(records: Records, tx: unknown, today: Day)
 
 const livePosts = (records: Records, tx: unknown) => records.posts.listPosts(tx, { states: [...liveStates] });
 
-/** Channels with at least one live post, in SQLite's BINARY order (the file's `SELECT DISTINCT channel … ORDER BY channel` gave them so). */
+/** Channels with at least one live post, in SQLite's BINARY order (SQLite keeps its `SELECT DISTINCT`; PostgreSQL opens the sealed channel on the workstation). */
 export async function liveChannelsIn(records: Records, tx: unknown): Promise<string[]> {
-  return [...new Set((await livePosts(records, tx)).map((p) => p.channel))].sort(byBytes);
+  return records.posts.channelsWithPostsIn(tx, liveStates);
 }
 
 /** Every post live on a channel, newest first, with where its consent stands today: the review's checklist. */

@@ -155,6 +155,13 @@ export function countUncoveredIn(db: Db, states: readonly PostState[]): number {
     .get(...states) as number;
 }
 
+/** The channels with at least one post in `states`, each once, in BINARY order (the program's channels with live posts). */
+export function channelsWithPostsIn(db: Db, states: readonly PostState[]): string[] {
+  return cachedStatement(db, `SELECT DISTINCT channel FROM posts WHERE state IN (${states.map(() => '?').join(', ')}) ORDER BY channel`)
+    .pluck()
+    .all(...states) as string[];
+}
+
 export function getPost(db: Db, id: string): StoredPost | undefined {
   const row = cachedStatement(db, `${selectPosts} WHERE posts.id = ?`).get(id) as PostRow | undefined;
   return row && toPost(row);

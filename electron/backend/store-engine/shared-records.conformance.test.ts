@@ -412,6 +412,32 @@ describe.each(conformanceEngines)('the shared records on $name', ({ name, skip }
       { numRuns: 20 },
     );
   });
+
+  it.skipIf(skip)('names the channels with posts in some states once each, in SQLite’s BINARY order (UTF-8 bytes)', async () => {
+    const p = under.engine.records.posts;
+    // Upper case before lower, ASCII before accents, and an emoji (U+1F4F7) after U+FF57, which UTF-16's order would put first.
+    const channels: [string, PostState][] = [
+      ['instagram', 'published'],
+      ['Zed', 'takedown_required'],
+      ['\u00e9clair', 'published'],
+      ['\u{1f4f7}gram', 'takedown_required'],
+      ['\uff57eb', 'published'],
+      ['instagram', 'takedown_required'],
+      ['tiktok', 'draft'],
+      ['linkedin', 'taken_down'],
+    ];
+    await write(async (tx) => {
+      for (const [i, [channel, state]] of channels.entries()) {
+        await p.insertPost(tx, { ...postRecord({ id: `post-c${i}`, testimonialId: 'testimonial-1', patientId: ofelia.id, consentId: null, caption: `Channel ${i}`, at: at(100 + i) }), channel, state }, 'staff-marketing');
+      }
+    });
+    const live = await read((tx) => p.channelsWithPostsIn(tx, ['published', 'takedown_required']));
+    // facebook: post-1 and the filter test's published and takedown_required posts.
+    expect(live).toEqual(['Zed', 'facebook', 'instagram', '\u00e9clair', '\uff57eb', '\u{1f4f7}gram']);
+    note('live channels', live);
+    note('draft channels', await outcome(read((tx) => p.channelsWithPostsIn(tx, ['draft']))));
+    note('no states', await outcome(read((tx) => p.channelsWithPostsIn(tx, []))));
+  });
 });
 
 describe.skipIf(!pgAvailable)(`both engines${pgSkipReason}`, () => {

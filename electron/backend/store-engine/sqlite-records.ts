@@ -239,6 +239,7 @@ export function createSqliteRecords(): SharedRecords<Db> {
       },
       listPostChecksAfter: async (db, after, limit) => posts.listPostChecksAfter(db, after, limit),
       countUncoveredIn: async (db, states) => posts.countUncoveredIn(db, states),
+      channelsWithPostsIn: async (db, states) => posts.channelsWithPostsIn(db, states),
     },
 
     coverage: {

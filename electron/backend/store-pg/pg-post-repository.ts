@@ -313,6 +313,13 @@ export function createPgPostRepository(cipher: FieldCipher): PostRepository<Clie
       return Number(row?.n ?? 0);
     },
 
+    async channelsWithPostsIn(tx, states) {
+      // The channel is sealed: the posts in those states are opened here, made distinct and put in SQLite's order.
+      const rows = (await tx.query<{ id: string; sealed: Buffer }>('SELECT id, sealed FROM posts WHERE state = ANY($1::text[])', [states])).rows;
+      const channels = new Set(rows.map((row) => sealed.openJson<PostFacts>(row.sealed, 'sealed', row.id)!.channel));
+      return [...channels].sort((a, b) => Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8')));
+    },
+
     async stalePostIds(tx) {
       return (await tx.query<{ post_id: string }>('SELECT post_id FROM post_coverage_stale ORDER BY post_id')).rows.map((r) => r.post_id);
     },

@@ -171,6 +171,8 @@ export interface PostRepository<Tx> {
   listPostChecksAfter(tx: Tx, after: { createdAt: string; id: string } | null, limit: number): Promise<posts.PostCheckRecord[]>;
   /** How many posts in `states` have a kept verdict of not covered. */
   countUncoveredIn(tx: Tx, states: readonly PostState[]): Promise<number>;
+  /** The channels with at least one post in `states`, each once, in SQLite's BINARY order (by UTF-8 bytes). */
+  channelsWithPostsIn(tx: Tx, states: readonly PostState[]): Promise<string[]>;
 }
 
 /** The kept verdicts (SQLite: `posts/kept-coverage.ts`); the rule that judges stays in the backend, engine-free. */
