@@ -35,6 +35,28 @@ export interface RetentionFacts {
   postsToTakeDown: number;
 }
 
+/** The post states that block a purge until the take-down is recorded (`RetentionFacts.postsToTakeDown`). */
+export const postStatesBlockingPurge: readonly string[] = ['approved', 'published', 'takedown_required'];
+
+/** What the rule reads of an authorization as stored, with the count of its posts in `postStatesBlockingPurge`. */
+export function retentionFactsOfRecord(
+  record: Omit<RetentionFacts, 'expiration' | 'postsToTakeDown'> & { terms: { expiration: Expiration } },
+  postsToTakeDown: number,
+): RetentionFacts {
+  return {
+    postsToTakeDown,
+    stage: record.stage,
+    expiration: record.terms.expiration,
+    createdAt: record.createdAt,
+    signedAt: record.signedAt,
+    witnessedAt: record.witnessedAt,
+    revokedAt: record.revokedAt,
+    revocationReceivedOn: record.revocationReceivedOn,
+    expirationEventAt: record.expirationEventAt,
+    expirationEventOn: record.expirationEventOn,
+  };
+}
+
 export type RetentionVerdict =
   | {
       purgeable: true;

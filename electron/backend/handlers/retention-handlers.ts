@@ -1,5 +1,5 @@
 import type { BackendCallName, CallOutput, ParsedInput } from '../../../shared/contract';
-import { retentionVerdict, type RetentionFacts } from '../../../shared/compliance/retention';
+import { postStatesBlockingPurge, retentionFactsOfRecord, retentionVerdict, type RetentionFacts } from '../../../shared/compliance/retention';
 import { AppError } from '../../../shared/errors';
 import { auditIn, type SessionCore } from '../engine-core';
 import type { AuthorizationRecord } from '../repositories/authorization-repository';
@@ -20,24 +20,10 @@ type RetentionCall = 'retention.review' | 'retention.purge';
 /** Written against `SessionCore`, not `BackendCore`: the same handlers run on either engine (retention-handlers.engines.test.ts). */
 export type RetentionHandlers<K extends BackendCallName> = { [P in K]: (core: SessionCore, input: ParsedInput<P>) => Promise<CallOutput<P>> };
 
-/** Posts relying on an authorization that still stand or wait for their take-down (retention/purge.ts). */
-const toTakeDown = new Set(['approved', 'published', 'takedown_required']);
-
 /** What the rule reads of one authorization and its posts, inside `tx` (retention/purge.ts's `retentionFactsOf`). */
 async function retentionFactsIn(core: SessionCore, tx: unknown, record: AuthorizationRecord): Promise<RetentionFacts> {
   const posts = await core.engine.records.reports.postsOfConsents(tx, [record.id]);
-  return {
-    postsToTakeDown: posts.filter((p) => toTakeDown.has(p.state)).length,
-    stage: record.stage,
-    expiration: record.terms.expiration,
-    createdAt: record.createdAt,
-    signedAt: record.signedAt,
-    witnessedAt: record.witnessedAt,
-    revokedAt: record.revokedAt,
-    revocationReceivedOn: record.revocationReceivedOn,
-    expirationEventAt: record.expirationEventAt,
-    expirationEventOn: record.expirationEventOn,
-  };
+  return retentionFactsOfRecord(record, posts.filter((p) => postStatesBlockingPurge.includes(p.state)).length);
 }
 
 export const retentionHandlers: RetentionHandlers<RetentionCall> = {

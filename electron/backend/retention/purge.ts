@@ -1,5 +1,5 @@
 import type { PurgeResult, RetentionFacts, RetentionRow } from '../../../shared/compliance/retention';
-import { retentionVerdict } from '../../../shared/compliance/retention';
+import { retentionFactsOfRecord, retentionVerdict } from '../../../shared/compliance/retention';
 import type { Day } from '../../../shared/calendar';
 import { AppError } from '../../../shared/errors';
 import { getAuthorization, type AuthorizationRecord } from '../repositories/authorization-repository';
@@ -9,18 +9,7 @@ import type { Db } from '../store/database';
 const postsToTakeDownSql = "SELECT count(*) FROM posts WHERE consent_id = ? AND state IN ('approved', 'published', 'takedown_required')";
 
 export function retentionFactsOf(db: Db, record: AuthorizationRecord): RetentionFacts {
-  return {
-    postsToTakeDown: db.prepare(postsToTakeDownSql).pluck().get(record.id) as number,
-    stage: record.stage,
-    expiration: record.terms.expiration,
-    createdAt: record.createdAt,
-    signedAt: record.signedAt,
-    witnessedAt: record.witnessedAt,
-    revokedAt: record.revokedAt,
-    revocationReceivedOn: record.revocationReceivedOn,
-    expirationEventAt: record.expirationEventAt,
-    expirationEventOn: record.expirationEventOn,
-  };
+  return retentionFactsOfRecord(record, db.prepare(postsToTakeDownSql).pluck().get(record.id) as number);
 }
 
 /** True once migration 4 (purge records, the trigger that honours them) has run. */

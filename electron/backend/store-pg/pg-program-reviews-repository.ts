@@ -1,5 +1,5 @@
 import type { ClientBase } from 'pg';
-import { retentionVerdict, type RetentionRow } from '../../../shared/compliance/retention';
+import { postStatesBlockingPurge, retentionFactsOfRecord, retentionVerdict, type RetentionRow } from '../../../shared/compliance/retention';
 import { AppError } from '../../../shared/errors';
 import type { ChannelReview, PostConfirmationOutcome } from '../../../shared/program/review-schedule';
 import type { QuizResultSummary, TrainingMaterialSummary, TrainingSession } from '../../../shared/program/training';
@@ -356,18 +356,7 @@ export function createPgPurgeRepository(cipher: FieldCipher): PurgeRepository<Cl
       if (!record) throw new AppError('not_found', 'That authorization does not exist.');
       const posts = (await client.query<{ state: string }>('SELECT state FROM posts WHERE consent_id = $1 FOR UPDATE', [id])).rows;
       const verdict = retentionVerdict(
-        {
-          postsToTakeDown: posts.filter((p) => ['approved', 'published', 'takedown_required'].includes(p.state)).length,
-          stage: record.stage,
-          expiration: record.terms.expiration,
-          createdAt: record.createdAt,
-          signedAt: record.signedAt,
-          witnessedAt: record.witnessedAt,
-          revokedAt: record.revokedAt,
-          revocationReceivedOn: record.revocationReceivedOn,
-          expirationEventAt: record.expirationEventAt,
-          expirationEventOn: record.expirationEventOn,
-        },
+        retentionFactsOfRecord(record, posts.filter((p) => postStatesBlockingPurge.includes(p.state)).length),
         by.today,
         by.timeZone,
       );
@@ -411,18 +400,7 @@ export function createPgPurgeRepository(cipher: FieldCipher): PurgeRepository<Cl
           names.set(record.patientId, name);
         }
         const verdict = retentionVerdict(
-          {
-            stage: record.stage,
-            expiration: record.terms.expiration,
-            createdAt: record.createdAt,
-            signedAt: record.signedAt,
-            witnessedAt: record.witnessedAt,
-            revokedAt: record.revokedAt,
-            revocationReceivedOn: record.revocationReceivedOn,
-            expirationEventAt: record.expirationEventAt,
-            expirationEventOn: record.expirationEventOn,
-            postsToTakeDown: toTakeDown.get(id) ?? 0,
-          },
+          retentionFactsOfRecord(record, toTakeDown.get(id) ?? 0),
           today,
           timeZone,
         );
