@@ -25,22 +25,20 @@ import { CheckLimiter } from './posts/check-limiter';
 import { afterConsentChangeIn, afterPatientChangeIn, applyDayIn, rederiveIfRulesChangedIn, type PostsOnEngine } from './posts/post-checks-engine';
 import { openIncidentForPostChangeIn, type PostStateChange } from './program/incident-opening';
 import { disclosureRulesVersion } from './posts/rederive';
-import type { ConsentChange, ConsentCore, PatientChange, SettingsCore, StaffCore, StaffKeySteps } from './engine-core';
+import { auditIn, type ConsentChange, type ConsentCore, type PatientChange, type SettingsCore, type StaffCore, type StaffKeySteps } from './engine-core';
 import { storeStaffKeySteps } from './store-staff-keys';
 import type { SqliteStoreEngine } from './store-engine/sqlite-store-engine';
-import { getStaffById, listStaff } from './repositories/staff-repository';
-import { getAuthorization } from './repositories/authorization-repository';
-import { recoveryKeyUnconfirmed } from './repositories/recovery-key-state';
+import type { StoreEngine } from './store-engine/store-engine';
+import { listStaff } from './repositories/staff-repository';
 import { readSettings } from './repositories/settings-repository';
 import { Store, type StoreOptions } from './store/store';
 import { readAnchorFile, type ExternalAnchorStore } from './store/rollback-anchor';
 import { markStoreInUse, unmarkStoreInUse } from './store/store-users';
 import { recoverInterruptedOperations } from './store/operation-journal';
-import { clearAlerts, listAlerts, raiseAlert } from './store/store-alerts';
+import { alertsIn, clearAlerts, listAlerts, raiseAlert } from './store/store-alerts';
 import { keyringProblems } from './store/store-check';
 import { unusableStoreProblem } from './store/store-remains';
-import { readStaffPreferences } from './repositories/staff-preferences-repository';
-import { defaultStaffPreferences } from '../../shared/staff-preferences';
+import { defaultStaffPreferences, type StaffPreferences } from '../../shared/staff-preferences';
 
 export interface BackendOptions {
   dataDir: string;
@@ -476,7 +474,7 @@ export class BackendCore implements ConsentCore, PostsOnEngine, SettingsCore, St
     });
   }
 
-  recordFailedSignIn(username: string, detail: string): void {
+  async recordFailedSignIn(username: string, detail: string): Promise<void> {
     this.throttle.fail(username, this.now().getTime());
     const entry: AuditEntry = {
       at: this.nowIso(),
@@ -486,8 +484,7 @@ export class BackendCore implements ConsentCore, PostsOnEngine, SettingsCore, St
       detail: `${detail}; workstation ${this.workstation}`,
     };
     if (this.storeState) {
-      const store = this.storeState;
-      store.write(() => appendAudit(store.db, entry));
+      await this.engine.write((tx) => this.engine.records.audit.appendAudit(tx, entry));
       return;
     }
     const auditPublicKey = readKeyring(this.paths.keyring)?.auditPublicKey;
@@ -497,18 +494,17 @@ export class BackendCore implements ConsentCore, PostsOnEngine, SettingsCore, St
     }
   }
 
-  startSession(staff: StaffMember, how: string): void {
+  async startSession(staff: StaffMember, how: string): Promise<void> {
     const paused = this.pausedPatientMode;
     this.pausedPatientMode = null;
     this.session = { staff, lastActivityMs: this.now().getTime(), patientModeFor: null };
     this.lockedUsername = null;
     this.notice = null;
     this.throttle.succeed(staff.username);
-    const store = this.requireStore();
-    store.write(() =>
-      this.audit({ action: 'session.signed_in', subjectType: 'staff', subjectId: staff.id, detail: `${how}; workstation ${this.workstation}` }),
+    await this.engine.write((tx) =>
+      auditIn(this, tx, { action: 'session.signed_in', subjectType: 'staff', subjectId: staff.id, detail: `${how}; workstation ${this.workstation}` }),
     );
-    if (paused) this.resumePatientMode(paused, staff);
+    if (paused) await this.resumePatientMode(paused, staff);
   }
 
   /**
@@ -517,48 +513,58 @@ export class BackendCore implements ConsentCore, PostsOnEngine, SettingsCore, St
    * patient or the witness. Anyone else signing in ends it (audited): they
    * did not hand this patient the screen.
    */
-  private resumePatientMode(paused: PausedPatientMode, staff: StaffMember): void {
-    const store = this.requireStore();
-    const record = getAuthorization(store.db, paused.authorizationId);
-    const resumable = record !== undefined && record.stage !== 'final' && paused.staffId === staff.id && can(staff.role, 'consents.write');
-    if (resumable) this.session!.patientModeFor = paused.authorizationId;
-    store.write(() =>
-      this.audit({
+  private async resumePatientMode(paused: PausedPatientMode, staff: StaffMember): Promise<void> {
+    const { consents } = this.engine.records;
+    // The check and its event in one write: a witness on another workstation cannot slip between them.
+    const resumable = await this.engine.write(async (tx) => {
+      const record = await consents.getAuthorization(tx, paused.authorizationId);
+      const resumable = record !== undefined && record.stage !== 'final' && paused.staffId === staff.id && can(staff.role, 'consents.write');
+      await auditIn(this, tx, {
         action: resumable ? 'consent.patient_mode_resumed' : 'consent.patient_mode_left',
         subjectType: 'authorization',
         subjectId: paused.authorizationId,
         detail: resumable ? 'after the screen paused' : 'the screen paused and another staff member signed in',
-      }),
-    );
+      });
+      return resumable;
+    });
+    if (resumable) this.session!.patientModeFor = paused.authorizationId;
   }
 
-  lock(reason: LockReason): void {
+  async lock(reason: LockReason): Promise<void> {
     const staff = this.session?.staff;
     if (!staff || !this.storeState) return;
     if (reason === 'system') this.notice = 'locked_by_system';
     if (reason === 'window') this.notice = 'window_recovered';
-    const store = this.storeState;
-    const handedOver = this.session?.patientModeFor ? getAuthorization(store.db, this.session.patientModeFor) : null;
-    store.write(() => {
-      this.audit({ action: 'session.locked', subjectType: 'staff', subjectId: staff.id, detail: reason });
-      if (handedOver) this.audit({ action: 'consent.patient_mode_paused', subjectType: 'authorization', subjectId: handedOver.id, detail: reason });
-    });
-    this.pausedPatientMode = handedOver ? { authorizationId: handedOver.id, staffId: staff.id, language: handedOver.terms.language } : null;
+    const handedOverId = this.session?.patientModeFor ?? null;
+    // The session ends before the write: a lock never waits on the store to take effect.
     this.session = null;
     this.lockedUsername = staff.username;
+    const { consents } = this.engine.records;
+    const handedOver = await this.engine.write(async (tx) => {
+      const record = handedOverId ? await consents.getAuthorization(tx, handedOverId) : undefined;
+      const by = { actorId: staff.id, actorName: staff.username };
+      await auditIn(this, tx, { ...by, action: 'session.locked', subjectType: 'staff', subjectId: staff.id, detail: reason });
+      if (record) await auditIn(this, tx, { ...by, action: 'consent.patient_mode_paused', subjectType: 'authorization', subjectId: record.id, detail: reason });
+      return record;
+    });
+    this.pausedPatientMode = handedOver ? { authorizationId: handedOver.id, staffId: staff.id, language: handedOver.terms.language } : null;
   }
 
   /** End the session and close the store: the data key leaves memory until the next sign-in. */
-  signOut(): void {
+  async signOut(): Promise<void> {
     const staff = this.session?.staff;
-    if (staff && this.storeState) {
-      const store = this.storeState;
-      store.write(() => this.audit({ action: 'session.signed_out', subjectType: 'staff', subjectId: staff.id }));
-    }
     this.session = null;
     this.pausedPatientMode = null;
     this.lockedUsername = null;
-    this.closeStore();
+    try {
+      if (staff && this.storeState) {
+        await this.engine.write((tx) =>
+          auditIn(this, tx, { actorId: staff.id, actorName: staff.username, action: 'session.signed_out', subjectType: 'staff', subjectId: staff.id }),
+        );
+      }
+    } finally {
+      this.closeStore();
+    }
   }
 
   refreshSettings(settings: Settings): void {
@@ -573,14 +579,13 @@ export class BackendCore implements ConsentCore, PostsOnEngine, SettingsCore, St
    * Count one check that consults hidden fields against this session's
    * allowance; refuse (and audit the refusal once) when it is used up.
    */
-  takeCheck(): void {
+  async takeCheck(): Promise<void> {
     const staff = this.requireSession();
     let limiter = this.checkLimiters.get(staff.id);
     if (!limiter) this.checkLimiters.set(staff.id, (limiter = new CheckLimiter()));
     const nowMs = this.now().getTime();
     if (limiter.take(nowMs)) return;
-    const store = this.requireStore();
-    store.write(() => this.audit({ action: 'post.check_limited', detail: 'check allowance of this session used up' }));
+    await this.engine.write((tx) => auditIn(this, tx, { action: 'post.check_limited', detail: 'check allowance of this session used up' }));
     throw new AppError(
       'throttled',
       `Too many checks in a short time. Wait ${limiter.minutesToWait(nowMs)} minute(s) and try again: the limit protects patients’ details.`,
@@ -619,7 +624,7 @@ export class BackendCore implements ConsentCore, PostsOnEngine, SettingsCore, St
    * idle past the lock time, still active, and with the permission. Every
    * non-public call passes here before its handler runs.
    */
-  authorize(spec: Pick<CallSpec, 'access' | 'patientMode'>): void {
+  async authorize(spec: Pick<CallSpec, 'access' | 'patientMode'>): Promise<void> {
     if (this.session?.patientModeFor && !spec.patientMode) {
       throw new AppError('forbidden', 'The screen is handed to a patient. Staff: confirm with your password to leave patient mode.');
     }
@@ -635,18 +640,18 @@ export class BackendCore implements ConsentCore, PostsOnEngine, SettingsCore, St
       : (this.settingsCache?.idleMinutes ?? defaultIdleMinutes);
     const idleMs = idleMinutes * 60_000;
     if (nowMs - this.session.lastActivityMs >= idleMs) {
-      this.lock('idle');
+      await this.lock('idle');
       throw lockedError();
     }
-    const staff = getStaffById(this.requireStore().db, this.session.staff.id);
+    const id = this.session.staff.id;
+    const staff = await this.engine.read((tx) => this.engine.records.staff.getStaffById(tx, id));
     if (!staff || staff.status !== 'active') {
       this.session = null;
       throw new AppError('unauthorized', 'Your account is disabled. Ask an administrator.');
     }
     this.session = { ...this.session, staff, lastActivityMs: nowMs };
     if (access !== 'session' && !can(staff.role, access)) {
-      const store = this.requireStore();
-      store.write(() => this.audit({ action: 'access.denied', detail: access }));
+      await this.engine.write((tx) => auditIn(this, tx, { action: 'access.denied', detail: access }));
       throw new AppError(
         'forbidden',
         `Your role (${roleLabels[staff.role]}) does not allow you to ${permissionLabels[access]}.`,
@@ -664,15 +669,17 @@ export class BackendCore implements ConsentCore, PostsOnEngine, SettingsCore, St
     if (this.session) this.session = { ...this.session, lastActivityMs: this.now().getTime() };
   }
 
-  appState(): AppState {
+  async appState(): Promise<AppState> {
     const hasStore = this.storeState !== null || fs.existsSync(this.paths.keyring);
     const problem = hasStore ? null : unusableStoreProblem(this.paths);
     const staff = this.session?.staff ?? null;
+    // What the store says about the signed-in person, in one read.
+    const fromStore = staff && this.storeState ? await this.engine.read((tx) => this.sessionFacts(tx, staff)) : null;
     return {
       phase: !hasStore ? (problem ? 'unusable' : 'setup') : staff ? 'active' : this.lockedUsername ? 'locked' : 'signed_out',
       problem,
-      alerts: staff?.role === 'admin' && this.storeState ? listAlerts(this.storeState.db) : [],
-      recoveryKeyUnconfirmed: staff !== null && can(staff.role, 'staff.manage') && this.storeState !== null && recoveryKeyUnconfirmed(this.storeState.db),
+      alerts: fromStore?.alerts ?? [],
+      recoveryKeyUnconfirmed: fromStore?.recoveryKeyUnconfirmed ?? false,
       session: staff
         ? {
             staffId: staff.id,
@@ -680,7 +687,7 @@ export class BackendCore implements ConsentCore, PostsOnEngine, SettingsCore, St
             displayName: staff.displayName,
             role: staff.role,
             permissions: permissionsOf(staff.role),
-            preferences: this.storeState ? readStaffPreferences(this.storeState.db, staff.id) : defaultStaffPreferences,
+            preferences: fromStore?.preferences ?? defaultStaffPreferences,
           }
         : null,
       idleMinutes: this.storeState ? (this.settingsCache?.idleMinutes ?? null) : null,
@@ -688,16 +695,24 @@ export class BackendCore implements ConsentCore, PostsOnEngine, SettingsCore, St
       practiceName: this.storeState ? (this.settingsCache?.practiceName ?? null) : null,
       timeZone: this.storeState ? (this.settingsCache?.timeZone ?? null) : null,
       lockedUsername: this.lockedUsername,
-      patientMode: this.session?.patientModeFor ? this.handedOver(this.session.patientModeFor) : null,
+      patientMode: fromStore?.patientMode ?? null,
       pausedPatientMode: !staff && this.pausedPatientMode ? { language: this.pausedPatientMode.language } : null,
       notice: staff ? null : this.notice,
     };
   }
 
-  /** The authorization handed to the patient, with the language the patient reads. */
-  private handedOver(authorizationId: string): AppState['patientMode'] {
-    const record = this.storeState ? getAuthorization(this.storeState.db, authorizationId) : null;
-    return { authorizationId, language: record?.terms.language ?? 'en' };
+  /** The store's part of the screen's state for the signed-in person: alerts (administrators), the recovery key's step, preferences, the screen handed over. */
+  private async sessionFacts(tx: unknown, staff: StaffMember): Promise<Pick<AppState, 'alerts' | 'recoveryKeyUnconfirmed' | 'patientMode'> & { preferences: StaffPreferences }> {
+    const { settings, consents } = (this.engine as StoreEngine<unknown>).records;
+    const handedOverId = this.session?.patientModeFor ?? null;
+    // The language the patient reads is the authorization's.
+    const handedOver = handedOverId ? await consents.getAuthorization(tx, handedOverId) : undefined;
+    return {
+      alerts: staff.role === 'admin' ? await alertsIn(settings, tx) : [],
+      recoveryKeyUnconfirmed: can(staff.role, 'staff.manage') && (await settings.recoveryKeyUnconfirmed(tx)),
+      preferences: await settings.readStaffPreferences(tx, staff.id),
+      patientMode: handedOverId ? { authorizationId: handedOverId, language: handedOver?.terms.language ?? 'en' } : null,
+    };
   }
 
   newId(): string {

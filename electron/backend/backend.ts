@@ -92,7 +92,7 @@ export function createBackend(options: BackendOptions): Backend {
       const spec = contract[name];
       // Who may call comes before what they sent: a caller without the
       // permission learns nothing about the input rules.
-      core.authorize(spec);
+      await core.authorize(spec);
       await core.sweepIfNewDay();
       // Broken Unicode is refused and text brought to the store's one form before any rule sees it.
       const parsed = spec.input.safeParse(normaliseInputText(input ?? {}));

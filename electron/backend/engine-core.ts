@@ -64,7 +64,7 @@ export interface ConsentCore extends EngineCore {
   dayOfInstant(iso: string): Day;
   requireSession(): StaffMember;
   setPatientMode(authorizationId: string | null): void;
-  appState(): AppState;
+  appState(): Promise<AppState>;
   /** Check the signed-in person's password again; a wrong one is `unauthorized` (and counted, on the backend). */
   confirmPassword(staff: StaffMember, password: string, purpose: string): Promise<void>;
 }

@@ -51,12 +51,12 @@ export const backupHandlers = {
       // Loaded here rather than with the backend (pdf-lib, pkijs); no export can be running before it is.
       const { cancelAllExports } = await import('../export/export-jobs');
       await cancelAllExports(core);
-      core.signOut();
+      await core.signOut();
     } catch (error) {
       discardRestore(prepared);
       throw error;
     }
     commitRestore(prepared, core.paths.dataDir, { at: core.now(), workstation: core.workstation, storeOptions: core.storeOptions });
-    return core.appState();
+    return await core.appState();
   },
 } satisfies Partial<Handlers>;

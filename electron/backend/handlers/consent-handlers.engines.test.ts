@@ -122,7 +122,7 @@ function testCore(under: EngineUnderTest): TestCore {
     setPatientMode(id) {
       core.patientMode = id;
     },
-    appState: () => ({ phase: 'active', patientModeFor: core.patientMode }) as unknown as AppState,
+    appState: async () => ({ phase: 'active', patientModeFor: core.patientMode }) as unknown as AppState,
     async confirmPassword(staff, password) {
       if (staff.id !== robin.id || password !== robinPassword) throw new AppError('unauthorized', 'That password is not right.', { issues: [{ path: 'password', message: 'Enter the password of the staff member signed in.' }] });
     },

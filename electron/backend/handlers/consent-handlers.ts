@@ -209,7 +209,7 @@ export const consentHandlers: ConsentHandlers<ConsentCall> = {
       await auditIn(core, tx, { action: 'consent.patient_mode_started', subjectType: 'authorization', subjectId: id });
     });
     core.setPatientMode(id);
-    return core.appState();
+    return await core.appState();
   },
 
   'consents.patientSign': async (core, input) => {

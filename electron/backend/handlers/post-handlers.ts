@@ -28,7 +28,7 @@ import type { Versioned } from '../store-pg/store-interface';
 /** What the posts handlers need of the backend beyond `EngineCore`. `BackendCore` is one; the engines test gives another. */
 export interface PostsCore extends EngineCore, PostsOnEngine {
   /** Count one check that consults hidden fields against the session's allowance (refused: `throttled`, audited). Called outside any transaction. */
-  takeCheck(): void;
+  takeCheck(): void | Promise<void>;
   /** The practice's calendar day of a stored instant. */
   dayOfInstant(iso: string): Day;
   /** Who creates, approves and takes down (the signed-in staff member). */
@@ -125,9 +125,9 @@ export const postHandlers: PostHandlers = {
     });
   },
 
-  'posts.check': (core, draft) => {
+  'posts.check': async (core, draft) => {
     // Checking consults the cities of the practice's records: counted against the session's allowance.
-    core.takeCheck();
+    await core.takeCheck();
     const ctx = core.checkContext();
     return core.engine.write(async (tx) => {
       const { patientId, derived: d } = await derived(core, tx, draft, ctx);
@@ -143,8 +143,8 @@ export const postHandlers: PostHandlers = {
     });
   },
 
-  'posts.create': (core, draft) => {
-    core.takeCheck();
+  'posts.create': async (core, draft) => {
+    await core.takeCheck();
     const ctx = core.checkContext();
     const staffId = core.requireSession().id;
     return core.engine.write(async (tx) => {
@@ -179,9 +179,9 @@ export const postHandlers: PostHandlers = {
     });
   },
 
-  'posts.update': (core, { id, rowVersion, ...draft }) => {
+  'posts.update': async (core, { id, rowVersion, ...draft }) => {
     // Deriving consults the cities of the practice's records: counted before the transaction (a refusal is audited on its own).
-    core.takeCheck();
+    await core.takeCheck();
     const ctx = core.checkContext();
     return core.engine.write(async (tx) => {
       const post = await existing(core, tx, id);

@@ -4,12 +4,16 @@ import { defaultIdleMinutes } from '../../../shared/settings';
 import { assertStrongPassword } from '../auth/strong-password';
 import { newRecoveryKey, parseRecoveryKey } from '../crypto/recovery-key';
 import { activateCertificate } from '../repositories/certificate-repository';
-import { getStaffById, getStaffByUsername, insertStaff } from '../repositories/staff-repository';
+import { insertStaff } from '../repositories/staff-repository';
 import { writeSettings } from '../repositories/settings-repository';
-import { writeStaffPreferences } from '../repositories/staff-preferences-repository';
 import { Store } from '../store/store';
 import { markRecoveryKeyUnconfirmed } from '../repositories/recovery-key-state';
+import type { BackendCore } from '../backend-core';
+import { auditIn } from '../engine-core';
 import type { Handlers } from './handler';
+
+/** The staff member a key slot names, read through the engine. */
+const staffById = (core: BackendCore, id: string) => core.engine.read((tx) => core.engine.records.staff.getStaffById(tx, id));
 
 const wrongCredentials = () => new AppError('unauthorized', 'The username or password is not right.');
 
@@ -18,7 +22,7 @@ export const sessionHandlers = {
 
   'setup.create': async (core, input) => {
     core.recoverFolder();
-    const state = core.appState();
+    const state = await core.appState();
     if (state.phase === 'unusable') throw new AppError('conflict', state.problem ?? 'This folder holds the remains of a store.');
     if (state.phase !== 'setup') {
       throw new AppError('conflict', 'Consent Desk is already set up on this computer.');
@@ -62,8 +66,8 @@ export const sessionHandlers = {
       core.audit({ ...by, action: 'certificate.generated', subjectType: 'certificate', detail: `SHA-256 ${certificate.info.fingerprintSha256}` });
     });
     await core.bringStoreToToday();
-    core.startSession(admin, 'first-run setup');
-    return { recoveryKey: recovery.text, state: core.appState() };
+    await core.startSession(admin, 'first-run setup');
+    return { recoveryKey: recovery.text, state: await core.appState() };
   },
 
   'session.signIn': async (core, { username, password }) => {
@@ -72,7 +76,7 @@ export const sessionHandlers = {
     const open = core.openStore;
     if (open) {
       const match = (await Store.unlock(core.paths, { username, password })).find((c) => open.holdsKey(c.dataKey));
-      staff = match?.slot.staffId ? getStaffById(open.db, match.slot.staffId) : undefined;
+      staff = match?.slot.staffId ? await staffById(core, match.slot.staffId) : undefined;
     } else {
       core.recoverFolder();
       const opened = await Store.open(core.paths, { username, password }, core.storeOptions).catch((error: unknown) => {
@@ -85,15 +89,15 @@ export const sessionHandlers = {
       if (opened) {
         core.adoptStore(opened.store);
         await core.bringStoreToToday();
-        staff = opened.slot.staffId ? getStaffById(opened.store.db, opened.slot.staffId) : undefined;
+        staff = opened.slot.staffId ? await staffById(core, opened.slot.staffId) : undefined;
       }
     }
     if (!staff || staff.status !== 'active' || staff.username !== username) {
-      core.recordFailedSignIn(username, 'wrong username or password');
+      await core.recordFailedSignIn(username, 'wrong username or password');
       throw wrongCredentials();
     }
-    core.startSession(staff, 'password');
-    return core.appState();
+    await core.startSession(staff, 'password');
+    return await core.appState();
   },
 
   'session.recover': async (core, input) => {
@@ -117,17 +121,18 @@ export const sessionHandlers = {
     }
     recoveryKey.fill(0);
     if (!unlocked) {
-      core.recordFailedSignIn(throttleKey, 'recovery key does not open this store');
+      await core.recordFailedSignIn(throttleKey, 'recovery key does not open this store');
       throw new AppError('unauthorized', 'That recovery key does not open this store.');
     }
     const store = core.requireStore();
-    const staff = getStaffByUsername(store.db, input.username);
+    const { engine } = core;
+    const staff = await engine.read((tx) => engine.records.staff.getStaffByUsername(tx, input.username));
     if (!staff || staff.role !== 'admin' || staff.status !== 'active') {
       throw new AppError('not_found', `There is no active administrator named “${input.username}”.`);
     }
     await store.setStaffSlot(staff.id, staff.username, input.newPassword, core.kdf);
-    store.write(() =>
-      core.audit({
+    await engine.write((tx) =>
+      auditIn(core, tx, {
         actorId: staff.id,
         actorName: staff.username,
         action: 'staff.password_reset',
@@ -137,18 +142,18 @@ export const sessionHandlers = {
       }),
     );
     core.throttle.succeed(throttleKey);
-    core.startSession(staff, 'recovery key');
-    return core.appState();
+    await core.startSession(staff, 'recovery key');
+    return await core.appState();
   },
 
-  'session.lock': (core, { reason }) => {
-    core.lock(reason);
-    return core.appState();
+  'session.lock': async (core, { reason }) => {
+    await core.lock(reason);
+    return await core.appState();
   },
 
-  'session.signOut': (core) => {
-    core.signOut();
-    return core.appState();
+  'session.signOut': async (core) => {
+    await core.signOut();
+    return await core.appState();
   },
 
   'session.heartbeat': () => null,
@@ -156,12 +161,11 @@ export const sessionHandlers = {
   'session.exitPatientMode': async (core, { password }) => {
     const me = core.requireSession();
     const id = core.patientModeFor;
-    if (!id) return core.appState();
+    if (!id) return await core.appState();
     await core.confirmPassword(me, password, 'leaving patient mode');
     core.setPatientMode(null);
-    const store = core.requireStore();
-    store.write(() => core.audit({ action: 'consent.patient_mode_left', subjectType: 'authorization', subjectId: id }));
-    return core.appState();
+    await core.engine.write((tx) => auditIn(core, tx, { action: 'consent.patient_mode_left', subjectType: 'authorization', subjectId: id }));
+    return await core.appState();
   },
 
   'session.changePassword': async (core, { currentPassword, newPassword }) => {
@@ -177,15 +181,15 @@ export const sessionHandlers = {
     }
     await assertStrongPassword(newPassword, 'newPassword', { ...me, practiceName: core.settings.practiceName });
     await store.setStaffSlot(me.id, me.username, newPassword, core.kdf);
-    store.write(() => core.audit({ action: 'session.password_changed', subjectType: 'staff', subjectId: me.id }));
+    await core.engine.write((tx) => auditIn(core, tx, { action: 'session.password_changed', subjectType: 'staff', subjectId: me.id }));
     return null;
   },
   'session.setPreferences': (core, change) => {
     const me = core.requireSession();
-    const store = core.requireStore();
-    return store.write(() => {
-      const preferences = writeStaffPreferences(store.db, me.id, change);
-      core.audit({
+    const { engine } = core;
+    return engine.write(async (tx) => {
+      const preferences = await engine.records.settings.writeStaffPreferences(tx, me.id, change);
+      await auditIn(core, tx, {
         action: 'session.preferences_changed',
         subjectType: 'staff',
         subjectId: me.id,

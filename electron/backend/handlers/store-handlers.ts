@@ -39,7 +39,7 @@ export const storeHandlers = {
     const staff = opened?.slot.staffId ? getStaffById(opened.store.db, opened.slot.staffId) : undefined;
     if (!opened || !staff || staff.status !== 'active' || staff.username !== username) {
       opened?.store.close();
-      core.recordFailedSignIn(username, 'wrong username or password (accepting an older store)');
+      await core.recordFailedSignIn(username, 'wrong username or password (accepting an older store)');
       throw new AppError('unauthorized', 'The username or password is not right.');
     }
     if (staff.role !== 'admin') {
@@ -62,8 +62,8 @@ export const storeHandlers = {
         raiseAlert(store.db, { kind: 'rollback_accepted', at, message: `${staff.displayName} accepted an older store (${rollback.join('; ')}): “${reason}”. Check recent work and the audit trail.` });
       }
     });
-    core.startSession(staff, 'password (older store accepted)');
-    return core.appState();
+    await core.startSession(staff, 'password (older store accepted)');
+    return await core.appState();
   },
 
   /**
@@ -81,7 +81,7 @@ export const storeHandlers = {
         await auditIn(core, tx, { action: 'store.recovery_key_confirmed' });
       });
     }
-    return core.appState();
+    return await core.appState();
   },
 
   'store.newRecoveryKey': async (core, { password }) => {

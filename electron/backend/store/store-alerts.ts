@@ -1,5 +1,6 @@
 import type { StoreAlert } from '../../../shared/session';
 import type { Db } from './database';
+import type { SettingsRepository } from '../store-pg/store-interface-staff';
 
 /**
  * Alerts for administrators, kept in the encrypted store (settings) so that
@@ -18,6 +19,17 @@ export function listAlerts(db: Db): StoreAlert[] {
     return Array.isArray(parsed) ? parsed : [];
   } catch {
     return [];
+  }
+}
+
+/** The alerts through the engine's settings (either engine); a damaged entry reads as none, as `listAlerts`. */
+export async function alertsIn<Tx>(settings: Pick<SettingsRepository<Tx>, 'readSetting'>, tx: Tx): Promise<StoreAlert[]> {
+  try {
+    const value = await settings.readSetting(tx, settingKey);
+    return Array.isArray(value) ? (value as StoreAlert[]) : [];
+  } catch (error) {
+    if (error instanceof SyntaxError) return [];
+    throw error;
   }
 }
 
