@@ -22,16 +22,18 @@ import { storePaths, type StorePaths } from './data-dir';
 import { settleCoverage } from './posts/kept-coverage';
 import type { CheckContext } from './posts/post-checks';
 import { CheckLimiter } from './posts/check-limiter';
-import { afterConsentChangeIn, afterPatientChangeIn, applyDayIn, rederiveIfRulesChangedIn, type PostsOnEngine } from './posts/post-checks-engine';
+import { afterConsentChangeIn, afterPatientChangeIn, applyDayIn, rederiveIfRulesChangedIn, settleCoverageIn, type PostsOnEngine } from './posts/post-checks-engine';
 import { openIncidentForPostChangeIn, type PostStateChange } from './program/incident-opening';
 import { disclosureRulesVersion } from './posts/rederive';
 import { auditIn, type ConsentChange, type ConsentCore, type PatientChange, type SettingsCore, type StaffCore, type StaffKeySteps } from './engine-core';
 import { storeStaffKeySteps } from './store-staff-keys';
+import type { OpenServerStore, PracticeServerLink, ServerStoreHooks } from './practice-server';
 import type { SqliteStoreEngine } from './store-engine/sqlite-store-engine';
 import type { StoreEngine } from './store-engine/store-engine';
 import { listStaff } from './repositories/staff-repository';
 import { readSettings } from './repositories/settings-repository';
-import { Store, type StoreOptions } from './store/store';
+import { Store, type Credential, type StoreOptions } from './store/store';
+import type { KeySlot } from './crypto/key-slots';
 import { readAnchorFile, type ExternalAnchorStore } from './store/rollback-anchor';
 import { markStoreInUse, unmarkStoreInUse } from './store/store-users';
 import { recoverInterruptedOperations } from './store/operation-journal';
@@ -83,6 +85,13 @@ export interface BackendOptions {
   onEvent?: EventSink;
   /** The practice server's change feed (a PgChangeFeed), forwarded as `records.changed` too. */
   changeFeed?: ChangeFeedLike;
+  /**
+   * This workstation's store is on the practice's server (PostgreSQL), not
+   * in `dataDir`: sign-in opens it through this link (practice-server.ts).
+   * `dataDir` still holds what is the workstation's own (the sign-in
+   * attempts).
+   */
+  practiceServer?: PracticeServerLink;
 }
 
 interface Session {
@@ -111,6 +120,8 @@ export class BackendCore implements ConsentCore, PostsOnEngine, SettingsCore, St
   private readonly attempts: SealedAttemptStorage;
   private readonly clock: () => Date;
   private storeState: Store | null = null;
+  /** The practice server's store, when this workstation's store is there (`options.practiceServer`); never both. */
+  private serverState: OpenServerStore | null = null;
   private session: Session | null = null;
   private lockedUsername: string | null = null;
   private pausedPatientMode: PausedPatientMode | null = null;
@@ -202,7 +213,7 @@ export class BackendCore implements ConsentCore, PostsOnEngine, SettingsCore, St
 
   /** The practice's time zone (the workstation's until a store is open). */
   get timeZone(): string {
-    return this.storeState ? this.settings.timeZone : this.workstationTimeZone;
+    return this.isOpen ? this.settings.timeZone : this.workstationTimeZone;
   }
 
   get workstationTimeZone(): string {
@@ -221,13 +232,29 @@ export class BackendCore implements ConsentCore, PostsOnEngine, SettingsCore, St
     return this.storeState;
   }
 
+  /** The encrypted file open in the data folder: for what only the file has (its pages, backups, key file). */
   requireStore(): Store {
+    if (this.serverState) {
+      throw new AppError('conflict', `This is not available yet while the store is on ${this.options.practiceServer?.description ?? 'the practice server'}: it needs the store on this computer.`);
+    }
     if (!this.storeState) throw new AppError('unauthorized', 'Sign in first.');
     return this.storeState;
   }
 
-  /** The store engine over the open store (see Store.engine): what ported handlers read and write through. */
+  /** A store is open: the file, or the practice server's. */
+  get isOpen(): boolean {
+    return this.storeState !== null || this.serverState !== null;
+  }
+
+  /** The practice server's store, when that is the one open. */
+  get openServerStore(): OpenServerStore | null {
+    return this.serverState;
+  }
+
+  /** The store engine over the open store, the file's (Store.engine) or the server's: what ported handlers read and write through. */
   get engine(): SqliteStoreEngine {
+    // The server's engine has the same records over another transaction handle; callers never see the handle's type.
+    if (this.serverState) return this.serverState.engine as unknown as SqliteStoreEngine;
     return this.requireStore().engine;
   }
 
@@ -285,6 +312,52 @@ export class BackendCore implements ConsentCore, PostsOnEngine, SettingsCore, St
   }
 
   /**
+   * Adopt the practice server's store, opened with a staff member's
+   * credential: the settings read through its engine. What the file's
+   * adoption checks beside the file (pending events, side files, the key
+   * file, every page) has no counterpart on the server; the server's own
+   * checks (its schema's version, its audit head against this
+   * workstation's memory) ran when it opened.
+   */
+  async adoptServerStore(server: OpenServerStore): Promise<void> {
+    this.storeState?.close();
+    this.storeState = null;
+    this.serverState = server;
+    this.settingsCache = await server.engine.read((tx) => server.engine.records.settings.readSettings(tx));
+    this.sweptDay = null;
+    this.unfollowServer = server.changeFeed && this.followServerFeed ? this.followServerFeed(server.changeFeed) : null;
+  }
+
+  /** What every write on a practice server's engine ends with: the stale verdicts settled against the settings as the write leaves them. */
+  readonly serverHooks: ServerStoreHooks = {
+    beforeCommit: async (tx, records) => {
+      const settings = await records.settings.readSettings(tx);
+      await settleCoverageIn(records, tx, { ...this.checkContext(), today: dayOf(this.clock(), settings.timeZone), timeZone: settings.timeZone, ageOfMajority: settings.ageOfMajority });
+    },
+  };
+
+  /** Where the server's change feed goes (set by createBackend when the shell listens for events). */
+  followServerFeed: ((feed: ChangeFeedLike) => () => void) | null = null;
+  private unfollowServer: (() => void) | null = null;
+
+  /** Give a staff member a key slot for `password` in the open store (file or server), replacing theirs. */
+  setStaffSlot(staffId: string, username: string, password: string): Promise<void> {
+    return this.serverState ? this.serverState.setStaffSlot(staffId, username, password, this.kdf) : this.requireStore().setStaffSlot(staffId, username, password, this.kdf);
+  }
+
+  /**
+   * The key slot `credential` opens in the store that is open (the file's
+   * key file, or the server's slots), or null: a password checked again,
+   * or a sign-in while the store is already open on this workstation.
+   */
+  async slotOpeningOpenStore(credential: Credential): Promise<KeySlot | null> {
+    const server = this.serverState;
+    const candidates = server ? await server.unlock(credential) : await Store.unlock(this.paths, credential);
+    const holder = server ?? this.requireStore();
+    return candidates.find((c) => holder.holdsKey(c.dataKey))?.slot ?? null;
+  }
+
+  /**
    * Every page of the file read after the store opens, in slices that never
    * hold the backend long; damage is audited and shown to administrators,
    * naming the newest good backup, instead of keeping everyone from signing
@@ -319,16 +392,15 @@ export class BackendCore implements ConsentCore, PostsOnEngine, SettingsCore, St
    * never the whole store.
    */
   async sweepExpired(): Promise<void> {
-    const store = this.storeState;
-    if (!store) return;
+    if (!this.isOpen) return;
     const today = this.today();
-    await store.engine.write((tx) => applyDayIn(this, tx, this.nowIso()));
+    await this.engine.write((tx) => applyDayIn(this, tx, this.nowIso()));
     this.sweptDay = today;
   }
 
   /** Sweep at the first call of a new day too, so a date never waits for the timer. */
   async sweepIfNewDay(): Promise<void> {
-    if (this.storeState && this.sweptDay !== this.today()) await this.sweepExpired();
+    if (this.isOpen && this.sweptDay !== this.today()) await this.sweepExpired();
   }
 
   /**
@@ -338,9 +410,9 @@ export class BackendCore implements ConsentCore, PostsOnEngine, SettingsCore, St
    * posts.
    */
   async bringStoreToToday(): Promise<void> {
-    const store = this.requireStore();
+    const { engine } = this;
     const ctx = this.checkContext();
-    await store.engine.write((tx) => rederiveIfRulesChangedIn(store.engine.records, tx, ctx, disclosureRulesVersion));
+    await engine.write((tx) => rederiveIfRulesChangedIn(engine.records, tx, ctx, disclosureRulesVersion));
     await this.sweepExpired();
   }
 
@@ -483,7 +555,7 @@ export class BackendCore implements ConsentCore, PostsOnEngine, SettingsCore, St
       action: 'session.sign_in_failed',
       detail: `${detail}; workstation ${this.workstation}`,
     };
-    if (this.storeState) {
+    if (this.isOpen) {
       await this.engine.write((tx) => this.engine.records.audit.appendAudit(tx, entry));
       return;
     }
@@ -532,7 +604,7 @@ export class BackendCore implements ConsentCore, PostsOnEngine, SettingsCore, St
 
   async lock(reason: LockReason): Promise<void> {
     const staff = this.session?.staff;
-    if (!staff || !this.storeState) return;
+    if (!staff || !this.isOpen) return;
     if (reason === 'system') this.notice = 'locked_by_system';
     if (reason === 'window') this.notice = 'window_recovered';
     const handedOverId = this.session?.patientModeFor ?? null;
@@ -557,7 +629,7 @@ export class BackendCore implements ConsentCore, PostsOnEngine, SettingsCore, St
     this.pausedPatientMode = null;
     this.lockedUsername = null;
     try {
-      if (staff && this.storeState) {
+      if (staff && this.isOpen) {
         await this.engine.write((tx) =>
           auditIn(this, tx, { actorId: staff.id, actorName: staff.username, action: 'session.signed_out', subjectType: 'staff', subjectId: staff.id }),
         );
@@ -607,11 +679,10 @@ export class BackendCore implements ConsentCore, PostsOnEngine, SettingsCore, St
    * audited like failed sign-ins.
    */
   async confirmPassword(staff: StaffMember, password: string, purpose: string): Promise<void> {
-    const store = this.requireStore();
     this.throttle.check(staff.username, this.now().getTime());
-    const candidates = await Store.unlock(this.paths, { username: staff.username, password });
-    if (!candidates.some((c) => c.slot.staffId === staff.id && store.holdsKey(c.dataKey))) {
-      this.recordFailedSignIn(staff.username, `wrong password when ${purpose}`);
+    const slot = await this.slotOpeningOpenStore({ username: staff.username, password });
+    if (slot?.staffId !== staff.id) {
+      await this.recordFailedSignIn(staff.username, `wrong password when ${purpose}`);
       throw new AppError('unauthorized', 'That password is not right.', {
         issues: [{ path: 'password', message: 'Enter the password of the staff member signed in.' }],
       });
@@ -670,11 +741,11 @@ export class BackendCore implements ConsentCore, PostsOnEngine, SettingsCore, St
   }
 
   async appState(): Promise<AppState> {
-    const hasStore = this.storeState !== null || fs.existsSync(this.paths.keyring);
+    const hasStore = this.isOpen || this.options.practiceServer !== undefined || fs.existsSync(this.paths.keyring);
     const problem = hasStore ? null : unusableStoreProblem(this.paths);
     const staff = this.session?.staff ?? null;
     // What the store says about the signed-in person, in one read.
-    const fromStore = staff && this.storeState ? await this.engine.read((tx) => this.sessionFacts(tx, staff)) : null;
+    const fromStore = staff && this.isOpen ? await this.engine.read((tx) => this.sessionFacts(tx, staff)) : null;
     return {
       phase: !hasStore ? (problem ? 'unusable' : 'setup') : staff ? 'active' : this.lockedUsername ? 'locked' : 'signed_out',
       problem,
@@ -690,10 +761,10 @@ export class BackendCore implements ConsentCore, PostsOnEngine, SettingsCore, St
             preferences: fromStore?.preferences ?? defaultStaffPreferences,
           }
         : null,
-      idleMinutes: this.storeState ? (this.settingsCache?.idleMinutes ?? null) : null,
-      patientModeIdleMinutes: this.storeState ? (this.settingsCache?.patientModeIdleMinutes ?? null) : null,
-      practiceName: this.storeState ? (this.settingsCache?.practiceName ?? null) : null,
-      timeZone: this.storeState ? (this.settingsCache?.timeZone ?? null) : null,
+      idleMinutes: this.isOpen ? (this.settingsCache?.idleMinutes ?? null) : null,
+      patientModeIdleMinutes: this.isOpen ? (this.settingsCache?.patientModeIdleMinutes ?? null) : null,
+      practiceName: this.isOpen ? (this.settingsCache?.practiceName ?? null) : null,
+      timeZone: this.isOpen ? (this.settingsCache?.timeZone ?? null) : null,
       lockedUsername: this.lockedUsername,
       patientMode: fromStore?.patientMode ?? null,
       pausedPatientMode: !staff && this.pausedPatientMode ? { language: this.pausedPatientMode.language } : null,
@@ -723,6 +794,12 @@ export class BackendCore implements ConsentCore, PostsOnEngine, SettingsCore, St
     if (this.storeState) unmarkStoreInUse(this.paths.dataDir);
     this.storeState?.close();
     this.storeState = null;
+    const server = this.serverState;
+    this.serverState = null;
+    this.unfollowServer?.();
+    this.unfollowServer = null;
+    // Its connections end in the background: nothing waits on a server that no longer answers.
+    if (server) void server.close().catch(() => undefined);
     this.settingsCache = null;
     this.sweptDay = null;
   }

@@ -82,6 +82,8 @@ export function createBackend(options: BackendOptions): Backend {
   // Committed changes, local and from the practice server, go out as one `records.changed` per burst.
   const changes = options.onEvent ? new RecordChangeBatcher(options.onEvent) : null;
   if (changes) core.committedChanges = (committed) => changes.add(committed, false);
+  // A practice server announces every workstation's commits, this one's included, on its own feed.
+  if (changes) core.followServerFeed = (feed) => changes.follow(feed);
   const unfollow = changes && options.changeFeed ? changes.follow(options.changeFeed) : null;
 
   async function run(name: string, input: unknown): Promise<CallResult<unknown>> {
@@ -100,6 +102,9 @@ export function createBackend(options: BackendOptions): Backend {
       const handler = handlers[name] as Handler<typeof name>;
       authorized = spec.access !== 'public';
       const value = await handler(core, parsed.data as never);
+      // The server's audit head as this call left it, remembered here: a server later put back to an older copy is refused.
+      // Never the call's failure: what it wrote has committed, and the next open checks the head again.
+      await core.openServerStore?.rememberHead().catch((error: unknown) => core.reportUnexpected(`consent-desk: the server's audit head could not be remembered (${error instanceof Error ? error.name : typeof error})`));
       return { ok: true, value };
     } catch (error) {
       return { ok: false, error: toErrorData(core, name, error) };

@@ -14,7 +14,7 @@ import { storageFailure } from './failure-kinds';
  */
 export function storeStaffKeySteps(core: BackendCore): StaffKeySteps {
   return {
-    setSlot: (staff, password) => core.requireStore().setStaffSlot(staff.id, staff.username, password, core.kdf),
+    setSlot: (staff, password) => core.setStaffSlot(staff.id, staff.username, password),
     waitForSoleUse: (what) => waitForSoleUse(core, what),
     async rotateDataKeyWithout(staffId) {
       try {

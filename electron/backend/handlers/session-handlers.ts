@@ -73,10 +73,18 @@ export const sessionHandlers = {
   'session.signIn': async (core, { username, password }) => {
     core.throttle.check(username, core.now().getTime());
     let staff: StaffMember | undefined;
-    const open = core.openStore;
-    if (open) {
-      const match = (await Store.unlock(core.paths, { username, password })).find((c) => open.holdsKey(c.dataKey));
-      staff = match?.slot.staffId ? await staffById(core, match.slot.staffId) : undefined;
+    const server = core.options.practiceServer;
+    if (core.isOpen) {
+      const slot = await core.slotOpeningOpenStore({ username, password });
+      staff = slot?.staffId ? await staffById(core, slot.staffId) : undefined;
+    } else if (server) {
+      // The store is on the practice's server: its slots are tried here, and the data key never leaves this workstation.
+      const opened = await server.open({ username, password }, core.serverHooks);
+      if (opened) {
+        await core.adoptServerStore(opened.store);
+        await core.bringStoreToToday();
+        staff = opened.slot.staffId ? await staffById(core, opened.slot.staffId) : undefined;
+      }
     } else {
       core.recoverFolder();
       const opened = await Store.open(core.paths, { username, password }, core.storeOptions).catch((error: unknown) => {
@@ -106,10 +114,17 @@ export const sessionHandlers = {
     // Before the key is tried: a weak new password is refused without opening anything.
     await assertStrongPassword(input.newPassword, 'newPassword', { username: input.username });
     const recoveryKey = parseRecoveryKey(input.recoveryKey);
-    const open = core.openStore;
+    const server = core.options.practiceServer;
     let unlocked = false;
-    if (open) {
-      unlocked = (await Store.unlock(core.paths, { recoveryKey })).some((c) => open.holdsKey(c.dataKey));
+    if (core.isOpen) {
+      unlocked = (await core.slotOpeningOpenStore({ recoveryKey })) !== null;
+    } else if (server) {
+      const opened = await server.open({ recoveryKey }, core.serverHooks);
+      if (opened) {
+        await core.adoptServerStore(opened.store);
+        await core.bringStoreToToday();
+      }
+      unlocked = opened !== null;
     } else {
       core.recoverFolder();
       const opened = await Store.open(core.paths, { recoveryKey }, core.storeOptions);
@@ -124,13 +139,12 @@ export const sessionHandlers = {
       await core.recordFailedSignIn(throttleKey, 'recovery key does not open this store');
       throw new AppError('unauthorized', 'That recovery key does not open this store.');
     }
-    const store = core.requireStore();
     const { engine } = core;
     const staff = await engine.read((tx) => engine.records.staff.getStaffByUsername(tx, input.username));
     if (!staff || staff.role !== 'admin' || staff.status !== 'active') {
       throw new AppError('not_found', `There is no active administrator named “${input.username}”.`);
     }
-    await store.setStaffSlot(staff.id, staff.username, input.newPassword, core.kdf);
+    await core.setStaffSlot(staff.id, staff.username, input.newPassword);
     await engine.write((tx) =>
       auditIn(core, tx, {
         actorId: staff.id,
@@ -170,7 +184,6 @@ export const sessionHandlers = {
 
   'session.changePassword': async (core, { currentPassword, newPassword }) => {
     const me = core.requireSession();
-    const store = core.requireStore();
     try {
       await core.confirmPassword(me, currentPassword, 'changing password');
     } catch (error) {
@@ -180,7 +193,7 @@ export const sessionHandlers = {
       });
     }
     await assertStrongPassword(newPassword, 'newPassword', { ...me, practiceName: core.settings.practiceName });
-    await store.setStaffSlot(me.id, me.username, newPassword, core.kdf);
+    await core.setStaffSlot(me.id, me.username, newPassword);
     await core.engine.write((tx) => auditIn(core, tx, { action: 'session.password_changed', subjectType: 'staff', subjectId: me.id }));
     return null;
   },
