@@ -174,6 +174,7 @@ describe.skipIf(!pgAvailable)(`the store on the practice server, made and opened
 
   it('leaves nothing half-made when a step fails', async () => {
     const database = await emptyDatabase();
+    await expect(open(database, { username: admin.username, password: admin.password }, memory())).rejects.toMatchObject({ code: 'not_found', message: expect.stringMatching(/holds no Consent Desk store/) });
     const failing: Migration = { version: 900, name: 'fails', up: () => undefined, postgres: () => 'SELECT 1/0' } as unknown as Migration;
     await expect(made(database, newRecoveryKey().bytes, [...migrations, failing])).rejects.toThrow(/division by zero/);
     expect(await objectCount(database)).toBe(0);
