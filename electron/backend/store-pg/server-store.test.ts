@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -15,7 +15,9 @@ import { forgetPracticeServer, readPracticeServer, savePracticeServer } from './
 import { pgSchemaVersion } from './pg-migrate-schema';
 import { createServerStore, openServerStore, unlockServerStore, type ServerStore } from './server-store';
 import { folderHeadMemory, headMemoryKey, rememberedServerHead, type HeadMemoryOptions } from './server-head-memory';
-import { pgAvailable, pgSkipReason, useThrowawayCluster } from './testing/pg-cluster';
+import { startPgTestCluster } from '../../../scripts/pg-test-cluster.mjs';
+import { connectPracticeServer } from './pg-connection';
+import { pgAvailable, pgSkipReason, useThrowawayCluster, type PgTestCluster } from './testing/pg-cluster';
 
 /**
  * The PostgreSQL store made and opened as the file is (server-store.ts), on
@@ -301,5 +303,68 @@ describe.skipIf(!pgAvailable)(`the store on the practice server, made and opened
       expect(await rememberedServerHead(storeId, headMemory)).toMatchObject({ seq: 2 });
       expect((await open('restored', { username: admin.username, password: admin.password }, headMemory))!.head.outcome).toBe('same');
     });
+  });
+});
+
+/** A CA, a second unrelated CA, and a server certificate for db.practice.test signed by the first (as pg-connection.test.ts makes them). */
+function makeCertificates(dir: string) {
+  const openssl = (...args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+  const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];
+  for (const ca of ['practice-ca', 'other-ca']) {
+    openssl('req', '-x509', ...ec, '-keyout', `${ca}.key`, '-out', `${ca}.crt`, '-days', '2', '-subj', `/CN=${ca}`,
+      '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign');
+  }
+  openssl('req', '-new', ...ec, '-keyout', 'server.key', '-out', 'server.csr', '-subj', '/CN=db.practice.test');
+  fs.writeFileSync(path.join(dir, 'server.ext'), 'subjectAltName=DNS:db.practice.test\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n');
+  openssl('x509', '-req', '-in', 'server.csr', '-CA', 'practice-ca.crt', '-CAkey', 'practice-ca.key', '-set_serial', '1', '-days', '2', '-out', 'server.crt', '-extfile', 'server.ext');
+  const read = (f: string) => fs.readFileSync(path.join(dir, f), 'utf8');
+  return { practiceCa: read('practice-ca.crt'), otherCa: read('other-ca.crt'), serverCert: read('server.crt'), serverKey: read('server.key') };
+}
+
+describe.skipIf(!pgAvailable)(`the store made and opened over verify-full TLS, through the settings file${pgSkipReason}`, () => {
+  let cluster: PgTestCluster;
+  let certs: ReturnType<typeof makeCertificates>;
+  let dir: string;
+
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cd-server-store-tls-'));
+    certs = makeCertificates(dir);
+    cluster = startPgTestCluster({ tls: { certPem: certs.serverCert, keyPem: certs.serverKey } });
+  }, 180_000);
+  afterAll(() => {
+    cluster?.stop();
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  const server = () => ({ host: 'db.practice.test', hostaddr: cluster.tcpHost!, port: cluster.port, database: cluster.database });
+
+  it('makes the store as the owner and opens it as the paired app account, over TLS only; another CA is server_untrusted', async () => {
+    const owner = await connectPracticeServer({ server: server(), credential: { user: cluster.ownerRole, password: cluster.roleSecret(cluster.ownerRole) }, caPem: certs.practiceCa });
+    try {
+      await createServerStore({ owner, appRole: cluster.appRole, admin, recoveryKey: newRecoveryKey().bytes, kdf });
+    } finally {
+      await owner.end();
+    }
+    const dataDir = path.join(dir, 'data');
+    fs.mkdirSync(dataDir);
+    const keeper = folderHeadMemory(path.join(dir, 'keeper'));
+    const appSecret = cluster.roleSecret(cluster.appRole);
+    await savePracticeServer(dataDir, { format: 'consent-desk-practice-server', version: 1, server: server(), user: cluster.appRole, ca: { pem: certs.practiceCa } }, appSecret, keeper);
+    const { connection } = (await readPracticeServer(dataDir, keeper))!;
+    const headMemory = { keeper: folderHeadMemory(path.join(dir, 'heads')), key: headMemoryKey(connection.credential.password) };
+
+    const store = (await openServerStore({ connection, credential: { username: admin.username, password: admin.password }, headMemory }))!;
+    try {
+      expect(store.head.outcome).toBe('first');
+      const ssl = await store.engine.read(async (tx) => (await tx.query<{ ssl: boolean }>('SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()')).rows[0]!.ssl);
+      expect(ssl).toBe(true);
+    } finally {
+      await store.close();
+    }
+    await expect(openServerStore({ connection: { ...connection, caPem: certs.otherCa }, credential: { username: admin.username, password: admin.password }, headMemory })).rejects.toMatchObject({
+      code: 'server_untrusted',
+      message: expect.stringMatching(/not signed by the practice’s CA/),
+    });
+    await forgetPracticeServer(dataDir, keeper);
   });
 });
