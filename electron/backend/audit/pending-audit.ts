@@ -17,6 +17,8 @@ import { auditActionLabels, type AuditAction } from '../../../shared/audit-actio
  */
 const info = 'consent-desk pending audit v1';
 const privateKeySetting = 'auditSealPrivateKey';
+/** The setting that holds the audit seal's key pair (a PostgreSQL store's setup writes it, sealed, with the keyring's public key). */
+export { privateKeySetting as auditSealPrivateKeySetting };
 
 export function pendingAuditFile(dataDir: string): string {
   return path.join(dataDir, 'pending-audit.jsonl');

@@ -203,25 +203,28 @@ async function lockKeyring(client: ClientBase): Promise<KeyringRow> {
   return row;
 }
 
+/** The keyring as the key file shows it (header and slots), or null when the server holds none yet; needs no key. */
+export async function readKeyringPg(client: ClientBase): Promise<Keyring | null> {
+  const row = (await client.query<KeyringRow>('SELECT store_id, cipher, key_epoch, audit_public_key FROM keyring WHERE id = 1')).rows[0];
+  if (!row) return null;
+  const slots = (await client.query<{ slot: string }>('SELECT slot FROM key_slots ORDER BY insert_seq')).rows.map((r) => JSON.parse(r.slot) as unknown);
+  const parsed = keyringSchema.safeParse({
+    format: 'consent-desk-keyring',
+    version: 1,
+    storeId: row.store_id,
+    cipher: row.cipher,
+    keyEpoch: row.key_epoch,
+    ...(row.audit_public_key === null ? {} : { auditPublicKey: row.audit_public_key }),
+    slots,
+  });
+  if (!parsed.success) throw new AppError('store_damaged', 'The store’s keys on the practice server are damaged. Restore the server from a backup.');
+  return parsed.data as Keyring;
+}
+
 export function createPgKeyringRepository(cipher: FieldCipher): KeyringRepository<ClientBase> {
   const place = (keyEpoch: number) => ({ table: 'data_key_history', column: 'data_key', recordId: String(keyEpoch) });
   return {
-    async readKeyring(client) {
-      const row = (await client.query<KeyringRow>('SELECT store_id, cipher, key_epoch, audit_public_key FROM keyring WHERE id = 1')).rows[0];
-      if (!row) return null;
-      const slots = (await client.query<{ slot: string }>('SELECT slot FROM key_slots ORDER BY insert_seq')).rows.map((r) => JSON.parse(r.slot) as unknown);
-      const parsed = keyringSchema.safeParse({
-        format: 'consent-desk-keyring',
-        version: 1,
-        storeId: row.store_id,
-        cipher: row.cipher,
-        keyEpoch: row.key_epoch,
-        ...(row.audit_public_key === null ? {} : { auditPublicKey: row.audit_public_key }),
-        slots,
-      });
-      if (!parsed.success) throw new AppError('store_damaged', 'The store’s keys on the practice server are damaged. Restore the server from a backup.');
-      return parsed.data as Keyring;
-    },
+    readKeyring: readKeyringPg,
     async createKeyring(client, keyring) {
       const inserted = await client.query('INSERT INTO keyring (id, store_id, cipher, key_epoch, audit_public_key) VALUES (1, $1, $2, $3, $4) ON CONFLICT (id) DO NOTHING', [
         keyring.storeId,
