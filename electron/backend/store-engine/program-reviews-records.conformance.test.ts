@@ -1,7 +1,6 @@
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StoreCheck } from '../../../shared/store-status';
-import { upsertSchedule } from '../repositories/channel-review-repository';
 import { createPgProgramReviewRecords, createPgStoreMetaRepository } from '../store-pg/pg-program-reviews-repository';
 import { createPgStaffRepository } from '../store-pg/pg-staff-repository';
 import type { ProgramReviewRecords } from '../store-pg/store-interface-program-reviews';
@@ -62,16 +61,8 @@ describe.each(conformanceEngines)('schema 6 on $name', ({ name, skip }) => {
   beforeAll(async () => {
     if (skip) return;
     if (name === 'sqlite') {
-      const sqlite = sqliteEngineUnderTest();
-      under = sqlite;
+      under = sqliteEngineUnderTest();
       records = createSqliteProgramReviewRecords();
-      // The schedules are schema 7's: on the file they must exist for the reviews' foreign key.
-      for (const [id, channel] of [
-        ['schedule-ig', secrets.instagram],
-        ['schedule-fb', secrets.facebook],
-      ]) {
-        upsertSchedule(sqlite.db, { id: id!, channel: channel!, frequency: 'monthly', assigneeId: 'staff-marketing', startsOn: '2026-10-01', active: true, endedOn: null, at: at(0) });
-      }
     } else {
       const pgUnder = await pgEngineUnderTest(cluster!());
       under = pgUnder;
@@ -83,9 +74,16 @@ describe.each(conformanceEngines)('schema 6 on $name', ({ name, skip }) => {
         await createPgStoreMetaRepository(pgUnder.cipher).createStoreMeta(tx, { writeCounter: 0, anchorKey, lastCheck: null });
       });
     }
-    // The records the reviews and the purge name: a patient, an authorization signed, witnessed and revoked, another only signed, a draft, two posts.
+    // The records the reviews and the purge name: a patient, an authorization signed, witnessed and revoked, another only signed, a draft, two posts;
+    // and the schedules the reviews belong to (schema 7's records; a review's schedule_id names one).
     const r = under.engine.records;
     await write(async (tx) => {
+      for (const [id, channel] of [
+        ['schedule-ig', secrets.instagram],
+        ['schedule-fb', secrets.facebook],
+      ] as const) {
+        await r.programIncidents.reviewSchedules.upsertSchedule(tx, { id, channel, frequency: 'monthly', assigneeId: 'staff-marketing', startsOn: '2026-10-01', active: true, endedOn: null, at: at(0) });
+      }
       await r.patients.insertPatient(tx, patient);
       await r.consents.insertDraft(tx, { id: 'auth-1', patientId: patient.id, templateId: 'template-1', terms: terms(), createdAt: at(1), createdBy: 'staff-frontdesk' });
       await r.consents.recordPatientSignature(tx, 'auth-1', signatureOf('Ofelia Marchetti', 'I authorize the use of my testimonial.', at(2)));
