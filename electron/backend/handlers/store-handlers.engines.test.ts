@@ -10,15 +10,22 @@ import { storeHandlers } from './store-handlers';
 
 /**
  * `store.confirmRecoveryKey` on BOTH engines: the confirmation and its
- * audit event in one engine write, nothing written when already confirmed;
- * an audit append that fails leaves the key unconfirmed and no event. The
- * two engines' transcripts are compared byte for byte.
+ * audit event in one engine write, nothing written when already confirmed,
+ * nor when another workstation confirmed between the call's read and its
+ * write; an audit append that fails leaves the key unconfirmed and no event.
+ * The two engines' transcripts are compared byte for byte.
  */
 
 const transcripts = new Map<string, Entry[]>();
 const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 
-type TestCore = EngineCore & Pick<ConsentCore, 'appState'> & { failNextAudit: boolean; appended: AuditEvent[] };
+type TestCore = EngineCore &
+  Pick<ConsentCore, 'appState'> & {
+    failNextAudit: boolean;
+    appended: AuditEvent[];
+    /** Run once before the next write transaction begins, outside any (what another workstation does between a read and a write). */
+    beforeNextWrite: (() => Promise<unknown>) | null;
+  };
 
 function testCore(under: EngineUnderTest): TestCore {
   let nextId = 0;
@@ -28,7 +35,12 @@ function testCore(under: EngineUnderTest): TestCore {
     engine: {
       ...inner,
       read: (fn, options) => inner.read(fn, options),
-      write: (fn, options) => inner.write(fn, options),
+      async write(fn, options) {
+        const meanwhile = core.beforeNextWrite;
+        core.beforeNextWrite = null;
+        if (meanwhile) await meanwhile();
+        return inner.write(fn, options);
+      },
       close: () => inner.close(),
       records: {
         ...inner.records,
@@ -44,6 +56,7 @@ function testCore(under: EngineUnderTest): TestCore {
     },
     failNextAudit: false,
     appended: [],
+    beforeNextWrite: null,
     timeZone: 'America/Chicago',
     today: () => '2026-12-01',
     appState: () => ({ phase: 'test' }) as unknown as ReturnType<ConsentCore['appState']>,
@@ -117,6 +130,23 @@ describe.each(conformanceEngines)('store.confirmRecoveryKey on $name', ({ name, 
     note('after', after);
     expect(after.unconfirmed).toBe(false);
     expect(after.events.map((e) => e.action)).toEqual(['store.recovery_key_confirmed']);
+  });
+
+  it.skipIf(skip)('writes nothing when another workstation confirms between its read and its write', async () => {
+    await under.engine.write((tx) => under.engine.records.settings.markRecoveryKeyUnconfirmed(tx, '2026-12-01T10:00:00.000Z'));
+    const before = core.appended.length;
+    // The call reads "unconfirmed"; before its write begins, another confirmation is kept with its own event.
+    let meanwhile: unknown;
+    core.beforeNextWrite = async () => (meanwhile = await handlerOutcome(confirm()));
+    note('confirmed meanwhile', await handlerOutcome(confirm()));
+    note('the other confirmation', meanwhile);
+    const after = await state();
+    note('after', after);
+    expect(after.unconfirmed).toBe(false);
+    // One event, the other confirmation's: the call's write checked again and kept nothing.
+    expect(after.events.slice(before).map((e) => e.action)).toEqual(['store.recovery_key_confirmed']);
+    const last = after.events.at(-1)!;
+    expect(after.head).toEqual({ seq: last.seq + 1, prevHash: last.hash });
   });
 });
 
