@@ -25,6 +25,8 @@ type TestCore = EngineCore &
     appended: AuditEvent[];
     /** Run once before the next write transaction begins, outside any (what another workstation does between a read and a write). */
     beforeNextWrite: (() => Promise<unknown>) | null;
+    /** Awaited once, inside the write, just after the next confirmation is written (its transaction held open). */
+    holdAfterConfirm: (() => Promise<void>) | null;
   };
 
 function testCore(under: EngineUnderTest): TestCore {
@@ -44,6 +46,16 @@ function testCore(under: EngineUnderTest): TestCore {
       close: () => inner.close(),
       records: {
         ...inner.records,
+        settings: {
+          ...inner.records.settings,
+          async markRecoveryKeyConfirmed(tx) {
+            const confirmed = await inner.records.settings.markRecoveryKeyConfirmed(tx);
+            const hold = core.holdAfterConfirm;
+            core.holdAfterConfirm = null;
+            if (hold) await hold();
+            return confirmed;
+          },
+        },
         audit: {
           ...inner.records.audit,
           async appendAudit(tx, entry) {
@@ -57,6 +69,7 @@ function testCore(under: EngineUnderTest): TestCore {
     failNextAudit: false,
     appended: [],
     beforeNextWrite: null,
+    holdAfterConfirm: null,
     timeZone: 'America/Chicago',
     today: () => '2026-12-01',
     appState: () => ({ phase: 'test' }) as unknown as ReturnType<ConsentCore['appState']>,
@@ -84,12 +97,18 @@ describe.each(conformanceEngines)('store.confirmRecoveryKey on $name', ({ name, 
   let under: EngineUnderTest;
   let core: TestCore;
   let empty: unknown;
+  let pgPool: { query(sql: string): Promise<{ rows: { waiting: string }[] }> } | null = null;
   const log: Entry[] = [];
   const note = (label: string, value: unknown) => log.push([label, JSON.parse(JSON.stringify(value ?? '(nothing)'))]);
 
   beforeAll(async () => {
     if (skip) return;
-    under = name === 'sqlite' ? sqliteEngineUnderTest({ staff: false, testTemplates: false }) : await pgEngineUnderTest(cluster!());
+    if (name === 'sqlite') under = sqliteEngineUnderTest({ staff: false, testTemplates: false });
+    else {
+      const pgUnder = await pgEngineUnderTest(cluster!());
+      under = pgUnder;
+      pgPool = pgUnder.pool;
+    }
     core = testCore(under);
     empty = await auditHeadOf(under.engine, { at: '2026-12-01T08:00:00.000Z', action: 'store.recovery_key_confirmed' });
   }, 180_000);
@@ -144,6 +163,34 @@ describe.each(conformanceEngines)('store.confirmRecoveryKey on $name', ({ name, 
     note('after', after);
     expect(after.unconfirmed).toBe(false);
     // One event, the other confirmation's: the call's write checked again and kept nothing.
+    expect(after.events.slice(before).map((e) => e.action)).toEqual(['store.recovery_key_confirmed']);
+    const last = after.events.at(-1)!;
+    expect(after.head).toEqual({ seq: last.seq + 1, prevHash: last.hash });
+  });
+
+  // The file's writes are one at a time (BEGIN IMMEDIATE behind the engine's mutex); on the server two workstations' writes overlap.
+  it.skipIf(skip || name === 'sqlite')('confirms once, with one event, when two workstations confirm at the same moment', async () => {
+    await under.engine.write((tx) => under.engine.records.settings.markRecoveryKeyUnconfirmed(tx, '2026-12-01T11:00:00.000Z'));
+    const before = core.appended.length;
+    // The first confirmation is written and its transaction held open until the second is seen waiting on the server.
+    let written!: () => void;
+    let release!: () => void;
+    const firstWritten = new Promise<void>((resolve) => (written = resolve));
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    core.holdAfterConfirm = async () => {
+      written();
+      await gate;
+    };
+    const first = handlerOutcome(confirm());
+    await firstWritten;
+    const second = handlerOutcome(confirm());
+    const waiting = async () => Number((await pgPool!.query("SELECT count(*) AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'")).rows[0]!.waiting);
+    while ((await waiting()) === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    release();
+    expect(await first).toEqual({ ok: { phase: 'test' } });
+    expect(await second).toEqual({ ok: { phase: 'test' } });
+    const after = await state();
+    expect(after.unconfirmed).toBe(false);
     expect(after.events.slice(before).map((e) => e.action)).toEqual(['store.recovery_key_confirmed']);
     const last = after.events.at(-1)!;
     expect(after.head).toEqual({ seq: last.seq + 1, prevHash: last.hash });
