@@ -269,6 +269,17 @@ describe.each(engines)('the staff and settings handlers on $name', ({ name, skip
       expect(keyStepsSince(from)).toEqual(['sole use']);
       expect(await staffById(morgan.id)).toMatchObject({ status: 'active' });
       await outcome('change the last administrator’s role', call('staff.update', { id: morgan.id, role: 'marketing' }));
+      expect(log.find(([label]) => label === 'change the last administrator’s role')?.[1]).toEqual({
+        error: { code: 'conflict', message: 'Morgan Elsewhere is the only active administrator: add another before you change their role.' },
+      });
+      expect(await staffById(morgan.id)).toMatchObject({ role: 'admin', status: 'active' });
+      // The same change from a copy gone stale (saved again elsewhere, same name, between the read and the write): refused as stale,
+      // the one check that the account is as read coming before the rule; nothing kept.
+      const stamp = '2026-12-01T08:45:00.000Z';
+      core.beforeNextWrite = () => under.engine.write((tx) => under.engine.records.staff.updateStaff(tx, morgan.id, { displayName: 'Morgan Elsewhere' }, stamp)).then(() => undefined);
+      const staleLast = await outcome('change a stale copy of the last administrator’s role', call('staff.update', { id: morgan.id, role: 'marketing' }));
+      expect(staleLast).toMatchObject({ error: { code: 'conflict', message: expect.stringMatching(/Someone else changed this staff member/) } });
+      expect(await staffById(morgan.id)).toMatchObject({ role: 'admin', status: 'active', updatedAt: stamp });
     } finally {
       core.session = admin;
     }

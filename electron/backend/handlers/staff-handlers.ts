@@ -40,11 +40,11 @@ async function unchangedIn(core: StaffCore, tx: unknown, read: StaffMember): Pro
   return now;
 }
 
-/** Refuse a change that would leave the practice without an active administrator (counted in `tx`). */
+const onlyAdmin = (staff: StaffMember, what: string) => new AppError('conflict', `${staff.displayName} is the only active administrator: add another before you ${what}.`);
+
+/** Refuse a change that would leave the practice without an active administrator (counted in `tx`, before the change). */
 async function keepAnAdminIn(core: StaffCore, tx: unknown, staff: StaffMember, what: string): Promise<void> {
-  if (staff.role === 'admin' && staff.status === 'active' && (await core.engine.records.staff.countActiveAdmins(tx)) <= 1) {
-    throw new AppError('conflict', `${staff.displayName} is the only active administrator: add another before you ${what}.`);
-  }
+  if (staff.role === 'admin' && staff.status === 'active' && (await core.engine.records.staff.countActiveAdmins(tx)) <= 1) throw onlyAdmin(staff, what);
 }
 
 const usernameTaken = (username: string) =>
@@ -82,22 +82,27 @@ export const staffHandlers: StaffHandlers<StaffCall> = {
     return staff;
   },
 
+  /**
+   * One check that the member is as read: the update names the `updatedAt`
+   * it read (changed since: `conflict`; on the server the row is locked
+   * before it is compared), and it comes first, so a stale copy is refused
+   * as stale whatever else it would change. Then the rule that an active
+   * administrator remains, counted with the change in (a refusal rolls the
+   * change back with the transaction).
+   */
   'staff.update': async (core, { id, displayName, role }) => {
     const staff = await existing(core, id);
     const changes: string[] = [];
     if (displayName !== undefined && displayName !== staff.displayName) changes.push('name');
     if (role !== undefined && role !== staff.role) changes.push(`role ${staff.role} → ${role}`);
     if (changes.length === 0) return staff;
+    const staffRecords = core.engine.records.staff;
+    const demotesAnAdmin = role !== undefined && role !== staff.role && staff.role === 'admin' && staff.status === 'active';
     return core.engine.write(async (tx) => {
-      await unchangedIn(core, tx, staff);
-      if (role && role !== staff.role) await keepAnAdminIn(core, tx, staff, 'change their role');
-      const updated = await core.engine.records.staff.updateStaff(
-        tx,
-        id,
-        { displayName: displayName ?? staff.displayName, role: role ?? staff.role },
-        core.nowIso(),
-        { updatedAt: staff.updatedAt },
-      );
+      const updated = await staffRecords.updateStaff(tx, id, { displayName: displayName ?? staff.displayName, role: role ?? staff.role }, core.nowIso(), {
+        updatedAt: staff.updatedAt,
+      });
+      if (demotesAnAdmin && (await staffRecords.countActiveAdmins(tx)) === 0) throw onlyAdmin(staff, 'change their role');
       await auditIn(core, tx, { action: 'staff.updated', subjectType: 'staff', subjectId: id, detail: changes.join('; ') });
       return updated;
     });

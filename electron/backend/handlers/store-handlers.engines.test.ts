@@ -10,15 +10,24 @@ import { storeHandlers } from './store-handlers';
 
 /**
  * `store.confirmRecoveryKey` on BOTH engines: the confirmation and its
- * audit event in one engine write, nothing written when already confirmed;
- * an audit append that fails leaves the key unconfirmed and no event. The
- * two engines' transcripts are compared byte for byte.
+ * audit event in one engine write, nothing written when already confirmed,
+ * nor when another workstation confirmed between the call's read and its
+ * write; an audit append that fails leaves the key unconfirmed and no event.
+ * The two engines' transcripts are compared byte for byte.
  */
 
 const transcripts = new Map<string, Entry[]>();
 const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 
-type TestCore = EngineCore & Pick<ConsentCore, 'appState'> & { failNextAudit: boolean; appended: AuditEvent[] };
+type TestCore = EngineCore &
+  Pick<ConsentCore, 'appState'> & {
+    failNextAudit: boolean;
+    appended: AuditEvent[];
+    /** Run once before the next write transaction begins, outside any (what another workstation does between a read and a write). */
+    beforeNextWrite: (() => Promise<unknown>) | null;
+    /** Awaited once, inside the write, just after the next confirmation is written (its transaction held open). */
+    holdAfterConfirm: (() => Promise<void>) | null;
+  };
 
 function testCore(under: EngineUnderTest): TestCore {
   let nextId = 0;
@@ -28,10 +37,25 @@ function testCore(under: EngineUnderTest): TestCore {
     engine: {
       ...inner,
       read: (fn, options) => inner.read(fn, options),
-      write: (fn, options) => inner.write(fn, options),
+      async write(fn, options) {
+        const meanwhile = core.beforeNextWrite;
+        core.beforeNextWrite = null;
+        if (meanwhile) await meanwhile();
+        return inner.write(fn, options);
+      },
       close: () => inner.close(),
       records: {
         ...inner.records,
+        settings: {
+          ...inner.records.settings,
+          async markRecoveryKeyConfirmed(tx) {
+            const confirmed = await inner.records.settings.markRecoveryKeyConfirmed(tx);
+            const hold = core.holdAfterConfirm;
+            core.holdAfterConfirm = null;
+            if (hold) await hold();
+            return confirmed;
+          },
+        },
         audit: {
           ...inner.records.audit,
           async appendAudit(tx, entry) {
@@ -44,6 +68,8 @@ function testCore(under: EngineUnderTest): TestCore {
     },
     failNextAudit: false,
     appended: [],
+    beforeNextWrite: null,
+    holdAfterConfirm: null,
     timeZone: 'America/Chicago',
     today: () => '2026-12-01',
     appState: () => ({ phase: 'test' }) as unknown as ReturnType<ConsentCore['appState']>,
@@ -71,12 +97,18 @@ describe.each(conformanceEngines)('store.confirmRecoveryKey on $name', ({ name, 
   let under: EngineUnderTest;
   let core: TestCore;
   let empty: unknown;
+  let pgPool: { query(sql: string): Promise<{ rows: { waiting: string }[] }> } | null = null;
   const log: Entry[] = [];
   const note = (label: string, value: unknown) => log.push([label, JSON.parse(JSON.stringify(value ?? '(nothing)'))]);
 
   beforeAll(async () => {
     if (skip) return;
-    under = name === 'sqlite' ? sqliteEngineUnderTest({ staff: false, testTemplates: false }) : await pgEngineUnderTest(cluster!());
+    if (name === 'sqlite') under = sqliteEngineUnderTest({ staff: false, testTemplates: false });
+    else {
+      const pgUnder = await pgEngineUnderTest(cluster!());
+      under = pgUnder;
+      pgPool = pgUnder.pool;
+    }
     core = testCore(under);
     empty = await auditHeadOf(under.engine, { at: '2026-12-01T08:00:00.000Z', action: 'store.recovery_key_confirmed' });
   }, 180_000);
@@ -117,6 +149,51 @@ describe.each(conformanceEngines)('store.confirmRecoveryKey on $name', ({ name, 
     note('after', after);
     expect(after.unconfirmed).toBe(false);
     expect(after.events.map((e) => e.action)).toEqual(['store.recovery_key_confirmed']);
+  });
+
+  it.skipIf(skip)('writes nothing when another workstation confirms between its read and its write', async () => {
+    await under.engine.write((tx) => under.engine.records.settings.markRecoveryKeyUnconfirmed(tx, '2026-12-01T10:00:00.000Z'));
+    const before = core.appended.length;
+    // The call reads "unconfirmed"; before its write begins, another confirmation is kept with its own event.
+    let meanwhile: unknown;
+    core.beforeNextWrite = async () => (meanwhile = await handlerOutcome(confirm()));
+    note('confirmed meanwhile', await handlerOutcome(confirm()));
+    note('the other confirmation', meanwhile);
+    const after = await state();
+    note('after', after);
+    expect(after.unconfirmed).toBe(false);
+    // One event, the other confirmation's: the call's write checked again and kept nothing.
+    expect(after.events.slice(before).map((e) => e.action)).toEqual(['store.recovery_key_confirmed']);
+    const last = after.events.at(-1)!;
+    expect(after.head).toEqual({ seq: last.seq + 1, prevHash: last.hash });
+  });
+
+  // The file's writes are one at a time (BEGIN IMMEDIATE behind the engine's mutex); on the server two workstations' writes overlap.
+  it.skipIf(skip || name === 'sqlite')('confirms once, with one event, when two workstations confirm at the same moment', async () => {
+    await under.engine.write((tx) => under.engine.records.settings.markRecoveryKeyUnconfirmed(tx, '2026-12-01T11:00:00.000Z'));
+    const before = core.appended.length;
+    // The first confirmation is written and its transaction held open until the second is seen waiting on the server.
+    let written!: () => void;
+    let release!: () => void;
+    const firstWritten = new Promise<void>((resolve) => (written = resolve));
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    core.holdAfterConfirm = async () => {
+      written();
+      await gate;
+    };
+    const first = handlerOutcome(confirm());
+    await firstWritten;
+    const second = handlerOutcome(confirm());
+    const waiting = async () => Number((await pgPool!.query("SELECT count(*) AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'")).rows[0]!.waiting);
+    while ((await waiting()) === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    release();
+    expect(await first).toEqual({ ok: { phase: 'test' } });
+    expect(await second).toEqual({ ok: { phase: 'test' } });
+    const after = await state();
+    expect(after.unconfirmed).toBe(false);
+    expect(after.events.slice(before).map((e) => e.action)).toEqual(['store.recovery_key_confirmed']);
+    const last = after.events.at(-1)!;
+    expect(after.head).toEqual({ seq: last.seq + 1, prevHash: last.hash });
   });
 });
 

@@ -68,16 +68,17 @@ export const storeHandlers = {
 
   /**
    * On the store engine: read, and only when unconfirmed, one write that
-   * checks again and keeps the confirmation with its audit event (another
-   * workstation may have confirmed meanwhile: then nothing is written).
+   * keeps the confirmation with its audit event. The write's check is the
+   * removal itself: another workstation may have confirmed meanwhile, before
+   * this write began or (on the server, READ COMMITTED) while it waited on
+   * the row; either way nothing was left to remove and nothing is written.
    */
   'store.confirmRecoveryKey': async (core: EngineCore & Pick<ConsentCore, 'appState'>) => {
     const engine = core.engine;
     const settings = engine.records.settings;
     if (await engine.read((tx) => settings.recoveryKeyUnconfirmed(tx))) {
       await engine.write(async (tx) => {
-        if (!(await settings.recoveryKeyUnconfirmed(tx))) return;
-        await settings.markRecoveryKeyConfirmed(tx);
+        if (!(await settings.markRecoveryKeyConfirmed(tx))) return;
         await auditIn(core, tx, { action: 'store.recovery_key_confirmed' });
       });
     }

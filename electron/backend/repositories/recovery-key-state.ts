@@ -11,8 +11,9 @@ export function markRecoveryKeyUnconfirmed(db: Db, since: string): void {
   db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, JSON.stringify(since));
 }
 
-export function markRecoveryKeyConfirmed(db: Db): void {
-  db.prepare('DELETE FROM settings WHERE key = ?').run(key);
+/** Whether the key was waiting (false: confirmed already, nothing changed). */
+export function markRecoveryKeyConfirmed(db: Db): boolean {
+  return db.prepare('DELETE FROM settings WHERE key = ?').run(key).changes > 0;
 }
 
 export function recoveryKeyUnconfirmed(db: Db): boolean {

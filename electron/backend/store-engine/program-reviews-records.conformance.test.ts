@@ -1,7 +1,6 @@
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StoreCheck } from '../../../shared/store-status';
-import { upsertSchedule } from '../repositories/channel-review-repository';
 import { createPgProgramReviewRecords, createPgStoreMetaRepository } from '../store-pg/pg-program-reviews-repository';
 import { createPgStaffRepository } from '../store-pg/pg-staff-repository';
 import type { ProgramReviewRecords } from '../store-pg/store-interface-program-reviews';
@@ -62,16 +61,8 @@ describe.each(conformanceEngines)('schema 6 on $name', ({ name, skip }) => {
   beforeAll(async () => {
     if (skip) return;
     if (name === 'sqlite') {
-      const sqlite = sqliteEngineUnderTest();
-      under = sqlite;
+      under = sqliteEngineUnderTest();
       records = createSqliteProgramReviewRecords();
-      // The schedules are schema 7's: on the file they must exist for the reviews' foreign key.
-      for (const [id, channel] of [
-        ['schedule-ig', secrets.instagram],
-        ['schedule-fb', secrets.facebook],
-      ]) {
-        upsertSchedule(sqlite.db, { id: id!, channel: channel!, frequency: 'monthly', assigneeId: 'staff-marketing', startsOn: '2026-10-01', active: true, endedOn: null, at: at(0) });
-      }
     } else {
       const pgUnder = await pgEngineUnderTest(cluster!());
       under = pgUnder;
@@ -83,9 +74,16 @@ describe.each(conformanceEngines)('schema 6 on $name', ({ name, skip }) => {
         await createPgStoreMetaRepository(pgUnder.cipher).createStoreMeta(tx, { writeCounter: 0, anchorKey, lastCheck: null });
       });
     }
-    // The records the reviews and the purge name: a patient, an authorization signed, witnessed and revoked, another only signed, a draft, two posts.
+    // The records the reviews and the purge name: a patient, an authorization signed, witnessed and revoked, another only signed, a draft, two posts;
+    // and the schedules the reviews belong to (schema 7's records; a review's schedule_id names one).
     const r = under.engine.records;
     await write(async (tx) => {
+      for (const [id, channel] of [
+        ['schedule-ig', secrets.instagram],
+        ['schedule-fb', secrets.facebook],
+      ] as const) {
+        await r.programIncidents.reviewSchedules.upsertSchedule(tx, { id, channel, frequency: 'monthly', assigneeId: 'staff-marketing', startsOn: '2026-10-01', active: true, endedOn: null, at: at(0) });
+      }
       await r.patients.insertPatient(tx, patient);
       await r.consents.insertDraft(tx, { id: 'auth-1', patientId: patient.id, templateId: 'template-1', terms: terms(), createdAt: at(1), createdBy: 'staff-frontdesk' });
       await r.consents.recordPatientSignature(tx, 'auth-1', signatureOf('Ofelia Marchetti', 'I authorize the use of my testimonial.', at(2)));
@@ -174,6 +172,13 @@ describe.each(conformanceEngines)('schema 6 on $name', ({ name, skip }) => {
     const twice = await outcome(write((tx) => c.insertChannelReview(tx, review('review-4', 'schedule-ig', secrets.instagram, '2026-11-01', '2026-11-30', 33))));
     expect(twice).toEqual({ error: { code: 'conflict', message: 'This period has been reviewed already.' } });
     note('same period again', twice);
+    // A review naming a schedule that does not exist is refused: the file at the INSERT, the server at COMMIT (its foreign key is
+    // deferred for migrate-store's order); neither keeps the review or its removed comment (below: the list, no periods of 'schedule-none').
+    const orphan = write((tx) =>
+      c.insertChannelReview(tx, { ...review('review-5', 'schedule-none', secrets.instagram, '2026-09-01', '2026-09-30', 34), removedComments: [{ id: 'removed-4', postId: null, removedOn: '2026-09-02', note: 'orphan' }] }),
+    );
+    await expect(orphan).rejects.toThrow(/foreign key constraint/i);
+    note('missing schedule', 'refused');
     const all = await read((tx) => c.listChannelReviews(tx));
     expect(all.map((r) => r.id)).toEqual(['review-2', 'review-1', 'review-3']);
     note('all', normalise(all));
@@ -310,7 +315,7 @@ describe.skipIf(!pgAvailable)(`schema 6: both engines${pgSkipReason}`, () => {
   it('gave the same training records, reviews, purges and store meta for the same inputs', () => {
     const sqlite = transcripts.get('sqlite');
     const postgres = transcripts.get('postgres');
-    expect(sqlite?.length).toBe(43);
+    expect(sqlite?.length).toBe(44);
     for (const [i, entry] of (sqlite ?? []).entries()) expect(postgres?.[i]).toEqual(entry);
     expect(JSON.stringify(postgres)).toBe(JSON.stringify(sqlite));
   });

@@ -159,8 +159,9 @@ describe.each(conformanceEngines)('staff and sign-in material on $name', ({ name
     await write((tx) => s.markRecoveryKeyUnconfirmed(tx, at(40)));
     note('recovery unconfirmed', await outcome(read((tx) => s.recoveryKeyUnconfirmed(tx))));
     note('its value', await outcome(read((tx) => s.readSetting(tx, 'recoveryKeyUnconfirmedSince'))));
-    await write((tx) => s.markRecoveryKeyConfirmed(tx));
+    note('confirming', await outcome(write((tx) => s.markRecoveryKeyConfirmed(tx))));
     note('recovery confirmed', await outcome(read((tx) => s.recoveryKeyUnconfirmed(tx))));
+    note('confirming again', await outcome(write((tx) => s.markRecoveryKeyConfirmed(tx))));
     await write((tx) => s.writeSetting(tx, 'backupSchedule', { every: 'day', at: '18:00', folder: '/Volumes/Backup' }));
     note('keyed record', await outcome(read((tx) => s.readSetting(tx, 'backupSchedule'))));
     note('unknown key', await outcome(read((tx) => s.readSetting(tx, 'nothing'))));

@@ -29,7 +29,8 @@
  * `purged_consent_id`.
  *
  * `channel_reviews.schedule_id` names a row of `review_schedules`, which
- * comes with schema 7; its foreign key is added there.
+ * comes with schema 7; its foreign key is added there
+ * (pg-program-incidents-schema.ts, checked at COMMIT).
  */
 export function programReviewsSchemaSql(appRole: string): string {
   return `

@@ -172,7 +172,7 @@ export function createPgSettingsRepository(cipher: FieldCipher): SettingsReposit
     },
     markRecoveryKeyUnconfirmed: (client, since) => write(client, recoveryKeyUnconfirmedKey, since),
     async markRecoveryKeyConfirmed(client) {
-      await client.query('DELETE FROM settings WHERE key = $1', [recoveryKeyUnconfirmedKey]);
+      return ((await client.query('DELETE FROM settings WHERE key = $1', [recoveryKeyUnconfirmedKey])).rowCount ?? 0) > 0;
     },
     async recoveryKeyUnconfirmed(client) {
       return ((await client.query('SELECT 1 FROM settings WHERE key = $1', [recoveryKeyUnconfirmedKey])).rowCount ?? 0) > 0;

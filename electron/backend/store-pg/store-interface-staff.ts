@@ -54,7 +54,12 @@ export interface SettingsRepository<Tx> {
   readStaffPreferences(tx: Tx, staffId: string): Promise<StaffPreferences>;
   writeStaffPreferences(tx: Tx, staffId: string, change: Partial<StaffPreferences>): Promise<StaffPreferences>;
   markRecoveryKeyUnconfirmed(tx: Tx, since: string): Promise<void>;
-  markRecoveryKeyConfirmed(tx: Tx): Promise<void>;
+  /**
+   * Whether the key was waiting: false when it was confirmed already, and
+   * nothing changed (on the server, also when another transaction's
+   * confirmation committed while this one waited on the row).
+   */
+  markRecoveryKeyConfirmed(tx: Tx): Promise<boolean>;
   recoveryKeyUnconfirmed(tx: Tx): Promise<boolean>;
   /** Any keyed record (alerts, the backup schedule, the training cycle, ...): its JSON value, or undefined. */
   readSetting(tx: Tx, key: string): Promise<unknown>;
