@@ -155,13 +155,13 @@ export function summaryFromColumns(
 }
 
 export function listAuthorizationsOfPatient(db: Db, patientId: string): AuthorizationRecord[] {
-  return (db.prepare(`SELECT ${columns} FROM authorizations WHERE patient_id = ? ORDER BY created_at DESC`).all(patientId) as Row[]).map(
+  return (db.prepare(`SELECT ${columns} FROM authorizations WHERE patient_id = ? ORDER BY created_at DESC, rowid DESC`).all(patientId) as Row[]).map(
     toRecord,
   );
 }
 
 export function listAuthorizations(db: Db): AuthorizationRecord[] {
-  return (db.prepare(`SELECT ${columns} FROM authorizations ORDER BY created_at`).all() as Row[]).map(toRecord);
+  return (db.prepare(`SELECT ${columns} FROM authorizations ORDER BY created_at, id`).all() as Row[]).map(toRecord);
 }
 
 export function insertDraft(
