@@ -151,6 +151,11 @@ export interface ServerUnlockCandidate {
 export async function unlockServerStore(client: ClientBase, credential: Credential): Promise<ServerUnlockCandidate[]> {
   const keyring = await readKeyringPg(client);
   if (!keyring) throw new AppError('store_missing', 'The practice server holds no Consent Desk store yet. Set it up first.');
+  return unlockWithKeyring(keyring, credential);
+}
+
+/** The data key a credential opens in a keyring read from the server (scrypt: call with no transaction open). */
+export async function unlockWithKeyring(keyring: Keyring, credential: Credential): Promise<ServerUnlockCandidate[]> {
   const slot = 'username' in credential ? findStaffSlot(keyring, credential.username) : recoverySlot(keyring);
   if (!slot) return [];
   const dataKey = await openSlot(slot, 'username' in credential ? credential.password : credential.recoveryKey);
