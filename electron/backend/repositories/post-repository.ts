@@ -90,7 +90,7 @@ const selectPosts = `SELECT posts.*, approver.display_name AS identifiers_approv
   LEFT JOIN staff approver ON approver.id = posts.identifiers_approved_by`;
 
 export function listPosts(db: Db, where = '', ...params: unknown[]): StoredPost[] {
-  return (cachedStatement(db, `${selectPosts} ${where} ORDER BY posts.created_at DESC, posts.rowid DESC`).all(...params) as PostRow[]).map(toPost);
+  return (cachedStatement(db, `${selectPosts} ${where} ORDER BY posts.created_at DESC, posts.id DESC`).all(...params) as PostRow[]).map(toPost);
 }
 
 /** Marketing's Home lists: which posts, in which order, through which index (a partial index in the order shown). */

@@ -47,7 +47,7 @@ export function listTestimonials(db: Db, where = '', ...params: unknown[]): Test
   const rows = db
     .prepare(
       `SELECT t.id, t.patient_id, p.first_name, p.last_name, t.title, t.quote, t.created_at
-       FROM testimonials t JOIN patients p ON p.id = t.patient_id ${where} ORDER BY t.created_at DESC, t.rowid DESC`,
+       FROM testimonials t JOIN patients p ON p.id = t.patient_id ${where} ORDER BY t.created_at DESC, t.id DESC`,
     )
     .all(...params) as TestimonialRow[];
   const mediaOf = db.prepare(`SELECT ${mediaColumns} FROM media WHERE testimonial_id = ? ORDER BY created_at, rowid`);

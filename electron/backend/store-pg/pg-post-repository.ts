@@ -126,7 +126,7 @@ export function createPgPostRepository(cipher: FieldCipher): PostRepository<Clie
     if (filter.patientId) add((n) => `patient_id = $${n}`, filter.patientId);
     if (filter.testimonialId) add((n) => `testimonial_id = $${n}`, filter.testimonialId);
     if (filter.consentIds) add((n) => `consent_id = ANY($${n}::text[])`, filter.consentIds);
-    const sql = `SELECT ${columns} FROM posts ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, insert_seq DESC`;
+    const sql = `SELECT ${columns} FROM posts ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at COLLATE "C" DESC, id COLLATE "C" DESC`;
     return (await tx.query<PostRow>(sql, params)).rows.map(toPost);
   }
 

@@ -104,7 +104,7 @@ export function createPgTestimonialRepository(cipher: FieldCipher): TestimonialR
       await tx.query<TestimonialRow>(
         `SELECT t.id, t.patient_id, p.first_name, p.last_name, t.sealed, t.created_at, t.row_version
          FROM testimonials t JOIN patients p ON p.id = t.patient_id
-         ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY t.created_at DESC, t.insert_seq DESC`,
+         ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY t.created_at COLLATE "C" DESC, t.id COLLATE "C" DESC`,
         params,
       )
     ).rows;
