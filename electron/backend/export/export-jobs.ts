@@ -9,8 +9,8 @@ import { auditIn } from '../engine-core';
 import { certificateDerOf, toPem } from '../crypto/certificate-pem';
 import { signingCertificate } from '../handlers/certificate-handlers';
 import { bundleFileCount, removeStalePartials, writeBundle } from './bundle-writer';
-import { selectForExport } from './export-selection';
-import { hasProgramRecords, selectProgramForExport } from './program-bundle';
+import { selectForExportOn } from './export-selection';
+import { selectProgramForExport } from './program-bundle';
 import type { Db } from '../store/database';
 
 interface JobRecord {
@@ -98,7 +98,7 @@ export async function startExport(core: BackendCore, params: ExportParams): Prom
   const release = () => void held.release();
   let prepared;
   try {
-    prepared = await prepareExport(core, store, snapshotDb, params, startedAt);
+    prepared = await prepareExport(core, store, held.tx, params, startedAt);
   } catch (error) {
     release();
     throw error;
@@ -152,6 +152,7 @@ export async function startExport(core: BackendCore, params: ExportParams): Prom
 
   record.finished = writeBundle({
     db: snapshotDb,
+    reads: { exports: engine.records.exports, tx: held.tx },
     selection,
     params: recorded,
     practiceName: core.settings.practiceName,
@@ -213,12 +214,13 @@ export async function startExport(core: BackendCore, params: ExportParams): Prom
  * store: a first export may make the practice certificate).
  */
 async function prepareExport(core: BackendCore, store: ReturnType<BackendCore['requireStore']>, db: Db, params: ExportParams, startedAt: Date) {
-  const selection = selectForExport(db, params, core.checkContext());
+  // Chosen through the engine's export records on the snapshot: the same reads on either engine.
+  const selection = await selectForExportOn(store.engine.records.exports, db, params, core.checkContext());
   const signer = await signingCertificate(core);
   const { certificates: certificateRecords, templates } = store.engine.records.practice;
   const certificates: ManifestCertificate[] = (await store.engine.read((tx) => certificateRecords.allCertificates(tx))).map((c) => ({ ...c.info, pem: toPem(certificateDerOf(c)) }));
   const signerPem = certificates.find((c) => c.fingerprintSha256 === signer.info.fingerprintSha256)?.pem ?? toPem(certificateDerOf(signer));
-  const program = !hasProgramRecords(store.db) ? undefined : await selectProgramForExport(store.db, params, { today: core.today(), timeZone: core.timeZone }, { name: core.settings.practiceName, certificate: signer, now: startedAt });
+  const program = !(await store.engine.records.exports.hasProgramRecords(db)) ? undefined : await selectProgramForExport(store.db, params, { today: core.today(), timeZone: core.timeZone }, { name: core.settings.practiceName, certificate: signer, now: startedAt });
   const versions = new Map((await templates.listTemplates(db)).map((t) => [t.id, t.version]));
   return { selection, signer, certificates, signerPem, program, templateVersions: versions };
 }
