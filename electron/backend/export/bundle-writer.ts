@@ -11,9 +11,9 @@ import type { Db } from '../store/database';
 import { createSqliteExportRecords } from '../store-engine/sqlite-export-records';
 import type { ExportRecords } from '../store-pg/store-interface-export';
 import { pdfEntryName, revocationScanEntryName } from './bundle-names';
-import { auditLine, bundleReadme, consentsHeader, consentsRow, postsCsv } from './bundle-contents';
+import { auditLine, bundleReadme, consentsHeader, consentsRow, postsCsv, postsCsvAsync } from './bundle-contents';
 import { csvRow } from './csv';
-import { selectedPosts, selectionRule, type AuthorizationRow, type ExportSelection } from './export-selection';
+import { selectedPosts, selectedPostsOn, selectionRule, type AuthorizationRow, type ExportSelection } from './export-selection';
 import { checkedProgramFile, type ProgramBundle } from './program-bundle';
 import { EncryptedSpool } from './encrypted-spool';
 import { manifestFileJson, manifestJsonAround } from './manifest-json';
@@ -37,12 +37,14 @@ export interface BundleInputs {
    * running app, one of its own held in a read transaction
    * (`openExportSnapshot`): posts.csv is read from a statement left open
    * across the writes, and every row read is as it was when the export began.
+   * Not needed with `reads`.
    */
-  db: Db;
+  db?: Db;
   /**
-   * Where the authorizations' records, PDFs and scans and the audit events
-   * are read: the engine's export records on the snapshot's transaction.
-   * Without it, the SQLite ones on `db`.
+   * Where everything the bundle holds of the store is read (authorizations'
+   * records, PDFs and scans, posts, audit events): the engine's export
+   * records on the snapshot's transaction, on either engine. Without it,
+   * the SQLite statements on `db`.
    */
   reads?: BundleReads;
   selection: ExportSelection;
@@ -226,6 +228,7 @@ export async function writeBundle(inputs: BundleInputs): Promise<BundleResult> {
   }
 
   const names = inputs.params.includeNames;
+  if (!inputs.reads && !inputs.db) throw new AppError('internal', 'An export needs a store to read. Nothing was written; this is a bug in Consent Desk.');
   const { exports, tx } = inputs.reads ?? { exports: sqliteExports, tx: inputs.db };
 
   // consents.csv is written row by row beside the bundle while the PDFs go in, then streamed into the
@@ -287,7 +290,7 @@ export async function writeBundle(inputs: BundleInputs): Promise<BundleResult> {
     report('spreadsheets');
     await addStream('consents.csv', csv.chunks(), 'spreadsheet');
     csv.discard();
-    await addStream('posts.csv', postsCsv(selectedPosts(inputs.db, selection), names), 'spreadsheet');
+    await addStream('posts.csv', inputs.reads ? postsCsvAsync(selectedPostsOn(exports, tx, selection), names) : postsCsv(selectedPosts(inputs.db!, selection), names), 'spreadsheet');
     report('audit trail');
     await addStream('audit-log.jsonl', auditChunks(exports, tx, selection), 'audit-log');
     if (inputs.program) {

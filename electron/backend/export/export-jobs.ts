@@ -94,7 +94,6 @@ export async function startExport(core: BackendCore, params: ExportParams): Prom
   // Everything the bundle holds is read from one snapshot, on a connection of the export's own: the engine's writes go on meanwhile.
   const engine = store.engine;
   const held = await engine.snapshot();
-  const snapshotDb = held.tx;
   const release = () => void held.release();
   let prepared;
   try {
@@ -151,7 +150,6 @@ export async function startExport(core: BackendCore, params: ExportParams): Prom
   };
 
   record.finished = writeBundle({
-    db: snapshotDb,
     reads: { exports: engine.records.exports, tx: held.tx },
     selection,
     params: recorded,
@@ -210,18 +208,18 @@ export async function startExport(core: BackendCore, params: ExportParams): Prom
 }
 
 /**
- * What the export holds (read on the snapshot `db`) and who signs it (on the
+ * What the export holds (read on the snapshot's transaction `tx`) and who signs it (on the
  * store: a first export may make the practice certificate).
  */
-async function prepareExport(core: BackendCore, store: ReturnType<BackendCore['requireStore']>, db: Db, params: ExportParams, startedAt: Date) {
+async function prepareExport(core: BackendCore, store: ReturnType<BackendCore['requireStore']>, tx: Db, params: ExportParams, startedAt: Date) {
   // Chosen through the engine's export records on the snapshot: the same reads on either engine.
-  const selection = await selectForExportOn(store.engine.records.exports, db, params, core.checkContext());
+  const selection = await selectForExportOn(store.engine.records.exports, tx, params, core.checkContext());
   const signer = await signingCertificate(core);
   const { certificates: certificateRecords, templates } = store.engine.records.practice;
   const certificates: ManifestCertificate[] = (await store.engine.read((tx) => certificateRecords.allCertificates(tx))).map((c) => ({ ...c.info, pem: toPem(certificateDerOf(c)) }));
   const signerPem = certificates.find((c) => c.fingerprintSha256 === signer.info.fingerprintSha256)?.pem ?? toPem(certificateDerOf(signer));
-  const program = !(await store.engine.records.exports.hasProgramRecords(db)) ? undefined : await selectProgramForExport(store.db, params, { today: core.today(), timeZone: core.timeZone }, { name: core.settings.practiceName, certificate: signer, now: startedAt });
-  const versions = new Map((await templates.listTemplates(db)).map((t) => [t.id, t.version]));
+  const program = !(await store.engine.records.exports.hasProgramRecords(tx)) ? undefined : await selectProgramForExport(store.db, params, { today: core.today(), timeZone: core.timeZone }, { name: core.settings.practiceName, certificate: signer, now: startedAt });
+  const versions = new Map((await templates.listTemplates(tx)).map((t) => [t.id, t.version]));
   return { selection, signer, certificates, signerPem, program, templateVersions: versions };
 }
 

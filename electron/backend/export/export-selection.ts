@@ -5,14 +5,14 @@ import type { Day } from '../../../shared/calendar';
 import type { ExportCounts, ExportParams } from '../../../shared/compliance/audit-bundle';
 import { dayRangeInstants } from '../../../shared/compliance/day-range';
 import type { PostState } from '../../../shared/posts/post';
-import { checkCoverageOn, type ConsentOnDay, type CoverageVerdict } from '../../../shared/posts/coverage';
+import { checkCoverageOn, consentOnDay, type ConsentOnDay, type CoverageVerdict } from '../../../shared/posts/coverage';
 import { consentJudged, type CheckContext } from '../posts/post-checks';
 import type { HealthMentionSummary } from '../../../shared/posts/disclosures';
 import type { IdentifierKind } from '../../../shared/posts/phi-scanner';
 import { toScopeView } from '../repositories/consent-scope-repository';
 import type { Db } from '../store/database';
 import { exportCondition } from '../store-engine/sqlite-export-records';
-import type { ExportCursor, ExportFilter, ExportRecords, ExportedAuthorization } from '../store-pg/store-interface-export';
+import type { ExportCursor, ExportFilter, ExportRecords, ExportedAuthorization, ExportedPost } from '../store-pg/store-interface-export';
 
 /**
  * One authorization chosen for a bundle, kept small (a bundle may hold tens
@@ -478,5 +478,107 @@ export function* selectedPosts(db: Db, selection: ExportSelection): Generator<Se
       verdictToday: judged.verdict,
       consentPatientName: consent.patientName,
     };
+  }
+}
+
+/** Posts read at a time from the engine's snapshot. */
+const postPage = 500;
+
+/** Everything of a post that the coverage rule reads, beside its consent, as one key (`ruleInputOf` of an engine's post). */
+const ruleInputOfPost = (p: ExportedPost): string =>
+  `${p.patientId}\u0000${p.channel}\u0000${p.purpose}\u0000${p.thirdPartyPays}\u0000${p.sponsor}\u0000${p.identifiersApproval !== null}\u0000${JSON.stringify(p.contentKinds)}\u0000${JSON.stringify(p.blockingIdentifiers)}\u0000${JSON.stringify(p.healthMentions)}`;
+
+/**
+ * `selectedPosts` on the store engine (either engine): the posts that relied
+ * on the selection's authorizations, in posts.csv's order, each with its
+ * verdict on the export's day, read a page at a time through the export's
+ * repository functions on the snapshot's transaction `tx`; each consent read
+ * once when a post first needs it, kept in the same small cache.
+ */
+export async function* selectedPostsOn<Tx>(exports: ExportRecords<Tx>, tx: Tx, selection: ExportSelection): AsyncGenerator<SelectedPost> {
+  if (selection.counts.authorizations === 0) return;
+  const { states } = selection.chosen;
+  const ctx = selection.check;
+  const judged = new Map<string, JudgedConsent>();
+  const judgedOf = async (id: string): Promise<JudgedConsent> => {
+    let consent = judged.get(id);
+    if (consent === undefined) {
+      const a = await exports.exportConsent(tx, id);
+      const view = a
+        ? toScopeView(
+            {
+              id: a.id,
+              patient_id: a.patientId,
+              first_name: a.firstName,
+              last_name: a.lastName,
+              stage: a.stage,
+              terms: '',
+              signed_at: a.signedAt,
+              witnessed_at: a.witnessedAt,
+              revoked_at: a.revokedAt,
+              revocation_received_on: a.revocationReceivedOn,
+              expiration_event_at: a.expirationEventAt,
+              expiration_event_on: a.expirationEventOn,
+              pdf_sha256: a.pdfSha256,
+            },
+            ctx,
+            a.terms,
+          )
+        : null;
+      consent = {
+        // consentJudged's rule: the consent as it stands on the day, for its patient's age.
+        onDay: view ? consentOnDay(view, ctx.today, { dateOfBirth: a!.dateOfBirth }, { ageOfMajority: ctx.ageOfMajority }) : null,
+        kept:
+          !states ||
+          (a !== undefined && states.has(authorizationStatus({ stage: a.stage, expiration: a.terms.expiration, revokedAt: a.revokedAt, expirationEventAt: a.expirationEventAt }, ctx.today))),
+        patientName: a ? `${a.firstName} ${a.lastName}` : null,
+        verdicts: new Map(),
+      };
+      if (judged.size >= judgedCacheSize) judged.delete(judged.keys().next().value!);
+      judged.set(id, consent);
+    }
+    return consent;
+  };
+  for (let cursor: { createdAt: string; id: string } | null = null; ; ) {
+    const page = await exports.exportPostsAfter(tx, selection.filter, cursor, postPage);
+    for (const p of page) {
+      const consent = await judgedOf(p.consentId);
+      if (!consent.kept) continue;
+      const key = ruleInputOfPost(p);
+      let verdict = consent.verdicts.get(key);
+      if (verdict === undefined) {
+        const post = { patientId: p.patientId, channel: p.channel, purpose: p.purpose, thirdPartyPays: p.thirdPartyPays, sponsor: p.sponsor, identifiersApproved: p.identifiersApproval !== null };
+        const disclosures = { contentKinds: p.contentKinds, blockingIdentifiers: p.blockingIdentifiers, healthMentions: p.healthMentions };
+        verdict = { verdict: checkCoverageOn(post, disclosures, consent.onDay), contentKinds: p.contentKinds };
+        consent.verdicts.set(key, verdict);
+      }
+      yield {
+        id: p.id,
+        consentId: p.consentId,
+        patientId: p.patientId,
+        testimonialId: p.testimonialId,
+        channel: p.channel,
+        purpose: p.purpose,
+        thirdPartyPays: p.thirdPartyPays,
+        contentKinds: verdict.contentKinds,
+        caption: p.caption,
+        state: p.state,
+        createdAt: p.createdAt,
+        approvedAt: p.approvedAt,
+        publishedAt: p.publishedAt,
+        publishedUrl: p.publishedUrl,
+        reliedConsentPdfSha256: p.reliedConsentPdfSha256,
+        takedownRequiredAt: p.takedownRequiredAt,
+        takedownReason: p.takedownReason,
+        takenDownAt: p.takenDownAt,
+        sponsor: p.sponsor,
+        identifiersApproval: p.identifiersApproval,
+        verdictToday: verdict.verdict,
+        consentPatientName: consent.patientName,
+      };
+    }
+    if (page.length < postPage) return;
+    const last = page.at(-1)!;
+    cursor = { createdAt: last.createdAt, id: last.id };
   }
 }

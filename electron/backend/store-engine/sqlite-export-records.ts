@@ -1,8 +1,11 @@
 import type { AuditEvent } from '../../../shared/audit';
 import type { Stage } from '../../../shared/authorization/record';
-import type { AuthorizationTerms } from '../../../shared/authorization/scope';
+import type { AuthorizationTerms, ContentKind, Purpose } from '../../../shared/authorization/scope';
+import type { HealthMentionSummary } from '../../../shared/posts/disclosures';
+import type { IdentifierKind } from '../../../shared/posts/phi-scanner';
+import type { PostState } from '../../../shared/posts/post';
 import type { Db } from '../store/database';
-import type { ExportFilter, ExportRecords, ExportedRecord } from '../store-pg/store-interface-export';
+import type { ExportFilter, ExportRecords, ExportedAuthorization, ExportedRecord } from '../store-pg/store-interface-export';
 
 /**
  * The audit export's reads on the SQLite file (store-interface-export.ts):
@@ -40,6 +43,49 @@ type IndexRow = {
   expiration_event_on: string | null;
   pdf_sha256: string | null;
 };
+
+type PostRow = {
+  id: string;
+  consent_id: string;
+  patient_id: string;
+  testimonial_id: string;
+  channel: string;
+  purpose: Purpose;
+  third_party_pays: number;
+  sponsor: string;
+  content_kinds: string;
+  blocking_identifiers: string;
+  health_mentions: string;
+  identifiers_approved_at: string | null;
+  identifiers_approval_reason: string | null;
+  identifiers_approved_by_name: string | null;
+  caption: string;
+  state: PostState;
+  created_at: string;
+  approved_at: string | null;
+  published_at: string | null;
+  published_url: string | null;
+  relied_consent_pdf_sha256: string | null;
+  takedown_required_at: string | null;
+  takedown_reason: string | null;
+  taken_down_at: string | null;
+};
+
+const indexed = (r: IndexRow): Omit<ExportedAuthorization, 'revocationScan'> => ({
+  id: r.id,
+  patientId: r.patient_id,
+  firstName: r.first_name,
+  lastName: r.last_name,
+  stage: r.stage,
+  terms: JSON.parse(r.terms) as AuthorizationTerms,
+  signedAt: r.signed_at,
+  witnessedAt: r.witnessed_at,
+  revokedAt: r.revoked_at,
+  revocationReceivedOn: r.revocation_received_on,
+  expirationEventAt: r.expiration_event_at,
+  expirationEventOn: r.expiration_event_on,
+  pdfSha256: r.pdf_sha256,
+});
 
 type AuditRow = {
   seq: number;
@@ -94,22 +140,7 @@ export function createSqliteExportRecords(): ExportRecords<Db> {
            ORDER BY a.signed_at, a.id LIMIT @limit`,
         )
         .all({ ...params, limit, ...(after ? { afterId: after.id, ...(after.signedAt !== null ? { afterSignedAt: after.signedAt } : {}) } : {}) }) as IndexRow[];
-      return rows.map((r) => ({
-        id: r.id,
-        patientId: r.patient_id,
-        firstName: r.first_name,
-        lastName: r.last_name,
-        stage: r.stage,
-        terms: JSON.parse(r.terms) as AuthorizationTerms,
-        signedAt: r.signed_at,
-        witnessedAt: r.witnessed_at,
-        revokedAt: r.revoked_at,
-        revocationReceivedOn: r.revocation_received_on,
-        expirationEventAt: r.expiration_event_at,
-        expirationEventOn: r.expiration_event_on,
-        pdfSha256: r.pdf_sha256,
-        revocationScan: r.revoked_at !== null ? scanOf(db, r.id) : null,
-      }));
+      return rows.map((r) => ({ ...indexed(r), revocationScan: r.revoked_at !== null ? scanOf(db, r.id) : null }));
     },
 
     async exportTotals(db, filter) {
@@ -167,6 +198,58 @@ export function createSqliteExportRecords(): ExportRecords<Db> {
 
     async exportAuditEvents(db, fromSeq, lastSeq, limit) {
       return (db.prepare('SELECT * FROM audit_events WHERE seq >= ? AND seq <= ? ORDER BY seq LIMIT ?').all(fromSeq, lastSeq, limit) as AuditRow[]).map(toEvent);
+    },
+
+    async exportPostsAfter(db, filter, after, limit) {
+      const { where, params } = exportCondition(filter);
+      // posts.csv's statement (export-selection.ts), a page at a time: after the cursor on (created_at, id).
+      const rows = db
+        .prepare(
+          `SELECT posts.id, consent_id, patient_id, testimonial_id, channel, purpose, third_party_pays, sponsor, content_kinds, blocking_identifiers,
+             health_mentions, identifiers_approved_at, identifiers_approval_reason, approver.display_name AS identifiers_approved_by_name, caption, state,
+             posts.created_at, approved_at, published_at, published_url, relied_consent_pdf_sha256, takedown_required_at, takedown_reason, taken_down_at
+           FROM posts LEFT JOIN staff approver ON approver.id = posts.identifiers_approved_by
+           WHERE consent_id IN (SELECT a.id FROM authorizations a WHERE ${where}) ${after ? 'AND (posts.created_at, posts.id) > (@afterCreatedAt, @afterId)' : ''}
+           ORDER BY posts.created_at, posts.id LIMIT @limit`,
+        )
+        .all({ ...params, limit, ...(after ? { afterCreatedAt: after.createdAt, afterId: after.id } : {}) }) as PostRow[];
+      return rows.map((p) => ({
+        id: p.id,
+        consentId: p.consent_id,
+        patientId: p.patient_id,
+        testimonialId: p.testimonial_id,
+        channel: p.channel,
+        purpose: p.purpose,
+        thirdPartyPays: p.third_party_pays === 1,
+        sponsor: p.sponsor,
+        contentKinds: JSON.parse(p.content_kinds) as ContentKind[],
+        blockingIdentifiers: JSON.parse(p.blocking_identifiers) as IdentifierKind[],
+        healthMentions: JSON.parse(p.health_mentions) as HealthMentionSummary[],
+        identifiersApproval: p.identifiers_approved_at
+          ? { byName: p.identifiers_approved_by_name ?? '', at: p.identifiers_approved_at, reason: p.identifiers_approval_reason ?? '' }
+          : null,
+        caption: p.caption,
+        state: p.state,
+        createdAt: p.created_at,
+        approvedAt: p.approved_at,
+        publishedAt: p.published_at,
+        publishedUrl: p.published_url,
+        reliedConsentPdfSha256: p.relied_consent_pdf_sha256,
+        takedownRequiredAt: p.takedown_required_at,
+        takedownReason: p.takedown_reason,
+        takenDownAt: p.taken_down_at,
+      }));
+    },
+
+    async exportConsent(db, id) {
+      const row = db
+        .prepare(
+          `SELECT a.id, a.patient_id, p.first_name, p.last_name, p.date_of_birth, a.stage, a.terms, a.signed_at, a.witnessed_at, a.revoked_at,
+             a.revocation_received_on, a.expiration_event_at, a.expiration_event_on, a.pdf_sha256
+           FROM authorizations a JOIN patients p ON p.id = a.patient_id WHERE a.id = ?`,
+        )
+        .get(id) as (IndexRow & { date_of_birth: string | null }) | undefined;
+      return row ? { ...indexed(row), revocationScan: null, dateOfBirth: row.date_of_birth } : undefined;
     },
 
     async hasProgramRecords(db) {

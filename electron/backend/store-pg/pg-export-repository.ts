@@ -4,6 +4,7 @@ import type { AuthorizationTerms } from '../../../shared/authorization/scope';
 import type { FieldCipher } from './field-crypto';
 import { openEvent, readHead } from './pg-audit-log';
 import { createPgPatientRepository } from './pg-patient-repository';
+import { createPgPostRepository } from './pg-post-repository';
 import { SealedColumns } from './sealed-columns';
 import type { ExportCursor, ExportFilter, ExportRecords, ExportedAuthorization } from './store-interface-export';
 
@@ -66,6 +67,7 @@ function after(cursor: ExportCursor | null, n: number): { sql: string; params: u
 export function createPgExportRepository(cipher: FieldCipher): ExportRecords<ClientBase> {
   const sealed = new SealedColumns(cipher, 'authorizations');
   const patients = createPgPatientRepository(cipher);
+  const posts = createPgPostRepository(cipher);
 
   const factsOf = (r: Row): Facts => ({
     signature: sealed.openJson(r.signature, 'signature', r.id),
@@ -77,7 +79,7 @@ export function createPgExportRepository(cipher: FieldCipher): ExportRecords<Cli
   const scanOf = (f: Facts) => (f.revocation?.scanSha256 ? { sha256: f.revocation.scanSha256, mimeType: f.revocation.scanType ?? '' } : null);
 
   /** The chosen rows of one page, ordered on the server; their patients' names opened once per patient. */
-  async function page(tx: ClientBase, filter: ExportFilter, cursor: ExportCursor | null, limit: number, revokedOnly: boolean): Promise<ExportedAuthorization[]> {
+  async function page(tx: ClientBase, filter: ExportFilter, cursor: ExportCursor | null, limit: number, revokedOnly: boolean): Promise<(ExportedAuthorization & { dateOfBirth: string | null })[]> {
     const { where, params } = condition(filter);
     const next = after(cursor, params.length + 1);
     const rows = (
@@ -88,19 +90,25 @@ export function createPgExportRepository(cipher: FieldCipher): ExportRecords<Cli
         [...params, ...next.params, limit],
       )
     ).rows;
-    const names = new Map<string, { firstName: string; lastName: string }>();
+    return opened(tx, rows);
+  }
+
+  /** Rows (with their patient) opened: their patients' names once per patient, their facts each. */
+  async function opened(tx: ClientBase, rows: Row[]): Promise<(ExportedAuthorization & { dateOfBirth: string | null })[]> {
+    const people = new Map<string, { firstName: string; lastName: string; dateOfBirth: string | null }>();
     for (const id of new Set(rows.map((r) => r.patient_id))) {
       const patient = await patients.getPatient(tx, id);
-      if (patient) names.set(id, { firstName: patient.firstName, lastName: patient.lastName });
+      if (patient) people.set(id, { firstName: patient.firstName, lastName: patient.lastName, dateOfBirth: patient.dateOfBirth });
     }
     return rows.map((r) => {
       const f = factsOf(r);
-      const name = names.get(r.patient_id)!;
+      const person = people.get(r.patient_id)!;
       return {
         id: r.id,
         patientId: r.patient_id,
-        firstName: name.firstName,
-        lastName: name.lastName,
+        firstName: person.firstName,
+        lastName: person.lastName,
+        dateOfBirth: person.dateOfBirth,
         stage: r.stage,
         terms: sealed.openJson<AuthorizationTerms>(r.terms, 'terms', r.id)!,
         signedAt: r.signed_at,
@@ -116,7 +124,9 @@ export function createPgExportRepository(cipher: FieldCipher): ExportRecords<Cli
   }
 
   return {
-    exportAuthorizationsAfter: (tx, filter, cursor, limit, options = {}) => page(tx, filter, cursor, limit, options.revokedOnly ?? false),
+    async exportAuthorizationsAfter(tx, filter, cursor, limit, options = {}) {
+      return (await page(tx, filter, cursor, limit, options.revokedOnly ?? false)).map(({ dateOfBirth: _dob, ...a }) => a);
+    },
 
     async exportTotals(tx, filter) {
       const { where, params } = condition(filter);
@@ -152,7 +162,9 @@ export function createPgExportRepository(cipher: FieldCipher): ExportRecords<Cli
       const row = (await tx.query<Row & { pdf: Buffer | null }>(`SELECT ${rowColumns}, a.pdf FROM authorizations a WHERE a.id = $1`, [id])).rows[0];
       if (!row) return undefined;
       const f = factsOf(row);
+      // In SQLite's column order (the PDF first: read in the same row read as the rest).
       return {
+        pdf: sealed.openBytes(row.pdf, 'pdf', row.id),
         id: row.id,
         patient_id: row.patient_id,
         template_id: row.template_id,
@@ -170,7 +182,6 @@ export function createPgExportRepository(cipher: FieldCipher): ExportRecords<Cli
         expiration_event_on: f.expirationEvent?.on ?? null,
         pdf_sha256: f.finalization?.pdfSha256 ?? null,
         revocation_pdf_sha256: f.revocation?.pdfSha256 ?? null,
-        pdf: sealed.openBytes(row.pdf, 'pdf', row.id),
       };
     },
 
@@ -200,6 +211,57 @@ export function createPgExportRepository(cipher: FieldCipher): ExportRecords<Cli
     async exportAuditEvents(tx, fromSeq, lastSeq, limit) {
       const rows = (await tx.query<Parameters<typeof openEvent>[0]>('SELECT * FROM audit_events WHERE seq >= $1 AND seq <= $2 ORDER BY seq LIMIT $3', [fromSeq, lastSeq, limit])).rows;
       return rows.map((row) => openEvent(row, cipher));
+    },
+
+    async exportPostsAfter(tx, filter, cursor, limit) {
+      const { where, params } = condition(filter);
+      const n = params.length;
+      // Chosen and ordered on the server (the consent relied on and when the post was made are in the clear), opened here.
+      const ids = (
+        await tx.query<{ id: string }>(
+          `SELECT id FROM posts WHERE consent_id IN (SELECT a.id FROM authorizations a WHERE ${where})
+           ${cursor ? `AND (created_at > $${n + 1} COLLATE "C" OR (created_at = $${n + 1} AND id > $${n + 2} COLLATE "C"))` : ''}
+           ORDER BY created_at COLLATE "C", id COLLATE "C" LIMIT $${n + (cursor ? 3 : 1)}`,
+          [...params, ...(cursor ? [cursor.createdAt, cursor.id] : []), limit],
+        )
+      ).rows.map((r) => r.id);
+      if (ids.length === 0) return [];
+      const byId = new Map((await posts.listPosts(tx, { ids })).map((p) => [p.id, p]));
+      return ids.map((id) => {
+        const p = byId.get(id)!;
+        return {
+          id: p.id,
+          consentId: p.consentId!,
+          patientId: p.patientId,
+          testimonialId: p.testimonialId,
+          channel: p.channel,
+          purpose: p.purpose,
+          thirdPartyPays: p.thirdPartyPays,
+          sponsor: p.sponsor,
+          contentKinds: p.contentKinds,
+          blockingIdentifiers: p.blockingIdentifiers,
+          healthMentions: p.healthMentions,
+          identifiersApproval: p.identifiersApproval,
+          caption: p.caption,
+          state: p.state,
+          createdAt: p.createdAt,
+          approvedAt: p.approvedAt,
+          publishedAt: p.publishedAt,
+          publishedUrl: p.publishedUrl,
+          reliedConsentPdfSha256: p.reliedConsentPdfSha256,
+          takedownRequiredAt: p.takedownRequiredAt,
+          takedownReason: p.takedownReason,
+          takenDownAt: p.takenDownAt,
+        };
+      });
+    },
+
+    async exportConsent(tx, id) {
+      const rows = (await tx.query<Row>(`SELECT ${rowColumns} FROM authorizations a JOIN patients p ON p.id = a.patient_id WHERE a.id = $1`, [id])).rows;
+      const [consent] = await opened(tx, rows);
+      if (!consent) return undefined;
+      const { dateOfBirth, ...a } = consent;
+      return { ...a, revocationScan: null, dateOfBirth };
     },
 
     async hasProgramRecords(tx) {

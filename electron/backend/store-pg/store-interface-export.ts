@@ -1,6 +1,9 @@
 import type { AuditEvent } from '../../../shared/audit';
 import type { RevocationMethod, Stage } from '../../../shared/authorization/record';
-import type { AuthorizationTerms } from '../../../shared/authorization/scope';
+import type { AuthorizationTerms, ContentKind, Purpose } from '../../../shared/authorization/scope';
+import type { HealthMentionSummary } from '../../../shared/posts/disclosures';
+import type { IdentifierKind } from '../../../shared/posts/phi-scanner';
+import type { PostState } from '../../../shared/posts/post';
 
 /**
  * What an audit export reads, both engines (issue 15): the authorizations
@@ -71,6 +74,33 @@ export interface ExportedRecord {
   pdf: Buffer | null;
 }
 
+/** A post relying on a chosen authorization, as posts.csv and the coverage rule read it. */
+export interface ExportedPost {
+  id: string;
+  consentId: string;
+  patientId: string;
+  testimonialId: string;
+  channel: string;
+  purpose: Purpose;
+  thirdPartyPays: boolean;
+  sponsor: string;
+  contentKinds: ContentKind[];
+  blockingIdentifiers: IdentifierKind[];
+  healthMentions: HealthMentionSummary[];
+  /** An administrator's decision to let identifiers in it go out: who (their name), when, why. */
+  identifiersApproval: { byName: string; at: string; reason: string } | null;
+  caption: string;
+  state: PostState;
+  createdAt: string;
+  approvedAt: string | null;
+  publishedAt: string | null;
+  publishedUrl: string | null;
+  reliedConsentPdfSha256: string | null;
+  takedownRequiredAt: string | null;
+  takedownReason: string | null;
+  takenDownAt: string | null;
+}
+
 /** The sizes of a selection without a status filter (those with their patient). */
 export interface ExportTotals {
   authorizations: number;
@@ -104,6 +134,14 @@ export interface ExportRecords<Tx> {
   exportAuditSpan(tx: Tx, fromInstant: string, toInstant: string): Promise<{ trailHead: { seq: number; hash: string }; firstSeq: number | null; lastSeq: number | null }>;
   /** Up to `limit` events with `fromSeq` <= seq <= `lastSeq`, by seq. */
   exportAuditEvents(tx: Tx, fromSeq: number, lastSeq: number, limit: number): Promise<AuditEvent[]>;
+  /**
+   * Up to `limit` posts relying on an authorization the filter chooses, in
+   * posts.csv's order (created_at by bytes, then id) after `after`. Fewer
+   * than `limit`: there are no more.
+   */
+  exportPostsAfter(tx: Tx, filter: ExportFilter, after: { createdAt: string; id: string } | null, limit: number): Promise<ExportedPost[]>;
+  /** A consent a post relied on, with its patient's name and date of birth (the coverage rule's age); undefined without its patient. */
+  exportConsent(tx: Tx, id: string): Promise<(ExportedAuthorization & { dateOfBirth: string | null }) | undefined>;
   /** Whether the practice has started its compliance program (a policy, a training session, a review schedule or an incident). */
   hasProgramRecords(tx: Tx): Promise<boolean>;
 }
