@@ -297,7 +297,7 @@ export async function writeBundle(inputs: BundleInputs): Promise<BundleResult> {
       report('program');
       for (const entry of inputs.program.entries) {
         stillOpen();
-        await addBuffer(entry.path, checkedProgramFile(entry), entry.kind);
+        await addBuffer(entry.path, await checkedProgramFile(entry), entry.kind);
       }
     }
 
