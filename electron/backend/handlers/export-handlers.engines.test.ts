@@ -2,10 +2,11 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { AuditEvent } from '../../../shared/audit';
 import type { BundleManifest, ExportJob } from '../../../shared/compliance/audit-bundle';
 import type { CallInput } from '../../../shared/contract';
+import { builtInPolicy, policyTextIn } from '../../../shared/program/policy';
 import type { Settings } from '../../../shared/settings';
 import type { StaffMember } from '../../../shared/staff';
 import { generatePracticeCertificate, type CertificateBundle } from '../crypto/practice-certificate';
@@ -40,11 +41,31 @@ import { exportHandlers } from './export-handlers';
  * (manifest, spreadsheets, every PDF's bytes, the audit excerpt) and whole,
  * and the PostgreSQL bundle must pass exports.verify.
  *
- * The signed PDFs are made once and stored in both; the certificate is the
- * same; the clock and ids of both cores are the same. What differs between
- * the two runs and legitimately so is only outside the bundle: where it was
- * written (each core's data folder, so `filePath`).
+ * The practice has started its compliance program (a policy version with
+ * an acknowledgment, a training session and a quiz result, a review
+ * schedule, a post review thread, an incident), so program/ is read through
+ * the engine too, its report and policy PDFs drawn at export time.
+ *
+ * The stored PDFs are made once and stored in both; the certificate is the
+ * same; the clock and ids of both cores are the same, and so are the two
+ * things a drawn PDF takes from elsewhere (pdf-lib's dates: the clock is
+ * fixed; a font subset's six random letters: fixed). What differs between
+ * the two runs, legitimately, is only outside the bundle: where it was
+ * written (each core's data folder, so `filePath`, compared by its name).
  */
+
+// The PDFs' only other sources of change: the clock (pdf-lib's dates) and the six letters of a font subset's tag (pdf-layout.ts).
+const realRandomBytes = crypto.randomBytes;
+beforeAll(() => {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(new Date('2026-12-15T17:00:00.000Z'));
+  vi.spyOn(crypto, 'randomBytes').mockImplementation(((size: number, callback?: unknown) =>
+    size === 6 && callback === undefined ? Buffer.from('export') : (realRandomBytes as (...a: unknown[]) => Buffer)(size, callback)) as typeof crypto.randomBytes);
+});
+afterAll(() => {
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+});
 
 const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 const at = (day: number, minute = 0) => new Date(Date.UTC(2026, 11, day, 15, minute)).toISOString();
@@ -202,6 +223,15 @@ describe.each(conformanceEngines)('the audit export on $name', ({ name, skip }) 
       await r.posts.approveIdentifiers(tx, 'post-a', { by: 'staff-admin', byName: 'Pat Privacy', at: at(7, 5), reason: 'The patient asked for their name.', sha256: 'd'.repeat(64) });
       await r.posts.setPostState(tx, 'post-b', 'published', at(3, 20), { publishedAt: '2026-12-03', publishedUrl: 'https://facebook.example/post-b' });
       await r.posts.setPostState(tx, 'post-b', 'takedown_required', at(5, 1), { takedownRequiredAt: at(5, 1), takedownReason: 'The consent was revoked.' });
+      // The compliance program, started: what program/ holds.
+      const { program, programIncidents, programReviews } = r;
+      await program.policy.insertPolicyVersion(tx, { id: uuid(801), text: builtInPolicy, at: at(1, 5), by: 'staff-admin', practiceName: settings.practiceName });
+      await program.policy.insertAcknowledgment(tx, { id: uuid(811), staffId: 'staff-marketing', versionId: uuid(801), acknowledgedAt: at(2, 5), acknowledgedOn: '2026-12-02', language: 'es', textSha256: sha256(Buffer.from(policyTextIn(builtInPolicy, 'es', settings.practiceName))), workstation: 'front-desk-1' });
+      await programReviews.training.insertTrainingSession(tx, { id: uuid(821), heldOn: '2026-12-03', topic: 'Consent basics', trainer: 'Pat', notes: 'Caf\u00e9 chairs', attendeeIds: ['staff-marketing', 'staff-admin'], at: at(3, 50), by: 'staff-admin' });
+      await programReviews.training.insertQuizResult(tx, { id: uuid(823), staffId: 'staff-marketing', at: at(3, 55), language: 'en', correct: 7, total: 8, passed: true, answers: { a: 1 } });
+      await programIncidents.reviewSchedules.upsertSchedule(tx, { id: uuid(831), channel: 'facebook', frequency: 'weekly', assigneeId: 'staff-admin', startsOn: '2026-11-30', active: true, endedOn: null, at: at(1, 6) });
+      await programIncidents.postReviews.insertReviewMessage(tx, { id: uuid(851), postId: 'post-a', at: at(7, 1), by: 'staff-marketing', kind: 'request', body: 'May this go out with her name?', contentSha256: 'c'.repeat(64) });
+      await programIncidents.incidents.insertIncident(tx, { id: uuid(871), trigger: 'other', at: at(5, 2), by: 'staff-admin', discoveredOn: '2026-12-05', discoveryNote: 'The post stayed up', summary: 'A post stayed up after the revocation', postId: null, patientId: anh });
       for (const [i, day] of [1, 2, 3, 5, 5, 12].entries()) {
         await r.audit.appendAudit(tx, { at: at(day, 40 + i), actorId: 'staff-frontdesk', actorName: 'robin', action: 'consent.witnessed', subjectType: 'authorization', subjectId: `event-${i}`, detail: `Event ${i} \u2014 \u00e9` });
       }
@@ -237,7 +267,7 @@ describe.each(conformanceEngines)('the audit export on $name', ({ name, skip }) 
     const job = await exportAndVerify({ from: '2026-12-01', to: '2026-12-10', includeNames: true });
     expect(job.counts).toEqual({ authorizations: 5, revocations: 1, posts: 3, auditEvents: 5 });
     const zip = run.bundles[0]!;
-    expect([...zip.keys()].filter((n) => n.endsWith('.pdf')).sort()).toHaveLength(6);
+    expect([...zip.keys()].filter((n) => n.endsWith('.pdf') && !n.startsWith('program/'))).toHaveLength(6);
     const consents = zip.get('consents.csv')!.toString('utf8');
     // The bundle's order: signed_at, then the id's bytes (a before b on one instant, though b was written first).
     const order = [authEvent, authRevoked, authA, authB, authAnh].map((id) => consents.indexOf(`${id},`));
@@ -248,6 +278,8 @@ describe.each(conformanceEngines)('the audit export on $name', ({ name, skip }) 
     expect(posts).toContain('Pat Privacy');
     expect(posts.indexOf('post-Z,')).toBeLessThan(posts.indexOf('post-a,'));
     expect([...zip.keys()].filter((n) => n.startsWith('revocations/') && n.endsWith('-scan.png'))).toHaveLength(1);
+    expect([...zip.keys()].filter((n) => n.startsWith('program/'))).toEqual(expect.arrayContaining(['program/compliance-program-report.pdf', 'program/policy/social-media-policy-v1-en.pdf', 'program/incidents.csv', 'program/training-sessions.csv']));
+    expect(zip.get('program/incidents.csv')!.toString('utf8')).toContain('Nguy\u1ec5n');
     expect(run.events[0]!.map((e) => e.action)).toEqual(['export.started', 'export.completed', 'export.verified']);
   }, 120_000);
 
