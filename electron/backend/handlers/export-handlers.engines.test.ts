@@ -243,9 +243,11 @@ describe.each(conformanceEngines)('the audit export on $name', ({ name, skip }) 
     if (!skip) runs.set(name, run);
   });
 
-  async function exportAndVerify(input: CallInput<'exports.start'>): Promise<ExportJob> {
+  async function exportAndVerify(input: CallInput<'exports.start'>, meanwhile: () => Promise<void> = async () => undefined): Promise<ExportJob> {
     let job = await call('exports.start', input);
     expect(job.state).toBe('running');
+    // The engine's writes go on while the bundle is written from its snapshot, which does not see them.
+    await meanwhile();
     while (job.state === 'running') {
       await new Promise((resolve) => setTimeout(resolve, 10));
       job = await call('exports.progress', { id: job.id });
@@ -264,7 +266,13 @@ describe.each(conformanceEngines)('the audit export on $name', ({ name, skip }) 
   }
 
   it.skipIf(skip)(`exports the range with names, passes its own verification, and audits start, end and verification${name === 'postgres' ? pgSkipReason : ''}`, async () => {
-    const job = await exportAndVerify({ from: '2026-12-01', to: '2026-12-10', includeNames: true });
+    const job = await exportAndVerify({ from: '2026-12-01', to: '2026-12-10', includeNames: true }, async () => {
+      const r = under.engine.records;
+      await under.engine.write(async (tx) => {
+        await r.posts.insertPost(tx, postRecord({ id: 'post-meanwhile', testimonialId: 'testimonial-1', patientId: ofelia, consentId: authA, caption: 'Written during the export', at: at(8) }), 'staff-marketing');
+        await r.posts.setPostState(tx, 'post-a', 'published', at(8, 1), { publishedAt: '2026-12-08', publishedUrl: 'https://facebook.example/post-a' });
+      });
+    });
     expect(job.counts).toEqual({ authorizations: 5, revocations: 1, posts: 3, auditEvents: 5 });
     const zip = run.bundles[0]!;
     expect([...zip.keys()].filter((n) => n.endsWith('.pdf') && !n.startsWith('program/'))).toHaveLength(6);
@@ -277,6 +285,9 @@ describe.each(conformanceEngines)('the audit export on $name', ({ name, skip }) 
     const posts = zip.get('posts.csv')!.toString('utf8');
     expect(posts).toContain('Pat Privacy');
     expect(posts.indexOf('post-Z,')).toBeLessThan(posts.indexOf('post-a,'));
+    // As the store was when the export began: not the post written meanwhile, nor post-a's publication.
+    expect(posts).not.toContain('post-meanwhile');
+    expect(posts).not.toContain('https://facebook.example/post-a');
     expect([...zip.keys()].filter((n) => n.startsWith('revocations/') && n.endsWith('-scan.png'))).toHaveLength(1);
     expect([...zip.keys()].filter((n) => n.startsWith('program/'))).toEqual(expect.arrayContaining(['program/compliance-program-report.pdf', 'program/policy/social-media-policy-v1-en.pdf', 'program/incidents.csv', 'program/training-sessions.csv']));
     expect(zip.get('program/incidents.csv')!.toString('utf8')).toContain('Nguy\u1ec5n');

@@ -48,7 +48,8 @@ describe.each(conformanceEngines)('the export records on $name', ({ name, skip }
     for (let cursor: ExportCursor | null = null; ; ) {
       const page = await read((tx) => x.exportAuthorizationsAfter(tx, filter, cursor, size, { revokedOnly }));
       ids.push(...page.map((a) => a.id));
-      if (page.length < size) return ids;
+      // A cursor that does not move on would page for ever: there are only a handful.
+      if (page.length < size || ids.length > 50) return ids;
       cursor = { signedAt: page.at(-1)!.signedAt, id: page.at(-1)!.id };
     }
   }
@@ -161,7 +162,7 @@ describe.each(conformanceEngines)('the export records on $name', ({ name, skip }
       for (let cursor: { createdAt: string; id: string } | null = null; ; ) {
         const page = await read((tx) => x.exportPostsAfter(tx, range, cursor, size));
         ids.push(...page.map((p) => p.id));
-        if (page.length < size) break;
+        if (page.length < size || ids.length > 50) break;
         cursor = { createdAt: page.at(-1)!.createdAt, id: page.at(-1)!.id };
       }
       expect(ids).toEqual(all.map((p) => p.id));
