@@ -540,7 +540,7 @@ export async function* selectedPostsOn<Tx>(exports: ExportRecords<Tx>, tx: Tx, s
     return consent;
   };
   for (let cursor: { createdAt: string; id: string } | null = null; ; ) {
-    const page = await exports.exportPostsAfter(tx, selection.filter, cursor, postPage);
+    const page = await exports.exportPostsAfter(tx, selection.filter, cursor, postPage, { total: selection.counts.posts });
     for (const p of page) {
       const consent = await judgedOf(p.consentId);
       if (!consent.kept) continue;

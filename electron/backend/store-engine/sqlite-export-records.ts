@@ -113,6 +113,9 @@ const toEvent = (r: AuditRow): AuditEvent => ({
   hash: r.hash,
 });
 
+/** Posts few enough to find by their consents and sort in memory, page after page (export-selection.ts's threshold). */
+const postsSortedAtMost = 5000;
+
 /** Ids per statement when counting posts by consent (well under SQLite's limit of bound parameters). */
 const idsPerStatement = 500;
 
@@ -200,16 +203,25 @@ export function createSqliteExportRecords(): ExportRecords<Db> {
       return (db.prepare('SELECT * FROM audit_events WHERE seq >= ? AND seq <= ? ORDER BY seq LIMIT ?').all(fromSeq, lastSeq, limit) as AuditRow[]).map(toEvent);
     },
 
-    async exportPostsAfter(db, filter, after, limit) {
+    async exportPostsAfter(db, filter, after, limit, options = {}) {
       const { where, params } = exportCondition(filter);
-      // posts.csv's statement (export-selection.ts), a page at a time: after the cursor on (created_at, id).
+      /*
+       * posts.csv's statement (export-selection.ts), a page at a time: after the cursor on (created_at, id). Found by
+       * consent, the posts are sorted in a temporary b-tree in memory, captions and all, again for every page: fine for
+       * a few thousand. Past that (or when the count is not known), they are walked in order on their created index from
+       * the cursor, each one's authorization looked up by id (the posts stay the outer loop): nothing sorted, memory flat.
+       */
+      const few = options.total !== undefined && options.total <= postsSortedAtMost;
+      const source = few
+        ? `FROM posts LEFT JOIN staff approver ON approver.id = posts.identifiers_approved_by WHERE posts.consent_id IN (SELECT a.id FROM authorizations a WHERE ${where})`
+        : `FROM posts INDEXED BY posts_created CROSS JOIN authorizations a ON a.id = posts.consent_id LEFT JOIN staff approver ON approver.id = posts.identifiers_approved_by WHERE ${where}`;
       const rows = db
         .prepare(
-          `SELECT posts.id, consent_id, patient_id, testimonial_id, channel, purpose, third_party_pays, sponsor, content_kinds, blocking_identifiers,
-             health_mentions, identifiers_approved_at, identifiers_approval_reason, approver.display_name AS identifiers_approved_by_name, caption, state,
-             posts.created_at, approved_at, published_at, published_url, relied_consent_pdf_sha256, takedown_required_at, takedown_reason, taken_down_at
-           FROM posts LEFT JOIN staff approver ON approver.id = posts.identifiers_approved_by
-           WHERE consent_id IN (SELECT a.id FROM authorizations a WHERE ${where}) ${after ? 'AND (posts.created_at, posts.id) > (@afterCreatedAt, @afterId)' : ''}
+          `SELECT posts.id, posts.consent_id, posts.patient_id, posts.testimonial_id, posts.channel, posts.purpose, posts.third_party_pays, posts.sponsor,
+             posts.content_kinds, posts.blocking_identifiers, posts.health_mentions, posts.identifiers_approved_at, posts.identifiers_approval_reason,
+             approver.display_name AS identifiers_approved_by_name, posts.caption, posts.state, posts.created_at, posts.approved_at, posts.published_at,
+             posts.published_url, posts.relied_consent_pdf_sha256, posts.takedown_required_at, posts.takedown_reason, posts.taken_down_at
+           ${source} ${after ? 'AND (posts.created_at, posts.id) > (@afterCreatedAt, @afterId)' : ''}
            ORDER BY posts.created_at, posts.id LIMIT @limit`,
         )
         .all({ ...params, limit, ...(after ? { afterCreatedAt: after.createdAt, afterId: after.id } : {}) }) as PostRow[];

@@ -137,9 +137,11 @@ export interface ExportRecords<Tx> {
   /**
    * Up to `limit` posts relying on an authorization the filter chooses, in
    * posts.csv's order (created_at by bytes, then id) after `after`. Fewer
-   * than `limit`: there are no more.
+   * than `limit`: there are no more. `total`, when known (the selection's
+   * count), lets SQLite choose between sorting a few and walking many on
+   * their created index.
    */
-  exportPostsAfter(tx: Tx, filter: ExportFilter, after: { createdAt: string; id: string } | null, limit: number): Promise<ExportedPost[]>;
+  exportPostsAfter(tx: Tx, filter: ExportFilter, after: { createdAt: string; id: string } | null, limit: number, options?: { total?: number }): Promise<ExportedPost[]>;
   /** A consent a post relied on, with its patient's name and date of birth (the coverage rule's age); undefined without its patient. */
   exportConsent(tx: Tx, id: string): Promise<(ExportedAuthorization & { dateOfBirth: string | null }) | undefined>;
   /** Whether the practice has started its compliance program (a policy, a training session, a review schedule or an incident). */
