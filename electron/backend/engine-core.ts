@@ -5,7 +5,7 @@ import type { Settings } from '../../shared/settings';
 import type { StaffMember } from '../../shared/staff';
 import type { AuditEntry } from './audit/audit-log';
 import type { CheckContext } from './posts/post-checks';
-import type { StoreEngine } from './store-engine/store-engine';
+import type { SnapshotStoreEngine, StoreEngine } from './store-engine/store-engine';
 
 /**
  * What a handler ported onto the store engine needs of the backend (issue
@@ -209,4 +209,26 @@ export interface ReportCore extends EngineCore {
   readonly settings: Settings;
   checkContext(): CheckContext;
   now(): Date;
+}
+
+/**
+ * What the audit export's handlers need beyond `SessionCore`: an engine
+ * that holds a snapshot (everything the bundle holds is read on it, on
+ * either engine), the practice's settings (its name in the bundle and on
+ * the certificate a first export makes), the data folder (where bundles go
+ * and the intent journal that lists their temporary files), what the
+ * coverage check needs of today, the clock, and which store is open (an
+ * export stops when it is no longer the one it began on). `BackendCore` is
+ * one; the engines test gives another.
+ */
+export interface ExportCore extends SessionCore {
+  readonly engine: SnapshotStoreEngine<unknown>;
+  readonly settings: Settings;
+  readonly paths: { readonly dataDir: string };
+  /** The store open now (null: none); compared by identity only. */
+  readonly openStore: unknown;
+  now(): Date;
+  checkContext(): CheckContext;
+  /** A line for the log about something that went wrong outside any call (a background export's end). */
+  reportUnexpected(line: string): void;
 }

@@ -6,7 +6,7 @@ import type { ExportParams } from '../../../shared/compliance/audit-bundle';
 import { channelName } from '../../../shared/posts/coverage';
 import { postStateLabels } from '../../../shared/posts/post';
 import { pdfEntryName } from './bundle-names';
-import { csvChunks, type CsvValue } from './csv';
+import { csvChunks, csvChunksAsync, type CsvValue } from './csv';
 import type { AuthorizationRow, SelectedAuthorization, SelectedPost } from './export-selection';
 
 /** One audit event as a line of audit-log.jsonl: the fields `eventHash` covers, in its order, then the hash. */
@@ -99,9 +99,9 @@ export function consentsRow(a: SelectedAuthorization, r: AuthorizationRow, templ
   ];
 }
 
-/** posts.csv, a chunk at a time, from posts read one by one (see `selectedPosts`). */
-export function postsCsv(posts: Iterable<SelectedPost>, includeNames: boolean): Generator<Buffer> {
-  const header = [
+/** posts.csv's columns. */
+function postsHeader(includeNames: boolean): string[] {
+  return [
     'post_id',
     'authorization_id',
     'patient_id',
@@ -128,38 +128,53 @@ export function postsCsv(posts: Iterable<SelectedPost>, includeNames: boolean): 
     'identifiers_approved_at',
     'identifiers_approval_reason',
   ];
+}
+
+/** One line of posts.csv. */
+function postRow(p: SelectedPost, includeNames: boolean): CsvValue[] {
+  return [
+    p.id,
+    p.consentId,
+    p.patientId,
+    ...(includeNames ? [p.consentPatientName] : []),
+    p.testimonialId,
+    channelName(p.channel),
+    p.purpose,
+    p.thirdPartyPays,
+    list(p.contentKinds),
+    p.caption,
+    postStateLabels[p.state],
+    p.createdAt,
+    p.approvedAt,
+    p.publishedAt,
+    p.publishedUrl,
+    p.reliedConsentPdfSha256,
+    p.takedownRequiredAt,
+    p.takedownReason,
+    p.takenDownAt,
+    p.verdictToday.covered,
+    p.verdictToday.reasons.map((r) => r.message).join(' '),
+    p.sponsor || null,
+    p.identifiersApproval?.byName ?? null,
+    p.identifiersApproval?.at ?? null,
+    p.identifiersApproval?.reason ?? null,
+  ];
+}
+
+/** posts.csv, a chunk at a time, from posts read one by one (see `selectedPosts`). */
+export function postsCsv(posts: Iterable<SelectedPost>, includeNames: boolean): Generator<Buffer> {
   function* rows(): Generator<CsvValue[]> {
-    for (const p of posts) {
-      yield [
-        p.id,
-        p.consentId,
-        p.patientId,
-        ...(includeNames ? [p.consentPatientName] : []),
-        p.testimonialId,
-        channelName(p.channel),
-        p.purpose,
-        p.thirdPartyPays,
-        list(p.contentKinds),
-        p.caption,
-        postStateLabels[p.state],
-        p.createdAt,
-        p.approvedAt,
-        p.publishedAt,
-        p.publishedUrl,
-        p.reliedConsentPdfSha256,
-        p.takedownRequiredAt,
-        p.takedownReason,
-        p.takenDownAt,
-        p.verdictToday.covered,
-        p.verdictToday.reasons.map((r) => r.message).join(' '),
-        p.sponsor || null,
-        p.identifiersApproval?.byName ?? null,
-        p.identifiersApproval?.at ?? null,
-        p.identifiersApproval?.reason ?? null,
-      ];
-    }
+    for (const p of posts) yield postRow(p, includeNames);
   }
-  return csvChunks(header, rows());
+  return csvChunks(postsHeader(includeNames), rows());
+}
+
+/** posts.csv from posts read a page at a time on the store engine (see `selectedPostsOn`): the same bytes as `postsCsv`. */
+export function postsCsvAsync(posts: AsyncIterable<SelectedPost>, includeNames: boolean): AsyncGenerator<Buffer> {
+  async function* rows(): AsyncGenerator<CsvValue[]> {
+    for await (const p of posts) yield postRow(p, includeNames);
+  }
+  return csvChunksAsync(postsHeader(includeNames), rows());
 }
 
 export function bundleReadme(inputs: {

@@ -1,7 +1,6 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { AuditEvent } from '../../../shared/audit';
 import type { BundleManifest, ExportJob, ExportParams, ManifestCertificate, ManifestFile } from '../../../shared/compliance/audit-bundle';
 import { AppError } from '../../../shared/errors';
 import type { CertificateBundle } from '../crypto/practice-certificate';
@@ -9,10 +8,12 @@ import { PracticeSigner } from '../pdf/practice-signer';
 import { syncDirectory } from '../store/atomic-file';
 import { JournalEntry } from '../store/operation-journal';
 import type { Db } from '../store/database';
+import { createSqliteExportRecords } from '../store-engine/sqlite-export-records';
+import type { ExportRecords } from '../store-pg/store-interface-export';
 import { pdfEntryName, revocationScanEntryName } from './bundle-names';
-import { auditLine, bundleReadme, consentsHeader, consentsRow, postsCsv } from './bundle-contents';
+import { auditLine, bundleReadme, consentsHeader, consentsRow, postsCsv, postsCsvAsync } from './bundle-contents';
 import { csvRow } from './csv';
-import { selectedPosts, selectionRule, type AuthorizationRow, type ExportSelection } from './export-selection';
+import { selectedPosts, selectedPostsOn, selectionRule, type AuthorizationRow, type ExportSelection } from './export-selection';
 import { checkedProgramFile, type ProgramBundle } from './program-bundle';
 import { EncryptedSpool } from './encrypted-spool';
 import { manifestFileJson, manifestJsonAround } from './manifest-json';
@@ -36,8 +37,16 @@ export interface BundleInputs {
    * running app, one of its own held in a read transaction
    * (`openExportSnapshot`): posts.csv is read from a statement left open
    * across the writes, and every row read is as it was when the export began.
+   * Not needed with `reads`.
    */
-  db: Db;
+  db?: Db;
+  /**
+   * Where everything the bundle holds of the store is read (authorizations'
+   * records, PDFs and scans, posts, audit events): the engine's export
+   * records on the snapshot's transaction, on either engine. Without it,
+   * the SQLite statements on `db`.
+   */
+  reads?: BundleReads;
   selection: ExportSelection;
   params: Omit<ExportParams, 'destinationPath'>;
   practiceName: string;
@@ -62,6 +71,14 @@ export interface BundleInputs {
   journalDir?: string;
 }
 
+/** The engine's export records and the transaction (a snapshot's) they read on. */
+export interface BundleReads {
+  exports: ExportRecords<unknown>;
+  tx: unknown;
+}
+
+const sqliteExports = createSqliteExportRecords();
+
 export interface BundleResult {
   filePath: string;
   bytes: number;
@@ -69,32 +86,6 @@ export interface BundleResult {
   manifestSha256: string;
   files: number;
 }
-
-type AuditRow = {
-  seq: number;
-  at: string;
-  actor_id: string | null;
-  actor_name: string;
-  action: string;
-  subject_type: string | null;
-  subject_id: string | null;
-  detail: string;
-  prev_hash: string;
-  hash: string;
-};
-
-const toEvent = (r: AuditRow): AuditEvent => ({
-  seq: r.seq,
-  at: r.at,
-  actorId: r.actor_id,
-  actorName: r.actor_name,
-  action: r.action,
-  subjectType: r.subject_type,
-  subjectId: r.subject_id,
-  detail: r.detail,
-  prevHash: r.prev_hash,
-  hash: r.hash,
-});
 
 function abortError(): AppError {
   return new AppError('conflict', 'The export was cancelled.');
@@ -237,14 +228,8 @@ export async function writeBundle(inputs: BundleInputs): Promise<BundleResult> {
   }
 
   const names = inputs.params.includeNames;
-  // One read of each row: its PDF and the columns stored after it come together.
-  const rowQuery = inputs.db.prepare(
-    `SELECT pdf, id, patient_id, template_id, terms, stage, created_at, signed_at, signer_name, witnessed_at, revoked_at,
-       revocation_received_on, revocation_method, expiration_event_at, expiration_event_on, pdf_sha256, revocation_pdf_sha256
-     FROM authorizations WHERE id = ?`,
-  );
-  const revocationScanQuery = inputs.db.prepare('SELECT revocation_scan FROM authorizations WHERE id = ?').pluck();
-  const revocationQuery = inputs.db.prepare('SELECT revocation_pdf, revocation_pdf_sha256 FROM authorizations WHERE id = ?');
+  if (!inputs.reads && !inputs.db) throw new AppError('internal', 'An export needs a store to read. Nothing was written; this is a bug in Consent Desk.');
+  const { exports, tx } = inputs.reads ?? { exports: sqliteExports, tx: inputs.db };
 
   // consents.csv is written row by row beside the bundle while the PDFs go in, then streamed into the
   // zip: its size never sits in memory. It holds patient names, so it is encrypted (see EncryptedSpool).
@@ -269,10 +254,11 @@ export async function writeBundle(inputs: BundleInputs): Promise<BundleResult> {
     csv.append(`\uFEFF${csvRow(consentsHeader(names))}`);
     report('authorizations');
     await addBuffer('README.txt', Buffer.from(bundleReadme(inputs), 'utf8'), 'readme');
-    for (const a of selection.authorizations()) {
+    for await (const a of selection.authorizations()) {
       stillOpen();
       cancelled();
-      const row = rowQuery.get(a.id) as (AuthorizationRow & { pdf: Buffer | null }) | undefined;
+      // One read of each row: its PDF and the columns stored after it come together.
+      const row: (AuthorizationRow & { pdf: Buffer | null }) | undefined = await exports.exportRecord(tx, a.id);
       if (!row) throw vanished('record', a.id);
       csv.append(csvRow(consentsRow(a, row, inputs.templateVersions.get(row.template_id) ?? null)));
       if (a.pdfSha256 === null) continue;
@@ -281,17 +267,17 @@ export async function writeBundle(inputs: BundleInputs): Promise<BundleResult> {
     }
     if (selection.counts.revocations > 0) report('revocations');
     // The revoked ones among the chosen (on the same read transaction: the same rows, in the same order).
-    for (const a of selection.counts.revocations > 0 ? selection.revokedAuthorizations() : []) {
+    for await (const a of selection.counts.revocations > 0 ? selection.revokedAuthorizations() : []) {
       stillOpen();
       cancelled();
-      const revocation = revocationQuery.get(a.id) as { revocation_pdf: Buffer | null; revocation_pdf_sha256: string | null } | undefined;
-      const expected = revocation?.revocation_pdf_sha256;
-      const pdf = revocation?.revocation_pdf;
+      const revocation = await exports.exportRevocation(tx, a.id);
+      const expected = revocation?.sha256;
+      const pdf = revocation?.pdf;
       if (!pdf || !expected) throw vanished('revocation acknowledgment', a.id);
       await addPdf(pdfEntryName('revocations', a.id, a.name), checked(pdf, expected, 'revocation acknowledgment', a.id), expected, a.id);
       // The letter as received, beside its acknowledgment, checked against the hash recorded with it.
       if (a.revocationScan) {
-        const scan = revocationScanQuery.get(a.id) as Buffer | null | undefined;
+        const scan = await exports.exportRevocationScan(tx, a.id);
         if (!scan) throw vanished('revocation scan', a.id);
         const name = revocationScanEntryName(a.id, a.name, a.revocationScan.mimeType);
         const content = checked(scan, a.revocationScan.sha256, 'revocation scan', a.id);
@@ -304,14 +290,14 @@ export async function writeBundle(inputs: BundleInputs): Promise<BundleResult> {
     report('spreadsheets');
     await addStream('consents.csv', csv.chunks(), 'spreadsheet');
     csv.discard();
-    await addStream('posts.csv', postsCsv(selectedPosts(inputs.db, selection), names), 'spreadsheet');
+    await addStream('posts.csv', inputs.reads ? postsCsvAsync(selectedPostsOn(exports, tx, selection), names) : postsCsv(selectedPosts(inputs.db!, selection), names), 'spreadsheet');
     report('audit trail');
-    await addStream('audit-log.jsonl', auditChunks(inputs.db, selection), 'audit-log');
+    await addStream('audit-log.jsonl', auditChunks(exports, tx, selection), 'audit-log');
     if (inputs.program) {
       report('program');
       for (const entry of inputs.program.entries) {
         stillOpen();
-        await addBuffer(entry.path, checkedProgramFile(entry), entry.kind);
+        await addBuffer(entry.path, await checkedProgramFile(entry), entry.kind);
       }
     }
 
@@ -394,16 +380,15 @@ export function bundleFileCount(selection: ExportSelection, program?: ProgramBun
 }
 
 /** The events of the selection's span, read a page at a time, as JSON lines. */
-function* auditChunks(db: Db, selection: ExportSelection): Generator<Buffer> {
+async function* auditChunks(exports: ExportRecords<unknown>, tx: unknown, selection: ExportSelection): AsyncGenerator<Buffer> {
   const { firstSeq, lastSeq } = selection.audit;
   if (firstSeq === null || lastSeq === null) return;
-  const page = db.prepare('SELECT * FROM audit_events WHERE seq >= ? AND seq <= ? ORDER BY seq LIMIT 1000');
   let next = firstSeq;
   while (next <= lastSeq) {
-    const rows = page.all(next, lastSeq) as AuditRow[];
-    if (rows.length === 0) break;
-    yield Buffer.from(rows.map((r) => auditLine(toEvent(r))).join(''), 'utf8');
-    next = rows.at(-1)!.seq + 1;
+    const events = await exports.exportAuditEvents(tx, next, lastSeq, 1000);
+    if (events.length === 0) break;
+    yield Buffer.from(events.map(auditLine).join(''), 'utf8');
+    next = events.at(-1)!.seq + 1;
   }
 }
 

@@ -44,3 +44,16 @@ export function* csvChunks(header: readonly string[], rows: Iterable<readonly Cs
   }
   if (pending) yield Buffer.from(pending, 'utf8');
 }
+
+/** `csvChunks` of rows that come asynchronously (a page at a time from the store engine): the same bytes in the same chunks. */
+export async function* csvChunksAsync(header: readonly string[], rows: AsyncIterable<readonly CsvValue[]>, chunkSize = 64 * 1024): AsyncGenerator<Buffer> {
+  let pending = `\uFEFF${csvRow(header)}`;
+  for await (const row of rows) {
+    pending += csvRow(row);
+    if (pending.length >= chunkSize) {
+      yield Buffer.from(pending, 'utf8');
+      pending = '';
+    }
+  }
+  if (pending) yield Buffer.from(pending, 'utf8');
+}

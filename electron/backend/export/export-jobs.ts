@@ -4,13 +4,12 @@ import type { ExportJob, ExportParams, ManifestCertificate } from '../../../shar
 import { AppError } from '../../../shared/errors';
 import { appVersion } from '../app-version';
 import type { AuditAction } from '../../../shared/audit-actions';
-import type { BackendCore } from '../backend-core';
-import { auditIn } from '../engine-core';
+import { auditIn, type ExportCore } from '../engine-core';
 import { certificateDerOf, toPem } from '../crypto/certificate-pem';
 import { signingCertificate } from '../handlers/certificate-handlers';
 import { bundleFileCount, removeStalePartials, writeBundle } from './bundle-writer';
-import { selectForExport } from './export-selection';
-import { hasProgramRecords, selectProgramForExport } from './program-bundle';
+import { selectForExportOn } from './export-selection';
+import { selectProgramForExport } from './program-bundle';
 import type { Db } from '../store/database';
 
 interface JobRecord {
@@ -20,9 +19,9 @@ interface JobRecord {
 }
 
 /** Exports of each backend, by id. Finished ones stay listed (they are small) so progress can still be read. */
-const registries = new WeakMap<BackendCore, Map<string, JobRecord>>();
+const registries = new WeakMap<ExportCore, Map<string, JobRecord>>();
 
-function registry(core: BackendCore): Map<string, JobRecord> {
+function registry(core: ExportCore): Map<string, JobRecord> {
   let jobs = registries.get(core);
   if (!jobs) {
     jobs = new Map();
@@ -32,13 +31,13 @@ function registry(core: BackendCore): Map<string, JobRecord> {
 }
 
 /** Where bundles go when no shell chose a place: the data folder's exports/, private to the user. */
-export function exportsFolder(core: BackendCore): string {
+export function exportsFolder(core: ExportCore): string {
   const dir = path.join(core.paths.dataDir, 'exports');
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   return dir;
 }
 
-function targetOf(core: BackendCore, params: ExportParams, startedAt: Date): string {
+function targetOf(core: ExportCore, params: ExportParams, startedAt: Date): string {
   if (params.destinationPath) {
     const target = path.resolve(params.destinationPath);
     const dir = path.dirname(target);
@@ -81,8 +80,10 @@ function describeFailure(error: unknown): string {
  * export is audited when it starts and when it ends (who, range, counts,
  * the bundle's SHA-256).
  */
-export async function startExport(core: BackendCore, params: ExportParams): Promise<ExportJob> {
-  const store = core.requireStore();
+export async function startExport(core: ExportCore, params: ExportParams): Promise<ExportJob> {
+  // The engine of the open store (a locked one is refused here), and which store it is: the export ends if it changes.
+  const engine = core.engine;
+  const store = core.openStore;
   const staff = core.requireSession();
   const jobs = registry(core);
   if ([...jobs.values()].some((r) => r.job.state === 'running')) {
@@ -91,14 +92,12 @@ export async function startExport(core: BackendCore, params: ExportParams): Prom
   const startedAt = core.now();
   const target = targetOf(core, params, startedAt);
   removeStalePartials(path.dirname(target));
-  // Everything the bundle holds is read from one snapshot, on a connection of the export's own: the engine's writes go on meanwhile.
-  const engine = store.engine;
+  // Everything the bundle holds is read from one snapshot, on a connection (SQLite) or client (PostgreSQL) of the export's own: the engine's writes go on meanwhile.
   const held = await engine.snapshot();
-  const snapshotDb = held.tx;
   const release = () => void held.release();
   let prepared;
   try {
-    prepared = await prepareExport(core, store, snapshotDb, params, startedAt);
+    prepared = await prepareExport(core, held.tx, params, startedAt);
   } catch (error) {
     release();
     throw error;
@@ -151,7 +150,7 @@ export async function startExport(core: BackendCore, params: ExportParams): Prom
   };
 
   record.finished = writeBundle({
-    db: snapshotDb,
+    reads: { exports: engine.records.exports, tx: held.tx },
     selection,
     params: recorded,
     practiceName: core.settings.practiceName,
@@ -209,17 +208,19 @@ export async function startExport(core: BackendCore, params: ExportParams): Prom
 }
 
 /**
- * What the export holds (read on the snapshot `db`) and who signs it (on the
+ * What the export holds (read on the snapshot's transaction `tx`) and who signs it (on the
  * store: a first export may make the practice certificate).
  */
-async function prepareExport(core: BackendCore, store: ReturnType<BackendCore['requireStore']>, db: Db, params: ExportParams, startedAt: Date) {
-  const selection = selectForExport(db, params, core.checkContext());
+async function prepareExport(core: ExportCore, tx: unknown, params: ExportParams, startedAt: Date) {
+  const { records } = core.engine;
+  // Chosen through the engine's export records on the snapshot: the same reads on either engine.
+  const selection = await selectForExportOn(records.exports, tx, params, core.checkContext());
   const signer = await signingCertificate(core);
-  const { certificates: certificateRecords, templates } = store.engine.records.practice;
-  const certificates: ManifestCertificate[] = (await store.engine.read((tx) => certificateRecords.allCertificates(tx))).map((c) => ({ ...c.info, pem: toPem(certificateDerOf(c)) }));
+  const { certificates: certificateRecords, templates } = records.practice;
+  const certificates: ManifestCertificate[] = (await core.engine.read((tx) => certificateRecords.allCertificates(tx))).map((c) => ({ ...c.info, pem: toPem(certificateDerOf(c)) }));
   const signerPem = certificates.find((c) => c.fingerprintSha256 === signer.info.fingerprintSha256)?.pem ?? toPem(certificateDerOf(signer));
-  const program = !hasProgramRecords(store.db) ? undefined : await selectProgramForExport(store.db, params, { today: core.today(), timeZone: core.timeZone }, { name: core.settings.practiceName, certificate: signer, now: startedAt });
-  const versions = new Map((await templates.listTemplates(db)).map((t) => [t.id, t.version]));
+  const program = !(await records.exports.hasProgramRecords(tx)) ? undefined : await selectProgramForExport(records, tx, params, { today: core.today(), timeZone: core.timeZone }, { name: core.settings.practiceName, certificate: signer, now: startedAt });
+  const versions = new Map((await templates.listTemplates(tx)).map((t) => [t.id, t.version]));
   return { selection, signer, certificates, signerPem, program, templateVersions: versions };
 }
 
@@ -228,18 +229,18 @@ export function templateVersions(db: Db): Map<string, number> {
   return new Map((db.prepare('SELECT id, version FROM templates').all() as { id: string; version: number }[]).map((t) => [t.id, t.version]));
 }
 
-function existing(core: BackendCore, id: string): JobRecord {
+function existing(core: ExportCore, id: string): JobRecord {
   const record = registry(core).get(id);
   if (!record) throw new AppError('not_found', 'There is no such export (exports are forgotten when Consent Desk restarts).');
   return record;
 }
 
-export function exportProgress(core: BackendCore, id: string): ExportJob {
+export function exportProgress(core: ExportCore, id: string): ExportJob {
   return snapshot(existing(core, id));
 }
 
 /** Cancel a running export and wait until its temporary file is gone. A finished one stays as it is. */
-export async function cancelExport(core: BackendCore, id: string): Promise<ExportJob> {
+export async function cancelExport(core: ExportCore, id: string): Promise<ExportJob> {
   const record = existing(core, id);
   if (record.job.state === 'running') record.controller.abort();
   await record.finished;
@@ -247,20 +248,20 @@ export async function cancelExport(core: BackendCore, id: string): Promise<Expor
 }
 
 /** The export started last since Consent Desk started, running or not: a reloaded page finds it again. */
-export function latestExport(core: BackendCore): ExportJob | null {
+export function latestExport(core: ExportCore): ExportJob | null {
   const newest = [...registry(core).values()].at(-1);
   return newest ? snapshot(newest) : null;
 }
 
 /** The file of a finished export of this session (for `exports.verify` by id). */
-export function exportedFile(core: BackendCore, id: string): string {
+export function exportedFile(core: ExportCore, id: string): string {
   const record = existing(core, id);
   if (record.job.state !== 'done' || !record.job.filePath) throw new AppError('conflict', 'That export has not finished.');
   return record.job.filePath;
 }
 
 /** Cancel every running export and wait (the store is about to close or be replaced). */
-export async function cancelAllExports(core: BackendCore): Promise<void> {
+export async function cancelAllExports(core: ExportCore): Promise<void> {
   const running = [...registry(core).values()].filter((r) => r.job.state === 'running');
   running.forEach((r) => r.controller.abort());
   await Promise.all(running.map((r) => r.finished));

@@ -9,14 +9,8 @@ import type { CertificateBundle } from '../crypto/practice-certificate';
 import { policyPdf } from '../pdf/policy-pdf';
 import { programReportPdf } from '../pdf/program-report-pdf';
 import { endOfDayIso } from '../program/program-queries';
-import { complianceProgramReport } from '../program/program-report-query';
-import { listChannelReviews, listReplyChecks } from '../repositories/channel-review-repository';
-import { getIncidentDocument, listIncidents } from '../repositories/incident-repository';
-import { listAcknowledgments, listPolicyVersions } from '../repositories/policy-repository';
-import { allThreads } from '../repositories/post-review-repository';
-import { listStaff } from '../repositories/staff-repository';
-import { getTrainingMaterial, listQuizResults, listTrainingSessions } from '../repositories/training-repository';
-import type { Db } from '../store/database';
+import { complianceProgramReportIn } from '../program/program-report-query';
+import type { SharedRecords } from '../store-engine/store-engine';
 import { csvChunks, type CsvValue } from './csv';
 
 export type ProgramFileKind = Extract<ManifestFile['kind'], 'program-pdf' | 'program-record' | 'training-material'>;
@@ -25,7 +19,8 @@ export type ProgramFileKind = Extract<ManifestFile['kind'], 'program-pdf' | 'pro
 export interface ProgramBundleEntry {
   path: string;
   kind: ProgramFileKind;
-  load: () => Buffer;
+  /** Its bytes: made at the start, or read on the export's snapshot (the engine's transaction) when the bundle is written. */
+  load: () => Buffer | Promise<Buffer>;
   /** For stored files, the SHA-256 recorded with them: checked on the way in. */
   recordedSha256?: string;
 }
@@ -51,17 +46,14 @@ const safePart = (name: string) => name.replace(/[^A-Za-z0-9._-]+/g, '-').replac
  * holds only their incidents, and no reply checks or comment notes (they
  * may name anyone). A practice that has not started its program (no
  * policy, training, review schedule or incident) has no program/ folder.
+ *
+ * Read through the engine's records on the export's snapshot transaction
+ * `tx` (either engine): the same reads the program's report and handlers
+ * make, so the files are those the SQLite statements gave.
  */
-/** Whether the practice has started its program: a policy, a training session, a review schedule or an incident. */
-export function hasProgramRecords(db: Db): boolean {
-  return db
-    .prepare('SELECT EXISTS (SELECT 1 FROM policy_versions) OR EXISTS (SELECT 1 FROM training_sessions) OR EXISTS (SELECT 1 FROM review_schedules) OR EXISTS (SELECT 1 FROM incidents)')
-    .pluck()
-    .get() === 1;
-}
-
-export async function selectProgramForExport(
-  db: Db,
+export async function selectProgramForExport<Tx>(
+  records: SharedRecords<Tx>,
+  tx: Tx,
   params: Pick<ExportParams, 'from' | 'to' | 'patientIds' | 'includeNames'>,
   ctx: { today: Day; timeZone: string },
   practice: { name: string; certificate: CertificateBundle; now: Date },
@@ -71,14 +63,14 @@ export async function selectProgramForExport(
   const fromIso = startOfDayIn(from, timeZone).toISOString();
   const toIso = endOfDayIso(to, timeZone);
   const chosen = params.patientIds ? new Set(params.patientIds) : null;
-  const staff = new Map(listStaff(db).map((s) => [s.id, s]));
+  const staff = new Map((await records.staff.listStaff(tx)).map((s) => [s.id, s]));
   const entries: ProgramBundleEntry[] = [];
   const now = (content: Buffer) => () => content;
 
-  const report = complianceProgramReport(db, { from, to }, ctx);
+  const report = await complianceProgramReportIn(records as SharedRecords<unknown>, tx, { from, to }, ctx);
   entries.push({ path: 'program/compliance-program-report.pdf', kind: 'program-pdf', load: now(await programReportPdf(report, { practiceName: practice.name, generatedAt: practice.now, certificate: practice.certificate })) });
 
-  const versions = versionsInForceDuring(listPolicyVersions(db, timeZone), from, to);
+  const versions = versionsInForceDuring(await records.program.policy.listPolicyVersions(tx, timeZone), from, to);
   for (const v of versions) {
     for (const language of Object.keys(v.text) as (keyof typeof v.text)[]) {
       entries.push({
@@ -89,7 +81,7 @@ export async function selectProgramForExport(
     }
   }
 
-  const acks = listAcknowledgments(db).filter((a) => a.acknowledgedOn >= from && a.acknowledgedOn <= to);
+  const acks = (await records.program.policy.listAcknowledgments(tx)).filter((a) => a.acknowledgedOn >= from && a.acknowledgedOn <= to);
   entries.push({
     path: 'program/acknowledgments.csv',
     kind: 'program-record',
@@ -125,7 +117,8 @@ export async function selectProgramForExport(
     ),
   });
 
-  const sessions = listTrainingSessions(db, { from, to });
+  const training = records.programReviews.training;
+  const sessions = await training.listTrainingSessions(tx, { from, to });
   entries.push({
     path: 'program/training-sessions.csv',
     kind: 'program-record',
@@ -144,8 +137,8 @@ export async function selectProgramForExport(
         path: `program/training-materials/${s.id}/${m.id.slice(0, 8)}-${safePart(m.fileName)}`,
         kind: 'training-material',
         recordedSha256: m.sha256,
-        load: () => {
-          const stored = getTrainingMaterial(db, m.id);
+        load: async () => {
+          const stored = await training.getTrainingMaterial(tx, m.id);
           if (!stored) throw new AppError('conflict', 'A training material disappeared during the export; nothing was kept. Start it again.');
           return stored.data;
         },
@@ -155,10 +148,10 @@ export async function selectProgramForExport(
   entries.push({
     path: 'program/quiz-results.csv',
     kind: 'program-record',
-    load: now(csv(['taken_at', 'staff_name', 'language', 'correct', 'total', 'passed'], listQuizResults(db, { fromIso, toIso }).map((q) => [q.takenAt, q.displayName, q.language, q.correct, q.total, q.passed]))),
+    load: now(csv(['taken_at', 'staff_name', 'language', 'correct', 'total', 'passed'], (await training.listQuizResults(tx, { fromIso, toIso })).map((q) => [q.takenAt, q.displayName, q.language, q.correct, q.total, q.passed]))),
   });
 
-  const reviews = listChannelReviews(db, { range: { from, to } });
+  const reviews = await records.programReviews.channelReviews.listChannelReviews(tx, { range: { from, to } });
   entries.push({
     path: 'program/review-periods.csv',
     kind: 'program-record',
@@ -185,27 +178,29 @@ export async function selectProgramForExport(
       kind: 'program-record',
       load: now(csv(['review_id', 'channel', 'post_id', 'removed_on', 'note'], reviews.flatMap((r) => r.removedComments.map((c) => [r.id, channelName(r.channel), c.postId, c.removedOn, c.note])))),
     });
+    const replyChecks = await records.programIncidents.replyChecks.listReplyChecks(tx, { fromIso, toIso }, 100_000);
     entries.push({
       path: 'program/reply-checks.csv',
       kind: 'program-record',
       load: now(
         csv(
           ['checked_at', 'checked_by', 'decision', 'findings', 'reply'],
-          listReplyChecks(db, { fromIso, toIso }, 100_000)
+          replyChecks
             .reverse()
             .map((r) => [r.checkedAt, r.checkedByName, r.decision, r.findings.map((f) => f.kind).join('; '), r.reply]),
         ),
       ),
     });
   }
-  const threads = [...allThreads(db, { fromIso, toIso }).values()].flat();
+  const threads = [...(await records.programIncidents.postReviews.allThreads(tx, { fromIso, toIso })).values()].flat();
   entries.push({
     path: 'program/post-reviews.csv',
     kind: 'program-record',
     load: now(csv(['post_id', 'at', 'by', 'kind', 'content_sha256', 'message'], threads.map((m) => [m.postId, m.at, m.byName, m.kind, m.contentSha256, m.body]))),
   });
 
-  const incidents = listIncidents(db, ctx.today, { from, toIso }).filter((i) => !chosen || (i.patientId !== null && chosen.has(i.patientId)));
+  const incidentRecords = records.programIncidents.incidents;
+  const incidents = (await incidentRecords.listIncidents(tx, ctx.today, { from, toIso })).filter((i) => !chosen || (i.patientId !== null && chosen.has(i.patientId)));
   entries.push({
     path: 'program/incidents.csv',
     kind: 'program-record',
@@ -274,8 +269,8 @@ export async function selectProgramForExport(
         path: `program/incidents/${i.id}/${d.kind}-${d.language}-${d.id.slice(0, 8)}.pdf`,
         kind: 'program-pdf',
         recordedSha256: d.sha256,
-        load: () => {
-          const stored = getIncidentDocument(db, d.id);
+        load: async () => {
+          const stored = await incidentRecords.getIncidentDocument(tx, d.id);
           if (!stored) throw new AppError('conflict', 'An incident document disappeared during the export; nothing was kept. Start it again.');
           return stored.pdf;
         },
@@ -298,8 +293,8 @@ export async function selectProgramForExport(
 }
 
 /** Check a stored file against the SHA-256 recorded with it, as the bundle's PDFs are. */
-export function checkedProgramFile(entry: ProgramBundleEntry): Buffer {
-  const content = entry.load();
+export async function checkedProgramFile(entry: ProgramBundleEntry): Promise<Buffer> {
+  const content = await entry.load();
   if (entry.recordedSha256 && crypto.createHash('sha256').update(content).digest('hex') !== entry.recordedSha256) {
     throw new AppError('store_damaged', `${entry.path} does not match its recorded SHA-256.`);
   }

@@ -1,20 +1,20 @@
-import type { BackendCore } from '../backend-core';
-import { auditIn } from '../engine-core';
+import { auditIn, type ExportCore } from '../engine-core';
+import type { ParsedInput } from '../../../shared/contract';
 import type { Handlers } from './handler';
 
 /** The export's code (pdf-lib, pkijs, the zip writer) loads with the first export call, not with every sign-in and command. */
 const exportJobs = () => import('../export/export-jobs');
 
 export const exportHandlers = {
-  'exports.start': async (core, params) => (await exportJobs()).startExport(core, params),
+  'exports.start': async (core: ExportCore, params: ParsedInput<'exports.start'>) => (await exportJobs()).startExport(core, params),
 
-  'exports.progress': async (core, { id }) => (await exportJobs()).exportProgress(core, id),
+  'exports.progress': async (core: ExportCore, { id }: ParsedInput<'exports.progress'>) => (await exportJobs()).exportProgress(core, id),
 
-  'exports.latest': async (core) => (await exportJobs()).latestExport(core),
+  'exports.latest': async (core: ExportCore) => (await exportJobs()).latestExport(core),
 
-  'exports.cancel': async (core, { id }) => (await exportJobs()).cancelExport(core, id),
+  'exports.cancel': async (core: ExportCore, { id }: ParsedInput<'exports.cancel'>) => (await exportJobs()).cancelExport(core, id),
 
-  'exports.verify': async (core: BackendCore, input) => {
+  'exports.verify': async (core: ExportCore, input: ParsedInput<'exports.verify'>) => {
     const file = 'id' in input ? (await exportJobs()).exportedFile(core, input.id) : input.filePath;
     const { verifyBundle } = await import('../export/bundle-verify'); // pkijs and pdf-lib load on first use
     const result = await verifyBundle(file);

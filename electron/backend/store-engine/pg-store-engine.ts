@@ -4,6 +4,7 @@ import { AppError } from '../../../shared/errors';
 import type { FieldCipher } from '../store-pg/field-crypto';
 import { createPgAuditRepository } from '../store-pg/pg-audit-log';
 import { createPgReportRepository } from '../store-pg/pg-report-repository';
+import { createPgExportRepository } from '../store-pg/pg-export-repository';
 import { createPgConsentRepository } from '../store-pg/pg-consent-repository';
 import { createPgPatientRepository } from '../store-pg/pg-patient-repository';
 import { createPgPostRepository } from '../store-pg/pg-post-repository';
@@ -94,6 +95,7 @@ export class PgStoreEngine implements SnapshotStoreEngine<ClientBase> {
       programIncidents: createPgProgramIncidentRecords(cipher),
       programReviews: createPgProgramReviewRecords(cipher),
       reports: createPgReportRepository(cipher),
+      exports: createPgExportRepository(cipher),
       practice: createPgPracticeRecords(cipher),
       staff: createPgStaffRepository(cipher),
       settings: createPgSettingsRepository(cipher),

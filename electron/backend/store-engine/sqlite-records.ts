@@ -18,6 +18,7 @@ import { createSqliteProgramIncidentRecords } from './sqlite-program-incident-re
 import { createSqliteProgramRecords } from './sqlite-program-records';
 import { createSqliteProgramReviewRecords } from './sqlite-program-reviews-records';
 import { createSqliteReportRecords } from './sqlite-report-records';
+import { createSqliteExportRecords } from './sqlite-export-records';
 import { createSqlitePracticeRecords } from './sqlite-practice-records';
 import { createSqliteSettingsRepository, createSqliteStaffRepository } from './sqlite-staff-records';
 import type { SharedRecords } from './store-engine';
@@ -102,6 +103,7 @@ export function createSqliteRecords(): SharedRecords<Db> {
     programIncidents: createSqliteProgramIncidentRecords(),
     programReviews: createSqliteProgramReviewRecords(),
     reports: createSqliteReportRecords(),
+    exports: createSqliteExportRecords(),
     patients: {
       getPatient: async (db, id) => withVersion(db, 'patients', patients.getPatient(db, id)),
       findPatientByRecordNumber: async (db, recordNumber) => withVersion(db, 'patients', patients.findPatientByRecordNumber(db, recordNumber)),

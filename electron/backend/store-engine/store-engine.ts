@@ -5,6 +5,7 @@ import type { ProgramIncidentRecords } from '../store-pg/store-interface-program
 import type { ProgramReviewRecords } from '../store-pg/store-interface-program-reviews';
 import type { PracticeRecords } from '../store-pg/store-interface-practice';
 import type { ReportRecords } from '../store-pg/store-interface-reports';
+import type { ExportRecords } from '../store-pg/store-interface-export';
 import type { SettingsRepository, StaffRepository } from '../store-pg/store-interface-staff';
 import type { AuditRepository, ConsentRepository, KeptCoverageRepository, PatientRepository, PostRepository, TestimonialRepository } from '../store-pg/store-interface';
 
@@ -55,6 +56,8 @@ export interface SharedRecords<Tx> {
   programReviews: ProgramReviewRecords<Tx>;
   /** What the compliance reports read (the staff activity report reads `audit`). */
   reports: ReportRecords<Tx>;
+  /** What an audit export reads on its snapshot: the chosen authorizations with their PDFs and scans, the audit events of its range. */
+  exports: ExportRecords<Tx>;
   /** The practice's documents: templates, scope presets, patient copies, signing certificates. */
   practice: PracticeRecords<Tx>;
   /** Staff records only (who witnessed, who recorded); settings and the keyring stay with `StaffRecords`. */

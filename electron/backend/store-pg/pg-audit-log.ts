@@ -32,7 +32,7 @@ type AuditRow = {
 const bodyContext = (seq: number): FieldContext => ({ table: 'audit_events', column: 'sealed', recordId: String(seq) });
 const headContext = (seq: number): FieldContext => ({ table: 'audit_head', column: 'sealed_hash', recordId: String(seq) });
 
-async function readHead(client: ClientBase, cipher: FieldCipher): Promise<{ seq: number; hash: string }> {
+export async function readHead(client: ClientBase, cipher: FieldCipher): Promise<{ seq: number; hash: string }> {
   const row = (await client.query<{ seq: string; sealed_hash: Buffer | null }>('SELECT seq, sealed_hash FROM audit_head WHERE id = 1')).rows[0];
   if (!row) throw new Error('The audit chain’s head is missing.');
   const seq = Number(row.seq);
@@ -91,7 +91,7 @@ export async function importAuditEventPg(client: ClientBase, cipher: FieldCipher
   await client.query('UPDATE audit_head SET seq = $1, sealed_hash = $2 WHERE id = 1', [event.seq, cipher.encryptText(hash, headContext(event.seq))]);
 }
 
-function openEvent(row: AuditRow, cipher: FieldCipher): AuditEvent {
+export function openEvent(row: AuditRow, cipher: FieldCipher): AuditEvent {
   const seq = Number(row.seq);
   const body = JSON.parse(cipher.decryptText(row.sealed, bodyContext(seq))) as SealedBody;
   return {
