@@ -1,0 +1,251 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ClientBase } from 'pg';
+import type { BackupInfo } from '../../../shared/compliance/backups';
+import { AppError } from '../../../shared/errors';
+import { appVersion } from '../app-version';
+import { eventHash, genesisHash } from '../audit/audit-log';
+import { checkBackupDatabase } from '../backup/backup-database-check';
+import { infoOf, packBackup, partialNameFor, type BackupMeta } from '../backup/backup-file';
+import { configureConnection, openDatabase, type Db } from '../store/database';
+import type { Keyring } from '../store/keyring';
+import { migrate } from '../store/migrate';
+import type { FieldCipher } from './field-crypto';
+import { auditEventsFromPg } from './pg-audit-log';
+import { checkMovedStore, type MoveCheck } from './pg-migrate-store';
+import { createPgStoreMetaRepository } from './pg-program-reviews-repository';
+import { createPgKeyringRepository, createPgStaffRepository, settingTextPg } from './pg-staff-repository';
+
+/**
+ * The app's encrypted backup of a PostgreSQL store (design section 6):
+ * today's backup format (backup-file.ts: an encrypted SQLite copy, its key
+ * file and backup.json, checked as today's backups are), written by copying
+ * the server's records into a fresh encrypted SQLite file, from ONE
+ * REPEATABLE READ READ ONLY snapshot, and checked against that same snapshot
+ * with migrate-store's own check (`checkMovedStore`). Restoring it is
+ * `migrate-store` from the backup into an empty database.
+ *
+ * Every table of the file is either copied here (`copiedTables`), kept by
+ * the file's own triggers from the copied rows (`derivedTables`), or not
+ * copied yet: while any table is not copied the backup is refused before
+ * the server is read, and nothing is left under the target's name.
+ */
+
+/** The tables whose rows this code writes, each from the server's records. */
+export const copiedTables = ['staff', 'settings', 'data_key_history', 'store_meta', 'audit_events'] as const;
+
+/** The tables the file's triggers keep from the copied rows (the audit head, the record and post-state counts). */
+export const derivedTables = ['audit_head', 'record_counts', 'post_state_counts'] as const;
+
+/** The tables of a file of this version's schema that nothing here copies (the backup is refused while there are any). */
+export function tablesNotCopied(db: Db): string[] {
+  const covered = new Set<string>([...copiedTables, ...derivedTables]);
+  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
+  return tables.filter((t) => !covered.has(t));
+}
+
+export const notCopiedMessage = (tables: readonly string[]) =>
+  `A backup of a server store cannot be made yet: this version does not copy ${tables.length === 1 ? 'the table' : 'the tables'} ${tables.join(', ')} from the server. Nothing was written.`;
+
+export interface BackupCounts {
+  staff: number;
+  settings: number;
+  retiredDataKeys: number;
+  auditEvents: number;
+}
+export type BackupProgress = { step: keyof BackupCounts; done: number; total: number };
+
+/**
+ * One row into the file, every column of the table named (a column the
+ * mapping forgot, or one the table does not have, is an error, not a NULL).
+ */
+function insertRow(db: Db, table: string, row: Record<string, unknown>): void {
+  const columns = (db.prepare(`SELECT name FROM pragma_table_info('${table}')`).pluck().all() as string[]).sort();
+  const given = Object.keys(row).sort();
+  if (JSON.stringify(columns) !== JSON.stringify(given)) {
+    throw new Error(`The backup's copy of ${table} names the columns ${given.join(', ')}; the file's table has ${columns.join(', ')}.`);
+  }
+  db.prepare(`INSERT INTO ${table} (${given.join(', ')}) VALUES (${given.map(() => '?').join(', ')})`).run(...given.map((c) => row[c]));
+}
+
+const countOf = async (server: ClientBase, table: string) => Number((await server.query<{ n: string }>(`SELECT count(*) AS n FROM ${table}`)).rows[0]!.n);
+
+/**
+ * Copy the server's records of `copiedTables` into `file` (a freshly
+ * migrated, empty store file; `backupServerStore` refuses a file with any
+ * other table) in one SQLite transaction, inside the REPEATABLE READ transaction the
+ * caller holds on `server`. Rows go in the order the server keeps them (its
+ * insert order, the file's rowid order when it was moved there).
+ */
+export async function copyServerToFile(
+  server: ClientBase,
+  cipher: FieldCipher,
+  file: Db,
+  onProgress?: (p: BackupProgress) => void | Promise<void>,
+): Promise<BackupCounts> {
+  const counts: BackupCounts = { staff: 0, settings: 0, retiredDataKeys: 0, auditEvents: 0 };
+  const tick = async (step: keyof BackupCounts, total: number) => {
+    counts[step] += 1;
+    if (counts[step] % 200 === 0 || counts[step] === total) await onProgress?.({ step, done: counts[step], total });
+  };
+  file.prepare('BEGIN IMMEDIATE').run();
+  try {
+    const staffPg = createPgStaffRepository(cipher);
+    const staffIds = (await server.query<{ id: string }>('SELECT id FROM staff ORDER BY insert_seq')).rows.map((r) => r.id);
+    for (const id of staffIds) {
+      const s = (await staffPg.getStaffById(server, id))!;
+      insertRow(file, 'staff', { id: s.id, username: s.username, display_name: s.displayName, role: s.role, status: s.status, created_at: s.createdAt, updated_at: s.updatedAt });
+      await tick('staff', staffIds.length);
+    }
+
+    // Each value's JSON text as the server holds it (the file's text, when it was moved there).
+    const keys = (await server.query<{ key: string }>('SELECT key FROM settings ORDER BY key COLLATE "C"')).rows.map((r) => r.key);
+    for (const key of keys) {
+      insertRow(file, 'settings', { key, value: (await settingTextPg(server, cipher, key))! });
+      await tick('settings', keys.length);
+    }
+
+    const keyringPg = createPgKeyringRepository(cipher);
+    const retired = (await server.query<{ key_epoch: number; retired_at: string }>('SELECT key_epoch, retired_at FROM data_key_history ORDER BY key_epoch')).rows;
+    for (const k of retired) {
+      insertRow(file, 'data_key_history', { key_epoch: k.key_epoch, data_key: await keyringPg.retiredDataKey(server, k.key_epoch), retired_at: k.retired_at });
+      await tick('retiredDataKeys', retired.length);
+    }
+
+    // The file's migration made its own meta row: it takes the server's write counter, anchor key and last check.
+    const metaPg = createPgStoreMetaRepository(cipher);
+    const meta = await metaPg.storeMeta(server);
+    const lastCheck = await metaPg.lastCheck(server);
+    file.prepare('UPDATE store_meta SET write_counter = ?, anchor_key = ?, last_check = ? WHERE id = 1').run(meta.writeCounter, meta.anchorKey, lastCheck === null ? null : JSON.stringify(lastCheck));
+
+    // The audit chain verbatim, hashes included: each event must follow the one before and hash to what it says.
+    const total = await countOf(server, 'audit_events');
+    let head = { seq: 0, hash: genesisHash };
+    for (;;) {
+      const page = await auditEventsFromPg(server, cipher, head.seq + 1);
+      if (page.length === 0) break;
+      for (const event of page) {
+        const { hash, ...content } = event;
+        if (event.seq !== head.seq + 1 || event.prevHash !== head.hash || eventHash(content) !== hash) {
+          throw new AppError('store_damaged', `The server's audit chain is broken at event ${event.seq}; no backup was written. Run \`consent-desk audit verify\` against the server.`);
+        }
+        insertRow(file, 'audit_events', {
+          seq: event.seq,
+          at: event.at,
+          actor_id: event.actorId,
+          actor_name: event.actorName,
+          action: event.action,
+          subject_type: event.subjectType,
+          subject_id: event.subjectId,
+          detail: event.detail,
+          prev_hash: event.prevHash,
+          hash,
+        });
+        head = { seq: event.seq, hash };
+        await tick('auditEvents', total);
+      }
+    }
+    file.prepare('COMMIT').run();
+  } catch (error) {
+    if (file.inTransaction) file.prepare('ROLLBACK').run();
+    throw error;
+  }
+  return counts;
+}
+
+export interface ServerBackupInput {
+  /** A connection to the server (the app role reads everything a backup needs). */
+  server: ClientBase;
+  cipher: FieldCipher;
+  /** The store's data key: the backup's database is encrypted with it, as the server's sealed fields are. */
+  dataKey: Buffer;
+  /** The backup's file (must not exist; its folder must). */
+  target: string;
+  now: Date;
+  onProgress?: (p: BackupProgress) => void | Promise<void>;
+}
+
+export interface ServerBackup {
+  info: BackupInfo;
+  counts: BackupCounts;
+  check: MoveCheck;
+}
+
+/**
+ * Back up a server store to `target`: a fresh encrypted file beside it
+ * (hidden name, private), the refusal while a table is not copied, then ONE
+ * REPEATABLE READ READ ONLY snapshot for the keyring, the copy and the check
+ * (`checkMovedStore`, the file against the server); the copy then passes
+ * today's backup checks (integrity, audit chain, schema) and is packed in
+ * today's format, synced, and only then named `target`. Any failure leaves
+ * nothing under `target` and removes the work files.
+ */
+export async function backupServerStore(input: ServerBackupInput): Promise<ServerBackup> {
+  const dir = path.dirname(input.target);
+  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new AppError('validation', `The folder ${dir} does not exist.`);
+  if (fs.existsSync(input.target)) throw new AppError('conflict', `${input.target} already exists; choose another name.`);
+  const tmpDb = partialNameFor(input.target, 'db.partial');
+  const tmpZip = partialNameFor(input.target, 'partial');
+  const work = [tmpDb, `${tmpDb}-wal`, `${tmpDb}-shm`, `${tmpDb}-journal`, tmpZip];
+  let file: Db | undefined;
+  let inSnapshot = false;
+  try {
+    // The keyring comes first, from the snapshot, for the file's cipher; the file is made before anything else is read.
+    await input.server.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    inSnapshot = true;
+    const keyring: Keyring | null = await createPgKeyringRepository(input.cipher).readKeyring(input.server);
+    if (!keyring) throw new AppError('not_found', 'The server holds no Consent Desk store (it has no key file). Nothing was written.');
+    fs.closeSync(fs.openSync(tmpDb, 'wx', 0o600));
+    file = openDatabase(tmpDb, input.dataKey, { cipher: keyring.cipher, create: true });
+    file.pragma('auto_vacuum = FULL');
+    configureConnection(file);
+    migrate(file, tmpDb);
+    const notCopied = tablesNotCopied(file);
+    if (notCopied.length) throw new AppError('validation', notCopiedMessage(notCopied));
+
+    const counts = await copyServerToFile(input.server, input.cipher, file, input.onProgress);
+    const check = await checkMovedStore(file, input.cipher, input.server, { keyring }, { inCallersSnapshot: true });
+    await input.server.query('COMMIT');
+    inSnapshot = false;
+    if (!check.ok) throw new AppError('store_damaged', `The backup does not match the server: ${check.problems.join('; ')} Nothing was written.`);
+
+    file.pragma('wal_checkpoint(TRUNCATE)');
+    file.pragma('journal_mode = DELETE');
+    const checked = checkBackupDatabase(file, tmpDb);
+    const writeCounter = file.prepare('SELECT write_counter FROM store_meta WHERE id = 1').pluck().get() as number;
+    file.close();
+    file = undefined;
+    const { sha256, bytes } = await sha256OfFile(tmpDb);
+    const meta: BackupMeta = {
+      format: 'consent-desk-backup',
+      version: 1,
+      createdAt: input.now.toISOString(),
+      appVersion,
+      storeId: keyring.storeId,
+      keyEpoch: keyring.keyEpoch,
+      cipher: keyring.cipher,
+      schemaVersion: checked.schemaVersion,
+      database: { sha256, bytes },
+      auditHead: checked.auditHead,
+      writeCounter,
+      trigger: 'manual',
+    };
+    await packBackup({ database: tmpDb, keyring, meta, partial: tmpZip, target: input.target, mtime: input.now });
+    return { info: infoOf(meta, input.target, fs.statSync(input.target).size), counts, check };
+  } finally {
+    if (inSnapshot) await input.server.query('ROLLBACK').catch(() => undefined);
+    if (file?.open) file.close();
+    for (const f of work) fs.rmSync(f, { force: true });
+  }
+}
+
+async function sha256OfFile(file: string): Promise<{ sha256: string; bytes: number }> {
+  const hash = crypto.createHash('sha256');
+  let bytes = 0;
+  for await (const chunk of fs.createReadStream(file)) {
+    hash.update(chunk as Buffer);
+    bytes += (chunk as Buffer).length;
+  }
+  return { sha256: hash.digest('hex'), bytes };
+}
