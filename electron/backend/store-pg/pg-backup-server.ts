@@ -29,6 +29,12 @@ const stepNames: Record<keyof BackupCounts, string> = {
   staff: 'staff',
   settings: 'settings',
   retiredDataKeys: 'retired data keys',
+  templates: 'authorization wording',
+  scopePresets: 'scope presets',
+  certificates: 'signing certificates',
+  policyVersions: 'policy versions',
+  policyAcknowledgments: 'policy acknowledgments',
+  patientCopies: 'patient copy entries',
   auditEvents: 'audit events',
 };
 

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import type pg from 'pg';
 import type { ClientBase } from 'pg';
 import type { BackupInfo } from '../../../shared/compliance/backups';
 import { AppError } from '../../../shared/errors';
@@ -15,6 +16,7 @@ import type { FieldCipher } from './field-crypto';
 import { auditEventsFromPg } from './pg-audit-log';
 import { checkMovedStore, type MoveCheck } from './pg-migrate-store';
 import { createPgStoreMetaRepository } from './pg-program-reviews-repository';
+import { SealedColumns } from './sealed-columns';
 import { createPgKeyringRepository, createPgStaffRepository, settingTextPg } from './pg-staff-repository';
 
 /**
@@ -33,7 +35,20 @@ import { createPgKeyringRepository, createPgStaffRepository, settingTextPg } fro
  */
 
 /** The tables whose rows this code writes, each from the server's records. */
-export const copiedTables = ['staff', 'settings', 'data_key_history', 'store_meta', 'audit_events'] as const;
+export const copiedTables = [
+  'staff',
+  'settings',
+  'data_key_history',
+  'store_meta',
+  'templates',
+  'scope_presets',
+  'practice_certificates',
+  'policy_versions',
+  'policy_draft',
+  'policy_acknowledgments',
+  'patient_copies',
+  'audit_events',
+] as const;
 
 /** The tables the file's triggers keep from the copied rows (the audit head, the record and post-state counts). */
 export const derivedTables = ['audit_head', 'record_counts', 'post_state_counts'] as const;
@@ -52,6 +67,12 @@ export interface BackupCounts {
   staff: number;
   settings: number;
   retiredDataKeys: number;
+  templates: number;
+  scopePresets: number;
+  certificates: number;
+  policyVersions: number;
+  policyAcknowledgments: number;
+  patientCopies: number;
   auditEvents: number;
 }
 export type BackupProgress = { step: keyof BackupCounts; done: number; total: number };
@@ -69,6 +90,18 @@ function insertRow(db: Db, table: string, row: Record<string, unknown>): void {
   db.prepare(`INSERT INTO ${table} (${given.join(', ')}) VALUES (${given.map(() => '?').join(', ')})`).run(...given.map((c) => row[c]));
 }
 
+/**
+ * Remove the rows a fresh file's migration made in `table` (the built-in
+ * wording), inside the copy's transaction: the table's guards against
+ * deletion are lifted for that one statement and put back as they were.
+ */
+function clearMadeRows(db: Db, table: string): void {
+  const guards = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ? AND sql LIKE '%BEFORE DELETE%'").all(table) as { name: string; sql: string }[];
+  for (const g of guards) db.exec(`DROP TRIGGER ${g.name}`);
+  db.prepare(`DELETE FROM ${table}`).run();
+  for (const g of guards) db.exec(g.sql);
+}
+
 const countOf = async (server: ClientBase, table: string) => Number((await server.query<{ n: string }>(`SELECT count(*) AS n FROM ${table}`)).rows[0]!.n);
 
 /**
@@ -84,11 +117,21 @@ export async function copyServerToFile(
   file: Db,
   onProgress?: (p: BackupProgress) => void | Promise<void>,
 ): Promise<BackupCounts> {
-  const counts: BackupCounts = { staff: 0, settings: 0, retiredDataKeys: 0, auditEvents: 0 };
+  const counts: BackupCounts = { staff: 0, settings: 0, retiredDataKeys: 0, templates: 0, scopePresets: 0, certificates: 0, policyVersions: 0, policyAcknowledgments: 0, patientCopies: 0, auditEvents: 0 };
+  const rowsOf = async <T extends object>(sql: string) => (await server.query<T & pg.QueryResultRow>(sql)).rows;
+  const each = async <T>(step: keyof BackupCounts, items: T[], copy: (item: T) => void | Promise<void>) => {
+    for (const item of items) {
+      await copy(item);
+      await tick(step, items.length);
+    }
+  };
+  const flag = (b: boolean) => (b ? 1 : 0);
   const tick = async (step: keyof BackupCounts, total: number) => {
     counts[step] += 1;
     if (counts[step] % 200 === 0 || counts[step] === total) await onProgress?.({ step, done: counts[step], total });
   };
+  // Rows go in table by table, parents not always first: the references are checked once the whole copy is in (backupServerStore).
+  file.pragma('foreign_keys = OFF');
   file.prepare('BEGIN IMMEDIATE').run();
   try {
     const staffPg = createPgStaffRepository(cipher);
@@ -118,6 +161,61 @@ export async function copyServerToFile(
     const meta = await metaPg.storeMeta(server);
     const lastCheck = await metaPg.lastCheck(server);
     file.prepare('UPDATE store_meta SET write_counter = ?, anchor_key = ?, last_check = ? WHERE id = 1').run(meta.writeCounter, meta.anchorKey, lastCheck === null ? null : JSON.stringify(lastCheck));
+
+    // The practice: wording versions (the server's, in place of the built-in ones the file's migration made), presets, certificates.
+    clearMadeRows(file, 'templates');
+    const templates = new SealedColumns(cipher, 'templates');
+    type TemplateRow = { id: string; language: string; version: number; text: Buffer; active: boolean; created_at: string };
+    await each('templates', await rowsOf<TemplateRow>('SELECT id, language, version, text, active, created_at FROM templates ORDER BY created_at COLLATE "C", language COLLATE "C", version'), (t) => {
+      insertRow(file, 'templates', { id: t.id, language: t.language, version: t.version, text: templates.openBytes(t.text, 'text', t.id)!.toString('utf8'), active: flag(t.active), created_at: t.created_at });
+    });
+    const presets = new SealedColumns(cipher, 'scope_presets');
+    type PresetRow = { id: string; version: number; sealed: Buffer; retired: boolean; created_at: string; created_by: string };
+    await each('scopePresets', await rowsOf<PresetRow>('SELECT id, version, sealed, retired, created_at, created_by FROM scope_presets ORDER BY created_at COLLATE "C", id COLLATE "C", version'), (p) => {
+      const s = presets.openJson<{ name: string; scope: unknown; duration: unknown }>(p.sealed, 'sealed', `${p.id}:${p.version}`)!;
+      insertRow(file, 'scope_presets', { id: p.id, version: p.version, name: s.name, scope: JSON.stringify(s.scope), duration: JSON.stringify(s.duration), retired: flag(p.retired), created_at: p.created_at, created_by: p.created_by });
+    });
+    const certificates = new SealedColumns(cipher, 'practice_certificates');
+    type CertificateRow = { id: string; certificate_der: Buffer; private_key_pkcs8: Buffer; sealed: Buffer; not_after: string; source: string; active: boolean; created_at: string };
+    await each('certificates', await rowsOf<CertificateRow>('SELECT id, certificate_der, private_key_pkcs8, sealed, not_after, source, active, created_at FROM practice_certificates ORDER BY insert_seq'), (c) => {
+      const s = certificates.openJson<{ subject: string; issuer: string; fingerprintSha256: string; notBefore: string }>(c.sealed, 'sealed', c.id)!;
+      // The key and certificate as today's certificates keep them (the PKCS#12 columns are empty since schema 7).
+      insertRow(file, 'practice_certificates', {
+        id: c.id,
+        p12: Buffer.alloc(0),
+        passphrase: '',
+        certificate_der: certificates.openBytes(c.certificate_der, 'certificate_der', c.id),
+        private_key_pkcs8: certificates.openBytes(c.private_key_pkcs8, 'private_key_pkcs8', c.id),
+        subject: s.subject,
+        issuer: s.issuer,
+        fingerprint_sha256: s.fingerprintSha256,
+        not_before: s.notBefore,
+        not_after: c.not_after,
+        source: c.source,
+        active: flag(c.active),
+        created_at: c.created_at,
+      });
+    });
+
+    // The compliance program's policy: versions (their text as published: its hashes were made of it), the draft, acknowledgments.
+    const versions = new SealedColumns(cipher, 'policy_versions');
+    type VersionRow = { id: string; version: number; text: Buffer; text_sha256: string; published_at: string; published_by: string };
+    await each('policyVersions', await rowsOf<VersionRow>('SELECT id, version, text, text_sha256, published_at, published_by FROM policy_versions ORDER BY version'), (v) => {
+      insertRow(file, 'policy_versions', { id: v.id, version: v.version, text: versions.openBytes(v.text, 'text', v.id)!.toString('utf8'), text_sha256: v.text_sha256, published_at: v.published_at, published_by: v.published_by });
+    });
+    const draft = new SealedColumns(cipher, 'policy_draft');
+    for (const d of await rowsOf<{ id: number; text: Buffer; updated_at: string; updated_by: string }>('SELECT id, text, updated_at, updated_by FROM policy_draft')) {
+      insertRow(file, 'policy_draft', { id: d.id, text: draft.openBytes(d.text, 'text', 'draft')!.toString('utf8'), updated_at: d.updated_at, updated_by: d.updated_by });
+    }
+    const acks = new SealedColumns(cipher, 'policy_acknowledgments');
+    type AckRow = { id: string; staff_id: string; version_id: string; acknowledged_at: string; acknowledged_on: string; language: string; text_sha256: string; workstation: Buffer };
+    await each(
+      'policyAcknowledgments',
+      await rowsOf<AckRow>('SELECT id, staff_id, version_id, acknowledged_at, acknowledged_on, language, text_sha256, workstation FROM policy_acknowledgments ORDER BY insert_seq'),
+      (a) => insertRow(file, 'policy_acknowledgments', { ...a, workstation: acks.openJson<string>(a.workstation, 'workstation', a.id) }),
+    );
+    type CopyRow = { id: string; authorization_id: string; method: string; recorded_at: string; recorded_by: string };
+    await each('patientCopies', await rowsOf<CopyRow>('SELECT id, authorization_id, method, recorded_at, recorded_by FROM patient_copies ORDER BY insert_seq'), (c) => insertRow(file, 'patient_copies', { ...c }));
 
     // The audit chain verbatim, hashes included: each event must follow the one before and hash to what it says.
     const total = await countOf(server, 'audit_events');
@@ -150,6 +248,8 @@ export async function copyServerToFile(
   } catch (error) {
     if (file.inTransaction) file.prepare('ROLLBACK').run();
     throw error;
+  } finally {
+    file.pragma('foreign_keys = ON');
   }
   return counts;
 }
@@ -205,6 +305,8 @@ export async function backupServerStore(input: ServerBackupInput): Promise<Serve
     if (notCopied.length) throw new AppError('validation', notCopiedMessage(notCopied));
 
     const counts = await copyServerToFile(input.server, input.cipher, file, input.onProgress);
+    const dangling = file.pragma('foreign_key_check') as { table: string }[];
+    if (dangling.length) throw new AppError('store_damaged', `The copy of the server refers to records it does not hold (in ${[...new Set(dangling.map((d) => d.table))].join(', ')}); no backup was written.`);
     const check = await checkMovedStore(file, input.cipher, input.server, { keyring }, { inCallersSnapshot: true });
     await input.server.query('COMMIT');
     inSnapshot = false;
