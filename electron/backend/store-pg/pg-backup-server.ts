@@ -35,6 +35,14 @@ const stepNames: Record<keyof BackupCounts, string> = {
   policyVersions: 'policy versions',
   policyAcknowledgments: 'policy acknowledgments',
   patientCopies: 'patient copy entries',
+  trainingSessions: 'training sessions',
+  trainingMaterials: 'training materials',
+  quizResults: 'quiz results',
+  reviewSchedules: 'review schedules',
+  channelReviews: 'channel reviews',
+  purges: 'retention purges',
+  replyChecks: 'checked replies',
+  postReviewMessages: 'post review messages',
   auditEvents: 'audit events',
 };
 

@@ -47,6 +47,17 @@ export const copiedTables = [
   'policy_draft',
   'policy_acknowledgments',
   'patient_copies',
+  'training_sessions',
+  'training_attendees',
+  'training_materials',
+  'quiz_results',
+  'review_schedules',
+  'channel_reviews',
+  'channel_review_posts',
+  'removed_comments',
+  'authorization_purges',
+  'reply_checks',
+  'post_review_messages',
   'audit_events',
 ] as const;
 
@@ -73,6 +84,14 @@ export interface BackupCounts {
   policyVersions: number;
   policyAcknowledgments: number;
   patientCopies: number;
+  trainingSessions: number;
+  trainingMaterials: number;
+  quizResults: number;
+  reviewSchedules: number;
+  channelReviews: number;
+  purges: number;
+  replyChecks: number;
+  postReviewMessages: number;
   auditEvents: number;
 }
 export type BackupProgress = { step: keyof BackupCounts; done: number; total: number };
@@ -117,7 +136,8 @@ export async function copyServerToFile(
   file: Db,
   onProgress?: (p: BackupProgress) => void | Promise<void>,
 ): Promise<BackupCounts> {
-  const counts: BackupCounts = { staff: 0, settings: 0, retiredDataKeys: 0, templates: 0, scopePresets: 0, certificates: 0, policyVersions: 0, policyAcknowledgments: 0, patientCopies: 0, auditEvents: 0 };
+  const counts: BackupCounts = { staff: 0, settings: 0, retiredDataKeys: 0, templates: 0, scopePresets: 0, certificates: 0, policyVersions: 0, policyAcknowledgments: 0, patientCopies: 0,
+    trainingSessions: 0, trainingMaterials: 0, quizResults: 0, reviewSchedules: 0, channelReviews: 0, purges: 0, replyChecks: 0, postReviewMessages: 0, auditEvents: 0 };
   const rowsOf = async <T extends object>(sql: string) => (await server.query<T & pg.QueryResultRow>(sql)).rows;
   const each = async <T>(step: keyof BackupCounts, items: T[], copy: (item: T) => void | Promise<void>) => {
     for (const item of items) {
@@ -216,6 +236,67 @@ export async function copyServerToFile(
     );
     type CopyRow = { id: string; authorization_id: string; method: string; recorded_at: string; recorded_by: string };
     await each('patientCopies', await rowsOf<CopyRow>('SELECT id, authorization_id, method, recorded_at, recorded_by FROM patient_copies ORDER BY insert_seq'), (c) => insertRow(file, 'patient_copies', { ...c }));
+
+    // Schema 6: training (sessions, who attended, materials), the quiz, channel reviews with what they confirmed and removed, retention purges.
+    const sessions = new SealedColumns(cipher, 'training_sessions');
+    type SessionRow = { id: string; held_on: string; sealed: Buffer; recorded_at: string; recorded_by: string; voided_at: string | null; voided_by: string | null; void_reason: Buffer | null };
+    await each('trainingSessions', await rowsOf<SessionRow>('SELECT id, held_on, sealed, recorded_at, recorded_by, voided_at, voided_by, void_reason FROM training_sessions ORDER BY insert_seq'), (t) => {
+      const x = sessions.openJson<{ topic: string; trainer: string; notes: string }>(t.sealed, 'sealed', t.id)!;
+      insertRow(file, 'training_sessions', {
+        id: t.id, held_on: t.held_on, topic: x.topic, trainer: x.trainer, notes: x.notes, recorded_at: t.recorded_at, recorded_by: t.recorded_by,
+        voided_at: t.voided_at, voided_by: t.voided_by, void_reason: sessions.openJson<string>(t.void_reason, 'void_reason', t.id),
+      });
+    });
+    for (const a of await rowsOf<{ session_id: string; staff_id: string }>('SELECT session_id, staff_id FROM training_attendees')) insertRow(file, 'training_attendees', { ...a });
+    const materials = new SealedColumns(cipher, 'training_materials');
+    type MaterialRow = { id: string; session_id: string; sealed: Buffer; data: Buffer; added_at: string; added_by: string };
+    await each('trainingMaterials', await rowsOf<MaterialRow>('SELECT id, session_id, sealed, data, added_at, added_by FROM training_materials ORDER BY insert_seq'), (m) => {
+      const x = materials.openJson<{ fileName: string; mimeType: string; bytes: number; sha256: string }>(m.sealed, 'sealed', m.id)!;
+      insertRow(file, 'training_materials', {
+        id: m.id, session_id: m.session_id, file_name: x.fileName, mime_type: x.mimeType, bytes: x.bytes, sha256: x.sha256, data: materials.openBytes(m.data, 'data', m.id), added_at: m.added_at, added_by: m.added_by,
+      });
+    });
+    const quizzes = new SealedColumns(cipher, 'quiz_results');
+    type QuizRow = { id: string; staff_id: string; taken_at: string; language: string; correct: number; total: number; passed: boolean; answers: Buffer };
+    await each('quizResults', await rowsOf<QuizRow>('SELECT id, staff_id, taken_at, language, correct, total, passed, answers FROM quiz_results ORDER BY insert_seq'), (q) => {
+      insertRow(file, 'quiz_results', { ...q, passed: flag(q.passed), answers: JSON.stringify(quizzes.openJson<unknown>(q.answers, 'answers', q.id)) });
+    });
+    type ScheduleRow = { id: string; channel: string; frequency: string; assignee_id: string; starts_on: string; active: boolean; ended_on: string | null; created_at: string; updated_at: string };
+    await each('reviewSchedules', await rowsOf<ScheduleRow>('SELECT id, channel, frequency, assignee_id, starts_on, active, ended_on, created_at, updated_at FROM review_schedules ORDER BY created_at COLLATE "C", id COLLATE "C"'), (r) => {
+      insertRow(file, 'review_schedules', { ...r, active: flag(r.active) });
+    });
+    const reviews = new SealedColumns(cipher, 'channel_reviews');
+    type ReviewRow = { id: string; schedule_id: string; channel: Buffer; period_start: string; period_end: string; completed_at: string; completed_on: string; completed_by: string; notes: Buffer };
+    await each('channelReviews', await rowsOf<ReviewRow>('SELECT id, schedule_id, channel, period_start, period_end, completed_at, completed_on, completed_by, notes FROM channel_reviews ORDER BY completed_at COLLATE "C", id COLLATE "C"'), (r) => {
+      insertRow(file, 'channel_reviews', { ...r, channel: reviews.openJson<string>(r.channel, 'channel', r.id), notes: reviews.openJson<string>(r.notes, 'notes', r.id) });
+    });
+    const confirmations = new SealedColumns(cipher, 'channel_review_posts');
+    type ConfirmationRow = { review_id: string; post_id: string; outcome: string; note: Buffer; covered: boolean; consent_status: string };
+    for (const c of await rowsOf<ConfirmationRow>('SELECT review_id, post_id, outcome, note, covered, consent_status FROM channel_review_posts')) {
+      insertRow(file, 'channel_review_posts', { ...c, note: confirmations.openJson<string>(c.note, 'note', `${c.review_id}:${c.post_id}`), covered: flag(c.covered) });
+    }
+    const removed = new SealedColumns(cipher, 'removed_comments');
+    for (const c of await rowsOf<{ id: string; review_id: string; post_id: string | null; removed_on: string; note: Buffer }>('SELECT id, review_id, post_id, removed_on, note FROM removed_comments ORDER BY review_id COLLATE "C", id COLLATE "C"')) {
+      insertRow(file, 'removed_comments', { ...c, note: removed.openJson<string>(c.note, 'note', c.id) });
+    }
+    const purges = new SealedColumns(cipher, 'authorization_purges');
+    type PurgeRow = { authorization_id: string; patient_id: string; created_at: string; signed_at: string | null; revoked_at: string | null; sealed: Buffer; purged_at: string; purged_by: string };
+    await each('purges', await rowsOf<PurgeRow>('SELECT authorization_id, patient_id, created_at, signed_at, revoked_at, sealed, purged_at, purged_by FROM authorization_purges ORDER BY insert_seq'), ({ sealed, ...p }) => {
+      const x = purges.openJson<{ lastDayInEffect: string | null; keptThrough: string; pdfSha256: string | null; revocationPdfSha256: string | null }>(sealed, 'sealed', p.authorization_id)!;
+      insertRow(file, 'authorization_purges', { ...p, last_day_in_effect: x.lastDayInEffect, kept_through: x.keptThrough, pdf_sha256: x.pdfSha256, revocation_pdf_sha256: x.revocationPdfSha256 });
+    });
+
+    // Schema 7's checked replies and post review threads (its incidents come with the posts they name).
+    const replies = new SealedColumns(cipher, 'reply_checks');
+    type ReplyRow = { id: string; checked_at: string; checked_by: string; reply: Buffer; decision: string; findings: Buffer };
+    await each('replyChecks', await rowsOf<ReplyRow>('SELECT id, checked_at, checked_by, reply, decision, findings FROM reply_checks ORDER BY insert_seq'), (r) => {
+      insertRow(file, 'reply_checks', { ...r, reply: replies.openJson<string>(r.reply, 'reply', r.id), findings: JSON.stringify(replies.openJson<unknown>(r.findings, 'findings', r.id)) });
+    });
+    const messages = new SealedColumns(cipher, 'post_review_messages');
+    type MessageRow = { id: string; post_id: string; at: string; by_staff: string; kind: string; body: Buffer; content_sha256: Buffer };
+    await each('postReviewMessages', await rowsOf<MessageRow>('SELECT id, post_id, at, by_staff, kind, body, content_sha256 FROM post_review_messages ORDER BY insert_seq'), (m) => {
+      insertRow(file, 'post_review_messages', { ...m, body: messages.openJson<string>(m.body, 'body', m.id), content_sha256: messages.openJson<string>(m.content_sha256, 'content_sha256', m.id) });
+    });
 
     // The audit chain verbatim, hashes included: each event must follow the one before and hash to what it says.
     const total = await countOf(server, 'audit_events');
