@@ -13,7 +13,10 @@ import { configureConnection, openDatabase, type Db } from '../store/database';
 import type { Keyring } from '../store/keyring';
 import { migrate } from '../store/migrate';
 import type { FieldCipher } from './field-crypto';
+import { searchKeyOf } from '../../../shared/patient-search';
+import { insertPatient } from '../repositories/patient-repository';
 import { auditEventsFromPg } from './pg-audit-log';
+import { getPatientPg } from './pg-patient-repository';
 import { checkMovedStore, type MoveCheck } from './pg-migrate-store';
 import { createPgStoreMetaRepository } from './pg-program-reviews-repository';
 import { SealedColumns } from './sealed-columns';
@@ -46,6 +49,9 @@ export const copiedTables = [
   'policy_versions',
   'policy_draft',
   'policy_acknowledgments',
+  'patients',
+  'testimonials',
+  'media',
   'patient_copies',
   'training_sessions',
   'training_attendees',
@@ -61,8 +67,14 @@ export const copiedTables = [
   'audit_events',
 ] as const;
 
-/** The tables the file's triggers keep from the copied rows (the audit head, the record and post-state counts). */
-export const derivedTables = ['audit_head', 'record_counts', 'post_state_counts'] as const;
+/**
+ * The tables the file keeps itself from the copied rows: its triggers (the
+ * audit head, the record and post-state counts), today's insertPatient (the
+ * patients' name tokens), and what the kept verdicts were judged under
+ * (left empty: the file judges its stale posts again under its own settings,
+ * as a store whose basis changed does).
+ */
+export const derivedTables = ['audit_head', 'record_counts', 'post_state_counts', 'patient_name_tokens', 'post_coverage_basis'] as const;
 
 /** The tables of a file of this version's schema that nothing here copies (the backup is refused while there are any). */
 export function tablesNotCopied(db: Db): string[] {
@@ -83,6 +95,9 @@ export interface BackupCounts {
   certificates: number;
   policyVersions: number;
   policyAcknowledgments: number;
+  patients: number;
+  testimonials: number;
+  media: number;
   patientCopies: number;
   trainingSessions: number;
   trainingMaterials: number;
@@ -136,7 +151,7 @@ export async function copyServerToFile(
   file: Db,
   onProgress?: (p: BackupProgress) => void | Promise<void>,
 ): Promise<BackupCounts> {
-  const counts: BackupCounts = { staff: 0, settings: 0, retiredDataKeys: 0, templates: 0, scopePresets: 0, certificates: 0, policyVersions: 0, policyAcknowledgments: 0, patientCopies: 0,
+  const counts: BackupCounts = { staff: 0, settings: 0, retiredDataKeys: 0, templates: 0, scopePresets: 0, certificates: 0, policyVersions: 0, policyAcknowledgments: 0, patients: 0, testimonials: 0, media: 0, patientCopies: 0,
     trainingSessions: 0, trainingMaterials: 0, quizResults: 0, reviewSchedules: 0, channelReviews: 0, purges: 0, replyChecks: 0, postReviewMessages: 0, auditEvents: 0 };
   const rowsOf = async <T extends object>(sql: string) => (await server.query<T & pg.QueryResultRow>(sql)).rows;
   const each = async <T>(step: keyof BackupCounts, items: T[], copy: (item: T) => void | Promise<void>) => {
@@ -234,6 +249,38 @@ export async function copyServerToFile(
       await rowsOf<AckRow>('SELECT id, staff_id, version_id, acknowledged_at, acknowledged_on, language, text_sha256, workstation FROM policy_acknowledgments ORDER BY insert_seq'),
       (a) => insertRow(file, 'policy_acknowledgments', { ...a, workstation: acks.openJson<string>(a.workstation, 'workstation', a.id) }),
     );
+    // The shared records: patients (their search keys made by today's insertPatient), testimonials with their media.
+    // Each keeps the server's row version (an update that sets it is left as written by the file's triggers).
+    const patientIds = (await rowsOf<{ id: string }>('SELECT id FROM patients ORDER BY created_at COLLATE "C", id')).map((r) => r.id);
+    await each('patients', patientIds, async (id) => {
+      const { rowVersion, ...patient } = (await getPatientPg(server, cipher, id))!;
+      insertPatient(file, patient);
+      file.prepare('UPDATE patients SET row_version = ? WHERE id = ?').run(rowVersion, id);
+    });
+    const testimonials = new SealedColumns(cipher, 'testimonials');
+    type TestimonialRow = { id: string; patient_id: string; sealed: Buffer; created_at: string; created_by: string; updated_at: string; row_version: number };
+    await each('testimonials', await rowsOf<TestimonialRow>('SELECT id, patient_id, sealed, created_at, created_by, updated_at, row_version FROM testimonials ORDER BY insert_seq'), ({ sealed, ...t }) => {
+      const x = testimonials.openJson<{ title: string; quote: string }>(sealed, 'sealed', t.id)!;
+      insertRow(file, 'testimonials', { ...t, title: x.title, title_key: searchKeyOf(x.title), quote: x.quote });
+    });
+    const media = new SealedColumns(cipher, 'media');
+    type MediaRow = { id: string; testimonial_id: string; kind: string; sealed: Buffer; data: Buffer; thumbnail: Buffer | null; created_at: string; created_by: string };
+    await each('media', await rowsOf<MediaRow>('SELECT id, testimonial_id, kind, sealed, data, thumbnail, created_at, created_by FROM media ORDER BY insert_seq'), ({ sealed, ...m }) => {
+      const x = media.openJson<{ beforeAfter: boolean; fileName: string; mimeType: string; bytes: number; sha256: string; width: number | null; height: number | null; metadataRemoved: string[] }>(sealed, 'sealed', m.id)!;
+      insertRow(file, 'media', {
+        ...m,
+        data: media.openBytes(m.data, 'data', m.id),
+        thumbnail: media.openBytes(m.thumbnail, 'thumbnail', m.id),
+        before_after: flag(x.beforeAfter),
+        file_name: x.fileName,
+        mime_type: x.mimeType,
+        bytes: x.bytes,
+        sha256: x.sha256,
+        width: x.width,
+        height: x.height,
+        metadata_removed: JSON.stringify(x.metadataRemoved),
+      });
+    });
     type CopyRow = { id: string; authorization_id: string; method: string; recorded_at: string; recorded_by: string };
     await each('patientCopies', await rowsOf<CopyRow>('SELECT id, authorization_id, method, recorded_at, recorded_by FROM patient_copies ORDER BY insert_seq'), (c) => insertRow(file, 'patient_copies', { ...c }));
 
