@@ -15,6 +15,7 @@ import { migrate } from '../store/migrate';
 import type { FieldCipher } from './field-crypto';
 import { searchKeyOf } from '../../../shared/patient-search';
 import { insertPatient } from '../repositories/patient-repository';
+import type { StoredPost } from '../repositories/post-repository';
 import { auditEventsFromPg } from './pg-audit-log';
 import { getPatientPg } from './pg-patient-repository';
 import { checkMovedStore, type MoveCheck } from './pg-migrate-store';
@@ -52,6 +53,8 @@ export const copiedTables = [
   'patients',
   'testimonials',
   'media',
+  'posts',
+  'post_coverage_stale',
   'patient_copies',
   'training_sessions',
   'training_attendees',
@@ -98,6 +101,7 @@ export interface BackupCounts {
   patients: number;
   testimonials: number;
   media: number;
+  posts: number;
   patientCopies: number;
   trainingSessions: number;
   trainingMaterials: number;
@@ -151,7 +155,7 @@ export async function copyServerToFile(
   file: Db,
   onProgress?: (p: BackupProgress) => void | Promise<void>,
 ): Promise<BackupCounts> {
-  const counts: BackupCounts = { staff: 0, settings: 0, retiredDataKeys: 0, templates: 0, scopePresets: 0, certificates: 0, policyVersions: 0, policyAcknowledgments: 0, patients: 0, testimonials: 0, media: 0, patientCopies: 0,
+  const counts: BackupCounts = { staff: 0, settings: 0, retiredDataKeys: 0, templates: 0, scopePresets: 0, certificates: 0, policyVersions: 0, policyAcknowledgments: 0, patients: 0, testimonials: 0, media: 0, posts: 0, patientCopies: 0,
     trainingSessions: 0, trainingMaterials: 0, quizResults: 0, reviewSchedules: 0, channelReviews: 0, purges: 0, replyChecks: 0, postReviewMessages: 0, auditEvents: 0 };
   const rowsOf = async <T extends object>(sql: string) => (await server.query<T & pg.QueryResultRow>(sql)).rows;
   const each = async <T>(step: keyof BackupCounts, items: T[], copy: (item: T) => void | Promise<void>) => {
@@ -281,6 +285,50 @@ export async function copyServerToFile(
         metadata_removed: JSON.stringify(x.metadataRemoved),
       });
     });
+    // Posts with their kept verdicts (a post's facts are one sealed part on the server; the verdict's reasons and day too).
+    const posts = new SealedColumns(cipher, 'posts');
+    type PostRow = {
+      id: string; testimonial_id: string; patient_id: string; consent_id: string | null; purged_consent_id: string | null; state: string; sealed: Buffer;
+      created_at: string; created_by: string; updated_at: string; approved_by: string | null; taken_down_by: string | null; identifiers_approved_by: string | null;
+      coverage_covered: boolean | null; coverage_reasons: Buffer | null; coverage_changes_on: Buffer | null; row_version: number;
+    };
+    type PostFacts = Omit<StoredPost, 'id' | 'testimonialId' | 'patientId' | 'consentId' | 'state' | 'createdAt' | 'updatedAt'>;
+    const postRows = await rowsOf<PostRow>(
+      `SELECT id, testimonial_id, patient_id, consent_id, purged_consent_id, state, sealed, created_at, created_by, updated_at, approved_by, taken_down_by,
+         identifiers_approved_by, coverage_covered, coverage_reasons, coverage_changes_on, row_version FROM posts ORDER BY insert_seq`,
+    );
+    await each('posts', postRows, ({ sealed, coverage_covered, coverage_reasons, coverage_changes_on, ...p }) => {
+      const f = posts.openJson<PostFacts>(sealed, 'sealed', p.id)!;
+      insertRow(file, 'posts', {
+        ...p,
+        channel: f.channel,
+        caption: f.caption,
+        media_ids: JSON.stringify(f.mediaIds),
+        purpose: f.purpose,
+        third_party_pays: flag(f.thirdPartyPays),
+        extra_content_kinds: JSON.stringify(f.extraContentKinds),
+        content_kinds: JSON.stringify(f.contentKinds),
+        approved_at: f.approvedAt,
+        published_at: f.publishedAt,
+        published_url: f.publishedUrl,
+        relied_consent_pdf_sha256: f.reliedConsentPdfSha256,
+        takedown_required_at: f.takedownRequiredAt,
+        takedown_reason: f.takedownReason,
+        taken_down_at: f.takenDownAt,
+        sponsor: f.sponsor,
+        blocking_identifiers: JSON.stringify(f.blockingIdentifiers),
+        health_mentions: JSON.stringify(f.healthMentions),
+        identifiers_approved_at: f.identifiersApproval?.at ?? null,
+        identifiers_approval_reason: f.identifiersApproval?.reason ?? null,
+        identifiers_approved_sha256: f.identifiersApprovedSha256,
+        review_required_at: f.reviewRequiredAt,
+        review_reason: f.reviewReason,
+        // As keepVerdict writes them.
+        coverage_covered: coverage_covered === null ? null : flag(coverage_covered),
+        coverage_reasons: coverage_covered === null ? null : JSON.stringify(posts.openJson<unknown[]>(coverage_reasons, 'coverage_reasons', p.id) ?? []),
+        coverage_changes_on: posts.openJson<string>(coverage_changes_on, 'coverage_changes_on', p.id),
+      });
+    });
     type CopyRow = { id: string; authorization_id: string; method: string; recorded_at: string; recorded_by: string };
     await each('patientCopies', await rowsOf<CopyRow>('SELECT id, authorization_id, method, recorded_at, recorded_by FROM patient_copies ORDER BY insert_seq'), (c) => insertRow(file, 'patient_copies', { ...c }));
 
@@ -372,6 +420,9 @@ export async function copyServerToFile(
         await tick('auditEvents', total);
       }
     }
+    // Last: the posts the server has yet to judge, exactly (the file's triggers marked every post they saw written).
+    file.prepare('DELETE FROM post_coverage_stale').run();
+    for (const { post_id } of await rowsOf<{ post_id: string }>('SELECT post_id FROM post_coverage_stale ORDER BY post_id COLLATE "C"')) insertRow(file, 'post_coverage_stale', { post_id });
     file.prepare('COMMIT').run();
   } catch (error) {
     if (file.inTransaction) file.prepare('ROLLBACK').run();
