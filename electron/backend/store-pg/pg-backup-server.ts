@@ -37,6 +37,7 @@ const stepNames: Record<keyof BackupCounts, string> = {
   patients: 'patients',
   testimonials: 'testimonials',
   media: 'photos and videos',
+  authorizations: 'authorizations',
   posts: 'posts',
   patientCopies: 'patient copy entries',
   trainingSessions: 'training sessions',

@@ -53,6 +53,7 @@ export const copiedTables = [
   'patients',
   'testimonials',
   'media',
+  'authorizations',
   'posts',
   'post_coverage_stale',
   'patient_copies',
@@ -101,6 +102,7 @@ export interface BackupCounts {
   patients: number;
   testimonials: number;
   media: number;
+  authorizations: number;
   posts: number;
   patientCopies: number;
   trainingSessions: number;
@@ -155,7 +157,7 @@ export async function copyServerToFile(
   file: Db,
   onProgress?: (p: BackupProgress) => void | Promise<void>,
 ): Promise<BackupCounts> {
-  const counts: BackupCounts = { staff: 0, settings: 0, retiredDataKeys: 0, templates: 0, scopePresets: 0, certificates: 0, policyVersions: 0, policyAcknowledgments: 0, patients: 0, testimonials: 0, media: 0, posts: 0, patientCopies: 0,
+  const counts: BackupCounts = { staff: 0, settings: 0, retiredDataKeys: 0, templates: 0, scopePresets: 0, certificates: 0, policyVersions: 0, policyAcknowledgments: 0, patients: 0, testimonials: 0, media: 0, authorizations: 0, posts: 0, patientCopies: 0,
     trainingSessions: 0, trainingMaterials: 0, quizResults: 0, reviewSchedules: 0, channelReviews: 0, purges: 0, replyChecks: 0, postReviewMessages: 0, auditEvents: 0 };
   const rowsOf = async <T extends object>(sql: string) => (await server.query<T & pg.QueryResultRow>(sql)).rows;
   const each = async <T>(step: keyof BackupCounts, items: T[], copy: (item: T) => void | Promise<void>) => {
@@ -285,6 +287,83 @@ export async function copyServerToFile(
         metadata_removed: JSON.stringify(x.metadataRemoved),
       });
     });
+    // Authorizations: the terms and each step's facts are sealed parts on the server, each document and image sealed bytes.
+    const consents = new SealedColumns(cipher, 'authorizations');
+    type ConsentRow = {
+      id: string; patient_id: string; template_id: string; stage: string; signing_method: string; created_at: string; created_by: string; updated_at: string;
+      signed_at: string | null; revoked_at: string | null; expiration_event_at: string | null; terms: Buffer; paper_form: Buffer | null; signature: Buffer | null;
+      signature_png: Buffer | null; finalization: Buffer | null; pdf: Buffer | null; paper_scan: Buffer | null; revocation: Buffer | null; revocation_scan: Buffer | null;
+      revocation_pdf: Buffer | null; expiration_event: Buffer | null; row_version: number;
+    };
+    type Signature = {
+      signerName: string; signatureKind: string; strokes: unknown; canvas: unknown; esignAgreed: boolean; workstation: string | null; textShown: string | null;
+      textSha256: string | null; documentShown: unknown; paperSignedOn: string | null; paperScanType: string | null; paperScanSha256: string | null; paperScanPages: number | null;
+    };
+    const consentRows = await rowsOf<ConsentRow>(
+      `SELECT id, patient_id, template_id, stage, signing_method, created_at, created_by, updated_at, signed_at, revoked_at, expiration_event_at, terms, paper_form,
+         signature, signature_png, finalization, pdf, paper_scan, revocation, revocation_scan, revocation_pdf, expiration_event, row_version
+       FROM authorizations ORDER BY insert_seq`,
+    );
+    await each('authorizations', consentRows, (r) => {
+      const json = <T>(column: keyof ConsentRow) => consents.openJson<T>(r[column] as Buffer | null, column, r.id);
+      const bytes = (column: keyof ConsentRow) => consents.openBytes(r[column] as Buffer | null, column, r.id);
+      const text = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
+      const paperForm = json<{ textSha256: string; printedAt: string }>('paper_form');
+      const sig = json<Signature>('signature');
+      const fin = json<{ witnessId: string; witnessedAt: string; contentSha256: string; pdfSha256: string }>('finalization');
+      const rev = json<{ receivedOn: string; method: string; note: string; revokedBy: string; scanType: string | null; scanSha256: string | null; pdfSha256: string }>('revocation');
+      const exp = json<{ on: string; by: string }>('expiration_event');
+      insertRow(file, 'authorizations', {
+        id: r.id,
+        patient_id: r.patient_id,
+        template_id: r.template_id,
+        terms: JSON.stringify(json<unknown>('terms')),
+        stage: r.stage,
+        created_at: r.created_at,
+        created_by: r.created_by,
+        updated_at: r.updated_at,
+        signed_at: r.signed_at,
+        signer_name: sig?.signerName ?? null,
+        signature_png: bytes('signature_png'),
+        signature_strokes: text(sig?.strokes),
+        signature_canvas: text(sig?.canvas),
+        esign_agreed: sig ? flag(sig.esignAgreed) : null,
+        workstation: sig?.workstation ?? null,
+        text_shown: sig?.textShown ?? null,
+        text_sha256: sig?.textSha256 ?? null,
+        witness_id: fin?.witnessId ?? null,
+        witnessed_at: fin?.witnessedAt ?? null,
+        content_sha256: fin?.contentSha256 ?? null,
+        pdf: bytes('pdf'),
+        pdf_sha256: fin?.pdfSha256 ?? null,
+        revoked_at: r.revoked_at,
+        revocation_received_on: rev?.receivedOn ?? null,
+        revocation_method: rev?.method ?? null,
+        revocation_note: rev?.note ?? null,
+        revocation_scan: bytes('revocation_scan'),
+        revocation_scan_type: rev?.scanType ?? null,
+        revoked_by: rev?.revokedBy ?? null,
+        revocation_pdf: bytes('revocation_pdf'),
+        revocation_pdf_sha256: rev?.pdfSha256 ?? null,
+        expiration_event_at: r.expiration_event_at,
+        expiration_event_on: exp?.on ?? null,
+        // migrate-store seals a missing author as '' (events recorded before the column existed).
+        expiration_event_by: exp ? exp.by || null : null,
+        signing_method: r.signing_method,
+        document_shown: text(sig?.documentShown),
+        paper_form_text_sha256: paperForm?.textSha256 ?? null,
+        paper_form_printed_at: paperForm?.printedAt ?? null,
+        paper_signed_on: sig?.paperSignedOn ?? null,
+        paper_scan: bytes('paper_scan'),
+        paper_scan_type: sig?.paperScanType ?? null,
+        paper_scan_sha256: sig?.paperScanSha256 ?? null,
+        paper_scan_pages: sig?.paperScanPages ?? null,
+        signature_kind: sig?.signatureKind ?? 'drawn',
+        revocation_scan_sha256: rev?.scanSha256 ?? null,
+        row_version: r.row_version,
+      });
+    });
+
     // Posts with their kept verdicts (a post's facts are one sealed part on the server; the verdict's reasons and day too).
     const posts = new SealedColumns(cipher, 'posts');
     type PostRow = {
