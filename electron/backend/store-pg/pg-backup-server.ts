@@ -48,6 +48,8 @@ const stepNames: Record<keyof BackupCounts, string> = {
   purges: 'retention purges',
   replyChecks: 'checked replies',
   postReviewMessages: 'post review messages',
+  incidents: 'incidents',
+  incidentDocuments: 'incident documents',
   auditEvents: 'audit events',
 };
 

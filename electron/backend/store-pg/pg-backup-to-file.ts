@@ -12,6 +12,7 @@ import { infoOf, packBackup, partialNameFor, type BackupMeta } from '../backup/b
 import { configureConnection, openDatabase, type Db } from '../store/database';
 import type { Keyring } from '../store/keyring';
 import { migrate } from '../store/migrate';
+import type { Migration } from '../store/migrations/migration';
 import type { FieldCipher } from './field-crypto';
 import { searchKeyOf } from '../../../shared/patient-search';
 import { insertPatient } from '../repositories/patient-repository';
@@ -68,6 +69,8 @@ export const copiedTables = [
   'authorization_purges',
   'reply_checks',
   'post_review_messages',
+  'incidents',
+  'incident_documents',
   'audit_events',
 ] as const;
 
@@ -113,6 +116,8 @@ export interface BackupCounts {
   purges: number;
   replyChecks: number;
   postReviewMessages: number;
+  incidents: number;
+  incidentDocuments: number;
   auditEvents: number;
 }
 export type BackupProgress = { step: keyof BackupCounts; done: number; total: number };
@@ -158,7 +163,7 @@ export async function copyServerToFile(
   onProgress?: (p: BackupProgress) => void | Promise<void>,
 ): Promise<BackupCounts> {
   const counts: BackupCounts = { staff: 0, settings: 0, retiredDataKeys: 0, templates: 0, scopePresets: 0, certificates: 0, policyVersions: 0, policyAcknowledgments: 0, patients: 0, testimonials: 0, media: 0, authorizations: 0, posts: 0, patientCopies: 0,
-    trainingSessions: 0, trainingMaterials: 0, quizResults: 0, reviewSchedules: 0, channelReviews: 0, purges: 0, replyChecks: 0, postReviewMessages: 0, auditEvents: 0 };
+    trainingSessions: 0, trainingMaterials: 0, quizResults: 0, reviewSchedules: 0, channelReviews: 0, purges: 0, replyChecks: 0, postReviewMessages: 0, incidents: 0, incidentDocuments: 0, auditEvents: 0 };
   const rowsOf = async <T extends object>(sql: string) => (await server.query<T & pg.QueryResultRow>(sql)).rows;
   const each = async <T>(step: keyof BackupCounts, items: T[], copy: (item: T) => void | Promise<void>) => {
     for (const item of items) {
@@ -472,6 +477,45 @@ export async function copyServerToFile(
       insertRow(file, 'post_review_messages', { ...m, body: messages.openJson<string>(m.body, 'body', m.id), content_sha256: messages.openJson<string>(m.content_sha256, 'content_sha256', m.id) });
     });
 
+    // Schema 7's incidents (every note and the assessment as the text the file kept) and the documents made for them.
+    const incidents = new SealedColumns(cipher, 'incidents');
+    type IncidentRow = {
+      id: string; trigger: string; state: string; opened_at: string; opened_by: string | null; discovered_on: string; discovery_note: Buffer; summary: Buffer;
+      post_id: string | null; reply_check_id: string | null; reply: Buffer | null; patient_id: string | null; assessment: Buffer | null; assessed_at: string | null;
+      assessed_by: string | null; decision: string | null; decision_rationale: Buffer | null; decided_at: string | null; decided_by: string | null;
+      affected_count: number; largest_state_count: number; individual_notified_on: string | null; individual_note: Buffer; media_notified_on: string | null;
+      media_note: Buffer; hhs_notified_on: string | null; hhs_note: Buffer; outcome: Buffer | null; closed_at: string | null; closed_by: string | null;
+    };
+    const incidentRows = await rowsOf<IncidentRow>(
+      `SELECT id, trigger, state, opened_at, opened_by, discovered_on, discovery_note, summary, post_id, reply_check_id, reply, patient_id, assessment, assessed_at,
+         assessed_by, decision, decision_rationale, decided_at, decided_by, affected_count, largest_state_count, individual_notified_on, individual_note,
+         media_notified_on, media_note, hhs_notified_on, hhs_note, outcome, closed_at, closed_by
+       FROM incidents ORDER BY insert_seq`,
+    );
+    await each('incidents', incidentRows, ({ reply, ...i }) => {
+      const t = (column: 'discovery_note' | 'summary' | 'assessment' | 'decision_rationale' | 'individual_note' | 'media_note' | 'hhs_note' | 'outcome') => incidents.openJson<string>(i[column], column, i.id);
+      const r = incidents.openJson<{ channel: string | null; url: string | null; postedOn: string | null }>(reply, 'reply', i.id);
+      insertRow(file, 'incidents', {
+        ...i,
+        discovery_note: t('discovery_note'),
+        summary: t('summary'),
+        reply_channel: r?.channel ?? null,
+        reply_url: r?.url ?? null,
+        reply_posted_on: r?.postedOn ?? null,
+        assessment: t('assessment'),
+        decision_rationale: t('decision_rationale'),
+        individual_note: t('individual_note'),
+        media_note: t('media_note'),
+        hhs_note: t('hhs_note'),
+        outcome: t('outcome'),
+      });
+    });
+    const documents = new SealedColumns(cipher, 'incident_documents');
+    type DocumentRow = { id: string; incident_id: string; kind: string; language: string; created_at: string; created_by: string; pdf: Buffer; sha256: Buffer };
+    await each('incidentDocuments', await rowsOf<DocumentRow>('SELECT id, incident_id, kind, language, created_at, created_by, pdf, sha256 FROM incident_documents ORDER BY insert_seq'), (d) => {
+      insertRow(file, 'incident_documents', { ...d, pdf: documents.openBytes(d.pdf, 'pdf', d.id), sha256: documents.openJson<string>(d.sha256, 'sha256', d.id) });
+    });
+
     // The audit chain verbatim, hashes included: each event must follow the one before and hash to what it says.
     const total = await countOf(server, 'audit_events');
     let head = { seq: 0, hash: genesisHash };
@@ -522,6 +566,8 @@ export interface ServerBackupInput {
   target: string;
   now: Date;
   onProgress?: (p: BackupProgress) => void | Promise<void>;
+  /** The file's schema steps (default: this version's). Tests pass a later schema, with a table nothing here copies. */
+  migrations?: readonly Migration[];
 }
 
 export interface ServerBackup {
@@ -558,7 +604,7 @@ export async function backupServerStore(input: ServerBackupInput): Promise<Serve
     file = openDatabase(tmpDb, input.dataKey, { cipher: keyring.cipher, create: true });
     file.pragma('auto_vacuum = FULL');
     configureConnection(file);
-    migrate(file, tmpDb);
+    migrate(file, tmpDb, input.migrations);
     const notCopied = tablesNotCopied(file);
     if (notCopied.length) throw new AppError('validation', notCopiedMessage(notCopied));
 
