@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import path from 'node:path';
 import pg from 'pg';
 import { AppError } from '../../../shared/errors';
@@ -6,7 +7,7 @@ import { findStaffSlot } from '../store/keyring';
 import type { Credential } from '../store/store';
 import { mapPgFailure } from '../store-engine/pg-store-engine';
 import { FieldCipher } from './field-crypto';
-import { backupServerStore, type BackupCounts, type BackupProgress, type ServerBackup } from './pg-backup-to-file';
+import { backupServerStore, refuseBackupTarget, type BackupCounts, type BackupProgress, type ServerBackup } from './pg-backup-to-file';
 import { createPgKeyringRepository, createPgStaffRepository } from './pg-staff-repository';
 
 /**
@@ -56,6 +57,8 @@ const stepNames: Record<keyof BackupCounts, string> = {
 const wrongCredential = 'The username or password is not right for this store.';
 
 export async function backupServerToFile(input: BackupServerInput): Promise<ServerBackup> {
+  // Before the server is asked anything: a backup that could not be kept is not made.
+  refuseBackupTarget(path.resolve(input.to));
   const server = new pg.Client({ connectionString: input.from, connectionTimeoutMillis: 15_000 });
   // An idle connection that breaks would otherwise crash the process; the next query reports it.
   server.on('error', () => undefined);
@@ -66,7 +69,8 @@ export async function backupServerToFile(input: BackupServerInput): Promise<Serv
       if ((error as { code?: unknown }).code === '3D000') throw new AppError('not_found', 'The database named in --from does not exist on the server. Nothing was written.');
       throw error;
     }
-    const keyring = await createPgKeyringRepository(new FieldCipher([], 0)).readKeyring(server).catch((error: unknown) => {
+    // The key slots are not sealed (each is locked by its password): read before any key is known, with a throwaway one.
+    const keyring = await createPgKeyringRepository(new FieldCipher([{ keyId: 1, dataKey: crypto.randomBytes(32) }], 1)).readKeyring(server).catch((error: unknown) => {
       // A database without the store's tables holds no store.
       if ((error as { code?: unknown }).code === '42P01') return null;
       throw error;

@@ -585,10 +585,15 @@ export interface ServerBackup {
  * today's format, synced, and only then named `target`. Any failure leaves
  * nothing under `target` and removes the work files.
  */
-export async function backupServerStore(input: ServerBackupInput): Promise<ServerBackup> {
-  const dir = path.dirname(input.target);
+/** A backup is written only into a folder that exists, under a name that does not (nothing is overwritten). */
+export function refuseBackupTarget(target: string): void {
+  const dir = path.dirname(target);
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new AppError('validation', `The folder ${dir} does not exist.`);
-  if (fs.existsSync(input.target)) throw new AppError('conflict', `${input.target} already exists; choose another name.`);
+  if (fs.existsSync(target)) throw new AppError('conflict', `${target} already exists; choose another name.`);
+}
+
+export async function backupServerStore(input: ServerBackupInput): Promise<ServerBackup> {
+  refuseBackupTarget(input.target);
   const tmpDb = partialNameFor(input.target, 'db.partial');
   const tmpZip = partialNameFor(input.target, 'partial');
   const work = [tmpDb, `${tmpDb}-wal`, `${tmpDb}-shm`, `${tmpDb}-journal`, tmpZip];

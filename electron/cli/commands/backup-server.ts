@@ -49,11 +49,16 @@ ${commonHelp.passwordStdin}
 
     // Loaded here, on first use, so that --help and usage errors answer at once.
     const { backupServerToFile } = await import('../../backend/store-pg/pg-backup-server');
-    const { info, counts, check } = await backupServerToFile({ from, to, credential: { username: user.toLowerCase(), password }, onStep: (line) => io.err(`${line}\n`) });
+    const { info, counts: c, check } = await backupServerToFile({ from, to, credential: { username: user.toLowerCase(), password }, onStep: (line) => io.err(`${line}\n`) });
     io.out(
       [
         `Backed up to ${info.filePath} (${info.bytes} bytes; database SHA-256 ${info.databaseSha256})`,
-        `  ${counts.staff} staff, ${counts.settings} settings, ${counts.retiredDataKeys} retired data keys, ${counts.auditEvents} audit events`,
+        `  ${c.patients} patients, ${c.authorizations} authorizations, ${c.testimonials} testimonials, ${c.media} photos and videos, ${c.posts} posts, ${c.auditEvents} audit events`,
+        `  ${c.staff} staff, ${c.settings} settings, ${c.retiredDataKeys} retired data keys`,
+        `  ${c.templates} wording versions, ${c.scopePresets} scope preset versions, ${c.certificates} signing certificates, ${c.patientCopies} patient copy entries`,
+        `  ${c.policyVersions} policy versions, ${c.policyAcknowledgments} policy acknowledgments`,
+        `  ${c.trainingSessions} training sessions with ${c.trainingMaterials} materials, ${c.quizResults} quiz results, ${c.channelReviews} channel reviews, ${c.purges} retention purges`,
+        `  ${c.incidents} incidents with ${c.incidentDocuments} documents, ${c.postReviewMessages} post review messages, ${c.reviewSchedules} review schedules, ${c.replyChecks} checked replies`,
         `Checked: audit chain intact on both (${check.target.events} events, same head); every record and file identical.`,
         '',
       ].join('\n'),
