@@ -22,6 +22,7 @@ import { acceptRollbackCommand } from './commands/accept-rollback';
 import { repliesCheckCommand } from './commands/replies-check';
 import { programStatusCommand } from './commands/program-status';
 import { migrateStoreCommand } from './commands/migrate-store';
+import { backupServerCommand } from './commands/backup-server';
 
 export const commands: readonly CliCommand[] = [
   initCommand,
@@ -42,6 +43,7 @@ export const commands: readonly CliCommand[] = [
   repliesCheckCommand,
   programStatusCommand,
   migrateStoreCommand,
+  backupServerCommand,
 ];
 
 function overview(): string {

@@ -172,16 +172,7 @@ export async function writeBackup(store: Store, target: string, options: { now: 
       writeCounter: checked.writeCounter,
       trigger: options.trigger,
     };
-    const zip = await newZipFile();
-    const mtime = options.now;
-    zip.addBuffer(Buffer.from(`${JSON.stringify(meta, null, 2)}\n`), metaEntry, { mtime, mode: 0o100600, compress: false });
-    zip.addBuffer(Buffer.from(`${JSON.stringify(store.keyring, null, 2)}\n`), keyringEntry, { mtime, mode: 0o100600, compress: false });
-    zip.addFile(tmpDb, databaseEntry, { mtime, mode: 0o100600, compress: false });
-    zip.end();
-    await pipeline(zip.outputStream as Readable, fs.createWriteStream(tmpZip, { flags: 'wx', mode: 0o600 }));
-    await fsyncFileInPool(tmpZip);
-    placeNew(tmpZip, target);
-    await syncDirectoryInPool(dir);
+    await packBackup({ database: tmpDb, keyring: store.keyring, meta, partial: tmpZip, target, mtime: options.now });
     return infoOf(meta, target, fs.statSync(target).size);
   } finally {
     // Unlinking the copy (tens of MB, its pages maybe still being written back) took 130 to 160 ms of the
@@ -191,6 +182,29 @@ export async function writeBackup(store: Store, target: string, options: { now: 
     journal.finish();
   }
 }
+
+/**
+ * Pack a checked database copy with its key file and backup.json into
+ * `partial` (which must not exist), sync it to the disk, and only then give
+ * it its name `target` (refused if that exists) and sync the folder: a crash
+ * or a kill at any point leaves no half backup under `target`. The caller
+ * removes `partial` afterwards, whatever happened.
+ */
+export async function packBackup(input: { database: string; keyring: Keyring; meta: BackupMeta; partial: string; target: string; mtime: Date }): Promise<void> {
+  const { mtime } = input;
+  const zip = await newZipFile();
+  zip.addBuffer(Buffer.from(`${JSON.stringify(input.meta, null, 2)}\n`), metaEntry, { mtime, mode: 0o100600, compress: false });
+  zip.addBuffer(Buffer.from(`${JSON.stringify(input.keyring, null, 2)}\n`), keyringEntry, { mtime, mode: 0o100600, compress: false });
+  zip.addFile(input.database, databaseEntry, { mtime, mode: 0o100600, compress: false });
+  zip.end();
+  await pipeline(zip.outputStream as Readable, fs.createWriteStream(input.partial, { flags: 'wx', mode: 0o600 }));
+  await fsyncFileInPool(input.partial);
+  placeNew(input.partial, input.target);
+  await syncDirectoryInPool(path.dirname(input.target));
+}
+
+/** A hidden file name beside `target` for its work in progress (removed by whoever made it). */
+export const partialNameFor = (target: string, suffix: string) => hidden(target, suffix);
 
 function openZip(file: string): Promise<yauzl.ZipFile> {
   return new Promise((resolve, reject) =>

@@ -111,6 +111,16 @@ export function openEvent(row: AuditRow, cipher: FieldCipher): AuditEvent {
 const pageSize = 1000;
 
 /**
+ * Up to `limit` events from `fromSeq` on, opened, in chain order (a backup of
+ * the server copies them verbatim, hashes included). Inside the caller's
+ * transaction: REPEATABLE READ for pages of one snapshot.
+ */
+export async function auditEventsFromPg(client: ClientBase, cipher: FieldCipher, fromSeq: number, limit = pageSize): Promise<AuditEvent[]> {
+  const rows = (await client.query<AuditRow>('SELECT * FROM audit_events WHERE seq >= $1 ORDER BY seq LIMIT $2', [fromSeq, limit])).rows;
+  return rows.map((row) => openEvent(row, cipher));
+}
+
+/**
  * Walk the whole chain from one snapshot (REPEATABLE READ, read only): every
  * event follows the one before by number and hash and hashes to what it says;
  * the head points at the last event. A sealed value that does not open (moved

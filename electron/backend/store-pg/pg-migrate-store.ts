@@ -242,7 +242,15 @@ const sha256 = (b: Buffer | null) => (b === null ? null : crypto.createHash('sha
  * authorization, testimonial and post reads back identical, byte for byte as
  * JSON; every PDF, signature image and scan has the same SHA-256.
  */
-export async function checkMovedStore(db: Db, cipher: FieldCipher, target: ClientBase, beside: MoveSource = {}): Promise<MoveCheck> {
+export async function checkMovedStore(
+  db: Db,
+  cipher: FieldCipher,
+  target: ClientBase,
+  beside: MoveSource = {},
+  /** The caller already holds a REPEATABLE READ transaction on `target` (a backup checks its copy from the snapshot it copied) and ends it. */
+  options: { inCallersSnapshot?: boolean } = {},
+): Promise<MoveCheck> {
+  const own = !options.inCallersSnapshot;
   const consentsPg = createPgConsentRepository(cipher);
   const staffPg = createPgStaffRepository(cipher);
   const keyringPg = createPgKeyringRepository(cipher);
@@ -253,7 +261,7 @@ export async function checkMovedStore(db: Db, cipher: FieldCipher, target: Clien
     if (JSON.stringify(a) !== JSON.stringify(b)) problems.push(`${what} differ${what.endsWith('s') ? '' : 's'} between the file and the server.`);
   };
   db.prepare('BEGIN').run();
-  await target.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+  if (own) await target.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
   try {
     const source = verifyAuditChain(db);
     const moved = await walkAuditChainPg(target, cipher);
@@ -333,10 +341,10 @@ export async function checkMovedStore(db: Db, cipher: FieldCipher, target: Clien
     await checkProgramReviews(db, cipher, target, same);
     // Schema 7: incidents are compared as read on one day (their clocks are computed from it).
     await checkIncidentRecords(db, cipher, target, same, new Date().toISOString().slice(0, 10));
-    await target.query('COMMIT');
+    if (own) await target.query('COMMIT');
     return { ok: problems.length === 0, problems, source, target: moved };
   } catch (error) {
-    await target.query('ROLLBACK').catch(() => undefined);
+    if (own) await target.query('ROLLBACK').catch(() => undefined);
     throw error;
   } finally {
     db.prepare('ROLLBACK').run();

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
 import { AppError } from '../../../shared/errors';
 import { verifyAuditChain } from '../audit/audit-log';
@@ -110,7 +113,38 @@ async function refuseUnsuitableTarget(owner: pg.Client, appRole: string): Promis
   }
 }
 
+/**
+ * `--from` names a backup file rather than a store's folder: the restore of
+ * a server store (design section 6) is migrate-store from its backup. The
+ * backup is unpacked into a private folder of its own and checked as today's
+ * restore checks it (its SHA-256, the credential opens one of its slots as an
+ * administrator of the time, SQLite's integrity check, the audit chain), then
+ * moved exactly as a folder is, with nothing added to its audit trail: the
+ * server's chain is the backup's, event for event. The unpacked copy is
+ * removed afterwards, whatever happened.
+ */
+async function moveStoreFromBackup(input: MoveFromFileInput): Promise<{ counts: MovedCounts; check: MoveCheck; target: string }> {
+  const { discardRestore, prepareRestore } = await import('../backup/backup-file');
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'consent-desk-restore-'));
+  try {
+    const prepared = await prepareRestore(work, input.from, input.credential);
+    try {
+      input.onStep?.(`Unpacked and checked the backup made ${prepared.meta.createdAt} (audit head ${prepared.meta.auditHead.seq}).`);
+      return await moveStoreFromFolder({ ...input, from: prepared.workDir });
+    } finally {
+      discardRestore(prepared);
+    }
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+}
+
 export async function moveStoreFromFile(input: MoveFromFileInput): Promise<{ counts: MovedCounts; check: MoveCheck; target: string }> {
+  if (fs.statSync(input.from, { throwIfNoEntry: false })?.isFile()) return moveStoreFromBackup(input);
+  return moveStoreFromFolder(input);
+}
+
+async function moveStoreFromFolder(input: MoveFromFileInput): Promise<{ counts: MovedCounts; check: MoveCheck; target: string }> {
   const paths = storePaths(input.from);
   const found = await Store.unlock(paths, input.credential);
   const unlocked = found.find((f) => !f.pending) ?? found[0];

@@ -25,8 +25,12 @@ records byte for byte, the same file hashes. The store in DIR is only read,
 and kept locked while it is copied (close Consent Desk on this computer
 first). Staff, key slots, templates and settings stay on this computer for now.
 
+Restoring a server store from its backup (consent-desk backup-server) is the
+same move with --from naming the backup file: it is unpacked and checked as
+consent-desk restore checks a backup, then moved with nothing added to it.
+
 Options:
-  --from DIR         The store's folder.
+  --from DIR         The store's folder, or a backup file (.cdbackup).
   --to URL           The database, as its owner (the account that may create tables), e.g.
                      postgres://consent_desk_owner@db.practice.lan/consent_desk?sslmode=verify-full
                      The password goes in PGPASSWORD or ~/.pgpass, never in the address:
