@@ -18,8 +18,8 @@ encrypted copy of the store, its key slots and backup.json), checked against
 that snapshot record by record before it is kept. USER's password opens the
 store's key from the server's own key slots (an administrator). Nothing is
 kept under FILE unless all of it was copied and checked; FILE must not exist.
-Restore it into an empty database with: consent-desk restore (onto this
-computer), then consent-desk migrate-store.
+Restore it into an empty database with: consent-desk migrate-store --from FILE
+(the backup is checked as a restore checks it, then moved with nothing added).
 
 Options:
   --from URL         The database, e.g. postgres://consent_desk_app@db.practice.lan/consent_desk?sslmode=verify-full
