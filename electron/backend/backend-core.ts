@@ -741,8 +741,9 @@ export class BackendCore implements ConsentCore, PostsOnEngine, SettingsCore, St
   }
 
   async appState(): Promise<AppState> {
-    const hasStore = this.isOpen || this.options.practiceServer !== undefined || fs.existsSync(this.paths.keyring);
-    const problem = hasStore ? null : unusableStoreProblem(this.paths);
+    const server = this.options.practiceServer;
+    const hasStore = this.isOpen || (server ? await server.holdsStore() : fs.existsSync(this.paths.keyring));
+    const problem = hasStore || server ? null : unusableStoreProblem(this.paths);
     const staff = this.session?.staff ?? null;
     // What the store says about the signed-in person, in one read.
     const fromStore = staff && this.isOpen ? await this.engine.read((tx) => this.sessionFacts(tx, staff)) : null;

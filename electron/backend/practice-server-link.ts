@@ -1,4 +1,4 @@
-import type pg from 'pg';
+import pg from 'pg';
 import { AppError } from '../../shared/errors';
 import type { OpenServerStore, PracticeServerLink } from './practice-server';
 import type { SharedRecords } from './store-engine/store-engine';
@@ -9,7 +9,9 @@ import { PgChangeFeed } from './store-pg/pg-change-feed';
 import { readKeyringPg } from './store-pg/pg-staff-repository';
 import { readPracticeServer } from './store-pg/practice-server-settings';
 import { headMemoryKey, rememberServerHead, serverAuditHead, type HeadMemoryOptions } from './store-pg/server-head-memory';
-import { openServerStore, unlockWithKeyring, type ServerStore } from './store-pg/server-store';
+import { mapPgFailure } from './store-engine/pg-store-engine';
+import { pgSchemaVersion } from './store-pg/pg-migrate-schema';
+import { createServerStore, openServerStore, unlockWithKeyring, type ServerStore } from './store-pg/server-store';
 
 /**
  * The backend's link to a practice server (practice-server.ts) made from
@@ -26,14 +28,47 @@ export interface PracticeServerLinkInput {
   description: string;
   /** Connections in the engine's pool (default 4). */
   poolSize?: number;
+  /** The schema owner's account, for first-run setup on an empty server (`PracticeServerLink.create`); the app role must exist. */
+  owner?: { connection: pg.ClientConfig; appRole: string; pairingRole?: string };
 }
 
 const isPracticeInput = (connection: PracticeServerLinkInput['connection']): connection is ConnectionOptionsInput => 'server' in connection && 'credential' in connection;
 
 export function practiceServerLink(input: PracticeServerLinkInput): PracticeServerLink {
   const clientConfig: pg.ClientConfig = isPracticeInput(input.connection) ? practiceConnectionOptions(input.connection) : input.connection;
+  const { owner } = input;
+  let holds = false;
   return {
     description: input.description,
+    ...(owner
+      ? {
+          async create(setup) {
+            const client = new pg.Client(owner.connection);
+            try {
+              await client.connect().catch((error: unknown) => {
+                throw mapPgFailure(error);
+              });
+              await createServerStore({ owner: client, appRole: owner.appRole, ...(owner.pairingRole ? { pairingRole: owner.pairingRole } : {}), ...setup });
+            } finally {
+              await client.end().catch(() => undefined);
+            }
+          },
+        }
+      : {}),
+    async holdsStore() {
+      // Once a store is seen it stays: a server does not lose its schema, and the sign-in screen asks often.
+      if (holds || !owner) return true;
+      const client = new pg.Client(clientConfig);
+      try {
+        await client.connect().catch((error: unknown) => {
+          throw mapPgFailure(error);
+        });
+        holds = (await pgSchemaVersion(client)) !== null;
+        return holds;
+      } finally {
+        await client.end().catch(() => undefined);
+      }
+    },
     async open(credential, hooks) {
       let records: SharedRecords<unknown> | null = null;
       const store = await openServerStore({

@@ -149,4 +149,58 @@ describe.skipIf(!pgAvailable)(`two workstations on one practice server${pgSkipRe
     // Neither data folder holds a store.
     for (const dir of [desk.dataDir, back.dataDir]) expect(fs.existsSync(path.join(dir, 'keyring.json'))).toBe(false);
   }, 300_000);
+  it('sets up an empty server from the first workstation, and staff made there sign in on another with the key slots the server keeps', async () => {
+    const database = 'practice_setup';
+    const superuser = new pg.Client({ connectionString: cluster().superuserUrl });
+    await superuser.connect();
+    try {
+      await superuser.query(`CREATE DATABASE ${database} OWNER ${cluster().ownerRole}`);
+      await superuser.query(`GRANT CONNECT ON DATABASE ${database} TO ${cluster().appRole}`);
+    } finally {
+      await superuser.end();
+    }
+    const inDatabase = (url: string) => url.replace(`@/${cluster().database}?`, `@/${database}?`);
+    const first = workstation('privacy-office', {
+      practiceServer: practiceServerLink({
+        connection: { connectionString: inDatabase(cluster().appUrl) },
+        headMemory: { keeper: folderHeadMemory(path.join(root, 'privacy-office-keeper')), key: headMemoryKey('privacy office'), now: clock.now },
+        description: 'the new practice server',
+        owner: { connection: { connectionString: inDatabase(cluster().ownerUrl) }, appRole: cluster().appRole },
+      }),
+    });
+    const other = workstation('front-room', {
+      practiceServer: practiceServerLink({
+        connection: { connectionString: inDatabase(cluster().appUrl) },
+        headMemory: { keeper: folderHeadMemory(path.join(root, 'front-room-keeper')), key: headMemoryKey('front room'), now: clock.now },
+        description: 'the new practice server',
+      }),
+    });
+
+    expect(((await first.call('app.state', {})) as { phase: string }).phase).toBe('setup');
+    const setup = (await first.call('setup.create', { practiceName: 'Lakeside Clinic', adminUsername: 'pat', adminDisplayName: 'Pat Privacy', password: admin.password })) as {
+      recoveryKey: string;
+      state: { phase: string; recoveryKeyUnconfirmed: boolean; practiceName: string };
+    };
+    expect(setup.state).toMatchObject({ phase: 'active', recoveryKeyUnconfirmed: true, practiceName: 'Lakeside Clinic' });
+    // Set up once: a second setup, from either workstation, is refused and changes nothing.
+    await expect(first.call('setup.create', { practiceName: 'Other', adminUsername: 'eve', adminDisplayName: 'Eve', password: admin.password })).rejects.toMatchObject({ code: 'conflict' });
+    await first.call('staff.create', { username: 'robin', displayName: 'Robin Reception', role: 'frontdesk', password: frontDesk.password });
+
+    // The other workstation sees a store to sign in to, with the slot made on the first.
+    expect(((await other.call('app.state', {})) as { phase: string }).phase).toBe('signed_out');
+    await expect(other.call('session.signIn', { username: 'robin', password: admin.password })).rejects.toMatchObject({ code: 'unauthorized' });
+    const signedIn = (await other.call('session.signIn', { username: 'robin', password: frontDesk.password })) as { session: { role: string }; practiceName: string };
+    expect(signedIn).toMatchObject({ session: { role: 'frontdesk' }, practiceName: 'Lakeside Clinic' });
+    await other.call('session.signOut', {});
+
+    // The recovery key made at setup opens the server's store from the other workstation.
+    await other.call('session.recover', { recoveryKey: setup.recoveryKey, username: 'pat', newPassword: 'a brand new passphrase for pat' });
+    await other.call('session.signOut', {});
+    await expect(first.call('session.signOut', {})).resolves.toBeTruthy();
+    await expect(first.call('session.signIn', { username: 'pat', password: admin.password })).rejects.toMatchObject({ code: 'unauthorized' });
+    await first.call('session.signIn', { username: 'pat', password: 'a brand new passphrase for pat' });
+    const events = (await first.call('audit.list', { limit: 100 })) as { events: { action: string }[] };
+    expect(events.events.map((e) => e.action)).toEqual(expect.arrayContaining(['store.created', 'staff.created', 'certificate.generated', 'staff.password_reset']));
+    expect(((await first.call('audit.verify', {})) as { intact: boolean }).intact).toBe(true);
+  }, 300_000);
 });

@@ -23,6 +23,16 @@ export interface PracticeServerLink {
    * `server_untrusted`, `store_too_new` or `store_rolled_back` in words.
    */
   open(credential: Credential, hooks: ServerStoreHooks): Promise<{ store: OpenServerStore; slot: KeySlot } | null>;
+  /**
+   * First-run setup on an empty server: the schema, a new data key and the
+   * key slots (the administrator's and the recovery key's), in one
+   * transaction as the schema's owner. Only a link given the owner's
+   * account (the setup of the practice's first workstation) has it; the
+   * caller then opens the store and writes the practice's first records.
+   */
+  create?(input: { admin: { staffId: string; username: string; password: string }; recoveryKey: Buffer; kdf: ScryptParams }): Promise<void>;
+  /** Whether the server holds a store yet (asked only by a link that can `create` one: otherwise it does). */
+  holdsStore(): Promise<boolean>;
 }
 
 /** What the backend adds to every write on the server's engine. */

@@ -11,6 +11,54 @@ import { markRecoveryKeyUnconfirmed } from '../repositories/recovery-key-state';
 import type { BackendCore } from '../backend-core';
 import { auditIn } from '../engine-core';
 import type { Handlers } from './handler';
+import type { ParsedInput } from '../../../shared/contract';
+import type { PracticeServerLink } from '../practice-server';
+
+type SetupInput = ParsedInput<'setup.create'>;
+
+/** The practice's first settings, from what setup asked. */
+const practiceSettings = (core: BackendCore, input: SetupInput) => ({ practiceName: input.practiceName, idleMinutes: defaultIdleMinutes, timeZone: input.timeZone ?? core.workstationTimeZone });
+
+/** The practice's signing certificate; node-forge and pkijs load here, at setup, not with every sign-in. */
+async function practiceCertificate(practiceName: string, now: Date) {
+  const { generatePracticeCertificate } = await import('../crypto/practice-certificate');
+  return generatePracticeCertificate(practiceName, now);
+}
+
+/**
+ * First-run setup on the practice's server (the workstation's link holds
+ * the schema owner's account): the schema, data key and slots made by the
+ * owner in one transaction, then the store opened with the administrator's
+ * password and its first records (settings, the administrator, the
+ * recovery key's step, the signing certificate, their audit events)
+ * written in one engine write. A failure after the schema leaves a store
+ * with no administrator: setup says so, and IT empties the database.
+ */
+async function setUpOnServer(core: BackendCore, server: PracticeServerLink, admin: StaffMember, input: SetupInput, recoveryKey: Buffer): Promise<void> {
+  if (!server.create) throw new AppError('conflict', `This workstation is paired with ${server.description}, which cannot be set up from here: ask the administrator who set it up.`);
+  const certificate = await practiceCertificate(input.practiceName, core.now());
+  await server.create({ admin: { staffId: admin.id, username: admin.username, password: input.password }, recoveryKey, kdf: core.kdf });
+  const opened = await server.open({ username: admin.username, password: input.password }, core.serverHooks);
+  if (!opened) throw new AppError('internal', `The store was made on ${server.description}, but the administrator's password did not open it. Ask IT to empty the database, then set up again.`);
+  await core.adoptServerStore(opened.store);
+  const { engine } = core;
+  const now = core.nowIso();
+  const certificateId = core.newId();
+  const by = { actorId: admin.id, actorName: admin.username };
+  const settings = await engine.write(async (tx) => {
+    const written = await engine.records.settings.writeSettings(tx, practiceSettings(core, input));
+    await engine.records.staff.insertStaff(tx, admin);
+    await engine.records.settings.markRecoveryKeyUnconfirmed(tx, now);
+    await auditIn(core, tx, { ...by, action: 'store.created', detail: `on ${server.description}; workstation ${core.workstation}` });
+    await auditIn(core, tx, { ...by, action: 'staff.created', subjectType: 'staff', subjectId: admin.id, detail: 'role admin' });
+    await engine.records.practice.certificates.activateCertificate(tx, certificateId, certificate, now);
+    await auditIn(core, tx, { ...by, action: 'certificate.generated', subjectType: 'certificate', detail: `SHA-256 ${certificate.info.fingerprintSha256}` });
+    return written;
+  });
+  core.refreshSettings(settings);
+  await core.bringStoreToToday();
+  await core.startSession(admin, 'first-run setup');
+}
 
 /** The staff member a key slot names, read through the engine. */
 const staffById = (core: BackendCore, id: string) => core.engine.read((tx) => core.engine.records.staff.getStaffById(tx, id));
@@ -43,6 +91,12 @@ export const sessionHandlers = {
       updatedAt: now,
     };
     const recovery = newRecoveryKey();
+    const server = core.options.practiceServer;
+    if (server) {
+      await setUpOnServer(core, server, admin, input, recovery.bytes);
+      recovery.bytes.fill(0);
+      return { recoveryKey: recovery.text, state: await core.appState() };
+    }
     const store = await Store.create(
       core.paths,
       { staffId: admin.id, username: admin.username, password: input.password },
@@ -51,11 +105,9 @@ export const sessionHandlers = {
       core.storeOptions,
     );
     recovery.bytes.fill(0);
-    // Loaded here, at setup: node-forge and pkijs would otherwise load with every sign-in.
-    const { generatePracticeCertificate } = await import('../crypto/practice-certificate');
-    const certificate = await generatePracticeCertificate(input.practiceName, core.now());
+    const certificate = await practiceCertificate(input.practiceName, core.now());
     store.write(() => {
-      writeSettings(store.db, { practiceName: input.practiceName, idleMinutes: defaultIdleMinutes, timeZone: input.timeZone ?? core.workstationTimeZone });
+      writeSettings(store.db, practiceSettings(core, input));
       insertStaff(store.db, admin);
       markRecoveryKeyUnconfirmed(store.db, now);
       const by = { actorId: admin.id, actorName: admin.username };
