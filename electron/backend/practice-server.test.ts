@@ -182,6 +182,9 @@ describe.skipIf(!pgAvailable)(`two workstations on one practice server${pgSkipRe
       state: { phase: string; recoveryKeyUnconfirmed: boolean; practiceName: string };
     };
     expect(setup.state).toMatchObject({ phase: 'active', recoveryKeyUnconfirmed: true, practiceName: 'Lakeside Clinic' });
+    // The built-in wording in each language, as a new file has it: authorizations can be drafted at once.
+    const wording = (await first.call('templates.list', {})) as { language: string; version: number; active: boolean }[];
+    expect(wording.filter((t) => t.active).map((t) => [t.language, t.version]).sort()).toEqual([['en', 1], ['es', 1]]);
     // Set up once: a second setup, from either workstation, is refused and changes nothing.
     await expect(first.call('setup.create', { practiceName: 'Other', adminUsername: 'eve', adminDisplayName: 'Eve', password: admin.password })).rejects.toMatchObject({ code: 'conflict' });
     await first.call('staff.create', { username: 'robin', displayName: 'Robin Reception', role: 'frontdesk', password: frontDesk.password });

@@ -12,6 +12,8 @@ import type { BackendCore } from '../backend-core';
 import { auditIn } from '../engine-core';
 import type { Handlers } from './handler';
 import type { ParsedInput } from '../../../shared/contract';
+import { languages } from '../../../shared/authorization/scope';
+import { builtInTemplates } from '../../../shared/authorization/template';
 import type { PracticeServerLink } from '../practice-server';
 
 type SetupInput = ParsedInput<'setup.create'>;
@@ -44,11 +46,14 @@ async function setUpOnServer(core: BackendCore, server: PracticeServerLink, admi
   const { engine } = core;
   const now = core.nowIso();
   const certificateId = core.newId();
+  const templateIds = languages.map(() => core.newId());
   const by = { actorId: admin.id, actorName: admin.username };
   const settings = await engine.write(async (tx) => {
     const written = await engine.records.settings.writeSettings(tx, practiceSettings(core, input));
     await engine.records.staff.insertStaff(tx, admin);
     await engine.records.settings.markRecoveryKeyUnconfirmed(tx, now);
+    // The built-in wording as each language's first version, as the file's migrations give a new store.
+    for (const [i, language] of languages.entries()) await engine.records.practice.templates.publishTemplate(tx, templateIds[i]!, language, builtInTemplates[language], now);
     await auditIn(core, tx, { ...by, action: 'store.created', detail: `on ${server.description}; workstation ${core.workstation}` });
     await auditIn(core, tx, { ...by, action: 'staff.created', subjectType: 'staff', subjectId: admin.id, detail: 'role admin' });
     await engine.records.practice.certificates.activateCertificate(tx, certificateId, certificate, now);

@@ -5,6 +5,7 @@ import type { CallInput, CallName, CallOutput } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
 import { createBackend, type Backend, type BackendOptions } from '../backend';
 import type { ScryptParams } from '../crypto/kdf';
+import { testEngine, testServerLink } from './test-engine';
 
 /**
  * scrypt at 2^14: the lowest cost the key slots accept. Tests use it so a
@@ -21,7 +22,8 @@ export function tempDataDir(label = 'store'): string {
 /** A backend plus a typed `call` that throws AppError, like the renderer's client. */
 export function testBackend(options: Partial<BackendOptions> & { dataDir?: string } = {}) {
   const dataDir = options.dataDir ?? tempDataDir();
-  const backend: Backend = createBackend({ kdf: testKdf, workstation: 'test-workstation', ...options, dataDir });
+  const onServer = testEngine === 'postgres' && !options.practiceServer ? { practiceServer: testServerLink(dataDir) } : {};
+  const backend: Backend = createBackend({ kdf: testKdf, workstation: 'test-workstation', ...onServer, ...options, dataDir });
   async function call<K extends CallName>(name: K, input: CallInput<K>): Promise<CallOutput<K>> {
     const result = await backend.invoke(name, input);
     if (!result.ok) throw AppError.fromData(result.error);
