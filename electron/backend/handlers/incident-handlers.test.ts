@@ -6,6 +6,7 @@ import { pdfFlatText, pdfSignatureReport, qpdfCheck } from '../testing/pdf-tools
 import { admin, frontDesk, marketing, programPractice } from '../testing/program-practice';
 import { rejection, testBackend } from '../testing/test-backend';
 import type { Assessment } from '../../../shared/program/incident';
+import { testEngine } from '../testing/test-engine';
 
 const day = 24 * 60 * 60 * 1000;
 
@@ -54,7 +55,8 @@ describe('incidents open with the event that causes them', () => {
     expect(events.slice(takedown - 1, takedown + 2).map((e) => e.action)).toEqual(['consent.revoked', 'post.takedown_required', 'incident.opened']);
   });
 
-  it('rolls the revocation back when the incident cannot be written: neither exists without the other', async () => {
+  // Breaks the file's incidents table to make the write fail; on both engines the same is shown by incident-handlers.engines.test.ts.
+  it.skipIf(testEngine === 'postgres')('rolls the revocation back when the incident cannot be written: neither exists without the other', async () => {
     const p = await programPractice();
     p.clock.set('2026-10-20T15:00:00.000Z');
     await p.as(marketing);
