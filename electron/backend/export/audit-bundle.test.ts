@@ -12,7 +12,8 @@ import { verifyBundle } from './bundle-verify';
 import { deflated, stored } from './zip-stream';
 import yauzl from 'yauzl';
 import { writeBundle, type BundleInputs } from './bundle-writer';
-import { selectForExport } from './export-selection';
+import { createSqliteExportRecords } from '../store-engine/sqlite-export-records';
+import { selectForExportOn } from './export-selection';
 import { templateVersions } from './export-jobs';
 import { Store } from '../store/store';
 import { storePaths } from '../data-dir';
@@ -56,7 +57,7 @@ async function writeMarchBundle(target: string, options: Pick<BundleInputs, 'sig
     const pem = toPem(certificateDerOf(signer));
     return await writeBundle({
       db: store.db,
-      selection: selectForExport(store.db, { ...march, includeNames: false }, { today: '2026-03-02', timeZone: 'UTC', ageOfMajority: 18, practice: { name: 'Riverside Physical Therapy', contact: emptyPracticeContact } }),
+      selection: await selectForExportOn(createSqliteExportRecords(), store.db, { ...march, includeNames: false }, { today: '2026-03-02', timeZone: 'UTC', ageOfMajority: 18, practice: { name: 'Riverside Physical Therapy', contact: emptyPracticeContact } }),
       params: { ...march, includeNames: false },
       practiceName: 'Riverside Physical Therapy',
       appVersion: 'test',

@@ -6,7 +6,7 @@ import type { ExportParams } from '../../../shared/compliance/audit-bundle';
 import { channelName } from '../../../shared/posts/coverage';
 import { postStateLabels } from '../../../shared/posts/post';
 import { pdfEntryName } from './bundle-names';
-import { csvChunks, csvChunksAsync, type CsvValue } from './csv';
+import { csvChunksAsync, type CsvValue } from './csv';
 import type { AuthorizationRow, SelectedAuthorization, SelectedPost } from './export-selection';
 
 /** One audit event as a line of audit-log.jsonl: the fields `eventHash` covers, in its order, then the hash. */
@@ -161,15 +161,7 @@ function postRow(p: SelectedPost, includeNames: boolean): CsvValue[] {
   ];
 }
 
-/** posts.csv, a chunk at a time, from posts read one by one (see `selectedPosts`). */
-export function postsCsv(posts: Iterable<SelectedPost>, includeNames: boolean): Generator<Buffer> {
-  function* rows(): Generator<CsvValue[]> {
-    for (const p of posts) yield postRow(p, includeNames);
-  }
-  return csvChunks(postsHeader(includeNames), rows());
-}
-
-/** posts.csv from posts read a page at a time on the store engine (see `selectedPostsOn`): the same bytes as `postsCsv`. */
+/** posts.csv, a chunk at a time, from posts read a page at a time on the store engine (see `selectedPostsOn`). */
 export function postsCsvAsync(posts: AsyncIterable<SelectedPost>, includeNames: boolean): AsyncGenerator<Buffer> {
   async function* rows(): AsyncGenerator<CsvValue[]> {
     for await (const p of posts) yield postRow(p, includeNames);

@@ -11,9 +11,9 @@ import type { Db } from '../store/database';
 import { createSqliteExportRecords } from '../store-engine/sqlite-export-records';
 import type { ExportRecords } from '../store-pg/store-interface-export';
 import { pdfEntryName, revocationScanEntryName } from './bundle-names';
-import { auditLine, bundleReadme, consentsHeader, consentsRow, postsCsv, postsCsvAsync } from './bundle-contents';
+import { auditLine, bundleReadme, consentsHeader, consentsRow, postsCsvAsync } from './bundle-contents';
 import { csvRow } from './csv';
-import { selectedPosts, selectedPostsOn, selectionRule, type AuthorizationRow, type ExportSelection } from './export-selection';
+import { selectedPostsOn, selectionRule, type AuthorizationRow, type ExportSelection } from './export-selection';
 import { checkedProgramFile, type ProgramBundle } from './program-bundle';
 import { EncryptedSpool } from './encrypted-spool';
 import { manifestFileJson, manifestJsonAround } from './manifest-json';
@@ -33,10 +33,9 @@ export interface BundleProgress {
 
 export interface BundleInputs {
   /**
-   * The connection the selection was read on. For an export beside the
-   * running app, one of its own held in a read transaction
-   * (`openExportSnapshot`): posts.csv is read from a statement left open
-   * across the writes, and every row read is as it was when the export began.
+   * A SQLite connection in a read transaction that the selection was read
+   * on (`openExportSnapshot`), read through the file's export records, as
+   * `reads` would be: for callers that hold a connection, not an engine.
    * Not needed with `reads`.
    */
   db?: Db;
@@ -44,7 +43,7 @@ export interface BundleInputs {
    * Where everything the bundle holds of the store is read (authorizations'
    * records, PDFs and scans, posts, audit events): the engine's export
    * records on the snapshot's transaction, on either engine. Without it,
-   * the SQLite statements on `db`.
+   * the file's export records on `db`.
    */
   reads?: BundleReads;
   selection: ExportSelection;
@@ -290,7 +289,7 @@ export async function writeBundle(inputs: BundleInputs): Promise<BundleResult> {
     report('spreadsheets');
     await addStream('consents.csv', csv.chunks(), 'spreadsheet');
     csv.discard();
-    await addStream('posts.csv', inputs.reads ? postsCsvAsync(selectedPostsOn(exports, tx, selection), names) : postsCsv(selectedPosts(inputs.db!, selection), names), 'spreadsheet');
+    await addStream('posts.csv', postsCsvAsync(selectedPostsOn(exports, tx, selection), names), 'spreadsheet');
     report('audit trail');
     await addStream('audit-log.jsonl', auditChunks(exports, tx, selection), 'audit-log');
     if (inputs.program) {

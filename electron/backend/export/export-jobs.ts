@@ -74,7 +74,7 @@ function describeFailure(error: unknown): string {
 
 /**
  * Start an export in the background and return its job at once. What goes
- * in is fixed now (see selectForExport); the writing then runs outside the
+ * in is fixed now (see selectForExportOn); the writing then runs outside the
  * backend's call queue, reading one PDF at a time from the store, so other
  * calls (progress, cancel, anything else) are answered meanwhile. The
  * export is audited when it starts and when it ends (who, range, counts,

@@ -6,8 +6,9 @@ import { storePaths } from '../data-dir';
 import type { Db } from '../store/database';
 import { Store } from '../store/store';
 import { adminPassword, tempDataDir } from '../testing/test-backend';
-import { postsCsv } from './bundle-contents';
-import { selectForExport, selectedPosts } from './export-selection';
+import { createSqliteExportRecords } from '../store-engine/sqlite-export-records';
+import { postsCsvAsync } from './bundle-contents';
+import { selectForExportOn, selectedPostsOn } from './export-selection';
 import { closeExportSnapshot, openExportSnapshot } from './export-snapshot';
 
 /**
@@ -100,10 +101,12 @@ describe(`the export's work per post, at ${sizes.join(' and ')} authorizations w
       const snapshot = openExportSnapshot(store);
       try {
         const forSelection = counted(snapshot);
-        const selection = selectForExport(forSelection.db, params, ctx);
+        // The export's own path: its repository reads (records.exports) on the snapshot's connection.
+        const exports = createSqliteExportRecords();
+        const selection = await selectForExportOn(exports, forSelection.db, params, ctx);
         const forPosts = counted(snapshot);
         let csvBytes = 0;
-        for (const chunk of postsCsv(selectedPosts(forPosts.db, selection), true)) csvBytes += chunk.length;
+        for await (const chunk of postsCsvAsync(selectedPostsOn(exports, forPosts.db, selection), true)) csvBytes += chunk.length;
         measured.set(size, { selection: forSelection.work, posts: forPosts.work, postCount: selection.counts.posts, csvBytes });
       } finally {
         closeExportSnapshot(store, snapshot);

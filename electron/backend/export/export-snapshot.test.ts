@@ -13,7 +13,8 @@ import { adminPassword, tempDataDir } from '../testing/test-backend';
 import { readZip } from '../testing/zip-tools';
 import { writeBundle } from './bundle-writer';
 import { templateVersions } from './export-jobs';
-import { selectForExport } from './export-selection';
+import { createSqliteExportRecords } from '../store-engine/sqlite-export-records';
+import { selectForExportOn } from './export-selection';
 import { closeExportSnapshot, openExportSnapshot } from './export-snapshot';
 
 const dirs: string[] = [];
@@ -38,7 +39,7 @@ const ctx = { today: '2026-03-02', timeZone: 'UTC', ageOfMajority: 18, practice:
 async function bundleOn(db: Db, between: () => void = () => undefined): Promise<Buffer> {
   const signer = activeCertificate(store.db)!;
   const pem = toPem(certificateDerOf(signer));
-  const selection = selectForExport(db, params, ctx);
+  const selection = await selectForExportOn(createSqliteExportRecords(), db, params, ctx);
   between();
   const target = path.join(tempDataDir('snapshot-bundle'), 'bundle.zip');
   dirs.push(path.dirname(target));

@@ -5,6 +5,7 @@ import type { HealthMentionSummary } from '../../../shared/posts/disclosures';
 import type { IdentifierKind } from '../../../shared/posts/phi-scanner';
 import type { PostState } from '../../../shared/posts/post';
 import type { Db } from '../store/database';
+import { cachedStatement } from '../store/statement-cache';
 import type { ExportFilter, ExportRecords, ExportedAuthorization, ExportedRecord } from '../store-pg/store-interface-export';
 
 /**
@@ -215,16 +216,16 @@ export function createSqliteExportRecords(): ExportRecords<Db> {
       const source = few
         ? `FROM posts LEFT JOIN staff approver ON approver.id = posts.identifiers_approved_by WHERE posts.consent_id IN (SELECT a.id FROM authorizations a WHERE ${where})`
         : `FROM posts INDEXED BY posts_created CROSS JOIN authorizations a ON a.id = posts.consent_id LEFT JOIN staff approver ON approver.id = posts.identifiers_approved_by WHERE ${where}`;
-      const rows = db
-        .prepare(
-          `SELECT posts.id, posts.consent_id, posts.patient_id, posts.testimonial_id, posts.channel, posts.purpose, posts.third_party_pays, posts.sponsor,
+      // Prepared once per connection and query shape (two or four of them), not once per page.
+      const rows = cachedStatement(
+        db,
+        `SELECT posts.id, posts.consent_id, posts.patient_id, posts.testimonial_id, posts.channel, posts.purpose, posts.third_party_pays, posts.sponsor,
              posts.content_kinds, posts.blocking_identifiers, posts.health_mentions, posts.identifiers_approved_at, posts.identifiers_approval_reason,
              approver.display_name AS identifiers_approved_by_name, posts.caption, posts.state, posts.created_at, posts.approved_at, posts.published_at,
              posts.published_url, posts.relied_consent_pdf_sha256, posts.takedown_required_at, posts.takedown_reason, posts.taken_down_at
            ${source} ${after ? 'AND (posts.created_at, posts.id) > (@afterCreatedAt, @afterId)' : ''}
            ORDER BY posts.created_at, posts.id LIMIT @limit`,
-        )
-        .all({ ...params, limit, ...(after ? { afterCreatedAt: after.createdAt, afterId: after.id } : {}) }) as PostRow[];
+      ).all({ ...params, limit, ...(after ? { afterCreatedAt: after.createdAt, afterId: after.id } : {}) }) as PostRow[];
       return rows.map((p) => ({
         id: p.id,
         consentId: p.consent_id,
@@ -254,13 +255,13 @@ export function createSqliteExportRecords(): ExportRecords<Db> {
     },
 
     async exportConsent(db, id) {
-      const row = db
-        .prepare(
-          `SELECT a.id, a.patient_id, p.first_name, p.last_name, p.date_of_birth, a.stage, a.terms, a.signed_at, a.witnessed_at, a.revoked_at,
+      // Once per consent of posts.csv: prepared once per connection.
+      const row = cachedStatement(
+        db,
+        `SELECT a.id, a.patient_id, p.first_name, p.last_name, p.date_of_birth, a.stage, a.terms, a.signed_at, a.witnessed_at, a.revoked_at,
              a.revocation_received_on, a.expiration_event_at, a.expiration_event_on, a.pdf_sha256
            FROM authorizations a JOIN patients p ON p.id = a.patient_id WHERE a.id = ?`,
-        )
-        .get(id) as (IndexRow & { date_of_birth: string | null }) | undefined;
+      ).get(id) as (IndexRow & { date_of_birth: string | null }) | undefined;
       return row ? { ...indexed(row), revocationScan: null, dateOfBirth: row.date_of_birth } : undefined;
     },
 
