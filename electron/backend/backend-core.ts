@@ -28,8 +28,7 @@ import { disclosureRulesVersion } from './posts/rederive';
 import { auditIn, type ConsentChange, type ConsentCore, type PatientChange, type SettingsCore, type StaffCore, type StaffKeySteps } from './engine-core';
 import { storeStaffKeySteps } from './store-staff-keys';
 import type { OpenServerStore, PracticeServerLink, ServerStoreHooks } from './practice-server';
-import type { SqliteStoreEngine } from './store-engine/sqlite-store-engine';
-import type { StoreEngine } from './store-engine/store-engine';
+import type { SnapshotStoreEngine } from './store-engine/store-engine';
 import { listStaff } from './repositories/staff-repository';
 import { readSettings } from './repositories/settings-repository';
 import { Store, type Credential, type StoreOptions } from './store/store';
@@ -252,9 +251,8 @@ export class BackendCore implements ConsentCore, PostsOnEngine, SettingsCore, St
   }
 
   /** The store engine over the open store, the file's (Store.engine) or the server's: what ported handlers read and write through. */
-  get engine(): SqliteStoreEngine {
-    // The server's engine has the same records over another transaction handle; callers never see the handle's type.
-    if (this.serverState) return this.serverState.engine as unknown as SqliteStoreEngine;
+  get engine(): SnapshotStoreEngine<unknown> {
+    if (this.serverState) return this.serverState.engine;
     return this.requireStore().engine;
   }
 
@@ -775,7 +773,7 @@ export class BackendCore implements ConsentCore, PostsOnEngine, SettingsCore, St
 
   /** The store's part of the screen's state for the signed-in person: alerts (administrators), the recovery key's step, preferences, the screen handed over. */
   private async sessionFacts(tx: unknown, staff: StaffMember): Promise<Pick<AppState, 'alerts' | 'recoveryKeyUnconfirmed' | 'patientMode'> & { preferences: StaffPreferences }> {
-    const { settings, consents } = (this.engine as StoreEngine<unknown>).records;
+    const { settings, consents } = this.engine.records;
     const handedOverId = this.session?.patientModeFor ?? null;
     // The language the patient reads is the authorization's.
     const handedOver = handedOverId ? await consents.getAuthorization(tx, handedOverId) : undefined;

@@ -1,7 +1,7 @@
 import type { ScryptParams } from './crypto/kdf';
 import type { KeySlot } from './crypto/key-slots';
 import type { Credential } from './store/store';
-import type { SharedRecords, StoreEngine } from './store-engine/store-engine';
+import type { SharedRecords, SnapshotStoreEngine } from './store-engine/store-engine';
 import type { ChangeFeedLike } from './record-change-events';
 
 /**
@@ -48,7 +48,7 @@ export interface ServerStoreHooks {
 /** The practice server's store, open on this workstation with its data key. */
 export interface OpenServerStore {
   /** The engine over the server: every record sealed with the data key before it leaves the workstation. */
-  readonly engine: StoreEngine<unknown>;
+  readonly engine: SnapshotStoreEngine<unknown>;
   /** The slots that `credential` opens, for a password checked again (witnessing, patient mode). */
   unlock(credential: Credential): Promise<{ slot: KeySlot; dataKey: Buffer }[]>;
   /** Whether `dataKey` is the key this store is open with. */
