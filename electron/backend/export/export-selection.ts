@@ -1,4 +1,3 @@
-import type { RevocationMethod, Stage } from '../../../shared/authorization/record';
 import type { ContentKind, Purpose } from '../../../shared/authorization/scope';
 import { authorizationStatus, type AuthorizationStatus } from '../../../shared/authorization/status';
 import type { Day } from '../../../shared/calendar';
@@ -9,7 +8,7 @@ import { checkCoverageOn, consentOnDay, type ConsentOnDay, type CoverageVerdict 
 import type { CheckContext } from '../posts/post-checks';
 import { toScopeView } from '../repositories/consent-scope-repository';
 import { exportCondition } from '../store-engine/sqlite-export-records';
-import type { ExportCursor, ExportFilter, ExportRecords, ExportedAuthorization, ExportedPost } from '../store-pg/store-interface-export';
+import type { ExportCursor, ExportFilter, ExportRecords, ExportedAuthorization, ExportedPost, ExportedRecord } from '../store-pg/store-interface-export';
 
 /**
  * One authorization chosen for a bundle, kept small (a bundle may hold tens
@@ -31,24 +30,7 @@ export interface SelectedAuthorization {
 }
 
 /** An authorization's full record but its blobs, read in the same row read as its PDF. */
-export interface AuthorizationRow {
-  id: string;
-  patient_id: string;
-  template_id: string;
-  terms: string;
-  stage: Stage;
-  created_at: string;
-  signed_at: string | null;
-  signer_name: string | null;
-  witnessed_at: string | null;
-  revoked_at: string | null;
-  revocation_received_on: string | null;
-  revocation_method: RevocationMethod | null;
-  expiration_event_at: string | null;
-  expiration_event_on: string | null;
-  pdf_sha256: string | null;
-  revocation_pdf_sha256: string | null;
-}
+export type AuthorizationRow = Omit<ExportedRecord, 'pdf'>;
 
 export interface SelectedPost {
   id: string;
