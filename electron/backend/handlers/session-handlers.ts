@@ -98,8 +98,11 @@ export const sessionHandlers = {
     const recovery = newRecoveryKey();
     const server = core.options.practiceServer;
     if (server) {
-      await setUpOnServer(core, server, admin, input, recovery.bytes);
-      recovery.bytes.fill(0);
+      try {
+        await setUpOnServer(core, server, admin, input, recovery.bytes);
+      } finally {
+        recovery.bytes.fill(0);
+      }
       return { recoveryKey: recovery.text, state: await core.appState() };
     }
     const store = await Store.create(
